@@ -1,0 +1,101 @@
+// The only reader of process.env: every setting is parsed and checked here once, all problems are reported together,
+// and the result is frozen. Secrets are never included in error messages or logs.
+import { z } from 'zod';
+import { DEFAULT_INCIDENT_TYPES } from './core/incidents/incident-types.js';
+
+const slackId = (prefix: string) => new RegExp(`^[${prefix}][A-Z0-9]{2,}$`);
+const idList = (what: string, prefix: string) =>
+  z
+    .string()
+    .default('')
+    .transform((s) => s.split(/[\s,]+/).filter(Boolean))
+    .refine((ids) => ids.every((id) => slackId(prefix).test(id)), `must be a comma-separated list of ${what}`);
+
+const schema = z
+  .object({
+    SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional(),
+    SLACK_SIGNING_SECRET: z.string().min(8, 'looks too short to be a signing secret').optional(),
+    SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional(),
+    SLACK_API_URL: z.url({ message: 'must be a URL such as http://127.0.0.1:3999/api/' }).optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string')
+      .optional(),
+    DATA_DIR: z.string().min(1).default('./data'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    INCIDENT_CHANNEL: z
+      .string()
+      .regex(slackId('CG'), 'must be a channel id such as C0123ABCD')
+      .optional(),
+    RESPONDERS: idList('user ids (U…/W…) or one user-group id (S…)', 'UWS'),
+    ADMINS: idList('user ids (U…/W…)', 'UW'),
+    INCIDENT_TYPES: z
+      .string()
+      .default('')
+      .transform((s) => s.split(/[\s,]+/).filter(Boolean).map((t) => t.toLowerCase()))
+      .refine((ts) => ts.every((t) => /^[a-z0-9][a-z0-9-]{0,39}$/.test(t)), 'types are lowercase words with hyphens, comma-separated'),
+    SENSITIVE_TYPES: z
+      .string()
+      .default('account-compromise,data-leak,comms-compromise,decoy-tripped,ransomware')
+      .transform((s) => s.split(/[\s,]+/).filter(Boolean).map((t) => t.toLowerCase())),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+    DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  })
+  .transform((e) => ({
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl: e.SLACK_API_URL,
+    },
+    database: {
+      url: e.DATABASE_URL,
+      dataDir: e.DATA_DIR,
+      statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+      connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
+    },
+    port: e.PORT,
+    incidentChannel: e.INCIDENT_CHANNEL,
+    responders: e.RESPONDERS,
+    admins: e.ADMINS,
+    // Organisations extend the default list; they never lose a built-in type.
+    incidentTypes: [...new Set([...DEFAULT_INCIDENT_TYPES, ...e.INCIDENT_TYPES])],
+    sensitiveTypes: e.SENSITIVE_TYPES,
+    logLevel: e.LOG_LEVEL,
+  }));
+
+/** Rampart's validated, frozen settings. */
+export type Config = z.output<typeof schema>;
+
+/** A configuration problem; the message lists every invalid or missing setting at once. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses settings from an environment (empty strings count as unset). Throws ConfigError listing all problems. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    // Only the variable name and the rule are reported, never the value: it may be a secret.
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  return Object.freeze(parsed.data);
+}
+
+/** Checks that the Slack credentials needed to serve real Slack are present; names every missing one. */
+export function requireSlackCredentials(config: Config): void {
+  const missing: string[] = [];
+  if (!config.slack.botToken) missing.push('SLACK_BOT_TOKEN');
+  if (!config.slack.signingSecret && !config.slack.appToken) missing.push('SLACK_SIGNING_SECRET');
+  if (missing.length > 0) {
+    throw new ConfigError([
+      `missing ${missing.join(' and ')}: set them from your Slack app (see README, "Install the Slack app"),` +
+        ' or try Rampart without Slack: npm run sandbox',
+    ]);
+  }
+}

@@ -1,0 +1,35 @@
+// What every core use case needs, passed in by the composition root (no globals, no process.env).
+import type { Db, Tx } from '../db/types.js';
+import type { Clock } from './clock.js';
+import type { EventSource } from '../db/schema.js';
+
+/** Dependencies of core. */
+export interface CoreDeps {
+  db: Db;
+  clock: Clock;
+  /** Whether a Slack user may change status, severity and roles, and see every private incident. */
+  isResponder(userId: string): Promise<boolean>;
+  incidentTypes: readonly string[];
+  /** Types whose incidents are always private. */
+  sensitiveTypes: readonly string[];
+  /** IANA zone used to read times such as `at 14:05`. */
+  timezone: string;
+}
+
+/** Who is acting and through what. CLI and system actors are trusted operators. */
+export interface Actor {
+  id: string;
+  source: EventSource;
+  /** The Slack channel the request came from, when there is one. */
+  channelId?: string;
+}
+
+/** True for actors that are not Slack users (the local CLI, scheduled jobs). */
+export function isTrusted(actor: Actor): boolean {
+  return actor.source === 'cli' || actor.source === 'system';
+}
+
+/** Runs fn in one transaction: a change and its timeline event commit together or not at all. */
+export function inTransaction<T>(deps: CoreDeps, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return deps.db.transaction(fn);
+}

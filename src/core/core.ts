@@ -1,0 +1,33 @@
+// The product's entry point: createCore binds every use case to its dependencies. Adapters (Slack, CLI, scheduler)
+// hold a Core and nothing else from here.
+import type { CoreDeps, Actor } from './context.js';
+import { declareIncident, type Declaration } from './incidents/declare.js';
+import { assignRole, changeSeverity, changeStatus } from './incidents/update.js';
+import { incidentForChannel, listForActor, showForActor } from './incidents/read.js';
+import { addCorrection, addNote, attachChannel, incidentTimeline, recordSlackMessage, recordSlackOutcome } from './timeline/record.js';
+import type { SlackMessageRef } from './timeline/events.js';
+
+/** Builds the core API over its dependencies. */
+export function createCore(deps: CoreDeps) {
+  return {
+    deps,
+    incidentTypes: deps.incidentTypes,
+    declare: (actor: Actor, input: Declaration) => declareIncident(deps, actor, input),
+    changeStatus: (actor: Actor, ref: string, status: string, note?: string) => changeStatus(deps, actor, ref, status, note),
+    changeSeverity: (actor: Actor, ref: string, severity: string) => changeSeverity(deps, actor, ref, severity),
+    assignRole: (actor: Actor, ref: string, role: string, userId: string) => assignRole(deps, actor, ref, role, userId),
+    addNote: (actor: Actor, ref: string | undefined, text: string) => addNote(deps, actor, ref, text),
+    addCorrection: (actor: Actor, ref: string | undefined, seq: number, text: string) => addCorrection(deps, actor, ref, seq, text),
+    recordSlackMessage: (actor: Actor, message: SlackMessageRef, via: 'reaction' | 'pin', eventId?: string) =>
+      recordSlackMessage(deps, actor, message, via, eventId),
+    attachChannel: (incidentId: number, channel: { id: string; name: string; private: boolean }) => attachChannel(deps, incidentId, channel),
+    recordSlackOutcome: (incidentId: number, outcome: Parameters<typeof recordSlackOutcome>[2]) => recordSlackOutcome(deps, incidentId, outcome),
+    list: (actor: Actor, scope: 'open' | 'all') => listForActor(deps, actor, scope),
+    show: (actor: Actor, ref: string | undefined) => showForActor(deps, actor, ref),
+    timeline: (actor: Actor, ref: string | undefined) => incidentTimeline(deps, actor, ref),
+    incidentForChannel: (channelId: string) => incidentForChannel(deps, channelId),
+  };
+}
+
+/** The core API. */
+export type Core = ReturnType<typeof createCore>;

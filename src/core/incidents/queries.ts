@@ -1,0 +1,70 @@
+// Incident reads and writes, shaped (db, params). Flows compose them inside one transaction.
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { counters, incidents } from '../../db/schema.js';
+import type { DbOrTx, Tx } from '../../db/types.js';
+import { formatRef, OPEN_STATUSES, type Incident, type Severity, type Status } from './incident.js';
+
+type Row = typeof incidents.$inferSelect;
+type NewRow = Omit<typeof incidents.$inferInsert, 'id' | 'number'>;
+
+/** The next incident number. An upsert on a counter row: concurrent declares queue on its lock, and a rollback leaves no gap. */
+export async function nextIncidentNumber(tx: Tx): Promise<number> {
+  const [row] = await tx
+    .insert(counters)
+    .values({ name: 'incident', value: 1 })
+    .onConflictDoUpdate({ target: counters.name, set: { value: sql`${counters.value} + 1` } })
+    .returning({ value: counters.value });
+  if (!row) throw new Error('counter upsert returned no row');
+  return row.value;
+}
+
+/** Inserts an incident and returns it. */
+export async function insertIncident(tx: Tx, values: NewRow & { number: number }): Promise<Incident> {
+  const [row] = await tx.insert(incidents).values(values).returning();
+  if (!row) throw new Error('incident insert returned no row');
+  return toIncident(row);
+}
+
+/** The incident with this number, locked for update when inside a transaction that will change it. */
+export async function findByNumber(db: DbOrTx, number: number, opts: { forUpdate?: boolean } = {}): Promise<Incident | undefined> {
+  const q = db.select().from(incidents).where(eq(incidents.number, number));
+  const [row] = opts.forUpdate ? await q.for('update') : await q;
+  return row ? toIncident(row) : undefined;
+}
+
+/** The incident by primary key, optionally locked. */
+export async function findById(db: DbOrTx, id: number, opts: { forUpdate?: boolean } = {}): Promise<Incident | undefined> {
+  const q = db.select().from(incidents).where(eq(incidents.id, id));
+  const [row] = opts.forUpdate ? await q.for('update') : await q;
+  return row ? toIncident(row) : undefined;
+}
+
+/** The incident whose dedicated channel this is. */
+export async function findByChannel(db: DbOrTx, channelId: string, opts: { forUpdate?: boolean } = {}): Promise<Incident | undefined> {
+  const q = db.select().from(incidents).where(eq(incidents.channelId, channelId));
+  const [row] = opts.forUpdate ? await q.for('update') : await q;
+  return row ? toIncident(row) : undefined;
+}
+
+/** Incidents, newest first; only open ones unless `all`. */
+export async function listIncidents(db: DbOrTx, opts: { all: boolean; limit?: number }): Promise<Incident[]> {
+  const where = opts.all ? undefined : inArray(incidents.status, [...OPEN_STATUSES]);
+  const rows = await db
+    .select()
+    .from(incidents)
+    .where(where)
+    .orderBy(desc(incidents.number))
+    .limit(opts.limit ?? 1000);
+  return rows.map(toIncident);
+}
+
+/** Applies a partial update and returns the new row. */
+export async function updateIncident(tx: Tx, id: number, set: Partial<NewRow>): Promise<Incident> {
+  const [row] = await tx.update(incidents).set(set).where(and(eq(incidents.id, id))).returning();
+  if (!row) throw new Error(`incident ${id} vanished during update`);
+  return toIncident(row);
+}
+
+function toIncident(row: Row): Incident {
+  return { ...row, ref: formatRef(row.number), severity: row.severity as Severity, status: row.status as Status };
+}

@@ -1,0 +1,26 @@
+// Reading incidents for people: lists and single incidents, with private ones redacted for those who may not see them.
+import type { Actor, CoreDeps } from '../context.js';
+import { canSee } from './access.js';
+import type { Incident } from './incident.js';
+import { incidentByRefOrChannel } from './lookup.js';
+import { findByChannel, listIncidents } from './queries.js';
+
+/** An incident as a given person may see it: `redacted` ones carry only reference, severity, status and commander. */
+export type VisibleIncident = { redacted: false; incident: Incident } | { redacted: true; incident: Incident };
+
+/** Open (or all) incidents, newest first, redacted where the actor may not see details. */
+export async function listForActor(deps: CoreDeps, actor: Actor, scope: 'open' | 'all'): Promise<VisibleIncident[]> {
+  const rows = await listIncidents(deps.db, { all: scope === 'all' });
+  return Promise.all(rows.map(async (incident) => ({ redacted: !(await canSee(deps, actor, incident)), incident }) as VisibleIncident));
+}
+
+/** One incident by reference (or the current channel's), with the same redaction rule. */
+export async function showForActor(deps: CoreDeps, actor: Actor, ref: string | undefined): Promise<VisibleIncident> {
+  const incident = await incidentByRefOrChannel(deps.db, ref, actor.channelId);
+  return { redacted: !(await canSee(deps, actor, incident)), incident };
+}
+
+/** The incident owning a Slack channel, if any. */
+export function incidentForChannel(deps: CoreDeps, channelId: string): Promise<Incident | undefined> {
+  return findByChannel(deps.db, channelId);
+}

@@ -1,0 +1,43 @@
+// Rules for text people type into incidents. Titles must fit an announcement and a channel name; nothing may carry
+// a broadcast (@here/@channel/@everyone), which would page a whole workspace from a private incident.
+import { AppError } from '../errors.js';
+
+export const MAX_TITLE = 150;
+export const MAX_DESCRIPTION = 3000;
+export const MAX_NOTE = 3000;
+
+const BROADCAST = /<!(here|channel|everyone)(\|[^>]*)?>|<!subteam\^[A-Z0-9]+(\|[^>]*)?>/i;
+
+/** A trimmed, valid title, or a specific error. */
+export function checkTitle(raw: string): string {
+  const title = raw.replace(/\s+/g, ' ').trim();
+  if (title === '') {
+    throw new AppError('invalid_input', 'The incident needs a title, e.g. `/incident declare Phishing mail to press office sev3`.');
+  }
+  if (title.length > MAX_TITLE) {
+    throw new AppError(
+      'invalid_input',
+      `The title is ${title.length} characters; keep it to ${MAX_TITLE} and put the details in the description (use \`/incident declare\` with no text for the form).`,
+    );
+  }
+  checkNoBroadcast(title, 'title');
+  return title;
+}
+
+/** A trimmed free text within its limit, or a specific error. Empty is allowed unless required. */
+export function checkText(raw: string, what: string, max: number, required = false): string {
+  const text = raw.trim();
+  if (required && text === '') throw new AppError('invalid_input', `The ${what} is empty.`);
+  if (text.length > max) throw new AppError('invalid_input', `The ${what} is ${text.length} characters; the limit is ${max}.`);
+  checkNoBroadcast(text, what);
+  return text;
+}
+
+function checkNoBroadcast(text: string, what: string): void {
+  if (BROADCAST.test(text)) {
+    throw new AppError(
+      'invalid_input',
+      `The ${what} contains a group mention (@here, @channel, @everyone or a user group). Remove it: incident text must not notify the whole workspace.`,
+    );
+  }
+}

@@ -1,0 +1,112 @@
+// Changing an incident: status, severity, roles. Each locks the incident row, applies the change and appends its
+// event in the same transaction.
+import { AppError } from '../errors.js';
+import { inTransaction, type Actor, type CoreDeps } from '../context.js';
+import { appendEvent } from '../timeline/queries.js';
+import { requireResponder } from './access.js';
+import {
+  assertTransition,
+  parseRef,
+  parseRole,
+  parseSeverity,
+  parseStatus,
+  phaseTimestamps,
+  roleHolder,
+  formatRef,
+  type Incident,
+  type Role,
+} from './incident.js';
+import { incidentByRef } from './lookup.js';
+import { findByNumber, updateIncident } from './queries.js';
+import { checkText, MAX_NOTE } from './text-rules.js';
+
+/** The result of a change: the incident before and after. */
+export interface Changed {
+  before: Incident;
+  incident: Incident;
+}
+
+/** Moves an incident to a new status; `merged` takes the target incident as the first word of the note. */
+export async function changeStatus(deps: CoreDeps, actor: Actor, ref: string, statusText: string, noteText = ''): Promise<Changed> {
+  const to = parseStatus(statusText);
+  let note = checkText(noteText, 'note', MAX_NOTE);
+  await requireResponder(deps, actor, 'change an incident’s status');
+  const now = deps.clock.now();
+  return inTransaction(deps, async (tx) => {
+    const before = await incidentByRef(tx, ref, { forUpdate: true });
+    assertTransition(before.ref, before.status, to);
+    let mergedIntoId: number | undefined;
+    let mergedInto: string | undefined;
+    if (to === 'merged') {
+      const [target = '', ...rest] = note.split(/\s+/);
+      const number = parseRef(target);
+      const into = number === null ? undefined : await findByNumber(tx, number);
+      if (!into) throw new AppError('invalid_input', `Say which incident ${before.ref} is merged into: \`/incident status ${before.ref} merged INC-<n>\`.`);
+      if (into.id === before.id) throw new AppError('invalid_input', `${before.ref} cannot be merged into itself.`);
+      mergedIntoId = into.id;
+      mergedInto = formatRef(into.number);
+      note = rest.join(' ');
+    }
+    const incident = await updateIncident(tx, before.id, {
+      status: to,
+      ...phaseTimestamps(before, to, now),
+      ...(mergedIntoId !== undefined ? { mergedIntoId } : {}),
+      updatedAt: now,
+    });
+    await appendEvent(
+      tx,
+      before.id,
+      {
+        kind: 'status_changed',
+        actor: actor.id,
+        source: actor.source,
+        payload: { from: before.status, to, ...(note ? { note } : {}), ...(mergedInto ? { mergedInto } : {}) },
+      },
+      now,
+    );
+    return { before, incident };
+  });
+}
+
+/** Sets the severity. Setting the current severity again is refused, so the timeline holds only real changes. */
+export async function changeSeverity(deps: CoreDeps, actor: Actor, ref: string, severityText: string): Promise<Changed> {
+  const severity = parseSeverity(severityText);
+  await requireResponder(deps, actor, 'change an incident’s severity');
+  const now = deps.clock.now();
+  return inTransaction(deps, async (tx) => {
+    const before = await incidentByRef(tx, ref, { forUpdate: true });
+    if (before.severity === severity) throw new AppError('invalid_input', `${before.ref} is already ${severity}.`);
+    const incident = await updateIncident(tx, before.id, { severity, updatedAt: now });
+    await appendEvent(
+      tx,
+      before.id,
+      { kind: 'severity_changed', actor: actor.id, source: actor.source, payload: { from: before.severity, to: severity } },
+      now,
+    );
+    return { before, incident };
+  });
+}
+
+/** Gives a role (commander, comms, scribe) to a user. */
+export async function assignRole(deps: CoreDeps, actor: Actor, ref: string, roleText: string, userId: string): Promise<Changed & { role: Role }> {
+  const role = parseRole(roleText);
+  if (!/^[UW][A-Z0-9]{2,}$/.test(userId)) {
+    throw new AppError('invalid_input', `Name the person with an @mention, e.g. \`/incident assign ${ref} ${role} @alice\`.`);
+  }
+  await requireResponder(deps, actor, 'assign incident roles');
+  const now = deps.clock.now();
+  return inTransaction(deps, async (tx) => {
+    const before = await incidentByRef(tx, ref, { forUpdate: true });
+    const from = roleHolder(before, role);
+    if (from === userId) throw new AppError('invalid_input', `<@${userId}> is already ${role} of ${before.ref}.`);
+    const column = role === 'commander' ? 'commanderId' : role === 'comms' ? 'commsId' : 'scribeId';
+    const incident = await updateIncident(tx, before.id, { [column]: userId, updatedAt: now });
+    await appendEvent(
+      tx,
+      before.id,
+      { kind: 'role_assigned', actor: actor.id, source: actor.source, payload: { role, from, to: userId } },
+      now,
+    );
+    return { before, incident, role };
+  });
+}

@@ -1,0 +1,70 @@
+// The kinds of timeline event and the payload each carries. Payloads are stored as jsonb; these types are the
+// documented shape that reports and `rampart timeline --json` expose.
+import type { EventSource } from '../../db/schema.js';
+import type { Role, Severity, Status } from '../incidents/incident.js';
+
+/** A Slack message copied into the timeline. */
+export interface SlackMessageRef {
+  channel: string;
+  ts: string;
+  author: string;
+  text: string;
+  permalink: string | null;
+}
+
+/** Payload per event kind. */
+export interface EventPayloads {
+  incident_declared: {
+    title: string;
+    description: string;
+    type: string;
+    severity: Severity;
+    private: boolean;
+    drill: boolean;
+    sourceMessage?: SlackMessageRef;
+  };
+  status_changed: { from: Status; to: Status; note?: string; mergedInto?: string };
+  severity_changed: { from: Severity; to: Severity };
+  role_assigned: { role: Role; from: string | null; to: string };
+  note_added: { text: string };
+  message_pinned: SlackMessageRef & { via: 'reaction' | 'pin'; eventId?: string };
+  channel_created: { channelId: string; name: string; private: boolean };
+  members_invited: { users: string[] };
+  slack_call_failed: { action: string; error: string };
+  correction: { text: string };
+}
+
+export type EventKind = keyof EventPayloads;
+
+/** One event to append. occurredAt defaults to the time it is recorded. */
+export type NewEvent = {
+  [K in EventKind]: {
+    kind: K;
+    payload: EventPayloads[K];
+    actor: string;
+    source: EventSource;
+    occurredAt?: Date;
+    dedupeKey?: string;
+    correctsSeq?: number;
+  };
+}[EventKind];
+
+/** A stored event. */
+export interface TimelineEvent {
+  seq: number;
+  kind: EventKind;
+  actor: string;
+  occurredAt: Date;
+  recordedAt: Date;
+  source: EventSource;
+  payload: Record<string, unknown>;
+  correctsSeq: number | null;
+}
+
+/** Events back-dated by more than this are marked as such in timelines. */
+export const BACKDATED_THRESHOLD_MS = 60_000;
+
+/** True when the event was recorded noticeably later than it happened. */
+export function isBackdated(e: Pick<TimelineEvent, 'occurredAt' | 'recordedAt'>): boolean {
+  return e.recordedAt.getTime() - e.occurredAt.getTime() > BACKDATED_THRESHOLD_MS;
+}

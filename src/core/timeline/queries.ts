@@ -1,0 +1,74 @@
+// Timeline reads and the one function that appends. Appends always run inside the caller's transaction, next to
+// the state change they record, so a change and its event commit or roll back together.
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { timelineEvents } from '../../db/schema.js';
+import type { DbOrTx, Tx } from '../../db/types.js';
+import type { NewEvent, TimelineEvent } from './events.js';
+
+/**
+ * Appends one event in `tx`. The caller must hold the incident's row lock (SELECT … FOR UPDATE), which makes the
+ * per-incident sequence number race-free. Returns null when an event with the same dedupe key already exists
+ * (a Slack retry): nothing is written then.
+ */
+export async function appendEvent(tx: Tx, incidentId: number, event: NewEvent, recordedAt: Date): Promise<TimelineEvent | null> {
+  const [next] = await tx
+    .select({ seq: sql<number>`coalesce(max(${timelineEvents.seq}), 0) + 1` })
+    .from(timelineEvents)
+    .where(eq(timelineEvents.incidentId, incidentId));
+  const rows = await tx
+    .insert(timelineEvents)
+    .values({
+      incidentId,
+      seq: Number(next?.seq ?? 1),
+      kind: event.kind,
+      actor: event.actor,
+      occurredAt: event.occurredAt ?? recordedAt,
+      recordedAt,
+      source: event.source,
+      payload: event.payload as unknown as Record<string, unknown>,
+      dedupeKey: event.dedupeKey ?? null,
+      correctsSeq: event.correctsSeq ?? null,
+    })
+    .onConflictDoNothing({ target: timelineEvents.dedupeKey })
+    .returning();
+  const row = rows[0];
+  return row ? toEvent(row) : null;
+}
+
+/** An incident's events in the order they happened (ties in the order they were recorded). */
+export async function listEvents(db: DbOrTx, incidentId: number): Promise<TimelineEvent[]> {
+  const rows = await db
+    .select()
+    .from(timelineEvents)
+    .where(eq(timelineEvents.incidentId, incidentId))
+    .orderBy(asc(timelineEvents.occurredAt), asc(timelineEvents.seq));
+  return rows.map(toEvent);
+}
+
+/** One event by its sequence number, or undefined. */
+export async function findEvent(db: DbOrTx, incidentId: number, seq: number): Promise<TimelineEvent | undefined> {
+  const [row] = await db
+    .select()
+    .from(timelineEvents)
+    .where(and(eq(timelineEvents.incidentId, incidentId), eq(timelineEvents.seq, seq)));
+  return row ? toEvent(row) : undefined;
+}
+
+/** True when an event with this dedupe key is stored. */
+export async function hasDedupeKey(db: DbOrTx, key: string): Promise<boolean> {
+  const rows = await db.select({ id: timelineEvents.id }).from(timelineEvents).where(eq(timelineEvents.dedupeKey, key)).limit(1);
+  return rows.length > 0;
+}
+
+function toEvent(row: typeof timelineEvents.$inferSelect): TimelineEvent {
+  return {
+    seq: row.seq,
+    kind: row.kind as TimelineEvent['kind'],
+    actor: row.actor,
+    occurredAt: row.occurredAt,
+    recordedAt: row.recordedAt,
+    source: row.source,
+    payload: row.payload,
+    correctsSeq: row.correctsSeq,
+  };
+}

@@ -1,0 +1,138 @@
+// Adding to an incident's timeline without changing its state: notes, copied Slack messages, corrections, and what
+// happened on the Slack side (channel created, invites, failed calls).
+import { processedSlackEvents } from '../../db/schema.js';
+import { AppError } from '../errors.js';
+import { inTransaction, type Actor, type CoreDeps } from '../context.js';
+import { requireVisible } from '../incidents/access.js';
+import type { Incident } from '../incidents/incident.js';
+import { incidentByRefOrChannel } from '../incidents/lookup.js';
+import { findByChannel, findById, updateIncident } from '../incidents/queries.js';
+import { checkText, MAX_NOTE } from '../incidents/text-rules.js';
+import { slackTsToDate } from '../incidents/declare.js';
+import type { SlackMessageRef, TimelineEvent } from './events.js';
+import { appendEvent, findEvent, listEvents } from './queries.js';
+import { parseNoteTime } from './occurred-at.js';
+
+/** Adds a note, optionally back-dated with a leading `at 14:05` / `at <ISO>`. Ref may be omitted in an incident channel. */
+export async function addNote(
+  deps: CoreDeps,
+  actor: Actor,
+  ref: string | undefined,
+  rawText: string,
+): Promise<{ incident: Incident; event: TimelineEvent }> {
+  const now = deps.clock.now();
+  const { text, occurredAt } = parseNoteTime(rawText, now, deps.timezone);
+  const checked = checkText(text, 'note', MAX_NOTE, true);
+  return inTransaction(deps, async (tx) => {
+    const incident = await incidentByRefOrChannel(tx, ref, actor.channelId, { forUpdate: true });
+    await requireVisible(deps, actor, incident);
+    const event = await appendEvent(
+      tx,
+      incident.id,
+      { kind: 'note_added', actor: actor.id, source: actor.source, payload: { text: checked }, ...(occurredAt ? { occurredAt } : {}) },
+      now,
+    );
+    return { incident, event: event! };
+  });
+}
+
+/** Records a correction to an earlier event: a new event pointing at it (the timeline itself is never edited). */
+export async function addCorrection(deps: CoreDeps, actor: Actor, ref: string | undefined, seq: number, rawText: string) {
+  const text = checkText(rawText, 'correction', MAX_NOTE, true);
+  const now = deps.clock.now();
+  return inTransaction(deps, async (tx) => {
+    const incident = await incidentByRefOrChannel(tx, ref, actor.channelId, { forUpdate: true });
+    await requireVisible(deps, actor, incident);
+    const target = await findEvent(tx, incident.id, seq);
+    if (!target) throw new AppError('invalid_input', `${incident.ref} has no event #${seq}. \`/incident show ${incident.ref}\` lists them.`);
+    const event = await appendEvent(
+      tx,
+      incident.id,
+      { kind: 'correction', actor: actor.id, source: actor.source, payload: { text }, correctsSeq: seq, occurredAt: target.occurredAt },
+      now,
+    );
+    return { incident, event: event! };
+  });
+}
+
+/**
+ * Copies a Slack message from an incident channel into its timeline, once: the Slack event id is claimed in the
+ * same transaction (so a retried delivery adds nothing), and the dedupe key is the message itself (so a 📌 and a
+ * pin of the same message add one event). Returns null when there is nothing new to record.
+ */
+export async function recordSlackMessage(
+  deps: CoreDeps,
+  actor: Actor,
+  message: SlackMessageRef,
+  via: 'reaction' | 'pin',
+  eventId?: string,
+): Promise<{ incident: Incident; event: TimelineEvent } | null> {
+  const now = deps.clock.now();
+  return inTransaction(deps, async (tx) => {
+    const incident = await findByChannel(tx, message.channel, { forUpdate: true });
+    if (!incident) return null;
+    if (eventId) {
+      const claimed = await tx.insert(processedSlackEvents).values({ eventId, receivedAt: now }).onConflictDoNothing().returning();
+      if (claimed.length === 0) return null;
+    }
+    const event = await appendEvent(
+      tx,
+      incident.id,
+      {
+        kind: 'message_pinned',
+        actor: actor.id,
+        source: actor.source,
+        payload: { ...message, via, ...(eventId ? { eventId } : {}) },
+        occurredAt: slackTsToDate(message.ts) ?? now,
+        dedupeKey: `slack-message:${message.channel}:${message.ts}`,
+      },
+      now,
+    );
+    return event ? { incident, event } : null;
+  });
+}
+
+/** Records that the incident's Slack channel exists; the channel id is stored on the incident. */
+export async function attachChannel(deps: CoreDeps, incidentId: number, channel: { id: string; name: string; private: boolean }): Promise<Incident> {
+  const now = deps.clock.now();
+  return inTransaction(deps, async (tx) => {
+    const before = await findById(tx, incidentId, { forUpdate: true });
+    if (!before) throw new AppError('unknown_incident', `Incident ${incidentId} vanished.`);
+    const incident = await updateIncident(tx, incidentId, { channelId: channel.id, channelName: channel.name, updatedAt: now });
+    await appendEvent(
+      tx,
+      incidentId,
+      { kind: 'channel_created', actor: 'rampart', source: 'system', payload: { channelId: channel.id, name: channel.name, private: channel.private } },
+      now,
+    );
+    return incident;
+  });
+}
+
+/** Records a Slack-side fact about an incident: people invited, or a Slack call that failed. */
+export async function recordSlackOutcome(
+  deps: CoreDeps,
+  incidentId: number,
+  outcome: { kind: 'members_invited'; users: string[] } | { kind: 'slack_call_failed'; action: string; error: string },
+): Promise<void> {
+  const now = deps.clock.now();
+  await inTransaction(deps, async (tx) => {
+    const incident = await findById(tx, incidentId, { forUpdate: true });
+    if (!incident) return;
+    await appendEvent(
+      tx,
+      incidentId,
+      outcome.kind === 'members_invited'
+        ? { kind: 'members_invited', actor: 'rampart', source: 'system', payload: { users: outcome.users } }
+        : { kind: 'slack_call_failed', actor: 'rampart', source: 'system', payload: { action: outcome.action, error: outcome.error } },
+      now,
+    );
+  });
+}
+
+/** The incident and its events, for people allowed to see it. */
+export async function incidentTimeline(deps: CoreDeps, actor: Actor, ref: string | undefined) {
+  const incident = await incidentByRefOrChannel(deps.db, ref, actor.channelId);
+  await requireVisible(deps, actor, incident);
+  return { incident, events: await listEvents(deps.db, incident.id) };
+}

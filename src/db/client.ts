@@ -1,0 +1,111 @@
+// Opens the database: real Postgres through a pg Pool when a URL is given, otherwise embedded PGlite under a
+// data directory guarded by a lock file (two processes on one PGlite directory would corrupt it).
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import lockfile from 'proper-lockfile';
+import { AppError } from '../core/errors.js';
+import * as schema from './schema.js';
+import type { Db } from './types.js';
+import { runMigrations } from './migrate.js';
+
+/** How to reach the database. */
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string; statementTimeoutMs?: number; connectTimeoutMs?: number; max?: number }
+  | { kind: 'pglite'; dataDir: string } // dataDir 'memory://' keeps everything in memory (tests)
+  | { kind: 'pglite-instance'; client: PGlite };
+
+/** An open database: the drizzle handle, which backend it is, and a close that releases everything. */
+export interface Database {
+  db: Db;
+  backend: 'postgres' | 'pglite';
+  close(): Promise<void>;
+}
+
+interface Logger {
+  error(obj: unknown, msg?: string): void;
+}
+
+/** Opens the database and applies pending migrations under an advisory lock. */
+export async function openDatabase(target: DatabaseTarget, logger?: Logger): Promise<Database> {
+  const database = target.kind === 'postgres' ? openPostgres(target, logger) : await openPglite(target);
+  try {
+    await runMigrations(database);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  return database;
+}
+
+function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }>, logger?: Logger): Database {
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    connectionTimeoutMillis: target.connectTimeoutMs ?? 5_000,
+    statement_timeout: target.statementTimeoutMs ?? 15_000,
+    max: target.max ?? 10,
+  });
+  // An idle client losing its server (a Postgres restart) emits 'error'; unhandled, that would crash the process.
+  pool.on('error', (err) => logger?.error({ err }, 'postgres pool error (idle client); it will reconnect'));
+  pool.on('connect', (client) => {
+    client.on('error', (err) => logger?.error({ err }, 'postgres client error'));
+  });
+  return {
+    db: drizzlePg(pool, { schema }) as unknown as Db,
+    backend: 'postgres',
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(target: Exclude<DatabaseTarget, { kind: 'postgres' }>): Promise<Database> {
+  if (target.kind === 'pglite-instance') {
+    return { db: drizzlePglite(target.client, { schema }) as unknown as Db, backend: 'pglite', close: () => target.client.close() };
+  }
+  if (target.dataDir === 'memory://') {
+    const client = new PGlite();
+    return { db: drizzlePglite(client, { schema }) as unknown as Db, backend: 'pglite', close: () => client.close() };
+  }
+  const dir = path.resolve(target.dataDir, 'pglite');
+  mkdirSync(dir, { recursive: true });
+  const release = await lockDataDir(dir);
+  let client: PGlite;
+  try {
+    client = new PGlite(dir);
+    await client.waitReady;
+  } catch (err) {
+    await release();
+    throw err;
+  }
+  let closed = false;
+  return {
+    db: drizzlePglite(client, { schema }) as unknown as Db,
+    backend: 'pglite',
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      try {
+        await client.close();
+      } finally {
+        await release();
+      }
+    },
+  };
+}
+
+async function lockDataDir(dir: string): Promise<() => Promise<void>> {
+  try {
+    // The lock is refreshed while we run; one left by a crashed process goes stale after 10 s and is taken over.
+    return await lockfile.lock(dir, { stale: 10_000, update: 2_000, realpath: false });
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ELOCKED') {
+      throw new AppError(
+        'database_locked',
+        `The embedded database in ${dir} is in use by another Rampart process. Stop it first, or set DATA_DIR to another directory (or DATABASE_URL to use Postgres).`,
+      );
+    }
+    throw err;
+  }
+}

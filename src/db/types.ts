@@ -1,0 +1,12 @@
+// One database type for both drivers, so query functions take `(db, params)` whatever the backend is.
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type * as schema from './schema.js';
+
+export type Schema = typeof schema;
+/** A drizzle handle on PGlite or node-postgres. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** An open transaction. */
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Either: query functions that can join a caller's transaction take this. */
+export type DbOrTx = Db | Tx;

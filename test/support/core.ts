@@ -1,0 +1,30 @@
+// Builds a real core over a test database with a fixed clock; builders with overrides keep tests short.
+import { createCore, type Core } from '../../src/core/core.js';
+import { fixedClock } from '../../src/core/clock.js';
+import type { Actor } from '../../src/core/context.js';
+import { DEFAULT_INCIDENT_TYPES } from '../../src/core/incidents/incident-types.js';
+import { createTestDatabase, type TestDatabase } from './db.js';
+
+export const RESPONDER = 'U0RESPOND';
+export const OUTSIDER = 'U0OUTSIDE';
+
+/** A core on a fresh database; responders are RESPONDER unless given. */
+export async function testCore(opts: { responders?: string[]; now?: string } = {}) {
+  const database: TestDatabase = await createTestDatabase();
+  const clock = fixedClock(opts.now ?? '2026-11-24T10:00:00Z');
+  const responders = new Set(opts.responders ?? [RESPONDER]);
+  const core: Core = createCore({
+    db: database.db,
+    clock,
+    isResponder: async (id) => responders.has(id),
+    incidentTypes: [...DEFAULT_INCIDENT_TYPES, 'vendor-breach'],
+    sensitiveTypes: ['account-compromise', 'data-leak'],
+    timezone: 'Europe/Paris',
+  });
+  return { core, database, clock, close: () => database.close() };
+}
+
+/** A Slack actor with overrides. */
+export function slackUser(id = RESPONDER, overrides: Partial<Actor> = {}): Actor {
+  return { id, source: 'slack-command', ...overrides };
+}
