@@ -1,0 +1,72 @@
+// Acting as Slack for Events API callbacks: a person reacts to or pins a message. Replays (retryNum) reuse
+// the event_id and carry Slack's retry headers, and do not change the workspace a second time.
+import type { BotReply, EmuMessage } from './types.js';
+import type { DriverDeps } from './driver.js';
+import { eventCallback } from './payloads.js';
+import { permalink } from './shapes.js';
+import { TEAM_ID } from './constants.js';
+
+/** Event options shared by react and pin. */
+interface Delivery {
+  retryNum?: number;
+  eventId?: string;
+}
+
+function targetMessage(deps: DriverDeps, channel: string, ts: string): EmuMessage {
+  const ch = deps.ws.resolveChannel(channel);
+  const message = deps.ws.findMessage(ch.id, ts);
+  if (!message || message.ephemeral) throw new Error(`No message ${ts} in ${ch.name}`);
+  return message;
+}
+
+async function deliver(deps: DriverDeps, event: Record<string, unknown>, delivery: Delivery): Promise<BotReply> {
+  const eventId = delivery.eventId ?? deps.ws.nextId('Ev');
+  const envelope = eventCallback(event, eventId, deps.ws.nowSeconds());
+  const retry = delivery.retryNum;
+  const headers = retry !== undefined && retry > 0 ? { 'x-slack-retry-num': String(retry), 'x-slack-retry-reason': 'http_timeout' } : undefined;
+  return deps.transport.send({ body: JSON.stringify(envelope), contentType: 'application/json', headers });
+}
+
+function isReplay(delivery: Delivery): boolean {
+  return delivery.retryNum !== undefined && delivery.retryNum > 0;
+}
+
+/** A person adds a reaction; the bot gets reaction_added. */
+export async function react(deps: DriverDeps, args: { user: string; channel: string; ts: string; name: string } & Delivery): Promise<BotReply> {
+  const { ws } = deps;
+  const user = ws.resolveUser(args.user);
+  const message = targetMessage(deps, args.channel, args.ts);
+  const name = args.name.replace(/^:|:$/g, '');
+  if (!isReplay(args)) {
+    const existing = message.reactions.find((r) => r.name === name);
+    const reactions = existing
+      ? message.reactions.map((r) => (r === existing && !r.users.includes(user.id) ? { name, users: [...r.users, user.id] } : r))
+      : [...message.reactions, { name, users: [user.id] }];
+    ws.updateMessage(message, { reactions });
+  }
+  const event = { type: 'reaction_added', user: user.id, reaction: name, item_user: message.user, item: { type: 'message', channel: message.channel, ts: message.ts }, event_ts: ws.nextTs() };
+  return deliver(deps, event, args);
+}
+
+/** A person pins a message; the bot gets pin_added. */
+export async function pin(deps: DriverDeps, args: { user: string; channel: string; ts: string } & Delivery): Promise<BotReply> {
+  const { ws } = deps;
+  const user = ws.resolveUser(args.user);
+  const message = targetMessage(deps, args.channel, args.ts);
+  if (!isReplay(args)) ws.updateMessage(message, { pinned: true });
+  const link = permalink(message.channel, message.ts, message.thread_ts);
+  const event = {
+    type: 'pin_added',
+    user: user.id,
+    channel_id: message.channel,
+    item: {
+      type: 'message',
+      channel: message.channel,
+      created: ws.nowSeconds(),
+      created_by: user.id,
+      message: { type: 'message', user: message.user, text: message.text, ts: message.ts, team: TEAM_ID, permalink: link, pinned_to: [message.channel] },
+    },
+    event_ts: ws.nextTs(),
+  };
+  return deliver(deps, event, args);
+}

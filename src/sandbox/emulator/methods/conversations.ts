@@ -1,0 +1,99 @@
+// conversations.* methods that manage channels and membership (history and replies live in history.ts).
+import type { MethodTable } from './common.js';
+import { SlackApiError, bool, channelArg, decodeCursor, encodeCursor, int, memberChannelArg, required, str } from './common.js';
+import { channelJson } from '../shapes.js';
+
+const MAX_NAME = 80;
+
+/** Slack's channel-name rules, in the order Slack reports them. */
+function checkChannelName(name: string | undefined): string {
+  if (name === undefined || name.trim() === '') throw new SlackApiError('invalid_name_required');
+  if (name.length > MAX_NAME) throw new SlackApiError('invalid_name_maxlength');
+  if (!/^[a-z0-9_-]+$/.test(name)) throw new SlackApiError('invalid_name_specials');
+  return name;
+}
+
+/** conversations.* handlers for channels and members. */
+export const conversationMethods: MethodTable = {
+  'conversations.create': ({ ws, params }) => {
+    const name = checkChannelName(str(params, 'name'));
+    if (ws.channelByName(name)) throw new SlackApiError('name_taken');
+    const ch = ws.createChannel(name, bool(params, 'is_private'), ws.botUser.id, [ws.botUser.id]);
+    return { channel: { ...channelJson(ch), is_open: true, last_read: '0000000000.000000', priority: 0 } };
+  },
+
+  'conversations.info': ({ ws, params }) => {
+    const ch = channelArg(ws, params);
+    return { channel: { ...channelJson(ch), num_members: ch.members.length } };
+  },
+
+  'conversations.join': ({ ws, params }) => {
+    const ch = channelArg(ws, params);
+    if (ch.is_private || ch.is_im) throw new SlackApiError('method_not_supported_for_channel_type');
+    const already = ch.members.includes(ws.botUser.id);
+    ws.addMember(ch, ws.botUser.id);
+    const warning = already ? { warning: 'already_in_channel', response_metadata: { warnings: ['already_in_channel'] } } : {};
+    return { channel: channelJson(ch), ...warning };
+  },
+
+  'conversations.invite': ({ ws, params }) => {
+    const id = str(params, 'channel');
+    const ch = id ? ws.channelById(id) : undefined;
+    if (!ch) throw new SlackApiError('channel_not_found');
+    if (ch.is_im) throw new SlackApiError('method_not_supported_for_channel_type');
+    if (!ch.members.includes(ws.botUser.id)) throw new SlackApiError('not_in_channel');
+    const userIds = required(params, 'users', 'no_user').split(',').map((u) => u.trim()).filter(Boolean);
+    if (userIds.length === 0) throw new SlackApiError('no_user');
+    if (userIds.length > 1000) throw new SlackApiError('too_many_users');
+    const errors: { ok: false; error: string; user: string }[] = [];
+    const toAdd: string[] = [];
+    for (const user of userIds) {
+      const error =
+        user === ws.botUser.id ? 'cant_invite_self' : !ws.userById(user) ? 'user_not_found' : ch.members.includes(user) ? 'already_in_channel' : undefined;
+      if (error) errors.push({ ok: false, error, user });
+      else toAdd.push(user);
+    }
+    // Without force Slack invites nobody when any user fails; with force it invites the rest and lists errors.
+    const first = errors[0];
+    if (first && !bool(params, 'force')) throw new SlackApiError(first.error, { errors });
+    for (const user of toAdd) ws.addMember(ch, user);
+    return { channel: channelJson(ch), ...(errors.length > 0 ? { errors } : {}) };
+  },
+
+  'conversations.members': ({ ws, params }) => {
+    const ch = channelArg(ws, params);
+    const limit = int(params, 'limit', 100, 1, 1000);
+    const start = Number(decodeCursor(str(params, 'cursor')) ?? 0);
+    const page = ch.members.slice(start, start + limit);
+    const next = start + limit < ch.members.length ? encodeCursor(String(start + limit)) : '';
+    return { members: page, response_metadata: { next_cursor: next } };
+  },
+
+  'conversations.setTopic': ({ ws, params }) => {
+    const ch = memberChannelArg(ws, params);
+    const topic = str(params, 'topic') ?? '';
+    if (topic.length > 250) throw new SlackApiError('too_long');
+    ch.topic = topic;
+    ch.topicSet = { creator: ws.botUser.id, last_set: ws.nowSeconds() };
+    return { channel: channelJson(ch) };
+  },
+
+  'conversations.setPurpose': ({ ws, params }) => {
+    const ch = memberChannelArg(ws, params);
+    const purpose = str(params, 'purpose') ?? '';
+    if (purpose.length > 250) throw new SlackApiError('too_long');
+    ch.purpose = purpose;
+    ch.purposeSet = { creator: ws.botUser.id, last_set: ws.nowSeconds() };
+    return { channel: channelJson(ch) };
+  },
+
+  'conversations.open': ({ ws, params }) => {
+    const users = (str(params, 'users') ?? '').split(',').filter(Boolean);
+    const [user, ...more] = users;
+    if (!user) throw new SlackApiError('users_list_not_supplied');
+    if (more.length > 0) throw new SlackApiError('not_supported', { detail: 'group DMs are not emulated' });
+    if (!ws.userById(user)) throw new SlackApiError('user_not_found');
+    const ch = ws.imWith(user);
+    return { channel: bool(params, 'return_im') ? channelJson(ch) : { id: ch.id } };
+  },
+};

@@ -1,0 +1,180 @@
+// The public shape of the local Slack emulator: a fake workspace that serves Slack's Web API on loopback
+// and drives the bot the way Slack does (signed slash commands, interactions and events).
+// Tests and the terminal sandbox code against this interface only.
+
+/** A workspace member. The bot itself is a user too (is_bot). */
+export interface EmuUser {
+  id: string; // 'U…'
+  name: string; // handle, e.g. 'alice'
+  real_name: string;
+  is_bot: boolean;
+}
+
+/** A channel the emulator knows. */
+export interface EmuChannel {
+  id: string; // 'C…'
+  name: string;
+  is_private: boolean;
+  members: string[]; // user ids, the bot included when it is a member
+  topic: string;
+  purpose: string;
+  created: number; // unix seconds
+}
+
+/** A message as Slack stores it, plus how it was delivered. */
+export interface EmuMessage {
+  channel: string;
+  ts: string; // '1700000000.000100', unique per channel
+  user: string; // author's user id (the bot's user id for bot posts)
+  text: string;
+  blocks?: unknown[];
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  thread_ts?: string;
+  /** Only for ephemeral messages: who may see it. */
+  visible_to?: string;
+  ephemeral: boolean;
+  /** Where it came from: a Web API method, a slash-command ack body, or a response_url post. */
+  via: 'api' | 'ack' | 'response_url' | 'user';
+  edited?: boolean;
+  reactions: { name: string; users: string[] }[];
+  pinned: boolean;
+  /** Files shared with the message (files.completeUploadExternal with a channel). */
+  files?: { id: string; name: string; title: string }[];
+  /** Set on the message carried by a 'message_updated' activity when the message was deleted. */
+  deleted?: boolean;
+}
+
+/** An open modal. */
+export interface EmuView {
+  id: string; // 'V…'
+  user: string; // who sees it
+  view: Record<string, unknown>; // the view payload as the bot sent it (type, callback_id, title, blocks, private_metadata, …)
+  hash: string;
+  closed: boolean;
+  /** Field errors from the bot's last view_submission reply (response_action 'errors'), keyed by block_id. */
+  errors?: Record<string, string>;
+}
+
+/** A file uploaded through files.getUploadURLExternal + the upload URL + files.completeUploadExternal. */
+export interface EmuFile {
+  id: string; // 'F…'
+  name: string;
+  title: string;
+  length: number; // the length the bot announced in files.getUploadURLExternal
+  bytes?: Buffer; // undefined until the upload URL received the content
+  completed: boolean;
+  channels: string[];
+  created: number; // unix seconds
+}
+
+/** One Web API call the bot made, as recorded by the emulator. */
+export interface EmuCall {
+  method: string; // e.g. 'chat.postMessage'
+  params: Record<string, unknown>; // parsed arguments (JSON-encoded fields such as blocks decoded)
+  status: number; // HTTP status returned
+  response: Record<string, unknown>; // body returned
+  at: number; // emulator clock, ms
+}
+
+/** A fault to inject on a Web API method; consumed `times` times (default 1). */
+export type EmuFault =
+  | { method: string; kind: 'rate_limited'; retryAfterSeconds: number; times?: number }
+  | { method: string; kind: 'http_error'; status: number; times?: number }
+  | { method: string; kind: 'slack_error'; error: string; times?: number }
+  | { method: string; kind: 'delay'; ms: number; times?: number };
+
+/** What the bot answered to a request the emulator sent it. */
+export interface BotReply {
+  status: number; // HTTP status of the bot's response (200, 401, …)
+  body: string; // raw response body
+  json?: unknown; // body parsed as JSON when it is JSON
+}
+
+/** What a user can fill in a modal: keyed by the input block's label text or its block_id. */
+export type ModalValues = Record<string, string | string[] | boolean>;
+
+/** Something the emulator shows a person: used by the sandbox to print the transcript. */
+export type EmuActivity =
+  | { kind: 'message'; message: EmuMessage }
+  | { kind: 'message_updated'; message: EmuMessage }
+  | { kind: 'view_opened' | 'view_updated' | 'view_pushed'; view: EmuView }
+  | { kind: 'channel_created'; channel: EmuChannel }
+  | { kind: 'member_joined'; channel: EmuChannel; user: EmuUser }
+  | { kind: 'api_error'; call: EmuCall };
+
+export interface SlackEmulatorOptions {
+  /** The bot's signing secret: the emulator signs every request it sends to the bot with it. */
+  signingSecret: string;
+  /** The bot token the emulator accepts (any other token answers invalid_auth). */
+  botToken: string;
+  /** The bot's request URL, e.g. http://127.0.0.1:3000/slack/events; may be set later with setBotUrl. */
+  botUrl?: string;
+  /** Clock in ms; defaults to Date.now. Used for timestamps, trigger_id expiry and request signing. */
+  now?: () => number;
+}
+
+/** The emulator's public surface (implemented by SlackEmulator in ./emulator.ts). */
+export interface SlackEmulatorApi {
+  /** Base URL to give the bot as SLACK_API_URL (ends with '/api/'). */
+  readonly apiUrl: string;
+  readonly botUser: EmuUser;
+  readonly teamId: string;
+  setBotUrl(url: string): void;
+  close(): Promise<void>;
+
+  // workspace state
+  /** The user with this handle, created on first use. */
+  user(name: string): EmuUser;
+  userById(id: string): EmuUser | undefined;
+  /** The channel with this name (without '#'), created on first use as a public channel the bot is a member of. */
+  channel(name: string, opts?: { is_private?: boolean; botMember?: boolean }): EmuChannel;
+  channelById(id: string): EmuChannel | undefined;
+  channelByName(name: string): EmuChannel | undefined;
+  /** A user group (S…) with these members, for RESPONDERS given as a group id. */
+  usergroup(handle: string, memberIds: string[]): { id: string; handle: string; users: string[] };
+  /** Everything posted in a channel, oldest first; ephemeral messages included (see visible_to). */
+  messages(channelId: string): EmuMessage[];
+  /** Every message in every channel, oldest first. */
+  allMessages(): EmuMessage[];
+  /** A user posts a plain message into a channel (as the Slack client would); returns it. Sends no event. */
+  postAsUser(userId: string, channelId: string, text: string): EmuMessage;
+  views(): EmuView[];
+  /** The most recent open modal shown to this user. */
+  openView(userId: string): EmuView | undefined;
+  readonly calls: readonly EmuCall[];
+  callsTo(method: string): EmuCall[];
+  injectFault(fault: EmuFault): void;
+  clearFaults(): void;
+  /** Subscribe to what a person would see; returns an unsubscribe function. */
+  onActivity(listener: (a: EmuActivity) => void): () => void;
+  /**
+   * (Added) Resolve with the predicate's first truthy value, re-checked after every Web API call and
+   * activity; rejects after timeoutMs (default 5,000). The bot acks before its follow-up Web API calls.
+   */
+  waitFor<T>(predicate: () => T | undefined | null | false, opts?: { timeoutMs?: number }): Promise<T>;
+  /** (Added) Files the bot uploaded, with their bytes once the upload URL received them. */
+  files(): EmuFile[];
+
+  // driving the bot as Slack would (all requests signed with the signing secret)
+  slashCommand(args: { user: string; channel: string; command: string; text: string }): Promise<BotReply>;
+  /** Click a button (by its visible label or action_id) in a message or in the user's open modal. Most recent match wins. */
+  clickButton(args: { user: string; label: string; channel?: string; messageTs?: string }): Promise<BotReply>;
+  /** Fill in and submit the user's open modal. Values are keyed by input label or block_id; selects take option text or value. */
+  submitView(args: { user: string; values: ModalValues; viewId?: string }): Promise<BotReply>;
+  /** Close the user's open modal (view_closed when notify_on_close). */
+  closeView(args: { user: string; viewId?: string }): Promise<BotReply>;
+  /** Add a reaction to a message and send reaction_added. Returns the bot's reply to the event request. */
+  react(args: { user: string; channel: string; ts: string; name: string; retryNum?: number; eventId?: string }): Promise<BotReply>;
+  /** Pin a message and send pin_added. */
+  pin(args: { user: string; channel: string; ts: string; retryNum?: number; eventId?: string }): Promise<BotReply>;
+  /** Run a message shortcut (callback_id) on a message. */
+  messageShortcut(args: { user: string; channel: string; ts: string; callbackId: string }): Promise<BotReply>;
+  /** Send a raw body to the bot with chosen signing (for forged or stale requests). */
+  sendRaw(args: {
+    body: string;
+    contentType: 'application/json' | 'application/x-www-form-urlencoded';
+    timestampSeconds?: number; // default: now
+    signature?: string; // default: a correct v0 signature
+    headers?: Record<string, string>;
+  }): Promise<BotReply>;
+}
