@@ -23,6 +23,11 @@ const schema = z
       .optional(),
     DATA_DIR: z.string().min(1).default('./data'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    TIMEZONE: z
+      .string()
+      .default('UTC')
+      .refine((tz) => isTimeZone(tz), 'must be an IANA time zone such as Europe/Paris'),
     INCIDENT_CHANNEL: z
       .string()
       .regex(slackId('CG'), 'must be a channel id such as C0123ABCD')
@@ -56,6 +61,8 @@ const schema = z
       connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
     },
     port: e.PORT,
+    host: e.HOST,
+    timezone: e.TIMEZONE,
     incidentChannel: e.INCIDENT_CHANNEL,
     responders: e.RESPONDERS,
     admins: e.ADMINS,
@@ -64,6 +71,15 @@ const schema = z
     sensitiveTypes: e.SENSITIVE_TYPES,
     logLevel: e.LOG_LEVEL,
   }));
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Rampart's validated, frozen settings. */
 export type Config = z.output<typeof schema>;

@@ -1,0 +1,115 @@
+// Composition root for the running bot: config → database → core → Slack app → HTTP server. Used by `npm start`
+// (src/main.ts), the sandbox and the end-to-end tests, so all three run exactly the same code.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebClient } from '@slack/web-api';
+import { sql } from 'drizzle-orm';
+import type { Config } from './config.js';
+import { createCore, type Core } from './core/core.js';
+import { systemClock, type Clock } from './core/clock.js';
+import { openDatabase, type Database } from './db/client.js';
+import { createLogger, type Logger } from './log.js';
+import { BackgroundWork } from './slack/background.js';
+import { createSlackApp, registerListeners } from './slack/app.js';
+import { responderCheck } from './slack/responders.js';
+
+/** A running Rampart. */
+export interface RampartApp {
+  /** Base URL of the HTTP server; Slack requests go to `${url}/slack/events`. */
+  url: string;
+  core: Core;
+  database: Database;
+  /** Resolves when all Slack work started after acks has finished. */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  now?: () => number;
+  clock?: Clock;
+  logger?: Logger;
+  /** An already open database (tests); otherwise one is opened from the config. */
+  database?: Database;
+  /** Web API retries on server errors (default 3; tests use 0). */
+  slackRetries?: number;
+}
+
+/** Starts the bot. Slack credentials must be present (the caller checks them with a friendly message). */
+export async function startRampart(config: Config, options: StartOptions = {}): Promise<RampartApp> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const database = options.database ?? (await openConfiguredDatabase(config, logger));
+  const botToken = config.slack.botToken!;
+  const client = new WebClient(botToken, { ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}), retryConfig: { retries: 0 } });
+  const core = createCore({
+    db: database.db,
+    clock: options.clock ?? (options.now ? { now: () => new Date(options.now!()) } : systemClock),
+    isResponder: responderCheck(config.responders, client, logger),
+    incidentTypes: config.incidentTypes,
+    sensitiveTypes: config.sensitiveTypes,
+    timezone: config.timezone,
+  });
+  const background = new BackgroundWork(logger);
+  const { app, requestListener } = createSlackApp({
+    botToken,
+    ...(config.slack.signingSecret ? { signingSecret: config.slack.signingSecret } : {}),
+    ...(config.slack.appToken ? { appToken: config.slack.appToken } : {}),
+    ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}),
+    retries: options.slackRetries ?? 3,
+    logger,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  app.error(async (err) => {
+    logger.error({ err }, 'unhandled Slack listener error');
+  });
+  registerListeners(app, { core, logger, background, incidentChannel: config.incidentChannel });
+
+  const server = http.createServer((req, res) => {
+    const path = (req.url ?? '').split('?')[0];
+    if (req.method === 'GET' && path === '/healthz') {
+      database.db
+        .execute(sql`select 1`)
+        .then(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'))
+        .catch(() => res.writeHead(503, { 'content-type': 'application/json' }).end('{"ok":false,"error":"database unavailable"}'));
+      return;
+    }
+    if (requestListener && req.method === 'POST' && path === '/slack/events') return requestListener(req, res);
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, resolve);
+  });
+  if (config.slack.appToken) await app.start();
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  logger.info({ port, mode: config.slack.appToken ? 'socket' : 'http' }, 'Rampart is listening');
+
+  let stopped = false;
+  return {
+    url: `http://${host}:${port}`,
+    core,
+    database,
+    idle: () => background.idle(),
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Keep-alive connections would hold close() open.
+      server.closeAllConnections();
+      await closed;
+      if (config.slack.appToken) await app.stop();
+      await background.idle();
+      if (!options.database) await database.close();
+    },
+  };
+}
+
+/** Opens Postgres when DATABASE_URL is set, else PGlite under DATA_DIR. */
+export function openConfiguredDatabase(config: Config, logger?: Logger): Promise<Database> {
+  return config.database.url
+    ? openDatabase(
+        { kind: 'postgres', url: config.database.url, statementTimeoutMs: config.database.statementTimeoutMs, connectTimeoutMs: config.database.connectTimeoutMs },
+        logger,
+      )
+    : openDatabase({ kind: 'pglite', dataDir: config.database.dataDir }, logger);
+}

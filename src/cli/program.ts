@@ -1,0 +1,68 @@
+// The `rampart` command line. Unknown commands and bad arguments exit non-zero with usage.
+import { Command, CommanderError } from 'commander';
+import { ConfigError, loadConfig } from '../config.js';
+import { isAppError } from '../core/errors.js';
+import { incidentsCommand, migrateCommand, timelineCommand } from './commands.js';
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+/** Builds the program (exported for tests). */
+export function buildProgram(): Command {
+  const program = new Command('rampart')
+    .description('Rampart: security incident response from Slack')
+    .showHelpAfterError()
+    .exitOverride();
+  program
+    .command('start')
+    .description('run the bot for a Slack workspace (needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET or SLACK_APP_TOKEN)')
+    .action(async () => {
+      const { runBot } = await import('../main.js');
+      process.exitCode = await runBot();
+    });
+  program
+    .command('sandbox')
+    .description('try Rampart without Slack: the real bot, a local Slack emulator and a terminal')
+    .option('--script <file>', 'run the lines of a file, print the transcript and exit')
+    .action(async (opts: { script?: string }) => {
+      const config = loadConfig();
+      const { runSandbox } = await import('../sandbox/sandbox.js');
+      process.exitCode = await runSandbox({ dataDir: config.database.dataDir, ...(opts.script ? { scriptFile: opts.script } : {}) });
+    });
+  program
+    .command('migrate')
+    .description('apply database migrations (also done at start-up)')
+    .action(() => migrateCommand(loadConfig(), out));
+  program
+    .command('incidents')
+    .description('list incidents, oldest first')
+    .option('--json', 'print a JSON array (see docs/cli.md)')
+    .option('--open', 'only open incidents')
+    .action((opts: { json?: boolean; open?: boolean }) => incidentsCommand(loadConfig(), { json: !!opts.json, open: !!opts.open }, out));
+  program
+    .command('timeline')
+    .description("an incident and its timeline events in order")
+    .argument('<ref>', 'incident reference, e.g. INC-3')
+    .option('--json', 'print { incident, events } as JSON (see docs/cli.md)')
+    .action((ref: string, opts: { json?: boolean }) => timelineCommand(loadConfig(), ref, { json: !!opts.json }, out));
+  return program;
+}
+
+/** Runs the CLI with argv; returns the exit code. */
+export async function runCli(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  if (argv.length === 0) {
+    program.outputHelp();
+    return 2;
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    if (err instanceof ConfigError || isAppError(err)) {
+      process.stderr.write(`rampart: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+}

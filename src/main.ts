@@ -1,0 +1,45 @@
+// `npm start`: the bot for a real Slack workspace. Checks settings, starts, and shuts down cleanly on SIGINT/SIGTERM
+// (closing PGlite properly matters: an interrupted write can corrupt its data directory).
+import { ConfigError, loadConfig, requireSlackCredentials } from './config.js';
+import { startRampart } from './app.js';
+import { createLogger } from './log.js';
+import { isAppError } from './core/errors.js';
+
+/** Runs the bot until a signal; returns the process exit code on a start-up failure. */
+export async function runBot(): Promise<number> {
+  let config;
+  try {
+    config = loadConfig();
+    requireSlackCredentials(config);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  let rampart;
+  try {
+    rampart = await startRampart(config, { logger });
+  } catch (err) {
+    if (isAppError(err)) {
+      process.stderr.write(`${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    rampart.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'unclean shutdown');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  return new Promise<number>(() => {});
+}

@@ -1,0 +1,66 @@
+// The Bolt app: HTTP mode (our own server: /healthz, a timestamp guard, then Bolt's receiver) or Socket Mode when an
+// app token is set. Listeners are registered per folder.
+import http from 'node:http';
+import { App, HTTPReceiver } from '@slack/bolt';
+import type { Logger } from '../log.js';
+import type { SlackDeps } from './deps.js';
+import { boltLogger } from './bolt-logger.js';
+import { register as registerCommands } from './listeners/commands/index.js';
+import { register as registerDeclareModal } from './listeners/views/declare-modal.js';
+import { register as registerReportMessage } from './listeners/shortcuts/report-message.js';
+import { register as registerTimelineCopies } from './listeners/events/timeline-copies.js';
+
+export interface SlackAppOptions {
+  botToken: string;
+  signingSecret?: string;
+  appToken?: string;
+  apiUrl?: string;
+  /** Web API retries on 5xx and network errors (429 is always honoured with Retry-After). */
+  retries: number;
+  logger: Logger;
+  now?: () => number;
+}
+
+/** Registers every listener: the manifest test checks this list against manifest.json. */
+export function registerListeners(app: App, deps: SlackDeps): void {
+  registerCommands(app, deps);
+  registerDeclareModal(app, deps);
+  registerReportMessage(app, deps);
+  registerTimelineCopies(app, deps);
+}
+
+/** Builds the Bolt app and, in HTTP mode, the request listener to mount. */
+export function createSlackApp(opts: SlackAppOptions): { app: App; requestListener?: http.RequestListener } {
+  const logger = boltLogger(opts.logger);
+  const clientOptions = {
+    ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
+    retryConfig: { retries: opts.retries, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
+  };
+  if (opts.appToken) {
+    const app = new App({ token: opts.botToken, appToken: opts.appToken, socketMode: true, logger, clientOptions });
+    return { app };
+  }
+  const receiver = new HTTPReceiver({
+    signingSecret: opts.signingSecret!,
+    // Events are acknowledged only once handled (stored), so Slack retries anything we failed to keep.
+    processBeforeResponse: true,
+    logger,
+  });
+  const app = new App({ token: opts.botToken, receiver, logger, clientOptions });
+  const now = opts.now ?? Date.now;
+  const requestListener: http.RequestListener = (req, res) => {
+    if (!timestampIsFresh(req.headers['x-slack-request-timestamp'], now())) {
+      // Bolt rejects stale requests but accepts ones dated in the future; a replay window is a replay window.
+      res.writeHead(401).end();
+      return;
+    }
+    receiver.requestListener(req, res);
+  };
+  return { app, requestListener };
+}
+
+/** True when the Slack timestamp header is within 5 minutes of now, either way. */
+export function timestampIsFresh(header: string | string[] | undefined, nowMs: number): boolean {
+  const seconds = Number(Array.isArray(header) ? header[0] : header);
+  return Number.isFinite(seconds) && Math.abs(nowMs / 1000 - seconds) <= 300;
+}

@@ -1,0 +1,20 @@
+// `/incident help`: every subcommand with an example.
+import { section } from './text.js';
+
+const HELP = [
+  '*Rampart: security incidents from Slack*',
+  '`/incident declare <title> [sev1-4] [type:<type>] [public] [drill]`: declare (private unless `public`); no title opens a form.\n   e.g. `/incident declare Suspicious login on the press office mailbox sev2 type:account-compromise`',
+  '`/incident list [open|all]`: incidents, newest first.',
+  '`/incident show [INC-n]`: one incident (in its channel the reference may be left out).',
+  '`/incident status INC-n <status> [note]`: triage → investigating → contained → resolved → closed; also declined (false positive), merged (`merged INC-m`).',
+  '`/incident severity INC-n sev1..sev4` · `/incident assign INC-n commander|comms|scribe @person`',
+  '`/incident note [INC-n] [at 14:05] <text>`: add to the timeline; `at <time>` says when it happened.',
+  '`/incident correct [INC-n] #<event> <text>`: correct an earlier timeline event (the timeline is never edited).',
+  'React with :pushpin: (or pin) a message in an incident channel to copy it into the timeline. On any message, the *Report as incident* shortcut opens the form.',
+];
+
+/** The help message. */
+export function helpMessage(types: readonly string[]) {
+  const text = HELP.join('\n');
+  return { text, blocks: [section(text), section(`*Types:* ${types.join(', ')}`)] };
+}

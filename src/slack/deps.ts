@@ -1,0 +1,32 @@
+// What Slack listeners need, bundled once by the app.
+import type { WebClient } from '@slack/web-api';
+import type { Core } from '../core/core.js';
+import type { Logger } from '../log.js';
+import type { BackgroundWork } from './background.js';
+
+export interface SlackDeps {
+  core: Core;
+  logger: Logger;
+  background: BackgroundWork;
+  /** Channel id for announcements, if configured. */
+  incidentChannel: string | undefined;
+}
+
+/** A message a handler wants to show. */
+export interface Reply {
+  text: string;
+  blocks?: unknown[];
+}
+
+/** What a subcommand handler decides: the ephemeral reply sent with the ack, and Slack work to do after it. */
+export interface Outcome {
+  reply?: Reply;
+  /** Runs after the ack with a Web API client and a way to tell the user (ephemeral, via response_url). */
+  after?: (ctx: AfterAck) => Promise<void>;
+}
+
+/** Tools available to work done after the ack. */
+export interface AfterAck {
+  client: WebClient;
+  tell: (reply: Reply) => Promise<void>;
+}

@@ -1,0 +1,50 @@
+// `/incident status|severity|assign`: responders change the incident; the incident channel hears about it.
+import type { Actor } from '../../../../core/context.js';
+import type { Incident } from '../../../../core/incidents/incident.js';
+import type { IncidentRequest } from '../../../parse/command.js';
+import { attempt } from '../../../services/slack-call.js';
+import type { AfterAck, Outcome, SlackDeps } from '../../../deps.js';
+
+type Req<S extends IncidentRequest['sub']> = Extract<IncidentRequest, { sub: S }>;
+
+/** Status change. */
+export async function status(deps: SlackDeps, actor: Actor, req: Req<'status'>): Promise<Outcome> {
+  const { before, incident } = await deps.core.changeStatus(actor, req.ref, req.status, req.note);
+  const text = `*${incident.ref}* status: ${before.status} → *${incident.status}* (by <@${actor.id}>)${req.note ? `: ${req.note}` : ''}`;
+  return { reply: { text: `:white_check_mark: ${text}` }, after: (ctx) => tellChannel(deps, ctx, incident, text) };
+}
+
+/** Severity change. */
+export async function severity(deps: SlackDeps, actor: Actor, req: Req<'severity'>): Promise<Outcome> {
+  const { before, incident } = await deps.core.changeSeverity(actor, req.ref, req.severity);
+  const text = `*${incident.ref}* severity: ${before.severity} → *${incident.severity}* (by <@${actor.id}>)`;
+  return { reply: { text: `:white_check_mark: ${text}` }, after: (ctx) => tellChannel(deps, ctx, incident, text) };
+}
+
+/** Role assignment; the assignee is invited to the incident channel. */
+export async function assign(deps: SlackDeps, actor: Actor, req: Req<'assign'>): Promise<Outcome> {
+  const { incident, role } = await deps.core.assignRole(actor, req.ref, req.role, req.userId);
+  const text = `<@${req.userId}> is now *${role}* of *${incident.ref}* (by <@${actor.id}>)`;
+  return {
+    reply: { text: `:white_check_mark: ${text}` },
+    after: async (ctx) => {
+      if (incident.channelId) {
+        const invited = await attempt({ ...deps }, incident.id, `inviting <@${req.userId}> to the channel`, () =>
+          ctx.client.conversations.invite({ channel: incident.channelId!, users: req.userId }),
+        );
+        if (invited.ok) await deps.core.recordSlackOutcome(incident.id, { kind: 'members_invited', users: [req.userId] });
+        else if (!invited.error.includes('already_in_channel')) await ctx.tell({ text: `:warning: ${invited.error}; the assignment is saved.` });
+      }
+      await tellChannel(deps, ctx, incident, text);
+    },
+  };
+}
+
+/** Posts a change into the incident's channel; a failure is recorded and told to the user. */
+async function tellChannel(deps: SlackDeps, ctx: AfterAck, incident: Incident, text: string): Promise<void> {
+  if (!incident.channelId) return;
+  const posted = await attempt(deps, incident.id, 'posting the change in the incident channel', () =>
+    ctx.client.chat.postMessage({ channel: incident.channelId!, text }),
+  );
+  if (!posted.ok) await ctx.tell({ text: `:warning: The change is saved, but ${posted.error}.` });
+}

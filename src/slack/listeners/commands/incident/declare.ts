@@ -1,0 +1,37 @@
+// `/incident declare …`: text form declares at once; no text opens the modal.
+import type { Actor } from '../../../../core/context.js';
+import { declareModal } from '../../../blocks/declare-modal.js';
+import { setUpIncidentInSlack } from '../../../services/incident-channel.js';
+import type { IncidentRequest } from '../../../parse/command.js';
+import type { Outcome, SlackDeps } from '../../../deps.js';
+
+/** Declares from command text; Slack setup follows the ack. */
+export async function declareFromText(
+  deps: SlackDeps,
+  actor: Actor,
+  req: Extract<IncidentRequest, { sub: 'declare' }>,
+): Promise<Outcome> {
+  const declared = await deps.core.declare(actor, {
+    title: req.title,
+    ...(req.severity ? { severity: req.severity } : {}),
+    ...(req.type ? { type: req.type } : {}),
+    ...(req.private !== undefined ? { private: req.private } : {}),
+    drill: req.drill,
+  });
+  return {
+    reply: { text: `:hourglass_flowing_sand: *${declared.incident.ref}* is recorded; setting up its channel…` },
+    after: async ({ client, tell }) => {
+      const text = await setUpIncidentInSlack({ ...deps, client }, declared);
+      await tell({ text });
+    },
+  };
+}
+
+/** Opens the declare modal (trigger ids expire after 3 s, so this is the first thing done after the ack). */
+export function openDeclareModal(deps: SlackDeps, triggerId: string, originChannel: string): Outcome {
+  return {
+    after: async ({ client }) => {
+      await client.views.open({ trigger_id: triggerId, view: declareModal({ types: deps.core.incidentTypes, metadata: { originChannel } }) });
+    },
+  };
+}

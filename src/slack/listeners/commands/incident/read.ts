@@ -1,0 +1,36 @@
+// `/incident list|show|note|correct|help`: answers that concern only the caller, so they are ephemeral.
+import type { Actor } from '../../../../core/context.js';
+import { helpMessage } from '../../../blocks/help.js';
+import { incidentDetails, incidentList } from '../../../blocks/incident.js';
+import type { IncidentRequest } from '../../../parse/command.js';
+import type { Outcome, SlackDeps } from '../../../deps.js';
+
+type Req<S extends IncidentRequest['sub']> = Extract<IncidentRequest, { sub: S }>;
+
+/** Help. */
+export function help(deps: SlackDeps): Outcome {
+  return { reply: helpMessage(deps.core.incidentTypes) };
+}
+
+/** List. */
+export async function list(deps: SlackDeps, actor: Actor, req: Req<'list'>): Promise<Outcome> {
+  return { reply: incidentList(await deps.core.list(actor, req.scope), req.scope) };
+}
+
+/** Show. */
+export async function show(deps: SlackDeps, actor: Actor, req: Req<'show'>): Promise<Outcome> {
+  return { reply: incidentDetails(await deps.core.show(actor, req.ref)) };
+}
+
+/** Note (back-datable). */
+export async function note(deps: SlackDeps, actor: Actor, req: Req<'note'>): Promise<Outcome> {
+  const { incident, event } = await deps.core.addNote(actor, req.ref, req.text);
+  const backdated = event.occurredAt.getTime() !== event.recordedAt.getTime() ? ` (happened at ${event.occurredAt.toISOString()})` : '';
+  return { reply: { text: `:memo: Added to the *${incident.ref}* timeline as event #${event.seq}${backdated}.` } };
+}
+
+/** Correction of an earlier event. */
+export async function correct(deps: SlackDeps, actor: Actor, req: Req<'correct'>): Promise<Outcome> {
+  const { incident, event } = await deps.core.addCorrection(actor, req.ref, req.seq, req.text);
+  return { reply: { text: `:memo: Correction to event #${req.seq} added to the *${incident.ref}* timeline as event #${event.seq}.` } };
+}

@@ -1,0 +1,49 @@
+// `/incident`: parse the text, run the subcommand, ack within Slack's 3 seconds, follow up afterwards.
+import type { App } from '@slack/bolt';
+import type { Actor } from '../../../core/context.js';
+import { COMMAND } from '../../ids.js';
+import { parseIncidentCommand, type IncidentRequest } from '../../parse/command.js';
+import { finish, tellVia } from '../../respond.js';
+import type { Outcome, SlackDeps } from '../../deps.js';
+import { declareFromText, openDeclareModal } from './incident/declare.js';
+import { assign, severity, status } from './incident/change.js';
+import { correct, help, list, note, show } from './incident/read.js';
+
+/** Registers the slash command. */
+export function register(app: App, deps: SlackDeps): void {
+  app.command(COMMAND, async ({ command, ack, respond, client }) => {
+    const actor: Actor = { id: command.user_id, source: 'slack-command', channelId: command.channel_id };
+    await finish(
+      deps,
+      ack,
+      () => run(deps, actor, parseIncidentCommand(command.text), command.trigger_id),
+      { client, tell: tellVia(respond) },
+      { what: `${COMMAND} ${command.text.split(/\s+/)[0] ?? ''}`, user: command.user_id },
+    );
+  });
+}
+
+async function run(deps: SlackDeps, actor: Actor, req: IncidentRequest, triggerId: string): Promise<Outcome> {
+  switch (req.sub) {
+    case 'help':
+      return help(deps);
+    case 'declare-modal':
+      return openDeclareModal(deps, triggerId, actor.channelId ?? '');
+    case 'declare':
+      return declareFromText(deps, actor, req);
+    case 'list':
+      return list(deps, actor, req);
+    case 'show':
+      return show(deps, actor, req);
+    case 'status':
+      return status(deps, actor, req);
+    case 'severity':
+      return severity(deps, actor, req);
+    case 'assign':
+      return assign(deps, actor, req);
+    case 'note':
+      return note(deps, actor, req);
+    case 'correct':
+      return correct(deps, actor, req);
+  }
+}

@@ -1,0 +1,57 @@
+// 📌 reactions and pins in an incident channel copy the message into the timeline. The app runs with
+// processBeforeResponse, so Slack gets its ack only once the copy is stored; the event id makes retries harmless.
+import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { SlackMessageRef } from '../../../core/timeline/events.js';
+import type { SlackDeps } from '../../deps.js';
+
+const PIN_REACTIONS = new Set(['pushpin', 'round_pushpin']);
+/** Fetching the message must leave time to ack within Slack's 3 seconds. */
+const FETCH_TIMEOUT_MS = 2_000;
+
+/** Registers reaction_added and pin_added. */
+export function register(app: App, deps: SlackDeps): void {
+  app.event('reaction_added', async ({ event, body, client }) => {
+    if (!PIN_REACTIONS.has(event.reaction) || event.item.type !== 'message') return;
+    const channel = event.item.channel;
+    if (!(await deps.core.incidentForChannel(channel))) return;
+    const message = await fetchMessage(client, channel, event.item.ts, event.item_user ?? 'unknown', deps);
+    await deps.core.recordSlackMessage({ id: event.user, source: 'slack-reaction', channelId: channel }, message, 'reaction', eventIdOf(body));
+  });
+
+  app.event('pin_added', async ({ event, body }) => {
+    const item = event.item as { type?: string; channel?: string; message?: { user?: string; bot_id?: string; text?: string; ts?: string; permalink?: string } };
+    if (item.type !== 'message' || !item.message?.ts) return;
+    const channel = item.channel ?? event.channel_id;
+    const message: SlackMessageRef = {
+      channel,
+      ts: item.message.ts,
+      author: item.message.user ?? item.message.bot_id ?? 'unknown',
+      text: item.message.text ?? '',
+      permalink: item.message.permalink ?? null,
+    };
+    await deps.core.recordSlackMessage({ id: event.user, source: 'slack-pin', channelId: channel }, message, 'pin', eventIdOf(body));
+  });
+}
+
+function eventIdOf(body: unknown): string | undefined {
+  return (body as { event_id?: string }).event_id;
+}
+
+/**
+ * The reacted-to message. If Slack cannot give it in time, the copy is still stored (with its channel, time and
+ * author) and says the text was unavailable: a Slack failure must not decide whether the record is kept.
+ */
+async function fetchMessage(client: WebClient, channel: string, ts: string, author: string, deps: SlackDeps): Promise<SlackMessageRef> {
+  const withTimeout = <T>(p: Promise<T>) =>
+    Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), FETCH_TIMEOUT_MS).unref())]);
+  try {
+    const history = await withTimeout(client.conversations.history({ channel, latest: ts, oldest: ts, inclusive: true, limit: 1 }));
+    const found = history.messages?.find((m) => m.ts === ts);
+    const link = await withTimeout(client.chat.getPermalink({ channel, message_ts: ts })).catch(() => undefined);
+    return { channel, ts, author: found?.user ?? found?.bot_id ?? author, text: found?.text ?? '', permalink: link?.permalink ?? null };
+  } catch (err) {
+    deps.logger.warn({ err, channel, ts }, 'could not fetch the pinned message');
+    return { channel, ts, author, text: `(message text unavailable: ${(err as Error).message})`, permalink: null };
+  }
+}

@@ -1,0 +1,119 @@
+// Pure parsing of `/incident …` text into a typed request. No Slack, no database: every rule here is unit-tested.
+import { AppError } from '../../core/errors.js';
+import { looksLikeRef } from '../../core/incidents/incident.js';
+
+/** A parsed `/incident` request. */
+export type IncidentRequest =
+  | { sub: 'help' }
+  | { sub: 'declare-modal' }
+  | { sub: 'declare'; title: string; severity?: string; type?: string; private?: boolean; drill: boolean }
+  | { sub: 'list'; scope: 'open' | 'all' }
+  | { sub: 'show'; ref?: string }
+  | { sub: 'status'; ref: string; status: string; note: string }
+  | { sub: 'severity'; ref: string; severity: string }
+  | { sub: 'assign'; ref: string; role: string; userId: string }
+  | { sub: 'note'; ref?: string; text: string }
+  | { sub: 'correct'; ref?: string; seq: number; text: string };
+
+/** Subcommands, as `/incident help` lists them. */
+export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'note', 'correct', 'help'] as const;
+
+/** Parses the text after `/incident`. Throws AppError('invalid_input') with usage for malformed requests. */
+export function parseIncidentCommand(text: string): IncidentRequest {
+  const trimmed = text.trim();
+  const [head = '', ...rest] = trimmed.split(/\s+/);
+  const args = rest;
+  const after = trimmed.slice(head.length).trim();
+  switch (head.toLowerCase()) {
+    case '':
+    case 'help':
+      return { sub: 'help' };
+    case 'declare':
+      return after === '' ? { sub: 'declare-modal' } : parseDeclare(after);
+    case 'list': {
+      const scope = (args[0] ?? 'open').toLowerCase();
+      if (scope !== 'open' && scope !== 'all') throw usage('list', '`/incident list` or `/incident list all`');
+      return { sub: 'list', scope };
+    }
+    case 'show':
+      return args[0] ? { sub: 'show', ref: args[0] } : { sub: 'show' };
+    case 'status': {
+      const [ref, status, ...note] = args;
+      if (!ref || !status) throw usage('status', '`/incident status INC-12 investigating [note]`');
+      return { sub: 'status', ref, status, note: note.join(' ') };
+    }
+    case 'severity': {
+      const [ref, severity] = args;
+      if (!ref || !severity || args.length > 2) throw usage('severity', '`/incident severity INC-12 sev2`');
+      return { sub: 'severity', ref, severity };
+    }
+    case 'assign':
+      return parseAssign(args);
+    case 'note': {
+      const hasRef = args[0] !== undefined && looksLikeRef(args[0]);
+      const noteText = hasRef ? after.slice(args[0]!.length).trim() : after;
+      if (noteText === '') throw usage('note', '`/incident note INC-12 what happened` (in the incident channel the reference may be left out)');
+      return hasRef ? { sub: 'note', ref: args[0]!, text: noteText } : { sub: 'note', text: noteText };
+    }
+    case 'correct':
+      return parseCorrect(args, after);
+    default:
+      throw new AppError('invalid_input', `I don't know \`/incident ${head}\`. Subcommands: ${SUBCOMMANDS.join(', ')}. Try \`/incident help\`.`);
+  }
+}
+
+/**
+ * `declare <title words> [sevN] [type:x] [private|public] [drill]`. Severity and `type:` are recognised anywhere;
+ * private/public/drill only at the end, so a title such as "Leak of private photos" keeps its words.
+ */
+function parseDeclare(text: string): IncidentRequest {
+  const words = text.split(/\s+/);
+  let severity: string | undefined;
+  let type: string | undefined;
+  let isPrivate: boolean | undefined;
+  let drill = false;
+  const kept: string[] = [];
+  for (const w of words) {
+    if (/^sev\d$/i.test(w)) severity = w;
+    else if (/^type:/i.test(w)) type = w.slice(5);
+    else kept.push(w);
+  }
+  for (let last = kept.at(-1)?.toLowerCase(); last && ['private', 'public', 'drill'].includes(last); last = kept.at(-1)?.toLowerCase()) {
+    kept.pop();
+    if (last === 'drill') drill = true;
+    else isPrivate = last === 'private';
+  }
+  if (type === '') throw usage('declare', 'write the type after `type:`, e.g. `type:phishing`');
+  return {
+    sub: 'declare',
+    title: kept.join(' '),
+    ...(severity ? { severity } : {}),
+    ...(type ? { type } : {}),
+    ...(isPrivate !== undefined ? { private: isPrivate } : {}),
+    drill,
+  };
+}
+
+function parseAssign(args: string[]): IncidentRequest {
+  const [ref, role, who] = args;
+  if (!ref || !role || !who || args.length > 3) throw usage('assign', '`/incident assign INC-12 commander @alice`');
+  // Slack escapes mentions as <@U123|alice> (should_escape in the manifest); a bare @name cannot be resolved.
+  const m = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(who);
+  if (!m) throw usage('assign', `mention the person so Slack turns it into a link, e.g. \`/incident assign ${ref} ${role} @alice\``);
+  return { sub: 'assign', ref, role, userId: m[1]! };
+}
+
+function parseCorrect(args: string[], after: string): IncidentRequest {
+  const hasRef = args[0] !== undefined && looksLikeRef(args[0]);
+  const [seqText, ...words] = hasRef ? args.slice(1) : args;
+  const seq = Number((seqText ?? '').replace(/^#/, ''));
+  if (!Number.isInteger(seq) || seq < 1 || words.length === 0) {
+    throw usage('correct', '`/incident correct INC-12 #4 what is actually true`');
+  }
+  const text = after.slice(after.indexOf(seqText!) + seqText!.length).trim();
+  return hasRef ? { sub: 'correct', ref: args[0]!, seq, text } : { sub: 'correct', seq, text };
+}
+
+function usage(sub: string, example: string): AppError {
+  return new AppError('invalid_input', `\`/incident ${sub}\`: ${example}.`);
+}

@@ -1,0 +1,83 @@
+// What happens in Slack once an incident is stored: its channel, the reporter's invite, the opening message, the
+// announcement and the reporter's confirmation. Runs after the ack; each failure is told to the user and recorded.
+import type { WebClient } from '@slack/web-api';
+import type { Core } from '../../core/core.js';
+import type { Declared } from '../../core/incidents/declare.js';
+import type { Incident } from '../../core/incidents/incident.js';
+import type { Logger } from '../../log.js';
+import { announcement, channelIntro } from '../blocks/incident.js';
+import { attempt } from './slack-call.js';
+
+export interface ChannelDeps {
+  core: Core;
+  client: WebClient;
+  logger: Logger;
+  incidentChannel: string | undefined;
+}
+
+/** A channel name for the incident: a private one never carries the title, which would leak it in invites. */
+export function channelNameFor(incident: Pick<Incident, 'number' | 'title' | 'private' | 'drill'>): string {
+  const prefix = `${incident.drill ? 'drill-' : ''}inc-${incident.number}`;
+  if (incident.private) return prefix;
+  const slug = incident.title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 50)
+    .replace(/-+$/, '');
+  return slug ? `${prefix}-${slug}` : prefix;
+}
+
+/** Sets up Slack for a newly declared incident and returns the confirmation text for the reporter. */
+export async function setUpIncidentInSlack(deps: ChannelDeps, declared: Declared): Promise<string> {
+  let incident = declared.incident;
+  const problems: string[] = [];
+  const created = await attempt(deps, incident.id, 'creating the incident channel', () => createChannel(deps.client, incident));
+  if (created.ok) {
+    incident = await deps.core.attachChannel(incident.id, created.value);
+    const invited = await attempt(deps, incident.id, 'inviting you to the channel', () =>
+      deps.client.conversations.invite({ channel: created.value.id, users: incident.reporterId }),
+    );
+    if (invited.ok) await deps.core.recordSlackOutcome(incident.id, { kind: 'members_invited', users: [incident.reporterId] });
+    else problems.push(invited.error);
+    const intro = await attempt(deps, incident.id, 'posting the channel’s first message', () =>
+      deps.client.chat.postMessage({ channel: created.value.id, ...channelIntro(incident) }),
+    );
+    if (!intro.ok) problems.push(intro.error);
+  } else {
+    problems.push(created.error);
+  }
+  if (deps.incidentChannel) {
+    const announced = await attempt(deps, incident.id, 'announcing it', () =>
+      deps.client.chat.postMessage({ channel: deps.incidentChannel!, ...announcement(incident) }),
+    );
+    if (!announced.ok) problems.push(announced.error);
+  }
+  return confirmation(incident, declared.forcedPrivateBecause, problems);
+}
+
+function confirmation(incident: Incident, forcedPrivateBecause: string | undefined, problems: string[]): string {
+  const where = incident.channelId ? ` Its channel is <#${incident.channelId}>.` : '';
+  const lines = [`:white_check_mark: *${incident.ref}* is declared (${incident.severity}, ${incident.private ? 'private' : 'public'}).${where}`];
+  if (forcedPrivateBecause) lines.push(`It is private because ${forcedPrivateBecause}.`);
+  if (problems.length > 0) {
+    lines.push(`:warning: The incident and its timeline are saved, but in Slack: ${problems.join('; ')}. Each failure is on its timeline.`);
+  }
+  return lines.join('\n');
+}
+
+/** Creates the channel, adding a suffix when the name is taken (e.g. a channel left over from an older install). */
+async function createChannel(client: WebClient, incident: Incident): Promise<{ id: string; name: string; private: boolean }> {
+  const base = channelNameFor(incident);
+  for (let n = 1; ; n += 1) {
+    const name = n === 1 ? base : `${base}-${n}`;
+    try {
+      const res = await client.conversations.create({ name, is_private: incident.private });
+      return { id: res.channel!.id!, name: res.channel!.name ?? name, private: incident.private };
+    } catch (err) {
+      const code = (err as { data?: { error?: string } }).data?.error;
+      if (code !== 'name_taken' || n >= 5) throw err;
+    }
+  }
+}
