@@ -1,0 +1,93 @@
+// The `rampart` bin as a user runs it: a child process, real files under a temporary DATA_DIR.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/client.js';
+import { createCore } from '../../src/core/core.js';
+import { fixedClock } from '../../src/core/clock.js';
+
+const run = promisify(execFile);
+const dataDir = mkdtempSync(path.join(tmpdir(), 'rampart-cli-'));
+
+async function rampart(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+  delete env.DATABASE_URL;
+  try {
+    const { stdout, stderr } = await run('node', ['bin/rampart.js', ...args], { env });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+beforeAll(async () => {
+  const database = await openDatabase({ kind: 'pglite', dataDir });
+  const clock = fixedClock('2026-11-24T10:00:00Z');
+  const core = createCore({ db: database.db, clock, isResponder: async () => true, incidentTypes: ['phishing', 'other'], sensitiveTypes: [], timezone: 'UTC' });
+  const actor = { id: 'U0LEAD', source: 'slack-command' as const };
+  await core.declare(actor, { title: 'Phishing wave', type: 'phishing', severity: 'sev2' });
+  clock.advance(5 * 60_000);
+  await core.addNote(actor, 'INC-1', 'at 09:00 first mail arrived');
+  await core.changeStatus(actor, 'INC-1', 'investigating');
+  await core.declare(actor, { title: 'Public thing', private: false });
+  await database.close();
+}, 60_000);
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('rampart CLI', () => {
+  it('incidents --json prints the documented array', async () => {
+    const r = await rampart('incidents', '--json');
+    expect(r.code).toBe(0);
+    const items = JSON.parse(r.stdout);
+    expect(items.map((i: { ref: string }) => i.ref)).toEqual(['INC-1', 'INC-2']);
+    expect(items[0]).toMatchObject({ ref: 'INC-1', title: 'Phishing wave', status: 'investigating', severity: 'sev2', type: 'phishing', private: true, drill: false, declared_at: '2026-11-24T10:00:00.000Z', acknowledged_at: '2026-11-24T10:05:00.000Z', contained_at: null });
+  });
+
+  it('timeline --json prints the incident and its events in occurred order, with both times', async () => {
+    const r = await rampart('timeline', 'inc-1', '--json');
+    expect(r.code).toBe(0);
+    const { incident, events } = JSON.parse(r.stdout);
+    expect(incident.ref).toBe('INC-1');
+    expect(events.map((e: { kind: string }) => e.kind)).toEqual(['note_added', 'incident_declared', 'status_changed']);
+    expect(events[0]).toMatchObject({ seq: 2, actor: 'U0LEAD', source: 'slack-command', occurred_at: '2026-11-24T09:00:00.000Z', recorded_at: '2026-11-24T10:05:00.000Z', payload: { text: 'first mail arrived' } });
+  });
+
+  it('prints a readable timeline and table without --json', async () => {
+    expect((await rampart('timeline', 'INC-1')).stdout).toMatch(/#2 +2026-11-24T09:00:00.000Z +note_added .*first mail arrived \(recorded 2026-11-24T10:05:00.000Z\)/);
+    expect((await rampart('incidents')).stdout).toMatch(/INC-2 +sev3 +triage +public +Public thing/);
+  });
+
+  it('exits non-zero with usage or a specific message on bad input', async () => {
+    const unknown = await rampart('frobnicate');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command 'frobnicate'[\s\S]*Usage: rampart/);
+    const missing = await rampart('timeline');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/missing required argument 'ref'/);
+    const noSuch = await rampart('timeline', 'INC-77');
+    expect(noSuch.code).toBe(1);
+    expect(noSuch.stderr).toMatch(/There is no incident INC-77/);
+  });
+
+  it('a second process on the same DATA_DIR fails fast with a clear message', async () => {
+    const database = await openDatabase({ kind: 'pglite', dataDir });
+    try {
+      const r = await rampart('incidents');
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/in use by another Rampart process/);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('migrate reports the applied migrations; start without credentials names them and points to the sandbox', async () => {
+    expect((await rampart('migrate')).stdout).toMatch(/2 migrations applied, pglite/);
+    const start = await rampart('start');
+    expect(start.code).toBe(2);
+    expect(start.stderr).toMatch(/SLACK_BOT_TOKEN.*npm run sandbox/s);
+  });
+});

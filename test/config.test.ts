@@ -1,0 +1,53 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, requireSlackCredentials } from '../src/config.js';
+
+describe('config', () => {
+  it('applies defaults and extends the incident types', () => {
+    const c = loadConfig({ INCIDENT_TYPES: 'vendor-breach, Insider', RESPONDERS: 'U01,S0GROUP' });
+    expect(c.port).toBe(3000);
+    expect(c.database.dataDir).toBe('./data');
+    expect(c.incidentTypes).toContain('phishing');
+    expect(c.incidentTypes.slice(-2)).toEqual(['vendor-breach', 'insider']);
+    expect(c.responders).toEqual(['U01', 'S0GROUP']);
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it('lists every problem at once and never echoes a value', () => {
+    let error: unknown;
+    try {
+      loadConfig({ SLACK_BOT_TOKEN: 'secret-value-123', PORT: 'abc', INCIDENT_CHANNEL: 'general', TIMEZONE: 'Mars/Olympus', DATABASE_URL: 'mysql://x' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const name of ['SLACK_BOT_TOKEN', 'PORT', 'INCIDENT_CHANNEL', 'TIMEZONE', 'DATABASE_URL']) expect(problems).toContain(name);
+    expect(problems).not.toContain('secret-value-123');
+  });
+
+  it('names the missing Slack credentials and points to the sandbox', () => {
+    expect(() => requireSlackCredentials(loadConfig({}))).toThrow(/SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.*npm run sandbox/s);
+    expect(() => requireSlackCredentials(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }))).not.toThrow();
+  });
+
+  it('.env.example lists every setting config.ts reads, and nothing else', () => {
+    const source = readFileSync('src/config.ts', 'utf8');
+    const read = new Set([...source.matchAll(/^\s{4}([A-Z][A-Z0-9_]+):/gm)].map((m) => m[1]));
+    const example = new Set([...readFileSync('.env.example', 'utf8').matchAll(/^([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
+    expect(read.size).toBeGreaterThan(10);
+    expect([...example].sort()).toEqual([...read].sort());
+  });
+
+  it('only src/config.ts reads process.env, and src/core imports no adapter', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((f) => (statSync(path.join(dir, f)).isDirectory() ? files(path.join(dir, f)) : [path.join(dir, f)]));
+    // Comments may mention it; code may not.
+    const code = (f: string) => readFileSync(f, 'utf8').split('\n').filter((l) => !/^\s*(\/\/|\*|\/\*)/.test(l)).join('\n');
+    const offenders = files('src').filter((f) => f !== path.join('src', 'config.ts') && /process\.env\b/.test(code(f)));
+    expect(offenders).toEqual([]);
+    const coreImports = files('src/core').flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/from '([^']+)'/g)].map((m) => `${f}: ${m[1]}`));
+    expect(coreImports.filter((i) => /@slack|node-cron|\/slack\/|\/cli\/|\/scheduler\/|config\.js/.test(i))).toEqual([]);
+  });
+});

@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { openDatabase } from '../../src/db/client.js';
+import { appliedMigrationCount } from '../../src/db/migrate.js';
+import { createCore } from '../../src/core/core.js';
+import { fixedClock } from '../../src/core/clock.js';
+import { createPostgresDatabase, dropPostgresDatabase, TEST_DATABASE_URL } from '../support/db.js';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe('embedded PGlite under DATA_DIR', () => {
+  it('persists across restarts, and a second process on the same directory fails fast with a clear message', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rampart-db-'));
+    dirs.push(dir);
+    const first = await openDatabase({ kind: 'pglite', dataDir: dir });
+    await first.db.execute(sql`insert into counters (name, value) values ('probe', 7)`);
+    await expect(openDatabase({ kind: 'pglite', dataDir: dir })).rejects.toThrow(/in use by another Rampart process.*DATA_DIR/s);
+    await first.close();
+    const again = await openDatabase({ kind: 'pglite', dataDir: dir });
+    const rows = (await again.db.execute(sql`select value from counters where name = 'probe'`)) as unknown as { rows: { value: number }[] };
+    expect(rows.rows[0]?.value).toBe(7);
+    expect(await appliedMigrationCount(again)).toBe(2);
+    await again.close();
+  });
+});
+
+describe.skipIf(!TEST_DATABASE_URL)('real Postgres (TEST_DATABASE_URL)', () => {
+  it('several replicas starting at once migrate once, under the advisory lock', async () => {
+    const url = await createPostgresDatabase();
+    try {
+      const replicas = await Promise.all(Array.from({ length: 5 }, () => openDatabase({ kind: 'postgres', url, max: 2 })));
+      for (const r of replicas) expect(await appliedMigrationCount(r)).toBe(2);
+      await Promise.all(replicas.map((r) => r.close()));
+    } finally {
+      await dropPostgresDatabase(url);
+    }
+  });
+
+  it('concurrent declarations get distinct, gapless references', async () => {
+    const url = await createPostgresDatabase();
+    const database = await openDatabase({ kind: 'postgres', url, max: 8 });
+    try {
+      const core = createCore({
+        db: database.db,
+        clock: fixedClock('2026-01-01T00:00:00Z'),
+        isResponder: async () => true,
+        incidentTypes: ['other'],
+        sensitiveTypes: [],
+        timezone: 'UTC',
+      });
+      const actor = { id: 'U1', source: 'slack-command' as const };
+      // One bad declaration in the middle rolls back and must not burn a number.
+      const results = await Promise.allSettled(
+        Array.from({ length: 20 }, (_, k) => core.declare(actor, { title: k === 10 ? '' : `Incident ${k}` })),
+      );
+      expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
+      const numbers = (await core.list({ id: 'cli', source: 'cli' }, 'all')).map((v) => v.incident.number).sort((a, b) => a - b);
+      expect(numbers).toEqual(Array.from({ length: 19 }, (_, k) => k + 1));
+    } finally {
+      await database.close();
+      await dropPostgresDatabase(url);
+    }
+  });
+
+  it('survives the server dropping its connections (no crash, next query reconnects)', async () => {
+    const url = await createPostgresDatabase();
+    const errors: unknown[] = [];
+    const database = await openDatabase({ kind: 'postgres', url, max: 2 }, { error: (e) => errors.push(e) });
+    try {
+      await database.db.execute(sql`select 1`);
+      const name = new URL(url).pathname.slice(1);
+      const admin = await openDatabase({ kind: 'postgres', url: TEST_DATABASE_URL!, max: 1 });
+      await admin.db.execute(sql.raw(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}' and pid <> pg_backend_pid()`));
+      await admin.close();
+      await expect.poll(() => errors.length, { interval: 20, timeout: 2_000 }).toBeGreaterThan(0);
+      const r = (await database.db.execute(sql`select 41 + 1 as n`)) as unknown as { rows: { n: number }[] };
+      expect(r.rows[0]?.n).toBe(42);
+    } finally {
+      await database.close();
+      await dropPostgresDatabase(url);
+    }
+  });
+});

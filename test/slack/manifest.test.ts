@@ -1,0 +1,90 @@
+// Keeps manifest.json in step with the code: every command, shortcut, modal and event the code registers is declared,
+// nothing is declared that the code does not handle, and every Web API method the code calls has its scope.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { App } from '@slack/bolt';
+import { registerListeners } from '../../src/slack/app.js';
+import type { SlackDeps } from '../../src/slack/deps.js';
+
+const manifest = JSON.parse(readFileSync('manifest.json', 'utf8'));
+
+function registered() {
+  const seen = { commands: [] as string[], shortcuts: [] as string[], views: [] as string[], events: [] as string[], actions: [] as string[] };
+  const recorder = {
+    command: (name: string) => seen.commands.push(name),
+    shortcut: (id: string) => seen.shortcuts.push(id),
+    view: (id: string) => seen.views.push(id),
+    event: (type: string) => seen.events.push(type),
+    action: (id: string) => seen.actions.push(id),
+  };
+  registerListeners(recorder as unknown as App, {} as SlackDeps);
+  return seen;
+}
+
+/** Scopes needed by each Web API method the bot calls (from Slack's method reference). */
+const METHOD_SCOPES: Record<string, string[]> = {
+  'chat.postMessage': ['chat:write'],
+  'chat.postEphemeral': ['chat:write'],
+  'chat.update': ['chat:write'],
+  'chat.getPermalink': [],
+  'conversations.create': ['channels:manage', 'groups:write'],
+  'conversations.invite': ['channels:manage', 'groups:write'],
+  'conversations.history': ['channels:history', 'groups:history'],
+  'usergroups.users.list': ['usergroups:read'],
+  'views.open': [],
+  'views.update': [],
+};
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = path.join(dir, f);
+    return statSync(p).isDirectory() ? sourceFiles(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+describe('Slack app manifest', () => {
+  const code = registered();
+
+  it('declares exactly the slash commands the code handles, with escaping for @mentions', () => {
+    expect(manifest.features.slash_commands.map((c: { command: string }) => c.command).sort()).toEqual([...code.commands].sort());
+    expect(manifest.features.slash_commands.every((c: { should_escape: boolean }) => c.should_escape)).toBe(true);
+  });
+
+  it('declares exactly the shortcuts the code handles', () => {
+    expect(manifest.features.shortcuts.map((s: { callback_id: string }) => s.callback_id).sort()).toEqual([...code.shortcuts].sort());
+  });
+
+  it('subscribes to exactly the events the code handles', () => {
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([...code.events].sort());
+  });
+
+  it('enables interactivity when the code has modals, shortcuts or buttons, all on /slack/events', () => {
+    expect(code.views.length + code.shortcuts.length + code.actions.length).toBeGreaterThan(0);
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    const urls = [
+      manifest.settings.interactivity.request_url,
+      manifest.settings.event_subscriptions.request_url,
+      ...manifest.features.slash_commands.map((c: { url: string }) => c.url),
+    ];
+    for (const url of urls) expect(new URL(url).pathname).toBe('/slack/events');
+  });
+
+  it('grants a scope for every Web API method the code calls', () => {
+    const scopes = new Set<string>(manifest.oauth_config.scopes.bot);
+    const called = new Set<string>();
+    for (const file of sourceFiles('src/slack')) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/client\.(\w+)\.(\w+)(?:\.(\w+))?\(/g)) {
+        called.add([m[1], m[2], m[3]].filter(Boolean).join('.'));
+      }
+    }
+    expect(called.size).toBeGreaterThan(3);
+    for (const method of called) {
+      expect(METHOD_SCOPES, `add ${method} to METHOD_SCOPES with its scopes`).toHaveProperty([method]);
+      for (const scope of METHOD_SCOPES[method]!) expect(scopes, `${method} needs ${scope}`).toContain(scope);
+    }
+    expect(scopes).toContain('commands');
+    expect(scopes).toContain('reactions:read');
+    expect(scopes).toContain('pins:read');
+  });
+});
