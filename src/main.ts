@@ -23,11 +23,12 @@ export async function runBot(): Promise<number> {
   try {
     rampart = await startRampart(config, { logger });
   } catch (err) {
-    if (isAppError(err)) {
-      process.stderr.write(`${err.message}\n`);
-      return 1;
-    }
-    throw err;
+    // Start-up failures (a locked data directory, an unreachable database, a token Slack rejects) are told plainly.
+    const slackError = (err as { data?: { error?: string } }).data?.error;
+    const reason = isAppError(err) ? err.message : slackError ? `Slack rejected the bot token (${slackError}); check SLACK_BOT_TOKEN.` : `Could not start: ${(err as Error).message}`;
+    logger.error({ err }, 'start-up failed');
+    process.stderr.write(`${reason}\n`);
+    return 1;
   }
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');

@@ -26,7 +26,11 @@ export function buildProgram(): Command {
     .action(async (opts: { script?: string }) => {
       const config = loadConfig();
       const { runSandbox } = await import('../sandbox/sandbox.js');
-      process.exitCode = await runSandbox({ dataDir: config.database.dataDir, ...(opts.script ? { scriptFile: opts.script } : {}) });
+      process.exitCode = await runSandbox({
+        dataDir: config.database.dataDir,
+        logLevel: config.logLevelFromEnv ?? 'warn',
+        ...(opts.script ? { scriptFile: opts.script } : {}),
+      });
     });
   program
     .command('migrate')

@@ -41,7 +41,7 @@ export async function changeStatus(deps: CoreDeps, actor: Actor, ref: string, st
       const [target = '', ...rest] = note.split(/\s+/);
       const number = parseRef(target);
       const into = number === null ? undefined : await findByNumber(tx, number);
-      if (!into) throw new AppError('invalid_input', `Say which incident ${before.ref} is merged into: \`/incident status ${before.ref} merged INC-<n>\`.`);
+      if (!into) throw new AppError('invalid_input', `Say which incident ${before.ref} is merged into: \`/incident status ${before.ref} merged INC-12\`.`);
       if (into.id === before.id) throw new AppError('invalid_input', `${before.ref} cannot be merged into itself.`);
       mergedIntoId = into.id;
       mergedInto = formatRef(into.number);

@@ -136,6 +136,18 @@ export class SlackEmulator implements SlackEmulatorApi {
     return this.ws.addMessage({ channel: channel.id, user: user.id, text, via: 'user' });
   }
 
+  /** A user joins a public channel, as clicking "Join channel" in Slack does. */
+  join(userId: string, channelId: string): void {
+    const channel = this.ws.resolveChannel(channelId);
+    if (channel.is_private) throw new Error(`#${channel.name} is private: only an invitation can add ${userId}`);
+    this.ws.addMember(channel, this.ws.resolveUser(userId).id);
+  }
+
+  /** Re-creates a channel from an earlier run under its old id (ids created later never clash with it). */
+  restoreChannel(args: { id: string; name: string; is_private: boolean; members?: string[] }): EmuChannel {
+    return this.ws.restoreChannel(args.id, args.name, args.is_private, args.members ?? []);
+  }
+
   /** Every modal ever opened, oldest first (closed ones included). */
   views(): EmuView[] {
     return [...this.ws.sessions.views];

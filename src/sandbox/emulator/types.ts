@@ -136,6 +136,10 @@ export interface SlackEmulatorApi {
   messages(channelId: string): EmuMessage[];
   /** Every message in every channel, oldest first. */
   allMessages(): EmuMessage[];
+  /** A user joins a public channel (as "Join channel" in Slack). */
+  join(userId: string, channelId: string): void;
+  /** Re-creates a channel from an earlier run under its old id. */
+  restoreChannel(args: { id: string; name: string; is_private: boolean; members?: string[] }): EmuChannel;
   /** A user posts a plain message into a channel (as the Slack client would); returns it. Sends no event. */
   postAsUser(userId: string, channelId: string, text: string): EmuMessage;
   views(): EmuView[];

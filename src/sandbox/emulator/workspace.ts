@@ -128,6 +128,18 @@ export class Workspace {
     return ch;
   }
 
+  /**
+   * Re-creates a channel from an earlier run under its old id (the sandbox restores incident channels this way),
+   * moving the id counter past it so new ids never clash with restored ones.
+   */
+  restoreChannel(id: string, name: string, isPrivate: boolean, members: string[]): ChannelRecord {
+    const existing = this.channelById(id);
+    if (existing) return existing;
+    const n = parseInt(id.slice(1), 36);
+    if (Number.isFinite(n)) this.idCounter = Math.max(this.idCounter, n);
+    return this.storeChannel(id, name, isPrivate, false, this.botUser.id, [this.botUser.id, ...members.filter((m) => m !== this.botUser.id)]);
+  }
+
   /** The direct-message channel between the bot and a user, opened on first use like conversations.open. */
   imWith(userId: string): ChannelRecord {
     const found = [...this.channels.values()].find((c) => c.is_im && c.members.includes(userId));

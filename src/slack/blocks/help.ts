@@ -10,11 +10,15 @@ const HELP = [
   '`/incident severity INC-n sev1..sev4` · `/incident assign INC-n commander|comms|scribe @person`',
   '`/incident note [INC-n] [at 14:05] <text>`: add to the timeline; `at <time>` says when it happened.',
   '`/incident correct [INC-n] #<event> <text>`: correct an earlier timeline event (the timeline is never edited).',
+  '`/incident help`: this message.',
   'React with :pushpin: (or pin) a message in an incident channel to copy it into the timeline. On any message, the *Report as incident* shortcut opens the form.',
 ];
 
+/** Slack reads <…> as links or mentions: placeholders must be escaped to show as typed. */
+const escapeAngles = (t: string) => t.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 /** The help message. */
 export function helpMessage(types: readonly string[]) {
-  const text = HELP.join('\n');
+  const text = escapeAngles(HELP.join('\n'));
   return { text, blocks: [section(text), section(`*Types:* ${types.join(', ')}`)] };
 }

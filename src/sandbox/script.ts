@@ -1,0 +1,167 @@
+// The sandbox's line language: one line typed at the prompt or read from a script file becomes one typed command.
+// Parsing is pure and separate from running, so a bad line is reported before anything is sent to the bot.
+
+/** One thing the person at the sandbox does. */
+export type SandboxCommand =
+  | { kind: 'slash'; command: string; text: string }
+  | { kind: 'as'; user: string }
+  | { kind: 'in'; channel: string }
+  | { kind: 'click'; label: string }
+  | { kind: 'react'; emoji: string; words: string }
+  | { kind: 'pin'; words: string }
+  | { kind: 'say'; text: string }
+  | { kind: 'shortcut'; callbackId: string; words: string }
+  | { kind: 'fill'; values: Record<string, string> }
+  | { kind: 'submit'; values: Record<string, string> }
+  | { kind: 'cancel' }
+  | { kind: 'help' }
+  | { kind: 'exit' };
+
+/** A line that is not one of the sandbox's forms; the message says what was expected. */
+export class ScriptParseError extends Error {
+  override readonly name = 'ScriptParseError';
+}
+
+/** The line forms, as printed by `help`. */
+export const LINE_FORMS: readonly string[] = [
+  '/incident declare Phishing mail sev2   run a slash command as the current user in the current channel',
+  'as alice                               act as another user (created on first use)',
+  'in #random                             switch channel (created on first use)',
+  'click Start playbook                   click the most recent button with that label you can see',
+  'react :eyes: words from the message    react to the latest message in this channel containing the words',
+  'pin words from the message             pin the latest message in this channel containing the words',
+  'say some text                          post a plain message in this channel',
+  'shortcut Report as incident odd mail   run a message shortcut (name or callback_id) on the latest message with the words',
+  'fill title="Phishing mail" sev=sev2    fill fields of the open modal (label or block id; yes/no, a,b lists)',
+  'submit [field=value …]                 submit the open modal',
+  'cancel                                 close the open modal',
+  '# comment                              ignored, as are blank lines',
+  'help | exit                            this list | quit (Ctrl-D works too)',
+];
+
+const USAGE: Record<string, string> = {
+  as: 'as <user>',
+  in: 'in #<channel>',
+  click: 'click <button label>',
+  react: 'react :<emoji>: <words from the message>',
+  pin: 'pin <words from the message>',
+  say: 'say <text>',
+  shortcut: 'shortcut <shortcut name or callback_id> <words from the message>',
+  fill: 'fill <field>=<value> …',
+};
+
+/** Parses one line; returns null for blank lines and comments, throws ScriptParseError for anything else it can't read. */
+export function parseLine(line: string): SandboxCommand | null {
+  const trimmed = line.trim();
+  if (trimmed === '' || trimmed.startsWith('#')) return null;
+  if (trimmed.startsWith('/')) return parseSlash(trimmed);
+
+  const space = trimmed.search(/\s/);
+  const verb = (space < 0 ? trimmed : trimmed.slice(0, space)).toLowerCase();
+  const rest = space < 0 ? '' : trimmed.slice(space).trim();
+  const need = (ok: boolean): void => {
+    if (!ok) throw new ScriptParseError(`expected: ${USAGE[verb]}`);
+  };
+
+  switch (verb) {
+    case 'as':
+      need(/^@?[\w.-]+$/.test(rest));
+      return { kind: 'as', user: rest.replace(/^@/, '').toLowerCase() };
+    case 'in':
+      need(/^#?[a-z0-9_-]+$/i.test(rest));
+      return { kind: 'in', channel: rest.replace(/^#/, '').toLowerCase() };
+    case 'click':
+      need(rest !== '');
+      return { kind: 'click', label: unquote(rest) };
+    case 'react': {
+      const m = /^:?([\w+-]+):?(?:\s+(.*))?$/.exec(rest);
+      need(m !== null && (m[2] ?? '').trim() !== '');
+      return { kind: 'react', emoji: m![1]!, words: m![2]!.trim() };
+    }
+    case 'pin':
+      need(rest !== '');
+      return { kind: 'pin', words: rest };
+    case 'say':
+      need(rest !== '');
+      return { kind: 'say', text: rest };
+    case 'shortcut': {
+      const [first, words] = splitFirstArg(rest);
+      need(first !== '' && words !== '');
+      return { kind: 'shortcut', callbackId: first, words };
+    }
+    case 'fill': {
+      const values = parseAssignments(rest);
+      need(Object.keys(values).length > 0);
+      return { kind: 'fill', values };
+    }
+    case 'submit':
+      return { kind: 'submit', values: parseAssignments(rest) };
+    case 'cancel':
+    case 'close':
+      return { kind: 'cancel' };
+    case 'help':
+    case '?':
+      return { kind: 'help' };
+    case 'exit':
+    case 'quit':
+      return { kind: 'exit' };
+    default:
+      throw new ScriptParseError(`unknown line "${trimmed}"; a line is a slash command or starts with one of: ${Object.keys(USAGE).join(', ')}, submit, cancel (type help)`);
+  }
+}
+
+function parseSlash(trimmed: string): SandboxCommand {
+  const m = /^(\/[\w-]+)(?:\s+([\s\S]*))?$/.exec(trimmed);
+  if (!m) throw new ScriptParseError(`"${trimmed}" is not a slash command (expected /command text)`);
+  return { kind: 'slash', command: m[1]!.toLowerCase(), text: (m[2] ?? '').trim() };
+}
+
+/** Reads `key=value` pairs; keys and values may be double-quoted ("Incident title"="Phishing \"CEO\" mail"). */
+export function parseAssignments(input: string): Record<string, string> {
+  const values: Record<string, string> = {};
+  let i = 0;
+  const skipSpace = (): void => {
+    while (i < input.length && /\s/.test(input[i]!)) i++;
+  };
+  // A token ends at whitespace or, for keys, at '='; a quoted token ends at its closing quote.
+  const token = (stopAtEquals: boolean): string => {
+    if (input[i] === '"') {
+      let out = '';
+      for (i++; i < input.length && input[i] !== '"'; i++) {
+        if (input[i] === '\\' && i + 1 < input.length) i++;
+        out += input[i];
+      }
+      if (i >= input.length) throw new ScriptParseError('a quoted value has no closing "');
+      i++;
+      return out;
+    }
+    const start = i;
+    while (i < input.length && !/\s/.test(input[i]!) && !(stopAtEquals && input[i] === '=')) i++;
+    return input.slice(start, i);
+  };
+
+  skipSpace();
+  while (i < input.length) {
+    const key = token(true);
+    if (input[i] !== '=' || key === '') {
+      throw new ScriptParseError(`expected field=value near "${input.slice(0, i + 1).split(/\s/).pop() ?? key}" (quote values with spaces: title="Phishing mail")`);
+    }
+    i++;
+    values[key] = token(false);
+    skipSpace();
+  }
+  return values;
+}
+
+/** Splits off the first argument, which may be double-quoted so it can hold spaces. */
+function splitFirstArg(rest: string): [string, string] {
+  const quoted = /^"([^"]*)"\s*([\s\S]*)$/.exec(rest);
+  if (quoted) return [quoted[1]!, quoted[2]!.trim()];
+  const m = /^(\S+)\s*([\s\S]*)$/.exec(rest);
+  return m ? [m[1]!, m[2]!.trim()] : ['', ''];
+}
+
+function unquote(s: string): string {
+  const m = /^"(.*)"$/.exec(s);
+  return m ? m[1]! : s;
+}

@@ -1,0 +1,177 @@
+// One person at the sandbox: who they are, where they are, what they have typed into an open modal, and how each
+// command becomes a request to the bot through the emulator. Anything that cannot be carried out is a LineError.
+import type { EmuMessage, EmuView, SlackEmulatorApi } from './emulator/types.js';
+import { attempt, check, LineError, withTimeout } from './line-errors.js';
+import { LINE_FORMS, type SandboxCommand } from './script.js';
+import { arrAt, buttonsIn, mrkdwnToText, renderBlocks, strAt } from './render.js';
+import { coerceFill, modalFields } from './modal.js';
+import { emulatorNames, type TranscriptPrinter } from './transcript.js';
+import { checkCommand, OPEN_SURFACE, resolveShortcut, type AppSurface } from './app-surface.js';
+
+/** Runs sandbox commands as the current user in the current channel. */
+export class SandboxSession {
+  userName = 'you';
+  channelName = 'general';
+  // What was typed with `fill`, per open view, until it is submitted or cancelled.
+  private readonly pending = new Map<string, Record<string, string>>();
+
+  private readonly idle: () => Promise<void>;
+  private readonly surface: AppSurface;
+
+  constructor(
+    private readonly emu: SlackEmulatorApi,
+    private readonly printer: TranscriptPrinter,
+    opts: { idle: () => Promise<void>; surface?: AppSurface },
+  ) {
+    this.idle = opts.idle;
+    this.surface = opts.surface ?? OPEN_SURFACE;
+    printer.showPendingFrom((viewId) => this.pending.get(viewId));
+  }
+
+  /** Makes the current user a member of a public channel, as being "in #general" means in Slack. */
+  async join(channelName: string): Promise<void> {
+    const ch = this.emu.channel(channelName);
+    if (ch.is_private || ch.members.includes(this.userId)) return;
+    this.emu.join(this.userId, ch.id);
+  }
+
+  /** The current user's id. */
+  get userId(): string {
+    return this.emu.user(this.userName).id;
+  }
+
+  /** The prompt, e.g. `alice in #general> `. */
+  prompt(): string {
+    return `${this.userName} in #${this.channelName}> `;
+  }
+
+  /** Carries out one command, then waits until the bot's background Slack work is done. */
+  async run(cmd: SandboxCommand): Promise<void> {
+    await this.join(this.channelName);
+    await this.dispatch(cmd);
+    await withTimeout(this.idle(), 'the bot was still busy with background work');
+  }
+
+  private async dispatch(cmd: SandboxCommand): Promise<unknown> {
+    const user = this.userId;
+    const channel = this.emu.channel(this.channelName).id;
+    switch (cmd.kind) {
+      case 'slash':
+        attempt(() => checkCommand(this.surface, cmd.command));
+        return check(this.emu.slashCommand({ user, channel, command: cmd.command, text: cmd.text }), `${cmd.command}`);
+      case 'as':
+        this.userName = this.emu.user(cmd.user).name;
+        return this.join(this.channelName);
+      case 'in':
+        this.channelName = this.emu.channel(cmd.channel).name;
+        return this.join(this.channelName);
+      case 'click':
+        return this.click(cmd.label);
+      case 'react': {
+        const m = this.findMessage(cmd.words);
+        return check(this.emu.react({ user, channel, ts: m.ts, name: cmd.emoji }), 'the reaction_added event');
+      }
+      case 'pin':
+        return check(this.emu.pin({ user, channel, ts: this.findMessage(cmd.words).ts }), 'the pin_added event');
+      case 'say':
+        this.printer.ensureMessage(this.emu.postAsUser(user, channel, cmd.text));
+        return;
+      case 'shortcut': {
+        const { callbackId, words } = attempt(() => resolveShortcut(this.surface, cmd.callbackId, cmd.words));
+        const m = this.findMessage(words);
+        return check(this.emu.messageShortcut({ user, channel, ts: m.ts, callbackId }), `the ${callbackId} shortcut`);
+      }
+      case 'fill':
+        return this.fill(cmd.values);
+      case 'submit':
+        return this.submit(cmd.values);
+      case 'cancel': {
+        const view = this.openView();
+        this.pending.delete(view.id);
+        this.printer.write([`· modal closed`]);
+        return check(this.emu.closeView({ user, viewId: view.id }), 'closing the modal');
+      }
+      case 'help':
+        this.printer.write(['You can type:', ...LINE_FORMS.map((l) => `  ${l}`)]);
+        return;
+      case 'exit':
+        return;
+    }
+  }
+
+  /** Clicks the most recent button with this label the user can see: in their open modal first, then in messages. */
+  private async click(label: string): Promise<unknown> {
+    const user = this.userId;
+    const view = this.emu.openView(user);
+    // A modal's own submit and close buttons are not blocks; clicking them by label submits or cancels.
+    if (view && sameLabel({ label: strAt(view.view.submit, 'text') ?? '', actionId: undefined }, label)) return this.submit({});
+    if (view && sameLabel({ label: strAt(view.view.close, 'text') ?? 'Cancel', actionId: undefined }, label)) return this.dispatch({ kind: 'cancel' });
+    const inView = view ? buttonsIn(arrAt(view.view, 'blocks')).find((b) => sameLabel(b, label)) : undefined;
+    if (inView) return check(this.emu.clickButton({ user, label: inView.label }), `the "${inView.label}" button`);
+    const visible = this.emu.allMessages().filter((m) => this.canSee(m)).reverse();
+    for (const m of visible) {
+      const button = buttonsIn(m.blocks ?? []).find((b) => sameLabel(b, label));
+      if (button) return check(this.emu.clickButton({ user, label: button.label, channel: m.channel, messageTs: m.ts }), `the "${button.label}" button`);
+    }
+    const seen = [...new Set(visible.flatMap((m) => buttonsIn(m.blocks ?? []).map((b) => b.label)))].slice(0, 8);
+    throw new LineError(`no button labelled "${label}" that @${this.userName} can see${seen.length ? `; recent buttons: ${seen.join(', ')}` : ''}`);
+  }
+
+  /** The most recent message in the current channel the user can see that contains these words. */
+  private findMessage(words: string): EmuMessage {
+    const names = emulatorNames(this.emu);
+    const wanted = words.toLowerCase();
+    const channel = this.emu.channel(this.channelName).id;
+    const found = this.emu
+      .messages(channel)
+      .filter((m) => this.canSee(m))
+      .reverse()
+      .find((m) => {
+        const text = [mrkdwnToText(m.text, names), ...renderBlocks(m.blocks ?? [], names)].join('\n').toLowerCase();
+        return text.includes(wanted) || wanted.split(/\s+/).every((w) => text.includes(w));
+      });
+    if (!found) throw new LineError(`no message in #${this.channelName} contains "${words}"`);
+    return found;
+  }
+
+  private canSee(m: EmuMessage): boolean {
+    return !m.ephemeral || m.visible_to === undefined || m.visible_to === this.userId;
+  }
+
+  private openView(): EmuView {
+    const view = this.emu.openView(this.userId);
+    if (!view) throw new LineError(`no modal is open for @${this.userName}`);
+    return view;
+  }
+
+  /** Remembers typed values after checking them against the modal, so a typo fails on its own line. */
+  private fill(values: Record<string, string>): void {
+    const view = this.openView();
+    const merged = { ...this.pending.get(view.id), ...values };
+    this.coerce(view, merged);
+    this.pending.set(view.id, merged);
+    this.printer.write([`· modal: ${Object.entries(values).map(([k, v]) => `${k} = "${v}"`).join(', ')}`]);
+  }
+
+  // The typed values are kept until the bot accepts them, so a modal shown again with errors still shows them.
+  private async submit(values: Record<string, string>): Promise<void> {
+    const view = this.openView();
+    const merged = { ...this.pending.get(view.id), ...values };
+    this.pending.set(view.id, merged);
+    const reply = await check(this.emu.submitView({ user: this.userId, values: this.coerce(view, merged), viewId: view.id }), 'the modal submission');
+    if ((reply.json as { response_action?: string } | undefined)?.response_action !== 'errors') this.pending.delete(view.id);
+  }
+
+  private coerce(view: EmuView, values: Record<string, string>): ReturnType<typeof coerceFill> {
+    const fields = modalFields(view.view, emulatorNames(this.emu));
+    return attempt(() =>
+      coerceFill(fields, values, { userId: (name) => this.emu.user(name).id, channelId: (name) => this.emu.channel(name).id }),
+    );
+  }
+}
+
+/** Labels match ignoring case, spacing and :emoji: codes; an action_id matches too. */
+function sameLabel(b: { label: string; actionId: string | undefined }, typed: string): boolean {
+  const norm = (s: string): string => s.replace(/:[\w+-]+:/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  return norm(b.label) === norm(typed) || b.actionId === typed;
+}

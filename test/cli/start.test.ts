@@ -1,0 +1,54 @@
+// `rampart start` as a service manager runs it: serves /healthz, and on SIGTERM closes PGlite and its lock cleanly.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/client.js';
+import { SlackEmulator } from '../../src/sandbox/emulator/emulator.js';
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'rampart-start-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+describe('rampart start', () => {
+  it('serves /healthz and shuts down cleanly on SIGTERM, releasing the data directory', async () => {
+    const emu = await SlackEmulator.start({ signingSecret: 'test-signing-secret', botToken: 'xoxb-start-test' });
+    const port = await freePort();
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      SLACK_BOT_TOKEN: 'xoxb-start-test',
+      SLACK_SIGNING_SECRET: 'test-signing-secret',
+      SLACK_API_URL: emu.apiUrl,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+    };
+    delete env.DATABASE_URL;
+    const child = spawn('node', ['bin/rampart.js', 'start'], { env, stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      await expect
+        .poll(async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined))?.status, { interval: 100, timeout: 20_000 })
+        .toBe(200);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      // The lock is gone at once (a crashed process's lock would only go stale after 10 s).
+      const db = await openDatabase({ kind: 'pglite', dataDir });
+      await db.close();
+    } finally {
+      child.kill('SIGKILL');
+      await emu.close();
+    }
+  });
+});

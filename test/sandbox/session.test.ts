@@ -1,0 +1,122 @@
+// The session, script runner, REPL and transcript together, against the real emulator and a fake bot.
+import { PassThrough, Writable } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SlackEmulator } from '../../src/sandbox/emulator/emulator.js';
+import type { SlackEmulatorApi } from '../../src/sandbox/emulator/types.js';
+import { runRepl, runScript } from '../../src/sandbox/repl.js';
+import { SandboxSession } from '../../src/sandbox/session.js';
+import { TranscriptPrinter } from '../../src/sandbox/transcript.js';
+import { startFakeBot, type FakeBot } from './fake-bot.js';
+
+/** An output stream that keeps what is written. */
+class MemoryOutput extends Writable {
+  text = '';
+  override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: () => void): void {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+let emu: SlackEmulatorApi;
+let bot: FakeBot;
+let out: MemoryOutput;
+let printer: TranscriptPrinter;
+let session: SandboxSession;
+
+beforeEach(async () => {
+  emu = await SlackEmulator.start({ signingSecret: 'a-test-signing-secret', botToken: 'xoxb-test' });
+  bot = await startFakeBot(emu.apiUrl, 'xoxb-test');
+  emu.setBotUrl(`${bot.url}/slack/events`);
+  emu.channel('general');
+  out = new MemoryOutput();
+  printer = new TranscriptPrinter(emu, out, () => session.userId);
+  session = new SandboxSession(emu, printer, { idle: () => bot.idle() });
+  await session.join('general');
+  printer.start();
+});
+
+afterEach(async () => {
+  printer.stop();
+  await bot.stop();
+  await emu.close();
+});
+
+describe('a scripted session', () => {
+  it('clicks a button, fills a modal, shows its errors, then reacts, says and pins', async () => {
+    const code = await runScript(session, printer, [
+      '/demo',
+      'click open form',
+      'fill title=ab severity=sev1',
+      'submit',
+      'fill title="Phishing mail" severity=SEV2 private=yes',
+      'submit',
+      'react :eyes: phishing mail',
+      'say hello all',
+      'pin hello all',
+    ]);
+    expect(out.text).toContain('you in #general> /demo\n[#general] (only visible to you) rampart: Starting the demo\n');
+    expect(out.text).toContain('[#general] rampart: Demo for @you in #general\n    [ Open form ]\n');
+    expect(out.text).toContain('┌─ Modal: Report something\n│ Title [title]: text, required\n');
+    expect(out.text).toContain('┌─ Modal (not accepted, see ⚠): Report something\n');
+    expect(out.text).toContain('│ Title [title]: text, required = "ab"\n│     ⚠ Too short\n');
+    expect(out.text).toContain('[#general] rampart: Filed "Phishing mail" sev2 private=true\n');
+    expect(out.text).toContain("· [#general] @you reacted :eyes: to @rampart's message\n[#general] rampart: saw :eyes:\n");
+    expect(out.text).toContain("· [#general] @you's message was pinned\n");
+    expect(out.text).toContain('[#general] you: hello all\n');
+    expect(out.text).toContain('✓ script finished');
+    expect(code).toBe(0);
+  });
+
+  it('acts as another user in another channel', async () => {
+    const code = await runScript(session, printer, ['as alice', 'in #soc', '/demo']);
+    expect(out.text).toContain('alice in #soc> /demo');
+    expect(out.text).toContain('· #soc was created\n· @alice joined #soc\n');
+    expect(out.text).toContain('[#soc] rampart: Demo for @alice in #soc');
+    expect(code).toBe(0);
+  });
+
+  it.each([
+    [['/fail'], '✗ line 1 failed: the bot answered /fail with HTTP 500'],
+    [['# nothing open yet', 'submit'], '✗ line 2 failed: no modal is open for @you'],
+    [['/demo', 'click open form', 'fill colour=red'], '✗ line 3 failed: the modal has no field "colour"; its fields are: title, severity, private'],
+    [['/demo', 'pin no such words'], '✗ line 2 failed: no message in #general contains "no such words"'],
+    [['/demo', 'click Close'], '✗ line 2 failed: no button labelled "Close" that @you can see; recent buttons: Open form'],
+  ])('stops at a line that fails: %j', async (lines, message) => {
+    expect(await runScript(session, printer, lines)).toBe(1);
+    expect(out.text).toContain(message);
+  });
+
+  it('fails a line the bot never answers', async () => {
+    await bot.stop();
+    expect(await runScript(session, printer, ['/demo'])).toBe(1);
+    expect(out.text).toContain('✗ line 1 failed: the bot never answered /demo');
+  });
+
+  it('cancels a modal, after which there is nothing to submit', async () => {
+    expect(await runScript(session, printer, ['/demo', 'click Open form', 'fill title="half done"', 'cancel', 'submit'])).toBe(1);
+    expect(out.text).toContain('✗ line 5 failed: no modal is open for @you');
+  });
+});
+
+describe('the interactive prompt', () => {
+  it('runs typed lines, prints mistakes and carries on until exit', async () => {
+    const input = new PassThrough();
+    input.end('/demo\nfrobnicate\nhelp\nexit\n/never-run\n');
+    const code = await runRepl(session, printer, input, out);
+    expect(out.text).toContain('you in #general> ');
+    expect(out.text).toContain('Starting the demo');
+    expect(out.text).toContain('✗ unknown line "frobnicate"');
+    expect(out.text).toContain('You can type:\n  /incident declare');
+    expect(out.text).toContain('you in #general> frobnicate\n✗ unknown line');
+    expect(out.text).not.toContain('never-run');
+    expect(out.text).toContain('bye');
+    expect(code).toBe(0);
+  });
+
+  it('ends cleanly when the input ends (Ctrl-D)', async () => {
+    const input = new PassThrough();
+    input.end('as carol\n');
+    expect(await runRepl(session, printer, input, out)).toBe(0);
+    expect(out.text).toContain('carol in #general> ');
+  });
+});
