@@ -13,7 +13,7 @@ const run = promisify(execFile);
 const dataDir = mkdtempSync(path.join(tmpdir(), 'rampart-cli-'));
 
 async function rampart(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
   delete env.DATABASE_URL;
   try {
     const { stdout, stderr } = await run('node', ['bin/rampart.js', ...args], { env });
