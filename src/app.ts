@@ -58,6 +58,14 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
     logger,
     ...(options.now ? { now: options.now } : {}),
   });
+  try {
+    // Bolt's token check (auth.test). Awaited here so a bad token or an unreachable Slack fails start-up with its
+    // error, instead of becoming an unhandled rejection later (or after stop(), when the API is already gone).
+    await app.init();
+  } catch (err) {
+    if (!options.database) await database.close();
+    throw err;
+  }
   app.error(async (err) => {
     logger.error({ err }, 'unhandled Slack listener error');
   });

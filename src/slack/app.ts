@@ -1,6 +1,6 @@
 // The Bolt app: HTTP mode (our own server: /healthz, a timestamp guard, then Bolt's receiver) or Socket Mode when an
 // app token is set. Listeners are registered per folder.
-import http from 'node:http';
+import type http from 'node:http';
 import { App, HTTPReceiver } from '@slack/bolt';
 import type { Logger } from '../log.js';
 import type { SlackDeps } from './deps.js';
@@ -9,6 +9,7 @@ import { register as registerCommands } from './listeners/commands/index.js';
 import { register as registerDeclareModal } from './listeners/views/declare-modal.js';
 import { register as registerReportMessage } from './listeners/shortcuts/report-message.js';
 import { register as registerTimelineCopies } from './listeners/events/timeline-copies.js';
+import { ackLeftovers } from './unhandled.js';
 
 export interface SlackAppOptions {
   botToken: string;
@@ -37,7 +38,7 @@ export function createSlackApp(opts: SlackAppOptions): { app: App; requestListen
     retryConfig: { retries: opts.retries, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
   };
   if (opts.appToken) {
-    const app = new App({ token: opts.botToken, appToken: opts.appToken, socketMode: true, logger, clientOptions });
+    const app = new App({ token: opts.botToken, appToken: opts.appToken, socketMode: true, logger, clientOptions, deferInitialization: true });
     return { app };
   }
   const receiver = new HTTPReceiver({
@@ -46,7 +47,9 @@ export function createSlackApp(opts: SlackAppOptions): { app: App; requestListen
     processBeforeResponse: true,
     logger,
   });
-  const app = new App({ token: opts.botToken, receiver, logger, clientOptions });
+  // Initialised by the caller (app.init()), so the token check is awaited rather than left as a dangling promise.
+  const app = new App({ token: opts.botToken, receiver, logger, clientOptions, deferInitialization: true });
+  app.use(ackLeftovers);
   const now = opts.now ?? Date.now;
   const requestListener: http.RequestListener = (req, res) => {
     if (!timestampIsFresh(req.headers['x-slack-request-timestamp'], now())) {
