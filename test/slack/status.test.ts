@@ -1,0 +1,144 @@
+// `/incident status|severity|assign` through the real Bolt app: responders change an incident, the incident channel
+// hears about it, the caller gets an ephemeral answer, and refusals change nothing.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EmuUser } from '../../src/sandbox/emulator/types.js';
+import { allEvents, channelOf, ephemeralMessagesFor, publicMessages, timelineOf } from '../support/slack-state.js';
+import { startTestBot, type TestBot } from '../support/slack.js';
+
+let bot: TestBot;
+beforeEach(async () => {
+  bot = await startTestBot();
+  await bot.incident('declare Website defaced sev2 type:defacement public');
+});
+afterEach(async () => {
+  await bot.close();
+});
+
+/** What the incident's channel last showed everyone. */
+async function lastChannelPost(ref = 'INC-1'): Promise<string | undefined> {
+  return publicMessages(bot, await channelOf(bot, ref)).at(-1)?.text;
+}
+
+/** The last ephemeral reply to a user, which must have come with the slash command's ack. */
+function lastAckReply(user: EmuUser): string | undefined {
+  const last = ephemeralMessagesFor(bot, user).at(-1);
+  expect(last?.via).toBe('ack');
+  return last?.text;
+}
+
+describe('/incident status', () => {
+  it('moves the incident on, records it, posts in the incident channel and answers ephemerally', async () => {
+    const reply = await bot.incident('status INC-1 investigating attacker IP found');
+    expect(reply.status).toBe(200);
+    expect(lastAckReply(bot.lead)).toMatch(/INC-1\* status: triage → \*investigating\*/);
+    const { incident, events } = await timelineOf(bot);
+    expect(incident.status).toBe('investigating');
+    expect(incident.acknowledgedAt).not.toBeNull();
+    expect(events.at(-1)).toMatchObject({ kind: 'status_changed', actor: bot.lead.id, source: 'slack-command', payload: { from: 'triage', to: 'investigating', note: 'attacker IP found' } });
+    expect(await lastChannelPost()).toBe(`*INC-1* status: triage → *investigating* (by <@${bot.lead.id}>): attacker IP found`);
+  });
+
+  it('declines a false positive (a side exit) and tells the channel', async () => {
+    await bot.incident('status INC-1 declined false positive: planned redesign');
+    expect((await timelineOf(bot)).incident.status).toBe('declined');
+    expect(await lastChannelPost()).toMatch(/status: triage → \*declined\*.*false positive: planned redesign/);
+    expect(lastAckReply(bot.lead)).toMatch(/→ \*declined\*/);
+  });
+
+  it('merges into another incident, recording which one', async () => {
+    await bot.incident('declare Same defacement seen by a reader sev3 type:defacement public');
+    await bot.incident('status INC-2 merged INC-1 duplicate report');
+    const { incident, events } = await timelineOf(bot, 'INC-2');
+    const target = (await timelineOf(bot, 'INC-1')).incident;
+    expect(incident).toMatchObject({ status: 'merged', mergedIntoId: target.id });
+    expect(events.at(-1)).toMatchObject({ kind: 'status_changed', payload: { from: 'triage', to: 'merged', mergedInto: 'INC-1', note: 'duplicate report' } });
+    expect(await lastChannelPost('INC-2')).toMatch(/INC-2\* status: triage → \*merged\*/);
+    expect(lastAckReply(bot.lead)).toMatch(/INC-2\* status: triage → \*merged\*/);
+  });
+
+  it('refuses a transition that is not allowed, naming the allowed next statuses, and changes nothing', async () => {
+    await bot.incident('status INC-1 declined not an incident');
+    const before = await allEvents(bot);
+    const postsBefore = bot.emu.callsTo('chat.postMessage').length;
+    const reply = await bot.incident('status INC-1 resolved');
+    expect(reply.text).toContain('INC-1 is declined; it cannot move to resolved. From declined it can go to: triage.');
+    expect(lastAckReply(bot.lead)).toBe(reply.text);
+    expect(await allEvents(bot)).toEqual(before);
+    expect((await timelineOf(bot)).incident.status).toBe('declined');
+    expect(bot.emu.callsTo('chat.postMessage')).toHaveLength(postsBefore);
+  });
+
+  it('names every allowed next status from triage', async () => {
+    const reply = await bot.incident('status INC-1 closed');
+    expect(reply.text).toContain('From triage it can go to: investigating, contained, resolved, declined, merged.');
+  });
+
+  it('refuses someone who is not a responder with a specific message, and changes nothing', async () => {
+    const before = await allEvents(bot);
+    const postsBefore = bot.emu.callsTo('chat.postMessage').length;
+    for (const text of ['status INC-1 investigating', 'severity INC-1 sev1', `assign INC-1 commander <@${bot.staff.id}|${bot.staff.name}>`]) {
+      const reply = await bot.incident(text, bot.staff);
+      expect(reply.status).toBe(200);
+      expect(reply.text).toMatch(/^:warning: Only responders can (change an incident’s status|change an incident’s severity|assign incident roles)\. Ask your security lead to add you to RESPONDERS\.$/);
+      expect(lastAckReply(bot.staff)).toBe(reply.text);
+    }
+    const { incident } = await timelineOf(bot);
+    expect(incident).toMatchObject({ status: 'triage', severity: 'sev2', commanderId: null });
+    expect(await allEvents(bot)).toEqual(before);
+    expect(bot.emu.callsTo('chat.postMessage')).toHaveLength(postsBefore);
+    expect(bot.emu.callsTo('conversations.invite').filter((c) => c.params.users === bot.staff.id)).toHaveLength(0);
+  });
+});
+
+describe('/incident severity', () => {
+  it('changes the severity, records it and tells the channel', async () => {
+    const reply = await bot.incident('severity INC-1 sev1');
+    expect(reply.text).toMatch(/INC-1\* severity: sev2 → \*sev1\*/);
+    const { incident, events } = await timelineOf(bot);
+    expect(incident.severity).toBe('sev1');
+    expect(events.at(-1)).toMatchObject({ kind: 'severity_changed', payload: { from: 'sev2', to: 'sev1' } });
+    expect(await lastChannelPost()).toMatch(/severity: sev2 → \*sev1\*/);
+  });
+
+  it('refuses a severity that does not exist, listing the valid ones', async () => {
+    const reply = await bot.incident('severity INC-1 sev9');
+    expect(reply.text).toContain('"sev9" is not a severity. Use one of: sev1, sev2, sev3, sev4');
+    expect((await timelineOf(bot)).incident.severity).toBe('sev2');
+  });
+});
+
+describe('/incident assign', () => {
+  it('assigns the role, invites the assignee into the incident channel and records both', async () => {
+    const carol = bot.emu.user('carol');
+    const channel = await channelOf(bot);
+    expect(channel.members).not.toContain(carol.id);
+    const reply = await bot.incident(`assign INC-1 commander <@${carol.id}|carol>`);
+    expect(reply.text).toContain(`<@${carol.id}> is now *commander* of *INC-1*`);
+    expect(bot.emu.channelById(channel.id)!.members).toContain(carol.id);
+    const { incident, events } = await timelineOf(bot);
+    expect(incident.commanderId).toBe(carol.id);
+    expect(events.slice(-2)).toMatchObject([
+      { kind: 'role_assigned', actor: bot.lead.id, payload: { role: 'commander', from: null, to: carol.id } },
+      { kind: 'members_invited', payload: { users: [carol.id] } },
+    ]);
+    expect(await lastChannelPost()).toContain(`<@${carol.id}> is now *commander* of *INC-1*`);
+  });
+
+  it('answers a bare @name (not escaped by Slack) with usage, and assigns nothing', async () => {
+    const before = await allEvents(bot);
+    const reply = await bot.incident('assign INC-1 commander @carol');
+    expect(reply.text).toContain('mention the person so Slack turns it into a link, e.g. `/incident assign INC-1 commander @alice`');
+    expect(await allEvents(bot)).toEqual(before);
+    expect(bot.emu.callsTo('conversations.invite').length).toBe(1); // the reporter's invite at declaration only
+  });
+
+  it('assigns even when the invite fails, records the failure and says so', async () => {
+    const carol = bot.emu.user('carol');
+    bot.emu.injectFault({ method: 'conversations.invite', kind: 'slack_error', error: 'cant_invite' });
+    await bot.incident(`assign INC-1 scribe <@${carol.id}|carol>`);
+    const { incident, events } = await timelineOf(bot);
+    expect(incident.scribeId).toBe(carol.id);
+    expect(events.map((e) => e.kind).slice(-2)).toEqual(['role_assigned', 'slack_call_failed']);
+    expect(ephemeralMessagesFor(bot, bot.lead).at(-1)?.text).toMatch(/cant_invite.*the assignment is saved/);
+  });
+});
