@@ -68,6 +68,39 @@ describe.skipIf(!TEST_DATABASE_URL)('real Postgres (TEST_DATABASE_URL)', () => {
     }
   });
 
+  it('concurrent notes and a burst of retried pins keep per-incident sequence numbers unique and the copy single', async () => {
+    const url = await createPostgresDatabase();
+    const database = await openDatabase({ kind: 'postgres', url, max: 8 });
+    try {
+      const core = createCore({
+        db: database.db,
+        clock: fixedClock('2026-01-01T00:00:00Z'),
+        isResponder: async () => true,
+        incidentTypes: ['other'],
+        sensitiveTypes: [],
+        timezone: 'UTC',
+      });
+      const actor = { id: 'U1', source: 'slack-command' as const };
+      const { incident } = await core.declare(actor, { title: 'Busy incident' });
+      await core.attachChannel(incident.id, { id: 'C0BUSY', name: 'inc-1', private: true });
+      const message = { channel: 'C0BUSY', ts: '1767225600.000100', author: 'U2', text: 'evidence', permalink: null };
+      await Promise.all([
+        ...Array.from({ length: 15 }, (_, k) => core.addNote(actor, 'INC-1', `note ${k}`)),
+        // Slack retrying one delivery, and someone pinning the same message, all at once.
+        ...Array.from({ length: 5 }, () => core.recordSlackMessage(actor, message, 'reaction', 'Ev0001')),
+        core.recordSlackMessage(actor, message, 'pin', 'Ev0002'),
+      ]);
+      const { events } = await core.timeline({ id: 'cli', source: 'cli' }, 'INC-1');
+      const seqs = events.map((e) => e.seq).sort((a, b) => a - b);
+      expect(seqs).toEqual(Array.from({ length: events.length }, (_, k) => k + 1));
+      expect(events.filter((e) => e.kind === 'note_added')).toHaveLength(15);
+      expect(events.filter((e) => e.kind === 'message_pinned')).toHaveLength(1);
+    } finally {
+      await database.close();
+      await dropPostgresDatabase(url);
+    }
+  });
+
   it('survives the server dropping its connections (no crash, next query reconnects)', async () => {
     const url = await createPostgresDatabase();
     const errors: unknown[] = [];
