@@ -1,5 +1,6 @@
 // The local Slack emulator: one workspace, served on loopback as Slack's Web API, driving the bot with
-// signed requests. This class only wires the parts together; each behaviour lives in its own module.
+// signed requests or, once the bot connects through apps.connections.open, over Socket Mode. This class only wires
+// the parts together; each behaviour lives in its own module.
 import type { Server } from 'node:http';
 import type {
   BotReply,
@@ -19,7 +20,8 @@ import { Workspace } from './workspace.js';
 import { FaultTable } from './faults.js';
 import { startServer } from './server.js';
 import { BotTransport } from './transport.js';
-import type { BotRequest } from './transport.js';
+import type { BotRequest, LateAnswer } from './transport.js';
+import { SocketModeHub } from './socket-mode.js';
 import type { DriverDeps } from './driver.js';
 import { clickButton, messageShortcut, slashCommand } from './driver.js';
 import { closeView, submitView } from './driver-modals.js';
@@ -40,6 +42,7 @@ export class SlackEmulator implements SlackEmulatorApi {
     faults: FaultTable,
     private readonly server: Server,
     private readonly transport: BotTransport,
+    private readonly socket: SocketModeHub,
   ) {
     this.faults = faults;
     this.apiUrl = `${ws.baseUrl}/api/`;
@@ -55,10 +58,19 @@ export class SlackEmulator implements SlackEmulatorApi {
       ws,
       faults,
       botToken: opts.botToken,
+      // The hub needs the running server; the server only calls this once a request comes, when the hub exists.
+      socketMode: { appToken: opts.appToken, openUrl: () => hub.openUrl() },
       onResponseUrl: (id, body) => handleResponseUrlPost(ws, id, body),
     });
     ws.baseUrl = baseUrl;
-    return new SlackEmulator(ws, faults, server, new BotTransport(opts.signingSecret, now, opts.botUrl));
+    const hub = new SocketModeHub(server, baseUrl, () => ws.changed());
+    const transport = new BotTransport(opts.signingSecret, now, opts.botUrl, {
+      socket: hub,
+      socketOnly: opts.socketMode ?? false,
+      ...(opts.ackTimeoutMs !== undefined ? { ackTimeoutMs: opts.ackTimeoutMs } : {}),
+      onLate: (late) => reportLate(ws, late),
+    });
+    return new SlackEmulator(ws, faults, server, transport, hub);
   }
 
   /** The bot's own user. */
@@ -78,6 +90,8 @@ export class SlackEmulator implements SlackEmulatorApi {
 
   /** Stop the server, dropping keep-alive connections so the process can exit. */
   async close(): Promise<void> {
+    // Upgraded (Socket Mode) connections are not the server's any more, so closeAllConnections misses them.
+    await this.socket.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
   }
@@ -232,8 +246,27 @@ export class SlackEmulator implements SlackEmulatorApi {
     return messageShortcut(this.deps, args);
   }
 
-  /** Send a raw (possibly forged or stale) request to the bot. */
+  /** Send a raw (possibly forged or stale) request to the bot, always over signed HTTP. */
   sendRaw(args: BotRequest): Promise<BotReply> {
-    return this.transport.send(args);
+    return this.transport.sendHttp(args);
   }
+
+  /** Socket Mode connections that got their hello and are still open. */
+  get socketConnections(): number {
+    return this.socket.connections;
+  }
+
+  /** Send Slack's `disconnect` message on every open socket. */
+  disconnectSockets(reason?: string): void {
+    this.socket.disconnect(reason);
+  }
+}
+
+/**
+ * An answer past the deadline: Slack shows the person operation_timeout (and retries an event). It is not a Web API
+ * call, so like a rejected ack body it goes to the activity feed only, where the sandbox prints it.
+ */
+function reportLate(ws: Workspace, late: LateAnswer): void {
+  const params = { type: late.kind, via: late.via, ack_timeout_ms: late.timeoutMs };
+  ws.emit({ kind: 'api_error', call: { method: 'ack', params, status: 0, response: { ok: false, error: 'operation_timeout' }, at: ws.now() } });
 }

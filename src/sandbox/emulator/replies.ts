@@ -41,7 +41,8 @@ function postReply(ws: Workspace, target: ReplyTarget, body: Obj, via: 'ack' | '
 
 /** A slash command's or block_actions' HTTP answer: a non-empty 200 body is shown as a message. */
 export function applyAckReply(ws: Workspace, target: ReplyTarget, reply: BotReply): void {
-  if (reply.status !== 200 || reply.body.trim() === '') return;
+  // Slack drops an answer that came after its deadline; the person saw operation_timeout instead.
+  if (reply.timedOut || reply.status !== 200 || reply.body.trim() === '') return;
   const body: Obj = typeof reply.json === 'object' && reply.json !== null ? (reply.json as Obj) : { text: reply.body };
   try {
     postReply(ws, target, body, 'ack');
@@ -53,8 +54,8 @@ export function applyAckReply(ws: Workspace, target: ReplyTarget, reply: BotRepl
 
 /** A view_submission answer: empty closes the view; response_action errors/update/push/clear as Slack does. */
 export function applyViewSubmissionReply(ws: Workspace, record: ViewRecord, reply: BotReply): void {
-  // A failed request leaves the modal open, showing Slack's connection error.
-  if (reply.status !== 200) return;
+  // A failed or late request leaves the modal open, showing Slack's connection error.
+  if (reply.timedOut || reply.status !== 200) return;
   const body = typeof reply.json === 'object' && reply.json !== null ? (reply.json as Obj) : undefined;
   const action = body?.response_action;
   try {

@@ -9,6 +9,7 @@ import type { FaultTable } from './faults.js';
 import type { EmuCall } from './types.js';
 import { METHODS } from './methods/index.js';
 import { SlackApiError } from './methods/common.js';
+import { connectionsOpen } from './socket-mode.js';
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 // Arguments @slack/web-api sends as JSON strings inside form bodies.
@@ -19,6 +20,8 @@ export interface ServerDeps {
   ws: Workspace;
   faults: FaultTable;
   botToken: string;
+  /** apps.connections.open: the app-level token it accepts and a fresh Socket Mode URL (see ./socket-mode.ts). */
+  socketMode?: { appToken: string | undefined; openUrl: () => string };
   /** A POST to a response_url: returns the HTTP status and JSON body to answer. */
   onResponseUrl(id: string, body: Record<string, unknown>): { status: number; body: Record<string, unknown> };
 }
@@ -166,6 +169,8 @@ async function handleApi(
   // A delay is the server being slow, so it takes real time; the call then proceeds normally.
   if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
 
+  // The one method that takes the app-level token instead of the bot token.
+  if (method === 'apps.connections.open' && deps.socketMode) return record(params, 200, connectionsOpen(deps.socketMode.appToken, token, deps.socketMode.openUrl));
   const handler = METHODS[method];
   if (!handler) return record(params, 200, { ok: false, error: 'unknown_method', req_method: method });
   if (!token) return record(params, 200, { ok: false, error: 'not_authed' });

@@ -1,5 +1,6 @@
 // The public shape of the local Slack emulator: a fake workspace that serves Slack's Web API on loopback
-// and drives the bot the way Slack does (signed slash commands, interactions and events).
+// and drives the bot the way Slack does (signed slash commands, interactions and events, or the same payloads as
+// Socket Mode envelopes).
 // Tests and the terminal sandbox code against this interface only.
 
 /** A workspace member. The bot itself is a user too (is_bot). */
@@ -88,6 +89,13 @@ export interface BotReply {
   status: number; // HTTP status of the bot's response (200, 401, …)
   body: string; // raw response body
   json?: unknown; // body parsed as JSON when it is JSON
+  /**
+   * (Added) The answer came after the ack deadline (ackTimeoutMs, Slack's 3 seconds): Slack would have shown the user
+   * operation_timeout and retried an event, so the emulator ignores the body. Absent when the answer was in time.
+   */
+  timedOut?: boolean;
+  /** (Added) How the request went: signed HTTP, or a Socket Mode envelope (whose ack payload is the body). */
+  via?: 'http' | 'socket';
 }
 
 /** What a user can fill in a modal: keyed by the input block's label text or its block_id. */
@@ -111,6 +119,15 @@ export interface SlackEmulatorOptions {
   botUrl?: string;
   /** Clock in ms; defaults to Date.now. Used for timestamps, trigger_id expiry and request signing. */
   now?: () => number;
+  /** (Added) The app-level token (xapp-…) apps.connections.open accepts; without it Socket Mode is refused. */
+  appToken?: string;
+  /**
+   * (Added) Deliver only over Socket Mode: driver calls fail while no bot is connected. Without it, driver calls
+   * use the socket while a bot is connected and signed HTTP otherwise. sendRaw always uses HTTP.
+   */
+  socketMode?: boolean;
+  /** (Added) How long the bot has to answer (HTTP response or envelope ack), in real ms; Slack's is 3,000. */
+  ackTimeoutMs?: number;
 }
 
 /** The emulator's public surface (implemented by SlackEmulator in ./emulator.ts). */
@@ -158,6 +175,10 @@ export interface SlackEmulatorApi {
   waitFor<T>(predicate: () => T | undefined | null | false, opts?: { timeoutMs?: number }): Promise<T>;
   /** (Added) Files the bot uploaded, with their bytes once the upload URL received them. */
   files(): EmuFile[];
+  /** (Added) Socket Mode connections that got their hello and are still open. */
+  readonly socketConnections: number;
+  /** (Added) Send Slack's `disconnect` message (e.g. 'refresh_requested', 'warning') on every open socket. */
+  disconnectSockets(reason?: string): void;
 
   // driving the bot as Slack would (all requests signed with the signing secret)
   slashCommand(args: { user: string; channel: string; command: string; text: string }): Promise<BotReply>;
