@@ -49,7 +49,7 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
     timezone: config.timezone,
   });
   const background = new BackgroundWork(logger);
-  const { app, requestListener } = createSlackApp({
+  const { app, requestListener, disconnect } = createSlackApp({
     botToken,
     ...(config.slack.signingSecret ? { signingSecret: config.slack.signingSecret } : {}),
     ...(config.slack.appToken ? { appToken: config.slack.appToken } : {}),
@@ -105,7 +105,7 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
       // Keep-alive connections would hold close() open.
       server.closeAllConnections();
       await closed;
-      if (config.slack.appToken) await app.stop();
+      if (disconnect) await disconnect();
       await background.idle();
       if (!options.database) await database.close();
     },

@@ -10,6 +10,7 @@ import { register as registerDeclareModal } from './listeners/views/declare-moda
 import { register as registerReportMessage } from './listeners/shortcuts/report-message.js';
 import { register as registerTimelineCopies } from './listeners/events/timeline-copies.js';
 import { ackLeftovers } from './unhandled.js';
+import { StoreThenAckSocketReceiver } from './socket-receiver.js';
 
 export interface SlackAppOptions {
   botToken: string;
@@ -31,15 +32,16 @@ export function registerListeners(app: App, deps: SlackDeps): void {
 }
 
 /** Builds the Bolt app and, in HTTP mode, the request listener to mount. */
-export function createSlackApp(opts: SlackAppOptions): { app: App; requestListener?: http.RequestListener } {
+export function createSlackApp(opts: SlackAppOptions): { app: App; requestListener?: http.RequestListener; disconnect?: () => Promise<void> } {
   const logger = boltLogger(opts.logger);
   const clientOptions = {
     ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
     retryConfig: { retries: opts.retries, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
   };
   if (opts.appToken) {
-    const app = new App({ token: opts.botToken, appToken: opts.appToken, socketMode: true, logger, clientOptions, deferInitialization: true });
-    return { app };
+    const receiver = new StoreThenAckSocketReceiver({ appToken: opts.appToken, logger, clientOptions });
+    const app = new App({ token: opts.botToken, receiver, logger, clientOptions, deferInitialization: true });
+    return { app, disconnect: () => receiver.disconnect() };
   }
   const receiver = new HTTPReceiver({
     signingSecret: opts.signingSecret!,

@@ -43,8 +43,6 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await rampart.stop();
-  // Bolt's SocketModeReceiver.stop() starts the close handshake without awaiting it; closing the emulator mid-way
-  // would make the client log a WebSocket error, so let the handshake finish first.
   await emu.waitFor(() => emu.socketConnections === 0);
   await emu.close();
   await database.close();
@@ -105,5 +103,19 @@ describe('Socket Mode', () => {
     await emu.waitFor(() => emu.socketConnections === 0);
     expect(emu.callsTo('apps.connections.open')).toHaveLength(1);
     await expect(emu.slashCommand({ user: lead.id, channel: general.id, command: '/incident', text: 'help' })).rejects.toThrow(/no bot is connected/);
+  });
+
+  it('acks an event only once it is stored, and acks what no listener handles instead of letting it time out', async () => {
+    await declare('declare Odd login sev3');
+    const { incident } = await rampart.core.show(cli, 'INC-1');
+    const message = emu.postAsUser(lead.id, incident.channelId!, 'Login from an unknown country');
+    const reply = await emu.pin({ user: lead.id, channel: incident.channelId!, ts: message.ts });
+    expect(reply).toMatchObject({ status: 200, via: 'socket' });
+    // No idle(): the ack itself proves the copy is in the database.
+    const { events } = await rampart.core.timeline(cli, 'INC-1');
+    expect(events.filter((e) => e.kind === 'message_pinned')).toHaveLength(1);
+    const unhandled = await emu.messageShortcut({ user: lead.id, channel: incident.channelId!, ts: message.ts, callbackId: 'not_ours' });
+    expect(unhandled).toMatchObject({ status: 200, via: 'socket' });
+    expect(unhandled.timedOut).toBeUndefined();
   });
 });
