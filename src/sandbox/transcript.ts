@@ -52,6 +52,8 @@ export function formatActivity(a: EmuActivity, ctx: TranscriptContext): string[]
       return [`· @${a.user.name} joined #${a.channel.name}`];
     case 'api_error': {
       const error = typeof a.call.response.error === 'string' ? a.call.response.error : `HTTP ${a.call.status}`;
+      // A late answer is not a Web API call: Slack would have shown the user a timeout.
+      if (a.call.method === 'ack') return [`! the bot took more than 3 seconds to answer; Slack would show: ${error}`];
       return [`! the bot's call to ${a.call.method} failed: ${error}`];
     }
   }

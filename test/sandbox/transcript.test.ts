@@ -45,6 +45,8 @@ describe('formatActivity', () => {
     expect(formatActivity({ kind: 'member_joined', channel, user: { id: 'U2', name: 'alice', real_name: 'Alice', is_bot: false } }, ctx)).toEqual(['· @alice joined #inc-1-phishing']);
     const call = { method: 'chat.postMessage', params: {}, status: 200, response: { ok: false, error: 'not_in_channel' }, at: 0 };
     expect(formatActivity({ kind: 'api_error', call }, ctx)).toEqual(["! the bot's call to chat.postMessage failed: not_in_channel"]);
+    const late = { method: 'ack', params: {}, status: 0, response: { ok: false, error: 'operation_timeout' }, at: 0 };
+    expect(formatActivity({ kind: 'api_error', call: late }, ctx)).toEqual(['! the bot took more than 3 seconds to answer; Slack would show: operation_timeout']);
   });
 
   it('frames modals and marks updates', () => {

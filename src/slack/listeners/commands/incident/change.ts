@@ -29,7 +29,7 @@ export async function assign(deps: SlackDeps, actor: Actor, req: Req<'assign'>):
     reply: { text: `:white_check_mark: ${text}` },
     after: async (ctx) => {
       if (incident.channelId) {
-        const invited = await attempt({ ...deps }, incident.id, `inviting <@${req.userId}> to the channel`, () =>
+        const invited = await attempt(deps, incident.id, `inviting <@${req.userId}> to the channel`, () =>
           ctx.client.conversations.invite({ channel: incident.channelId!, users: req.userId }),
         );
         if (invited.ok) await deps.core.recordSlackOutcome(incident.id, { kind: 'members_invited', users: [req.userId] });
