@@ -116,8 +116,12 @@ describe('the "Report as incident" message shortcut', () => {
       text: message.text,
       permalink: permalink(bot.general.id, message.ts),
     });
-    // It happened when the message was posted, whenever it was reported.
-    expect(declared.occurredAt.getTime()).toBe(Math.round(Number(message.ts) * 1000));
+    // The declaration happened now; the reported message is its own event, at the time it was posted.
+    expect(declared.occurredAt).toEqual(incident.declaredAt);
+    const reported = events.find((e) => e.kind === 'message_reported')!;
+    expect(reported.payload).toEqual(declared.payload.sourceMessage);
+    expect(reported.occurredAt.getTime()).toBe(Math.round(Number(message.ts) * 1000));
+    expect(events[0]!.kind).toBe('message_reported');
     expect(ephemeralMessagesFor(bot, bot.staff).at(-1)?.text).toMatch(/INC-1\* is declared/);
   });
 

@@ -66,11 +66,24 @@ export async function declareIncident(deps: CoreDeps, actor: Actor, input: Decla
           drill: created.drill,
           ...(input.sourceMessage ? { sourceMessage: input.sourceMessage } : {}),
         },
-        // The reported message happened before the declaration; keep its own time.
-        ...(input.sourceMessage ? { occurredAt: slackTsToDate(input.sourceMessage.ts) ?? now } : {}),
       },
       now,
     );
+    if (input.sourceMessage) {
+      // The reported message is its own event at the time it was posted, which is usually before the declaration.
+      await appendEvent(
+        tx,
+        created.id,
+        {
+          kind: 'message_reported',
+          actor: actor.id,
+          source: actor.source,
+          payload: input.sourceMessage,
+          occurredAt: slackTsToDate(input.sourceMessage.ts) ?? now,
+        },
+        now,
+      );
+    }
     return created;
   });
   return { incident, ...(sensitive && !isPrivate ? { forcedPrivateBecause: `type ${type} is security-sensitive` } : {}) };

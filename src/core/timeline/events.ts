@@ -28,6 +28,7 @@ export interface EventPayloads {
   role_assigned: { role: Role; from: string | null; to: string };
   note_added: { text: string };
   message_pinned: SlackMessageRef & { via: 'reaction' | 'pin'; eventId?: string };
+  message_reported: SlackMessageRef;
   channel_created: { channelId: string; name: string; private: boolean };
   members_invited: { users: string[] };
   slack_call_failed: { action: string; error: string };
