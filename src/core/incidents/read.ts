@@ -5,13 +5,16 @@ import type { Incident } from './incident.js';
 import { incidentByRefOrChannel } from './lookup.js';
 import { findByChannel, listIncidents } from './queries.js';
 
-/** An incident as a given person may see it: `redacted` ones carry only reference, severity, status and commander. */
-export type VisibleIncident = { redacted: false; incident: Incident } | { redacted: true; incident: Incident };
+/** An incident and whether the person asking may see its details (adapters show only ref, severity and status if not). */
+export interface VisibleIncident {
+  redacted: boolean;
+  incident: Incident;
+}
 
 /** Open (or all) incidents, newest first, redacted where the actor may not see details. */
 export async function listForActor(deps: CoreDeps, actor: Actor, scope: 'open' | 'all'): Promise<VisibleIncident[]> {
   const rows = await listIncidents(deps.db, { all: scope === 'all' });
-  return Promise.all(rows.map(async (incident) => ({ redacted: !(await canSee(deps, actor, incident)), incident }) as VisibleIncident));
+  return Promise.all(rows.map(async (incident) => ({ redacted: !(await canSee(deps, actor, incident)), incident })));
 }
 
 /** One incident by reference (or the current channel's), with the same redaction rule. */
