@@ -12,12 +12,13 @@ const BROADCAST = /<!(here|channel|everyone)(\|[^>]*)?>|<!subteam\^[A-Z0-9]+(\|[
 export function checkTitle(raw: string): string {
   const title = raw.replace(/\s+/g, ' ').trim();
   if (title === '') {
-    throw new AppError('invalid_input', 'The incident needs a title, e.g. `/incident declare Phishing mail to press office sev3`.');
+    throw new AppError('invalid_input', 'The incident needs a title, e.g. `/incident declare Phishing mail to press office sev3`.', { field: 'title' });
   }
   if (title.length > MAX_TITLE) {
     throw new AppError(
       'invalid_input',
       `The title is ${title.length} characters; keep it to ${MAX_TITLE} and put the details in the description (use \`/incident declare\` with no text for the form).`,
+      { field: 'title' },
     );
   }
   checkNoBroadcast(title, 'title');
@@ -27,8 +28,8 @@ export function checkTitle(raw: string): string {
 /** A trimmed free text within its limit, or a specific error. Empty is allowed unless required. */
 export function checkText(raw: string, what: string, max: number, required = false): string {
   const text = raw.trim();
-  if (required && text === '') throw new AppError('invalid_input', `The ${what} is empty.`);
-  if (text.length > max) throw new AppError('invalid_input', `The ${what} is ${text.length} characters; the limit is ${max}.`);
+  if (required && text === '') throw new AppError('invalid_input', `The ${what} is empty.`, { field: what });
+  if (text.length > max) throw new AppError('invalid_input', `The ${what} is ${text.length} characters; the limit is ${max}.`, { field: what });
   checkNoBroadcast(text, what);
   return text;
 }
@@ -38,6 +39,7 @@ function checkNoBroadcast(text: string, what: string): void {
     throw new AppError(
       'invalid_input',
       `The ${what} contains a group mention (@here, @channel, @everyone or a user group). Remove it: incident text must not notify the whole workspace.`,
+      { field: what },
     );
   }
 }

@@ -21,7 +21,7 @@ export function register(app: App, deps: SlackDeps): void {
     } catch (err) {
       if (isAppError(err)) {
         // Show the problem next to the field it concerns.
-        const block = err.code === 'unknown_type' ? BLOCK.type : err.code === 'invalid_severity' ? BLOCK.severity : err.message.includes('title') ? BLOCK.title : BLOCK.description;
+        const block = err.code === 'unknown_type' ? BLOCK.type : err.code === 'invalid_severity' ? BLOCK.severity : err.details.field === 'title' ? BLOCK.title : BLOCK.description;
         await ack({ response_action: 'errors', errors: { [block]: err.message.slice(0, 150) } });
         return;
       }
