@@ -101,6 +101,17 @@ describe.skipIf(!TEST_DATABASE_URL)('real Postgres (TEST_DATABASE_URL)', () => {
     }
   });
 
+  it('cancels statements that run past the statement timeout', async () => {
+    const url = await createPostgresDatabase();
+    const database = await openDatabase({ kind: 'postgres', url, statementTimeoutMs: 100, max: 1 });
+    try {
+      await expect(database.db.execute(sql`select pg_sleep(2)`)).rejects.toMatchObject({ cause: { message: expect.stringMatching(/statement timeout/) } });
+    } finally {
+      await database.close();
+      await dropPostgresDatabase(url);
+    }
+  });
+
   it('survives the server dropping its connections (no crash, next query reconnects)', async () => {
     const url = await createPostgresDatabase();
     const errors: unknown[] = [];

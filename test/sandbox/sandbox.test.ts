@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runSandbox } from '../../src/sandbox/sandbox.js';
+import { openDatabase } from '../../src/db/client.js';
+import { listIncidents } from '../../src/core/incidents/queries.js';
+import { listEvents } from '../../src/core/timeline/queries.js';
 
 /** An output stream that keeps what is written. */
 class MemoryOutput extends Writable {
@@ -40,6 +43,27 @@ describe('rampart sandbox --script', () => {
     expect(text).toContain('INC-1');
     expect(text).toContain('✓ script finished');
     expect(code).toBe(0);
+  });
+
+  it('keeps its data in DATA_DIR, and a later run gets the incident channels back', async () => {
+    const first = await runScript(['/incident declare Phishing mail sev4', 'in #inc-1', '/incident note first run']);
+    expect(first.code).toBe(0);
+    const second = await runScript(['in #inc-1', '/incident note second run', '/incident declare Another one sev3']);
+    expect(second.text).toContain('1 incident channel(s) from earlier runs are back');
+    expect(second.text).toMatch(/Added to the \*INC-1\* timeline/);
+    expect(second.code).toBe(0);
+    const database = await openDatabase({ kind: 'pglite', dataDir: join(dir, 'data') });
+    try {
+      const incidents = await listIncidents(database.db, { all: true });
+      expect(incidents.map((i) => i.ref).sort()).toEqual(['INC-1', 'INC-2']);
+      const inc1 = incidents.find((i) => i.ref === 'INC-1')!;
+      const notes = (await listEvents(database.db, inc1.id)).filter((e) => e.kind === 'note_added').map((e) => e.payload.text);
+      expect(notes).toEqual(['first run', 'second run']);
+      // New channels never reuse a restored channel's id.
+      expect(new Set(incidents.map((i) => i.channelId)).size).toBe(2);
+    } finally {
+      await database.close();
+    }
   });
 
   it('stops at a line that cannot be carried out and names it', async () => {
