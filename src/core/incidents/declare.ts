@@ -3,7 +3,7 @@
 import { AppError } from '../errors.js';
 import { inTransaction, type Actor, type CoreDeps } from '../context.js';
 import { appendEvent } from '../timeline/queries.js';
-import type { SlackMessageRef } from '../timeline/events.js';
+import { slackTsToDate, type SlackMessageRef } from '../timeline/events.js';
 import { DEFAULT_SEVERITY, parseSeverity, type Incident } from './incident.js';
 import { insertIncident, nextIncidentNumber } from './queries.js';
 import { checkText, checkTitle, MAX_DESCRIPTION } from './text-rules.js';
@@ -95,10 +95,3 @@ export function checkType(deps: Pick<CoreDeps, 'incidentTypes'>, raw: string): s
   if (deps.incidentTypes.includes(type)) return type;
   throw new AppError('unknown_type', `"${raw}" is not a known incident type. Known types: ${deps.incidentTypes.join(', ')}.`);
 }
-
-/** A Slack ts ('1700000000.000100') as a Date. */
-export function slackTsToDate(ts: string): Date | undefined {
-  const seconds = Number(ts);
-  return Number.isFinite(seconds) && seconds > 0 ? new Date(Math.round(seconds * 1000)) : undefined;
-}
-

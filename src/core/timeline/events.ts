@@ -12,6 +12,12 @@ export interface SlackMessageRef {
   permalink: string | null;
 }
 
+/** A Slack message ts ('1700000000.000100') as the Date it stands for. */
+export function slackTsToDate(ts: string): Date | undefined {
+  const seconds = Number(ts);
+  return Number.isFinite(seconds) && seconds > 0 ? new Date(Math.round(seconds * 1000)) : undefined;
+}
+
 /** Payload per event kind. */
 export interface EventPayloads {
   incident_declared: {

@@ -8,8 +8,7 @@ import type { Incident } from '../incidents/incident.js';
 import { incidentByRefOrChannel } from '../incidents/lookup.js';
 import { findByChannel, findById, updateIncident } from '../incidents/queries.js';
 import { checkText, MAX_NOTE } from '../incidents/text-rules.js';
-import { slackTsToDate } from '../incidents/declare.js';
-import type { SlackMessageRef, TimelineEvent } from './events.js';
+import { slackTsToDate, type SlackMessageRef, type TimelineEvent } from './events.js';
 import { appendEvent, findEvent, listEvents } from './queries.js';
 import { parseNoteTime } from './occurred-at.js';
 
