@@ -32,6 +32,7 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'conversations.invite': ['channels:manage', 'groups:write'],
   'conversations.history': ['channels:history', 'groups:history'],
   'usergroups.users.list': ['usergroups:read'],
+  'reactions.add': ['reactions:write'],
   'views.open': [],
   'views.update': [],
 };

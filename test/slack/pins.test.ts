@@ -43,6 +43,10 @@ describe('📌 and pins in an incident channel', () => {
     });
     // The copy keeps the message's own time as when it happened.
     expect(stored[0]!.occurredAt.getTime()).toBe(Math.round(Number(message.ts) * 1000));
+    // After the ack, the bot marks the message so the channel sees it is on the timeline.
+    await bot.rampart.idle();
+    const marked = bot.emu.messages(channel.id).find((m) => m.ts === message.ts)!;
+    expect(marked.reactions).toContainEqual({ name: 'memo', users: [bot.emu.botUser.id] });
   });
 
   it('adds nothing for a retried delivery (same event id, retryNum 1), nor for a pin of the same message', async () => {
@@ -56,6 +60,8 @@ describe('📌 and pins in an incident channel', () => {
     expect(again.status).toBe(200);
     await bot.rampart.idle();
     expect(await copies()).toHaveLength(1);
+    // Marked once too: duplicates store nothing, so they mark nothing.
+    expect(bot.emu.callsTo('reactions.add')).toHaveLength(1);
   });
 
   it('stores nothing for a 📌 outside incident channels, nor for another emoji', async () => {

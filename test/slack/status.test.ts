@@ -38,6 +38,15 @@ describe('/incident status', () => {
     expect(await lastChannelPost()).toBe(`*INC-1* status: triage → *investigating* (by <@${bot.lead.id}>): attacker IP found`);
   });
 
+  it('inside the incident channel, the channel post is the only answer (no duplicate ephemeral)', async () => {
+    const channel = await channelOf(bot, 'INC-1');
+    const before = ephemeralMessagesFor(bot, bot.lead).length;
+    const reply = await bot.incident('status INC-1 investigating', bot.lead, channel);
+    expect(reply.status).toBe(200);
+    expect(ephemeralMessagesFor(bot, bot.lead)).toHaveLength(before);
+    expect(await lastChannelPost()).toMatch(/status: triage → \*investigating\*/);
+  });
+
   it('declines a false positive (a side exit) and tells the channel', async () => {
     await bot.incident('status INC-1 declined false positive: planned redesign');
     expect((await timelineOf(bot)).incident.status).toBe('declined');

@@ -25,8 +25,8 @@ describe('incident blocks', () => {
     );
     const { blocks } = incidentList(items, 'all');
     expect(blocks.length).toBeLessThanOrEqual(50);
-    for (const b of blocks) {
-      const t = (b as { text?: { text: string }; elements?: { text: string }[] }).text?.text ?? (b as { elements: { text: string }[] }).elements[0]!.text;
+    for (const b of blocks as unknown as { text?: { text: string }; elements?: { text: string }[] }[]) {
+      const t = b.text?.text ?? b.elements![0]!.text;
       expect(t.length).toBeLessThanOrEqual(3000);
     }
     expect(JSON.stringify(blocks.at(-1))).toMatch(/Showing the newest \d+; use `rampart incidents` for all/);

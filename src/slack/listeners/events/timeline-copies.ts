@@ -4,8 +4,11 @@ import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { SlackMessageRef } from '../../../core/timeline/events.js';
 import type { SlackDeps } from '../../deps.js';
+import { attempt } from '../../services/slack-call.js';
 
 const PIN_REACTIONS = new Set(['pushpin', 'round_pushpin']);
+/** The bot's own mark on a message it copied. */
+export const RECORDED_REACTION = 'memo';
 /** Fetching the message must leave time to ack within Slack's 3 seconds. */
 const FETCH_TIMEOUT_MS = 2_000;
 
@@ -16,10 +19,11 @@ export function register(app: App, deps: SlackDeps): void {
     const channel = event.item.channel;
     if (!(await deps.core.incidentForChannel(channel))) return;
     const message = await fetchMessage(client, channel, event.item.ts, event.item_user ?? 'unknown', deps);
-    await deps.core.recordSlackMessage({ id: event.user, source: 'slack-reaction', channelId: channel }, message, 'reaction', eventIdOf(body));
+    const stored = await deps.core.recordSlackMessage({ id: event.user, source: 'slack-reaction', channelId: channel }, message, 'reaction', eventIdOf(body));
+    if (stored) markRecorded(deps, client, stored.incident.id, message);
   });
 
-  app.event('pin_added', async ({ event, body }) => {
+  app.event('pin_added', async ({ event, body, client }) => {
     const item = event.item as { type?: string; channel?: string; message?: { user?: string; bot_id?: string; text?: string; ts?: string; permalink?: string } };
     if (item.type !== 'message' || !item.message?.ts) return;
     const channel = item.channel ?? event.channel_id;
@@ -30,7 +34,17 @@ export function register(app: App, deps: SlackDeps): void {
       text: item.message.text ?? '',
       permalink: item.message.permalink ?? null,
     };
-    await deps.core.recordSlackMessage({ id: event.user, source: 'slack-pin', channelId: channel }, message, 'pin', eventIdOf(body));
+    const stored = await deps.core.recordSlackMessage({ id: event.user, source: 'slack-pin', channelId: channel }, message, 'pin', eventIdOf(body));
+    if (stored) markRecorded(deps, client, stored.incident.id, message);
+  });
+}
+
+/** After the ack, the bot marks the message 📝 so everyone in the channel sees it is on the timeline. */
+function markRecorded(deps: SlackDeps, client: WebClient, incidentId: number, message: SlackMessageRef): void {
+  deps.background.afterAck('mark a copied message', async () => {
+    await attempt(deps, incidentId, 'marking the copied message', () =>
+      client.reactions.add({ channel: message.channel, timestamp: message.ts, name: RECORDED_REACTION }),
+    );
   });
 }
 

@@ -11,14 +11,14 @@ type Req<S extends IncidentRequest['sub']> = Extract<IncidentRequest, { sub: S }
 export async function status(deps: SlackDeps, actor: Actor, req: Req<'status'>): Promise<Outcome> {
   const { before, incident } = await deps.core.changeStatus(actor, req.ref, req.status, req.note);
   const text = `*${incident.ref}* status: ${before.status} → *${incident.status}* (by <@${actor.id}>)${req.note ? `: ${req.note}` : ''}`;
-  return { reply: { text: `:white_check_mark: ${text}` }, after: (ctx) => tellChannel(deps, ctx, incident, text) };
+  return { ...confirmation(actor, incident, text), after: (ctx) => tellChannel(deps, ctx, incident, text) };
 }
 
 /** Severity change. */
 export async function severity(deps: SlackDeps, actor: Actor, req: Req<'severity'>): Promise<Outcome> {
   const { before, incident } = await deps.core.changeSeverity(actor, req.ref, req.severity);
   const text = `*${incident.ref}* severity: ${before.severity} → *${incident.severity}* (by <@${actor.id}>)`;
-  return { reply: { text: `:white_check_mark: ${text}` }, after: (ctx) => tellChannel(deps, ctx, incident, text) };
+  return { ...confirmation(actor, incident, text), after: (ctx) => tellChannel(deps, ctx, incident, text) };
 }
 
 /** Role assignment; the assignee is invited to the incident channel. */
@@ -26,7 +26,7 @@ export async function assign(deps: SlackDeps, actor: Actor, req: Req<'assign'>):
   const { incident, role } = await deps.core.assignRole(actor, req.ref, req.role, req.userId);
   const text = `<@${req.userId}> is now *${role}* of *${incident.ref}* (by <@${actor.id}>)`;
   return {
-    reply: { text: `:white_check_mark: ${text}` },
+    ...confirmation(actor, incident, text),
     after: async (ctx) => {
       if (incident.channelId) {
         const invited = await attempt(deps, incident.id, `inviting <@${req.userId}> to the channel`, () =>
@@ -38,6 +38,11 @@ export async function assign(deps: SlackDeps, actor: Actor, req: Req<'assign'>):
       await tellChannel(deps, ctx, incident, text);
     },
   };
+}
+
+/** The caller's own confirmation, unless they are in the incident channel, where the change is posted for everyone. */
+function confirmation(actor: Actor, incident: Incident, text: string): Pick<Outcome, 'reply'> {
+  return actor.channelId && actor.channelId === incident.channelId ? {} : { reply: { text: `:white_check_mark: ${text}` } };
 }
 
 /** Posts a change into the incident's channel; a failure is recorded and told to the user. */
