@@ -30,6 +30,27 @@ describe('embedded PGlite under DATA_DIR', () => {
   });
 });
 
+/** Runs fn with a core on a fresh Postgres database (8 connections, so concurrent calls really overlap). */
+async function withPostgresCore(fn: (core: ReturnType<typeof createCore>) => Promise<void>): Promise<void> {
+  const url = await createPostgresDatabase();
+  const database = await openDatabase({ kind: 'postgres', url, max: 8 });
+  try {
+    await fn(
+      createCore({
+        db: database.db,
+        clock: fixedClock('2026-01-01T00:00:00Z'),
+        isResponder: async () => true,
+        incidentTypes: ['other'],
+        sensitiveTypes: [],
+        timezone: 'UTC',
+      }),
+    );
+  } finally {
+    await database.close();
+    await dropPostgresDatabase(url);
+  }
+}
+
 describe.skipIf(!TEST_DATABASE_URL)('real Postgres (TEST_DATABASE_URL)', () => {
   it('several replicas starting at once migrate once, under the advisory lock', async () => {
     const url = await createPostgresDatabase();
@@ -43,17 +64,7 @@ describe.skipIf(!TEST_DATABASE_URL)('real Postgres (TEST_DATABASE_URL)', () => {
   });
 
   it('concurrent declarations get distinct, gapless references', async () => {
-    const url = await createPostgresDatabase();
-    const database = await openDatabase({ kind: 'postgres', url, max: 8 });
-    try {
-      const core = createCore({
-        db: database.db,
-        clock: fixedClock('2026-01-01T00:00:00Z'),
-        isResponder: async () => true,
-        incidentTypes: ['other'],
-        sensitiveTypes: [],
-        timezone: 'UTC',
-      });
+    await withPostgresCore(async (core) => {
       const actor = { id: 'U1', source: 'slack-command' as const };
       // One bad declaration in the middle rolls back and must not burn a number.
       const results = await Promise.allSettled(
@@ -62,24 +73,11 @@ describe.skipIf(!TEST_DATABASE_URL)('real Postgres (TEST_DATABASE_URL)', () => {
       expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
       const numbers = (await core.list({ id: 'cli', source: 'cli' }, 'all')).map((v) => v.incident.number).sort((a, b) => a - b);
       expect(numbers).toEqual(Array.from({ length: 19 }, (_, k) => k + 1));
-    } finally {
-      await database.close();
-      await dropPostgresDatabase(url);
-    }
+    });
   });
 
   it('concurrent notes and a burst of retried pins keep per-incident sequence numbers unique and the copy single', async () => {
-    const url = await createPostgresDatabase();
-    const database = await openDatabase({ kind: 'postgres', url, max: 8 });
-    try {
-      const core = createCore({
-        db: database.db,
-        clock: fixedClock('2026-01-01T00:00:00Z'),
-        isResponder: async () => true,
-        incidentTypes: ['other'],
-        sensitiveTypes: [],
-        timezone: 'UTC',
-      });
+    await withPostgresCore(async (core) => {
       const actor = { id: 'U1', source: 'slack-command' as const };
       const { incident } = await core.declare(actor, { title: 'Busy incident' });
       await core.attachChannel(incident.id, { id: 'C0BUSY', name: 'inc-1', private: true });
@@ -95,17 +93,15 @@ describe.skipIf(!TEST_DATABASE_URL)('real Postgres (TEST_DATABASE_URL)', () => {
       expect(seqs).toEqual(Array.from({ length: events.length }, (_, k) => k + 1));
       expect(events.filter((e) => e.kind === 'note_added')).toHaveLength(15);
       expect(events.filter((e) => e.kind === 'message_pinned')).toHaveLength(1);
-    } finally {
-      await database.close();
-      await dropPostgresDatabase(url);
-    }
+    });
   });
 
   it('cancels statements that run past the statement timeout', async () => {
+    // The server cancels the statement after 100 ms; the test itself never waits on a timer.
     const url = await createPostgresDatabase();
     const database = await openDatabase({ kind: 'postgres', url, statementTimeoutMs: 100, max: 1 });
     try {
-      await expect(database.db.execute(sql`select pg_sleep(2)`)).rejects.toMatchObject({ cause: { message: expect.stringMatching(/statement timeout/) } });
+      await expect(database.db.execute(sql`select pg_sleep(30)`)).rejects.toMatchObject({ cause: { message: expect.stringMatching(/statement timeout/) } });
     } finally {
       await database.close();
       await dropPostgresDatabase(url);
