@@ -4,18 +4,18 @@ import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { webApi } from '@slack/bolt';
 import type { types } from '@slack/bolt';
 import { SlackEmulator } from '../../../src/sandbox/emulator/emulator.js';
+import { SLACK_CORPORA } from '../../support/corpora.js';
 
 export const SECRET = 'test-signing-secret';
 export const TOKEN = 'xoxb-test-token';
 export const START_MS = 1_700_000_000_000;
 
-/** The shared corpora folder, or undefined when it is absent (tests that need it skip). */
-export const CORPORA = path.resolve(process.cwd(), '../shared/corpora');
-export const HAS_CORPORA = existsSync(path.join(CORPORA, 'slack'));
+export { CORPORA } from '../../support/corpora.js';
+/** Whether the shared Slack corpora are present (tests that need them skip otherwise). */
+export const HAS_CORPORA = existsSync(SLACK_CORPORA);
 
 /** A clock tests move by hand. */
 export interface TestClock {
