@@ -1,7 +1,7 @@
 // The Bolt app: HTTP mode (our own server: /healthz, a timestamp guard, then Bolt's receiver) or Socket Mode when an
 // app token is set. Listeners are registered per folder.
 import type http from 'node:http';
-import { App, HTTPReceiver } from '@slack/bolt';
+import { App } from '@slack/bolt';
 import type { Logger } from '../log.js';
 import type { SlackDeps } from './deps.js';
 import { boltLogger } from './bolt-logger.js';
@@ -9,8 +9,7 @@ import { register as registerCommands } from './listeners/commands/index.js';
 import { register as registerDeclareModal } from './listeners/views/declare-modal.js';
 import { register as registerReportMessage } from './listeners/shortcuts/report-message.js';
 import { register as registerTimelineCopies } from './listeners/events/timeline-copies.js';
-import { ackLeftovers } from './unhandled.js';
-import { StoreThenAckSocketReceiver } from './socket-receiver.js';
+import { AckingHTTPReceiver, AckingSocketReceiver } from './receivers.js';
 
 export interface SlackAppOptions {
   botToken: string;
@@ -39,11 +38,11 @@ export function createSlackApp(opts: SlackAppOptions): { app: App; requestListen
     retryConfig: { retries: opts.retries, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
   };
   if (opts.appToken) {
-    const receiver = new StoreThenAckSocketReceiver({ appToken: opts.appToken, logger, clientOptions });
+    const receiver = new AckingSocketReceiver({ appToken: opts.appToken, logger, clientOptions });
     const app = new App({ token: opts.botToken, receiver, logger, clientOptions, deferInitialization: true });
     return { app, disconnect: () => receiver.disconnect() };
   }
-  const receiver = new HTTPReceiver({
+  const receiver = new AckingHTTPReceiver({
     signingSecret: opts.signingSecret!,
     // Events are acknowledged only once handled (stored), so Slack retries anything we failed to keep.
     processBeforeResponse: true,
@@ -51,7 +50,6 @@ export function createSlackApp(opts: SlackAppOptions): { app: App; requestListen
   });
   // Initialised by the caller (app.init()), so the token check is awaited rather than left as a dangling promise.
   const app = new App({ token: opts.botToken, receiver, logger, clientOptions, deferInitialization: true });
-  app.use(ackLeftovers);
   const now = opts.now ?? Date.now;
   const requestListener: http.RequestListener = (req, res) => {
     if (!timestampIsFresh(req.headers['x-slack-request-timestamp'], now())) {
