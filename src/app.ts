@@ -40,14 +40,8 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
   const database = options.database ?? (await openConfiguredDatabase(config, logger));
   const botToken = config.slack.botToken!;
   const client = new WebClient(botToken, { ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}), retryConfig: { retries: 0 } });
-  const core = createCore({
-    db: database.db,
-    clock: options.clock ?? (options.now ? { now: () => new Date(options.now!()) } : systemClock),
-    isResponder: responderCheck(config.responders, client, logger),
-    incidentTypes: config.incidentTypes,
-    sensitiveTypes: config.sensitiveTypes,
-    timezone: config.timezone,
-  });
+  const clock = options.clock ?? (options.now ? { now: () => new Date(options.now!()) } : systemClock);
+  const core = coreFor(config, database, clock, responderCheck(config.responders, client, logger));
   const background = new BackgroundWork(logger);
   const { app, requestListener, disconnect } = createSlackApp({
     botToken,
@@ -110,6 +104,18 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
       if (!options.database) await database.close();
     },
   };
+}
+
+/** The core over a database, with the settings core cares about. */
+export function coreFor(config: Config, database: Database, clock: Clock, isResponder: (userId: string) => Promise<boolean>): Core {
+  return createCore({
+    db: database.db,
+    clock,
+    isResponder,
+    incidentTypes: config.incidentTypes,
+    sensitiveTypes: config.sensitiveTypes,
+    timezone: config.timezone,
+  });
 }
 
 /** Opens Postgres when DATABASE_URL is set, else PGlite under DATA_DIR. */

@@ -1,7 +1,7 @@
 // The CLI's read commands. The CLI is a trusted local operator: it sees private incidents in full.
 import type { Config } from '../config.js';
-import { openConfiguredDatabase } from '../app.js';
-import { createCore, type Core } from '../core/core.js';
+import { coreFor, openConfiguredDatabase } from '../app.js';
+import type { Core } from '../core/core.js';
 import { systemClock } from '../core/clock.js';
 import type { Actor } from '../core/context.js';
 import { appliedMigrationCount } from '../db/migrate.js';
@@ -14,14 +14,8 @@ type Out = (line: string) => void;
 async function withCore<T>(config: Config, fn: (core: Core) => Promise<T>): Promise<T> {
   const database = await openConfiguredDatabase(config);
   try {
-    const core = createCore({
-      db: database.db,
-      clock: systemClock,
-      isResponder: async () => false,
-      incidentTypes: config.incidentTypes,
-      sensitiveTypes: config.sensitiveTypes,
-      timezone: config.timezone,
-    });
+    // The CLI is a trusted operator, so the responder check is never consulted.
+    const core = coreFor(config, database, systemClock, async () => false);
     return await fn(core);
   } finally {
     await database.close();
