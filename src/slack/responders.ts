@@ -10,9 +10,18 @@ export function responderCheck(responders: readonly string[], client: WebClient,
   const users = new Set(responders.filter((id) => !id.startsWith('S')));
   const groups = responders.filter((id) => id.startsWith('S'));
   let cache: { members: Set<string>; at: number } | undefined;
+  // One lookup at a time: a list of many private incidents asks about the same user at once.
+  let inFlight: Promise<Set<string>> | undefined;
 
-  async function groupMembers(): Promise<Set<string>> {
-    if (cache && now() - cache.at < GROUP_CACHE_MS) return cache.members;
+  function groupMembers(): Promise<Set<string>> {
+    if (cache && now() - cache.at < GROUP_CACHE_MS) return Promise.resolve(cache.members);
+    inFlight ??= lookUpGroups().finally(() => {
+      inFlight = undefined;
+    });
+    return inFlight;
+  }
+
+  async function lookUpGroups(): Promise<Set<string>> {
     const members = new Set<string>();
     for (const usergroup of groups) {
       try {
