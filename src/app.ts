@@ -8,6 +8,8 @@ import type { Config } from './config.js';
 import { createCore, type Core } from './core/core.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { openDatabase, type Database } from './db/client.js';
+import { loadLibrary, type PlaybookLibrary } from './core/playbooks/library.js';
+import { formatProblem } from './core/playbooks/load.js';
 import { createLogger, type Logger } from './log.js';
 import { BackgroundWork } from './slack/background.js';
 import { createSlackApp, registerListeners } from './slack/app.js';
@@ -41,7 +43,8 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
   const botToken = config.slack.botToken!;
   const client = new WebClient(botToken, { ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}), retryConfig: { retries: 0 } });
   const clock = options.clock ?? (options.now ? { now: () => new Date(options.now!()) } : systemClock);
-  const core = coreFor(config, database, clock, responderCheck(config.responders, client, logger));
+  const playbooks = await loadPlaybooks(config, logger);
+  const core = coreFor(config, database, clock, responderCheck(config.responders, client, logger), playbooks);
   const background = new BackgroundWork(logger);
   const { app, requestListener, disconnect } = createSlackApp({
     botToken,
@@ -107,8 +110,15 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
 }
 
 /** The core over a database, with the settings core cares about. */
-export function coreFor(config: Config, database: Database, clock: Clock, isResponder: (userId: string) => Promise<boolean>): Core {
+export function coreFor(
+  config: Config,
+  database: Database,
+  clock: Clock,
+  isResponder: (userId: string) => Promise<boolean>,
+  playbooks: PlaybookLibrary,
+): Core {
   return createCore({
+    playbooks,
     db: database.db,
     clock,
     isResponder,
@@ -116,6 +126,19 @@ export function coreFor(config: Config, database: Database, clock: Clock, isResp
     sensitiveTypes: config.sensitiveTypes,
     timezone: config.timezone,
   });
+}
+
+/**
+ * The built-in playbooks and PLAYBOOKS_DIR. Problems in custom files are logged loudly (one error line each) and
+ * those files skipped, so one bad file never keeps the bot or the other playbooks from loading.
+ */
+export async function loadPlaybooks(config: Config, logger?: Logger): Promise<PlaybookLibrary> {
+  const library = await loadLibrary({ ...(config.playbooksDir ? { customDir: config.playbooksDir } : {}), incidentTypes: config.incidentTypes });
+  for (const p of library.problems) {
+    const log = p.severity === 'error' ? logger?.error.bind(logger) : logger?.warn.bind(logger);
+    log?.({ file: p.file, line: p.line, path: p.path }, `playbook problem: ${formatProblem(p)}`);
+  }
+  return library;
 }
 
 /** Opens Postgres when DATABASE_URL is set, else PGlite under DATA_DIR. */

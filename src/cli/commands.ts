@@ -1,6 +1,6 @@
 // The CLI's read commands. The CLI is a trusted local operator: it sees private incidents in full.
 import type { Config } from '../config.js';
-import { coreFor, openConfiguredDatabase } from '../app.js';
+import { coreFor, loadPlaybooks, openConfiguredDatabase } from '../app.js';
 import type { Core } from '../core/core.js';
 import { systemClock } from '../core/clock.js';
 import type { Actor } from '../core/context.js';
@@ -15,7 +15,7 @@ async function withCore<T>(config: Config, fn: (core: Core) => Promise<T>): Prom
   const database = await openConfiguredDatabase(config);
   try {
     // The CLI is a trusted operator, so the responder check is never consulted.
-    const core = coreFor(config, database, systemClock, async () => false);
+    const core = coreFor(config, database, systemClock, async () => false, await loadPlaybooks(config));
     return await fn(core);
   } finally {
     await database.close();

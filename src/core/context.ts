@@ -2,6 +2,7 @@
 import type { Db, Tx } from '../db/types.js';
 import type { Clock } from './clock.js';
 import type { EventSource } from '../db/schema.js';
+import type { PlaybookLibrary } from './playbooks/library.js';
 
 /** Dependencies of core. */
 export interface CoreDeps {
@@ -14,6 +15,8 @@ export interface CoreDeps {
   sensitiveTypes: readonly string[];
   /** IANA zone used to read times such as `at 14:05`. */
   timezone: string;
+  /** The playbooks on offer (built-in and PLAYBOOKS_DIR). */
+  playbooks: PlaybookLibrary;
 }
 
 /** Who is acting and through what. CLI and system actors are trusted operators. */

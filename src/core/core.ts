@@ -6,6 +6,10 @@ import { assignRole, changeSeverity, changeStatus } from './incidents/update.js'
 import { incidentForChannel, listForActor, showForActor } from './incidents/read.js';
 import { addCorrection, addNote, attachChannel, incidentTimeline, recordSlackMessage, recordSlackOutcome } from './timeline/record.js';
 import type { SlackMessageRef } from './timeline/events.js';
+import { startPlaybook } from './playbooks/start.js';
+import { changeStep, stepContext, type StepAction, type StepTarget } from './playbooks/steps.js';
+import { checklist, checklistMessages, openTasks, runsForIncident } from './playbooks/read.js';
+import { saveMessage } from './playbooks/queries.js';
 
 /** Builds the core API over its dependencies. */
 export function createCore(deps: CoreDeps) {
@@ -26,6 +30,18 @@ export function createCore(deps: CoreDeps) {
     show: (actor: Actor, ref: string | undefined) => showForActor(deps, actor, ref),
     timeline: (actor: Actor, ref: string | undefined) => incidentTimeline(deps, actor, ref),
     incidentForChannel: (channelId: string) => incidentForChannel(deps, channelId),
+    playbooks: {
+      library: deps.playbooks,
+      start: (actor: Actor, ref: string | undefined, playbookId: string) => startPlaybook(deps, actor, ref, playbookId),
+      changeStep: (actor: Actor, target: StepTarget, action: StepAction) => changeStep(deps, actor, target, action),
+      step: (actor: Actor, target: StepTarget) => stepContext(deps, actor, target),
+      checklist: (runId: number) => checklist(deps, runId),
+      runs: (incidentId: number) => runsForIncident(deps, incidentId),
+      tasks: (actor: Actor, ref: string | undefined) => openTasks(deps, actor, ref),
+      messages: (runId: number) => checklistMessages(deps, runId),
+      /** Remembers the Slack message showing a page of a run's checklist, so it is updated in place later. */
+      saveMessage: (m: { runId: number; page: number; channelId: string; ts: string }) => saveMessage(deps.db, m),
+    },
   };
 }
 

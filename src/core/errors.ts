@@ -12,7 +12,11 @@ export type ErrorCode =
   | 'invalid_role'
   | 'not_authorized'
   | 'not_incident_channel'
-  | 'database_locked';
+  | 'database_locked'
+  | 'unknown_playbook'
+  | 'already_running'
+  | 'unknown_step'
+  | 'note_required';
 
 /** An expected failure with a specific, user-facing message. */
 export class AppError extends Error {

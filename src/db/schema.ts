@@ -1,7 +1,7 @@
 // The whole database schema, in one place. drizzle-kit generates the migrations in drizzle/ from this file;
 // the append-only trigger on timeline_events lives in a custom migration in the same journal.
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -87,3 +87,64 @@ export const processedSlackEvents = pgTable('processed_slack_events', {
   eventId: text('event_id').primaryKey(),
   receivedAt: tz('received_at').notNull(),
 });
+
+/**
+ * A playbook started on an incident. The playbook's definition is copied in at start, so editing or removing its
+ * YAML later never changes a checklist people are already working through.
+ */
+export const playbookRuns = pgTable(
+  'playbook_runs',
+  {
+    id: serial('id').primaryKey(),
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    playbookId: text('playbook_id').notNull(),
+    title: text('title').notNull(),
+    definition: jsonb('definition').$type<Record<string, unknown>>().notNull(),
+    startedBy: text('started_by').notNull(),
+    startedAt: tz('started_at').notNull(),
+  },
+  (t) => [index('playbook_runs_incident_idx').on(t.incidentId)],
+);
+
+/** The state of each step of a run. version counts changes, so a button from an older message is recognised. */
+export const playbookSteps = pgTable(
+  'playbook_steps',
+  {
+    runId: integer('run_id')
+      .notNull()
+      .references(() => playbookRuns.id),
+    number: integer('number').notNull(),
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    state: text('state').$type<'open' | 'done' | 'skipped'>().notNull().default('open'),
+    assignee: text('assignee'),
+    dueAt: tz('due_at'),
+    changedBy: text('changed_by'),
+    changedAt: tz('changed_at'),
+    /** The skip reason or the note given when it was done. */
+    note: text('note'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.runId, t.number] }),
+    index('playbook_steps_open_idx').on(t.incidentId, t.state),
+    check('playbook_steps_state_check', sql`${t.state} in ('open','done','skipped')`),
+  ],
+);
+
+/** The Slack messages showing a run's checklist, one per page, so they can be updated in place. */
+export const playbookMessages = pgTable(
+  'playbook_messages',
+  {
+    runId: integer('run_id')
+      .notNull()
+      .references(() => playbookRuns.id),
+    page: integer('page').notNull(),
+    channelId: text('channel_id').notNull(),
+    ts: text('ts').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.page] })],
+);

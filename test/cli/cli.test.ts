@@ -1,12 +1,13 @@
 // The `rampart` bin as a user runs it: a child process, real files under a temporary DATA_DIR.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import { createCore } from '../../src/core/core.js';
+import { libraryOf } from '../../src/core/playbooks/library.js';
 import { fixedClock } from '../../src/core/clock.js';
 
 const run = promisify(execFile);
@@ -27,7 +28,7 @@ async function rampart(...args: string[]): Promise<{ code: number; stdout: strin
 beforeAll(async () => {
   const database = await openDatabase({ kind: 'pglite', dataDir });
   const clock = fixedClock('2026-11-24T10:00:00Z');
-  const core = createCore({ db: database.db, clock, isResponder: async () => true, incidentTypes: ['phishing', 'other'], sensitiveTypes: [], timezone: 'UTC' });
+  const core = createCore({ playbooks: libraryOf([]), db: database.db, clock, isResponder: async () => true, incidentTypes: ['phishing', 'other'], sensitiveTypes: [], timezone: 'UTC' });
   const actor = { id: 'U0LEAD', source: 'slack-command' as const };
   await core.declare(actor, { title: 'Phishing wave', type: 'phishing', severity: 'sev2' });
   clock.advance(5 * 60_000);
@@ -85,7 +86,8 @@ describe('rampart CLI', () => {
   });
 
   it('migrate reports the applied migrations; start without credentials names them and points to the sandbox', async () => {
-    expect((await rampart('migrate')).stdout).toMatch(/2 migrations applied, pglite/);
+    const journal = JSON.parse(readFileSync('drizzle/meta/_journal.json', 'utf8')) as { entries: unknown[] };
+    expect((await rampart('migrate')).stdout).toMatch(new RegExp(`${journal.entries.length} migrations applied, pglite`));
     const start = await rampart('start');
     expect(start.code).toBe(2);
     expect(start.stderr).toMatch(/SLACK_BOT_TOKEN.*npm run sandbox/s);

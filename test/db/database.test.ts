@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { openDatabase } from '../../src/db/client.js';
 import { appliedMigrationCount } from '../../src/db/migrate.js';
 import { createCore } from '../../src/core/core.js';
+import { libraryOf } from '../../src/core/playbooks/library.js';
 import { fixedClock } from '../../src/core/clock.js';
 import { createPostgresDatabase, dropPostgresDatabase, TEST_DATABASE_URL } from '../support/db.js';
 
@@ -36,7 +37,7 @@ async function withPostgresCore(fn: (core: ReturnType<typeof createCore>) => Pro
   const database = await openDatabase({ kind: 'postgres', url, max: 8 });
   try {
     await fn(
-      createCore({
+      createCore({ playbooks: libraryOf([]),
         db: database.db,
         clock: fixedClock('2026-01-01T00:00:00Z'),
         isResponder: async () => true,

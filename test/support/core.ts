@@ -3,17 +3,19 @@ import { createCore, type Core } from '../../src/core/core.js';
 import { fixedClock } from '../../src/core/clock.js';
 import type { Actor } from '../../src/core/context.js';
 import { DEFAULT_INCIDENT_TYPES } from '../../src/core/incidents/incident-types.js';
+import { loadLibrary, type PlaybookLibrary } from '../../src/core/playbooks/library.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 
 export const RESPONDER = 'U0RESPOND';
 export const OUTSIDER = 'U0OUTSIDE';
 
 /** A core on a fresh database; responders are RESPONDER unless given. */
-export async function testCore(opts: { responders?: string[]; now?: string } = {}) {
+export async function testCore(opts: { responders?: string[]; now?: string; playbooks?: PlaybookLibrary } = {}) {
   const database: TestDatabase = await createTestDatabase();
   const clock = fixedClock(opts.now ?? '2026-11-24T10:00:00Z');
   const responders = new Set(opts.responders ?? [RESPONDER]);
   const core: Core = createCore({
+    playbooks: opts.playbooks ?? (await loadLibrary()),
     db: database.db,
     clock,
     isResponder: async (id) => responders.has(id),

@@ -39,6 +39,24 @@ export interface EventPayloads {
   members_invited: { users: string[] };
   slack_call_failed: { action: string; error: string };
   correction: { text: string };
+  playbook_started: PlaybookRef & { title: string; steps: number };
+  step_completed: StepRef & { note?: string; confirmed?: boolean };
+  step_skipped: StepRef & { reason: string };
+  step_assigned: StepRef & { from: string | null; to: string };
+  step_reopened: StepRef & { from: 'done' | 'skipped' };
+  playbook_completed: PlaybookRef & { title: string; done: number; skipped: number };
+}
+
+/** Which run of which playbook an event is about. */
+export interface PlaybookRef {
+  runId: number;
+  playbookId: string;
+}
+
+/** Which step of a run an event is about; the title is kept so the timeline reads on its own. */
+export interface StepRef extends PlaybookRef {
+  step: number;
+  title: string;
 }
 
 export type EventKind = keyof EventPayloads;
