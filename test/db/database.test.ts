@@ -10,6 +10,9 @@ import { libraryOf } from '../../src/core/playbooks/library.js';
 import { fixedClock } from '../../src/core/clock.js';
 import { createPostgresDatabase, dropPostgresDatabase, TEST_DATABASE_URL } from '../support/db.js';
 
+// Every migration in drizzle-kit's journal.
+const MIGRATIONS = (JSON.parse(readFileSync('drizzle/meta/_journal.json', 'utf8')) as { entries: unknown[] }).entries.length;
+
 const dirs: string[] = [];
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
@@ -26,7 +29,7 @@ describe('embedded PGlite under DATA_DIR', () => {
     const again = await openDatabase({ kind: 'pglite', dataDir: dir });
     const rows = (await again.db.execute(sql`select value from counters where name = 'probe'`)) as unknown as { rows: { value: number }[] };
     expect(rows.rows[0]?.value).toBe(7);
-    expect(await appliedMigrationCount(again)).toBe(2);
+    expect(await appliedMigrationCount(again)).toBe(MIGRATIONS);
     await again.close();
   });
 });
@@ -57,7 +60,7 @@ describe.skipIf(!TEST_DATABASE_URL)('real Postgres (TEST_DATABASE_URL)', () => {
     const url = await createPostgresDatabase();
     try {
       const replicas = await Promise.all(Array.from({ length: 5 }, () => openDatabase({ kind: 'postgres', url, max: 2 })));
-      for (const r of replicas) expect(await appliedMigrationCount(r)).toBe(2);
+      for (const r of replicas) expect(await appliedMigrationCount(r)).toBe(MIGRATIONS);
       await Promise.all(replicas.map((r) => r.close()));
     } finally {
       await dropPostgresDatabase(url);
