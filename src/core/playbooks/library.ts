@@ -10,16 +10,16 @@ export interface PlaybookLibrary {
   /** Playbooks that apply to an incident type. */
   forType(type: string): Playbook[];
   /** Where each playbook came from, and which built-ins a custom file replaced. */
-  origin(id: string): { file: string; overrides: boolean } | undefined;
+  origin(id: string): { file: string; custom: boolean; overrides: boolean } | undefined;
   /** Problems found while loading (skipped files and warnings). */
   problems: readonly PlaybookProblem[];
 }
 
 /** Builds a library from loaded playbooks; later lists override earlier ones by id. */
 export function libraryOf(builtin: LoadedPlaybook[], custom: LoadedPlaybook[] = [], problems: PlaybookProblem[] = []): PlaybookLibrary {
-  const byId = new Map<string, { playbook: Playbook; file: string; overrides: boolean }>();
-  for (const p of builtin) byId.set(p.playbook.id, { ...p, overrides: false });
-  for (const p of custom) byId.set(p.playbook.id, { ...p, overrides: byId.has(p.playbook.id) });
+  const byId = new Map<string, { playbook: Playbook; file: string; custom: boolean; overrides: boolean }>();
+  for (const p of builtin) byId.set(p.playbook.id, { ...p, custom: false, overrides: false });
+  for (const p of custom) byId.set(p.playbook.id, { ...p, custom: true, overrides: byId.has(p.playbook.id) });
   const all = [...byId.values()].map((e) => e.playbook).sort((a, b) => a.title.localeCompare(b.title));
   return {
     all: () => all,
@@ -27,7 +27,7 @@ export function libraryOf(builtin: LoadedPlaybook[], custom: LoadedPlaybook[] = 
     forType: (type) => all.filter((p) => p.incident_types.includes(type)),
     origin: (id) => {
       const e = byId.get(id);
-      return e && { file: e.file, overrides: e.overrides };
+      return e && { file: e.file, custom: e.custom, overrides: e.overrides };
     },
     problems,
   };
