@@ -51,7 +51,7 @@ export const incidents = pgTable(
 );
 
 /** Where a timeline event came from. */
-export type EventSource = 'slack-command' | 'slack-modal' | 'slack-reaction' | 'slack-pin' | 'slack-shortcut' | 'cli' | 'system';
+export type EventSource = 'slack-command' | 'slack-modal' | 'slack-button' | 'slack-reaction' | 'slack-pin' | 'slack-shortcut' | 'cli' | 'system';
 
 /**
  * The incident timeline. Append-only: a trigger rejects UPDATE, DELETE and TRUNCATE, so corrections are new events

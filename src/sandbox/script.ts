@@ -6,7 +6,7 @@ export type SandboxCommand =
   | { kind: 'slash'; command: string; text: string }
   | { kind: 'as'; user: string }
   | { kind: 'in'; channel: string }
-  | { kind: 'click'; label: string }
+  | { kind: 'click'; label: string; near?: string }
   | { kind: 'react'; emoji: string; words: string }
   | { kind: 'pin'; words: string }
   | { kind: 'say'; text: string }
@@ -28,6 +28,7 @@ export const LINE_FORMS: readonly string[] = [
   'as alice                               act as another user (created on first use)',
   'in #random                             switch channel (created on first use)',
   'click Start playbook                   click the most recent button with that label you can see',
+  'click Done on Block the sender         … the one next to the text with those words (a checklist step)',
   'react :eyes: words from the message    react to the latest message in this channel containing the words',
   'pin words from the message             pin the latest message in this channel containing the words',
   'say some text                          post a plain message in this channel',
@@ -42,7 +43,7 @@ export const LINE_FORMS: readonly string[] = [
 const USAGE: Record<string, string> = {
   as: 'as <user>',
   in: 'in #<channel>',
-  click: 'click <button label>',
+  click: 'click <button label> [on <words next to it>]',
   react: 'react :<emoji>: <words from the message>',
   pin: 'pin <words from the message>',
   say: 'say <text>',
@@ -70,9 +71,11 @@ export function parseLine(line: string): SandboxCommand | null {
     case 'in':
       need(/^#?[a-z0-9_-]+$/i.test(rest));
       return { kind: 'in', channel: rest.replace(/^#/, '').toLowerCase() };
-    case 'click':
+    case 'click': {
       need(rest !== '');
-      return { kind: 'click', label: unquote(rest) };
+      const on = /^(.+?)\s+on\s+(.+)$/i.exec(rest);
+      return on ? { kind: 'click', label: unquote(on[1]!), near: on[2]!.trim() } : { kind: 'click', label: unquote(rest) };
+    }
     case 'react': {
       const m = /^:?([\w+-]+):?(?:\s+(.*))?$/.exec(rest);
       need(m !== null && (m[2] ?? '').trim() !== '');

@@ -3,6 +3,7 @@
 import type { EmuMessage, EmuView, SlackEmulatorApi } from './emulator/types.js';
 import { attempt, check, LineError, withTimeout } from './line-errors.js';
 import { LINE_FORMS, type SandboxCommand } from './script.js';
+import { matchButton } from './emulator/blocks.js';
 import { arrAt, buttonsIn, mrkdwnToText, renderBlocks, strAt } from './render.js';
 import { coerceFill, modalFields } from './modal.js';
 import { emulatorNames, type TranscriptPrinter } from './transcript.js';
@@ -66,7 +67,7 @@ export class SandboxSession {
         this.channelName = this.emu.channel(cmd.channel).name;
         return this.join(this.channelName);
       case 'click':
-        return this.click(cmd.label);
+        return this.click(cmd.label, cmd.near);
       case 'react': {
         const m = this.findMessage(cmd.words);
         return check(this.emu.react({ user, channel, ts: m.ts, name: cmd.emoji }), 'the reaction_added event');
@@ -100,7 +101,7 @@ export class SandboxSession {
   }
 
   /** Clicks the most recent button with this label the user can see: in their open modal first, then in messages. */
-  private async click(label: string): Promise<unknown> {
+  private async click(label: string, near?: string): Promise<unknown> {
     const user = this.userId;
     const view = this.emu.openView(user);
     // A modal's own submit and close buttons are not blocks; clicking them by label submits or cancels.
@@ -110,9 +111,15 @@ export class SandboxSession {
     if (inView) return check(this.emu.clickButton({ user, label: inView.label }), `the "${inView.label}" button`);
     const visible = this.emu.allMessages().filter((m) => this.canSee(m)).reverse();
     for (const m of visible) {
+      if (near !== undefined) {
+        const found = matchButton(m.blocks ?? [], label, near);
+        if (found) return check(this.emu.clickButton({ user, label, near, channel: m.channel, messageTs: m.ts }), `the "${label}" button`);
+        continue;
+      }
       const button = buttonsIn(m.blocks ?? []).find((b) => sameLabel(b, label));
       if (button) return check(this.emu.clickButton({ user, label: button.label, channel: m.channel, messageTs: m.ts }), `the "${button.label}" button`);
     }
+    if (near !== undefined) throw new LineError(`no button labelled "${label}" next to "${near}" that @${this.userName} can see`);
     const seen = [...new Set(visible.flatMap((m) => buttonsIn(m.blocks ?? []).map((b) => b.label)))].slice(0, 8);
     throw new LineError(`no button labelled "${label}" that @${this.userName} can see${seen.length ? `; recent buttons: ${seen.join(', ')}` : ''}`);
   }

@@ -9,6 +9,9 @@ import { register as registerCommands } from './listeners/commands/index.js';
 import { register as registerDeclareModal } from './listeners/views/declare-modal.js';
 import { register as registerReportMessage } from './listeners/shortcuts/report-message.js';
 import { register as registerTimelineCopies } from './listeners/events/timeline-copies.js';
+import { register as registerStepButtons } from './listeners/actions/step-buttons.js';
+import { register as registerStartPlaybook } from './listeners/actions/start-playbook.js';
+import { register as registerStepModals } from './listeners/views/step-modals.js';
 import { AckingHTTPReceiver, AckingSocketReceiver } from './receivers.js';
 
 export interface SlackAppOptions {
@@ -28,6 +31,9 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerDeclareModal(app, deps);
   registerReportMessage(app, deps);
   registerTimelineCopies(app, deps);
+  registerStartPlaybook(app, deps);
+  registerStepButtons(app, deps);
+  registerStepModals(app, deps);
 }
 
 /** Builds the Bolt app and, in HTTP mode, the request listener to mount. */

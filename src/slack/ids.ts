@@ -5,6 +5,20 @@ export const COMMAND = '/incident';
 export const CALLBACK = {
   declareModal: 'declare_incident',
   reportMessageShortcut: 'report_message',
+  stepSkip: 'step_skip',
+  stepAssign: 'step_assign',
+  stepDone: 'step_done',
+  stepDetails: 'step_details',
+} as const;
+
+/** Buttons on checklist messages and playbook suggestions. */
+export const BUTTON = {
+  startPlaybook: 'playbook_start',
+  done: 'step_done',
+  skip: 'step_skip',
+  assign: 'step_assign',
+  details: 'step_details',
+  reopen: 'step_reopen',
 } as const;
 
 export const BLOCK = {
@@ -13,6 +27,10 @@ export const BLOCK = {
   type: 'type',
   severity: 'severity',
   options: 'options',
+  reason: 'reason',
+  assignee: 'assignee',
+  note: 'note',
+  confirm: 'confirm',
 } as const;
 
 export const ACTION = {
@@ -21,6 +39,10 @@ export const ACTION = {
   type: 'type_select',
   severity: 'severity_select',
   options: 'options_checkboxes',
+  reason: 'reason_input',
+  assignee: 'assignee_select',
+  note: 'note_input',
+  confirm: 'confirm_checkbox',
 } as const;
 
 /** Values of the options checkboxes in the declare modal. */

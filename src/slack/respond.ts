@@ -46,3 +46,35 @@ export async function finish(
     });
   }
 }
+
+/**
+ * The same for a button click: the click is acked at once (Slack shows nothing for an ack body here), then the
+ * reply goes to the clicker through the response_url and the follow-up runs.
+ */
+export async function finishAction(
+  deps: SlackDeps,
+  ack: () => Promise<void>,
+  work: () => Promise<Outcome>,
+  after: { client: WebClient; tell: AfterAck['tell'] },
+  context: Record<string, unknown>,
+): Promise<void> {
+  let outcome: Outcome;
+  try {
+    outcome = await work();
+  } catch (err) {
+    await ack();
+    const text = userMessageFor(err, deps.logger, context);
+    deps.background.afterAck(String(context.what ?? 'button'), () => after.tell({ text }));
+    return;
+  }
+  await ack();
+  const { reply, after: followUp } = outcome;
+  deps.background.afterAck(String(context.what ?? 'button'), async () => {
+    try {
+      if (followUp) await followUp(after);
+      if (reply) await after.tell(reply);
+    } catch (err) {
+      await after.tell({ text: userMessageFor(err, deps.logger, context) }).catch((e: unknown) => deps.logger.warn({ err: e }, 'could not tell the user'));
+    }
+  });
+}

@@ -94,7 +94,7 @@ function checkAction(action: StepAction): StepAction {
 }
 
 /** Why the action does not apply to the step as it stands now, or null when it does. */
-function whyNot(current: StepStatus, action: StepAction): string | null {
+export function whyNot(current: StepStatus, action: StepAction): string | null {
   const by = current.changedBy ? ` by <@${current.changedBy}>` : '';
   const n = `Step ${current.number}`;
   if (action.kind === 'reopen') return current.state === 'open' ? `${n} is already open.` : null;

@@ -44,10 +44,12 @@ export function withGeneratedIds(blocks: unknown[]): unknown[] {
   return copy;
 }
 
-/** A button found in some blocks, with the block it sits in. */
+/** A button found in some blocks, with the block it sits in and the text it stands next to. */
 export interface ButtonRef {
   blockId: string;
   element: Obj;
+  /** Its section's text (an accessory) or the nearest section above it (an actions block). */
+  nearText: string;
 }
 
 /** The visible label of a button (its text). */
@@ -58,18 +60,24 @@ export function buttonLabel(element: Obj): string {
 /** Every button in a list of blocks, in display order. */
 export function findButtons(blocks: unknown[] | undefined): ButtonRef[] {
   const out: ButtonRef[] = [];
+  let nearText = '';
   for (const block of blocks ?? []) {
     if (!isObj(block)) continue;
+    if (block.type === 'section' && isObj(block.text) && typeof block.text.text === 'string') nearText = block.text.text;
     for (const el of elementsOf(block)) {
-      if (el.type === 'button') out.push({ blockId: String(block.block_id ?? ''), element: el });
+      if (el.type === 'button') out.push({ blockId: String(block.block_id ?? ''), element: el, nearText });
     }
   }
   return out;
 }
 
-/** The button a person means by a label or an action_id (label first, case-insensitive). */
-export function matchButton(blocks: unknown[] | undefined, label: string): ButtonRef | undefined {
-  const buttons = findButtons(blocks);
+/**
+ * The button a person means by a label or an action_id (label first, case-insensitive); with `near`, only a button
+ * whose section text contains those words (e.g. the Done of one checklist step).
+ */
+export function matchButton(blocks: unknown[] | undefined, label: string, near?: string): ButtonRef | undefined {
+  const words = near?.toLowerCase().split(/\s+/).filter(Boolean) ?? [];
+  const buttons = findButtons(blocks).filter((b) => words.every((w) => b.nearText.toLowerCase().includes(w)));
   const wanted = label.trim().toLowerCase();
   return (
     buttons.find((b) => buttonLabel(b.element).trim().toLowerCase() === wanted) ??

@@ -35,11 +35,11 @@ export async function slashCommand(deps: DriverDeps, args: { user: string; chann
 }
 
 /** Click a button in the user's open modal (unless a message is named), else in the newest message showing it. */
-export async function clickButton(deps: DriverDeps, args: { user: string; label: string; channel?: string; messageTs?: string }): Promise<BotReply> {
+export async function clickButton(deps: DriverDeps, args: { user: string; label: string; channel?: string; messageTs?: string; near?: string }): Promise<BotReply> {
   const { ws } = deps;
   const user = ws.resolveUser(args.user);
   const view = args.channel === undefined && args.messageTs === undefined ? ws.sessions.openViewOf(user.id) : undefined;
-  const inView = view ? matchButton(view.view.blocks as unknown[] | undefined, args.label) : undefined;
+  const inView = view ? matchButton(view.view.blocks as unknown[] | undefined, args.label, args.near) : undefined;
   if (view && inView) return clickInView(deps, user.id, view, inView);
 
   const channelId = args.channel === undefined ? undefined : ws.resolveChannel(args.channel).id;
@@ -47,7 +47,7 @@ export async function clickButton(deps: DriverDeps, args: { user: string; label:
     .filter((m) => visibleTo(user.id, m) && (args.messageTs === undefined || m.ts === args.messageTs))
     .reverse();
   for (const message of candidates) {
-    const button = matchButton(message.blocks, args.label);
+    const button = matchButton(message.blocks, args.label, args.near);
     if (!button) continue;
     const channel = ws.resolveChannel(message.channel);
     const responseUrl = `${ws.baseUrl}/_response/${ws.sessions.createResponseUrl({ channel: channel.id, user: user.id, sourceTs: message.ts })}`;
@@ -65,7 +65,7 @@ export async function clickButton(deps: DriverDeps, args: { user: string; label:
     return reply;
   }
   const where = args.channel ? ` in ${args.channel}` : '';
-  throw new Error(`No button "${args.label}" visible to ${user.name}${where}${args.messageTs ? ` on message ${args.messageTs}` : ''}`);
+  throw new Error(`No button "${args.label}"${args.near ? ` near "${args.near}"` : ''} visible to ${user.name}${where}${args.messageTs ? ` on message ${args.messageTs}` : ''}`);
 }
 
 async function clickInView(deps: DriverDeps, userId: string, view: ViewRecord, button: ButtonRef): Promise<BotReply> {

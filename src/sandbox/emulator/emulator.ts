@@ -217,7 +217,7 @@ export class SlackEmulator implements SlackEmulatorApi {
   }
 
   /** Click a button. */
-  clickButton(args: { user: string; label: string; channel?: string; messageTs?: string }): Promise<BotReply> {
+  clickButton(args: { user: string; label: string; channel?: string; messageTs?: string; near?: string }): Promise<BotReply> {
     return clickButton(this.deps, args);
   }
 

@@ -183,7 +183,7 @@ export interface SlackEmulatorApi {
   // driving the bot as Slack would (all requests signed with the signing secret)
   slashCommand(args: { user: string; channel: string; command: string; text: string }): Promise<BotReply>;
   /** Click a button (by its visible label or action_id) in a message or in the user's open modal. Most recent match wins. */
-  clickButton(args: { user: string; label: string; channel?: string; messageTs?: string }): Promise<BotReply>;
+  clickButton(args: { user: string; label: string; channel?: string; messageTs?: string; near?: string }): Promise<BotReply>;
   /** Fill in and submit the user's open modal. Values are keyed by input label or block_id; selects take option text or value. */
   submitView(args: { user: string; values: ModalValues; viewId?: string }): Promise<BotReply>;
   /** Close the user's open modal (view_closed when notify_on_close). */

@@ -1,6 +1,8 @@
 // Messages about incidents: the announcement, the channel's opening message, `show` and `list`.
 import type { Incident } from '../../core/incidents/incident.js';
 import type { VisibleIncident } from '../../core/incidents/read.js';
+import type { Playbook } from '../../core/playbooks/playbook.js';
+import { suggestionBlocks } from './playbooks.js';
 import { channelLink, context, header, section, sevLabel, slackDate, who } from './text.js';
 
 /**
@@ -23,8 +25,8 @@ export function announcement(incident: Incident) {
   };
 }
 
-/** The first message in the incident's own channel. */
-export function channelIntro(incident: Incident) {
+/** The first message in the incident's own channel, suggesting the playbooks for its type. */
+export function channelIntro(incident: Incident, playbooks: Playbook[] = []) {
   const text = `${incident.ref}: ${incident.title}`;
   return {
     text,
@@ -37,6 +39,7 @@ export function channelIntro(incident: Incident) {
       section(
         'Add to the timeline with `/incident note <text>` (start with `at 14:05` for something that happened earlier), or react with :pushpin: to a message here.',
       ),
+      ...suggestionBlocks(incident, playbooks),
     ],
   };
 }

@@ -41,3 +41,13 @@ export function slackDate(d: Date): string {
   const seconds = Math.floor(d.getTime() / 1000);
   return `<!date^${seconds}^{date_short_pretty} {time}|${d.toISOString()}>`;
 }
+
+/** Text from playbooks and people, escaped so Slack shows `<`, `>` and `&` as typed instead of reading links. */
+export function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A button; Slack caps its text at 75 characters and its value at 2,000. */
+export function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger') {
+  return { type: 'button', text: { type: 'plain_text', text: clip(text, 75), emoji: true }, action_id: actionId, value, ...(style ? { style } : {}) } as const;
+}

@@ -13,10 +13,13 @@ export type IncidentRequest =
   | { sub: 'severity'; ref: string; severity: string }
   | { sub: 'assign'; ref: string; role: string; userId: string }
   | { sub: 'note'; ref?: string; text: string }
-  | { sub: 'correct'; ref?: string; seq: number; text: string };
+  | { sub: 'correct'; ref?: string; seq: number; text: string }
+  | { sub: 'playbooks' }
+  | { sub: 'playbook'; ref?: string; playbookId: string }
+  | { sub: 'tasks'; ref?: string };
 
 /** Subcommands, as `/incident help` lists them. */
-export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'note', 'correct', 'help'] as const;
+export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'note', 'correct', 'playbooks', 'playbook', 'tasks', 'help'] as const;
 
 /** Parses the text after `/incident`. Throws AppError('invalid_input') with usage for malformed requests. */
 export function parseIncidentCommand(text: string): IncidentRequest {
@@ -57,6 +60,19 @@ export function parseIncidentCommand(text: string): IncidentRequest {
     }
     case 'correct':
       return parseCorrect(args, after);
+    case 'playbooks':
+      return { sub: 'playbooks' };
+    case 'playbook': {
+      // In the incident channel the reference may be left out: `/incident playbook phishing`.
+      const hasRef = args[0] !== undefined && looksLikeRef(args[0]);
+      const [ref, id, ...extra] = hasRef ? args : [undefined, ...args];
+      if (!id || extra.length > 0) throw usage('playbook', '`/incident playbook INC-12 phishing` (`/incident playbooks` lists the ids)');
+      return ref ? { sub: 'playbook', ref, playbookId: id } : { sub: 'playbook', playbookId: id };
+    }
+    case 'tasks': {
+      if (args.length > 1 || (args[0] !== undefined && !looksLikeRef(args[0]))) throw usage('tasks', '`/incident tasks` or `/incident tasks INC-12`');
+      return args[0] ? { sub: 'tasks', ref: args[0] } : { sub: 'tasks' };
+    }
     default:
       throw new AppError('invalid_input', `I don't know \`/incident ${head}\`. Subcommands: ${SUBCOMMANDS.join(', ')}. Try \`/incident help\`.`);
   }

@@ -42,7 +42,7 @@ export async function setUpIncidentInSlack(deps: ChannelDeps, declared: Declared
     if (invited.ok) await deps.core.recordSlackOutcome(incident.id, { kind: 'members_invited', users: [incident.reporterId] });
     else problems.push(invited.error);
     const intro = await attempt(deps, incident.id, 'posting the channel’s first message', () =>
-      deps.client.chat.postMessage({ channel: created.value.id, ...channelIntro(incident) }),
+      deps.client.chat.postMessage({ channel: created.value.id, ...channelIntro(incident, deps.core.playbooks.library.forType(incident.type)) }),
     );
     if (!intro.ok) problems.push(intro.error);
   } else {

@@ -8,6 +8,7 @@ import type { Outcome, SlackDeps } from '../../deps.js';
 import { declareFromText, openDeclareModal } from './incident/declare.js';
 import { assign, severity, status } from './incident/change.js';
 import { correct, help, list, note, show } from './incident/read.js';
+import { playbook, playbooks, tasks } from './incident/playbooks.js';
 
 /** Registers the slash command. */
 export function register(app: App, deps: SlackDeps): void {
@@ -45,5 +46,11 @@ async function run(deps: SlackDeps, actor: Actor, req: IncidentRequest, triggerI
       return note(deps, actor, req);
     case 'correct':
       return correct(deps, actor, req);
+    case 'playbooks':
+      return playbooks(deps);
+    case 'playbook':
+      return playbook(deps, actor, req);
+    case 'tasks':
+      return tasks(deps, actor, req);
   }
 }

@@ -1,0 +1,84 @@
+// Playbook lists: what is on offer (`/incident playbooks`), what an incident's channel suggests, and open steps
+// (`/incident tasks`). Long lists fill sections up to Slack's limits and then say how many were left out.
+import type { Incident } from '../../core/incidents/incident.js';
+import type { Playbook } from '../../core/playbooks/playbook.js';
+import { numberedSteps } from '../../core/playbooks/playbook.js';
+import type { Task } from '../../core/playbooks/read.js';
+import { BUTTON } from '../ids.js';
+import { excerpt, ownerText } from './checklist.js';
+import { button, context, escapeText, section, slackDate } from './text.js';
+
+const SECTION_CHARS = 2900;
+const MAX_SECTIONS = 45;
+
+/** Lines packed into as few sections as Slack allows; returns the sections and how many lines fitted. */
+export function packLines(lines: string[]): { sections: string[]; shown: number } {
+  const sections: string[] = [];
+  let current = '';
+  let shown = 0;
+  for (const line of lines) {
+    if (current && current.length + line.length + 1 > SECTION_CHARS) {
+      if (sections.length === MAX_SECTIONS - 1) break;
+      sections.push(current);
+      current = '';
+    }
+    current = current ? `${current}\n${line}` : line;
+    shown += 1;
+  }
+  if (current) sections.push(current);
+  return { sections, shown };
+}
+
+/** The value of a Start playbook button. */
+export function startValue(incident: Pick<Incident, 'ref'>, playbookId: string): string {
+  return `${incident.ref} ${playbookId}`;
+}
+
+/** `/incident playbooks`: one line per playbook. */
+export function playbookList(playbooks: Playbook[], custom: (id: string) => boolean) {
+  if (playbooks.length === 0) return { text: 'No playbooks are loaded.', blocks: [section('No playbooks are loaded.')] };
+  const lines = playbooks.map((p) => {
+    const types = p.incident_types.length > 0 ? ` · for ${p.incident_types.join(', ')}` : '';
+    return `• \`${p.id}\` *${escapeText(p.title)}* (${numberedSteps(p).length} steps${types}${custom(p.id) ? ' · _custom_' : ''}): ${escapeText(excerpt(p.summary, 200))}`;
+  });
+  const { sections, shown } = packLines(lines);
+  const title = `*Playbooks (${playbooks.length})*: start one with \`/incident playbook INC-n <id>\``;
+  return {
+    text: `Playbooks (${playbooks.length})`,
+    blocks: [section(title), ...sections.map(section), ...(shown < lines.length ? [context(`${lines.length - shown} more not shown.`)] : [])],
+  };
+}
+
+/** Blocks suggesting the playbooks for an incident's type, each with a Start playbook button. */
+export function suggestionBlocks(incident: Incident, playbooks: Playbook[]): unknown[] {
+  return playbooks.slice(0, 5).map((p) => ({
+    ...section(`:clipboard: *Suggested playbook:* ${escapeText(p.title)} (${numberedSteps(p).length} steps)\n${escapeText(excerpt(p.summary, 200))}`),
+    accessory: button('Start playbook', BUTTON.startPlaybook, startValue(incident, p.id), 'primary'),
+  }));
+}
+
+/** `/incident tasks`: open steps, grouped by incident and playbook, the reader's own marked. */
+export function taskList(tasks: Task[], incident: Incident | undefined, now: Date) {
+  const scope = incident ? incident.ref : 'open incidents';
+  if (tasks.length === 0) {
+    const text = `No open playbook steps for ${scope}.${incident ? ' Start a playbook with `/incident playbook`.' : ''}`;
+    return { text, blocks: [section(text)] };
+  }
+  const lines: string[] = [];
+  let group = '';
+  for (const t of tasks) {
+    const g = `*${t.incident.ref}* · ${escapeText(t.run.playbook.title)}`;
+    if (g !== group) lines.push(g);
+    group = g;
+    const owner = ownerText(t.incident, t.step);
+    const due = t.step.dueAt ? ` · due ${slackDate(t.step.dueAt)}${t.step.dueAt < now ? ' :warning: overdue' : ''}` : '';
+    lines.push(`${t.mine ? ':point_right:' : '•'} ${t.step.number}. ${escapeText(t.step.step.title)}${owner ? ` · ${owner}` : ''}${due}`);
+  }
+  const mine = tasks.filter((t) => t.mine).length;
+  const { sections, shown } = packLines(lines);
+  const title = `*Open steps for ${scope}: ${tasks.length}*${mine ? ` (${mine} yours, marked :point_right:)` : ''}`;
+  return {
+    text: `Open steps for ${scope}: ${tasks.length}`,
+    blocks: [section(title), ...sections.map(section), ...(shown < lines.length ? [context(`${lines.length - shown} more lines not shown; name an incident to narrow the list.`)] : [])],
+  };
+}

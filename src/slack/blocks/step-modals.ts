@@ -1,0 +1,140 @@
+// Modals for checklist steps: the full text (Details), a reason to skip, a person to assign, and the note or
+// confirmation a step asks for before it counts as done. Each carries which step and version it was opened for.
+import type { Incident } from '../../core/incidents/incident.js';
+import { MAX_NOTE } from '../../core/incidents/text-rules.js';
+import type { Run, RunStep } from '../../core/playbooks/run.js';
+import { ACTION, BLOCK, CALLBACK } from '../ids.js';
+import { ownerText } from './checklist.js';
+import { clip, context, escapeText, section } from './text.js';
+
+/** What a step modal carries between opening and submission. */
+export interface StepModalMetadata {
+  runId: number;
+  step: number;
+  seenVersion: number;
+  /** Where the button was pressed, for replies after submission. */
+  channel?: string;
+}
+
+/** Modals allow 100 blocks; the details are split into sections of at most this many characters. */
+const CHUNK = 2900;
+const MAX_MODAL_BLOCKS = 100;
+
+const plain = (text: string, max = 24) => ({ type: 'plain_text' as const, text: clip(text, max), emoji: true });
+
+function modal(callbackId: string, title: string, meta: StepModalMetadata, blocks: unknown[], submit?: string) {
+  return {
+    type: 'modal' as const,
+    callback_id: callbackId,
+    title: plain(title),
+    ...(submit ? { submit: plain(submit) } : {}),
+    close: plain(submit ? 'Cancel' : 'Close'),
+    private_metadata: JSON.stringify(meta),
+    // Built from our own helpers; Slack's block union types are too strict to express them without a cast.
+    blocks: blocks as never[],
+  };
+}
+
+/** Reads a step modal's private_metadata. */
+export function decodeStepMetadata(raw: string): StepModalMetadata {
+  const m = JSON.parse(raw) as StepModalMetadata;
+  if (!Number.isInteger(m.runId) || !Number.isInteger(m.step)) throw new Error('step modal metadata is malformed');
+  return m;
+}
+
+/** Splits long text at paragraph or line breaks into pieces Slack sections accept. */
+export function chunks(text: string, size = CHUNK): string[] {
+  const out: string[] = [];
+  let rest = text.trim();
+  while (rest.length > size) {
+    const cut = Math.max(rest.lastIndexOf('\n\n', size), rest.lastIndexOf('\n', size), rest.lastIndexOf(' ', size));
+    const at = cut > size / 2 ? cut : size;
+    out.push(rest.slice(0, at).trimEnd());
+    rest = rest.slice(at).trimStart();
+  }
+  if (rest) out.push(rest);
+  return out;
+}
+
+/** The step's whole text: title, owner, state, details, branches. */
+export function detailsModal(incident: Incident, run: Run, s: RunStep, meta: StepModalMetadata) {
+  const state = s.state === 'open' ? 'open' : `${s.state}${s.changedBy ? ` by <@${s.changedBy}>` : ''}${s.note ? `: ${escapeText(s.note)}` : ''}`;
+  const owner = ownerText(incident, s);
+  const head = [
+    section(`*${s.number}. ${escapeText(s.step.title)}*`),
+    context(`${escapeText(run.playbook.title)} · ${escapeText(s.section)} · ${state}${owner ? ` · owner: ${owner}` : ''}`),
+  ];
+  const body = chunks(s.step.details ?? '').map((c) => section(escapeText(c)));
+  const branches = (s.step.branches ?? []).map((b) => `↳ ${escapeText(b.when)} → ${escapeText(b.then)}`);
+  const tail = branches.length > 0 ? chunks(branches.join('\n')).map(section) : [];
+  const blocks = [...head, ...body, ...tail];
+  // 40,000 characters of details fit in 14 sections, far below the limit; the guard keeps it so.
+  const fitted = blocks.length <= MAX_MODAL_BLOCKS ? blocks : [...blocks.slice(0, MAX_MODAL_BLOCKS - 1), context('The rest is in the playbook file.')];
+  return modal(CALLBACK.stepDetails, `Step ${s.number}`, meta, fitted);
+}
+
+/** Asks why a step is skipped. */
+export function skipModal(s: RunStep, meta: StepModalMetadata) {
+  return modal(
+    CALLBACK.stepSkip,
+    `Skip step ${s.number}`,
+    meta,
+    [
+      section(`*${s.number}. ${escapeText(s.step.title)}*`),
+      {
+        type: 'input',
+        block_id: BLOCK.reason,
+        label: plain('Why is it skipped?', 2000),
+        element: { type: 'plain_text_input', action_id: ACTION.reason, multiline: true, max_length: MAX_NOTE },
+      },
+    ],
+    'Skip',
+  );
+}
+
+/** Picks the person a step is assigned to. */
+export function assignModal(s: RunStep, meta: StepModalMetadata) {
+  return modal(
+    CALLBACK.stepAssign,
+    `Assign step ${s.number}`,
+    meta,
+    [
+      section(`*${s.number}. ${escapeText(s.step.title)}*`),
+      {
+        type: 'input',
+        block_id: BLOCK.assignee,
+        label: plain('Who does it?', 2000),
+        element: { type: 'users_select', action_id: ACTION.assignee, ...(s.assignee ? { initial_user: s.assignee } : {}) },
+      },
+    ],
+    'Assign',
+  );
+}
+
+/** The note or confirmation a step needs before it counts as done. */
+export function doneModal(s: RunStep, meta: StepModalMetadata) {
+  const prompt = s.step.prompt ?? (s.step.requires === 'confirm' ? 'Confirm this step is done' : 'What was done?');
+  const input =
+    s.step.requires === 'confirm'
+      ? {
+          type: 'input',
+          block_id: BLOCK.confirm,
+          label: plain(prompt, 2000),
+          element: { type: 'checkboxes', action_id: ACTION.confirm, options: [{ text: plain('Yes, confirmed', 75), value: 'yes' }] },
+        }
+      : {
+          type: 'input',
+          block_id: BLOCK.note,
+          label: plain(prompt, 2000),
+          element: { type: 'plain_text_input', action_id: ACTION.note, multiline: true, max_length: MAX_NOTE },
+        };
+  const optionalNote = {
+    type: 'input',
+    block_id: BLOCK.note,
+    optional: true,
+    label: plain('Note for the timeline (optional)', 2000),
+    element: { type: 'plain_text_input', action_id: ACTION.note, multiline: true, max_length: MAX_NOTE },
+  };
+  const blocks = [section(`*${s.number}. ${escapeText(s.step.title)}*`), input, ...(s.step.requires === 'confirm' ? [optionalNote] : [])];
+  return modal(CALLBACK.stepDone, `Step ${s.number} done`, meta, blocks, 'Done');
+}

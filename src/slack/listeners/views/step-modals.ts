@@ -1,0 +1,51 @@
+// Submissions of the step modals: a skip reason, an assignee, a note or confirmation for Done. A problem with what
+// was typed goes back to the field; once stored, the modal closes and the checklist is refreshed after the ack.
+import type { App, ViewOutput } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { isAppError } from '../../../core/errors.js';
+import type { Actor } from '../../../core/context.js';
+import type { StepAction } from '../../../core/playbooks/steps.js';
+import { decodeStepMetadata, type StepModalMetadata } from '../../blocks/step-modals.js';
+import { userMessageFor } from '../../errors.js';
+import { ACTION, BLOCK, CALLBACK } from '../../ids.js';
+import type { SlackDeps } from '../../deps.js';
+import { refresher, replyFor } from '../actions/step-buttons.js';
+
+/** Registers the three submissions. */
+export function register(app: App, deps: SlackDeps): void {
+  const on = (callbackId: string, field: string, read: (v: ViewOutput['state']['values']) => StepAction) =>
+    app.view(callbackId, async ({ ack, view, body, client }) => {
+      const meta = decodeStepMetadata(view.private_metadata);
+      const actor: Actor = { id: body.user.id, source: 'slack-modal', ...(meta.channel ? { channelId: meta.channel } : {}) };
+      let result;
+      try {
+        result = await deps.core.playbooks.changeStep(actor, meta, read(view.state.values));
+      } catch (err) {
+        const message = isAppError(err) ? err.message : userMessageFor(err, deps.logger, { what: callbackId });
+        await ack({ response_action: 'errors', errors: { [field]: message.slice(0, 150) } });
+        return;
+      }
+      await ack();
+      const { reply } = replyFor(result);
+      deps.background.afterAck(callbackId, async () => {
+        const tell = tellInChannel(client, meta, actor.id);
+        await refresher(deps, meta.runId)!({ client, tell });
+        if (reply) await tell(reply);
+      });
+    });
+  on(CALLBACK.stepSkip, BLOCK.reason, (v) => ({ kind: 'skip', reason: v[BLOCK.reason]?.[ACTION.reason]?.value ?? '' }));
+  on(CALLBACK.stepAssign, BLOCK.assignee, (v) => ({ kind: 'assign', userId: v[BLOCK.assignee]?.[ACTION.assignee]?.selected_user ?? '' }));
+  on(CALLBACK.stepDone, BLOCK.note, (v) => {
+    const note = v[BLOCK.note]?.[ACTION.note]?.value ?? '';
+    const confirmed = (v[BLOCK.confirm]?.[ACTION.confirm]?.selected_options ?? []).length > 0;
+    return { kind: 'done', ...(note ? { note } : {}), ...(confirmed ? { confirmed } : {}) };
+  });
+}
+
+/** A modal has no response_url: tell the person in the channel the button was in, ephemerally. */
+function tellInChannel(client: WebClient, meta: StepModalMetadata, user: string) {
+  return async (reply: { text: string }) => {
+    if (meta.channel) await client.chat.postEphemeral({ channel: meta.channel, user, text: reply.text });
+    else await client.chat.postMessage({ channel: user, text: reply.text });
+  };
+}

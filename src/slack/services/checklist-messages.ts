@@ -1,0 +1,49 @@
+// Keeping a run's checklist messages in step with the database: post the pages a run does not have yet, update the
+// ones it has. Refreshes of one run are queued, and each renders what is stored when it runs, so two quick clicks
+// can never leave an older picture on screen. Failures are recorded on the timeline; the step states are safe.
+import type { WebClient } from '@slack/web-api';
+import type { Core } from '../../core/core.js';
+import type { Logger } from '../../log.js';
+import { checklistMessages } from '../blocks/checklist.js';
+import { attempt } from './slack-call.js';
+
+const queues = new Map<number, Promise<unknown>>();
+
+/** Shows the run's checklist in its incident channel; returns problems worth telling the user. */
+export function refreshChecklist(deps: { core: Core; logger: Logger }, client: WebClient, runId: number): Promise<string[]> {
+  const previous = queues.get(runId) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(() => render(deps, client, runId));
+  queues.set(runId, next);
+  void next.finally(() => {
+    if (queues.get(runId) === next) queues.delete(runId);
+  });
+  return next;
+}
+
+async function render(deps: { core: Core; logger: Logger }, client: WebClient, runId: number): Promise<string[]> {
+  const { incident, run } = await deps.core.playbooks.checklist(runId);
+  if (!incident.channelId) return [`${incident.ref} has no channel, so its checklist is shown only by \`/incident tasks\``];
+  const pages = checklistMessages(incident, run, deps.core.deps.clock.now());
+  const shown = new Map((await deps.core.playbooks.messages(runId)).map((m) => [m.page, m]));
+  const problems: string[] = [];
+  for (const [i, page] of pages.entries()) {
+    const existing = shown.get(i + 1);
+    if (existing) {
+      const updated = await attempt(deps, incident.id, `updating the checklist (page ${i + 1})`, () =>
+        client.chat.update({ channel: existing.channelId, ts: existing.ts, text: page.text, blocks: page.blocks as never[] }),
+      );
+      if (updated.ok) continue;
+      if (!/message_not_found|channel_not_found/.test(updated.error)) {
+        problems.push(updated.error);
+        continue;
+      }
+      // The message was deleted: post the page again below.
+    }
+    const posted = await attempt(deps, incident.id, `posting the checklist (page ${i + 1})`, () =>
+      client.chat.postMessage({ channel: incident.channelId!, text: page.text, blocks: page.blocks as never[] }),
+    );
+    if (posted.ok && posted.value.ts) await deps.core.playbooks.saveMessage({ runId, page: i + 1, channelId: incident.channelId, ts: posted.value.ts });
+    else if (!posted.ok) problems.push(posted.error);
+  }
+  return problems;
+}
