@@ -44,6 +44,7 @@ const schema = z
       .default('account-compromise,data-leak,comms-compromise,decoy-tripped,ransomware')
       .transform((s) => s.split(/[\s,]+/).filter(Boolean).map((t) => t.toLowerCase())),
     PLAYBOOKS_DIR: z.string().min(1).optional(),
+    CACAO_SCHEMAS_DIR: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
     DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
@@ -71,6 +72,7 @@ const schema = z
     incidentTypes: [...new Set([...DEFAULT_INCIDENT_TYPES, ...e.INCIDENT_TYPES])],
     sensitiveTypes: e.SENSITIVE_TYPES,
     playbooksDir: e.PLAYBOOKS_DIR,
+    cacaoSchemasDir: e.CACAO_SCHEMAS_DIR,
     logLevel: e.LOG_LEVEL ?? 'info',
     // Whether LOG_LEVEL was set: the sandbox is quieter by default than the bot, unless asked.
     logLevelFromEnv: e.LOG_LEVEL,

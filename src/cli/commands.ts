@@ -59,6 +59,10 @@ export async function timelineCommand(config: Config, ref: string, opts: { json:
 
 function summary(payload: Record<string, unknown>): string {
   const p = payload as Record<string, string | undefined>;
+  if (p.step !== undefined) {
+    const extra = p.reason ?? p.note ?? (p.to ? `→ ${p.to}` : undefined);
+    return `step ${p.step}. ${p.title}${extra ? `: ${extra}` : ''}`;
+  }
   if (p.title) return p.title;
   if (p.from !== undefined && p.to !== undefined) return `${p.from ?? '-'} → ${p.to}${p.note ? `: ${p.note}` : ''}`;
   if (p.text !== undefined) return p.text;

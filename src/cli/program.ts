@@ -3,8 +3,10 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
 import { isAppError } from '../core/errors.js';
 import { incidentsCommand, migrateCommand, timelineCommand } from './commands.js';
+import { importPlaybookCommand, listPlaybooksCommand, validatePlaybooksCommand } from './playbooks.js';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
+const err = (line: string) => process.stderr.write(`${line}\n`);
 
 /** Builds the program (exported for tests). */
 export function buildProgram(): Command {
@@ -48,6 +50,29 @@ export function buildProgram(): Command {
     .argument('<ref>', 'incident reference, e.g. INC-3')
     .option('--json', 'print { incident, events } as JSON (see docs/cli.md)')
     .action((ref: string, opts: { json?: boolean }) => timelineCommand(loadConfig(), ref, { json: !!opts.json }, out));
+  const playbooks = program.command('playbooks').description('list, check and import response playbooks');
+  playbooks
+    .command('list')
+    .description('the playbooks the bot offers (built-in and PLAYBOOKS_DIR)')
+    .action(async () => {
+      process.exitCode = await listPlaybooksCommand(loadConfig(), out, err);
+    });
+  playbooks
+    .command('validate')
+    .description('check playbook YAML files; every problem with file, line and path; exits 1 on errors')
+    .argument('[dir]', 'a folder of .yaml files (default: the built-in library and PLAYBOOKS_DIR)')
+    .action(async (dir: string | undefined) => {
+      process.exitCode = await validatePlaybooksCommand(loadConfig(), dir, out, err);
+    });
+  playbooks
+    .command('import')
+    .description('convert a CACAO 2.0 playbook or a TheHive case template (JSON) into playbook YAML')
+    .argument('<file>', 'the JSON file')
+    .option('--out <dir>', 'write <id>.yaml into this folder (e.g. your PLAYBOOKS_DIR) instead of printing it')
+    .option('--force', 'replace an existing file')
+    .action(async (file: string, opts: { out?: string; force?: boolean }) => {
+      process.exitCode = await importPlaybookCommand(loadConfig(), file, { ...(opts.out ? { out: opts.out } : {}), force: !!opts.force }, out, err);
+    });
   return program;
 }
 
