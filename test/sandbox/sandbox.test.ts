@@ -1,5 +1,5 @@
 // End to end: a script runs through the real bot, the emulator and the transcript printer.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -43,6 +43,29 @@ describe('rampart sandbox --script', () => {
     expect(text).toContain('INC-1');
     expect(text).toContain('✓ script finished');
     expect(code).toBe(0);
+  });
+
+  it('runs the phishing playbook example: suggested, started, steps done, skipped with a reason and assigned, all on the timeline', async () => {
+    const lines = (await readFile('docs/examples/phishing-playbook.txt', 'utf8')).split('\n');
+    const { code, text } = await runScript(lines);
+    expect(text).toContain('✓ script finished');
+    expect(code).toBe(0);
+    expect(text).toMatch(/Suggested playbook:\* Phishing or credential-harvesting email/);
+    expect(text).toMatch(/INC-1 · \*2\/14 done\* \(1 skipped\)/);
+    const database = await openDatabase({ kind: 'pglite', dataDir: join(dir, 'data') });
+    try {
+      const [inc] = await listIncidents(database.db, { all: true });
+      const events = (await listEvents(database.db, inc!.id)).filter((e) => e.kind.includes('step') || e.kind.startsWith('playbook'));
+      expect(events.map((e) => [e.kind, e.payload.step ?? null])).toEqual([
+        ['playbook_started', null],
+        ['step_completed', 1],
+        ['step_skipped', 4],
+        ['step_assigned', 5],
+      ]);
+      expect(events[2]!.payload.reason).toBe('Only one person received it, and she deleted it');
+    } finally {
+      await database.close();
+    }
   });
 
   it('keeps its data in DATA_DIR, and a later run gets the incident channels back', async () => {

@@ -42,7 +42,7 @@ export function playbookList(playbooks: Playbook[], custom: (id: string) => bool
     return `• \`${p.id}\` *${escapeText(p.title)}* (${numberedSteps(p).length} steps${types}${custom(p.id) ? ' · _custom_' : ''}): ${escapeText(excerpt(p.summary, 200))}`;
   });
   const { sections, shown } = packLines(lines);
-  const title = `*Playbooks (${playbooks.length})*: start one with \`/incident playbook INC-n <id>\``;
+  const title = `*Playbooks (${playbooks.length})*: start one with \`/incident playbook INC-n &lt;id&gt;\``;
   return {
     text: `Playbooks (${playbooks.length})`,
     blocks: [section(title), ...sections.map(section), ...(shown < lines.length ? [context(`${lines.length - shown} more not shown.`)] : [])],
