@@ -49,6 +49,17 @@ describe('parseIncidentCommand', () => {
     expect(() => parseIncidentCommand('correct INC-2 four x')).toThrow(/correct INC-12 #4/);
   });
 
+  it('reads playbooks, playbook with or without a reference, and tasks', () => {
+    expect(parseIncidentCommand('playbooks')).toEqual({ sub: 'playbooks' });
+    expect(parseIncidentCommand('playbook INC-3 phishing')).toEqual({ sub: 'playbook', ref: 'INC-3', playbookId: 'phishing' });
+    expect(parseIncidentCommand('playbook phishing')).toEqual({ sub: 'playbook', playbookId: 'phishing' });
+    expect(() => parseIncidentCommand('playbook')).toThrow(/`\/incident playbook INC-12 phishing`/);
+    expect(() => parseIncidentCommand('playbook INC-3 phishing extra')).toThrow(/playbook INC-12 phishing/);
+    expect(parseIncidentCommand('tasks')).toEqual({ sub: 'tasks' });
+    expect(parseIncidentCommand('tasks inc-4')).toEqual({ sub: 'tasks', ref: 'inc-4' });
+    expect(() => parseIncidentCommand('tasks mine')).toThrow(/`\/incident tasks` or `\/incident tasks INC-12`/);
+  });
+
   it('names unknown subcommands and lists the known ones', () => {
     expect(() => parseIncidentCommand('frobnicate INC-1')).toThrow(/I don't know `\/incident frobnicate`. Subcommands: declare, list, show/);
   });
