@@ -10,6 +10,7 @@ const HELP = [
   '`/incident severity INC-n sev1..sev4` · `/incident assign INC-n commander|comms|scribe @person`',
   '`/incident note [INC-n] [at 14:05] <text>`: add to the timeline; `at <time>` says when it happened.',
   '`/incident correct [INC-n] #<event> <text>`: correct an earlier timeline event (the timeline is never edited).',
+  '`/incident playbooks`: the response playbooks · `/incident playbook [INC-n] <id>`: start one (responders) · `/incident tasks [INC-n]`: open steps, yours first.',
   '`/incident help`: this message.',
   'React with :pushpin: (or pin) a message in an incident channel to copy it into the timeline. On any message, the *Report as incident* shortcut opens the form.',
 ];
