@@ -4,6 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
 import type { Playbook } from './playbook.js';
 import { playbookSchema } from './schema.js';
 
@@ -37,8 +38,14 @@ export function formatProblem(p: PlaybookProblem): string {
   return `${where}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.path ? `${p.path}: ` : ''}${p.message}`;
 }
 
-/** Parses and checks one YAML text. */
+/** Parses and checks one playbook YAML text. */
 export function parsePlaybook(text: string, file: string): { playbook?: Playbook; problems: PlaybookProblem[] } {
+  const { value, problems } = parseYamlWith(playbookSchema, text, file);
+  return value ? { playbook: value, problems } : { problems };
+}
+
+/** Parses a YAML text and checks it against a zod schema; each problem carries its file, line and path. */
+export function parseYamlWith<T>(schema: z.ZodType<T, unknown>, text: string, file: string): { value?: T; problems: PlaybookProblem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number | undefined) => (offset === undefined ? null : lineCounter.linePos(offset).line);
@@ -47,8 +54,8 @@ export function parsePlaybook(text: string, file: string): { playbook?: Playbook
       problems: doc.errors.map((e) => ({ file, line: lineAt(e.pos[0]), path: '', message: `YAML: ${e.message.split('\n')[0]}`, severity: 'error' as const })),
     };
   }
-  const result = playbookSchema.safeParse(doc.toJS());
-  if (result.success) return { playbook: result.data, problems: [] };
+  const result = schema.safeParse(doc.toJS());
+  if (result.success) return { value: result.data, problems: [] };
   return {
     problems: result.error.issues.map((issue) => ({
       file,
