@@ -148,3 +148,73 @@ export const playbookMessages = pgTable(
   },
   (t) => [primaryKey({ columns: [t.runId, t.page] })],
 );
+
+/**
+ * One row per awareness slot (schedule + time). Inserting it is the claim that makes a post happen once across
+ * replicas; the lease lets another replica take over a claim whose holder died before finishing.
+ */
+export const awarenessSlots = pgTable(
+  'awareness_slots',
+  {
+    schedule: text('schedule').notNull(),
+    slotAt: tz('slot_at').notNull(),
+    state: text('state').$type<'claimed' | 'posted' | 'missed' | 'skipped'>().notNull(),
+    tipId: text('tip_id'),
+    /** Why this tip (queued, recent-incident, rotation), or why the slot was skipped or missed. */
+    reason: text('reason'),
+    claimedBy: text('claimed_by'),
+    leaseUntil: tz('lease_until'),
+    attempts: integer('attempts').notNull().default(0),
+    changedBy: text('changed_by'),
+    updatedAt: tz('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.schedule, t.slotAt] }),
+    check('awareness_slots_state_check', sql`${t.state} in ('claimed','posted','missed','skipped')`),
+  ],
+);
+
+/** The message each channel got for a slot: what acknowledgements point at. */
+export const awarenessPosts = pgTable(
+  'awareness_posts',
+  {
+    schedule: text('schedule').notNull(),
+    slotAt: tz('slot_at').notNull(),
+    channelId: text('channel_id').notNull(),
+    ts: text('ts').notNull(),
+    tipId: text('tip_id').notNull(),
+    postedAt: tz('posted_at').notNull(),
+    /** Channel members when posted (for the acknowledgement rate), if Slack said. */
+    audience: integer('audience'),
+  },
+  (t) => [primaryKey({ columns: [t.schedule, t.slotAt, t.channelId] }), uniqueIndex('awareness_posts_message_key').on(t.channelId, t.ts)],
+);
+
+/** Who pressed Got it on which message: once per person per message. */
+export const awarenessAcks = pgTable(
+  'awareness_acks',
+  {
+    channelId: text('channel_id').notNull(),
+    ts: text('ts').notNull(),
+    userId: text('user_id').notNull(),
+    ackedAt: tz('acked_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.channelId, t.ts, t.userId] })],
+);
+
+/** Tips an admin asked to go out next, oldest first; used_for names the slot that took it. */
+export const awarenessQueue = pgTable('awareness_queue', {
+  id: serial('id').primaryKey(),
+  tipId: text('tip_id').notNull(),
+  queuedBy: text('queued_by').notNull(),
+  queuedAt: tz('queued_at').notNull(),
+  usedFor: text('used_for'),
+});
+
+/** Per-schedule switches (pause), with who changed them last. */
+export const awarenessSettings = pgTable('awareness_settings', {
+  schedule: text('schedule').primaryKey(),
+  paused: boolean('paused').notNull().default(false),
+  changedBy: text('changed_by').notNull(),
+  changedAt: tz('changed_at').notNull(),
+});
