@@ -2,6 +2,8 @@
 // and the result is frozen. Secrets are never included in error messages or logs.
 import { z } from 'zod';
 import { DEFAULT_INCIDENT_TYPES } from './core/incidents/incident-types.js';
+import { checkCron } from './core/awareness/schedule.js';
+import { durationMs } from './core/playbooks/playbook.js';
 
 const slackId = (prefix: string) => new RegExp(`^[${prefix}][A-Z0-9]{2,}$`);
 const idList = (what: string, prefix: string) =>
@@ -45,6 +47,23 @@ const schema = z
       .transform((s) => s.split(/[\s,]+/).filter(Boolean).map((t) => t.toLowerCase())),
     PLAYBOOKS_DIR: z.string().min(1).optional(),
     CACAO_SCHEMAS_DIR: z.string().min(1).optional(),
+    AWARENESS_CRON: z
+      .string()
+      .default('0 9 * * 1')
+      .superRefine((c, ctx) => {
+        const problem = cronProblem(c);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
+    AWARENESS_TZ: z
+      .string()
+      .default('UTC')
+      .refine((tz) => isTimeZone(tz), 'must be an IANA time zone such as Europe/Paris'),
+    AWARENESS_CHANNELS: idList('channel ids (C…/G…)', 'CG'),
+    AWARENESS_GRACE: z
+      .string()
+      .default('24h')
+      .refine((d) => durationMs(d) !== undefined, 'a duration such as 24h, 90m or 2d'),
+    AWARENESS_DIR: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
     DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
@@ -73,10 +92,27 @@ const schema = z
     sensitiveTypes: e.SENSITIVE_TYPES,
     playbooksDir: e.PLAYBOOKS_DIR,
     cacaoSchemasDir: e.CACAO_SCHEMAS_DIR,
+    awareness: {
+      cron: e.AWARENESS_CRON,
+      timezone: e.AWARENESS_TZ,
+      channels: e.AWARENESS_CHANNELS,
+      graceMs: durationMs(e.AWARENESS_GRACE)!,
+      dir: e.AWARENESS_DIR,
+    },
     logLevel: e.LOG_LEVEL ?? 'info',
     // Whether LOG_LEVEL was set: the sandbox is quieter by default than the bot, unless asked.
     logLevelFromEnv: e.LOG_LEVEL,
   }));
+
+/** Why a cron expression is unusable, or undefined when it is fine (the zone is checked on its own). */
+function cronProblem(cron: string): string | undefined {
+  try {
+    checkCron(cron, 'UTC');
+    return undefined;
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
 
 function isTimeZone(tz: string): boolean {
   try {
