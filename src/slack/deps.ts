@@ -1,11 +1,15 @@
 // What Slack listeners need, bundled once by the app.
 import type { WebClient } from '@slack/web-api';
 import type { Core } from '../core/core.js';
+import type { Awareness } from '../core/awareness/awareness.js';
 import type { Logger } from '../log.js';
 import type { BackgroundWork } from './background.js';
 
 export interface SlackDeps {
   core: Core;
+  awareness: Awareness;
+  /** Who may run `/awareness` admin commands; empty means responders. */
+  admins: readonly string[];
   logger: Logger;
   background: BackgroundWork;
   /** Channel id for announcements, if configured. */

@@ -19,6 +19,8 @@ export const BUTTON = {
   assign: 'step_assign',
   details: 'step_details',
   reopen: 'step_reopen',
+  awarenessAck: 'awareness_ack',
+  awarenessReport: 'awareness_report',
 } as const;
 
 export const BLOCK = {

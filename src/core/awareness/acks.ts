@@ -2,14 +2,20 @@
 import { DateTime } from 'luxon';
 import { AppError } from '../errors.js';
 import type { AwarenessDeps } from './deps.js';
+import { slotKey } from './schedule.js';
 import { ackCount, addAck, postByMessage, postsWithAcks } from './queries.js';
 
 /** Records that a person acknowledged an awareness message; pressing again changes nothing. */
-export async function acknowledge(deps: Pick<AwarenessDeps, 'db' | 'clock'>, userId: string, channelId: string, ts: string): Promise<{ first: boolean; count: number; tipId: string }> {
+export async function acknowledge(
+  deps: Pick<AwarenessDeps, 'db' | 'clock'>,
+  userId: string,
+  channelId: string,
+  ts: string,
+): Promise<{ first: boolean; count: number; tipId: string; slotKey: string }> {
   const post = await postByMessage(deps.db, channelId, ts);
   if (!post) throw new AppError('invalid_input', 'That message is not an awareness tip Rampart posted.');
   const first = await addAck(deps.db, channelId, ts, userId, deps.clock.now());
-  return { first, count: await ackCount(deps.db, channelId, ts), tipId: post.tipId };
+  return { first, count: await ackCount(deps.db, channelId, ts), tipId: post.tipId, slotKey: slotKey(post.schedule, post.slotAt) };
 }
 
 /** One row of the stats: a week's post in one channel. */

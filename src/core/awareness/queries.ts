@@ -167,7 +167,7 @@ export async function postsWithAcks(db: DbOrTx, since: Date): Promise<(PostRow &
   return rows.map((r) => ({ ...r.post, acks: Number(r.acks) }));
 }
 
-/** The most recent slots of a schedule, newest first. */
-export async function recentSlots(db: DbOrTx, schedule: string, limit: number): Promise<SlotRow[]> {
-  return db.select().from(awarenessSlots).where(eq(awarenessSlots.schedule, schedule)).orderBy(desc(awarenessSlots.slotAt)).limit(limit);
+/** The most recent slots of these schedules, newest first. */
+export async function recentSlots(db: DbOrTx, schedules: string[], limit: number): Promise<SlotRow[]> {
+  return db.select().from(awarenessSlots).where(inArray(awarenessSlots.schedule, schedules)).orderBy(desc(awarenessSlots.slotAt)).limit(limit);
 }
