@@ -3,6 +3,8 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
 import { isAppError } from '../core/errors.js';
 import { incidentsCommand, migrateCommand, timelineCommand } from './commands.js';
+import { awarenessPreviewCommand, awarenessSendNowCommand, awarenessStatsCommand, awarenessStatusCommand } from './awareness.js';
+import { AppError } from '../core/errors.js';
 import { importPlaybookCommand, listPlaybooksCommand, validatePlaybooksCommand } from './playbooks.js';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -72,6 +74,19 @@ export function buildProgram(): Command {
     .option('--force', 'replace an existing file')
     .action(async (file: string, opts: { out?: string; force?: boolean }) => {
       process.exitCode = await importPlaybookCommand(loadConfig(), file, { ...(opts.out ? { out: opts.out } : {}), force: !!opts.force }, out, err);
+    });
+  const awareness = program.command('awareness').description('the weekly security-awareness programme');
+  awareness.command('status').description('schedule, next slot, queue and recent posts').action(() => awarenessStatusCommand(loadConfig(), out));
+  awareness.command('preview').description('the tip that goes out next').action(() => awarenessPreviewCommand(loadConfig(), out));
+  awareness.command('send-now').description('post the next tip now (needs SLACK_BOT_TOKEN)').action(() => awarenessSendNowCommand(loadConfig(), out));
+  awareness
+    .command('stats')
+    .description('acknowledgements per week and channel')
+    .option('--weeks <n>', 'how many weeks back', '12')
+    .action((opts: { weeks: string }) => {
+      const weeks = Number(opts.weeks);
+      if (!Number.isInteger(weeks) || weeks < 1) throw new AppError('invalid_input', '--weeks takes a whole number of weeks, e.g. --weeks 12.');
+      return awarenessStatsCommand(loadConfig(), weeks, out);
     });
   return program;
 }

@@ -12,6 +12,8 @@ import { register as registerTimelineCopies } from './listeners/events/timeline-
 import { register as registerStepButtons } from './listeners/actions/step-buttons.js';
 import { register as registerStartPlaybook } from './listeners/actions/start-playbook.js';
 import { register as registerStepModals } from './listeners/views/step-modals.js';
+import { register as registerAwarenessCommand } from './listeners/commands/awareness.js';
+import { register as registerAwarenessButtons } from './listeners/actions/awareness-buttons.js';
 import { AckingHTTPReceiver, AckingSocketReceiver } from './receivers.js';
 
 export interface SlackAppOptions {
@@ -34,6 +36,8 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerStartPlaybook(app, deps);
   registerStepButtons(app, deps);
   registerStepModals(app, deps);
+  registerAwarenessCommand(app, deps);
+  registerAwarenessButtons(app, deps);
 }
 
 /** Builds the Bolt app and, in HTTP mode, the request listener to mount. */

@@ -31,6 +31,7 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'conversations.create': ['channels:manage', 'groups:write'],
   'conversations.invite': ['channels:manage', 'groups:write'],
   'conversations.history': ['channels:history', 'groups:history'],
+  'conversations.info': ['channels:read', 'groups:read'],
   'usergroups.users.list': ['usergroups:read'],
   'reactions.add': ['reactions:write'],
   'views.open': [],

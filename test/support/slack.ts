@@ -23,7 +23,9 @@ export interface TestBot {
 }
 
 /** Starts the bot and the emulator. Every Slack request is signed with a fresh secret. */
-export async function startTestBot(opts: { env?: Record<string, string>; now?: () => number } = {}): Promise<TestBot> {
+export async function startTestBot(
+  opts: { env?: Record<string, string> | ((emu: SlackEmulator) => Record<string, string>); now?: () => number; sleep?: (ms: number) => Promise<void> } = {},
+): Promise<TestBot> {
   const signingSecret = randomBytes(16).toString('hex');
   const emu = await SlackEmulator.start({ signingSecret, botToken: 'xoxb-test-token', ...(opts.now ? { now: opts.now } : {}) });
   const lead = emu.user('lead');
@@ -42,13 +44,16 @@ export async function startTestBot(opts: { env?: Record<string, string>; now?: (
     INCIDENT_CHANNEL: incidents.id,
     RESPONDERS: lead.id,
     LOG_LEVEL: 'silent',
-    ...opts.env,
+    ...(typeof opts.env === 'function' ? opts.env(emu) : opts.env),
   });
   const database = await createTestDatabase();
   const rampart = await startRampart(config, {
     database,
     logger: createLogger('silent'),
     slackRetries: 0,
+    // Tests run the awareness programme by hand; the poster's waits are recorded, never slept.
+    scheduler: false,
+    sleep: opts.sleep ?? (async () => {}),
     ...(opts.now ? { now: opts.now } : {}),
   });
   emu.setBotUrl(`${rampart.url}/slack/events`);

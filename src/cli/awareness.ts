@@ -1,0 +1,73 @@
+// `rampart awareness status|preview|send-now|stats`: the admin's view of the weekly programme from a terminal. Only
+// send-now talks to Slack (it needs SLACK_BOT_TOKEN); the others read the database.
+import { WebClient } from '@slack/web-api';
+import { awarenessFor, openConfiguredDatabase } from '../app.js';
+import type { Config } from '../config.js';
+import type { Awareness } from '../core/awareness/awareness.js';
+import type { AwarenessPoster } from '../core/awareness/deps.js';
+import { systemClock } from '../core/clock.js';
+import { AppError } from '../core/errors.js';
+import { slackPoster } from '../slack/services/awareness-poster.js';
+import { realSleep } from '../slack/services/retry.js';
+
+type Out = (line: string) => void;
+
+/** Refuses to post: for the commands that only read. */
+const noPoster: AwarenessPoster = {
+  post: () => Promise.reject(new AppError('invalid_input', 'This command does not post.')),
+  findPosted: () => Promise.resolve(undefined),
+};
+
+async function withAwareness<T>(config: Config, poster: AwarenessPoster, fn: (a: Awareness) => Promise<T>): Promise<T> {
+  const database = await openConfiguredDatabase(config);
+  try {
+    return await fn(await awarenessFor(config, database, systemClock, poster));
+  } finally {
+    await database.close();
+  }
+}
+
+/** `rampart awareness status`. */
+export function awarenessStatusCommand(config: Config, out: Out): Promise<void> {
+  return withAwareness(config, noPoster, async (a) => {
+    const s = await a.status();
+    out(`Schedule: ${s.schedule.cron} (${s.schedule.timezone}), grace ${Math.round(s.schedule.graceMs / 3_600_000)} h, ${s.paused ? 'PAUSED' : 'running'}`);
+    out(`Channels: ${s.channels.length > 0 ? s.channels.join(', ') : 'none (set AWARENESS_CHANNELS)'}`);
+    out(`Next slot: ${s.next.toISOString()}`);
+    out(`Queue: ${s.queue.length > 0 ? s.queue.join(', ') : 'empty'}`);
+    for (const r of s.recent) out(`  ${r.slotAt.toISOString()}  ${r.schedule.padEnd(8)} ${r.state.padEnd(8)} ${r.tipId ?? '-'}  ${r.posts.length} channel(s)${r.reason && r.state !== 'posted' ? `  (${r.reason})` : ''}`);
+  });
+}
+
+/** `rampart awareness preview`. */
+export function awarenessPreviewCommand(config: Config, out: Out): Promise<void> {
+  return withAwareness(config, noPoster, async (a) => {
+    const next = await a.preview();
+    if (!next) return out('No tips are loaded.');
+    out(`${next.tip.id} (${next.reason})`);
+    out(`${next.tip.title}\n${next.tip.body}\nDo: ${next.tip.do}\nDon't: ${next.tip.dont}`);
+  });
+}
+
+/** `rampart awareness send-now`. */
+export function awarenessSendNowCommand(config: Config, out: Out): Promise<void> {
+  if (!config.slack.botToken) throw new AppError('invalid_input', 'send-now posts to Slack: set SLACK_BOT_TOKEN (and AWARENESS_CHANNELS).');
+  const client = new WebClient(config.slack.botToken, { ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+  return withAwareness(config, slackPoster(client, realSleep), async (a) => {
+    const outcome = await a.sendNow('cli');
+    if (outcome.kind !== 'posted') throw new AppError('invalid_input', `Nothing was posted (${outcome.kind}${outcome.kind === 'failed' ? `: ${outcome.error}` : ''}).`);
+    out(`Posted ${outcome.tipId} to ${outcome.channels.join(', ')}.`);
+  });
+}
+
+/** `rampart awareness stats [--weeks N]`. */
+export function awarenessStatsCommand(config: Config, weeks: number, out: Out): Promise<void> {
+  return withAwareness(config, noPoster, async (a) => {
+    const stats = await a.stats(weeks);
+    if (stats.rows.length === 0) return out(`No awareness posts in the last ${weeks} weeks.`);
+    const pct = (r: number | null) => (r === null ? 'n/a' : `${Math.round(r * 100)}%`);
+    out('week      channel       tip                                   acks  audience  rate');
+    for (const r of stats.rows) out(`${r.week}  ${r.channelId.padEnd(12)}  ${r.tipId.padEnd(36)}  ${String(r.acks).padStart(4)}  ${String(r.audience ?? '-').padStart(8)}  ${pct(r.rate).padStart(4)}`);
+    for (const c of stats.byChannel) out(`total     ${c.channelId.padEnd(12)}  ${''.padEnd(36)}  ${String(c.acks).padStart(4)}  ${String(c.audience).padStart(8)}  ${pct(c.rate).padStart(4)}`);
+  });
+}

@@ -1,0 +1,77 @@
+// `/awareness`: anyone may ask for a tip; the rest is for admins (ADMINS, or responders when ADMINS is empty).
+import type { App } from '@slack/bolt';
+import { AppError } from '../../../core/errors.js';
+import { awarenessHelp, statsMessage, statusMessage, tipPreview } from '../../blocks/awareness-admin.js';
+import { ADMIN_SUBCOMMANDS, parseAwarenessCommand, type AwarenessRequest } from '../../parse/awareness.js';
+import { finish, tellVia } from '../../respond.js';
+import type { Outcome, SlackDeps } from '../../deps.js';
+
+export const AWARENESS_COMMAND = '/awareness';
+
+/** Registers the slash command. */
+export function register(app: App, deps: SlackDeps): void {
+  app.command(AWARENESS_COMMAND, async ({ command, ack, respond, client }) => {
+    await finish(
+      deps,
+      ack,
+      async () => {
+        const req = parseAwarenessCommand(command.text);
+        if (ADMIN_SUBCOMMANDS.includes(req.sub)) await requireAdmin(deps, command.user_id);
+        return run(deps, command.user_id, req);
+      },
+      { client, tell: tellVia(respond) },
+      { what: `${AWARENESS_COMMAND} ${command.text.split(/\s+/)[0] ?? ''}`, user: command.user_id },
+    );
+  });
+}
+
+/** Throws not_authorized unless the user may run the admin commands. */
+export async function requireAdmin(deps: SlackDeps, userId: string): Promise<void> {
+  const ok = deps.admins.length > 0 ? deps.admins.includes(userId) : await deps.core.deps.isResponder(userId);
+  if (!ok) throw new AppError('not_authorized', 'Only awareness admins can do that. Ask your security lead to add you to ADMINS; `/awareness tip` shows a tip to anyone.');
+}
+
+async function run(deps: SlackDeps, userId: string, req: AwarenessRequest): Promise<Outcome> {
+  const a = deps.awareness;
+  switch (req.sub) {
+    case 'help':
+      return { reply: awarenessHelp() };
+    case 'tip': {
+      const tips = a.deps.tips.all();
+      const tip = tips[Math.floor(Math.random() * tips.length)];
+      return { reply: tip ? tipPreview(tip, 'A security tip, just for you') : { text: 'No tips are loaded.' } };
+    }
+    case 'status':
+      return { reply: statusMessage(await a.status()) };
+    case 'preview': {
+      const next = await a.preview();
+      return { reply: next ? tipPreview(next.tip, `Next tip (${next.reason === 'queued' ? 'queued' : next.reason === 'recent-incident' ? 'about a recent incident type' : 'rotation'})`) : { text: 'No tips are loaded.' } };
+    }
+    case 'send-now': {
+      // Posting waits on Slack (and its retries), so it runs after the ack.
+      return {
+        reply: { text: ':hourglass_flowing_sand: Posting the next tip now…' },
+        after: async ({ tell }) => {
+          const outcome = await a.sendNow(userId);
+          if (outcome.kind === 'posted') await tell({ text: `:white_check_mark: Posted \`${outcome.tipId}\` to ${outcome.channels.map((c) => `<#${c}>`).join(', ')}.` });
+          else await tell({ text: `:warning: Nothing was posted (${outcome.kind}${outcome.kind === 'failed' ? `: ${outcome.error}` : ''}); the sweep will retry a failed post.` });
+        },
+      };
+    }
+    case 'skip': {
+      const slot = await a.skipNext(userId);
+      return { reply: { text: `:fast_forward: The slot of ${slot.toISOString()} will be skipped.` } };
+    }
+    case 'pause':
+      await a.pause(userId);
+      return { reply: { text: ':double_vertical_bar: The awareness programme is paused; slots are recorded as skipped until `/awareness resume`.' } };
+    case 'resume':
+      await a.resume(userId);
+      return { reply: { text: ':arrow_forward: The awareness programme is running again from the next slot.' } };
+    case 'queue':
+      await a.queue(req.tipId, userId);
+      return { reply: { text: `:inbox_tray: \`${req.tipId}\` goes out next (after any tips queued before it).` } };
+    case 'stats':
+      return { reply: statsMessage(await a.stats(12), 12) };
+  }
+}

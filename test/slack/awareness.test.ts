@@ -1,0 +1,105 @@
+// The awareness programme through the real Bolt app and the emulator: the weekly post with its buttons, Got it once
+// per person, Report something suspicious, the admin commands, and Slack's 429 and 500 answers on the post.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EmuMessage } from '../../src/sandbox/emulator/types.js';
+import { ephemeralMessagesFor } from '../support/slack-state.js';
+import { startTestBot, type TestBot } from '../support/slack.js';
+
+let bot: TestBot;
+let waits: number[];
+afterEach(async () => {
+  await bot.close();
+});
+
+async function start(env: Record<string, string> = {}) {
+  waits = [];
+  bot = await startTestBot({
+    env: (emu) => {
+      const staff = emu.channel('staff');
+      return { AWARENESS_CHANNELS: staff.id, ADMINS: '', ...env };
+    },
+    sleep: async (ms) => void waits.push(ms),
+  });
+  const staff = bot.emu.channelByName('staff')!;
+  for (const u of [bot.lead, bot.staff]) if (!staff.members.includes(u.id)) staff.members.push(u.id);
+  return staff;
+}
+
+async function awareness(text: string, as = bot.lead) {
+  const reply = await bot.emu.slashCommand({ user: as.id, channel: bot.general.id, command: '/awareness', text });
+  await bot.rampart.idle();
+  return { status: reply.status, text: (reply.json as { text?: string } | undefined)?.text ?? '', last: ephemeralMessagesFor(bot, as).at(-1)?.text ?? '' };
+}
+
+const tipPosts = (channelId: string): EmuMessage[] => bot.emu.messages(channelId).filter((m) => !m.ephemeral && m.text.startsWith('Security tip:'));
+
+describe('awareness posts in Slack', () => {
+  it('send-now posts a tip with Got it and Report buttons and the slot key in its metadata', async () => {
+    const staff = await start();
+    const reply = await awareness('send-now');
+    expect(reply.text).toMatch(/Posting the next tip now/);
+    expect(reply.last).toMatch(/Posted `[a-z0-9-]+` to <#C/);
+    const [post] = tipPosts(staff.id);
+    expect(post).toBeDefined();
+    const json = JSON.stringify(post!.blocks);
+    expect(json).toContain('"Got it"');
+    expect(json).toContain('"Report something suspicious"');
+    expect(json).toContain('*Do:*');
+    expect(post!.metadata).toMatchObject({ event_type: 'rampart_awareness', event_payload: { slot: expect.stringMatching(/^send-now@/) } });
+  });
+
+  it('records Got it once per person and shows the count on the message', async () => {
+    const staff = await start();
+    await awareness('send-now');
+    const post = tipPosts(staff.id)[0]!;
+    for (const u of [bot.lead, bot.staff, bot.lead]) {
+      await bot.emu.clickButton({ user: u.id, label: 'Got it', channel: staff.id, messageTs: post.ts });
+      await bot.rampart.idle();
+    }
+    const updated = bot.emu.messages(staff.id).find((m) => m.ts === post.ts)!;
+    expect(JSON.stringify(updated.blocks)).toContain('2 people have got it.');
+    expect(ephemeralMessagesFor(bot, bot.lead).at(-1)!.text).toMatch(/already pressed \*Got it\*/);
+    const stats = await awareness('stats');
+    expect(JSON.stringify(bot.emu.allMessages().at(-1)!.blocks)).toMatch(/2 acknowledgements/);
+    expect(stats.status).toBe(200);
+  });
+
+  it('Report something suspicious opens the declare form', async () => {
+    const staff = await start();
+    await awareness('send-now');
+    await bot.emu.clickButton({ user: bot.staff.id, label: 'Report something suspicious', channel: staff.id });
+    await bot.rampart.idle();
+    expect(bot.emu.openView(bot.staff.id)?.view).toMatchObject({ callback_id: 'declare_incident' });
+  });
+
+  it('retries the post after 429 (waiting Retry-After) and 500 (backing off) and posts it once', async () => {
+    const staff = await start();
+    bot.emu.injectFault({ method: 'chat.postMessage', kind: 'rate_limited', retryAfterSeconds: 7 });
+    bot.emu.injectFault({ method: 'chat.postMessage', kind: 'http_error', status: 500 });
+    await awareness('send-now');
+    expect(tipPosts(staff.id)).toHaveLength(1);
+    expect(waits).toEqual([7_000, 2_000]);
+  });
+
+  it('keeps the admin commands to admins and explains the refusal; anyone gets a tip', async () => {
+    await start({ ADMINS: 'U0NOBODY' });
+    const refused = await awareness('pause');
+    expect(refused.text).toMatch(/Only awareness admins can do that/);
+    const tip = await awareness('tip', bot.staff);
+    expect(tip.text).toMatch(/A security tip, just for you/);
+    const unknown = await awareness('frobnicate');
+    expect(unknown.text).toMatch(/I don't know `\/awareness frobnicate`/);
+  });
+
+  it('status, preview, queue, pause, resume and skip answer the admin', async () => {
+    await start();
+    expect((await awareness('queue mfa-fatigue')).text).toMatch(/`mfa-fatigue` goes out next/);
+    expect((await awareness('queue no-such-tip')).text).toMatch(/There is no tip "no-such-tip"/);
+    expect((await awareness('preview')).text).toMatch(/Next tip \(queued\)/);
+    expect((await awareness('pause')).text).toMatch(/paused/);
+    expect((await awareness('pause')).text).toMatch(/already paused/);
+    expect((await awareness('status')).text).toMatch(/paused/);
+    expect((await awareness('resume')).text).toMatch(/running again/);
+    expect((await awareness('skip')).text).toMatch(/will be skipped/);
+  });
+});
