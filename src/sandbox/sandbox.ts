@@ -53,6 +53,7 @@ export async function runSandbox(opts: SandboxOptions): Promise<number> {
     const restored = await restoreIncidentChannels(emu, database, you.id);
     emu.channel('general');
     const incidents = emu.channel('incidents', { botMember: true });
+    const staff = emu.channel('staff', { botMember: true });
     const config = loadConfig({
       SLACK_BOT_TOKEN: SANDBOX_BOT_TOKEN,
       SLACK_SIGNING_SECRET: signingSecret,
@@ -62,16 +63,19 @@ export async function runSandbox(opts: SandboxOptions): Promise<number> {
       INCIDENT_CHANNEL: incidents.id,
       RESPONDERS: you.id,
       ADMINS: you.id,
+      AWARENESS_CHANNELS: staff.id,
       HOST: '127.0.0.1',
       LOG_LEVEL: opts.logLevel ?? 'warn',
     });
     session = new SandboxSession(emu, printer, { idle: () => app?.idle() ?? Promise.resolve(), surface: await readAppSurface() });
     await session.join('incidents');
+    await session.join('staff');
     await session.join('general');
     printer.write(banner(opts.dataDir, lines !== undefined, restored.length));
     // Printing starts before the bot does, so anything it posts while starting up is in the transcript.
     printer.start();
-    app = await startRampart(config, { database });
+    // No weekly trigger in the sandbox: `/awareness send-now` posts a tip when you want one.
+    app = await startRampart(config, { database, scheduler: false });
     emu.setBotUrl(`${app.url}/slack/events`);
     return lines !== undefined
       ? await runScript(session, printer, lines)
@@ -98,7 +102,7 @@ async function restoreIncidentChannels(emu: SlackEmulator, database: Database, m
 function banner(dataDir: string, scripted: boolean, restored: number): string[] {
   const lines = [
     'Rampart sandbox: the real bot, a local stand-in for Slack, and you.',
-    `  You are @you (a responder and an admin) in #general; announcements go to #incidents. Data is kept in ${dataDir}.`,
+    `  You are @you (a responder and an admin) in #general; announcements go to #incidents, weekly tips to #staff. Data is kept in ${dataDir}.`,
   ];
   if (restored > 0) lines.push(`  ${restored} incident channel(s) from earlier runs are back; \`/incident list all\` shows their incidents.`);
   if (!scripted) lines.push('  Type a slash command such as /incident help, or help for everything you can do. Ctrl-D quits.');

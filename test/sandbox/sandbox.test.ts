@@ -68,6 +68,18 @@ describe('rampart sandbox --script', () => {
     }
   });
 
+  it('runs the awareness example: a queued tip sent now to #staff, acknowledged by two people, in the stats', async () => {
+    const lines = (await readFile('docs/examples/awareness.txt', 'utf8')).split('\n');
+    const { code, text } = await runScript(lines);
+    expect(text).toContain('✓ script finished');
+    expect(code).toBe(0);
+    expect(text).toMatch(/\[#staff\] rampart: == 🛡️ /);
+    expect(text).toContain('Posted `mfa-fatigue` to #staff');
+    expect(text).toContain('2 people have got it.');
+    expect(text).toMatch(/#staff: 2 acknowledgements/);
+    expect(text).toMatch(/mfa-fatigue/);
+  });
+
   it('keeps its data in DATA_DIR, and a later run gets the incident channels back', async () => {
     const first = await runScript(['/incident declare Phishing mail sev4', 'in #inc-1', '/incident note first run']);
     expect(first.code).toBe(0);
