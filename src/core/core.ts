@@ -21,6 +21,8 @@ export function createCore(deps: CoreDeps) {
     changeSeverity: (actor: Actor, ref: string, severity: string) => changeSeverity(deps, actor, ref, severity),
     assignRole: (actor: Actor, ref: string, role: string, userId: string) => assignRole(deps, actor, ref, role, userId),
     addNote: (actor: Actor, ref: string | undefined, text: string) => addNote(deps, actor, ref, text),
+    /** A note marked as a lesson learnt (admins can promote it to an awareness tip). */
+    addLesson: (actor: Actor, ref: string | undefined, text: string) => addNote(deps, actor, ref, text, { lesson: true }),
     addCorrection: (actor: Actor, ref: string | undefined, seq: number, text: string) => addCorrection(deps, actor, ref, seq, text),
     recordSlackMessage: (actor: Actor, message: SlackMessageRef, via: 'reaction' | 'pin', eventId?: string) =>
       recordSlackMessage(deps, actor, message, via, eventId),

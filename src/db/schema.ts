@@ -218,3 +218,18 @@ export const awarenessSettings = pgTable('awareness_settings', {
   changedBy: text('changed_by').notNull(),
   changedAt: tz('changed_at').notNull(),
 });
+
+/** Awareness tips made from incidents' lessons (`/awareness promote`), next to the tips in files. */
+export const awarenessTips = pgTable('awareness_tips', {
+  id: text('id').primaryKey(),
+  title: text('title').notNull(),
+  body: text('body').notNull(),
+  do: text('do').notNull(),
+  dont: text('dont').notNull(),
+  topics: jsonb('topics').$type<string[]>().notNull(),
+  incidentId: integer('incident_id')
+    .notNull()
+    .references(() => incidents.id),
+  createdBy: text('created_by').notNull(),
+  createdAt: tz('created_at').notNull(),
+});

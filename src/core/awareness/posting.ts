@@ -4,6 +4,7 @@
 import type { AwarenessDeps } from './deps.js';
 import { RECENT_DAYS } from './deps.js';
 import { consumeQueued, finishClaim, insertClaim, pendingQueue, postsOf, recentIncidentTypes, recordPost, renewLease, takeOverClaim, tipHistory, type SlotRow } from './queries.js';
+import { allTips, tipById } from './promote.js';
 import { chooseTip, type Reason } from './rotation.js';
 import { slotKey } from './schedule.js';
 
@@ -17,7 +18,7 @@ export type SlotOutcome =
 export async function nextTip(deps: AwarenessDeps): Promise<{ id: string; reason: Reason } | undefined> {
   const since = new Date(deps.clock.now().getTime() - RECENT_DAYS * 86_400_000);
   const [history, queue, recentTypes] = await Promise.all([tipHistory(deps.db), pendingQueue(deps.db), recentIncidentTypes(deps.db, since)]);
-  return chooseTip({ tips: deps.tips.all(), history, queue: queue.map((q) => q.tipId), recentTypes });
+  return chooseTip({ tips: await allTips(deps), history, queue: queue.map((q) => q.tipId), recentTypes });
 }
 
 /** Claims the slot (or takes over an expired claim) and posts it to every channel that does not have it yet. */
@@ -26,7 +27,8 @@ export async function postSlot(deps: AwarenessDeps, schedule: string, slotAt: Da
   const claim = await claimSlot(deps, schedule, slotAt, actor);
   if (!claim) return { kind: 'held-elsewhere', slotAt };
   if (!claim.tipId) return { kind: 'no-tips', slotAt };
-  const tip = deps.tips.get(claim.tipId) ?? deps.tips.all()[0];
+  // A tip removed from the files since the claim falls back to the first one, rather than leaving the slot unposted.
+  const tip = (await tipById(deps, claim.tipId)) ?? (await allTips(deps))[0];
   if (!tip) return { kind: 'no-tips', slotAt };
   const done = new Set((await postsOf(deps.db, schedule, slotAt)).map((p) => p.channelId));
   const tookOver = claim.attempts > 1;

@@ -6,6 +6,7 @@ import { MANUAL_SCHEDULE } from './deps.js';
 import { enqueue, expiredClaims, finishClaim, isPaused, lastSlotAt, recordSlot, setPaused, takeOverClaim } from './queries.js';
 import { nextSlot, slotsBetween } from './schedule.js';
 import { postSlot, type SlotOutcome } from './posting.js';
+import { tipById } from './promote.js';
 
 /** What one run did with each slot it looked at. */
 export type DueOutcome = SlotOutcome | { kind: 'missed' | 'skipped'; slotAt: Date; reason: string };
@@ -77,6 +78,6 @@ export async function setPause(deps: AwarenessDeps, paused: boolean, by: string)
 
 /** Queues a tip to go out next (after tips queued earlier). */
 export async function queueTip(deps: AwarenessDeps, tipId: string, by: string): Promise<void> {
-  if (!deps.tips.get(tipId)) throw new AppError('invalid_input', `There is no tip "${tipId}". \`/awareness status\` shows the queue; tips are listed in the README.`);
+  if (!(await tipById(deps, tipId))) throw new AppError('invalid_input', `There is no tip "${tipId}". \`/awareness status\` shows the queue; tips are listed in the README.`);
   await enqueue(deps.db, tipId, by, deps.clock.now());
 }

@@ -32,7 +32,8 @@ export interface EventPayloads {
   status_changed: { from: Status; to: Status; note?: string; mergedInto?: string };
   severity_changed: { from: Severity; to: Severity };
   role_assigned: { role: Role; from: string | null; to: string };
-  note_added: { text: string };
+  /** lesson: marked as a lesson learnt, which an admin may promote to an awareness tip. */
+  note_added: { text: string; lesson?: true };
   message_pinned: SlackMessageRef & { via: 'reaction' | 'pin'; eventId?: string };
   message_reported: SlackMessageRef;
   channel_created: { channelId: string; name: string; private: boolean };
@@ -45,6 +46,7 @@ export interface EventPayloads {
   step_assigned: StepRef & { from: string | null; to: string };
   step_reopened: StepRef & { from: 'done' | 'skipped' };
   playbook_completed: PlaybookRef & { title: string; done: number; skipped: number };
+  lesson_promoted: { tipId: string; title: string };
 }
 
 /** Which run of which playbook an event is about. */

@@ -18,6 +18,7 @@ export async function addNote(
   actor: Actor,
   ref: string | undefined,
   rawText: string,
+  opts: { lesson?: boolean } = {},
 ): Promise<{ incident: Incident; event: TimelineEvent }> {
   const now = deps.clock.now();
   const { text, occurredAt } = parseNoteTime(rawText, now, deps.timezone);
@@ -28,7 +29,13 @@ export async function addNote(
     const event = await appendEvent(
       tx,
       incident.id,
-      { kind: 'note_added', actor: actor.id, source: actor.source, payload: { text: checked }, ...(occurredAt ? { occurredAt } : {}) },
+      {
+        kind: 'note_added',
+        actor: actor.id,
+        source: actor.source,
+        payload: { text: checked, ...(opts.lesson ? { lesson: true as const } : {}) },
+        ...(occurredAt ? { occurredAt } : {}),
+      },
       now,
     );
     return { incident, event: event! };

@@ -1,0 +1,71 @@
+// Lessons learnt become reminders: an incident's lessons (notes marked as lessons) are edited by an admin into a
+// tip (so no sensitive detail leaks), which is stored, queued to go out next, and noted on the incident's timeline,
+// all in one transaction.
+import { asc, eq, like } from 'drizzle-orm';
+import { awarenessTips } from '../../db/schema.js';
+import type { DbOrTx } from '../../db/types.js';
+import { AppError } from '../errors.js';
+import { incidentByRef } from '../incidents/lookup.js';
+import type { Incident } from '../incidents/incident.js';
+import { appendEvent, listEvents } from '../timeline/queries.js';
+import type { AwarenessDeps } from './deps.js';
+import { enqueue } from './queries.js';
+import { tipSchema, type Tip } from './tip.js';
+
+/** The lessons noted on an incident, oldest first. */
+export async function lessonsOf(deps: Pick<AwarenessDeps, 'db'>, ref: string): Promise<{ incident: Incident; lessons: string[] }> {
+  const incident = await incidentByRef(deps.db, ref);
+  const events = await listEvents(deps.db, incident.id);
+  const lessons = events.filter((e) => e.kind === 'note_added' && e.payload.lesson === true).map((e) => String(e.payload.text));
+  if (lessons.length === 0) {
+    throw new AppError('invalid_input', `${incident.ref} has no lessons yet. Add one with \`/incident lesson ${incident.ref} what we learnt\`.`);
+  }
+  return { incident, lessons };
+}
+
+/** The fields an admin edits. */
+export interface TipDraft {
+  title: string;
+  body: string;
+  do: string;
+  dont: string;
+}
+
+/** Stores the edited tip, queues it and records lesson_promoted on the incident. Field problems name the field. */
+export async function promoteLesson(deps: Pick<AwarenessDeps, 'db' | 'clock'>, by: string, ref: string, draft: TipDraft): Promise<Tip> {
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const incident = await incidentByRef(tx, ref, { forUpdate: true });
+    const taken = await tx.select({ id: awarenessTips.id }).from(awarenessTips).where(like(awarenessTips.id, `lesson-inc-${incident.number}%`));
+    const id = `lesson-inc-${incident.number}${taken.length > 0 ? `-${taken.length + 1}` : ''}`;
+    const parsed = tipSchema.safeParse({ id, ...draft, topics: [incident.type] });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new AppError('invalid_input', `${String(issue.path[0] ?? 'tip')}: ${issue.message}`, { field: String(issue.path[0] ?? 'body') });
+    }
+    const tip = parsed.data;
+    await tx.insert(awarenessTips).values({ ...tip, incidentId: incident.id, createdBy: by, createdAt: now });
+    await enqueue(tx, tip.id, by, now);
+    await appendEvent(tx, incident.id, { kind: 'lesson_promoted', actor: by, source: 'slack-modal', payload: { tipId: tip.id, title: tip.title } }, now);
+    return tip;
+  });
+}
+
+/** Tips made from lessons, by id. */
+export async function promotedTips(db: DbOrTx): Promise<Tip[]> {
+  const rows = await db.select().from(awarenessTips).orderBy(asc(awarenessTips.id));
+  return rows.map((r) => ({ id: r.id, title: r.title, body: r.body, do: r.do, dont: r.dont, topics: r.topics }));
+}
+
+/** Every tip on offer: the files' and the promoted ones. */
+export async function allTips(deps: Pick<AwarenessDeps, 'db' | 'tips'>): Promise<Tip[]> {
+  return [...deps.tips.all(), ...(await promotedTips(deps.db))];
+}
+
+/** One tip by id, from the files or the promoted ones. */
+export async function tipById(deps: Pick<AwarenessDeps, 'db' | 'tips'>, id: string): Promise<Tip | undefined> {
+  const fromFiles = deps.tips.get(id);
+  if (fromFiles) return fromFiles;
+  const [row] = await deps.db.select().from(awarenessTips).where(eq(awarenessTips.id, id));
+  return row && { id: row.id, title: row.title, body: row.body, do: row.do, dont: row.dont, topics: row.topics };
+}
