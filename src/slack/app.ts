@@ -14,6 +14,7 @@ import { register as registerStartPlaybook } from './listeners/actions/start-pla
 import { register as registerStepModals } from './listeners/views/step-modals.js';
 import { register as registerAwarenessCommand } from './listeners/commands/awareness.js';
 import { register as registerAwarenessButtons } from './listeners/actions/awareness-buttons.js';
+import { register as registerPromoteLesson } from './listeners/views/promote-lesson.js';
 import { AckingHTTPReceiver, AckingSocketReceiver } from './receivers.js';
 
 export interface SlackAppOptions {
@@ -38,6 +39,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerStepModals(app, deps);
   registerAwarenessCommand(app, deps);
   registerAwarenessButtons(app, deps);
+  registerPromoteLesson(app, deps);
 }
 
 /** Builds the Bolt app and, in HTTP mode, the request listener to mount. */

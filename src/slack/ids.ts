@@ -9,7 +9,11 @@ export const CALLBACK = {
   stepAssign: 'step_assign',
   stepDone: 'step_done',
   stepDetails: 'step_details',
+  promoteLesson: 'promote_lesson',
 } as const;
+
+/** Fields of the promote-a-lesson form: block_id and action_id alike. */
+export const TIP_FIELD = { title: 'tip_title', body: 'tip_body', do: 'tip_do', dont: 'tip_dont' } as const;
 
 /** Buttons on checklist messages and playbook suggestions. */
 export const BUTTON = {

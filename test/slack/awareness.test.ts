@@ -102,4 +102,27 @@ describe('awareness posts in Slack', () => {
     expect((await awareness('resume')).text).toMatch(/running again/);
     expect((await awareness('skip')).text).toMatch(/will be skipped/);
   });
+
+  it('promotes an incident\'s lesson into a queued tip through the edit form, noted on the incident, and sends it next', async () => {
+    const staff = await start();
+    await bot.incident('declare MFA push approved by mistake sev3 type:account-compromise');
+    const lesson = await bot.incident('lesson INC-1 Alice approved a push prompt she had not started');
+    expect(lesson.text).toMatch(/Lesson added to the \*INC-1\* timeline.*\/awareness promote INC-1/);
+    expect((await awareness('promote INC-2')).text).toMatch(/no incident INC-2/);
+    await awareness('promote INC-1');
+    const view = bot.emu.openView(bot.lead.id)!;
+    expect(view.view).toMatchObject({ callback_id: 'promote_lesson' });
+    expect(JSON.stringify(view.view.blocks)).toContain('Alice approved a push prompt');
+    const tooShort = await bot.emu.submitView({ user: bot.lead.id, values: { tip_title: 'Unexpected sign-in prompts', tip_body: 'Deny them.', tip_do: 'Deny and report', tip_dont: 'Approve to stop the noise' } });
+    expect(tooShort.json).toMatchObject({ response_action: 'errors', errors: { tip_body: expect.stringMatching(/two to five sentences/) } });
+    await bot.emu.submitView({
+      user: bot.lead.id,
+      values: { tip_title: 'Unexpected sign-in prompts', tip_body: 'A prompt you did not start means someone has your password. Deny it and tell us.', tip_do: 'Deny and report', tip_dont: 'Approve to stop the noise' },
+    });
+    await bot.rampart.idle();
+    const events = (await bot.rampart.core.timeline({ id: 'cli', source: 'cli' }, 'INC-1')).events;
+    expect(events.at(-1)).toMatchObject({ kind: 'lesson_promoted', actor: bot.lead.id, payload: { tipId: 'lesson-inc-1', title: 'Unexpected sign-in prompts' } });
+    await awareness('send-now');
+    expect(tipPosts(staff.id).at(-1)!.text).toBe('Security tip: Unexpected sign-in prompts');
+  });
 });

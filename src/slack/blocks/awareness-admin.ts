@@ -12,7 +12,7 @@ export function awarenessHelp() {
   const text = [
     '*Weekly security-awareness tips*',
     '`/awareness tip`: a random tip, just for you.',
-    'Admins: `/awareness status` (next post, queue, last posts) · `preview` (the next tip) · `send-now` · `skip` (the next slot) · `pause` · `resume` · `queue <tip-id>` · `stats` (acknowledgements, last 12 weeks).',
+    'Admins: `/awareness status` (next post, queue, last posts) · `preview` (the next tip) · `send-now` · `skip` (the next slot) · `pause` · `resume` · `queue <tip-id>` · `promote INC-n` (turn its lessons into a tip) · `stats` (acknowledgements, last 12 weeks).',
   ].join('\n');
   return { text, blocks: [section(text)] };
 }

@@ -9,6 +9,7 @@ const HELP = [
   '`/incident status INC-n <status> [note]`: triage → investigating → contained → resolved → closed; also declined (false positive), merged (`merged INC-m`).',
   '`/incident severity INC-n sev1..sev4` · `/incident assign INC-n commander|comms|scribe @person`',
   '`/incident note [INC-n] [at 14:05] <text>`: add to the timeline; `at <time>` says when it happened.',
+  '`/incident lesson [INC-n] <text>`: a lesson learnt (admins can promote it to a weekly awareness tip with `/awareness promote INC-n`).',
   '`/incident correct [INC-n] #<event> <text>`: correct an earlier timeline event (the timeline is never edited).',
   '`/incident playbooks`: the response playbooks · `/incident playbook [INC-n] <id>`: start one (responders) · `/incident tasks [INC-n]`: open steps, yours first.',
   '`/incident help`: this message.',

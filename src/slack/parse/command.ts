@@ -12,14 +12,14 @@ export type IncidentRequest =
   | { sub: 'status'; ref: string; status: string; note: string }
   | { sub: 'severity'; ref: string; severity: string }
   | { sub: 'assign'; ref: string; role: string; userId: string }
-  | { sub: 'note'; ref?: string; text: string }
+  | { sub: 'note' | 'lesson'; ref?: string; text: string }
   | { sub: 'correct'; ref?: string; seq: number; text: string }
   | { sub: 'playbooks' }
   | { sub: 'playbook'; ref?: string; playbookId: string }
   | { sub: 'tasks'; ref?: string };
 
 /** Subcommands, as `/incident help` lists them. */
-export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'note', 'correct', 'playbooks', 'playbook', 'tasks', 'help'] as const;
+export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'note', 'lesson', 'correct', 'playbooks', 'playbook', 'tasks', 'help'] as const;
 
 /** Parses the text after `/incident`. Throws AppError('invalid_input') with usage for malformed requests. */
 export function parseIncidentCommand(text: string): IncidentRequest {
@@ -52,11 +52,14 @@ export function parseIncidentCommand(text: string): IncidentRequest {
     }
     case 'assign':
       return parseAssign(args);
-    case 'note': {
+    case 'note':
+    case 'lesson': {
+      const sub = head.toLowerCase() as 'note' | 'lesson';
       const hasRef = args[0] !== undefined && looksLikeRef(args[0]);
       const noteText = hasRef ? after.slice(args[0]!.length).trim() : after;
-      if (noteText === '') throw usage('note', '`/incident note INC-12 what happened` (in the incident channel the reference may be left out)');
-      return hasRef ? { sub: 'note', ref: args[0]!, text: noteText } : { sub: 'note', text: noteText };
+      const example = sub === 'note' ? 'what happened' : 'what we learnt';
+      if (noteText === '') throw usage(sub, `\`/incident ${sub} INC-12 ${example}\` (in the incident channel the reference may be left out)`);
+      return hasRef ? { sub, ref: args[0]!, text: noteText } : { sub, text: noteText };
     }
     case 'correct':
       return parseCorrect(args, after);

@@ -43,6 +43,11 @@ describe('parseIncidentCommand', () => {
     expect(() => parseIncidentCommand('note INC-2')).toThrow(/note INC-12 what happened/);
   });
 
+  it('reads lessons like notes', () => {
+    expect(parseIncidentCommand('lesson INC-2 push prompts need a deny habit')).toEqual({ sub: 'lesson', ref: 'INC-2', text: 'push prompts need a deny habit' });
+    expect(() => parseIncidentCommand('lesson')).toThrow(/lesson INC-12 what we learnt/);
+  });
+
   it('reads corrections', () => {
     expect(parseIncidentCommand('correct INC-2 #4 it was 10:05, not 10:50')).toEqual({ sub: 'correct', ref: 'INC-2', seq: 4, text: 'it was 10:05, not 10:50' });
     expect(parseIncidentCommand('correct 4 wrong host')).toEqual({ sub: 'correct', seq: 4, text: 'wrong host' });

@@ -19,7 +19,7 @@ export function register(app: App, deps: SlackDeps): void {
         const ts = body.message?.ts;
         if (!channel || !ts) throw new AppError('invalid_input', 'That button is not on an awareness tip.');
         const result = await deps.awareness.acknowledge(body.user.id, channel, ts);
-        const tip = deps.awareness.deps.tips.get(result.tipId);
+        const tip = await deps.awareness.tip(result.tipId);
         return {
           reply: { text: result.first ? ':raised_hands: Thanks! Noted that you read it.' : 'You already pressed *Got it* on this one. Thanks!' },
           after: async () => {

@@ -1,6 +1,7 @@
 // `/awareness`: anyone may ask for a tip; the rest is for admins (ADMINS, or responders when ADMINS is empty).
 import type { App } from '@slack/bolt';
 import { AppError } from '../../../core/errors.js';
+import { promoteModal } from '../../blocks/promote-modal.js';
 import { awarenessHelp, statsMessage, statusMessage, tipPreview } from '../../blocks/awareness-admin.js';
 import { ADMIN_SUBCOMMANDS, parseAwarenessCommand, type AwarenessRequest } from '../../parse/awareness.js';
 import { finish, tellVia } from '../../respond.js';
@@ -17,7 +18,7 @@ export function register(app: App, deps: SlackDeps): void {
       async () => {
         const req = parseAwarenessCommand(command.text);
         if (ADMIN_SUBCOMMANDS.includes(req.sub)) await requireAdmin(deps, command.user_id);
-        return run(deps, command.user_id, req);
+        return run(deps, command.user_id, req, command.trigger_id);
       },
       { client, tell: tellVia(respond) },
       { what: `${AWARENESS_COMMAND} ${command.text.split(/\s+/)[0] ?? ''}`, user: command.user_id },
@@ -31,7 +32,7 @@ export async function requireAdmin(deps: SlackDeps, userId: string): Promise<voi
   if (!ok) throw new AppError('not_authorized', 'Only awareness admins can do that. Ask your security lead to add you to ADMINS; `/awareness tip` shows a tip to anyone.');
 }
 
-async function run(deps: SlackDeps, userId: string, req: AwarenessRequest): Promise<Outcome> {
+async function run(deps: SlackDeps, userId: string, req: AwarenessRequest, triggerId: string): Promise<Outcome> {
   const a = deps.awareness;
   switch (req.sub) {
     case 'help':
@@ -73,5 +74,9 @@ async function run(deps: SlackDeps, userId: string, req: AwarenessRequest): Prom
       return { reply: { text: `:inbox_tray: \`${req.tipId}\` goes out next (after any tips queued before it).` } };
     case 'stats':
       return { reply: statsMessage(await a.stats(12), 12) };
+    case 'promote': {
+      const { incident, lessons } = await a.lessons(req.ref);
+      return { after: async ({ client }) => void (await client.views.open({ trigger_id: triggerId, view: promoteModal(incident.ref, lessons) })) };
+    }
   }
 }

@@ -43,6 +43,7 @@ async function run(deps: SlackDeps, actor: Actor, req: IncidentRequest, triggerI
     case 'assign':
       return assign(deps, actor, req);
     case 'note':
+    case 'lesson':
       return note(deps, actor, req);
     case 'correct':
       return correct(deps, actor, req);

@@ -22,11 +22,14 @@ export async function show(deps: SlackDeps, actor: Actor, req: Req<'show'>): Pro
   return { reply: incidentDetails(await deps.core.show(actor, req.ref)) };
 }
 
-/** Note (back-datable). */
-export async function note(deps: SlackDeps, actor: Actor, req: Req<'note'>): Promise<Outcome> {
-  const { incident, event } = await deps.core.addNote(actor, req.ref, req.text);
+/** Note (back-datable), or a lesson learnt. */
+export async function note(deps: SlackDeps, actor: Actor, req: Req<'note' | 'lesson'>): Promise<Outcome> {
+  const lesson = req.sub === 'lesson';
+  const { incident, event } = await (lesson ? deps.core.addLesson(actor, req.ref, req.text) : deps.core.addNote(actor, req.ref, req.text));
   const backdated = event.occurredAt.getTime() !== event.recordedAt.getTime() ? ` (happened at ${event.occurredAt.toISOString()})` : '';
-  return { reply: { text: `:memo: Added to the *${incident.ref}* timeline as event #${event.seq}${backdated}.` } };
+  const what = lesson ? ':bulb: Lesson added' : ':memo: Added';
+  const next = lesson ? ` Awareness admins can turn it into a staff tip with \`/awareness promote ${incident.ref}\`.` : '';
+  return { reply: { text: `${what} to the *${incident.ref}* timeline as event #${event.seq}${backdated}.${next}` } };
 }
 
 /** Correction of an earlier event. */

@@ -1,0 +1,26 @@
+// Submission of the promote-a-lesson form: a problem goes back to its field; once stored, the tip is queued.
+import type { App } from '@slack/bolt';
+import { isAppError } from '../../../core/errors.js';
+import { userMessageFor } from '../../errors.js';
+import { CALLBACK, TIP_FIELD } from '../../ids.js';
+import type { SlackDeps } from '../../deps.js';
+
+/** Registers the submission handler. */
+export function register(app: App, deps: SlackDeps): void {
+  app.view(CALLBACK.promoteLesson, async ({ ack, view, body, client }) => {
+    const { ref } = JSON.parse(view.private_metadata) as { ref: string };
+    const value = (id: string) => view.state.values[id]?.[id]?.value ?? '';
+    let tip;
+    try {
+      tip = await deps.awareness.promote(body.user.id, ref, { title: value(TIP_FIELD.title), body: value(TIP_FIELD.body), do: value(TIP_FIELD.do), dont: value(TIP_FIELD.dont) });
+    } catch (err) {
+      const field = isAppError(err) ? (TIP_FIELD as Record<string, string>)[String(err.details.field)] : undefined;
+      await ack({ response_action: 'errors', errors: { [field ?? TIP_FIELD.body]: (isAppError(err) ? err.message : userMessageFor(err, deps.logger)).slice(0, 150) } });
+      return;
+    }
+    await ack();
+    deps.background.afterAck('promote lesson', async () => {
+      await client.chat.postMessage({ channel: body.user.id, text: `:inbox_tray: The lesson from ${ref} is now the tip \`${tip.id}\`, queued to go out next.` });
+    });
+  });
+}
