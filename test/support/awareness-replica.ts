@@ -27,7 +27,7 @@ const awareness = createAwareness({
   channels: channels!.split(','),
   tips: await loadTips(),
   poster,
-  replicaId,
+  replicaId: replicaId!,
   leaseMs: 5 * 60_000,
 });
 await awareness.runDue();
