@@ -1,10 +1,8 @@
 // The tips an installation posts: the built-in set, overridden and extended by same-id tips in AWARENESS_DIR. Loading
 // follows the playbook library: every problem carries its file and line, and a bad file is skipped while the rest load.
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
-import { parseYamlWith, type PlaybookProblem } from '../playbooks/load.js';
+import { overlayById, parseYamlWith, readYamlDir, type Origin, type PlaybookProblem } from '../playbooks/load.js';
 import { tipsFileSchema, type Tip } from './tip.js';
 
 /** The tips that ship with Rampart. */
@@ -24,21 +22,20 @@ export interface TipLibrary {
   all(): Tip[];
   get(id: string): Tip | undefined;
   /** Where a tip came from, and whether a custom tip replaced a built-in one. */
-  origin(id: string): { file: string; custom: boolean; overrides: boolean } | undefined;
+  origin(id: string): Origin | undefined;
   /** Problems found while loading (skipped files, duplicate ids and warnings). */
   problems: readonly PlaybookProblem[];
 }
 
 /** Builds a library from loaded tips; custom tips override built-in ones by id. */
 export function tipLibraryOf(builtin: LoadedTip[], custom: LoadedTip[] = [], problems: PlaybookProblem[] = []): TipLibrary {
-  const byId = new Map<string, { tip: Tip; file: string; custom: boolean; overrides: boolean }>();
-  for (const t of builtin) byId.set(t.tip.id, { tip: t.tip, file: t.file, custom: false, overrides: false });
-  for (const t of custom) byId.set(t.tip.id, { tip: t.tip, file: t.file, custom: true, overrides: byId.has(t.tip.id) });
+  const asItems = (list: LoadedTip[]) => list.map((t) => ({ item: t.tip, file: t.file }));
+  const byId = overlayById(asItems(builtin), asItems(custom), (t) => t.id);
   // Id order, not title order: the weekly rotation must not reshuffle when someone retitles a tip.
-  const all = [...byId.values()].map((e) => e.tip).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const all = [...byId.values()].map((e) => e.item).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
     all: () => [...all],
-    get: (id) => byId.get(id.toLowerCase())?.tip,
+    get: (id) => byId.get(id.toLowerCase())?.item,
     origin: (id) => {
       const e = byId.get(id.toLowerCase());
       return e && { file: e.file, custom: e.custom, overrides: e.overrides };
@@ -47,22 +44,12 @@ export function tipLibraryOf(builtin: LoadedTip[], custom: LoadedTip[] = [], pro
   };
 }
 
-/** Loads every .yaml/.yml file of a folder, in name order. A tip id seen before in the folder is an error and skipped. */
+/** Loads every tips file of a folder, in name order. A tip id seen before in the folder is an error and skipped. */
 export async function loadTipDir(dir: string): Promise<{ tips: LoadedTip[]; problems: PlaybookProblem[] }> {
-  let names: string[];
-  try {
-    names = (await readdir(dir)).filter((n) => /\.ya?ml$/i.test(n)).sort();
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? 'folder not found' : code === 'ENOTDIR' ? 'not a folder' : `cannot read it (${code ?? String(err)})`;
-    return { tips: [], problems: [{ file: dir, line: null, path: '', message, severity: 'error' }] };
-  }
+  const { files, problems } = await readYamlDir(dir);
   const tips: LoadedTip[] = [];
-  const problems: PlaybookProblem[] = [];
   const seen = new Map<string, LoadedTip>();
-  for (const name of names) {
-    const file = path.join(dir, name);
-    const text = await readFile(file, 'utf8');
+  for (const { file, text } of files) {
     const parsed = parseYamlWith(tipsFileSchema, text, file);
     problems.push(...parsed.problems);
     if (!parsed.value) continue;

@@ -1,6 +1,6 @@
 // The playbooks an installation offers: the built-in library, overridden by same-id files in PLAYBOOKS_DIR.
 import type { Playbook } from './playbook.js';
-import { BUILTIN_PLAYBOOKS_DIR, loadPlaybookDir, type LoadedPlaybook, type PlaybookProblem } from './load.js';
+import { BUILTIN_PLAYBOOKS_DIR, loadPlaybookDir, overlayById, type LoadedPlaybook, type Origin, type PlaybookProblem } from './load.js';
 
 /** The loaded library. */
 export interface PlaybookLibrary {
@@ -10,20 +10,19 @@ export interface PlaybookLibrary {
   /** Playbooks that apply to an incident type. */
   forType(type: string): Playbook[];
   /** Where each playbook came from, and which built-ins a custom file replaced. */
-  origin(id: string): { file: string; custom: boolean; overrides: boolean } | undefined;
+  origin(id: string): Origin | undefined;
   /** Problems found while loading (skipped files and warnings). */
   problems: readonly PlaybookProblem[];
 }
 
 /** Builds a library from loaded playbooks; later lists override earlier ones by id. */
 export function libraryOf(builtin: LoadedPlaybook[], custom: LoadedPlaybook[] = [], problems: PlaybookProblem[] = []): PlaybookLibrary {
-  const byId = new Map<string, { playbook: Playbook; file: string; custom: boolean; overrides: boolean }>();
-  for (const p of builtin) byId.set(p.playbook.id, { ...p, custom: false, overrides: false });
-  for (const p of custom) byId.set(p.playbook.id, { ...p, custom: true, overrides: byId.has(p.playbook.id) });
-  const all = [...byId.values()].map((e) => e.playbook).sort((a, b) => a.title.localeCompare(b.title));
+  const asItems = (list: LoadedPlaybook[]) => list.map((p) => ({ item: p.playbook, file: p.file }));
+  const byId = overlayById(asItems(builtin), asItems(custom), (p) => p.id);
+  const all = [...byId.values()].map((e) => e.item).sort((a, b) => a.title.localeCompare(b.title));
   return {
     all: () => all,
-    get: (id) => byId.get(id.toLowerCase())?.playbook,
+    get: (id) => byId.get(id.toLowerCase())?.item,
     forType: (type) => all.filter((p) => p.incident_types.includes(type)),
     origin: (id) => {
       const e = byId.get(id);

@@ -91,21 +91,29 @@ function offsetOf(doc: Document, segments: readonly PropertyKey[]): number | und
   return undefined;
 }
 
-/** Loads every .yaml/.yml file of a folder, in name order. A second file with an id already seen is an error. */
-export async function loadPlaybookDir(dir: string): Promise<{ playbooks: LoadedPlaybook[]; problems: PlaybookProblem[] }> {
+/**
+ * The .yaml/.yml files of a folder with their text, in name order; a folder that cannot be read is one problem.
+ * Shared by every YAML library (playbooks, awareness tips).
+ */
+export async function readYamlDir(dir: string): Promise<{ files: { file: string; text: string }[]; problems: PlaybookProblem[] }> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => /\.ya?ml$/i.test(n)).sort();
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const message = code === 'ENOENT' ? 'folder not found' : code === 'ENOTDIR' ? 'not a folder' : `cannot read it (${code ?? String(err)})`;
-    return { playbooks: [], problems: [{ file: dir, line: null, path: '', message, severity: 'error' }] };
+    return { files: [], problems: [{ file: dir, line: null, path: '', message, severity: 'error' }] };
   }
+  const files = await Promise.all(names.map(async (name) => ({ file: path.join(dir, name), text: await readFile(path.join(dir, name), 'utf8') })));
+  return { files, problems: [] };
+}
+
+/** Loads every playbook file of a folder, in name order. A second file with an id already seen is an error. */
+export async function loadPlaybookDir(dir: string): Promise<{ playbooks: LoadedPlaybook[]; problems: PlaybookProblem[] }> {
+  const { files, problems } = await readYamlDir(dir);
   const playbooks: LoadedPlaybook[] = [];
-  const problems: PlaybookProblem[] = [];
-  for (const name of names) {
-    const file = path.join(dir, name);
-    const parsed = parsePlaybook(await readFile(file, 'utf8'), file);
+  for (const { file, text } of files) {
+    const parsed = parsePlaybook(text, file);
     problems.push(...parsed.problems);
     if (!parsed.playbook) continue;
     const first = playbooks.find((p) => p.playbook.id === parsed.playbook!.id);
@@ -116,4 +124,19 @@ export async function loadPlaybookDir(dir: string): Promise<{ playbooks: LoadedP
     playbooks.push({ playbook: parsed.playbook, file });
   }
   return { playbooks, problems };
+}
+
+/** Where an item of a library came from: its file, whether from the custom folder, and whether it replaced a built-in. */
+export interface Origin {
+  file: string;
+  custom: boolean;
+  overrides: boolean;
+}
+
+/** Built-in items overlaid with custom ones by id (the rule of every YAML library), with where each came from. */
+export function overlayById<T>(builtin: { item: T; file: string }[], custom: { item: T; file: string }[], idOf: (item: T) => string): Map<string, Origin & { item: T }> {
+  const byId = new Map<string, Origin & { item: T }>();
+  for (const b of builtin) byId.set(idOf(b.item), { item: b.item, file: b.file, custom: false, overrides: false });
+  for (const c of custom) byId.set(idOf(c.item), { item: c.item, file: c.file, custom: true, overrides: byId.has(idOf(c.item)) });
+  return byId;
 }
