@@ -20,56 +20,54 @@ export function tellVia(respond: RespondFn): AfterAck['tell'] {
  * Acks with the outcome's reply (or the error's message) and schedules its follow-up work. Errors in the follow-up
  * are shown to the user with the same rules as errors before the ack.
  */
-export async function finish(
+export function finish(
   deps: SlackDeps,
   ack: (body?: ReturnType<typeof ephemeral>) => Promise<void>,
   work: () => Promise<Outcome>,
   after: { client: WebClient; tell: AfterAck['tell'] },
   context: Record<string, unknown>,
 ): Promise<void> {
-  let outcome: Outcome;
-  try {
-    outcome = await work();
-  } catch (err) {
-    await ack(ephemeral({ text: userMessageFor(err, deps.logger, context) }));
-    return;
-  }
-  await ack(outcome.reply ? ephemeral(outcome.reply) : undefined);
-  const followUp = outcome.after;
-  if (followUp) {
-    deps.background.afterAck(String(context.what ?? 'follow-up'), async () => {
-      try {
-        await followUp(after);
-      } catch (err) {
-        await after.tell({ text: userMessageFor(err, deps.logger, context) }).catch((e: unknown) => deps.logger.warn({ err: e }, 'could not tell the user'));
-      }
-    });
-  }
+  return settle(deps, ack, work, after, context, true);
 }
 
 /**
  * The same for a button click: the click is acked at once (Slack shows nothing for an ack body here), then the
  * reply goes to the clicker through the response_url and the follow-up runs.
  */
-export async function finishAction(
+export function finishAction(
   deps: SlackDeps,
   ack: () => Promise<void>,
   work: () => Promise<Outcome>,
   after: { client: WebClient; tell: AfterAck['tell'] },
   context: Record<string, unknown>,
 ): Promise<void> {
+  return settle(deps, () => ack(), work, after, context, false);
+}
+
+async function settle(
+  deps: SlackDeps,
+  ack: (body?: ReturnType<typeof ephemeral>) => Promise<void>,
+  work: () => Promise<Outcome>,
+  after: { client: WebClient; tell: AfterAck['tell'] },
+  context: Record<string, unknown>,
+  replyInAck: boolean,
+): Promise<void> {
+  const what = String(context.what ?? 'follow-up');
   let outcome: Outcome;
   try {
     outcome = await work();
   } catch (err) {
-    await ack();
     const text = userMessageFor(err, deps.logger, context);
-    deps.background.afterAck(String(context.what ?? 'button'), () => after.tell({ text }));
+    if (replyInAck) return ack(ephemeral({ text }));
+    await ack();
+    deps.background.afterAck(what, () => after.tell({ text }));
     return;
   }
-  await ack();
-  const { reply, after: followUp } = outcome;
-  deps.background.afterAck(String(context.what ?? 'button'), async () => {
+  await ack(replyInAck && outcome.reply ? ephemeral(outcome.reply) : undefined);
+  const { after: followUp } = outcome;
+  const reply = replyInAck ? undefined : outcome.reply;
+  if (!followUp && !reply) return;
+  deps.background.afterAck(what, async () => {
     try {
       if (followUp) await followUp(after);
       if (reply) await after.tell(reply);
