@@ -1,26 +1,15 @@
 // `rampart awareness …` as a user runs it: a child process on a real DATA_DIR.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { runRampart } from '../support/cli.js';
 import { afterAll, describe, expect, it } from 'vitest';
 
-const run = promisify(execFile);
 const dataDir = mkdtempSync(path.join(tmpdir(), 'rampart-awcli-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-async function rampart(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', AWARENESS_TZ: 'Europe/Paris', AWARENESS_CHANNELS: 'C0STAFF' };
-  delete env.DATABASE_URL;
-  delete env.SLACK_BOT_TOKEN;
-  try {
-    const { stdout, stderr } = await run('node', ['bin/rampart.js', ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function rampart(...args: string[]) {
+  return runRampart(args, { DATA_DIR: dataDir, AWARENESS_TZ: 'Europe/Paris', AWARENESS_CHANNELS: 'C0STAFF', SLACK_BOT_TOKEN: undefined });
 }
 
 describe('rampart awareness', () => {

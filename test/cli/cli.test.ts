@@ -1,28 +1,18 @@
 // The `rampart` bin as a user runs it: a child process, real files under a temporary DATA_DIR.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { runRampart } from '../support/cli.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import { createCore } from '../../src/core/core.js';
 import { libraryOf } from '../../src/core/playbooks/library.js';
 import { fixedClock } from '../../src/core/clock.js';
 
-const run = promisify(execFile);
 const dataDir = mkdtempSync(path.join(tmpdir(), 'rampart-cli-'));
 
-async function rampart(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-  delete env.DATABASE_URL;
-  try {
-    const { stdout, stderr } = await run('node', ['bin/rampart.js', ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function rampart(...args: string[]) {
+  return runRampart(args, { DATA_DIR: dataDir });
 }
 
 beforeAll(async () => {

@@ -1,30 +1,19 @@
 // `rampart playbooks list|validate|import` as a user runs them: a child process, real files, exit codes.
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { runRampart } from '../support/cli.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CORPORA } from '../support/corpora.js';
 
-const run = promisify(execFile);
 const work = mkdtempSync(path.join(tmpdir(), 'rampart-pbcli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const haveCorpora = existsSync(path.join(CORPORA, 'thehive')) && existsSync(path.join(CORPORA, 'cacao'));
 if (!haveCorpora) console.warn(`[skip] playbook import CLI tests: the corpora are not at ${CORPORA}`);
 
-async function rampart(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const full: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: path.join(work, 'data'), LOG_LEVEL: 'silent', ...env };
-  delete full.PLAYBOOKS_DIR;
-  if (env.PLAYBOOKS_DIR) full.PLAYBOOKS_DIR = env.PLAYBOOKS_DIR;
-  try {
-    const { stdout, stderr } = await run('node', ['bin/rampart.js', ...args], { env: full });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function rampart(args: string[], env: Record<string, string> = {}) {
+  return runRampart(args, { DATA_DIR: path.join(work, 'data'), PLAYBOOKS_DIR: undefined, ...env });
 }
 
 describe('rampart playbooks', () => {
