@@ -73,68 +73,37 @@ export function detailsModal(incident: Incident, run: Run, s: RunStep, meta: Ste
   return modal(CALLBACK.stepDetails, `Step ${s.number}`, meta, fitted);
 }
 
+/** An input block; inputs are required unless `optional`. */
+function input(blockId: string, label: string, element: Record<string, unknown>, optional = false) {
+  return { type: 'input', block_id: blockId, label: plain(label, 2000), ...(optional ? { optional: true } : {}), element };
+}
+
+/** A multi-line text field within the limit of a timeline note. */
+const noteField = (actionId: string) => ({ type: 'plain_text_input', action_id: actionId, multiline: true, max_length: MAX_NOTE });
+
+/** The step's number and title, at the top of each step modal. */
+const stepHeading = (s: RunStep) => section(`*${s.number}. ${escapeText(s.step.title)}*`);
+
 /** Asks why a step is skipped. */
 export function skipModal(s: RunStep, meta: StepModalMetadata) {
-  return modal(
-    CALLBACK.stepSkip,
-    `Skip step ${s.number}`,
-    meta,
-    [
-      section(`*${s.number}. ${escapeText(s.step.title)}*`),
-      {
-        type: 'input',
-        block_id: BLOCK.reason,
-        label: plain('Why is it skipped?', 2000),
-        element: { type: 'plain_text_input', action_id: ACTION.reason, multiline: true, max_length: MAX_NOTE },
-      },
-    ],
-    'Skip',
-  );
+  return modal(CALLBACK.stepSkip, `Skip step ${s.number}`, meta, [stepHeading(s), input(BLOCK.reason, 'Why is it skipped?', noteField(ACTION.reason))], 'Skip');
 }
 
 /** Picks the person a step is assigned to. */
 export function assignModal(s: RunStep, meta: StepModalMetadata) {
-  return modal(
-    CALLBACK.stepAssign,
-    `Assign step ${s.number}`,
-    meta,
-    [
-      section(`*${s.number}. ${escapeText(s.step.title)}*`),
-      {
-        type: 'input',
-        block_id: BLOCK.assignee,
-        label: plain('Who does it?', 2000),
-        element: { type: 'users_select', action_id: ACTION.assignee, ...(s.assignee ? { initial_user: s.assignee } : {}) },
-      },
-    ],
-    'Assign',
-  );
+  const select = { type: 'users_select', action_id: ACTION.assignee, ...(s.assignee ? { initial_user: s.assignee } : {}) };
+  return modal(CALLBACK.stepAssign, `Assign step ${s.number}`, meta, [stepHeading(s), input(BLOCK.assignee, 'Who does it?', select)], 'Assign');
 }
 
 /** The note or confirmation a step needs before it counts as done. */
 export function doneModal(s: RunStep, meta: StepModalMetadata) {
-  const prompt = s.step.prompt ?? (s.step.requires === 'confirm' ? 'Confirm this step is done' : 'What was done?');
-  const input =
-    s.step.requires === 'confirm'
-      ? {
-          type: 'input',
-          block_id: BLOCK.confirm,
-          label: plain(prompt, 2000),
-          element: { type: 'checkboxes', action_id: ACTION.confirm, options: [{ text: plain('Yes, confirmed', 75), value: 'yes' }] },
-        }
-      : {
-          type: 'input',
-          block_id: BLOCK.note,
-          label: plain(prompt, 2000),
-          element: { type: 'plain_text_input', action_id: ACTION.note, multiline: true, max_length: MAX_NOTE },
-        };
-  const optionalNote = {
-    type: 'input',
-    block_id: BLOCK.note,
-    optional: true,
-    label: plain('Note for the timeline (optional)', 2000),
-    element: { type: 'plain_text_input', action_id: ACTION.note, multiline: true, max_length: MAX_NOTE },
-  };
-  const blocks = [section(`*${s.number}. ${escapeText(s.step.title)}*`), input, ...(s.step.requires === 'confirm' ? [optionalNote] : [])];
-  return modal(CALLBACK.stepDone, `Step ${s.number} done`, meta, blocks, 'Done');
+  const confirm = s.step.requires === 'confirm';
+  const prompt = s.step.prompt ?? (confirm ? 'Confirm this step is done' : 'What was done?');
+  const fields = confirm
+    ? [
+        input(BLOCK.confirm, prompt, { type: 'checkboxes', action_id: ACTION.confirm, options: [{ text: plain('Yes, confirmed', 75), value: 'yes' }] }),
+        input(BLOCK.note, 'Note for the timeline (optional)', noteField(ACTION.note), true),
+      ]
+    : [input(BLOCK.note, prompt, noteField(ACTION.note))];
+  return modal(CALLBACK.stepDone, `Step ${s.number} done`, meta, [stepHeading(s), ...fields], 'Done');
 }
