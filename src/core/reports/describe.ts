@@ -1,0 +1,38 @@
+// One line of plain text per timeline event, shared by every report format, the Slack timeline and the CLI.
+// User ids are written as they are stored (U123…); adapters that can show names or mentions do so themselves.
+import type { EventKind } from '../timeline/events.js';
+
+type P = Record<string, unknown>;
+const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+const step = (p: P) => `step ${s(p.step)}. ${s(p.title)}`;
+const withText = (lead: string, text: unknown) => (text ? `${lead}: ${s(text)}` : lead);
+
+const DESCRIBE: Record<EventKind, (p: P) => string> = {
+  incident_declared: (p) => `Declared: ${s(p.title)} (${s(p.severity)}, ${s(p.type)}${p.private ? ', private' : ''}${p.drill ? ', drill' : ''})`,
+  status_changed: (p) => withText(`Status ${s(p.from)} → ${s(p.to)}${p.mergedInto ? ` (into ${s(p.mergedInto)})` : ''}`, p.note),
+  severity_changed: (p) => `Severity ${s(p.from)} → ${s(p.to)}`,
+  role_assigned: (p) => `${s(p.role)}: ${p.from ? `${s(p.from)} → ` : ''}${s(p.to)}`,
+  note_added: (p) => `${p.lesson ? 'Lesson' : 'Note'}: ${s(p.text)}`,
+  message_pinned: (p) => `Message from ${s(p.author)}: ${s(p.text)}`,
+  message_reported: (p) => `Reported message from ${s(p.author)}: ${s(p.text)}`,
+  channel_created: (p) => `Channel #${s(p.name)} created${p.private ? ' (private)' : ''}`,
+  members_invited: (p) => `Invited ${(Array.isArray(p.users) ? p.users : []).map(s).join(', ')}`,
+  slack_call_failed: (p) => `Slack call failed while ${s(p.action)}: ${s(p.error)}`,
+  correction: (p) => `Correction: ${s(p.text)}`,
+  playbook_started: (p) => `Playbook started: ${s(p.title)} (${s(p.steps)} steps)`,
+  step_completed: (p) => withText(`Done: ${step(p)}`, p.note),
+  step_skipped: (p) => withText(`Skipped: ${step(p)}`, p.reason),
+  step_assigned: (p) => `Assigned ${step(p)} to ${s(p.to)}`,
+  step_reopened: (p) => `Reopened ${step(p)} (was ${s(p.from)})`,
+  playbook_completed: (p) => `Playbook completed: ${s(p.title)} (${s(p.done)} done, ${s(p.skipped)} skipped)`,
+  lesson_promoted: (p) => `Lesson promoted to awareness tip "${s(p.title)}"`,
+};
+
+/** What an event says, in one line. Unknown kinds (from a newer version) fall back to their payload. */
+export function describeEvent(e: { kind: string; payload: P; correctsSeq?: number | null }): string {
+  const describe = DESCRIBE[e.kind as EventKind] as ((p: P) => string) | undefined;
+  const text = describe ? describe(e.payload) : `${e.kind}: ${JSON.stringify(e.payload)}`;
+  const corrects = e.correctsSeq ? ` (corrects #${e.correctsSeq})` : '';
+  // One line: reports put one event per row.
+  return `${text}${corrects}`.replace(/\s*\n\s*/g, ' ');
+}

@@ -1,0 +1,137 @@
+// What a report is made of, whatever its format: a header (everything but the events) and the events, streamed in
+// the order they happened so a 100,000-event report never sits in memory at once. The JSON format writes these
+// shapes as they are (docs/report-json.md), so changing them means a new REPORT_VERSION.
+import type { EventKind } from '../timeline/events.js';
+import type { EventSource } from '../../db/schema.js';
+import type { Severity, Status } from '../incidents/incident.js';
+import type { Review } from '../reviews/review.js';
+import type { StepState } from '../playbooks/run.js';
+
+/** The version of the report shape; bumped on any change that could break a reader. */
+export const REPORT_VERSION = 1;
+
+/** The formats a report can be written in. */
+export const REPORT_FORMATS = ['md', 'html', 'json', 'csv', 'timesketch', 'timesketch-csv'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** A stretch of time the incident spent in one status. end is null for the status it is in now. */
+export interface Phase {
+  status: Status;
+  start: Date;
+  end: Date | null;
+  /** end − start; for the current status, up to the report's generatedAt, except final statuses (closed, declined, merged), which have none. */
+  durationMs: number | null;
+}
+
+/** The moments metrics are measured between (from the incident's phase columns). */
+export interface KeyTimes {
+  declared: Date;
+  acknowledged: Date | null;
+  contained: Date | null;
+  resolved: Date | null;
+  closed: Date | null;
+}
+
+/** Times from declaration, in milliseconds; null when that moment has not come. */
+export interface Durations {
+  toAcknowledge: number | null;
+  toContain: number | null;
+  toResolve: number | null;
+  toClose: number | null;
+}
+
+/** Someone involved: their roles on the incident and how many events they recorded. */
+export interface Person {
+  userId: string;
+  roles: ('reporter' | 'commander' | 'comms' | 'scribe')[];
+  events: number;
+}
+
+/** One playbook run and where each step stands. */
+export interface PlaybookProgress {
+  runId: number;
+  playbookId: string;
+  title: string;
+  startedBy: string;
+  startedAt: Date;
+  done: number;
+  skipped: number;
+  total: number;
+  steps: {
+    number: number;
+    section: string;
+    title: string;
+    state: StepState;
+    assignee: string | null;
+    changedBy: string | null;
+    changedAt: Date | null;
+    note: string | null;
+  }[];
+}
+
+/** An awareness tip made from this incident's lessons, and how it went out. */
+export interface TipFromIncident {
+  id: string;
+  title: string;
+  createdBy: string;
+  createdAt: Date;
+  posts: { channelId: string; postedAt: Date; acks: number; audience: number | null }[];
+}
+
+/** Everything in a report except the events. */
+export interface ReportHeader {
+  version: typeof REPORT_VERSION;
+  generatedAt: Date;
+  /** IANA zone human-readable formats show times in (with the offset). */
+  timezone: string;
+  incident: {
+    ref: string;
+    number: number;
+    title: string;
+    description: string;
+    type: string;
+    severity: Severity;
+    status: Status;
+    private: boolean;
+    drill: boolean;
+    channel: { id: string; name: string | null } | null;
+    mergedInto: string | null;
+    reporter: string;
+    commander: string | null;
+    comms: string | null;
+    scribe: string | null;
+  };
+  keyTimes: KeyTimes;
+  durations: Durations;
+  phases: Phase[];
+  people: Person[];
+  playbooks: PlaybookProgress[];
+  /** The latest version of the review, and how many versions there are. */
+  review: Review | null;
+  reviewVersions: number;
+  awareness: { tips: TipFromIncident[] };
+  eventCount: number;
+}
+
+/** One timeline event as reports show it. */
+export interface ReportEvent {
+  seq: number;
+  kind: EventKind;
+  actor: string;
+  source: EventSource;
+  occurredAt: Date;
+  recordedAt: Date;
+  /** Recorded noticeably later than it happened (e.g. a note starting `at 14:05`). */
+  backdated: boolean;
+  /** The event this one corrects, if it is a correction. */
+  correctsSeq: number | null;
+  /** One line of plain text saying what happened (no Slack markup). */
+  summary: string;
+  payload: Record<string, unknown>;
+}
+
+/** A report ready to render: the header, and the events in occurred_at order (ties by seq), read lazily. */
+export interface ReportSource {
+  header: ReportHeader;
+  events: () => AsyncIterable<ReportEvent>;
+}
