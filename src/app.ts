@@ -146,6 +146,7 @@ export function coreFor(
     incidentTypes: config.incidentTypes,
     sensitiveTypes: config.sensitiveTypes,
     timezone: config.timezone,
+    reviewRequired: config.reviewRequired,
   });
 }
 

@@ -2,6 +2,7 @@
 // and the result is frozen. Secrets are never included in error messages or logs.
 import { z } from 'zod';
 import { DEFAULT_INCIDENT_TYPES } from './core/incidents/incident-types.js';
+import { SEVERITIES, type Severity } from './core/incidents/incident.js';
 import { checkCron } from './core/awareness/schedule.js';
 import { durationMs } from './core/playbooks/playbook.js';
 
@@ -45,6 +46,13 @@ const schema = z
       .string()
       .default('account-compromise,data-leak,comms-compromise,decoy-tripped,ransomware')
       .transform((s) => s.split(/[\s,]+/).filter(Boolean).map((t) => t.toLowerCase())),
+    // `none` turns the closing rule off; an empty value means the default.
+    REVIEW_REQUIRED_SEVERITIES: z
+      .string()
+      .default('sev1,sev2')
+      .transform((s) => s.split(/[\s,]+/).filter(Boolean).map((v) => v.toLowerCase()))
+      .refine((vs) => (vs.length === 1 && vs[0] === 'none') || vs.every((v) => (SEVERITIES as readonly string[]).includes(v)), `must be severities (${SEVERITIES.join(', ')}), comma-separated, or none`)
+      .transform((vs) => (vs[0] === 'none' ? [] : [...new Set(vs)]) as Severity[]),
     PLAYBOOKS_DIR: z.string().min(1).optional(),
     CACAO_SCHEMAS_DIR: z.string().min(1).optional(),
     AWARENESS_CRON: z
@@ -90,6 +98,7 @@ const schema = z
     // Organisations extend the default list; they never lose a built-in type.
     incidentTypes: [...new Set([...DEFAULT_INCIDENT_TYPES, ...e.INCIDENT_TYPES])],
     sensitiveTypes: e.SENSITIVE_TYPES,
+    reviewRequired: e.REVIEW_REQUIRED_SEVERITIES,
     playbooksDir: e.PLAYBOOKS_DIR,
     cacaoSchemasDir: e.CACAO_SCHEMAS_DIR,
     awareness: {

@@ -27,6 +27,13 @@ describe('config', () => {
     expect(problems).not.toContain('secret-value-123');
   });
 
+  it('reads the severities that need a review before closing: sev1,sev2 by default, none for none, others refused', () => {
+    expect(loadConfig({}).reviewRequired).toEqual(['sev1', 'sev2']);
+    expect(loadConfig({ REVIEW_REQUIRED_SEVERITIES: 'SEV1, sev3' }).reviewRequired).toEqual(['sev1', 'sev3']);
+    expect(loadConfig({ REVIEW_REQUIRED_SEVERITIES: 'none' }).reviewRequired).toEqual([]);
+    expect(() => loadConfig({ REVIEW_REQUIRED_SEVERITIES: 'sev1,critical' })).toThrow(/REVIEW_REQUIRED_SEVERITIES: must be severities \(sev1, sev2, sev3, sev4\), comma-separated, or none/);
+  });
+
   it('names the missing Slack credentials and points to the sandbox', () => {
     expect(() => requireSlackCredentials(loadConfig({}))).toThrow(/SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.*npm run sandbox/s);
     expect(() => requireSlackCredentials(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }))).not.toThrow();

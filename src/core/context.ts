@@ -3,6 +3,7 @@ import type { Db, Tx } from '../db/types.js';
 import type { Clock } from './clock.js';
 import type { EventSource } from '../db/schema.js';
 import type { PlaybookLibrary } from './playbooks/library.js';
+import type { Severity } from './incidents/incident.js';
 
 /** Dependencies of core. */
 export interface CoreDeps {
@@ -17,6 +18,8 @@ export interface CoreDeps {
   timezone: string;
   /** The playbooks on offer (built-in and PLAYBOOKS_DIR). */
   playbooks: PlaybookLibrary;
+  /** Severities whose incidents need a post-incident review before they can be closed (REVIEW_REQUIRED_SEVERITIES). */
+  reviewRequired: readonly Severity[];
 }
 
 /** Who is acting and through what. CLI and system actors are trusted operators. */

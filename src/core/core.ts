@@ -10,6 +10,11 @@ import { startPlaybook } from './playbooks/start.js';
 import { changeStep, stepContext, type StepAction, type StepTarget } from './playbooks/steps.js';
 import { checklist, checklistMessages, openTasks, runsForIncident } from './playbooks/read.js';
 import { saveMessage } from './playbooks/queries.js';
+import type { ReviewContent } from './reviews/review.js';
+import { saveReview } from './reviews/save.js';
+import { historyForActor, latestForActor } from './reviews/read.js';
+import { reportFor } from './reports/read.js';
+import { statsForActor } from './metrics/metrics.js';
 
 /** Builds the core API over its dependencies. */
 export function createCore(deps: CoreDeps) {
@@ -32,6 +37,10 @@ export function createCore(deps: CoreDeps) {
     show: (actor: Actor, ref: string | undefined) => showForActor(deps, actor, ref),
     timeline: (actor: Actor, ref: string | undefined) => incidentTimeline(deps, actor, ref),
     incidentForChannel: (channelId: string) => incidentForChannel(deps, channelId),
+    /** An incident's report (header and streamed events), for people who may see it. */
+    report: (actor: Actor, ref: string | undefined) => reportFor(deps, actor, ref),
+    /** Incident figures over a period (`30d`, `90d`, `365d`, `all`), for responders. */
+    stats: (actor: Actor, period: string | undefined) => statsForActor(deps, actor, period),
     playbooks: {
       library: deps.playbooks,
       start: (actor: Actor, ref: string | undefined, playbookId: string) => startPlaybook(deps, actor, ref, playbookId),
@@ -43,6 +52,14 @@ export function createCore(deps: CoreDeps) {
       messages: (runId: number) => checklistMessages(deps, runId),
       /** Remembers the Slack message showing a page of a run's checklist, so it is updated in place later. */
       saveMessage: (m: { runId: number; page: number; channelId: string; ts: string }) => saveMessage(deps.db, m),
+    },
+    reviews: {
+      /** Saves the review as the incident's next version. */
+      save: (actor: Actor, ref: string, content: ReviewContent) => saveReview(deps, actor, ref, content),
+      /** The latest version and the number of versions (ref may be left out in the incident channel). */
+      latest: (actor: Actor, ref: string | undefined) => latestForActor(deps, actor, ref),
+      /** Every version, oldest first. */
+      history: (actor: Actor, ref: string | undefined) => historyForActor(deps, actor, ref),
     },
   };
 }

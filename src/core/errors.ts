@@ -16,7 +16,8 @@ export type ErrorCode =
   | 'unknown_playbook'
   | 'already_running'
   | 'unknown_step'
-  | 'note_required';
+  | 'note_required'
+  | 'review_required';
 
 /** An expected failure with a specific, user-facing message. */
 export class AppError extends Error {

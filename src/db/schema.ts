@@ -1,7 +1,8 @@
 // The whole database schema, in one place. drizzle-kit generates the migrations in drizzle/ from this file;
-// the append-only trigger on timeline_events lives in a custom migration in the same journal.
+// the append-only triggers on timeline_events and incident_reviews live in custom migrations in the same journal.
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { ActionItem } from '../core/reviews/review.js';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -78,7 +79,8 @@ export const timelineEvents = pgTable(
   (t) => [
     uniqueIndex('timeline_events_incident_seq_key').on(t.incidentId, t.seq),
     uniqueIndex('timeline_events_dedupe_key').on(t.dedupeKey),
-    index('timeline_events_occurred_idx').on(t.incidentId, t.occurredAt),
+    // (occurred_at, seq) is the order timelines and reports read in: with seq in the index, a page is an index range.
+    index('timeline_events_order_idx').on(t.incidentId, t.occurredAt, t.seq),
   ],
 );
 
@@ -233,3 +235,27 @@ export const awarenessTips = pgTable('awareness_tips', {
   createdBy: text('created_by').notNull(),
   createdAt: tz('created_at').notNull(),
 });
+
+/**
+ * Post-incident reviews. Append-only like the timeline (a trigger rejects UPDATE, DELETE and TRUNCATE): every save
+ * is a new version, so what a review said at any time can be shown later.
+ */
+export const incidentReviews = pgTable(
+  'incident_reviews',
+  {
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    version: integer('version').notNull(),
+    summary: text('summary').notNull(),
+    impact: text('impact').notNull().default(''),
+    rootCause: text('root_cause').notNull().default(''),
+    wentWell: text('went_well').notNull().default(''),
+    wentWrong: text('went_wrong').notNull().default(''),
+    lessons: text('lessons').notNull().default(''),
+    actionItems: jsonb('action_items').$type<ActionItem[]>().notNull(),
+    savedBy: text('saved_by').notNull(),
+    savedAt: tz('saved_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.incidentId, t.version] }), check('incident_reviews_version_check', sql`${t.version} > 0`)],
+);

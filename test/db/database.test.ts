@@ -47,6 +47,7 @@ async function withPostgresCore(fn: (core: ReturnType<typeof createCore>) => Pro
         incidentTypes: ['other'],
         sensitiveTypes: [],
         timezone: 'UTC',
+        reviewRequired: ['sev1', 'sev2'],
       }),
     );
   } finally {

@@ -3,6 +3,7 @@ import { createCore, type Core } from '../../src/core/core.js';
 import { fixedClock } from '../../src/core/clock.js';
 import type { Actor } from '../../src/core/context.js';
 import { DEFAULT_INCIDENT_TYPES } from '../../src/core/incidents/incident-types.js';
+import type { Severity } from '../../src/core/incidents/incident.js';
 import { loadLibrary, type PlaybookLibrary } from '../../src/core/playbooks/library.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 
@@ -10,7 +11,7 @@ export const RESPONDER = 'U0RESPOND';
 export const OUTSIDER = 'U0OUTSIDE';
 
 /** A core on a fresh database; responders are RESPONDER unless given. */
-export async function testCore(opts: { responders?: string[]; now?: string; playbooks?: PlaybookLibrary } = {}) {
+export async function testCore(opts: { responders?: string[]; now?: string; playbooks?: PlaybookLibrary; reviewRequired?: Severity[] } = {}) {
   const database: TestDatabase = await createTestDatabase();
   const clock = fixedClock(opts.now ?? '2026-11-24T10:00:00Z');
   const responders = new Set(opts.responders ?? [RESPONDER]);
@@ -22,6 +23,7 @@ export async function testCore(opts: { responders?: string[]; now?: string; play
     incidentTypes: [...DEFAULT_INCIDENT_TYPES, 'vendor-breach'],
     sensitiveTypes: ['account-compromise', 'data-leak'],
     timezone: 'Europe/Paris',
+    reviewRequired: opts.reviewRequired ?? ['sev1', 'sev2'],
   });
   return { core, database, clock, close: () => database.close() };
 }

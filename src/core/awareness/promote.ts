@@ -1,4 +1,5 @@
-// Lessons learnt become reminders: an incident's lessons (notes marked as lessons) are edited by an admin into a
+// Lessons learnt become reminders: an incident's lessons (notes marked as lessons, and the lessons of its latest
+// post-incident review) are edited by an admin into a
 // tip (so no sensitive detail leaks), which is stored, queued to go out next, and noted on the incident's timeline,
 // all in one transaction.
 import { asc, eq, like } from 'drizzle-orm';
@@ -7,18 +8,24 @@ import type { DbOrTx } from '../../db/types.js';
 import { AppError } from '../errors.js';
 import { incidentByRef } from '../incidents/lookup.js';
 import type { Incident } from '../incidents/incident.js';
+import { latestReview } from '../reviews/queries.js';
+import { lessonLines } from '../reviews/review.js';
 import { appendEvent, listEvents } from '../timeline/queries.js';
 import type { AwarenessDeps } from './deps.js';
 import { enqueue } from './queries.js';
 import { tipSchema, type Tip } from './tip.js';
 
-/** The lessons noted on an incident, oldest first. */
+/** The lessons of an incident: lesson notes oldest first, then the lines of its latest review's lessons. */
 export async function lessonsOf(deps: Pick<AwarenessDeps, 'db'>, ref: string): Promise<{ incident: Incident; lessons: string[] }> {
   const incident = await incidentByRef(deps.db, ref);
-  const events = await listEvents(deps.db, incident.id);
-  const lessons = events.filter((e) => e.kind === 'note_added' && e.payload.lesson === true).map((e) => String(e.payload.text));
+  const [events, { review }] = await Promise.all([listEvents(deps.db, incident.id), latestReview(deps.db, incident.id)]);
+  const notes = events.filter((e) => e.kind === 'note_added' && e.payload.lesson === true).map((e) => String(e.payload.text));
+  const lessons = [...notes, ...lessonLines(review?.lessons ?? '')];
   if (lessons.length === 0) {
-    throw new AppError('invalid_input', `${incident.ref} has no lessons yet. Add one with \`/incident lesson ${incident.ref} what we learnt\`.`);
+    throw new AppError(
+      'invalid_input',
+      `${incident.ref} has no lessons yet. Add one with \`/incident lesson ${incident.ref} what we learnt\`, or write them in its post-incident review (\`/incident review ${incident.ref}\`).`,
+    );
   }
   return { incident, lessons };
 }

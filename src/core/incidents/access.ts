@@ -5,7 +5,7 @@ import { isTrusted, type Actor, type CoreDeps } from '../context.js';
 import { isParticipant, type Incident } from './incident.js';
 
 /** Throws not_authorized unless the actor is a responder (or a trusted operator). */
-export async function requireResponder(deps: CoreDeps, actor: Actor, what: string): Promise<void> {
+export async function requireResponder(deps: Pick<CoreDeps, 'isResponder'>, actor: Actor, what: string): Promise<void> {
   if (isTrusted(actor) || (await deps.isResponder(actor.id))) return;
   throw new AppError('not_authorized', `Only responders can ${what}. Ask your security lead to add you to RESPONDERS.`);
 }

@@ -34,6 +34,11 @@ export function checkText(raw: string, what: string, max: number, required = fal
   return text;
 }
 
+/** True when text carries a group mention (@here, @channel, @everyone or a user group). */
+export function hasBroadcast(text: string): boolean {
+  return BROADCAST.test(text);
+}
+
 function checkNoBroadcast(text: string, what: string): void {
   if (BROADCAST.test(text)) {
     throw new AppError(

@@ -19,6 +19,7 @@ import {
 import { incidentByRef } from './lookup.js';
 import { findByNumber, updateIncident } from './queries.js';
 import { checkText, MAX_NOTE } from './text-rules.js';
+import { requireReviewBeforeClosing } from '../reviews/closing.js';
 
 /** The result of a change: the incident before and after. */
 export interface Changed {
@@ -35,6 +36,8 @@ export async function changeStatus(deps: CoreDeps, actor: Actor, ref: string, st
   return inTransaction(deps, async (tx) => {
     const before = await incidentByRef(tx, ref, { forUpdate: true });
     assertTransition(before.ref, before.status, to);
+    // Checked under the row lock, so a review saved in the meantime counts and nothing is closed without one.
+    if (to === 'closed') await requireReviewBeforeClosing(tx, before, deps.reviewRequired);
     let mergedIntoId: number | undefined;
     let mergedInto: string | undefined;
     if (to === 'merged') {

@@ -26,6 +26,7 @@ const DESCRIBE: Record<EventKind, (p: P) => string> = {
   step_reopened: (p) => `Reopened ${step(p)} (was ${s(p.from)})`,
   playbook_completed: (p) => `Playbook completed: ${s(p.title)} (${s(p.done)} done, ${s(p.skipped)} skipped)`,
   lesson_promoted: (p) => `Lesson promoted to awareness tip "${s(p.title)}"`,
+  review_saved: (p) => `Post-incident review saved (version ${s(p.version)}, ${s(p.actionItems)} action items)`,
 };
 
 /** What an event says, in one line. Unknown kinds (from a newer version) fall back to their payload. */

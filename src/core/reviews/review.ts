@@ -28,3 +28,21 @@ export interface Review extends ReviewContent {
   savedBy: string;
   savedAt: Date;
 }
+
+/** Field names people see, for messages that say which field is wrong. */
+export const REVIEW_FIELD_LABELS: Readonly<Record<Exclude<keyof ReviewContent, 'actionItems'>, string>> = {
+  summary: 'Summary',
+  impact: 'Impact',
+  rootCause: 'Root cause',
+  wentWell: 'What went well',
+  wentWrong: 'What went wrong',
+  lessons: 'Lessons learnt',
+};
+
+/** The lessons of a review as separate lessons: one per non-empty line, list markers (-, *, •, 1.) stripped. */
+export function lessonLines(lessons: string): string[] {
+  return lessons
+    .split(/\r?\n/)
+    .map((line) => line.replace(/^\s*(?:[-*•‣◦–]|\d{1,3}[.)])(?:\s+|$)/, '').trim())
+    .filter((line) => line !== '');
+}

@@ -47,6 +47,8 @@ export interface EventPayloads {
   step_reopened: StepRef & { from: 'done' | 'skipped' };
   playbook_completed: PlaybookRef & { title: string; done: number; skipped: number };
   lesson_promoted: { tipId: string; title: string };
+  /** A post-incident review was saved; the review itself is in incident_reviews under this version. */
+  review_saved: { version: number; actionItems: number };
 }
 
 /** Which run of which playbook an event is about. */

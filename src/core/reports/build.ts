@@ -1,0 +1,109 @@
+// Gathers a report's header (one query per part) and hands out its events as a lazy, paged stream.
+import type { CoreDeps } from '../context.js';
+import type { Incident } from '../incidents/incident.js';
+import { formatRef } from '../incidents/incident.js';
+import { findById } from '../incidents/queries.js';
+import { runsOf } from '../playbooks/queries.js';
+import { progress, type Run } from '../playbooks/run.js';
+import { latestReview } from '../reviews/queries.js';
+import { isBackdated, type TimelineEvent } from '../timeline/events.js';
+import { describeEvent } from './describe.js';
+import { durationsOf, keyTimesOf, phasesOf } from './phases.js';
+import { actorCounts, eventsInOrder, statusChanges, tipsFromIncident } from './queries.js';
+import { REPORT_VERSION, type Person, type PlaybookProgress, type ReportEvent, type ReportHeader, type ReportSource } from './report.js';
+
+type ReportDeps = Pick<CoreDeps, 'db' | 'clock' | 'timezone'>;
+
+/** The report of one incident (no access check: callers decide who may have it). */
+export async function reportSource(deps: ReportDeps, incident: Incident): Promise<ReportSource> {
+  const [changes, counts, runs, review, tips, mergedInto] = await Promise.all([
+    statusChanges(deps.db, incident.id),
+    actorCounts(deps.db, incident.id),
+    runsOf(deps.db, [incident.id]),
+    latestReview(deps.db, incident.id),
+    tipsFromIncident(deps.db, incident.id),
+    incident.mergedIntoId ? findById(deps.db, incident.mergedIntoId) : undefined,
+  ]);
+  const generatedAt = deps.clock.now();
+  const keyTimes = keyTimesOf(incident);
+  const header: ReportHeader = {
+    version: REPORT_VERSION,
+    generatedAt,
+    timezone: deps.timezone,
+    incident: {
+      ref: incident.ref,
+      number: incident.number,
+      title: incident.title,
+      description: incident.description,
+      type: incident.type,
+      severity: incident.severity,
+      status: incident.status,
+      private: incident.private,
+      drill: incident.drill,
+      channel: incident.channelId ? { id: incident.channelId, name: incident.channelName } : null,
+      mergedInto: mergedInto ? formatRef(mergedInto.number) : null,
+      reporter: incident.reporterId,
+      commander: incident.commanderId,
+      comms: incident.commsId,
+      scribe: incident.scribeId,
+    },
+    keyTimes,
+    durations: durationsOf(keyTimes),
+    phases: phasesOf(incident, changes, generatedAt),
+    people: peopleOf(incident, counts),
+    playbooks: runs.map(playbookProgress),
+    review: review.review,
+    reviewVersions: review.versions,
+    awareness: { tips },
+    eventCount: [...counts.values()].reduce((a, b) => a + b, 0),
+  };
+  return { header, events: () => reportEvents(deps, incident.id) };
+}
+
+/** The events as reports show them, streamed. */
+export async function* reportEvents(deps: Pick<CoreDeps, 'db'>, incidentId: number): AsyncGenerator<ReportEvent> {
+  for await (const e of eventsInOrder(deps.db, incidentId)) yield reportEvent(e);
+}
+
+/** One stored event as reports show it. */
+export function reportEvent(e: TimelineEvent): ReportEvent {
+  return { ...e, backdated: isBackdated(e), summary: describeEvent(e) };
+}
+
+const ROLE_ORDER = ['reporter', 'commander', 'comms', 'scribe'] as const;
+
+/** Role holders first (in role order), then everyone else who recorded something, by name. */
+function peopleOf(i: Incident, counts: Map<string, number>): Person[] {
+  const roles = new Map<string, Person['roles']>();
+  const holders: Record<(typeof ROLE_ORDER)[number], string | null> = { reporter: i.reporterId, commander: i.commanderId, comms: i.commsId, scribe: i.scribeId };
+  for (const role of ROLE_ORDER) {
+    const id = holders[role];
+    if (id) roles.set(id, [...(roles.get(id) ?? []), role]);
+  }
+  const others = [...counts.keys()].filter((id) => !roles.has(id)).sort();
+  return [...roles.keys(), ...others].map((userId) => ({ userId, roles: roles.get(userId) ?? [], events: counts.get(userId) ?? 0 }));
+}
+
+function playbookProgress(run: Run): PlaybookProgress {
+  const p = progress(run);
+  return {
+    runId: run.id,
+    playbookId: run.playbook.id,
+    title: run.playbook.title,
+    startedBy: run.startedBy,
+    startedAt: run.startedAt,
+    done: p.done,
+    skipped: p.skipped,
+    total: p.total,
+    steps: run.steps.map((s) => ({
+      number: s.number,
+      section: s.section,
+      title: s.step.title,
+      state: s.state,
+      assignee: s.assignee,
+      changedBy: s.changedBy,
+      changedAt: s.changedAt,
+      note: s.note,
+    })),
+  };
+}

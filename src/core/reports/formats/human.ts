@@ -1,0 +1,196 @@
+// What the human formats (Markdown, HTML) show, as plain text: both print the same sections and each escapes the
+// text its own way, so nothing here may contain markup.
+import { FixedOffsetZone, IANAZone, type Zone } from 'luxon';
+import { formatDuration } from '../phases.js';
+import type { PlaybookProgress, ReportEvent, ReportHeader, TipFromIncident } from '../report.js';
+import type { Review } from '../../reviews/review.js';
+
+/** A table as plain text: headings, then rows of cells. */
+export interface TextTable {
+  head: string[];
+  rows: string[][];
+}
+
+const HOUR_MS = 3_600_000;
+const offsetCache = new Map<string, number | null>();
+const zones = new Map<string, Zone>();
+
+/** The zone's UTC offset in minutes at `ms`; an unknown zone counts as UTC. */
+function offsetAt(zoneName: string, ms: number): number {
+  let zone = zones.get(zoneName);
+  if (!zone) zones.set(zoneName, (zone = IANAZone.isValidZone(zoneName) ? IANAZone.create(zoneName) : FixedOffsetZone.utcInstance));
+  // Asking Intl for an offset costs microseconds, times 100,000 events. Offsets change at most once in an hour, so
+  // when both ends of the hour agree, every instant in it has that offset; otherwise ask for this instant.
+  const hour = Math.floor(ms / HOUR_MS);
+  const key = `${zoneName}@${hour}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    const start = zone.offset(hour * HOUR_MS);
+    offset = start === zone.offset((hour + 1) * HOUR_MS - 1) ? start : null;
+    if (offsetCache.size >= 10_000) offsetCache.clear();
+    offsetCache.set(key, offset);
+  }
+  return offset ?? zone.offset(ms);
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** A time as people read it, in the report's zone with its offset: `2026-11-24 11:00:05 +01:00` (luxon's `yyyy-MM-dd HH:mm:ss ZZ`). */
+export function humanTime(d: Date | null, zone: string): string {
+  if (!d) return '—';
+  // Offsets before 1900-ish may hold seconds (local mean time): shift by all of it, show whole minutes, as luxon does.
+  const offset = offsetAt(zone, d.getTime());
+  const local = new Date(d.getTime() + Math.round(offset * 60_000)).toISOString();
+  const abs = Math.abs(offset);
+  return `${local.slice(0, 10)} ${local.slice(11, 19)} ${offset < 0 ? '-' : '+'}${pad2(Math.trunc(abs / 60))}:${pad2(Math.trunc(abs % 60))}`;
+}
+
+const orDash = (s: string | null | undefined): string => (s ? s : '—');
+
+/** The incident's facts: type, severity, status and so on. */
+export function summaryTable(h: ReportHeader): TextTable {
+  const i = h.incident;
+  const channel = i.channel ? (i.channel.name ? `#${i.channel.name} (${i.channel.id})` : i.channel.id) : '—';
+  return {
+    head: ['Field', 'Value'],
+    rows: [
+      ['Type', i.type],
+      ['Severity', i.severity],
+      ['Status', i.status],
+      ['Visibility', i.private ? 'private' : 'public'],
+      ['Drill', i.drill ? 'yes' : 'no'],
+      ['Channel', channel],
+      ['Merged into', orDash(i.mergedInto)],
+    ],
+  };
+}
+
+/** Role holders first (reporter, commander, comms, scribe), then everyone else who recorded events. */
+export function peopleTable(h: ReportHeader): TextTable {
+  const byId = new Map<string, { roles: Set<string>; events: number }>();
+  const entry = (id: string) => {
+    const found = byId.get(id) ?? { roles: new Set<string>(), events: 0 };
+    byId.set(id, found);
+    return found;
+  };
+  const i = h.incident;
+  // header.people should already name every role holder; merging keeps the table right if it does not.
+  for (const [role, id] of [['reporter', i.reporter], ['commander', i.commander], ['comms', i.comms], ['scribe', i.scribe]] as const) {
+    if (id) entry(id).roles.add(role);
+  }
+  for (const p of h.people) {
+    const e = entry(p.userId);
+    p.roles.forEach((r) => e.roles.add(r));
+    e.events = p.events;
+  }
+  const rows = [...byId].map(([id, p]) => [id, p.roles.size ? [...p.roles].join(', ') : '—', String(p.events)]);
+  return { head: ['Person', 'Roles', 'Events'], rows };
+}
+
+/** Declared, acknowledged, contained, resolved, closed, each with the time it took from the declaration. */
+export function keyTimesTable(h: ReportHeader): TextTable {
+  const t = h.keyTimes;
+  const d = h.durations;
+  const zone = h.timezone;
+  const row = (label: string, at: Date | null, ms: number | null) => [label, humanTime(at, zone), formatDuration(ms)];
+  return {
+    head: ['Moment', 'When', 'Since declaration'],
+    rows: [
+      row('Declared', t.declared, null),
+      row('Acknowledged', t.acknowledged, d.toAcknowledge),
+      row('Contained', t.contained, d.toContain),
+      row('Resolved', t.resolved, d.toResolve),
+      row('Closed', t.closed, d.toClose),
+    ],
+  };
+}
+
+/** One row per stretch in a status; the status the incident is in now is marked "(now)". */
+export function phasesTable(h: ReportHeader): TextTable {
+  const rows = h.phases.map((p, n) => [
+    String(n + 1),
+    p.end === null ? `${p.status} (now)` : p.status,
+    humanTime(p.start, h.timezone),
+    humanTime(p.end, h.timezone),
+    formatDuration(p.durationMs),
+  ]);
+  return { head: ['#', 'Status', 'Start', 'End', 'Duration'], rows };
+}
+
+/** One timeline row: what happened, when, who, and whether it was back-dated. */
+export interface TimelineRow {
+  seq: string;
+  when: string;
+  who: string;
+  kind: string;
+  what: string;
+  /** e.g. `⏱ back-dated, recorded 2026-11-24 10:05:00 +01:00`; null when recorded as it happened. */
+  backdated: string | null;
+}
+
+/** The timeline row for an event. */
+export function timelineRow(e: ReportEvent, zone: string): TimelineRow {
+  // The summary normally says "(corrects #n)" already (describeEvent); add it when a producer left it out.
+  const corrects = e.correctsSeq !== null && !e.summary.includes(`corrects #${e.correctsSeq}`) ? ` (corrects #${e.correctsSeq})` : '';
+  return {
+    seq: `#${e.seq}`,
+    when: humanTime(e.occurredAt, zone),
+    who: e.actor,
+    kind: e.kind,
+    what: `${e.summary}${corrects}`,
+    backdated: e.backdated ? `⏱ back-dated, recorded ${humanTime(e.recordedAt, zone)}` : null,
+  };
+}
+
+/** A step as a checklist line: its mark (`x` done, ` ` open, `-` skipped), its text and what is known about it. */
+export interface StepLine {
+  mark: 'x' | ' ' | '-';
+  section: string;
+  text: string;
+  detail: string | null;
+}
+
+/** A playbook run's progress line and its steps. */
+export function playbookLines(run: PlaybookProgress, zone: string): { progress: string; steps: StepLine[] } {
+  const progress = `${run.done}/${run.total} done, ${run.skipped} skipped · started by ${run.startedBy} at ${humanTime(run.startedAt, zone)}`;
+  const steps = run.steps.map((s): StepLine => {
+    const parts: string[] = [];
+    if (s.state === 'skipped') parts.push(s.note ? `skipped: ${s.note}` : 'skipped');
+    else if (s.note) parts.push(s.note);
+    if (s.state === 'open' && s.assignee) parts.push(`assigned to ${s.assignee}`);
+    if (s.state !== 'open' && s.changedBy) parts.push(`by ${s.changedBy} at ${humanTime(s.changedAt, zone)}`);
+    const mark = s.state === 'done' ? 'x' : s.state === 'skipped' ? '-' : ' ';
+    return { mark, section: s.section, text: `${s.number}. ${s.title}`, detail: parts.length ? parts.join(' · ') : null };
+  });
+  return { progress, steps };
+}
+
+/** The review's free-text parts, in reading order, with their headings. */
+export function reviewSections(r: Review): [heading: string, text: string][] {
+  return [
+    ['Summary', r.summary],
+    ['Impact', r.impact],
+    ['Root cause', r.rootCause],
+    ['What went well', r.wentWell],
+    ['What went wrong', r.wentWrong],
+  ];
+}
+
+/** "Version 2 of 3, saved by U… at …". */
+export function reviewByline(r: Review, versions: number, zone: string): string {
+  return `Version ${r.version} of ${versions}, saved by ${r.savedBy} at ${humanTime(r.savedAt, zone)}`;
+}
+
+/** The review's action items with owner and due date. */
+export function actionItemsTable(r: Review): TextTable {
+  return { head: ['Action', 'Owner', 'Due'], rows: r.actionItems.map((a) => [a.text, orDash(a.owner), orDash(a.due)]) };
+}
+
+/** What a tip's posts amounted to, one line per post. */
+export function tipLines(t: TipFromIncident, zone: string): { byline: string; posts: string[] } {
+  const posts = t.posts.map((p) => {
+    const acks = p.audience === null ? `${p.acks} acknowledged` : `${p.acks} of ${p.audience} acknowledged`;
+    return `Posted in ${p.channelId} at ${humanTime(p.postedAt, zone)}: ${acks}`;
+  });
+  return { byline: `Created by ${t.createdBy} at ${humanTime(t.createdAt, zone)}`, posts };
+}

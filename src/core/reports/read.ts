@@ -1,0 +1,63 @@
+// Reports for people: access-checked, and the short form of a timeline that fits in a chat message.
+import { requireVisible } from '../incidents/access.js';
+import type { Actor, CoreDeps } from '../context.js';
+import type { Incident } from '../incidents/incident.js';
+import { incidentByRefOrChannel } from '../incidents/lookup.js';
+import { reportSource } from './build.js';
+import type { ReportEvent, ReportSource } from './report.js';
+
+/** The report of an incident the actor may see (ref, or the incident of the channel asked from). */
+export async function reportFor(deps: CoreDeps, actor: Actor, ref: string | undefined): Promise<{ incident: Incident; source: ReportSource }> {
+  const incident = await incidentByRefOrChannel(deps.db, ref, actor.channelId);
+  await requireVisible(deps, actor, incident);
+  return { incident, source: await reportSource(deps, incident) };
+}
+
+/** Events that tell an incident's story when there is no room for all of them. */
+export const KEY_KINDS: readonly string[] = [
+  'incident_declared',
+  'status_changed',
+  'severity_changed',
+  'role_assigned',
+  'playbook_started',
+  'playbook_completed',
+  'review_saved',
+  'lesson_promoted',
+  'correction',
+];
+
+/** A timeline cut down for a chat message: every event when few, else the key events (first and last ones if even those are many). */
+export interface ShortTimeline {
+  events: ReportEvent[];
+  total: number;
+  /** True when only key events are shown. */
+  keyOnly: boolean;
+  /** Key events left out from the middle when there were more than the limit. */
+  keyOmitted: number;
+}
+
+/**
+ * Reads the events once, holding at most `limit` of them: all events while they fit, and the key ones (the first
+ * and last limit/2) in case they do not.
+ */
+export async function shortTimeline(events: AsyncIterable<ReportEvent>, limit: number): Promise<ShortTimeline> {
+  const all: ReportEvent[] = [];
+  const head: ReportEvent[] = [];
+  const tail: ReportEvent[] = [];
+  let total = 0;
+  let keys = 0;
+  const half = Math.floor(limit / 2);
+  for await (const e of events) {
+    total += 1;
+    if (total <= limit) all.push(e);
+    if (!KEY_KINDS.includes(e.kind) && !(e.kind === 'note_added' && e.payload.lesson === true)) continue;
+    keys += 1;
+    if (head.length < half) head.push(e);
+    else {
+      tail.push(e);
+      if (tail.length > limit - half) tail.shift();
+    }
+  }
+  if (total <= limit) return { events: all, total, keyOnly: false, keyOmitted: 0 };
+  return { events: [...head, ...tail], total, keyOnly: true, keyOmitted: keys - head.length - tail.length };
+}

@@ -1,0 +1,48 @@
+// Saving a post-incident review: the next version and its review_saved event are written in one transaction, under
+// the incident's row lock, so two people saving at once get versions n and n+1, never two version n.
+import { AppError } from '../errors.js';
+import { inTransaction, type Actor, type CoreDeps } from '../context.js';
+import { requireVisible } from '../incidents/access.js';
+import type { Incident } from '../incidents/incident.js';
+import { incidentByRef } from '../incidents/lookup.js';
+import { appendEvent } from '../timeline/queries.js';
+import { insertReview, latestReview } from './queries.js';
+import type { Review, ReviewContent } from './review.js';
+import { parseReviewContent } from './schema.js';
+
+/**
+ * Stores the review as the incident's next version. Anyone who may see the incident may write it (reviews are
+ * blameless and shared work, not a responder's privilege). Content identical to the latest version is refused,
+ * so every version records a change.
+ */
+export async function saveReview(deps: CoreDeps, actor: Actor, ref: string, input: ReviewContent): Promise<{ incident: Incident; review: Review }> {
+  // Validated before the transaction: an invalid review writes neither a row nor an event.
+  const content = parseReviewContent(input);
+  const now = deps.clock.now();
+  return inTransaction(deps, async (tx) => {
+    const incident = await incidentByRef(tx, ref, { forUpdate: true });
+    await requireVisible(deps, actor, incident);
+    const latest = await latestReview(tx, incident.id);
+    if (latest.review && sameContent(latest.review, content)) {
+      throw new AppError('invalid_input', `Nothing changed since version ${latest.versions} of the ${incident.ref} review: edit something before saving.`, { field: 'summary' });
+    }
+    const review = await insertReview(tx, { ...content, incidentId: incident.id, version: latest.versions + 1, savedBy: actor.id, savedAt: now });
+    await appendEvent(
+      tx,
+      incident.id,
+      { kind: 'review_saved', actor: actor.id, source: actor.source, payload: { version: review.version, actionItems: review.actionItems.length } },
+      now,
+    );
+    return { incident, review };
+  });
+}
+
+/** True when two reviews say the same thing (who saved them and when aside). */
+export function sameContent(a: ReviewContent, b: ReviewContent): boolean {
+  const texts = ['summary', 'impact', 'rootCause', 'wentWell', 'wentWrong', 'lessons'] as const;
+  if (texts.some((k) => a[k] !== b[k]) || a.actionItems.length !== b.actionItems.length) return false;
+  return a.actionItems.every((x, i) => {
+    const y = b.actionItems[i]!;
+    return x.text === y.text && x.owner === y.owner && x.due === y.due;
+  });
+}
