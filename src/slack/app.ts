@@ -15,6 +15,8 @@ import { register as registerStepModals } from './listeners/views/step-modals.js
 import { register as registerAwarenessCommand } from './listeners/commands/awareness.js';
 import { register as registerAwarenessButtons } from './listeners/actions/awareness-buttons.js';
 import { register as registerPromoteLesson } from './listeners/views/promote-lesson.js';
+import { register as registerReviewModal } from './listeners/views/review.js';
+import { register as registerOpenReview } from './listeners/actions/open-review.js';
 import { AckingHTTPReceiver, AckingSocketReceiver } from './receivers.js';
 
 export interface SlackAppOptions {
@@ -40,6 +42,8 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerAwarenessCommand(app, deps);
   registerAwarenessButtons(app, deps);
   registerPromoteLesson(app, deps);
+  registerReviewModal(app, deps);
+  registerOpenReview(app, deps);
 }
 
 /** Builds the Bolt app and, in HTTP mode, the request listener to mount. */

@@ -10,10 +10,26 @@ export const CALLBACK = {
   stepDone: 'step_done',
   stepDetails: 'step_details',
   promoteLesson: 'promote_lesson',
+  review: 'incident_review',
 } as const;
 
 /** Fields of the promote-a-lesson form: block_id and action_id alike. */
 export const TIP_FIELD = { title: 'tip_title', body: 'tip_body', do: 'tip_do', dont: 'tip_dont' } as const;
+
+/** Text fields of the review modal: block_id and action_id alike. */
+export const REVIEW_FIELD = {
+  summary: 'review_summary',
+  impact: 'review_impact',
+  rootCause: 'review_root_cause',
+  wentWell: 'review_went_well',
+  wentWrong: 'review_went_wrong',
+  lessons: 'review_lessons',
+} as const;
+
+/** The block_id (and action_id) of one part of action-item row `row` (0-based) in the review modal. */
+export function reviewItemId(row: number, part: 'text' | 'owner' | 'due'): string {
+  return `review_item_${row}_${part}`;
+}
 
 /** Buttons on checklist messages and playbook suggestions. */
 export const BUTTON = {
@@ -25,6 +41,8 @@ export const BUTTON = {
   reopen: 'step_reopen',
   awarenessAck: 'awareness_ack',
   awarenessReport: 'awareness_report',
+  /** Opens the review modal of the incident named in its value. */
+  writeReview: 'review_write',
 } as const;
 
 export const BLOCK = {

@@ -10,8 +10,11 @@ const HELP = [
   '`/incident severity INC-n sev1..sev4` · `/incident assign INC-n commander|comms|scribe @person`',
   '`/incident note [INC-n] [at 14:05] <text>`: add to the timeline; `at <time>` says when it happened.',
   '`/incident lesson [INC-n] <text>`: a lesson learnt (admins can promote it to a weekly awareness tip with `/awareness promote INC-n`).',
+  '`/incident review [INC-n]`: write or update the post-incident review in a form (every save is a new version; sev1 and sev2 incidents need one before closing, unless configured otherwise).',
   '`/incident correct [INC-n] #<event> <text>`: correct an earlier timeline event (the timeline is never edited).',
   '`/incident playbooks`: the response playbooks · `/incident playbook [INC-n] <id>`: start one (responders) · `/incident tasks [INC-n]`: open steps, yours first.',
+  '`/incident timeline [INC-n] [share]`: phases and events (`share` posts it in the incident channel) · `/incident report [INC-n] [md|html|json|csv|timesketch]`: the full report as a file in the incident channel.',
+  '`/incident stats [30d|90d|365d|all]`: incidents by type, severity and month, response times, and a chart (responders).',
   '`/incident help`: this message.',
   'React with :pushpin: (or pin) a message in an incident channel to copy it into the timeline. On any message, the *Report as incident* shortcut opens the form.',
 ];

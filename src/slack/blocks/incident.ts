@@ -3,7 +3,7 @@ import type { Incident } from '../../core/incidents/incident.js';
 import type { VisibleIncident } from '../../core/incidents/read.js';
 import type { Playbook } from '../../core/playbooks/playbook.js';
 import { suggestionBlocks } from './playbooks.js';
-import { channelLink, context, header, section, sevLabel, slackDate, who } from './text.js';
+import { channelLink, context, header, packLines, section, sevLabel, slackDate, who } from './text.js';
 
 /**
  * The announcement for the incidents channel. A private incident shows only its reference, severity and
@@ -85,19 +85,7 @@ export function incidentList(items: VisibleIncident[], scope: 'open' | 'all') {
       : `• *${i.ref}* · ${sevLabel(i.severity)} · ${i.status} · ${i.title}${i.private ? ' · _private_' : ''}`,
   );
   // Sections are filled up to Slack's 3,000-character limit; 45 of them at most, then a pointer to the CLI.
-  const chunks: string[] = [];
-  let current = '';
-  let shown = 0;
-  for (const line of lines) {
-    if (current.length + line.length + 1 > 2900) {
-      if (chunks.length === 44) break;
-      chunks.push(current);
-      current = '';
-    }
-    current = current ? `${current}\n${line}` : line;
-    shown += 1;
-  }
-  if (current) chunks.push(current);
+  const { sections: chunks, shown } = packLines(lines);
   const title = `${scope === 'open' ? 'Open incidents' : 'All incidents'} (${items.length})`;
   return {
     text: title,

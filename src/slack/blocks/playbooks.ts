@@ -6,28 +6,7 @@ import { numberedSteps } from '../../core/playbooks/playbook.js';
 import type { Task } from '../../core/playbooks/read.js';
 import { BUTTON } from '../ids.js';
 import { excerpt, ownerText } from './checklist.js';
-import { button, context, escapeText, section, slackDate } from './text.js';
-
-const SECTION_CHARS = 2900;
-const MAX_SECTIONS = 45;
-
-/** Lines packed into as few sections as Slack allows; returns the sections and how many lines fitted. */
-export function packLines(lines: string[]): { sections: string[]; shown: number } {
-  const sections: string[] = [];
-  let current = '';
-  let shown = 0;
-  for (const line of lines) {
-    if (current && current.length + line.length + 1 > SECTION_CHARS) {
-      if (sections.length === MAX_SECTIONS - 1) break;
-      sections.push(current);
-      current = '';
-    }
-    current = current ? `${current}\n${line}` : line;
-    shown += 1;
-  }
-  if (current) sections.push(current);
-  return { sections, shown };
-}
+import { button, context, escapeText, packLines, section, slackDate } from './text.js';
 
 /** The value of a Start playbook button. */
 export function startValue(incident: Pick<Incident, 'ref'>, playbookId: string): string {

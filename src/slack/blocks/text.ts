@@ -51,3 +51,24 @@ export function escapeText(text: string): string {
 export function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger') {
   return { type: 'button', text: { type: 'plain_text', text: clip(text, 75), emoji: true }, action_id: actionId, value, ...(style ? { style } : {}) } as const;
 }
+
+/**
+ * Lines packed into as few sections as Slack allows (2,900 characters each, at most maxSections); returns the
+ * sections and how many lines fitted, so callers can say how many were left out.
+ */
+export function packLines(lines: string[], maxSections = 45): { sections: string[]; shown: number } {
+  const sections: string[] = [];
+  let current = '';
+  let shown = 0;
+  for (const line of lines) {
+    if (current && current.length + line.length + 1 > 2900) {
+      if (sections.length === maxSections - 1) break;
+      sections.push(current);
+      current = '';
+    }
+    current = current ? `${current}\n${line}` : line;
+    shown += 1;
+  }
+  if (current) sections.push(current);
+  return { sections, shown };
+}

@@ -1,6 +1,8 @@
 // Pure parsing of `/incident …` text into a typed request. No Slack, no database: every rule here is unit-tested.
 import { AppError } from '../../core/errors.js';
 import { looksLikeRef } from '../../core/incidents/incident.js';
+import type { ReportFormat } from '../../core/reports/report.js';
+import { FORMAT_NAMES, formatNamed } from '../../core/reports/format-names.js';
 
 /** A parsed `/incident` request. */
 export type IncidentRequest =
@@ -16,10 +18,14 @@ export type IncidentRequest =
   | { sub: 'correct'; ref?: string; seq: number; text: string }
   | { sub: 'playbooks' }
   | { sub: 'playbook'; ref?: string; playbookId: string }
-  | { sub: 'tasks'; ref?: string };
+  | { sub: 'tasks'; ref?: string }
+  | { sub: 'review'; ref?: string }
+  | { sub: 'timeline'; ref?: string; share: boolean }
+  | { sub: 'report'; ref?: string; format: ReportFormat }
+  | { sub: 'stats'; period?: string };
 
 /** Subcommands, as `/incident help` lists them. */
-export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'note', 'lesson', 'correct', 'playbooks', 'playbook', 'tasks', 'help'] as const;
+export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'note', 'lesson', 'correct', 'playbooks', 'playbook', 'tasks', 'review', 'timeline', 'report', 'stats', 'help'] as const;
 
 /** Parses the text after `/incident`. Throws AppError('invalid_input') with usage for malformed requests. */
 export function parseIncidentCommand(text: string): IncidentRequest {
@@ -76,6 +82,18 @@ export function parseIncidentCommand(text: string): IncidentRequest {
       if (args.length > 1 || (args[0] !== undefined && !looksLikeRef(args[0]))) throw usage('tasks', '`/incident tasks` or `/incident tasks INC-12`');
       return args[0] ? { sub: 'tasks', ref: args[0] } : { sub: 'tasks' };
     }
+    case 'review': {
+      if (args.length > 1 || (args[0] !== undefined && !looksLikeRef(args[0]))) throw usage('review', '`/incident review INC-12` (in the incident channel the reference may be left out)');
+      return args[0] ? { sub: 'review', ref: args[0] } : { sub: 'review' };
+    }
+    case 'timeline':
+      return parseTimeline(args);
+    case 'report':
+      return parseReport(args);
+    case 'stats': {
+      if (args.length > 1) throw usage('stats', '`/incident stats` or `/incident stats 90d` (30d, 90d, 365d or all)');
+      return args[0] ? { sub: 'stats', period: args[0] } : { sub: 'stats' };
+    }
     default:
       throw new AppError('invalid_input', `I don't know \`/incident ${head}\`. Subcommands: ${SUBCOMMANDS.join(', ')}. Try \`/incident help\`.`);
   }
@@ -131,6 +149,27 @@ function parseCorrect(args: string[], after: string): IncidentRequest {
   }
   const text = after.slice(after.indexOf(seqText!) + seqText!.length).trim();
   return hasRef ? { sub: 'correct', ref: args[0]!, seq, text } : { sub: 'correct', seq, text };
+}
+
+/** `timeline [INC-n] [share]`. */
+function parseTimeline(args: string[]): IncidentRequest {
+  const hasRef = args[0] !== undefined && looksLikeRef(args[0]);
+  const rest = hasRef ? args.slice(1) : args;
+  if (rest.length > 1 || (rest[0] !== undefined && rest[0].toLowerCase() !== 'share')) {
+    throw usage('timeline', '`/incident timeline INC-12` (just for you) or `/incident timeline INC-12 share` (posted in the incident channel)');
+  }
+  return { sub: 'timeline', ...(hasRef ? { ref: args[0]! } : {}), share: rest.length === 1 };
+}
+
+/** `report [INC-n] [md|html|json|csv|timesketch|timesketch-csv]`. */
+function parseReport(args: string[]): IncidentRequest {
+  const hasRef = args[0] !== undefined && looksLikeRef(args[0]);
+  const rest = hasRef ? args.slice(1) : args;
+  const format = rest[0] === undefined ? 'md' : formatNamed(rest[0]);
+  if (rest.length > 1 || !format) {
+    throw usage('report', `\`/incident report INC-12 [format]\`, where the format is one of ${FORMAT_NAMES.join(', ')} (md is the default)`);
+  }
+  return { sub: 'report', ...(hasRef ? { ref: args[0]! } : {}), format };
 }
 
 function usage(sub: string, example: string): AppError {

@@ -9,6 +9,9 @@ import { declareFromText, openDeclareModal } from './incident/declare.js';
 import { assign, severity, status } from './incident/change.js';
 import { correct, help, list, note, show } from './incident/read.js';
 import { playbook, playbooks, tasks } from './incident/playbooks.js';
+import { review } from './incident/review.js';
+import { report, timeline } from './incident/report.js';
+import { stats } from './incident/stats.js';
 
 /** Registers the slash command. */
 export function register(app: App, deps: SlackDeps): void {
@@ -53,5 +56,13 @@ async function run(deps: SlackDeps, actor: Actor, req: IncidentRequest, triggerI
       return playbook(deps, actor, req);
     case 'tasks':
       return tasks(deps, actor, req);
+    case 'review':
+      return review(deps, actor, req, triggerId);
+    case 'timeline':
+      return timeline(deps, actor, req);
+    case 'report':
+      return report(deps, actor, req);
+    case 'stats':
+      return stats(deps, actor, req);
   }
 }

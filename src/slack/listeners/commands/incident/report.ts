@@ -1,0 +1,62 @@
+// `/incident timeline|report`: an incident's story, as a message or as a file. Access is checked before the ack;
+// reading the events and uploading happen after it, so a long timeline never delays Slack's 3-second ack.
+import type { Actor } from '../../../../core/context.js';
+import { AppError } from '../../../../core/errors.js';
+import type { Incident } from '../../../../core/incidents/incident.js';
+import { FORMAT_INFO, renderReport, reportFileName } from '../../../../core/reports/formats/index.js';
+import { shortTimeline } from '../../../../core/reports/read.js';
+import { TIMELINE_LIMIT, timelineMessage } from '../../../blocks/timeline.js';
+import type { IncidentRequest } from '../../../parse/command.js';
+import { attempt } from '../../../services/slack-call.js';
+import { bytesOf, directChannel, uploadFile } from '../../../services/upload.js';
+import type { AfterAck, Outcome, SlackDeps } from '../../../deps.js';
+
+type Req<S extends IncidentRequest['sub']> = Extract<IncidentRequest, { sub: S }>;
+
+/** The timeline: to the caller, or posted in the incident channel with `share`. */
+export async function timeline(deps: SlackDeps, actor: Actor, req: Req<'timeline'>): Promise<Outcome> {
+  const { incident, source } = await deps.core.report(actor, req.ref);
+  if (req.share && !incident.channelId) {
+    throw new AppError('invalid_input', `${incident.ref} has no channel to share its timeline in; \`/incident timeline ${incident.ref}\` shows it to you.`);
+  }
+  return {
+    after: async (ctx) => {
+      const message = timelineMessage(source.header, await shortTimeline(source.events(), TIMELINE_LIMIT));
+      if (!req.share) return ctx.tell(message);
+      const posted = await attempt(deps, incident.id, 'posting the timeline in the incident channel', () =>
+        ctx.client.chat.postMessage({ channel: incident.channelId!, ...message }),
+      );
+      if (!posted.ok) await ctx.tell({ text: `:warning: ${posted.error}.` });
+      else if (actor.channelId !== incident.channelId) await ctx.tell({ text: `:white_check_mark: Timeline of *${incident.ref}* posted in <#${incident.channelId}>.` });
+    },
+  };
+}
+
+/** A report file, uploaded to the incident's channel, or to the requester when the incident has none. */
+export async function report(deps: SlackDeps, actor: Actor, req: Req<'report'>): Promise<Outcome> {
+  const { incident, source } = await deps.core.report(actor, req.ref);
+  const info = FORMAT_INFO[req.format];
+  return {
+    reply: { text: `:hourglass_flowing_sand: Writing the ${info.label} report of *${incident.ref}* (${source.header.eventCount} events)…` },
+    after: async (ctx) => {
+      const content = await bytesOf(renderReport(req.format, source));
+      const filename = reportFileName(incident.ref, req.format);
+      const uploaded = await attempt(deps, incident.id, `uploading the ${info.label} report`, async () => {
+        const channelId = await destination(ctx, incident, actor);
+        await uploadFile(ctx.client, { channelId, filename, title: `${incident.ref} report (${info.label})`, content, comment: `${info.label} report of *${incident.ref}*, requested by <@${actor.id}>.` });
+        return channelId;
+      });
+      if (!uploaded.ok) return ctx.tell({ text: `:warning: ${uploaded.error}. \`rampart report ${incident.ref}\` writes it from the command line.` });
+      const where = uploaded.value === incident.channelId ? `<#${uploaded.value}>` : 'your direct messages with me';
+      await ctx.tell({ text: `:page_facing_up: ${filename} (${content.length.toLocaleString('en')} bytes) is in ${where}.` });
+    },
+  };
+}
+
+/**
+ * Where a report may go: the incident's own channel, whose members may see it. Without one it goes to the person
+ * who asked (who passed the access check), never to the channel they asked from, which may hold anyone.
+ */
+async function destination(ctx: AfterAck, incident: Incident, actor: Actor): Promise<string> {
+  return incident.channelId ?? directChannel(ctx.client, actor.id);
+}

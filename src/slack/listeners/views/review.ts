@@ -1,0 +1,53 @@
+// Submission of the review modal: problems go back next to their fields and nothing is stored; once saved, the
+// modal closes and the confirmation goes to the incident channel (or to the person, when there is no channel).
+import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { Actor } from '../../../core/context.js';
+import { isAppError } from '../../../core/errors.js';
+import type { Incident } from '../../../core/incidents/incident.js';
+import type { Review } from '../../../core/reviews/review.js';
+import { blockFor, decodeReviewMetadata, readReviewSubmission } from '../../blocks/review-modal.js';
+import { userMessageFor } from '../../errors.js';
+import { CALLBACK, REVIEW_FIELD } from '../../ids.js';
+import { attempt } from '../../services/slack-call.js';
+import type { SlackDeps } from '../../deps.js';
+
+/** Registers the submission handler. */
+export function register(app: App, deps: SlackDeps): void {
+  app.view(CALLBACK.review, async ({ ack, view, body, client }) => {
+    const meta = decodeReviewMetadata(view.private_metadata);
+    const content = readReviewSubmission(view.state.values);
+    if ('errors' in content) {
+      await ack({ response_action: 'errors', errors: content.errors });
+      return;
+    }
+    const actor: Actor = { id: body.user.id, source: 'slack-modal', ...(meta.channel ? { channelId: meta.channel } : {}) };
+    let saved;
+    try {
+      saved = await deps.core.reviews.save(actor, meta.ref, content);
+    } catch (err) {
+      // Not a field problem (the form was checked above): identical content, access, a vanished incident.
+      const block = isAppError(err) && typeof err.details.field === 'string' ? blockFor(err.details.field) : REVIEW_FIELD.summary;
+      const message = isAppError(err) ? err.message : userMessageFor(err, deps.logger, { what: CALLBACK.review, user: actor.id });
+      await ack({ response_action: 'errors', errors: { [block]: message.slice(0, 150) } });
+      return;
+    }
+    await ack();
+    deps.background.afterAck(CALLBACK.review, () => confirm(deps, client, actor.id, saved));
+  });
+}
+
+/** Tells the incident channel (private incidents have private channels), else the person who saved it. */
+async function confirm(deps: SlackDeps, client: WebClient, userId: string, { incident, review }: { incident: Incident; review: Review }): Promise<void> {
+  const n = review.actionItems.length;
+  const text = `:memo: Review saved as version ${review.version} for ${incident.ref} (${n} action item${n === 1 ? '' : 's'}) by <@${userId}>.`;
+  if (incident.channelId) {
+    const posted = await attempt(deps, incident.id, 'posting the review confirmation in the incident channel', () =>
+      client.chat.postMessage({ channel: incident.channelId!, text }),
+    );
+    if (posted.ok) return;
+    await client.chat.postMessage({ channel: userId, text: `${text}\n:warning: ${posted.error}.` });
+    return;
+  }
+  await client.chat.postMessage({ channel: userId, text });
+}
