@@ -7,11 +7,12 @@ import type { Actor } from '../core/context.js';
 import { appliedMigrationCount } from '../db/migrate.js';
 import { eventJson, incidentJson } from './json.js';
 
-const OPERATOR: Actor = { id: 'cli', source: 'cli' };
+export const OPERATOR: Actor = { id: 'cli', source: 'cli' };
 
 type Out = (line: string) => void;
 
-async function withCore<T>(config: Config, fn: (core: Core) => Promise<T>): Promise<T> {
+/** Runs fn with a core over the configured database, closing it afterwards. */
+export async function withCore<T>(config: Config, fn: (core: Core) => Promise<T>): Promise<T> {
   const database = await openConfiguredDatabase(config);
   try {
     // The CLI is a trusted operator, so the responder check is never consulted.

@@ -5,6 +5,7 @@ import { isAppError } from '../core/errors.js';
 import { incidentsCommand, migrateCommand, timelineCommand } from './commands.js';
 import { awarenessPreviewCommand, awarenessSendNowCommand, awarenessStatsCommand, awarenessStatusCommand } from './awareness.js';
 import { AppError } from '../core/errors.js';
+import { exportCommand, reportCommand, statsCommand } from './reports.js';
 import { importPlaybookCommand, listPlaybooksCommand, validatePlaybooksCommand } from './playbooks.js';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -52,6 +53,25 @@ export function buildProgram(): Command {
     .argument('<ref>', 'incident reference, e.g. INC-3')
     .option('--json', 'print { incident, events } as JSON (see docs/cli.md)')
     .action((ref: string, opts: { json?: boolean }) => timelineCommand(loadConfig(), ref, { json: !!opts.json }, out));
+  program
+    .command('report')
+    .description('write an incident report: md (default), html, json, csv, timesketch (JSONL) or timesketch-csv')
+    .argument('<ref>', 'incident reference, e.g. INC-3')
+    .option('--format <format>', 'md, html, json, csv, timesketch or timesketch-csv', 'md')
+    .option('--out <file>', 'write to this file (it appears only when complete) instead of stdout')
+    .action((ref: string, opts: { format: string; out?: string }) => reportCommand(loadConfig(), ref, opts, out));
+  program
+    .command('export')
+    .description('write every incident and its timeline, streamed (memory stays flat), with a progress bar on a terminal')
+    .option('--since <date>', 'only incidents declared on or after this date (TIMEZONE), e.g. 2026-01-01')
+    .option('--format <format>', 'json, csv, timesketch (JSONL) or timesketch-csv', 'json')
+    .requiredOption('--out <file>', 'the file to write')
+    .action((opts: { since?: string; format: string; out: string }) => exportCommand(loadConfig(), opts, out));
+  program
+    .command('stats')
+    .description('incident figures: by type, severity and month; response times by severity; declined rate')
+    .argument('[period]', '30d (default), 90d, 365d or all')
+    .action((period: string | undefined) => statsCommand(loadConfig(), period, out));
   const playbooks = program.command('playbooks').description('list, check and import response playbooks');
   playbooks
     .command('list')

@@ -1,0 +1,65 @@
+// `rampart report|export|stats`: reports and figures from a terminal. The CLI is a trusted operator, so private
+// incidents are included in full; what it writes is the operator's to keep safe.
+import { Presets, SingleBar } from 'cli-progress';
+import { DateTime } from 'luxon';
+import type { Config } from '../config.js';
+import { AppError } from '../core/errors.js';
+import { statsFor } from '../core/metrics/metrics.js';
+import { statsLines } from '../core/metrics/table.js';
+import { renderReport } from '../core/reports/formats/index.js';
+import { parseReportFormat } from '../core/reports/format-names.js';
+import { EXPORT_FORMATS, exportReport } from '../core/reports/export.js';
+import { exportSize } from '../core/reports/queries.js';
+import { OPERATOR, withCore } from './commands.js';
+import { writeChunks } from './output.js';
+
+type Out = (line: string) => void;
+
+/** `rampart report <ref> [--format f] [--out FILE]`. */
+export async function reportCommand(config: Config, ref: string, opts: { format: string; out?: string }, out: Out): Promise<void> {
+  const format = parseReportFormat(opts.format);
+  await withCore(config, async (core) => {
+    const { incident, source } = await core.report(OPERATOR, ref);
+    await writeChunks(renderReport(format, source), opts.out);
+    if (opts.out) out(`Wrote ${incident.ref}'s report (${source.header.eventCount} events) to ${opts.out}.`);
+  });
+}
+
+/** `rampart stats [--period 30d|90d|365d|all]`. */
+export async function statsCommand(config: Config, period: string | undefined, out: Out): Promise<void> {
+  await withCore(config, async (core) => {
+    const stats = await statsFor({ db: core.deps.db, clock: core.deps.clock, timezone: core.deps.timezone }, period);
+    for (const line of statsLines(stats)) out(line);
+  });
+}
+
+/** Reads `--since` as a date or time in the configured zone (`2026-01-01`, `2026-01-01T09:00`), or refuses it. */
+export function parseSince(text: string | undefined, timezone: string, parse: (t: string, zone: string) => Date | null): Date | null {
+  if (text === undefined) return null;
+  const d = parse(text, timezone);
+  if (!d) throw new AppError('invalid_input', `--since takes a date such as 2026-01-01 (or 2026-01-01T09:00), not "${text}".`);
+  return d;
+}
+
+/** `rampart export [--since DATE] [--format f] --out FILE`, with a progress bar when stderr is a terminal. */
+export async function exportCommand(config: Config, opts: { since?: string; format: string; out: string }, out: Out): Promise<void> {
+  const format = parseReportFormat(opts.format, EXPORT_FORMATS);
+  const since = parseSince(opts.since, config.timezone, sinceDate);
+  await withCore(config, async (core) => {
+    const size = await exportSize(core.deps.db, since);
+    const bar = process.stderr.isTTY ? new SingleBar({ format: 'Exporting {bar} {value}/{total} events · {eta_formatted} left', hideCursor: true }, Presets.shades_classic) : undefined;
+    bar?.start(size.events, 0);
+    try {
+      await writeChunks(exportReport(core.deps, { since, format, onEvent: () => bar?.increment() }), opts.out);
+    } finally {
+      bar?.stop();
+    }
+    out(`Exported ${size.incidents} incident${size.incidents === 1 ? '' : 's'} (${size.events} events) to ${opts.out}.`);
+  });
+}
+
+/** A date or date-time in the zone, or null when it is not one. */
+function sinceDate(text: string, zone: string): Date | null {
+  const d = DateTime.fromISO(text.trim(), { zone });
+  return d.isValid ? d.toJSDate() : null;
+}

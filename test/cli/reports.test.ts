@@ -1,0 +1,101 @@
+// `rampart report|export|stats` as a user runs them: a child process over real files under a temporary DATA_DIR.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/client.js';
+import { createCore } from '../../src/core/core.js';
+import { libraryOf } from '../../src/core/playbooks/library.js';
+import { fixedClock } from '../../src/core/clock.js';
+import { runRampart } from '../support/cli.js';
+import { checkTimesketchCsv, checkTimesketchJsonl } from '../support/timesketch.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'rampart-reports-'));
+const dataDir = path.join(dir, 'data');
+const file = (name: string) => path.join(dir, name);
+const rampart = (...args: string[]) => runRampart(args, { DATA_DIR: dataDir, TIMEZONE: 'Europe/Paris' });
+
+beforeAll(async () => {
+  const database = await openDatabase({ kind: 'pglite', dataDir });
+  const clock = fixedClock('2026-11-02T10:00:00Z');
+  const core = createCore({ playbooks: libraryOf([]), db: database.db, clock, isResponder: async () => true, incidentTypes: ['phishing', 'other'], sensitiveTypes: [], timezone: 'Europe/Paris', reviewRequired: [] });
+  const actor = { id: 'U0LEAD', source: 'slack-command' as const };
+  await core.declare(actor, { title: 'Phishing wave, "urgent"', type: 'phishing', severity: 'sev2' });
+  clock.advance(20 * 60_000);
+  await core.changeStatus(actor, 'INC-1', 'investigating');
+  await core.addNote(actor, 'INC-1', '=HYPERLINK("http://evil") pasted by someone');
+  clock.advance(40 * 60_000);
+  await core.changeStatus(actor, 'INC-1', 'resolved');
+  clock.set('2026-11-20T08:00:00Z');
+  await core.declare(actor, { title: 'Lost laptop', severity: 'sev3' });
+  await database.close();
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('rampart report', () => {
+  it('prints the Markdown report with times in TIMEZONE and exact durations', async () => {
+    const r = await rampart('report', 'INC-1');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('# INC-1: Phishing wave, "urgent"');
+    expect(r.stdout).toContain('2026-11-02 11:00:00 +01:00');
+    expect(r.stdout).toMatch(/\| Acknowledged \| 2026-11-02 11:20:00 \+01:00 \| 20m 00s \|/);
+    expect(r.stdout).toMatch(/\| Resolved \| 2026-11-02 12:00:00 \+01:00 \| 1h 00m \|/);
+  });
+
+  it('writes a file only once it is complete, and refuses unknown formats', async () => {
+    const r = await rampart('report', 'INC-1', '--format', 'html', '--out', file('inc-1.html'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Wrote INC-1');
+    expect(readFileSync(file('inc-1.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/i);
+    const bad = await rampart('report', 'INC-1', '--format', 'pdf', '--out', file('inc-1.pdf'));
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('"pdf" is not a report format');
+    expect(existsSync(file('inc-1.pdf'))).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.includes('.partial-'))).toEqual([]);
+  });
+});
+
+describe('rampart export', () => {
+  it('exports every incident as one JSON document', async () => {
+    const r = await rampart('export', '--out', file('all.json'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Exported 2 incidents (5 events)');
+    const doc = JSON.parse(readFileSync(file('all.json'), 'utf8'));
+    expect(doc).toMatchObject({ schema: 'rampart.export', version: 1, since: null });
+    expect(doc.incidents.map((i: { incident: { ref: string } }) => i.incident.ref)).toEqual(['INC-1', 'INC-2']);
+    expect(doc.incidents[0].events).toHaveLength(4);
+    expect(doc.incidents[0].durations).toMatchObject({ toAcknowledge: 20 * 60_000, toResolve: 60 * 60_000 });
+  });
+
+  it('--since keeps later incidents; Timesketch JSONL and CSV pass the import rules', async () => {
+    expect((await rampart('export', '--since', '2026-11-10', '--format', 'timesketch', '--out', file('ts.jsonl'))).code).toBe(0);
+    const jsonl = checkTimesketchJsonl(readFileSync(file('ts.jsonl'), 'utf8'));
+    expect(jsonl.errors).toEqual([]);
+    expect(jsonl.rows.map((row) => row.incident)).toEqual(['INC-2']);
+    expect((await rampart('export', '--format', 'timesketch-csv', '--out', file('ts.csv'))).code).toBe(0);
+    const csv = checkTimesketchCsv(readFileSync(file('ts.csv'), 'utf8'));
+    expect(csv.errors).toEqual([]);
+    expect(csv.dropped).toEqual([]);
+    expect(csv.rows).toHaveLength(5);
+    // A note that looks like a spreadsheet formula is defused.
+    expect(csv.rows.some((row) => String(row.message).startsWith("'=HYPERLINK") || String(row.message).includes('Note: =HYPERLINK'))).toBe(true);
+  });
+
+  it('refuses a bad --since and per-incident formats', async () => {
+    const since = await rampart('export', '--since', 'last tuesday', '--out', file('x.json'));
+    expect(since.code).toBe(1);
+    expect(since.stderr).toContain('--since takes a date such as 2026-01-01');
+    const md = await rampart('export', '--format', 'md', '--out', file('x.md'));
+    expect(md.code).toBe(1);
+    expect(md.stderr).toContain('Use one of: json, csv, timesketch');
+  });
+});
+
+describe('rampart stats', () => {
+  it('prints the figures as tables', async () => {
+    const r = await runRampart(['stats', 'all'], { DATA_DIR: dataDir, TIMEZONE: 'Europe/Paris' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Incidents: 2/);
+    expect(r.stdout).toMatch(/SEV2 +1/);
+  });
+});
