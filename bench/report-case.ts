@@ -1,0 +1,36 @@
+// One measured case, in its own process so its peak memory (maxRSS) is its own: render one format of one seeded
+// incident (or export everything) and print a JSON line with the time and peak memory.
+import { openDatabase, type DatabaseTarget } from '../src/db/client.js';
+import { createCore } from '../src/core/core.js';
+import { systemClock } from '../src/core/clock.js';
+import { loadLibrary } from '../src/core/playbooks/library.js';
+import { DEFAULT_INCIDENT_TYPES } from '../src/core/incidents/incident-types.js';
+import { renderReport } from '../src/core/reports/formats/index.js';
+import { exportReport } from '../src/core/reports/export.js';
+import type { ReportFormat } from '../src/core/reports/report.js';
+
+const [target, number, format] = process.argv.slice(2) as [string, string, string];
+const dbTarget: DatabaseTarget = target.startsWith('postgres') ? { kind: 'postgres', url: target, statementTimeoutMs: 600_000 } : { kind: 'pglite', dataDir: target };
+const database = await openDatabase(dbTarget);
+const core = createCore({
+  db: database.db,
+  clock: systemClock,
+  isResponder: async () => true,
+  incidentTypes: DEFAULT_INCIDENT_TYPES,
+  sensitiveTypes: [],
+  timezone: 'Europe/Paris',
+  playbooks: await loadLibrary(),
+  reviewRequired: [],
+});
+const before = process.resourceUsage().maxRSS;
+const started = performance.now();
+let bytes = 0;
+if (format.startsWith('export-')) {
+  for await (const chunk of exportReport(core.deps, { since: null, format: format.slice(7) as ReportFormat })) bytes += Buffer.byteLength(chunk);
+} else {
+  const { source } = await core.report({ id: 'bench', source: 'cli' }, `INC-${number}`);
+  for await (const chunk of renderReport(format as ReportFormat, source)) bytes += Buffer.byteLength(chunk);
+}
+const ms = performance.now() - started;
+process.stdout.write(`${JSON.stringify({ ms, bytes, maxRssMb: process.resourceUsage().maxRSS / 1024, baseRssMb: before / 1024 })}\n`);
+await database.close();

@@ -1,0 +1,89 @@
+// Report benchmark: seeds incidents with 1,000, 10,000 and 100,000 events on Postgres and on PGlite, then renders
+// every format of each (and exports everything) in a fresh process per case, recording time and peak memory.
+// Run: `npm run bench:report` (options: --sizes 1000,10000 --backends postgres,pglite --formats md,json).
+// Targets (issue 5): 10,000 events in under 1 s on Postgres for md and json; a 100,000-event export under 250 MB.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { openDatabase, type DatabaseTarget } from '../src/db/client.js';
+import { REPORT_FORMATS } from '../src/core/reports/report.js';
+import { seedIncident } from './seed.js';
+
+const run = promisify(execFile);
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000,100000' },
+    backends: { type: 'string', default: 'postgres,pglite' },
+    formats: { type: 'string', default: REPORT_FORMATS.join(',') },
+  },
+});
+const sizes = values.sizes.split(',').map(Number);
+const formats = values.formats.split(',');
+const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+interface Result { backend: string; events: number; format: string; ms: number; maxRssMb: number; bytes: number }
+const results: Result[] = [];
+
+for (const backend of values.backends.split(',')) {
+  const { target, cleanup } = backend === 'postgres' ? await postgresTarget() : await pgliteTarget();
+  try {
+    const database = await openDatabase(target.kind === 'postgres' ? { ...target, statementTimeoutMs: 600_000 } : target);
+    for (const [i, n] of sizes.entries()) await seedIncident(database, i + 1, n);
+    await database.close();
+    const where = target.kind === 'postgres' ? target.url : target.dataDir;
+    for (const [i, n] of sizes.entries()) {
+      for (const format of formats) results.push({ backend, events: n, format, ...(await measure(where, i + 1, format)) });
+    }
+    const total = sizes.reduce((a, b) => a + b, 0);
+    for (const format of ['json', 'timesketch']) results.push({ backend, events: total, format: `export-${format}`, ...(await measure(where, 0, `export-${format}`)) });
+  } finally {
+    await cleanup();
+  }
+}
+printTable(results);
+
+async function measure(where: string, number: number, format: string) {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/report-case.ts', where, String(number), format], { maxBuffer: 1 << 20 });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as { ms: number; maxRssMb: number; bytes: number };
+}
+
+async function postgresTarget(): Promise<{ target: DatabaseTarget & { kind: 'postgres' }; cleanup: () => Promise<void> }> {
+  const name = `rampart_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    target: { kind: 'postgres', url: url.toString() },
+    cleanup: async () => {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+async function pgliteTarget(): Promise<{ target: DatabaseTarget & { kind: 'pglite' }; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'rampart-bench-'));
+  return { target: { kind: 'pglite', dataDir: path.join(dir, 'data') }, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+function printTable(rows: Result[]): void {
+  const verdict = (r: Result) => {
+    if (r.backend === 'postgres' && r.events === 10_000 && (r.format === 'md' || r.format === 'json')) return r.ms < 1000 ? 'target < 1 s: met' : 'target < 1 s: MISSED';
+    if (r.format.startsWith('export-') && r.events >= 100_000) return r.maxRssMb < 250 ? 'target < 250 MB: met' : 'target < 250 MB: MISSED';
+    return '';
+  };
+  console.log('| backend | events | format | time | peak RSS | output | |');
+  console.log('|---|---:|---|---:|---:|---:|---|');
+  for (const r of rows) {
+    console.log(`| ${r.backend} | ${r.events.toLocaleString('en')} | ${r.format} | ${Math.round(r.ms).toLocaleString('en')} ms | ${Math.round(r.maxRssMb)} MB | ${(r.bytes / 1e6).toFixed(1)} MB | ${verdict(r)} |`);
+  }
+}
