@@ -2,6 +2,7 @@
 // terminal (or a script) where you act as a Slack user. Requests reach the bot signed exactly as Slack sends them.
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { loadConfig } from '../config.js';
 import { openConfiguredDatabase, startRampart, type RampartApp } from '../app.js';
 import type { Database } from '../db/client.js';
@@ -11,6 +12,7 @@ import { readAppSurface } from './app-surface.js';
 import { runRepl, runScript } from './repl.js';
 import { SandboxSession } from './session.js';
 import { TranscriptPrinter } from './transcript.js';
+import { saveSharedFiles } from './files.js';
 
 /** The bot token the sandbox bot and emulator share; it is not a secret, the emulator only listens on loopback. */
 export const SANDBOX_BOT_TOKEN = 'xoxb-sandbox';
@@ -45,6 +47,7 @@ export async function runSandbox(opts: SandboxOptions): Promise<number> {
   let app: RampartApp | undefined;
   let database: Database | undefined;
   let session: SandboxSession | undefined;
+  let stopSaving: (() => void) | undefined;
   const printer = new TranscriptPrinter(emu, output, () => session?.userId ?? emu.user('you').id);
   try {
     const baseConfig = loadConfig({ DATA_DIR: opts.dataDir });
@@ -74,6 +77,7 @@ export async function runSandbox(opts: SandboxOptions): Promise<number> {
     printer.write(banner(opts.dataDir, lines !== undefined, restored.length));
     // Printing starts before the bot does, so anything it posts while starting up is in the transcript.
     printer.start();
+    stopSaving = saveSharedFiles(emu, path.join(opts.dataDir, 'files'), (line) => printer.write([line]));
     // No weekly trigger in the sandbox: `/awareness send-now` posts a tip when you want one.
     app = await startRampart(config, { database, scheduler: false });
     emu.setBotUrl(`${app.url}/slack/events`);
@@ -81,6 +85,7 @@ export async function runSandbox(opts: SandboxOptions): Promise<number> {
       ? await runScript(session, printer, lines)
       : await runRepl(session, printer, opts.input ?? process.stdin, output);
   } finally {
+    stopSaving?.();
     printer.stop();
     await app?.stop();
     await database?.close();
