@@ -17,10 +17,16 @@ export function saveSharedFiles(emu: SlackEmulatorApi, dir: string, told: (line:
       try {
         mkdirSync(dir, { recursive: true });
         writeFileSync(target, file.bytes);
-        told(`    · saved as ${path.relative(process.cwd(), target) || target} (${file.bytes.length.toLocaleString('en')} bytes)`);
+        told(`    · saved as ${shown(target)} (${file.bytes.length.toLocaleString('en')} bytes)`);
       } catch (err) {
         told(`    ! could not save ${file.name}: ${(err as Error).message}`);
       }
     }
   });
+}
+
+/** A path as short as it can be said: relative to where the sandbox was started when it is under it. */
+function shown(target: string): string {
+  const relative = path.relative(process.cwd(), target);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : target;
 }

@@ -43,7 +43,10 @@ export async function runSandbox(opts: SandboxOptions): Promise<number> {
 
   // A fresh secret per run: only this process's emulator can sign requests the bot accepts.
   const signingSecret = randomBytes(32).toString('hex');
-  const emu = await SlackEmulator.start({ signingSecret, botToken: SANDBOX_BOT_TOKEN });
+  // `wait 20m` moves this offset: the emulator and the bot read the same shifted clock, so signatures stay fresh.
+  let offsetMs = 0;
+  const now = () => Date.now() + offsetMs;
+  const emu = await SlackEmulator.start({ signingSecret, botToken: SANDBOX_BOT_TOKEN, now });
   let app: RampartApp | undefined;
   let database: Database | undefined;
   let session: SandboxSession | undefined;
@@ -70,7 +73,13 @@ export async function runSandbox(opts: SandboxOptions): Promise<number> {
       HOST: '127.0.0.1',
       LOG_LEVEL: opts.logLevel ?? 'warn',
     });
-    session = new SandboxSession(emu, printer, { idle: () => app?.idle() ?? Promise.resolve(), surface: await readAppSurface() });
+    session = new SandboxSession(emu, printer, {
+      idle: () => app?.idle() ?? Promise.resolve(),
+      surface: await readAppSurface(),
+      advance: (ms) => {
+        offsetMs += ms;
+      },
+    });
     await session.join('incidents');
     await session.join('staff');
     await session.join('general');
@@ -79,7 +88,7 @@ export async function runSandbox(opts: SandboxOptions): Promise<number> {
     printer.start();
     stopSaving = saveSharedFiles(emu, path.join(opts.dataDir, 'files'), (line) => printer.write([line]));
     // No weekly trigger in the sandbox: `/awareness send-now` posts a tip when you want one.
-    app = await startRampart(config, { database, scheduler: false });
+    app = await startRampart(config, { database, scheduler: false, now });
     emu.setBotUrl(`${app.url}/slack/events`);
     return lines !== undefined
       ? await runScript(session, printer, lines)

@@ -14,6 +14,7 @@ export type SandboxCommand =
   | { kind: 'fill'; values: Record<string, string> }
   | { kind: 'submit'; values: Record<string, string> }
   | { kind: 'cancel' }
+  | { kind: 'wait'; ms: number }
   | { kind: 'help' }
   | { kind: 'exit' };
 
@@ -36,9 +37,12 @@ export const LINE_FORMS: readonly string[] = [
   'fill title="Phishing mail" sev=sev2    fill fields of the open modal (label or block id; yes/no, a,b lists)',
   'submit [field=value …]                 submit the open modal',
   'cancel                                 close the open modal',
+  'wait 20m                               let time pass (s, m, h or d): the bot and Slack both see the later time',
   '# comment                              ignored, as are blank lines',
   'help | exit                            this list | quit (Ctrl-D works too)',
 ];
+
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
 const USAGE: Record<string, string> = {
   as: 'as <user>',
@@ -49,6 +53,7 @@ const USAGE: Record<string, string> = {
   say: 'say <text>',
   shortcut: 'shortcut <shortcut name or callback_id> <words from the message>',
   fill: 'fill <field>=<value> …',
+  wait: 'wait <number><s|m|h|d>, e.g. wait 20m',
 };
 
 /** Parses one line; returns null for blank lines and comments, throws ScriptParseError for anything else it can't read. */
@@ -102,6 +107,11 @@ export function parseLine(line: string): SandboxCommand | null {
     case 'cancel':
     case 'close':
       return { kind: 'cancel' };
+    case 'wait': {
+      const m = /^(\d+(?:\.\d+)?)\s*([smhd])$/i.exec(rest.trim());
+      need(m !== null);
+      return { kind: 'wait', ms: Math.round(Number(m![1]) * UNIT_MS[m![2]!.toLowerCase() as keyof typeof UNIT_MS]) };
+    }
     case 'help':
     case '?':
       return { kind: 'help' };

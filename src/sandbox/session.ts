@@ -1,5 +1,6 @@
 // One person at the sandbox: who they are, where they are, what they have typed into an open modal, and how each
 // command becomes a request to the bot through the emulator. Anything that cannot be carried out is a LineError.
+import { formatDuration } from '../core/reports/phases.js';
 import type { EmuMessage, EmuView, SlackEmulatorApi } from './emulator/types.js';
 import { attempt, check, LineError, withTimeout } from './line-errors.js';
 import { LINE_FORMS, type SandboxCommand } from './script.js';
@@ -17,14 +18,18 @@ export class SandboxSession {
   private readonly pending = new Map<string, Record<string, string>>();
 
   private readonly idle: () => Promise<void>;
+  private readonly advance: (ms: number) => void;
   private readonly surface: AppSurface;
 
   constructor(
     private readonly emu: SlackEmulatorApi,
     private readonly printer: TranscriptPrinter,
-    opts: { idle: () => Promise<void>; surface?: AppSurface },
+    opts: { idle: () => Promise<void>; surface?: AppSurface; advance?: (ms: number) => void },
   ) {
     this.idle = opts.idle;
+    this.advance = opts.advance ?? (() => {
+      throw new Error('time cannot be moved in this session');
+    });
     this.surface = opts.surface ?? OPEN_SURFACE;
     printer.showPendingFrom((viewId) => this.pending.get(viewId));
   }
@@ -92,6 +97,10 @@ export class SandboxSession {
         this.printer.write([`· modal closed`]);
         return check(this.emu.closeView({ user, viewId: view.id }), 'closing the modal');
       }
+      case 'wait':
+        this.advance(cmd.ms);
+        this.printer.write([`· ${formatDuration(cmd.ms)} later`]);
+        return;
       case 'help':
         this.printer.write(['You can type:', ...LINE_FORMS.map((l) => `  ${l}`)]);
         return;

@@ -68,6 +68,25 @@ describe('rampart sandbox --script', () => {
     }
   });
 
+  it('runs the review-and-report example: refused close, review saved, closed, timeline shown, reports saved under DATA_DIR/files', async () => {
+    const lines = (await readFile('docs/examples/review-and-report.txt', 'utf8')).split('\n');
+    const { code, text } = await runScript(lines);
+    expect(text).toContain('✓ script finished');
+    expect(code).toBe(0);
+    expect(text).toContain('INC-1 is sev2: write its post-incident review before closing it');
+    expect(text).toContain(':memo: Review saved as version 1 for INC-1 (1 action item)');
+    expect(text).toMatch(/status: resolved → \*closed\*/);
+    expect(text).toMatch(/Note: first invoice mail arrived — @you :hourglass:/);
+    // `wait` moved the clock the bot and Slack share: the phases have the durations the script waited.
+    expect(text).toContain('*Phases:* *triage* 12m 00s → *investigating* 40m 00s → *contained* 3h 00m → *resolved* 1d 0h → *closed*');
+    const md = await readFile(join(dir, 'data', 'files', 'INC-1-report.md'), 'utf8');
+    expect(md).toContain('# INC-1: Fake invoice sent to the finance team');
+    expect(md).toContain('Add lookalike domains to the mail filter');
+    expect(md).toMatch(/\| Resolved \| [^|]+ \| 3h 52m \|/);
+    const jsonl = await readFile(join(dir, 'data', 'files', 'INC-1-timesketch.jsonl'), 'utf8');
+    expect(jsonl.trim().split('\n')).toHaveLength(9);
+  });
+
   it('runs the awareness example: a queued tip sent now to #staff, acknowledged by two people, in the stats', async () => {
     const lines = (await readFile('docs/examples/awareness.txt', 'utf8')).split('\n');
     const { code, text } = await runScript(lines);

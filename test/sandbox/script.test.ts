@@ -42,6 +42,13 @@ describe('parseLine', () => {
     expect(parseLine('exit')).toEqual({ kind: 'exit' });
   });
 
+  it('reads waits in seconds, minutes, hours and days', () => {
+    expect(parseLine('wait 90s')).toEqual({ kind: 'wait', ms: 90_000 });
+    expect(parseLine('wait 20m')).toEqual({ kind: 'wait', ms: 1_200_000 });
+    expect(parseLine('wait 1.5h')).toEqual({ kind: 'wait', ms: 5_400_000 });
+    expect(parseLine('wait 2D')).toEqual({ kind: 'wait', ms: 172_800_000 });
+  });
+
   it.each([
     ['as', 'expected: as <user>'],
     ['in #bad channel', 'expected: in #<channel>'],
@@ -49,6 +56,8 @@ describe('parseLine', () => {
     ['react :eyes:', 'expected: react :<emoji>: <words from the message>'],
     ['shortcut add_to_timeline', 'expected: shortcut <shortcut name or callback_id>'],
     ['fill', 'expected: fill <field>=<value>'],
+    ['wait soon', 'expected: wait <number><s|m|h|d>'],
+    ['wait 10', 'expected: wait <number><s|m|h|d>'],
     ['dance wildly', 'unknown line "dance wildly"'],
   ])('rejects %j with a message saying what was expected', (line, message) => {
     expect(() => parseLine(line)).toThrow(ScriptParseError);

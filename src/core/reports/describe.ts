@@ -5,6 +5,7 @@ import type { EventKind } from '../timeline/events.js';
 type P = Record<string, unknown>;
 const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 const step = (p: P) => `step ${s(p.step)}. ${s(p.title)}`;
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 const withText = (lead: string, text: unknown) => (text ? `${lead}: ${s(text)}` : lead);
 
 const DESCRIBE: Record<EventKind, (p: P) => string> = {
@@ -26,7 +27,7 @@ const DESCRIBE: Record<EventKind, (p: P) => string> = {
   step_reopened: (p) => `Reopened ${step(p)} (was ${s(p.from)})`,
   playbook_completed: (p) => `Playbook completed: ${s(p.title)} (${s(p.done)} done, ${s(p.skipped)} skipped)`,
   lesson_promoted: (p) => `Lesson promoted to awareness tip "${s(p.title)}"`,
-  review_saved: (p) => `Post-incident review saved (version ${s(p.version)}, ${s(p.actionItems)} action items)`,
+  review_saved: (p) => `Post-incident review saved (version ${s(p.version)}, ${plural(Number(p.actionItems ?? 0), 'action item')})`,
 };
 
 /** What an event says, in one line. Unknown kinds (from a newer version) fall back to their payload. */

@@ -16,7 +16,7 @@ export function timelineMessage(h: ReportHeader, short: ShortTimeline) {
     .map((p) => `*${p.status}* ${p.end === null ? (p.durationMs === null ? '' : `${formatDuration(p.durationMs)} so far`) : formatDuration(p.durationMs)}`.trim())
     .join(' → ');
   const d = h.durations;
-  const times = [`to acknowledge ${formatDuration(d.toAcknowledge)}`, `to contain ${formatDuration(d.toContain)}`, `to resolve ${formatDuration(d.toResolve)}`];
+  const times = [`*Time to acknowledge* ${formatDuration(d.toAcknowledge)}`, `*to contain* ${formatDuration(d.toContain)}`, `*to resolve* ${formatDuration(d.toResolve)}`];
   const lines = short.events.map(eventLine);
   const { sections: shown, shown: fitted } = packLines(lines, MAX_EVENT_SECTIONS);
   const cut = fitted < lines.length;
@@ -29,7 +29,7 @@ export function timelineMessage(h: ReportHeader, short: ShortTimeline) {
     text: `${ref} timeline: ${short.total} events`,
     blocks: [
       header(`${ref} timeline: ${h.incident.title}`),
-      section(`*Phases:* ${phases}\n*Time* ${times.join(' · ')}`),
+      section(`*Phases:* ${phases}\n${times.join(' · ')}`),
       ...(shown.length > 0 ? shown.map(section) : [section('_No events._')]),
       context(note),
     ],
