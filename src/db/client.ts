@@ -2,8 +2,7 @@
 // data directory guarded by a lock file (two processes on one PGlite directory would corrupt it).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import lockfile from 'proper-lockfile';
@@ -61,6 +60,8 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }>, log
 }
 
 async function openPglite(target: Exclude<DatabaseTarget, { kind: 'postgres' }>): Promise<Database> {
+  // Loaded only when used: PGlite's module alone costs about 40 MB, which a Postgres deployment should not carry.
+  const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);
   if (target.kind === 'pglite-instance') {
     return { db: drizzlePglite(target.client, { schema }) as unknown as Db, backend: 'pglite', close: () => target.client.close() };
   }
