@@ -1,8 +1,6 @@
 // Composition root for the running bot: config → database → core → Slack app → HTTP server. Used by `npm start`
 // (src/main.ts), the sandbox and the end-to-end tests, so all three run exactly the same code.
-import { randomBytes } from 'node:crypto';
 import http from 'node:http';
-import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { WebClient } from '@slack/web-api';
 import { sql } from 'drizzle-orm';
@@ -11,12 +9,13 @@ import { createCore, type Core } from './core/core.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { openDatabase, type Database } from './db/client.js';
 import { loadLibrary, type PlaybookLibrary } from './core/playbooks/library.js';
-import { formatProblem, type PlaybookProblem } from './core/playbooks/load.js';
-import { createAwareness, type Awareness } from './core/awareness/awareness.js';
-import type { AwarenessPoster } from './core/awareness/deps.js';
-import { loadTips } from './core/awareness/tips.js';
-import { startAwarenessScheduler } from './scheduler/awareness.js';
+import type { WeeklyDigest } from './core/digest/programme.js';
+import { awarenessFor, digestFor } from './scheduled-posts.js';
+import { logProblems } from './log-problems.js';
+import { startSlotScheduler } from './scheduler/slots.js';
 import { slackPoster } from './slack/services/awareness-poster.js';
+import { slackDigestPoster } from './slack/services/digest-poster.js';
+import { slotPostClient } from './slack/services/slot-messages.js';
 import { realSleep, type Sleep } from './slack/services/retry.js';
 import { createLogger, type Logger } from './log.js';
 import { BackgroundWork } from './slack/background.js';
@@ -29,15 +28,20 @@ export interface RampartApp {
   url: string;
   core: Core;
   database: Database;
+  /** The weekly incident digest (tests run it by hand with `scheduler: false`). */
+  digest: WeeklyDigest;
   /** Resolves when all Slack work started after acks has finished. */
   idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
 export interface StartOptions {
-  /** How the awareness poster waits between retries (tests record the waits instead of sleeping). */
+  /** How the awareness and digest posters wait between retries (tests record the waits instead of sleeping). */
   sleep?: Sleep;
-  /** Run the awareness triggers (default: when AWARENESS_CHANNELS is set). */
+  /**
+   * Run the scheduled posts' triggers: false runs none; by default the awareness tip runs when AWARENESS_CHANNELS is
+   * set and the digest when INCIDENT_CHANNEL and DIGEST_CRON are.
+   */
   scheduler?: boolean;
   now?: () => number;
   clock?: Clock;
@@ -57,13 +61,11 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
   const clock = options.clock ?? (options.now ? { now: () => new Date(options.now!()) } : systemClock);
   const playbooks = await loadPlaybooks(config, logger);
   const core = coreFor(config, database, clock, responderCheck(config.responders, client, logger), playbooks);
-  // Its own client: rate-limited calls are rejected so the poster's retries (with the injectable sleep) handle them.
-  const posterClient = new WebClient(botToken, {
-    ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-  });
-  const awareness = await awarenessFor(config, database, clock, slackPoster(posterClient, options.sleep ?? realSleep), logger);
+  // Its own client: rate-limited calls are rejected so the posters' retries (with the injectable sleep) handle them.
+  const posterClient = slotPostClient(botToken, config.slack.apiUrl);
+  const sleep = options.sleep ?? realSleep;
+  const awareness = await awarenessFor(config, database, clock, slackPoster(posterClient, sleep), logger);
+  const digest = digestFor(config, database, clock, slackDigestPoster(posterClient, sleep));
   const background = new BackgroundWork(logger);
   const { app, requestListener, disconnect } = createSlackApp({
     botToken,
@@ -104,7 +106,10 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
     server.listen(config.port, config.host, resolve);
   });
   if (config.slack.appToken) await app.start();
-  const scheduler = (options.scheduler ?? config.awareness.channels.length > 0) ? startAwarenessScheduler(awareness, logger) : undefined;
+  const schedulers = [
+    ...((options.scheduler ?? config.awareness.channels.length > 0) ? [startSlotScheduler('awareness', awareness.deps.schedule, awareness.runDue, logger)] : []),
+    ...(options.scheduler !== false && digest.deps.schedule && digest.deps.channel ? [startSlotScheduler('digest', digest.deps.schedule, digest.runDue, logger)] : []),
+  ];
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   logger.info({ port, mode: config.slack.appToken ? 'socket' : 'http' }, 'Rampart is listening');
@@ -114,6 +119,7 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
     url: `http://${host}:${port}`,
     core,
     database,
+    digest,
     idle: () => background.idle(),
     stop: async () => {
       if (stopped) return;
@@ -122,7 +128,7 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
       // Keep-alive connections would hold close() open.
       server.closeAllConnections();
       await closed;
-      if (scheduler) await scheduler.stop();
+      await Promise.all(schedulers.map((s) => s.stop()));
       if (disconnect) await disconnect();
       await background.idle();
       if (!options.database) await database.close();
@@ -158,30 +164,6 @@ export async function loadPlaybooks(config: Config, logger?: Logger): Promise<Pl
   const library = await loadLibrary({ ...(config.playbooksDir ? { customDir: config.playbooksDir } : {}), incidentTypes: config.incidentTypes });
   logProblems(library.problems, 'playbook', logger);
   return library;
-}
-
-function logProblems(problems: readonly PlaybookProblem[], what: string, logger?: Logger): void {
-  for (const p of problems) {
-    const log = p.severity === 'error' ? logger?.error.bind(logger) : logger?.warn.bind(logger);
-    log?.({ file: p.file, line: p.line, path: p.path }, `${what} problem: ${formatProblem(p)}`);
-  }
-}
-
-/** The awareness programme over the database: built-in tips and AWARENESS_DIR (problems logged, like playbooks). */
-export async function awarenessFor(config: Config, database: Database, clock: Clock, poster: AwarenessPoster, logger?: Logger): Promise<Awareness> {
-  const tips = await loadTips({ ...(config.awareness.dir ? { customDir: config.awareness.dir } : {}), incidentTypes: config.incidentTypes });
-  logProblems(tips.problems, 'awareness tip', logger);
-  return createAwareness({
-    db: database.db,
-    clock,
-    schedule: { name: 'weekly', cron: config.awareness.cron, timezone: config.awareness.timezone, graceMs: config.awareness.graceMs },
-    channels: config.awareness.channels,
-    tips,
-    poster,
-    replicaId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
-    // Far longer than a post takes, even with retries; a dead replica's slot is taken over after this.
-    leaseMs: 5 * 60_000,
-  });
 }
 
 /** Opens Postgres when DATABASE_URL is set, else PGlite under DATA_DIR. */

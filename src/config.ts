@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { DEFAULT_INCIDENT_TYPES } from './core/incidents/incident-types.js';
 import { SEVERITIES, type Severity } from './core/incidents/incident.js';
-import { checkCron } from './core/awareness/schedule.js';
+import { checkCron } from './core/schedules/schedule.js';
 import { durationMs } from './core/playbooks/playbook.js';
 
 const slackId = (prefix: string) => new RegExp(`^[${prefix}][A-Z0-9]{2,}$`);
@@ -72,6 +72,14 @@ const schema = z
       .default('24h')
       .refine((d) => durationMs(d) !== undefined, 'a duration such as 24h, 90m or 2d'),
     AWARENESS_DIR: z.string().min(1).optional(),
+    // `off` turns the weekly digest off; any other value is a cron expression read in TIMEZONE.
+    DIGEST_CRON: z
+      .string()
+      .default('0 8 * * 1')
+      .superRefine((c, ctx) => {
+        const problem = c.trim().toLowerCase() === 'off' ? undefined : cronProblem(c);
+        if (problem) ctx.addIssue({ code: 'custom', message: `${problem} Use \`off\` to turn the digest off.` });
+      }),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
     DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
@@ -108,6 +116,8 @@ const schema = z
       graceMs: durationMs(e.AWARENESS_GRACE)!,
       dir: e.AWARENESS_DIR,
     },
+    // Posted to incidentChannel in `timezone`; cron is undefined when the digest is off.
+    digest: { cron: e.DIGEST_CRON.trim().toLowerCase() === 'off' ? undefined : e.DIGEST_CRON },
     logLevel: e.LOG_LEVEL ?? 'info',
     // Whether LOG_LEVEL was set: the sandbox is quieter by default than the bot, unless asked.
     logLevelFromEnv: e.LOG_LEVEL,

@@ -34,6 +34,14 @@ describe('config', () => {
     expect(() => loadConfig({ REVIEW_REQUIRED_SEVERITIES: 'sev1,critical' })).toThrow(/REVIEW_REQUIRED_SEVERITIES: must be severities \(sev1, sev2, sev3, sev4\), comma-separated, or none/);
   });
 
+  it('reads DIGEST_CRON: Mondays 08:00 by default, `off` turns the digest off, an invalid expression is refused', () => {
+    expect(loadConfig({}).digest).toEqual({ cron: '0 8 * * 1' });
+    expect(loadConfig({ DIGEST_CRON: '30 7 * * 5' }).digest.cron).toBe('30 7 * * 5');
+    expect(loadConfig({ DIGEST_CRON: 'OFF' }).digest.cron).toBeUndefined();
+    expect(() => loadConfig({ DIGEST_CRON: '0 8 * *' })).toThrow(/DIGEST_CRON: "0 8 \* \*" is not a five-field cron expression.*Use `off` to turn the digest off/);
+    expect(() => loadConfig({ DIGEST_CRON: '0 25 * * 1' })).toThrow(/DIGEST_CRON: "0 25 \* \* 1" is not a valid cron expression/);
+  });
+
   it('names the missing Slack credentials and points to the sandbox', () => {
     expect(() => requireSlackCredentials(loadConfig({}))).toThrow(/SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.*npm run sandbox/s);
     expect(() => requireSlackCredentials(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }))).not.toThrow();

@@ -1,7 +1,6 @@
 // `rampart awareness status|preview|send-now|stats`: the admin's view of the weekly programme from a terminal. Only
 // send-now talks to Slack (it needs SLACK_BOT_TOKEN); the others read the database.
-import { WebClient } from '@slack/web-api';
-import { awarenessFor, openConfiguredDatabase } from '../app.js';
+import { awarenessFor } from '../scheduled-posts.js';
 import type { Config } from '../config.js';
 import type { Awareness } from '../core/awareness/awareness.js';
 import type { AwarenessPoster } from '../core/awareness/deps.js';
@@ -9,27 +8,18 @@ import { systemClock } from '../core/clock.js';
 import { AppError } from '../core/errors.js';
 import { slackPoster } from '../slack/services/awareness-poster.js';
 import { realSleep } from '../slack/services/retry.js';
+import { withDatabase } from './commands.js';
+import { readOnlyPoster, sendNowClient } from './posters.js';
 
 type Out = (line: string) => void;
 
-/** Refuses to post: for the commands that only read. */
-const noPoster: AwarenessPoster = {
-  post: () => Promise.reject(new AppError('invalid_input', 'This command does not post.')),
-  findPosted: () => Promise.resolve(undefined),
-};
-
-async function withAwareness<T>(config: Config, poster: AwarenessPoster, fn: (a: Awareness) => Promise<T>): Promise<T> {
-  const database = await openConfiguredDatabase(config);
-  try {
-    return await fn(await awarenessFor(config, database, systemClock, poster));
-  } finally {
-    await database.close();
-  }
+function withAwareness<T>(config: Config, poster: AwarenessPoster, fn: (a: Awareness) => Promise<T>): Promise<T> {
+  return withDatabase(config, async (database) => fn(await awarenessFor(config, database, systemClock, poster)));
 }
 
 /** `rampart awareness status`. */
 export function awarenessStatusCommand(config: Config, out: Out): Promise<void> {
-  return withAwareness(config, noPoster, async (a) => {
+  return withAwareness(config, readOnlyPoster, async (a) => {
     const s = await a.status();
     out(`Schedule: ${s.schedule.cron} (${s.schedule.timezone}), grace ${Math.round(s.schedule.graceMs / 3_600_000)} h, ${s.paused ? 'PAUSED' : 'running'}`);
     out(`Channels: ${s.channels.length > 0 ? s.channels.join(', ') : 'none (set AWARENESS_CHANNELS)'}`);
@@ -41,7 +31,7 @@ export function awarenessStatusCommand(config: Config, out: Out): Promise<void> 
 
 /** `rampart awareness preview`. */
 export function awarenessPreviewCommand(config: Config, out: Out): Promise<void> {
-  return withAwareness(config, noPoster, async (a) => {
+  return withAwareness(config, readOnlyPoster, async (a) => {
     const next = await a.preview();
     if (!next) return out('No tips are loaded.');
     out(`${next.tip.id} (${next.reason})`);
@@ -51,8 +41,7 @@ export function awarenessPreviewCommand(config: Config, out: Out): Promise<void>
 
 /** `rampart awareness send-now`. */
 export function awarenessSendNowCommand(config: Config, out: Out): Promise<void> {
-  if (!config.slack.botToken) throw new AppError('invalid_input', 'send-now posts to Slack: set SLACK_BOT_TOKEN (and AWARENESS_CHANNELS).');
-  const client = new WebClient(config.slack.botToken, { ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+  const client = sendNowClient(config, 'AWARENESS_CHANNELS');
   return withAwareness(config, slackPoster(client, realSleep), async (a) => {
     const outcome = await a.sendNow('cli');
     if (outcome.kind !== 'posted') throw new AppError('invalid_input', `Nothing was posted (${outcome.kind}${outcome.kind === 'failed' ? `: ${outcome.error}` : ''}).`);
@@ -62,7 +51,7 @@ export function awarenessSendNowCommand(config: Config, out: Out): Promise<void>
 
 /** `rampart awareness stats [--weeks N]`. */
 export function awarenessStatsCommand(config: Config, weeks: number, out: Out): Promise<void> {
-  return withAwareness(config, noPoster, async (a) => {
+  return withAwareness(config, readOnlyPoster, async (a) => {
     const stats = await a.stats(weeks);
     if (stats.rows.length === 0) return out(`No awareness posts in the last ${weeks} weeks.`);
     const pct = (r: number | null) => (r === null ? 'n/a' : `${Math.round(r * 100)}%`);

@@ -4,6 +4,7 @@ import { coreFor, loadPlaybooks, openConfiguredDatabase } from '../app.js';
 import type { Core } from '../core/core.js';
 import { systemClock } from '../core/clock.js';
 import type { Actor } from '../core/context.js';
+import type { Database } from '../db/client.js';
 import { appliedMigrationCount } from '../db/migrate.js';
 import { eventJson, incidentJson } from './json.js';
 
@@ -11,26 +12,25 @@ export const OPERATOR: Actor = { id: 'cli', source: 'cli' };
 
 type Out = (line: string) => void;
 
-/** Runs fn with a core over the configured database, closing it afterwards. */
-export async function withCore<T>(config: Config, fn: (core: Core) => Promise<T>): Promise<T> {
+/** Runs fn over the configured database, closing it afterwards. */
+export async function withDatabase<T>(config: Config, fn: (database: Database) => Promise<T>): Promise<T> {
   const database = await openConfiguredDatabase(config);
   try {
-    // The CLI is a trusted operator, so the responder check is never consulted.
-    const core = coreFor(config, database, systemClock, async () => false, await loadPlaybooks(config));
-    return await fn(core);
+    return await fn(database);
   } finally {
     await database.close();
   }
 }
 
+/** Runs fn with a core over the configured database, closing it afterwards. */
+export function withCore<T>(config: Config, fn: (core: Core) => Promise<T>): Promise<T> {
+  // The CLI is a trusted operator, so the responder check is never consulted.
+  return withDatabase(config, async (database) => fn(coreFor(config, database, systemClock, async () => false, await loadPlaybooks(config))));
+}
+
 /** `rampart migrate`. */
-export async function migrateCommand(config: Config, out: Out): Promise<void> {
-  const database = await openConfiguredDatabase(config);
-  try {
-    out(`Database is up to date (${await appliedMigrationCount(database)} migrations applied, ${database.backend}).`);
-  } finally {
-    await database.close();
-  }
+export function migrateCommand(config: Config, out: Out): Promise<void> {
+  return withDatabase(config, async (database) => out(`Database is up to date (${await appliedMigrationCount(database)} migrations applied, ${database.backend}).`));
 }
 
 /** `rampart incidents [--all] [--json]`. */

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { isAppError } from '../core/errors.js';
 import { incidentsCommand, migrateCommand, timelineCommand } from './commands.js';
 import { awarenessPreviewCommand, awarenessSendNowCommand, awarenessStatsCommand, awarenessStatusCommand } from './awareness.js';
+import { digestPreviewCommand, digestSendNowCommand } from './digest.js';
 import { AppError } from '../core/errors.js';
 import { exportCommand, reportCommand, statsCommand } from './reports.js';
 import { importPlaybookCommand, listPlaybooksCommand, validatePlaybooksCommand } from './playbooks.js';
@@ -108,6 +109,9 @@ export function buildProgram(): Command {
       if (!Number.isInteger(weeks) || weeks < 1) throw new AppError('invalid_input', '--weeks takes a whole number of weeks, e.g. --weeks 12.');
       return awarenessStatsCommand(loadConfig(), weeks, out);
     });
+  const digest = program.command('digest').description('the weekly incident digest posted to INCIDENT_CHANNEL');
+  digest.command('preview').description('the digest of the last seven days, as text').action(() => digestPreviewCommand(loadConfig(), out));
+  digest.command('send-now').description('post it to INCIDENT_CHANNEL now (needs SLACK_BOT_TOKEN)').action(() => digestSendNowCommand(loadConfig(), out));
   return program;
 }
 

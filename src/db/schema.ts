@@ -152,8 +152,10 @@ export const playbookMessages = pgTable(
 );
 
 /**
- * One row per awareness slot (schedule + time). Inserting it is the claim that makes a post happen once across
- * replicas; the lease lets another replica take over a claim whose holder died before finishing.
+ * One row per slot (schedule + time) of every scheduled post: the awareness tips (schedules `weekly` and `send-now`)
+ * and the weekly incident digest (`digest`, `digest-send-now`); the name is the awareness programme's, which came
+ * first. Inserting the row is the claim that makes a post happen once across replicas; the lease lets another
+ * replica take over a claim whose holder died before finishing.
  */
 export const awarenessSlots = pgTable(
   'awareness_slots',

@@ -38,7 +38,8 @@ beforeEach(async () => {
     RESPONDERS: lead.id,
     LOG_LEVEL: 'silent',
   });
-  rampart = await startRampart(config, { database, slackRetries: 0, logger: createLogger('silent') });
+  // No triggers: with INCIDENT_CHANNEL set, the digest's would run on the real clock.
+  rampart = await startRampart(config, { database, slackRetries: 0, logger: createLogger('silent'), scheduler: false });
   await emu.waitFor(() => emu.socketConnections === 1);
 });
 afterEach(async () => {

@@ -74,3 +74,16 @@ export async function dbErrorOf(p: Promise<unknown>): Promise<string> {
   }
   throw new Error('expected the database to refuse this statement, but it succeeded');
 }
+
+/** Runs fn with `count` replicas' databases: separate pools on one fresh Postgres database, dropped afterwards. */
+export async function withReplicaDatabases<T>(count: number, fn: (replicas: Database[]) => Promise<T>): Promise<T> {
+  const url = await createPostgresDatabase();
+  const replicas: Database[] = [];
+  try {
+    while (replicas.length < count) replicas.push(await openDatabase({ kind: 'postgres', url, max: 3 }));
+    return await fn(replicas);
+  } finally {
+    await Promise.all(replicas.map((d) => d.close()));
+    await dropPostgresDatabase(url);
+  }
+}

@@ -2,7 +2,7 @@
 import { DateTime } from 'luxon';
 import { AppError } from '../errors.js';
 import type { AwarenessDeps } from './deps.js';
-import { slotKey } from './schedule.js';
+import { slotKey } from '../schedules/schedule.js';
 import { ackCount, addAck, postByMessage, postsWithAcks } from './queries.js';
 
 /** Records that a person acknowledged an awareness message; pressing again changes nothing. */

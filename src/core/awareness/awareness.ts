@@ -5,8 +5,9 @@ import { acknowledge, ackStats } from './acks.js';
 import { nextTip } from './posting.js';
 import { lessonsOf, promoteLesson, tipById, type TipDraft } from './promote.js';
 import { queueTip, runDue, sendNow, setPause, skipNext } from './programme.js';
-import { isPaused, pendingQueue, postsOf, recentSlots } from './queries.js';
-import { nextSlot } from './schedule.js';
+import { pendingQueue, postsOf } from './queries.js';
+import { isPaused, recentSlots } from '../schedules/queries.js';
+import { nextSlot } from '../schedules/schedule.js';
 
 /** Builds the awareness API. */
 export function createAwareness(deps: AwarenessDeps) {

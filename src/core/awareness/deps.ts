@@ -1,7 +1,6 @@
 // What the awareness programme needs, passed in by the composition root. Slack stays behind the Poster port.
-import type { Db } from '../../db/types.js';
-import type { Clock } from '../clock.js';
-import type { Schedule } from './schedule.js';
+import type { SlotDeps } from '../schedules/claim.js';
+import type { Schedule } from '../schedules/schedule.js';
 import type { Tip } from './tip.js';
 
 /** Posting and finding awareness messages; the Slack adapter implements it (with its own retries). */
@@ -18,18 +17,12 @@ export interface TipSource {
   get(id: string): Tip | undefined;
 }
 
-/** Dependencies of the awareness programme. */
-export interface AwarenessDeps {
-  db: Db;
-  clock: Clock;
+/** Dependencies of the awareness programme: the slot machinery's (database, clock, replica, lease) and its own. */
+export interface AwarenessDeps extends SlotDeps {
   schedule: Schedule;
   channels: readonly string[];
   tips: TipSource;
   poster: AwarenessPoster;
-  /** Names this process in claims, so a replica recognises its own. */
-  replicaId: string;
-  /** How long a claim is held before another replica may take it over. */
-  leaseMs: number;
 }
 
 /** The schedule name manual posts (`send-now`) are recorded under. */

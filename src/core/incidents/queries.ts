@@ -65,6 +65,7 @@ export async function updateIncident(tx: Tx, id: number, set: Partial<NewRow>): 
   return toIncident(row);
 }
 
-function toIncident(row: Row): Incident {
+/** A stored row as the Incident core works with. */
+export function toIncident(row: Row): Incident {
   return { ...row, ref: formatRef(row.number), severity: row.severity as Severity, status: row.status as Status };
 }

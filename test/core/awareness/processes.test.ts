@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { slotKey, slotsBetween } from '../../../src/core/awareness/schedule.js';
+import { slotKey, slotsBetween } from '../../../src/core/schedules/schedule.js';
 import { openDatabase } from '../../../src/db/client.js';
 import { SlackEmulator } from '../../../src/sandbox/emulator/emulator.js';
 import { createPostgresDatabase, dropPostgresDatabase, TEST_DATABASE_URL } from '../../support/db.js';

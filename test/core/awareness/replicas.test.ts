@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock.js';
 import { runDue } from '../../../src/core/awareness/programme.js';
-import { slotKey, slotsBetween } from '../../../src/core/awareness/schedule.js';
+import { slotKey, slotsBetween } from '../../../src/core/schedules/schedule.js';
 import { openDatabase, type Database } from '../../../src/db/client.js';
 import { createPostgresDatabase, dropPostgresDatabase, TEST_DATABASE_URL } from '../../support/db.js';
 import { awarenessDeps, FakeSlack } from '../../support/awareness.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCron, latestSlot, nextSlot, slotsBetween } from '../../../src/core/awareness/schedule.js';
+import { checkCron, latestSlot, nextSlot, slotsBetween } from '../../../src/core/schedules/schedule.js';
 import { chooseTip, currentRound } from '../../../src/core/awareness/rotation.js';
 
 const iso = (ds: Date[]) => ds.map((d) => d.toISOString());

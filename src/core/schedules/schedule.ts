@@ -1,5 +1,6 @@
-// When awareness messages are due: the slots of a cron expression in an IANA zone. cron-parser walks the wall clock
-// of the zone, so a daylight-saving change moves the UTC time of "Monday 09:00" without skipping or doubling a week.
+// When scheduled posts (the awareness tip, the weekly digest) are due: the slots of a cron expression in an IANA zone.
+// cron-parser walks the wall clock of the zone, so a daylight-saving change moves the UTC time of "Monday 09:00"
+// without skipping or doubling a week.
 import { CronExpressionParser } from 'cron-parser';
 import { DateTime } from 'luxon';
 import { AppError } from '../errors.js';

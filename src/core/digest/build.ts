@@ -1,0 +1,15 @@
+// Reading the week from the database and shaping it into a digest (the rules are in digest.ts, pure).
+import type { DbOrTx } from '../../db/types.js';
+import { listIncidents } from '../incidents/queries.js';
+import { DIGEST_WEEK_MS } from './deps.js';
+import { shapeDigest, type Digest } from './digest.js';
+import { incidentsOfWeek, statusChangesBetween } from './queries.js';
+
+/** The digest of the seven days up to slotAt: open incidents, the week's changes and its figures. */
+export async function buildDigest(deps: { db: DbOrTx; timezone: string }, slotAt: Date): Promise<Digest> {
+  const from = new Date(slotAt.getTime() - DIGEST_WEEK_MS);
+  const open = await listIncidents(deps.db, { all: false });
+  const statusChanges = await statusChangesBetween(deps.db, from, slotAt);
+  const week = await incidentsOfWeek(deps.db, from, slotAt, [...new Set(statusChanges.map((c) => c.incidentId))]);
+  return shapeDigest({ from, to: slotAt, timezone: deps.timezone, open, week, statusChanges });
+}
