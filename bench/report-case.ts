@@ -21,6 +21,7 @@ const core = createCore({
   timezone: 'Europe/Paris',
   playbooks: await loadLibrary(),
   reviewRequired: [],
+  redactPatterns: [],
 });
 const before = process.resourceUsage().maxRSS;
 const started = performance.now();

@@ -153,6 +153,7 @@ export function coreFor(
     sensitiveTypes: config.sensitiveTypes,
     timezone: config.timezone,
     reviewRequired: config.reviewRequired,
+    redactPatterns: config.redactPatterns,
   });
 }
 

@@ -5,6 +5,7 @@ import { DEFAULT_INCIDENT_TYPES } from './core/incidents/incident-types.js';
 import { SEVERITIES, type Severity } from './core/incidents/incident.js';
 import { checkCron } from './core/schedules/schedule.js';
 import { durationMs } from './core/playbooks/playbook.js';
+import { parseRedactPatterns } from './core/redaction/redact.js';
 
 const slackId = (prefix: string) => new RegExp(`^[${prefix}][A-Z0-9]{2,}$`);
 const idList = (what: string, prefix: string) =>
@@ -80,6 +81,18 @@ const schema = z
         const problem = c.trim().toLowerCase() === 'off' ? undefined : cronProblem(c);
         if (problem) ctx.addIssue({ code: 'custom', message: `${problem} Use \`off\` to turn the digest off.` });
       }),
+    // Extra secret formats to redact: `name=regex;name=regex` (a literal `;` in a regex is written \x3b).
+    REDACT_PATTERNS: z
+      .string()
+      .default('')
+      .transform((s, ctx) => {
+        try {
+          return parseRedactPatterns(s);
+        } catch (err) {
+          ctx.addIssue({ code: 'custom', message: (err as Error).message });
+          return z.NEVER;
+        }
+      }),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
     DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
@@ -107,6 +120,7 @@ const schema = z
     incidentTypes: [...new Set([...DEFAULT_INCIDENT_TYPES, ...e.INCIDENT_TYPES])],
     sensitiveTypes: e.SENSITIVE_TYPES,
     reviewRequired: e.REVIEW_REQUIRED_SEVERITIES,
+    redactPatterns: e.REDACT_PATTERNS,
     playbooksDir: e.PLAYBOOKS_DIR,
     cacaoSchemasDir: e.CACAO_SCHEMAS_DIR,
     awareness: {

@@ -66,3 +66,19 @@ describe('config', () => {
     expect(coreImports.filter((i) => /@slack|node-cron|\/slack\/|\/cli\/|\/scheduler\/|config\.js/.test(i))).toEqual([]);
   });
 });
+
+describe('REDACT_PATTERNS', () => {
+  it('is empty by default and reads `;`-separated name=regex pairs as global patterns named by kind', () => {
+    expect(loadConfig({}).redactPatterns).toEqual([]);
+    const c = loadConfig({ REDACT_PATTERNS: 'employee-badge=BADGE-[0-9]{6}; vault-token=hvs\\.[A-Za-z0-9]{24,}' });
+    expect(c.redactPatterns.map((p) => p.name)).toEqual(['employee-badge', 'vault-token']);
+    expect(c.redactPatterns[0]!.pattern.flags).toBe('g');
+    expect(c.redactPatterns[0]!.pattern.source).toBe('BADGE-[0-9]{6}');
+  });
+
+  it('names the pattern that does not compile, and refuses names and patterns it cannot use', () => {
+    expect(() => loadConfig({ REDACT_PATTERNS: 'ok=abc;broken=(unclosed' })).toThrow(/REDACT_PATTERNS: pattern "broken" is not a valid regular expression/);
+    expect(() => loadConfig({ REDACT_PATTERNS: 'just-a-regex' })).toThrow(/REDACT_PATTERNS: entry 1 must be name=regex/);
+    expect(() => loadConfig({ REDACT_PATTERNS: 'everything=x*' })).toThrow(/pattern "everything" matches empty text/);
+  });
+});

@@ -4,6 +4,7 @@ import type { Clock } from './clock.js';
 import type { EventSource } from '../db/schema.js';
 import type { PlaybookLibrary } from './playbooks/library.js';
 import type { Severity } from './incidents/incident.js';
+import type { CustomPattern } from './redaction/redact.js';
 
 /** Dependencies of core. */
 export interface CoreDeps {
@@ -20,6 +21,8 @@ export interface CoreDeps {
   playbooks: PlaybookLibrary;
   /** Severities whose incidents need a post-incident review before they can be closed (REVIEW_REQUIRED_SEVERITIES). */
   reviewRequired: readonly Severity[];
+  /** REDACT_PATTERNS: secrets of the organisation's own formats, redacted along with the built-in kinds. */
+  redactPatterns: readonly CustomPattern[];
 }
 
 /** Who is acting and through what. CLI and system actors are trusted operators. */

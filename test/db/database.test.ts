@@ -48,6 +48,7 @@ async function withPostgresCore(fn: (core: ReturnType<typeof createCore>) => Pro
         sensitiveTypes: [],
         timezone: 'UTC',
         reviewRequired: ['sev1', 'sev2'],
+        redactPatterns: [],
       }),
     );
   } finally {

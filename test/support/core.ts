@@ -5,13 +5,16 @@ import type { Actor } from '../../src/core/context.js';
 import { DEFAULT_INCIDENT_TYPES } from '../../src/core/incidents/incident-types.js';
 import type { Severity } from '../../src/core/incidents/incident.js';
 import { loadLibrary, type PlaybookLibrary } from '../../src/core/playbooks/library.js';
+import type { CustomPattern } from '../../src/core/redaction/redact.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 
 export const RESPONDER = 'U0RESPOND';
 export const OUTSIDER = 'U0OUTSIDE';
 
 /** A core on a fresh database; responders are RESPONDER unless given. */
-export async function testCore(opts: { responders?: string[]; now?: string; playbooks?: PlaybookLibrary; reviewRequired?: Severity[] } = {}) {
+export async function testCore(
+  opts: { responders?: string[]; now?: string; playbooks?: PlaybookLibrary; reviewRequired?: Severity[]; redactPatterns?: CustomPattern[] } = {},
+) {
   const database: TestDatabase = await createTestDatabase();
   const clock = fixedClock(opts.now ?? '2026-11-24T10:00:00Z');
   const responders = new Set(opts.responders ?? [RESPONDER]);
@@ -24,6 +27,7 @@ export async function testCore(opts: { responders?: string[]; now?: string; play
     sensitiveTypes: ['account-compromise', 'data-leak'],
     timezone: 'Europe/Paris',
     reviewRequired: opts.reviewRequired ?? ['sev1', 'sev2'],
+    redactPatterns: opts.redactPatterns ?? [],
   });
   return { core, database, clock, close: () => database.close() };
 }

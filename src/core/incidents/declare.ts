@@ -7,6 +7,7 @@ import { slackTsToDate, type SlackMessageRef } from '../timeline/events.js';
 import { DEFAULT_SEVERITY, parseSeverity, type Incident } from './incident.js';
 import { insertIncident, nextIncidentNumber } from './queries.js';
 import { checkText, checkTitle, MAX_DESCRIPTION } from './text-rules.js';
+import { mergeFound, redactedField, redactFor, redactMessage } from '../redaction/apply.js';
 
 /** What a person declares. Omitted fields take defaults: sev3, type other, private. */
 export interface Declaration {
@@ -21,16 +22,19 @@ export interface Declaration {
   sourceMessage?: SlackMessageRef;
 }
 
-/** The declared incident and why it is private, when that was not asked for. */
+/** The declared incident, why it is private when that was not asked for, and the kinds of secret redacted. */
 export interface Declared {
   incident: Incident;
   forcedPrivateBecause?: string;
+  redacted?: string[];
 }
 
-/** Declares an incident. */
+/** Declares an incident. Secrets in the title, description and reported message are redacted before storing. */
 export async function declareIncident(deps: CoreDeps, actor: Actor, input: Declaration): Promise<Declared> {
-  const title = checkTitle(input.title);
-  const description = checkText(input.description ?? '', 'description', MAX_DESCRIPTION);
+  const title = redactFor(deps, checkTitle(input.title));
+  const description = redactFor(deps, checkText(input.description ?? '', 'description', MAX_DESCRIPTION));
+  const source = input.sourceMessage ? redactMessage(deps, input.sourceMessage) : undefined;
+  const found = mergeFound(title.found, description.found, source?.found ?? []);
   const type = checkType(deps, input.type ?? 'other');
   const severity = input.severity ? parseSeverity(input.severity) : DEFAULT_SEVERITY;
   const sensitive = deps.sensitiveTypes.includes(type);
@@ -40,8 +44,8 @@ export async function declareIncident(deps: CoreDeps, actor: Actor, input: Decla
     const number = await nextIncidentNumber(tx);
     const created = await insertIncident(tx, {
       number,
-      title,
-      description,
+      title: title.text,
+      description: description.text,
       type,
       severity,
       private: isPrivate || sensitive,
@@ -58,18 +62,19 @@ export async function declareIncident(deps: CoreDeps, actor: Actor, input: Decla
         actor: actor.id,
         source: actor.source,
         payload: {
-          title,
-          description,
+          title: title.text,
+          description: description.text,
           type,
           severity,
           private: created.private,
           drill: created.drill,
-          ...(input.sourceMessage ? { sourceMessage: input.sourceMessage } : {}),
+          ...(source ? { sourceMessage: source.message } : {}),
+          ...redactedField(found),
         },
       },
       now,
     );
-    if (input.sourceMessage) {
+    if (source) {
       // The reported message is its own event at the time it was posted, which is usually before the declaration.
       await appendEvent(
         tx,
@@ -78,15 +83,19 @@ export async function declareIncident(deps: CoreDeps, actor: Actor, input: Decla
           kind: 'message_reported',
           actor: actor.id,
           source: actor.source,
-          payload: input.sourceMessage,
-          occurredAt: slackTsToDate(input.sourceMessage.ts) ?? now,
+          payload: { ...source.message, ...redactedField(source.found) },
+          occurredAt: slackTsToDate(source.message.ts) ?? now,
         },
         now,
       );
     }
     return created;
   });
-  return { incident, ...(sensitive && !isPrivate ? { forcedPrivateBecause: `type ${type} is security-sensitive` } : {}) };
+  return {
+    incident,
+    ...(sensitive && !isPrivate ? { forcedPrivateBecause: `type ${type} is security-sensitive` } : {}),
+    ...redactedField(found),
+  };
 }
 
 /** Validates an incident type against the configured list. */

@@ -18,7 +18,7 @@ export function slackTsToDate(ts: string): Date | undefined {
   return Number.isFinite(seconds) && seconds > 0 ? new Date(Math.round(seconds * 1000)) : undefined;
 }
 
-/** Payload per event kind. */
+/** Payload per event kind. `redacted` lists the kinds of secret removed from the text before it was stored. */
 export interface EventPayloads {
   incident_declared: {
     title: string;
@@ -28,18 +28,19 @@ export interface EventPayloads {
     private: boolean;
     drill: boolean;
     sourceMessage?: SlackMessageRef;
+    redacted?: string[];
   };
   status_changed: { from: Status; to: Status; note?: string; mergedInto?: string };
   severity_changed: { from: Severity; to: Severity };
   role_assigned: { role: Role; from: string | null; to: string };
   /** lesson: marked as a lesson learnt, which an admin may promote to an awareness tip. */
-  note_added: { text: string; lesson?: true };
-  message_pinned: SlackMessageRef & { via: 'reaction' | 'pin'; eventId?: string };
-  message_reported: SlackMessageRef;
+  note_added: { text: string; lesson?: true; redacted?: string[] };
+  message_pinned: SlackMessageRef & { via: 'reaction' | 'pin'; eventId?: string; redacted?: string[] };
+  message_reported: SlackMessageRef & { redacted?: string[] };
   channel_created: { channelId: string; name: string; private: boolean };
   members_invited: { users: string[] };
   slack_call_failed: { action: string; error: string };
-  correction: { text: string };
+  correction: { text: string; redacted?: string[] };
   playbook_started: PlaybookRef & { title: string; steps: number };
   step_completed: StepRef & { note?: string; confirmed?: boolean };
   step_skipped: StepRef & { reason: string };

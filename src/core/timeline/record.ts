@@ -11,8 +11,12 @@ import { checkText, MAX_NOTE } from '../incidents/text-rules.js';
 import { slackTsToDate, type SlackMessageRef, type TimelineEvent } from './events.js';
 import { appendEvent, findEvent, listEvents } from './queries.js';
 import { parseNoteTime } from './occurred-at.js';
+import { redactedField, redactFor, redactMessage } from '../redaction/apply.js';
 
-/** Adds a note, optionally back-dated with a leading `at 14:05` / `at <ISO>`. Ref may be omitted in an incident channel. */
+/**
+ * Adds a note, optionally back-dated with a leading `at 14:05` / `at <ISO>`. Ref may be omitted in an incident channel.
+ * Secrets are redacted before anything is stored; the event's `redacted` says which kinds were removed.
+ */
 export async function addNote(
   deps: CoreDeps,
   actor: Actor,
@@ -22,7 +26,7 @@ export async function addNote(
 ): Promise<{ incident: Incident; event: TimelineEvent }> {
   const now = deps.clock.now();
   const { text, occurredAt } = parseNoteTime(rawText, now, deps.timezone);
-  const checked = checkText(text, 'note', MAX_NOTE, true);
+  const checked = redactFor(deps, checkText(text, 'note', MAX_NOTE, true));
   return inTransaction(deps, async (tx) => {
     const incident = await incidentByRefOrChannel(tx, ref, actor.channelId, { forUpdate: true });
     await requireVisible(deps, actor, incident);
@@ -33,7 +37,7 @@ export async function addNote(
         kind: 'note_added',
         actor: actor.id,
         source: actor.source,
-        payload: { text: checked, ...(opts.lesson ? { lesson: true as const } : {}) },
+        payload: { text: checked.text, ...(opts.lesson ? { lesson: true as const } : {}), ...redactedField(checked.found) },
         ...(occurredAt ? { occurredAt } : {}),
       },
       now,
@@ -44,7 +48,7 @@ export async function addNote(
 
 /** Records a correction to an earlier event: a new event pointing at it (the timeline itself is never edited). */
 export async function addCorrection(deps: CoreDeps, actor: Actor, ref: string | undefined, seq: number, rawText: string) {
-  const text = checkText(rawText, 'correction', MAX_NOTE, true);
+  const { text, found } = redactFor(deps, checkText(rawText, 'correction', MAX_NOTE, true));
   const now = deps.clock.now();
   return inTransaction(deps, async (tx) => {
     const incident = await incidentByRefOrChannel(tx, ref, actor.channelId, { forUpdate: true });
@@ -54,7 +58,7 @@ export async function addCorrection(deps: CoreDeps, actor: Actor, ref: string | 
     const event = await appendEvent(
       tx,
       incident.id,
-      { kind: 'correction', actor: actor.id, source: actor.source, payload: { text }, correctsSeq: seq, occurredAt: target.occurredAt },
+      { kind: 'correction', actor: actor.id, source: actor.source, payload: { text, ...redactedField(found) }, correctsSeq: seq, occurredAt: target.occurredAt },
       now,
     );
     return { incident, event: event! };
@@ -64,16 +68,17 @@ export async function addCorrection(deps: CoreDeps, actor: Actor, ref: string | 
 /**
  * Copies a Slack message from an incident channel into its timeline, once: the Slack event id is claimed in the
  * same transaction (so a retried delivery adds nothing), and the dedupe key is the message itself (so a 📌 and a
- * pin of the same message add one event). Returns null when there is nothing new to record.
+ * pin of the same message add one event). The text is stored redacted. Returns null when there is nothing new to record.
  */
 export async function recordSlackMessage(
   deps: CoreDeps,
   actor: Actor,
-  message: SlackMessageRef,
+  original: SlackMessageRef,
   via: 'reaction' | 'pin',
   eventId?: string,
 ): Promise<{ incident: Incident; event: TimelineEvent } | null> {
   const now = deps.clock.now();
+  const { message, found } = redactMessage(deps, original);
   return inTransaction(deps, async (tx) => {
     const incident = await findByChannel(tx, message.channel, { forUpdate: true });
     if (!incident) return null;
@@ -88,7 +93,7 @@ export async function recordSlackMessage(
         kind: 'message_pinned',
         actor: actor.id,
         source: actor.source,
-        payload: { ...message, via, ...(eventId ? { eventId } : {}) },
+        payload: { ...message, via, ...(eventId ? { eventId } : {}), ...redactedField(found) },
         occurredAt: slackTsToDate(message.ts) ?? now,
         dedupeKey: `slack-message:${message.channel}:${message.ts}`,
       },

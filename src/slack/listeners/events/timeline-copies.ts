@@ -5,6 +5,8 @@ import type { WebClient } from '@slack/web-api';
 import type { SlackMessageRef } from '../../../core/timeline/events.js';
 import type { SlackDeps } from '../../deps.js';
 import { attempt } from '../../services/slack-call.js';
+import { redactedOf, rotateWarning } from '../../blocks/redaction.js';
+import type { TimelineEvent } from '../../../core/timeline/events.js';
 
 const PIN_REACTIONS = new Set(['pushpin', 'round_pushpin']);
 /** The bot's own mark on a message it copied. */
@@ -20,7 +22,7 @@ export function register(app: App, deps: SlackDeps): void {
     if (!(await deps.core.incidentForChannel(channel))) return;
     const message = await fetchMessage(client, channel, event.item.ts, event.item_user ?? 'unknown', deps);
     const stored = await deps.core.recordSlackMessage({ id: event.user, source: 'slack-reaction', channelId: channel }, message, 'reaction', eventIdOf(body));
-    if (stored) markRecorded(deps, client, stored.incident.id, message);
+    if (stored) markRecorded(deps, client, stored.incident.id, message, stored.event);
   });
 
   app.event('pin_added', async ({ event, body, client }) => {
@@ -35,17 +37,27 @@ export function register(app: App, deps: SlackDeps): void {
       permalink: item.message.permalink ?? null,
     };
     const stored = await deps.core.recordSlackMessage({ id: event.user, source: 'slack-pin', channelId: channel }, message, 'pin', eventIdOf(body));
-    if (stored) markRecorded(deps, client, stored.incident.id, message);
+    if (stored) markRecorded(deps, client, stored.incident.id, message, stored.event);
   });
 }
 
-/** After the ack, the bot marks the message 📝 so everyone in the channel sees it is on the timeline. */
-function markRecorded(deps: SlackDeps, client: WebClient, incidentId: number, message: SlackMessageRef): void {
+/**
+ * After the ack, the bot marks the message 📝 so everyone in the channel sees it is on the timeline, and tells its
+ * author (only them) to rotate any secret that was redacted from the copy. Failures are logged by the background runner.
+ */
+function markRecorded(deps: SlackDeps, client: WebClient, incidentId: number, message: SlackMessageRef, event: TimelineEvent): void {
   deps.background.afterAck('mark a copied message', async () => {
     await attempt(deps, incidentId, 'marking the copied message', () =>
       client.reactions.add({ channel: message.channel, timestamp: message.ts, name: RECORDED_REACTION }),
     );
   });
+  const warning = rotateWarning(redactedOf(event));
+  // Only people can be told; bots ('B…') and unknown authors cannot receive an ephemeral message.
+  if (warning && /^[UW][A-Z0-9]+$/.test(message.author)) {
+    deps.background.afterAck('warn the author of a redacted message', async () => {
+      await client.chat.postEphemeral({ channel: message.channel, user: message.author, text: warning });
+    });
+  }
 }
 
 function eventIdOf(body: unknown): string | undefined {

@@ -8,6 +8,7 @@ import { ACTION, BLOCK, CALLBACK, OPTION } from '../../ids.js';
 import { setUpIncidentInSlack } from '../../services/incident-channel.js';
 import { userMessageFor } from '../../errors.js';
 import type { SlackDeps } from '../../deps.js';
+import { withRotateWarning } from '../../blocks/redaction.js';
 
 /** Registers the modal's submission handler. */
 export function register(app: App, deps: SlackDeps): void {
@@ -30,7 +31,7 @@ export function register(app: App, deps: SlackDeps): void {
     }
     await ack();
     deps.background.afterAck('declare from modal', async () => {
-      const text = await setUpIncidentInSlack({ ...deps, client }, declared);
+      const text = withRotateWarning(await setUpIncidentInSlack({ ...deps, client }, declared), declared.redacted);
       // The modal has no response_url: confirm where the request came from, or by direct message.
       const channel = meta.originChannel ?? meta.source?.channel;
       try {

@@ -4,6 +4,7 @@ import { declareModal } from '../../../blocks/declare-modal.js';
 import { setUpIncidentInSlack } from '../../../services/incident-channel.js';
 import type { IncidentRequest } from '../../../parse/command.js';
 import type { Outcome, SlackDeps } from '../../../deps.js';
+import { withRotateWarning } from '../../../blocks/redaction.js';
 
 /** Declares from command text; Slack setup follows the ack. */
 export async function declareFromText(
@@ -19,7 +20,7 @@ export async function declareFromText(
     drill: req.drill,
   });
   return {
-    reply: { text: `:hourglass_flowing_sand: *${declared.incident.ref}* is recorded; setting up its channel…` },
+    reply: { text: withRotateWarning(`:hourglass_flowing_sand: *${declared.incident.ref}* is recorded; setting up its channel…`, declared.redacted) },
     after: async ({ client, tell }) => {
       const text = await setUpIncidentInSlack({ ...deps, client }, declared);
       await tell({ text });

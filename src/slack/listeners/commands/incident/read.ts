@@ -4,6 +4,7 @@ import { helpMessage } from '../../../blocks/help.js';
 import { incidentDetails, incidentList } from '../../../blocks/incident.js';
 import type { IncidentRequest } from '../../../parse/command.js';
 import type { Outcome, SlackDeps } from '../../../deps.js';
+import { redactedOf, withRotateWarning } from '../../../blocks/redaction.js';
 
 type Req<S extends IncidentRequest['sub']> = Extract<IncidentRequest, { sub: S }>;
 
@@ -29,11 +30,12 @@ export async function note(deps: SlackDeps, actor: Actor, req: Req<'note' | 'les
   const backdated = event.occurredAt.getTime() !== event.recordedAt.getTime() ? ` (happened at ${event.occurredAt.toISOString()})` : '';
   const what = lesson ? ':bulb: Lesson added' : ':memo: Added';
   const next = lesson ? ` Awareness admins can turn it into a staff tip with \`/awareness promote ${incident.ref}\`.` : '';
-  return { reply: { text: `${what} to the *${incident.ref}* timeline as event #${event.seq}${backdated}.${next}` } };
+  return { reply: { text: withRotateWarning(`${what} to the *${incident.ref}* timeline as event #${event.seq}${backdated}.${next}`, redactedOf(event)) } };
 }
 
 /** Correction of an earlier event. */
 export async function correct(deps: SlackDeps, actor: Actor, req: Req<'correct'>): Promise<Outcome> {
   const { incident, event } = await deps.core.addCorrection(actor, req.ref, req.seq, req.text);
-  return { reply: { text: `:memo: Correction to event #${req.seq} added to the *${incident.ref}* timeline as event #${event.seq}.` } };
+  const text = `:memo: Correction to event #${req.seq} added to the *${incident.ref}* timeline as event #${event.seq}.`;
+  return { reply: { text: withRotateWarning(text, redactedOf(event)) } };
 }
