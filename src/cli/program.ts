@@ -7,6 +7,7 @@ import { awarenessPreviewCommand, awarenessSendNowCommand, awarenessStatsCommand
 import { digestPreviewCommand, digestSendNowCommand } from './digest.js';
 import { AppError } from '../core/errors.js';
 import { exportCommand, reportCommand, statsCommand } from './reports.js';
+import { verifyCommand } from './verify.js';
 import { importPlaybookCommand, listPlaybooksCommand, validatePlaybooksCommand } from './playbooks.js';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -54,6 +55,14 @@ export function buildProgram(): Command {
     .argument('<ref>', 'incident reference, e.g. INC-3')
     .option('--json', 'print { incident, events } as JSON (see docs/cli.md)')
     .action((ref: string, opts: { json?: boolean }) => timelineCommand(loadConfig(), ref, { json: !!opts.json }, out));
+  program
+    .command('verify')
+    .description('recompute timeline hash chains; exits 1 and prints the first broken link when one does not hold')
+    .argument('[ref]', 'incident reference, e.g. INC-3')
+    .option('--all', 'every incident')
+    .action(async (ref: string | undefined, opts: { all?: boolean }) => {
+      process.exitCode = await verifyCommand(loadConfig(), ref, { all: !!opts.all }, out, err);
+    });
   program
     .command('report')
     .description('write an incident report: md (default), html, json, csv, timesketch (JSONL) or timesketch-csv')

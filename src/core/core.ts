@@ -15,6 +15,7 @@ import { saveReview } from './reviews/save.js';
 import { historyForActor, latestForActor } from './reviews/read.js';
 import { reportFor } from './reports/read.js';
 import { statsForActor } from './metrics/metrics.js';
+import { verifyAll, verifyFor } from './timeline/verify.js';
 
 /** Builds the core API over its dependencies. */
 export function createCore(deps: CoreDeps) {
@@ -41,6 +42,10 @@ export function createCore(deps: CoreDeps) {
     report: (actor: Actor, ref: string | undefined) => reportFor(deps, actor, ref),
     /** Incident figures over a period (`30d`, `90d`, `365d`, `all`), for responders. */
     stats: (actor: Actor, period: string | undefined) => statsForActor(deps, actor, period),
+    /** Recomputes an incident's timeline hash chain, for people who may see it. */
+    verify: (actor: Actor, ref: string | undefined) => verifyFor(deps, actor, ref),
+    /** Every incident's chain, one at a time (trusted callers only: it names private incidents). */
+    verifyAll: () => verifyAll(deps.db),
     playbooks: {
       library: deps.playbooks,
       start: (actor: Actor, ref: string | undefined, playbookId: string) => startPlaybook(deps, actor, ref, playbookId),

@@ -75,6 +75,9 @@ export const timelineEvents = pgTable(
     // The Slack event or message that produced this event: retries of the same delivery add nothing.
     dedupeKey: text('dedupe_key'),
     correctsSeq: integer('corrects_seq'),
+    // The hash chain (src/core/timeline/hash.ts): null on events written before it existed.
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
   (t) => [
     uniqueIndex('timeline_events_incident_seq_key').on(t.incidentId, t.seq),

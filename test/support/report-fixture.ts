@@ -135,6 +135,7 @@ export function fixtureHeader(events: readonly ReportEvent[] = fixtureEvents()):
       ],
     },
     eventCount: events.length,
+    verification: { ok: true, events: events.length, unhashed: 0 },
   };
 }
 

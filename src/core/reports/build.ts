@@ -7,6 +7,7 @@ import { runsOf } from '../playbooks/queries.js';
 import { progress, type Run } from '../playbooks/run.js';
 import { latestReview } from '../reviews/queries.js';
 import { isBackdated, type TimelineEvent } from '../timeline/events.js';
+import { verifyIncident } from '../timeline/verify.js';
 import { describeEvent } from './describe.js';
 import { durationsOf, keyTimesOf, phasesOf } from './phases.js';
 import { actorCounts, eventsInOrder, statusChanges, tipsFromIncident } from './queries.js';
@@ -16,13 +17,14 @@ type ReportDeps = Pick<CoreDeps, 'db' | 'clock' | 'timezone'>;
 
 /** The report of one incident (no access check: callers decide who may have it). */
 export async function reportSource(deps: ReportDeps, incident: Incident): Promise<ReportSource> {
-  const [changes, counts, runs, review, tips, mergedInto] = await Promise.all([
+  const [changes, counts, runs, review, tips, mergedInto, verification] = await Promise.all([
     statusChanges(deps.db, incident.id),
     actorCounts(deps.db, incident.id),
     runsOf(deps.db, [incident.id]),
     latestReview(deps.db, incident.id),
     tipsFromIncident(deps.db, incident.id),
     incident.mergedIntoId ? findById(deps.db, incident.mergedIntoId) : undefined,
+    verifyIncident(deps.db, incident.id),
   ]);
   const generatedAt = deps.clock.now();
   const keyTimes = keyTimesOf(incident);
@@ -56,6 +58,7 @@ export async function reportSource(deps: ReportDeps, incident: Incident): Promis
     reviewVersions: review.versions,
     awareness: { tips },
     eventCount: [...counts.values()].reduce((a, b) => a + b, 0),
+    verification,
   };
   return { header, events: () => reportEvents(deps, incident.id) };
 }

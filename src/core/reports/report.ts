@@ -6,6 +6,7 @@ import type { EventSource } from '../../db/schema.js';
 import type { Severity, Status } from '../incidents/incident.js';
 import type { Review } from '../reviews/review.js';
 import type { StepState } from '../playbooks/run.js';
+import type { Verification } from '../timeline/verification.js';
 
 /** The version of the report shape; bumped on any change that could break a reader. */
 export const REPORT_VERSION = 1;
@@ -111,6 +112,8 @@ export interface ReportHeader {
   reviewVersions: number;
   awareness: { tips: TipFromIncident[] };
   eventCount: number;
+  /** The timeline's hash chain, recomputed when the report was built (optional: added within version 1). */
+  verification?: Verification;
 }
 
 /** One timeline event as reports show it. */

@@ -1,9 +1,10 @@
 // Timeline reads and the one function that appends. Appends always run inside the caller's transaction, next to
 // the state change they record, so a change and its event commit or roll back together.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import { timelineEvents } from '../../db/schema.js';
 import type { DbOrTx, Tx } from '../../db/types.js';
 import type { NewEvent, TimelineEvent } from './events.js';
+import { eventHash } from './hash.js';
 
 /**
  * Appends one event in `tx`. The caller must hold the incident's row lock (SELECT … FOR UPDATE), which makes the
@@ -11,24 +12,33 @@ import type { NewEvent, TimelineEvent } from './events.js';
  * (a Slack retry): nothing is written then.
  */
 export async function appendEvent(tx: Tx, incidentId: number, event: NewEvent, recordedAt: Date): Promise<TimelineEvent | null> {
-  const [next] = await tx
-    .select({ seq: sql<number>`coalesce(max(${timelineEvents.seq}), 0) + 1` })
+  // The latest event gives both the next seq and the hash to chain to. The incident row lock the caller holds
+  // serialises appends to one incident, so no two events can read the same latest event: the chain cannot fork.
+  const [last] = await tx
+    .select({ seq: timelineEvents.seq, hash: timelineEvents.hash })
     .from(timelineEvents)
-    .where(eq(timelineEvents.incidentId, incidentId));
+    .where(eq(timelineEvents.incidentId, incidentId))
+    .orderBy(desc(timelineEvents.seq))
+    .limit(1);
+  // Stored exactly as hashed: the JSON round trip is what jsonb keeps (undefined members dropped, dates as strings).
+  const payload = JSON.parse(JSON.stringify(event.payload)) as Record<string, unknown>;
+  const fields = {
+    incidentId,
+    seq: (last?.seq ?? 0) + 1,
+    kind: event.kind,
+    actor: event.actor,
+    occurredAt: event.occurredAt ?? recordedAt,
+    recordedAt,
+    source: event.source,
+    payload,
+    dedupeKey: event.dedupeKey ?? null,
+    correctsSeq: event.correctsSeq ?? null,
+  };
+  // A latest event without a hash predates the chain: the chain starts afresh here.
+  const prevHash = last?.hash ?? null;
   const rows = await tx
     .insert(timelineEvents)
-    .values({
-      incidentId,
-      seq: Number(next?.seq ?? 1),
-      kind: event.kind,
-      actor: event.actor,
-      occurredAt: event.occurredAt ?? recordedAt,
-      recordedAt,
-      source: event.source,
-      payload: event.payload as unknown as Record<string, unknown>,
-      dedupeKey: event.dedupeKey ?? null,
-      correctsSeq: event.correctsSeq ?? null,
-    })
+    .values({ ...fields, prevHash, hash: eventHash(fields, prevHash) })
     .onConflictDoNothing({ target: timelineEvents.dedupeKey })
     .returning();
   const row = rows[0];

@@ -14,6 +14,7 @@ const HELP = [
   '`/incident correct [INC-n] #<event> <text>`: correct an earlier timeline event (the timeline is never edited).',
   '`/incident playbooks`: the response playbooks · `/incident playbook [INC-n] <id>`: start one (responders) · `/incident tasks [INC-n]`: open steps, yours first.',
   '`/incident timeline [INC-n] [share]`: phases and events (`share` posts it in the incident channel) · `/incident report [INC-n] [md|html|json|csv|timesketch]`: the full report as a file in the incident channel.',
+  '`/incident verify [INC-n]`: check the timeline has not been altered (its hash chain), just for you.',
   '`/incident stats [30d|90d|365d|all]`: incidents by type, severity and month, response times, and a chart (responders).',
   '`/incident help`: this message.',
   'React with :pushpin: (or pin) a message in an incident channel to copy it into the timeline. On any message, the *Report as incident* shortcut opens the form.',

@@ -22,10 +22,11 @@ export type IncidentRequest =
   | { sub: 'review'; ref?: string }
   | { sub: 'timeline'; ref?: string; share: boolean }
   | { sub: 'report'; ref?: string; format: ReportFormat }
-  | { sub: 'stats'; period?: string };
+  | { sub: 'stats'; period?: string }
+  | { sub: 'verify'; ref?: string };
 
 /** Subcommands, as `/incident help` lists them. */
-export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'note', 'lesson', 'correct', 'playbooks', 'playbook', 'tasks', 'review', 'timeline', 'report', 'stats', 'help'] as const;
+export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'note', 'lesson', 'correct', 'playbooks', 'playbook', 'tasks', 'review', 'timeline', 'report', 'stats', 'verify', 'help'] as const;
 
 /** Parses the text after `/incident`. Throws AppError('invalid_input') with usage for malformed requests. */
 export function parseIncidentCommand(text: string): IncidentRequest {
@@ -93,6 +94,10 @@ export function parseIncidentCommand(text: string): IncidentRequest {
     case 'stats': {
       if (args.length > 1) throw usage('stats', '`/incident stats` or `/incident stats 90d` (30d, 90d, 365d or all)');
       return args[0] ? { sub: 'stats', period: args[0] } : { sub: 'stats' };
+    }
+    case 'verify': {
+      if (args.length > 1 || (args[0] !== undefined && !looksLikeRef(args[0]))) throw usage('verify', '`/incident verify INC-12` (in the incident channel the reference may be left out)');
+      return args[0] ? { sub: 'verify', ref: args[0] } : { sub: 'verify' };
     }
     default:
       throw new AppError('invalid_input', `I don't know \`/incident ${head}\`. Subcommands: ${SUBCOMMANDS.join(', ')}. Try \`/incident help\`.`);

@@ -5,6 +5,7 @@ import { lessonLines } from '../../reviews/review.js';
 import { inChunks } from './chunks.js';
 import { escapeHtml as esc } from './html-escape.js';
 import { REPORT_CSS } from './html-style.js';
+import { verificationLine } from '../../timeline/verification.js';
 import {
   actionItemsTable,
   humanTime,
@@ -105,6 +106,7 @@ async function* pieces(source: ReportSource): AsyncGenerator<string> {
   const marks = new MarkCollector(h);
   for await (const e of source.events()) marks.add(e);
   yield `<section id="timeline"><h2>Timeline</h2>\n<p class="meta">${h.eventCount} events, in the order they happened.</p>\n`;
+  if (h.verification) yield `<p class="meta verification">${esc(verificationLine(h.verification))}</p>\n`;
   yield `${timelineSvg(h, marks.marks())}\n`;
   yield '<table class="timeline"><thead><tr><th class="num">#</th><th>When</th><th>Who</th><th>What</th></tr></thead><tbody>\n';
   for await (const e of source.events()) {

@@ -31,6 +31,7 @@ export function jsonHeader(h: ReportHeader): Record<string, unknown> {
     reviewVersions: h.reviewVersions,
     awareness: withIsoDates(h.awareness),
     eventCount: h.eventCount,
+    ...(h.verification ? { verification: { ...h.verification } } : {}),
   };
 }
 

@@ -12,6 +12,7 @@ import { playbook, playbooks, tasks } from './incident/playbooks.js';
 import { review } from './incident/review.js';
 import { report, timeline } from './incident/report.js';
 import { stats } from './incident/stats.js';
+import { verify } from './incident/verify.js';
 
 /** Registers the slash command. */
 export function register(app: App, deps: SlackDeps): void {
@@ -64,5 +65,7 @@ async function run(deps: SlackDeps, actor: Actor, req: IncidentRequest, triggerI
       return report(deps, actor, req);
     case 'stats':
       return stats(deps, actor, req);
+    case 'verify':
+      return verify(deps, actor, req);
   }
 }

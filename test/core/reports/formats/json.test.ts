@@ -12,8 +12,9 @@ describe('JSON report', () => {
     const doc = await parse();
     expect(Object.keys(doc)).toEqual([
       'schema', 'version', 'generatedAt', 'timezone', 'incident', 'keyTimes', 'durations', 'phases', 'people',
-      'playbooks', 'review', 'reviewVersions', 'awareness', 'eventCount', 'events',
+      'playbooks', 'review', 'reviewVersions', 'awareness', 'eventCount', 'verification', 'events',
     ]);
+    expect(doc.verification).toEqual({ ok: true, events: 17, unhashed: 0 });
     expect(doc).toMatchObject({ schema: 'rampart.incident-report', version: 1, timezone: 'Europe/Paris', eventCount: 17, reviewVersions: 2 });
     expect(doc.events).toHaveLength(17);
   });

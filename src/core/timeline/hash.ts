@@ -1,0 +1,52 @@
+// The timeline's hash chain. Each event's hash covers its content and the hash of the incident's previous event, so
+// editing, deleting or reordering a stored event breaks every link after it.
+//
+// Canonical form (documented in docs/cli.md): the RFC 8785 (JCS) canonical JSON of
+//   { actor, correctsSeq, dedupeKey, incidentId, kind, occurredAt, payload, prevHash, recordedAt, seq, source }
+// with occurredAt and recordedAt as ISO 8601 UTC strings with milliseconds (Date.toISOString), null for an absent
+// dedupeKey, correctsSeq or prevHash, and the payload as stored (jsonb). The hash is the lowercase hex SHA-256 of
+// that string's UTF-8 bytes.
+import { createHash } from 'node:crypto';
+import canonicalizeModule from 'canonicalize';
+
+// canonicalize is CommonJS whose typings declare an ES default export: under NodeNext the default import is the
+// function itself at run time, but TypeScript sees the module object. The cast states what Node actually gives.
+const canonicalize = canonicalizeModule as unknown as (input: unknown) => string | undefined;
+
+/** The stored fields an event's hash covers. */
+export interface HashedFields {
+  incidentId: number;
+  seq: number;
+  kind: string;
+  actor: string;
+  occurredAt: Date;
+  recordedAt: Date;
+  source: string;
+  payload: unknown;
+  dedupeKey: string | null;
+  correctsSeq: number | null;
+}
+
+/** The canonical text an event's hash is taken over (see the comment at the top of this file). */
+export function canonicalEvent(e: HashedFields, prevHash: string | null): string {
+  const text = canonicalize({
+    incidentId: e.incidentId,
+    seq: e.seq,
+    kind: e.kind,
+    actor: e.actor,
+    occurredAt: e.occurredAt.toISOString(),
+    recordedAt: e.recordedAt.toISOString(),
+    source: e.source,
+    payload: e.payload,
+    dedupeKey: e.dedupeKey,
+    correctsSeq: e.correctsSeq,
+    prevHash,
+  });
+  if (text === undefined) throw new Error('timeline event cannot be canonicalized');
+  return text;
+}
+
+/** Hex SHA-256 of the event's canonical form, chained to the previous event's hash (null for the first). */
+export function eventHash(e: HashedFields, prevHash: string | null): string {
+  return createHash('sha256').update(canonicalEvent(e, prevHash), 'utf8').digest('hex');
+}
