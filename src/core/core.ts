@@ -39,7 +39,7 @@ export function createCore(deps: CoreDeps) {
     timeline: (actor: Actor, ref: string | undefined) => incidentTimeline(deps, actor, ref),
     incidentForChannel: (channelId: string) => incidentForChannel(deps, channelId),
     /** An incident's report (header and streamed events), for people who may see it. */
-    report: (actor: Actor, ref: string | undefined) => reportFor(deps, actor, ref),
+    report: (actor: Actor, ref: string | undefined, opts?: { verify?: boolean }) => reportFor(deps, actor, ref, opts),
     /** Incident figures over a period (`30d`, `90d`, `365d`, `all`), for responders. */
     stats: (actor: Actor, period: string | undefined) => statsForActor(deps, actor, period),
     /** Recomputes an incident's timeline hash chain, for people who may see it. */

@@ -15,8 +15,11 @@ import { REPORT_VERSION, type Person, type PlaybookProgress, type ReportEvent, t
 
 type ReportDeps = Pick<CoreDeps, 'db' | 'clock' | 'timezone'>;
 
-/** The report of one incident (no access check: callers decide who may have it). */
-export async function reportSource(deps: ReportDeps, incident: Incident): Promise<ReportSource> {
+/**
+ * The report of one incident (no access check: callers decide who may have it). Checking the hash chain reads every
+ * event, so callers that show no verification (the chat timeline) or must answer Slack first pass verify: false.
+ */
+export async function reportSource(deps: ReportDeps, incident: Incident, opts: { verify?: boolean } = {}): Promise<ReportSource> {
   const [changes, counts, runs, review, tips, mergedInto, verification] = await Promise.all([
     statusChanges(deps.db, incident.id),
     actorCounts(deps.db, incident.id),
@@ -24,7 +27,7 @@ export async function reportSource(deps: ReportDeps, incident: Incident): Promis
     latestReview(deps.db, incident.id),
     tipsFromIncident(deps.db, incident.id),
     incident.mergedIntoId ? findById(deps.db, incident.mergedIntoId) : undefined,
-    verifyIncident(deps.db, incident.id),
+    opts.verify === false ? undefined : verifyIncident(deps.db, incident.id),
   ]);
   const generatedAt = deps.clock.now();
   const keyTimes = keyTimesOf(incident);
@@ -58,7 +61,7 @@ export async function reportSource(deps: ReportDeps, incident: Incident): Promis
     reviewVersions: review.versions,
     awareness: { tips },
     eventCount: [...counts.values()].reduce((a, b) => a + b, 0),
-    verification,
+    ...(verification ? { verification } : {}),
   };
   return { header, events: () => reportEvents(deps, incident.id) };
 }

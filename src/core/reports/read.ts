@@ -7,10 +7,10 @@ import { reportSource } from './build.js';
 import type { ReportEvent, ReportSource } from './report.js';
 
 /** The report of an incident the actor may see (ref, or the incident of the channel asked from). */
-export async function reportFor(deps: CoreDeps, actor: Actor, ref: string | undefined): Promise<{ incident: Incident; source: ReportSource }> {
+export async function reportFor(deps: CoreDeps, actor: Actor, ref: string | undefined, opts: { verify?: boolean } = {}): Promise<{ incident: Incident; source: ReportSource }> {
   const incident = await incidentByRefOrChannel(deps.db, ref, actor.channelId);
   await requireVisible(deps, actor, incident);
-  return { incident, source: await reportSource(deps, incident) };
+  return { incident, source: await reportSource(deps, incident, opts) };
 }
 
 /** Events that tell an incident's story when there is no room for all of them. */

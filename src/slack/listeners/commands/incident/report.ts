@@ -15,7 +15,8 @@ type Req<S extends IncidentRequest['sub']> = Extract<IncidentRequest, { sub: S }
 
 /** The timeline: to the caller, or posted in the incident channel with `share`. */
 export async function timeline(deps: SlackDeps, actor: Actor, req: Req<'timeline'>): Promise<Outcome> {
-  const { incident, source } = await deps.core.report(actor, req.ref);
+  // The chat timeline shows no verification: no need to read the whole chain before the ack.
+  const { incident, source } = await deps.core.report(actor, req.ref, { verify: false });
   if (req.share && !incident.channelId) {
     throw new AppError('invalid_input', `${incident.ref} has no channel to share its timeline in; \`/incident timeline ${incident.ref}\` shows it to you.`);
   }
@@ -34,11 +35,14 @@ export async function timeline(deps: SlackDeps, actor: Actor, req: Req<'timeline
 
 /** A report file, uploaded to the incident's channel, or to the requester when the incident has none. */
 export async function report(deps: SlackDeps, actor: Actor, req: Req<'report'>): Promise<Outcome> {
-  const { incident, source } = await deps.core.report(actor, req.ref);
+  // The chain check reads every event: it runs after the ack, with the rendering.
+  const { incident, source: unverified } = await deps.core.report(actor, req.ref, { verify: false });
   const info = FORMAT_INFO[req.format];
   return {
-    reply: { text: `:hourglass_flowing_sand: Writing the ${info.label} report of *${incident.ref}* (${source.header.eventCount} events)…` },
+    reply: { text: `:hourglass_flowing_sand: Writing the ${info.label} report of *${incident.ref}* (${unverified.header.eventCount} events)…` },
     after: async (ctx) => {
+      const { verification } = await deps.core.verify(actor, incident.ref);
+      const source = { ...unverified, header: { ...unverified.header, verification } };
       const content = await bytesOf(renderReport(req.format, source));
       const filename = reportFileName(incident.ref, req.format);
       const uploaded = await attempt(deps, incident.id, `uploading the ${info.label} report`, async () => {
