@@ -264,3 +264,83 @@ export const incidentReviews = pgTable(
   },
   (t) => [primaryKey({ columns: [t.incidentId, t.version] }), check('incident_reviews_version_check', sql`${t.version} > 0`)],
 );
+
+/**
+ * Slack side effects waiting to be delivered: written in the same transaction as the change they announce, so a
+ * change is never stored without its message nor a message sent for a change that rolled back. The worker
+ * (src/slack/outbox/) delivers each row once, in id order within its lane (one channel, or one incident's set-up),
+ * paced per lane. key is the idempotency key: it travels in the message's metadata, so after an ambiguous failure
+ * (timeout, reset) the worker finds the message that did go out instead of posting it twice.
+ */
+export const slackOutbox = pgTable(
+  'slack_outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    key: text('key').notNull(),
+    lane: text('lane').notNull(),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    incidentId: integer('incident_id').references(() => incidents.id),
+    createdAt: tz('created_at').notNull(),
+    /** Not before this time (backoff, Retry-After, pacing). */
+    availableAt: tz('available_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    /** A worker holds the row until then; a crashed worker's rows are taken over when it runs out. */
+    leaseUntil: tz('lease_until'),
+    leasedBy: text('leased_by'),
+    deliveredAt: tz('delivered_at'),
+    /** Given up (a Slack error that retrying cannot fix, or too many attempts); last_error says why. */
+    failedAt: tz('failed_at'),
+    lastError: text('last_error'),
+    /** What Slack returned that later rows may need (a channel id, a message ts). */
+    result: jsonb('result').$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    uniqueIndex('slack_outbox_key').on(t.key),
+    index('slack_outbox_pending_idx').on(t.lane, t.id).where(sql`delivered_at is null and failed_at is null`),
+  ],
+);
+
+/** Decoys (honeytokens): a URL, a document pointing at one, or a fake credential. A hit opens or feeds an incident. */
+export const decoys = pgTable(
+  'decoys',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    kind: text('kind').$type<'url' | 'document' | 'credential'>().notNull(),
+    /** Unguessable; the URL path segment, and the body of a fake credential. */
+    token: text('token').notNull(),
+    note: text('note').notNull().default(''),
+    createdBy: text('created_by').notNull(),
+    createdAt: tz('created_at').notNull(),
+    retiredAt: tz('retired_at'),
+    retiredBy: text('retired_by'),
+  },
+  (t) => [
+    uniqueIndex('decoys_token_key').on(t.token),
+    // A retired name may be used again; two live decoys may not share one.
+    uniqueIndex('decoys_live_name_key').on(t.name).where(sql`retired_at is null`),
+    check('decoys_kind_check', sql`${t.kind} in ('url','document','credential')`),
+  ],
+);
+
+/** Every recorded hit on a decoy and the incident it went to (for DECOY_DEDUP_WINDOW). */
+export const decoyHits = pgTable(
+  'decoy_hits',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    decoyId: integer('decoy_id')
+      .notNull()
+      .references(() => decoys.id),
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    at: tz('at').notNull(),
+    /** How it was tripped: the URL was fetched, or the credential was pasted in Slack. */
+    via: text('via').$type<'url' | 'slack'>().notNull(),
+    /** The source address (url) or the Slack user (slack). */
+    source: text('source').notNull(),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('decoy_hits_decoy_idx').on(t.decoyId, t.at)],
+);
