@@ -22,6 +22,7 @@ const core = createCore({
   playbooks: await loadLibrary(),
   reviewRequired: [],
   redactPatterns: [],
+    admins: [],
 });
 const before = process.resourceUsage().maxRSS;
 const started = performance.now();

@@ -154,6 +154,7 @@ export function coreFor(
     timezone: config.timezone,
     reviewRequired: config.reviewRequired,
     redactPatterns: config.redactPatterns,
+    admins: config.admins,
   });
 }
 

@@ -23,6 +23,8 @@ export interface CoreDeps {
   reviewRequired: readonly Severity[];
   /** REDACT_PATTERNS: secrets of the organisation's own formats, redacted along with the built-in kinds. */
   redactPatterns: readonly CustomPattern[];
+  /** ADMINS: Slack users who run the awareness programme and the decoys (responders do when it is empty). */
+  admins: readonly string[];
 }
 
 /** Who is acting and through what. CLI and system actors are trusted operators. */

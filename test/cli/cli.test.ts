@@ -18,7 +18,7 @@ function rampart(...args: string[]) {
 beforeAll(async () => {
   const database = await openDatabase({ kind: 'pglite', dataDir });
   const clock = fixedClock('2026-11-24T10:00:00Z');
-  const core = createCore({ playbooks: libraryOf([]), db: database.db, clock, isResponder: async () => true, incidentTypes: ['phishing', 'other'], sensitiveTypes: [], timezone: 'UTC', reviewRequired: ['sev1', 'sev2'], redactPatterns: [] });
+  const core = createCore({ playbooks: libraryOf([]), db: database.db, clock, isResponder: async () => true, incidentTypes: ['phishing', 'other'], sensitiveTypes: [], timezone: 'UTC', reviewRequired: ['sev1', 'sev2'], redactPatterns: [], admins: [] });
   const actor = { id: 'U0LEAD', source: 'slack-command' as const };
   await core.declare(actor, { title: 'Phishing wave', type: 'phishing', severity: 'sev2' });
   clock.advance(5 * 60_000);

@@ -18,7 +18,7 @@ const rampart = (...args: string[]) => runRampart(args, { DATA_DIR: dataDir, TIM
 beforeAll(async () => {
   const database = await openDatabase({ kind: 'pglite', dataDir });
   const clock = fixedClock('2026-11-02T10:00:00Z');
-  const core = createCore({ playbooks: libraryOf([]), db: database.db, clock, isResponder: async () => true, incidentTypes: ['phishing', 'other'], sensitiveTypes: [], timezone: 'Europe/Paris', reviewRequired: [], redactPatterns: [] });
+  const core = createCore({ playbooks: libraryOf([]), db: database.db, clock, isResponder: async () => true, incidentTypes: ['phishing', 'other'], sensitiveTypes: [], timezone: 'Europe/Paris', reviewRequired: [], redactPatterns: [], admins: [] });
   const actor = { id: 'U0LEAD', source: 'slack-command' as const };
   await core.declare(actor, { title: 'Phishing wave, "urgent"', type: 'phishing', severity: 'sev2' });
   clock.advance(20 * 60_000);

@@ -16,7 +16,7 @@ const rampart = (...args: string[]) => runRampart(args, { DATA_DIR: dataDir });
 beforeAll(async () => {
   const database = await openDatabase({ kind: 'pglite', dataDir });
   const clock = fixedClock('2026-11-24T10:00:00Z');
-  const core = createCore({ playbooks: libraryOf([]), db: database.db, clock, isResponder: async () => true, incidentTypes: ['phishing', 'other'], sensitiveTypes: [], timezone: 'UTC', reviewRequired: [], redactPatterns: [] });
+  const core = createCore({ playbooks: libraryOf([]), db: database.db, clock, isResponder: async () => true, incidentTypes: ['phishing', 'other'], sensitiveTypes: [], timezone: 'UTC', reviewRequired: [], redactPatterns: [], admins: [] });
   const actor = { id: 'U0LEAD', source: 'slack-command' as const };
   for (const title of ['Intact', 'Tampered']) {
     const { incident } = await core.declare(actor, { title });

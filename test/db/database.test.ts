@@ -49,6 +49,7 @@ async function withPostgresCore(fn: (core: ReturnType<typeof createCore>) => Pro
         timezone: 'UTC',
         reviewRequired: ['sev1', 'sev2'],
         redactPatterns: [],
+    admins: [],
       }),
     );
   } finally {

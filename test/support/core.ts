@@ -10,10 +10,11 @@ import { createTestDatabase, type TestDatabase } from './db.js';
 
 export const RESPONDER = 'U0RESPOND';
 export const OUTSIDER = 'U0OUTSIDE';
+export const ADMIN = 'U0ADMIN01';
 
 /** A core on a fresh database; responders are RESPONDER unless given. */
 export async function testCore(
-  opts: { responders?: string[]; now?: string; playbooks?: PlaybookLibrary; reviewRequired?: Severity[]; redactPatterns?: CustomPattern[] } = {},
+  opts: { responders?: string[]; now?: string; playbooks?: PlaybookLibrary; reviewRequired?: Severity[]; redactPatterns?: CustomPattern[]; admins?: string[] } = {},
 ) {
   const database: TestDatabase = await createTestDatabase();
   const clock = fixedClock(opts.now ?? '2026-11-24T10:00:00Z');
@@ -28,6 +29,7 @@ export async function testCore(
     timezone: 'Europe/Paris',
     reviewRequired: opts.reviewRequired ?? ['sev1', 'sev2'],
     redactPatterns: opts.redactPatterns ?? [],
+    admins: opts.admins ?? [ADMIN],
   });
   return { core, database, clock, close: () => database.close() };
 }

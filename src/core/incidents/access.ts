@@ -10,6 +10,14 @@ export async function requireResponder(deps: Pick<CoreDeps, 'isResponder'>, acto
   throw new AppError('not_authorized', `Only responders can ${what}. Ask your security lead to add you to RESPONDERS.`);
 }
 
+/** Throws not_authorized unless the actor is an admin (ADMINS; responders when ADMINS is empty) or trusted. */
+export async function requireAdmin(deps: Pick<CoreDeps, 'isResponder' | 'admins'>, actor: Actor, what: string): Promise<void> {
+  if (isTrusted(actor)) return;
+  const ok = deps.admins.length > 0 ? deps.admins.includes(actor.id) : await deps.isResponder(actor.id);
+  if (ok) return;
+  throw new AppError('not_authorized', `Only admins can ${what}. Ask your security lead to add you to ADMINS.`);
+}
+
 /** Whether the actor may see the incident's title, description and timeline. */
 export async function canSee(deps: CoreDeps, actor: Actor, incident: Incident): Promise<boolean> {
   if (!incident.private || isTrusted(actor)) return true;

@@ -1,0 +1,6 @@
+// Drills must never be mistaken for the real thing: every message about one starts with this marker.
+
+/** The prefix for a message about this incident: `DRILL · ` for a drill, nothing otherwise. */
+export function drillPrefix(incident: { drill: boolean }): string {
+  return incident.drill ? ':construction: *DRILL* · ' : '';
+}
