@@ -84,7 +84,7 @@ describe('awareness posts in Slack', () => {
   it('keeps the admin commands to admins and explains the refusal; anyone gets a tip', async () => {
     await start({ ADMINS: 'U0NOBODY' });
     const refused = await awareness('pause');
-    expect(refused.text).toMatch(/Only awareness admins can do that/);
+    expect(refused.text).toMatch(/Only admins can run the awareness programme/);
     const tip = await awareness('tip', bot.staff);
     expect(tip.text).toMatch(/A security tip, just for you/);
     const unknown = await awareness('frobnicate');

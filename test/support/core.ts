@@ -1,7 +1,7 @@
 // Builds a real core over a test database with a fixed clock; builders with overrides keep tests short.
 import { createCore, type Core } from '../../src/core/core.js';
 import { fixedClock } from '../../src/core/clock.js';
-import type { Actor } from '../../src/core/context.js';
+import type { Actor, CoreDeps } from '../../src/core/context.js';
 import { DEFAULT_INCIDENT_TYPES } from '../../src/core/incidents/incident-types.js';
 import type { Severity } from '../../src/core/incidents/incident.js';
 import { loadLibrary, type PlaybookLibrary } from '../../src/core/playbooks/library.js';
@@ -14,7 +14,7 @@ export const ADMIN = 'U0ADMIN01';
 
 /** A core on a fresh database; responders are RESPONDER unless given. */
 export async function testCore(
-  opts: { responders?: string[]; now?: string; playbooks?: PlaybookLibrary; reviewRequired?: Severity[]; redactPatterns?: CustomPattern[]; admins?: string[] } = {},
+  opts: { responders?: string[]; now?: string; playbooks?: PlaybookLibrary; reviewRequired?: Severity[]; redactPatterns?: CustomPattern[]; admins?: string[]; access?: Pick<CoreDeps, 'isChannelMember' | 'onRefusal'> } = {},
 ) {
   const database: TestDatabase = await createTestDatabase();
   const clock = fixedClock(opts.now ?? '2026-11-24T10:00:00Z');
@@ -30,6 +30,7 @@ export async function testCore(
     reviewRequired: opts.reviewRequired ?? ['sev1', 'sev2'],
     redactPatterns: opts.redactPatterns ?? [],
     admins: opts.admins ?? [ADMIN],
+    ...opts.access,
   });
   return { core, database, clock, close: () => database.close() };
 }

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { startRampart, type RampartApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/log.js';
+import { createLogger, type Logger } from '../../src/log.js';
 import { SlackEmulator } from '../../src/sandbox/emulator/emulator.js';
 import type { EmuChannel, EmuUser } from '../../src/sandbox/emulator/types.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
@@ -24,7 +24,13 @@ export interface TestBot {
 
 /** Starts the bot and the emulator. Every Slack request is signed with a fresh secret. */
 export async function startTestBot(
-  opts: { env?: Record<string, string> | ((emu: SlackEmulator) => Record<string, string>); now?: () => number; sleep?: (ms: number) => Promise<void> } = {},
+  opts: {
+    env?: Record<string, string> | ((emu: SlackEmulator) => Record<string, string>);
+    now?: () => number;
+    sleep?: (ms: number) => Promise<void>;
+    /** Receives the bot's log (silent by default). */
+    logger?: Logger;
+  } = {},
 ): Promise<TestBot> {
   const signingSecret = randomBytes(16).toString('hex');
   const emu = await SlackEmulator.start({ signingSecret, botToken: 'xoxb-test-token', ...(opts.now ? { now: opts.now } : {}) });
@@ -49,7 +55,7 @@ export async function startTestBot(
   const database = await createTestDatabase();
   const rampart = await startRampart(config, {
     database,
-    logger: createLogger('silent'),
+    logger: opts.logger ?? createLogger('silent'),
     slackRetries: 0,
     // Tests run the awareness programme by hand; the poster's waits are recorded, never slept.
     scheduler: false,

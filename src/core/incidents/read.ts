@@ -1,6 +1,7 @@
 // Reading incidents for people: lists and single incidents, with private ones redacted for those who may not see them.
 import type { Actor, CoreDeps } from '../context.js';
 import { canSee } from './access.js';
+import { noteRefusal } from '../access/authorize.js';
 import type { Incident } from './incident.js';
 import { incidentByRefOrChannel } from './lookup.js';
 import { findByChannel, listIncidents } from './queries.js';
@@ -20,7 +21,10 @@ export async function listForActor(deps: CoreDeps, actor: Actor, scope: 'open' |
 /** One incident by reference (or the current channel's), with the same redaction rule. */
 export async function showForActor(deps: CoreDeps, actor: Actor, ref: string | undefined): Promise<VisibleIncident> {
   const incident = await incidentByRefOrChannel(deps.db, ref, actor.channelId);
-  return { redacted: !(await canSee(deps, actor, incident)), incident };
+  const redacted = !(await canSee(deps, actor, incident));
+  // Shown as its reference only: a refusal of the details, logged like any other.
+  if (redacted) noteRefusal(deps, actor, 'incident.show', incident);
+  return { redacted, incident };
 }
 
 /** The incident owning a Slack channel, if any. */

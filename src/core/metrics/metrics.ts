@@ -27,7 +27,7 @@ export async function statsFor(deps: StatsDeps, periodText: string | undefined):
  * The same for a person: responders only, since figures by type can reveal what private incidents were about.
  * The access rule lives here (not in statsFor) so the CLI and the digest can read figures as trusted callers.
  */
-export async function statsForActor(deps: StatsDeps & Pick<CoreDeps, 'isResponder'>, actor: Actor, periodText: string | undefined): Promise<Stats> {
-  await requireResponder(deps, actor, 'see incident figures');
+export async function statsForActor(deps: StatsDeps & Pick<CoreDeps, 'isResponder' | 'admins' | 'onRefusal'>, actor: Actor, periodText: string | undefined): Promise<Stats> {
+  await requireResponder(deps, actor, 'incident.stats');
   return statsFor(deps, periodText);
 }

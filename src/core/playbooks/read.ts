@@ -36,7 +36,7 @@ export function checklistMessages(deps: CoreDeps, runId: number) {
  */
 export async function openTasks(deps: CoreDeps, actor: Actor, ref: string | undefined): Promise<{ incident?: Incident; tasks: Task[] }> {
   const named = ref || actor.channelId ? await namedIncident(deps, actor, ref) : undefined;
-  if (named) await requireVisible(deps, actor, named);
+  if (named) await requireVisible(deps, actor, named, 'playbook.tasks');
   const incidents = named ? [named] : await visibleOpen(deps, actor);
   const byId = new Map(incidents.map((i) => [i.id, i]));
   const runs = await runsOf(deps.db, [...byId.keys()]);

@@ -20,7 +20,7 @@ export function playbookById(deps: CoreDeps, id: string): Playbook {
 /** Starts a playbook on an incident (named, or the one whose channel the request came from). */
 export async function startPlaybook(deps: CoreDeps, actor: Actor, ref: string | undefined, playbookId: string): Promise<{ incident: Incident; run: Run }> {
   const playbook = playbookById(deps, playbookId);
-  await requireResponder(deps, actor, 'start playbooks');
+  await requireResponder(deps, actor, 'playbook.start');
   const now = deps.clock.now();
   return inTransaction(deps, async (tx) => {
     const incident = await incidentByRefOrChannel(tx, ref, actor.channelId, { forUpdate: true });

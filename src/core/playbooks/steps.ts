@@ -41,7 +41,7 @@ export async function stepContext(deps: CoreDeps, actor: Actor, target: StepTarg
   const incidentId = await runIncidentId(deps.db, target.runId);
   const incident = incidentId === undefined ? undefined : await findById(deps.db, incidentId);
   if (!incident) throw new AppError('unknown_step', 'That checklist no longer exists.');
-  await requireVisible(deps, actor, incident);
+  await requireVisible(deps, actor, incident, 'playbook.step');
   const run = (await findRun(deps.db, target.runId))!;
   const step = run.steps.find((s) => s.number === target.step);
   if (!step) throw new AppError('unknown_step', `The “${run.playbook.title}” checklist has no step ${target.step}.`);

@@ -9,7 +9,7 @@ import type { ReportEvent, ReportSource } from './report.js';
 /** The report of an incident the actor may see (ref, or the incident of the channel asked from). */
 export async function reportFor(deps: CoreDeps, actor: Actor, ref: string | undefined, opts: { verify?: boolean } = {}): Promise<{ incident: Incident; source: ReportSource }> {
   const incident = await incidentByRefOrChannel(deps.db, ref, actor.channelId);
-  await requireVisible(deps, actor, incident);
+  await requireVisible(deps, actor, incident, 'incident.report');
   return { incident, source: await reportSource(deps, incident, opts) };
 }
 
@@ -21,6 +21,8 @@ export const KEY_KINDS: readonly string[] = [
   'role_assigned',
   'playbook_started',
   'playbook_completed',
+  'moved_out_of_band',
+  'decoy_tripped',
   'review_saved',
   'lesson_promoted',
   'correction',

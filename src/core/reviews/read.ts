@@ -13,13 +13,13 @@ export async function latestForActor(
   ref: string | undefined,
 ): Promise<{ incident: Incident; review: Review | null; versions: number }> {
   const incident = await incidentByRefOrChannel(deps.db, ref, actor.channelId);
-  await requireVisible(deps, actor, incident);
+  await requireVisible(deps, actor, incident, 'incident.review');
   return { incident, ...(await latestReview(deps.db, incident.id)) };
 }
 
 /** Every version of the review, oldest first, for an incident the actor may see. */
 export async function historyForActor(deps: CoreDeps, actor: Actor, ref: string | undefined): Promise<{ incident: Incident; reviews: Review[] }> {
   const incident = await incidentByRefOrChannel(deps.db, ref, actor.channelId);
-  await requireVisible(deps, actor, incident);
+  await requireVisible(deps, actor, incident, 'incident.review');
   return { incident, reviews: await reviewVersions(deps.db, incident.id) };
 }

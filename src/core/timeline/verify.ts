@@ -63,6 +63,6 @@ export async function* verifyAll(db: DbOrTx, pageSize = 500): AsyncGenerator<{ r
 /** Verifies an incident the actor may see (ref, or the incident of the channel asked from). */
 export async function verifyFor(deps: CoreDeps, actor: Actor, ref: string | undefined): Promise<{ incident: Incident; verification: Verification }> {
   const incident = await incidentByRefOrChannel(deps.db, ref, actor.channelId);
-  await requireVisible(deps, actor, incident);
+  await requireVisible(deps, actor, incident, 'incident.verify');
   return { incident, verification: await verifyIncident(deps.db, incident.id) };
 }

@@ -1,6 +1,6 @@
 // `/awareness`: anyone may ask for a tip; the rest is for admins (ADMINS, or responders when ADMINS is empty).
 import type { App } from '@slack/bolt';
-import { AppError } from '../../../core/errors.js';
+import { authorize } from '../../../core/access/authorize.js';
 import { promoteModal } from '../../blocks/promote-modal.js';
 import { awarenessHelp, statsMessage, statusMessage, tipPreview } from '../../blocks/awareness-admin.js';
 import { ADMIN_SUBCOMMANDS, parseAwarenessCommand, type AwarenessRequest } from '../../parse/awareness.js';
@@ -26,10 +26,9 @@ export function register(app: App, deps: SlackDeps): void {
   });
 }
 
-/** Throws not_authorized unless the user may run the admin commands. */
+/** Throws not_authorized unless the user may run the admin commands (the rule is core's: awareness.manage). */
 export async function requireAdmin(deps: SlackDeps, userId: string): Promise<void> {
-  const ok = deps.admins.length > 0 ? deps.admins.includes(userId) : await deps.core.deps.isResponder(userId);
-  if (!ok) throw new AppError('not_authorized', 'Only awareness admins can do that. Ask your security lead to add you to ADMINS; `/awareness tip` shows a tip to anyone.');
+  await authorize(deps.core.deps, { id: userId, source: 'slack-command' }, 'awareness.manage');
 }
 
 async function run(deps: SlackDeps, userId: string, req: AwarenessRequest, triggerId: string): Promise<Outcome> {

@@ -1,0 +1,77 @@
+// Who may do what, in one table. Slack and the CLI call the same core use cases, and each use case asks
+// authorize() about its action, so the rules below are the only place access is decided. The CLI runs on the
+// server as its operator and is trusted, as are scheduled jobs; everyone else is a Slack user.
+
+/** The kinds of people a rule can name, from least to most trusted. */
+export type Audience =
+  /** Anyone in the workspace. */
+  | 'anyone'
+  /** Anyone who may see the incident: everyone for a public one; for a private one its channel's members, the people holding a role on it (and its reporter), and responders. */
+  | 'viewer'
+  /** The incident's commander, or a responder. */
+  | 'commander'
+  /** RESPONDERS. */
+  | 'responder'
+  /** ADMINS (responders when ADMINS is empty). */
+  | 'admin';
+
+/** Every action a person can ask for, with who may do it. */
+export const RULES = {
+  'incident.declare': 'anyone',
+  'incident.report-message': 'anyone',
+  'incident.list': 'anyone',
+  'incident.show': 'viewer',
+  'incident.timeline': 'viewer',
+  'incident.report': 'viewer',
+  'incident.verify': 'viewer',
+  'incident.note': 'viewer',
+  'incident.correct': 'viewer',
+  'incident.review': 'viewer',
+  'playbook.step': 'viewer',
+  'playbook.tasks': 'viewer',
+  'incident.close': 'commander',
+  'incident.oob': 'commander',
+  'incident.status': 'responder',
+  'incident.severity': 'responder',
+  'incident.assign': 'responder',
+  'playbook.start': 'responder',
+  'incident.stats': 'responder',
+  'awareness.manage': 'admin',
+  'decoy.manage': 'admin',
+} as const satisfies Record<string, Audience>;
+
+/** An action named in RULES. */
+export type Action = keyof typeof RULES;
+
+/** What each action is, for refusal messages ("Only responders can change an incident's status."). */
+export const ACTION_WORDS: Record<Action, string> = {
+  'incident.declare': 'declare incidents',
+  'incident.report-message': 'report messages',
+  'incident.list': 'list incidents',
+  'incident.show': 'see this incident',
+  'incident.timeline': 'see this incident’s timeline',
+  'incident.report': 'get this incident’s report',
+  'incident.verify': 'verify this incident’s timeline',
+  'incident.note': 'add to this incident’s timeline',
+  'incident.correct': 'correct this incident’s timeline',
+  'incident.review': 'read or write this incident’s review',
+  'playbook.step': 'work on this incident’s playbook',
+  'playbook.tasks': 'see this incident’s tasks',
+  'incident.close': 'close this incident',
+  'incident.oob': 'move this incident’s team out of band',
+  'incident.status': 'change an incident’s status',
+  'incident.severity': 'change an incident’s severity',
+  'incident.assign': 'assign incident roles',
+  'playbook.start': 'start playbooks',
+  'incident.stats': 'see incident figures',
+  'awareness.manage': 'run the awareness programme (`/awareness tip` is open to everyone)',
+  'decoy.manage': 'manage decoys',
+};
+
+/** Who to ask, per audience, when refused. */
+export const WHO: Record<Exclude<Audience, 'anyone'>, string> = {
+  viewer: 'the people working on it and responders',
+  commander: 'its commander and responders',
+  responder: 'responders',
+  admin: 'admins',
+};

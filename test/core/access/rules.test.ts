@@ -1,0 +1,153 @@
+// Every action against every kind of user, through the real core use cases on a private incident. The table below is
+// the specification written out by hand (not read from RULES), so a change to the rules must change it too.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../../src/core/context.js';
+import type { Refusal } from '../../../src/core/access/authorize.js';
+import { authorize } from '../../../src/core/access/authorize.js';
+import { isAppError } from '../../../src/core/errors.js';
+import { ADMIN, OUTSIDER, RESPONDER, slackUser, testCore } from '../../support/core.js';
+
+const REPORTER = 'U0REPORTR';
+const COMMANDER = 'U0COMMAND';
+const MEMBER = 'U0MEMBER1';
+
+const USERS = {
+  outsider: slackUser(OUTSIDER),
+  member: slackUser(MEMBER),
+  reporter: slackUser(REPORTER),
+  commander: slackUser(COMMANDER),
+  responder: slackUser(RESPONDER),
+  admin: slackUser(ADMIN),
+  cli: { id: 'cli', source: 'cli' } as Actor,
+} as const;
+type UserKind = keyof typeof USERS;
+const ALL = Object.keys(USERS) as UserKind[];
+const VIEWERS: UserKind[] = ['member', 'reporter', 'commander', 'responder', 'cli'];
+
+/** Who may, per action (the issue's rules: anyone declares; responders change; commander+responders close; admins run awareness and decoys; a private incident's details go to its channel's members and responders). */
+const EXPECTED: Record<string, UserKind[]> = {
+  declare: ALL,
+  show: VIEWERS,
+  timeline: VIEWERS,
+  report: VIEWERS,
+  verify: VIEWERS,
+  note: VIEWERS,
+  correct: VIEWERS,
+  review: VIEWERS,
+  tasks: VIEWERS,
+  step: VIEWERS,
+  status: ['responder', 'cli'],
+  severity: ['responder', 'cli'],
+  assign: ['responder', 'cli'],
+  'start playbook': ['responder', 'cli'],
+  stats: ['responder', 'cli'],
+  close: ['commander', 'responder', 'cli'],
+  'awareness admin': ['admin', 'cli'],
+  'decoy admin': ['admin', 'cli'],
+};
+
+let env: Awaited<ReturnType<typeof testCore>>;
+const refusals: Refusal[] = [];
+const channels = new Set<string>();
+let nextChannel = 1;
+
+beforeAll(async () => {
+  env = await testCore({
+    reviewRequired: [],
+    access: {
+      isChannelMember: async (channel, user) => user === MEMBER && channels.has(channel),
+      onRefusal: (r) => refusals.push(r),
+    },
+  });
+});
+afterAll(() => env.close());
+
+/** A fresh private incident reported by REPORTER, commanded by COMMANDER, with its own channel, and a playbook run. */
+async function privateIncident() {
+  const op = USERS.cli;
+  const { incident } = await env.core.declare(USERS.reporter, { title: 'Mailbox takeover', type: 'account-compromise', severity: 'sev3' });
+  await env.core.assignRole(op, incident.ref, 'commander', COMMANDER);
+  const channel = `C0ACCESS${nextChannel++}`;
+  channels.add(channel);
+  await env.core.attachChannel(incident.id, { id: channel, name: `inc-${incident.number}`, private: true });
+  const run = await env.core.playbooks.start(op, incident.ref, 'account-compromise');
+  return { ref: incident.ref, runId: run.run.id };
+}
+
+type Attempt = (actor: Actor, i: { ref: string; runId: number }) => Promise<unknown>;
+
+const ATTEMPTS: Record<string, Attempt> = {
+  declare: (a) => env.core.declare(a, { title: 'Odd login', type: 'phishing' }),
+  show: async (a, i) => {
+    // A private incident is shown to others as its reference only: that is the refusal.
+    const shown = await env.core.show(a, i.ref);
+    if (shown.redacted) throw Object.assign(new Error('redacted'), { redacted: true });
+  },
+  timeline: (a, i) => env.core.timeline(a, i.ref),
+  report: (a, i) => env.core.report(a, i.ref),
+  verify: (a, i) => env.core.verify(a, i.ref),
+  note: (a, i) => env.core.addNote(a, i.ref, 'saw it too'),
+  correct: (a, i) => env.core.addCorrection(a, i.ref, 1, 'the title was wrong'),
+  review: (a, i) => env.core.reviews.latest(a, i.ref),
+  tasks: (a, i) => env.core.playbooks.tasks(a, i.ref),
+  step: (a, i) => env.core.playbooks.changeStep(a, { runId: i.runId, step: 1 }, { kind: 'done', note: 'Reset by the owner', confirmed: true }),
+  status: (a, i) => env.core.changeStatus(a, i.ref, 'investigating'),
+  severity: (a, i) => env.core.changeSeverity(a, i.ref, 'sev1'),
+  assign: (a, i) => env.core.assignRole(a, i.ref, 'scribe', 'U0SCRIBE1'),
+  'start playbook': (a, i) => env.core.playbooks.start(a, i.ref, 'phishing'),
+  stats: (a) => env.core.stats(a, '30d'),
+  close: async (a, i) => {
+    await env.core.changeStatus(USERS.cli, i.ref, 'resolved');
+    await env.core.changeStatus(a, i.ref, 'closed');
+  },
+  'awareness admin': (a) => authorize(env.core.deps, a, 'awareness.manage'),
+  'decoy admin': (a) => authorize(env.core.deps, a, 'decoy.manage'),
+};
+
+async function timelineLength(ref: string): Promise<number> {
+  return (await env.core.timeline(USERS.cli, ref)).events.length;
+}
+
+describe('access rules: each action against each kind of user', () => {
+  for (const [action, allowed] of Object.entries(EXPECTED)) {
+    for (const kind of ALL) {
+      const may = allowed.includes(kind);
+      it(`${action} by ${kind}: ${may ? 'allowed' : 'refused'}`, async () => {
+        const incident = await privateIncident();
+        const before = await timelineLength(incident.ref);
+        const refusedBefore = refusals.length;
+        const outcome = await ATTEMPTS[action]!(USERS[kind], incident).then(
+          () => 'allowed',
+          (err: unknown) => {
+            if (isAppError(err, 'not_authorized') || (err as { redacted?: boolean }).redacted) return 'refused';
+            throw err;
+          },
+        );
+        expect(outcome).toBe(may ? 'allowed' : 'refused');
+        if (!may) {
+          // A refusal changes nothing (close's own set-up moved it to resolved first) and is reported for the log.
+          const setUpEvents = action === 'close' ? 1 : 0;
+          expect(await timelineLength(incident.ref)).toBe(before + setUpEvents);
+          expect(refusals.length).toBe(refusedBefore + 1);
+          expect(refusals.at(-1)).toMatchObject({ actor: USERS[kind].id });
+        }
+      });
+    }
+  }
+});
+
+describe('refusal messages', () => {
+  it('say who may do it and reveal nothing of a private incident but its reference', async () => {
+    const incident = await privateIncident();
+    await expect(env.core.timeline(USERS.outsider, incident.ref)).rejects.toThrow(new RegExp(`^${incident.ref} is private\\. Only the people working on it and responders can see it`));
+    await expect(env.core.timeline(USERS.outsider, incident.ref)).rejects.not.toThrow(/Mailbox/);
+    await expect(env.core.changeSeverity(USERS.commander, incident.ref, 'sev1')).rejects.toThrow('Only responders can change an incident’s severity. Ask your security lead to add you to RESPONDERS.');
+    await expect(authorize(env.core.deps, USERS.responder, 'decoy.manage')).rejects.toThrow('Only admins can manage decoys. Ask your security lead to add you to ADMINS.');
+  });
+
+  it('a public incident’s details are open to everyone; its changes are still for responders', async () => {
+    const { incident } = await env.core.declare(USERS.reporter, { title: 'Phishing wave', type: 'phishing', private: false });
+    await expect(env.core.timeline(USERS.outsider, incident.ref)).resolves.toMatchObject({ incident: { ref: incident.ref } });
+    await expect(env.core.changeStatus(USERS.outsider, incident.ref, 'investigating')).rejects.toThrow(/Only responders/);
+  });
+});
