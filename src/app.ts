@@ -21,6 +21,13 @@ import { createLogger, type Logger } from './log.js';
 import { BackgroundWork } from './slack/background.js';
 import { createSlackApp, registerListeners } from './slack/app.js';
 import { responderCheck } from './slack/responders.js';
+import { decoyRoute } from './web/decoy-route.js';
+import { reportDecoyHits } from './slack/listeners/events/decoy-credentials.js';
+import { OutboxWorker, type OutboxTuning } from './slack/outbox/worker.js';
+import { outboxClient } from './slack/outbox/client.js';
+import type { OutboxPort } from './core/outbox/port.js';
+import { channelMemberCheck } from './slack/channel-members.js';
+import type { CoreDeps } from './core/context.js';
 
 /** A running Rampart. */
 export interface RampartApp {
@@ -30,7 +37,9 @@ export interface RampartApp {
   database: Database;
   /** The weekly incident digest (tests run it by hand with `scheduler: false`). */
   digest: WeeklyDigest;
-  /** Resolves when all Slack work started after acks has finished. */
+  /** The Slack outbox worker (tests drain it and read its pacing waits). */
+  outbox: OutboxWorker;
+  /** Resolves when all Slack work started after acks has finished and no outbox row is due. */
   idle(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -50,6 +59,8 @@ export interface StartOptions {
   database?: Database;
   /** Web API retries on server errors (default 3; tests use 0). */
   slackRetries?: number;
+  /** The outbox worker's tuning and its client's timeout (default 5 s); tests shorten them. */
+  outbox?: Partial<OutboxTuning> & { timeoutMs?: number; workerId?: string };
 }
 
 /** Starts the bot. Slack credentials must be present (the caller checks them with a friendly message). */
@@ -60,7 +71,21 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
   const client = new WebClient(botToken, { ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}), retryConfig: { retries: 0 } });
   const clock = options.clock ?? (options.now ? { now: () => new Date(options.now!()) } : systemClock);
   const playbooks = await loadPlaybooks(config, logger);
-  const core = coreFor(config, database, clock, responderCheck(config.responders, client, logger), playbooks);
+  // Slack side effects of core changes go through the outbox; the worker (with its own bounded client) delivers them.
+  const { timeoutMs = 5_000, workerId, ...tuning } = options.outbox ?? {};
+  const outbox = new OutboxWorker({
+    db: database.db,
+    clock,
+    client: outboxClient(botToken, { ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}), timeoutMs }),
+    logger,
+    sleep: options.sleep ?? realSleep,
+    tuning,
+    ...(workerId ? { workerId } : {}),
+  });
+  const core = coreFor(config, database, clock, responderCheck(config.responders, client, logger), playbooks, {
+    isChannelMember: channelMemberCheck(client, logger, options.now),
+    onRefusal: (refusal) => logger.warn({ refusal }, 'access refused'),
+  }, outbox);
   // Its own client: rate-limited calls are rejected so the posters' retries (with the injectable sleep) handle them.
   const posterClient = slotPostClient(botToken, config.slack.apiUrl);
   const sleep = options.sleep ?? realSleep;
@@ -86,8 +111,21 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
   }
   app.error(async (err) => {
     logger.error({ err }, 'unhandled Slack listener error');
+    // Rethrown so the receiver leaves an Events API delivery unacknowledged (HTTP 500, or no socket ack) and Slack
+    // redelivers it, e.g. a 📌 that arrived while the database was restarting. Swallowed here, it would be acked and lost.
+    throw err;
   });
-  registerListeners(app, { core, awareness, admins: config.admins, logger, background, incidentChannel: config.incidentChannel });
+  const slackDeps = { core, awareness, admins: config.admins, logger, background, incidentChannel: config.incidentChannel };
+  registerListeners(app, slackDeps, { publicUrl: config.decoys.publicUrl, path: config.decoys.path });
+  // Decoy links live on this server; a hit is recorded before the page goes out, and Slack hears of it afterwards.
+  const decoys = decoyRoute({
+    path: config.decoys.path,
+    trustProxy: config.decoys.trustProxy,
+    rateLimit: config.decoys.rateLimit,
+    trip: (req) => core.decoys.tripFromRequest(req),
+    onTripped: (hits) => reportDecoyHits(slackDeps, app.client, hits),
+    logger,
+  });
 
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '').split('?')[0];
@@ -99,6 +137,7 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
       return;
     }
     if (requestListener && req.method === 'POST' && path === '/slack/events') return requestListener(req, res);
+    if (decoys(req, res)) return;
     res.writeHead(404).end();
   });
   await new Promise<void>((resolve, reject) => {
@@ -106,6 +145,7 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
     server.listen(config.port, config.host, resolve);
   });
   if (config.slack.appToken) await app.start();
+  outbox.start();
   const schedulers = [
     ...((options.scheduler ?? config.awareness.channels.length > 0) ? [startSlotScheduler('awareness', awareness.deps.schedule, awareness.runDue, logger)] : []),
     ...(options.scheduler !== false && digest.deps.schedule && digest.deps.channel ? [startSlotScheduler('digest', digest.deps.schedule, digest.runDue, logger)] : []),
@@ -120,7 +160,13 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
     core,
     database,
     digest,
-    idle: () => background.idle(),
+    outbox,
+    idle: async () => {
+      // Follow-ups may release outbox rows (the announcement), so the outbox is waited for after them.
+      await background.idle();
+      await outbox.idle();
+      await background.idle();
+    },
     stop: async () => {
       if (stopped) return;
       stopped = true;
@@ -130,6 +176,9 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
       await closed;
       await Promise.all(schedulers.map((s) => s.stop()));
       if (disconnect) await disconnect();
+      // The outbox first: follow-ups waiting on it then return at once, so a paced queue never holds up a shutdown.
+      // What it did not deliver stays in the table for the next start or another replica.
+      await outbox.stop();
       await background.idle();
       if (!options.database) await database.close();
     },
@@ -143,6 +192,8 @@ export function coreFor(
   clock: Clock,
   isResponder: (userId: string) => Promise<boolean>,
   playbooks: PlaybookLibrary,
+  access: Pick<CoreDeps, 'isChannelMember' | 'onRefusal'> = {},
+  outbox?: OutboxPort,
 ): Core {
   return createCore({
     playbooks,
@@ -155,6 +206,12 @@ export function coreFor(
     reviewRequired: config.reviewRequired,
     redactPatterns: config.redactPatterns,
     admins: config.admins,
+    decoyDedupWindowMs: config.decoys.dedupWindowMs,
+    ...(config.oobPlanFile ? { oobPlanFile: config.oobPlanFile } : {}),
+    ...access,
+    // Declarations are announced through the outbox; without a worker here (the CLI) the bot's worker delivers them.
+    ...(config.incidentChannel ? { announceChannel: config.incidentChannel } : {}),
+    ...(outbox ? { outbox } : {}),
   });
 }
 

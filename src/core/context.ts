@@ -5,6 +5,9 @@ import type { EventSource } from '../db/schema.js';
 import type { PlaybookLibrary } from './playbooks/library.js';
 import type { Severity } from './incidents/incident.js';
 import type { CustomPattern } from './redaction/redact.js';
+import { enqueuedDuring } from './outbox/queries.js';
+import type { OutboxPort } from './outbox/port.js';
+import type { Refusal } from './access/authorize.js';
 
 /** Dependencies of core. */
 export interface CoreDeps {
@@ -25,6 +28,18 @@ export interface CoreDeps {
   redactPatterns: readonly CustomPattern[];
   /** ADMINS: Slack users who run the awareness programme and the decoys (responders do when it is empty). */
   admins: readonly string[];
+  /** Whether a user is in a Slack channel (private incidents are shown to their channel's members). */
+  isChannelMember?(channelId: string, userId: string): Promise<boolean>;
+  /** DECOY_DEDUP_WINDOW: hits of one decoy this close together go to the same open incident (default 24 h). */
+  decoyDedupWindowMs?: number;
+  /** Told of every refused request, so adapters can log it (src/core/access). */
+  onRefusal?(refusal: Refusal): void;
+  /** INCIDENT_CHANNEL: where declarations are announced (through the Slack outbox), when set. */
+  announceChannel?: string;
+  /** The Slack outbox worker: woken after a transaction that enqueued notifications commits (src/core/outbox). */
+  outbox?: OutboxPort;
+  /** OOB_PLAN_FILE: the out-of-band plan, read on each use so edits apply without a restart (src/core/oob). */
+  oobPlanFile?: string;
 }
 
 /** Who is acting and through what. CLI and system actors are trusted operators. */
@@ -41,6 +56,13 @@ export function isTrusted(actor: Actor): boolean {
 }
 
 /** Runs fn in one transaction: a change and its timeline event commit together or not at all. */
-export function inTransaction<T>(deps: CoreDeps, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return deps.db.transaction(fn);
+export async function inTransaction<T>(deps: CoreDeps, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  let used: Tx | undefined;
+  const result = await deps.db.transaction((tx) => {
+    used = tx;
+    return fn(tx);
+  });
+  // Only after the commit: a worker woken earlier would not see the rows yet.
+  if (used && enqueuedDuring(used)) deps.outbox?.notify();
+  return result;
 }

@@ -8,6 +8,7 @@ import { DEFAULT_SEVERITY, parseSeverity, type Incident } from './incident.js';
 import { insertIncident, nextIncidentNumber } from './queries.js';
 import { checkText, checkTitle, MAX_DESCRIPTION } from './text-rules.js';
 import { mergeFound, redactedField, redactFor, redactMessage } from '../redaction/apply.js';
+import { noticeDeclared } from '../outbox/incident-notices.js';
 
 /** What a person declares. Omitted fields take defaults: sev3, type other, private. */
 export interface Declaration {
@@ -27,6 +28,8 @@ export interface Declared {
   incident: Incident;
   forcedPrivateBecause?: string;
   redacted?: string[];
+  /** Outbox key of the announcement, held until the adapter releases it (see src/core/outbox/incident-notices.ts). */
+  announcement?: string;
 }
 
 /** Declares an incident. Secrets in the title, description and reported message are redacted before storing. */
@@ -40,7 +43,7 @@ export async function declareIncident(deps: CoreDeps, actor: Actor, input: Decla
   const sensitive = deps.sensitiveTypes.includes(type);
   const isPrivate = input.private ?? true;
   const now = deps.clock.now();
-  const incident = await inTransaction(deps, async (tx) => {
+  const declared = await inTransaction(deps, async (tx) => {
     const number = await nextIncidentNumber(tx);
     const created = await insertIncident(tx, {
       number,
@@ -89,10 +92,12 @@ export async function declareIncident(deps: CoreDeps, actor: Actor, input: Decla
         now,
       );
     }
-    return created;
+    const announcement = await noticeDeclared(tx, { incident: created, channel: deps.announceChannel, now });
+    return { created, announcement };
   });
   return {
-    incident,
+    incident: declared.created,
+    ...(declared.announcement ? { announcement: declared.announcement } : {}),
     ...(sensitive && !isPrivate ? { forcedPrivateBecause: `type ${type} is security-sensitive` } : {}),
     ...redactedField(found),
   };

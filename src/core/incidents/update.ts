@@ -4,6 +4,8 @@ import { AppError } from '../errors.js';
 import { inTransaction, type Actor, type CoreDeps } from '../context.js';
 import { appendEvent } from '../timeline/queries.js';
 import { requireResponder } from './access.js';
+import { isAllowed, refuse } from '../access/authorize.js';
+import { RULES } from '../access/rules.js';
 import {
   assertTransition,
   parseRef,
@@ -20,21 +22,28 @@ import { incidentByRef } from './lookup.js';
 import { findByNumber, updateIncident } from './queries.js';
 import { checkText, MAX_NOTE } from './text-rules.js';
 import { requireReviewBeforeClosing } from '../reviews/closing.js';
+import { noticeChange, noticeInvite } from '../outbox/incident-notices.js';
 
 /** The result of a change: the incident before and after. */
 export interface Changed {
   before: Incident;
   incident: Incident;
+  /** Outbox keys of what Slack is to be told (committed with the change; see src/core/outbox). */
+  notices: string[];
 }
 
 /** Moves an incident to a new status; `merged` takes the target incident as the first word of the note. */
 export async function changeStatus(deps: CoreDeps, actor: Actor, ref: string, statusText: string, noteText = ''): Promise<Changed> {
   const to = parseStatus(statusText);
   let note = checkText(noteText, 'note', MAX_NOTE);
-  await requireResponder(deps, actor, 'change an incident’s status');
+  // Responders may make any change; an incident's commander may also close it, which is checked under the lock
+  // below (the responder check may ask Slack, so it runs before any row is locked).
+  const responder = await isAllowed(deps, actor, RULES['incident.status']);
+  if (!responder && to !== 'closed') refuse(deps, actor, 'incident.status');
   const now = deps.clock.now();
   return inTransaction(deps, async (tx) => {
     const before = await incidentByRef(tx, ref, { forUpdate: true });
+    if (!responder && !(await isAllowed(deps, actor, RULES['incident.close'], before))) refuse(deps, actor, 'incident.close', before);
     assertTransition(before.ref, before.status, to);
     // Checked under the row lock, so a review saved in the meantime counts and nothing is closed without one.
     if (to === 'closed') await requireReviewBeforeClosing(tx, before, deps.reviewRequired);
@@ -56,7 +65,7 @@ export async function changeStatus(deps: CoreDeps, actor: Actor, ref: string, st
       ...(mergedIntoId !== undefined ? { mergedIntoId } : {}),
       updatedAt: now,
     });
-    await appendEvent(
+    const event = await appendEvent(
       tx,
       before.id,
       {
@@ -67,26 +76,29 @@ export async function changeStatus(deps: CoreDeps, actor: Actor, ref: string, st
       },
       now,
     );
-    return { before, incident };
+    const change = { kind: 'status' as const, from: before.status, to, ...(note ? { note } : {}), ...(mergedInto ? { mergedInto } : {}) };
+    const notices = await noticeChange(tx, { incident, event, by: actor.id, change, now });
+    return { before, incident, notices };
   });
 }
 
 /** Sets the severity. Setting the current severity again is refused, so the timeline holds only real changes. */
 export async function changeSeverity(deps: CoreDeps, actor: Actor, ref: string, severityText: string): Promise<Changed> {
   const severity = parseSeverity(severityText);
-  await requireResponder(deps, actor, 'change an incident’s severity');
+  await requireResponder(deps, actor, 'incident.severity');
   const now = deps.clock.now();
   return inTransaction(deps, async (tx) => {
     const before = await incidentByRef(tx, ref, { forUpdate: true });
     if (before.severity === severity) throw new AppError('invalid_input', `${before.ref} is already ${severity}.`);
     const incident = await updateIncident(tx, before.id, { severity, updatedAt: now });
-    await appendEvent(
+    const event = await appendEvent(
       tx,
       before.id,
       { kind: 'severity_changed', actor: actor.id, source: actor.source, payload: { from: before.severity, to: severity } },
       now,
     );
-    return { before, incident };
+    const notices = await noticeChange(tx, { incident, event, by: actor.id, change: { kind: 'severity', from: before.severity, to: severity }, now });
+    return { before, incident, notices };
   });
 }
 
@@ -96,7 +108,7 @@ export async function assignRole(deps: CoreDeps, actor: Actor, ref: string, role
   if (!/^[UW][A-Z0-9]{2,}$/.test(userId)) {
     throw new AppError('invalid_input', `Name the person with an @mention, e.g. \`/incident assign ${ref} ${role} @alice\`.`);
   }
-  await requireResponder(deps, actor, 'assign incident roles');
+  await requireResponder(deps, actor, 'incident.assign');
   const now = deps.clock.now();
   return inTransaction(deps, async (tx) => {
     const before = await incidentByRef(tx, ref, { forUpdate: true });
@@ -104,12 +116,17 @@ export async function assignRole(deps: CoreDeps, actor: Actor, ref: string, role
     if (from === userId) throw new AppError('invalid_input', `<@${userId}> is already ${role} of ${before.ref}.`);
     const column = role === 'commander' ? 'commanderId' : role === 'comms' ? 'commsId' : 'scribeId';
     const incident = await updateIncident(tx, before.id, { [column]: userId, updatedAt: now });
-    await appendEvent(
+    const event = await appendEvent(
       tx,
       before.id,
       { kind: 'role_assigned', actor: actor.id, source: actor.source, payload: { role, from, to: userId } },
       now,
     );
-    return { before, incident, role };
+    // The invite goes first in the channel's lane, so the assignee is there when the post about them lands.
+    const notices = [
+      ...(await noticeInvite(tx, { incident, event, userId, now })),
+      ...(await noticeChange(tx, { incident, event, by: actor.id, change: { kind: 'role', role, from, to: userId }, now })),
+    ];
+    return { before, incident, role, notices };
   });
 }

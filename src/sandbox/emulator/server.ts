@@ -144,11 +144,13 @@ async function handleApi(
   query: URLSearchParams,
 ): Promise<void> {
   const { ws } = deps;
+  // How the answer leaves: sent, or (a handled fault) held or lost after the call took effect.
+  let answer = (status: number, body: unknown, headers: Record<string, string>) => send(res, status, body, headers);
   const record = (params: Record<string, unknown>, status: number, response: Record<string, unknown>, headers: Record<string, string> = {}) => {
     const call: EmuCall = { method, params, status, response, at: ws.now() };
     ws.calls.push(call);
     if (response.ok !== true) ws.emit({ kind: 'api_error', call });
-    send(res, status, status === 200 || status === 429 ? response : (STATUS_CODES[status] ?? 'error'), headers);
+    answer(status, status === 200 || status === 429 ? response : (STATUS_CODES[status] ?? 'error'), headers);
     ws.changed();
   };
   let params: Record<string, unknown>;
@@ -166,8 +168,16 @@ async function handleApi(
   if (fault?.kind === 'rate_limited') return record(params, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retryAfterSeconds) });
   if (fault?.kind === 'http_error') return record(params, fault.status, { ok: false, error: `http_${fault.status}` });
   if (fault?.kind === 'slack_error') return record(params, 200, { ok: false, error: fault.error });
-  // A delay is the server being slow, so it takes real time; the call then proceeds normally.
-  if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
+  // A reset before handling: recorded with status 0, nothing happened, and the caller sees the connection drop.
+  if (fault?.kind === 'reset' && !fault.handled) {
+    answer = () => req.socket.destroy();
+    return record(params, 0, { ok: false, error: 'connection_reset' });
+  }
+  if (fault?.kind === 'reset') answer = () => req.socket.destroy();
+  // A delay is the server being slow, so it takes real time; the call then proceeds normally. A handled delay takes
+  // effect first and only the answer waits (a caller that times out cannot tell whether the call happened).
+  if (fault?.kind === 'delay' && fault.handled) answer = (status, body, headers) => setTimeout(() => send(res, status, body, headers), fault.ms);
+  else if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
 
   // The one method that takes the app-level token instead of the bot token.
   if (method === 'apps.connections.open' && deps.socketMode) return record(params, 200, connectionsOpen(deps.socketMode.appToken, token, deps.socketMode.openUrl));

@@ -77,12 +77,29 @@ export interface EmuCall {
   at: number; // emulator clock, ms
 }
 
-/** A fault to inject on a Web API method; consumed `times` times (default 1). */
+/**
+ * (Added) How often a fault fires: by default on the next `times` calls (default 1). With `share` (0..1) it fires on
+ * that share of calls, picked by a PRNG seeded with `seed` (default 1) so runs repeat, until cleared or, when `times`
+ * is given too, until it has fired that many times.
+ */
+export interface EmuFaultRate {
+  times?: number;
+  share?: number;
+  seed?: number;
+}
+
+/** A fault to inject on a Web API method; consumed `times` times (default 1), or fired on a `share` of calls. */
 export type EmuFault =
-  | { method: string; kind: 'rate_limited'; retryAfterSeconds: number; times?: number }
-  | { method: string; kind: 'http_error'; status: number; times?: number }
-  | { method: string; kind: 'slack_error'; error: string; times?: number }
-  | { method: string; kind: 'delay'; ms: number; times?: number };
+  | ({ method: string; kind: 'rate_limited'; retryAfterSeconds: number } & EmuFaultRate)
+  | ({ method: string; kind: 'http_error'; status: number } & EmuFaultRate)
+  | ({ method: string; kind: 'slack_error'; error: string } & EmuFaultRate)
+  /** (handled: added) With handled, the call takes effect at once and only the answer is late (a slow Slack that did it). */
+  | ({ method: string; kind: 'delay'; ms: number; handled?: boolean } & EmuFaultRate)
+  /**
+   * (Added) The connection is destroyed without an answer. With handled, the call takes effect first and the answer is
+   * lost, so the caller cannot tell whether it happened (the case idempotency keys are for).
+   */
+  | ({ method: string; kind: 'reset'; handled?: boolean } & EmuFaultRate);
 
 /** What the bot answered to a request the emulator sent it. */
 export interface BotReply {

@@ -1,17 +1,23 @@
 // What happens in Slack once an incident is stored: its channel, the reporter's invite, the opening message, the
 // announcement and the reporter's confirmation. Runs after the ack; each failure is told to the user and recorded.
+// The announcement itself was enqueued in the outbox with the declaration; it is released here once the channel it
+// links exists, and the outbox worker delivers it (retrying as needed).
+import { drillPrefix } from '../blocks/drill.js';
 import type { WebClient } from '@slack/web-api';
 import type { Core } from '../../core/core.js';
 import type { Declared } from '../../core/incidents/declare.js';
 import type { Incident } from '../../core/incidents/incident.js';
 import type { Logger } from '../../log.js';
-import { announcement, channelIntro } from '../blocks/incident.js';
+import { channelIntro } from '../blocks/incident.js';
 import { attempt } from './slack-call.js';
+import { releaseAnnouncement } from '../../core/outbox/incident-notices.js';
+import { settledDeliveries } from '../../core/outbox/deliveries.js';
 
 export interface ChannelDeps {
   core: Core;
   client: WebClient;
   logger: Logger;
+  /** INCIDENT_CHANNEL; the announcement there goes through the outbox (core knows the channel as announceChannel). */
   incidentChannel: string | undefined;
 }
 
@@ -48,18 +54,19 @@ export async function setUpIncidentInSlack(deps: ChannelDeps, declared: Declared
   } else {
     problems.push(created.error);
   }
-  if (deps.incidentChannel) {
-    const announced = await attempt(deps, incident.id, 'announcing it', () =>
-      deps.client.chat.postMessage({ channel: deps.incidentChannel!, ...announcement(incident) }),
-    );
-    if (!announced.ok) problems.push(announced.error);
+  if (declared.announcement) {
+    await releaseAnnouncement(deps.core.deps, incident.id);
+    const [announced] = await settledDeliveries(deps.core.deps, [declared.announcement]);
+    if (announced?.error && announced.state !== 'delivered') {
+      problems.push(`${announced.action} failed (${announced.error})${announced.state === 'pending' ? ', it will be retried' : ''}`);
+    }
   }
   return confirmation(incident, declared.forcedPrivateBecause, problems);
 }
 
 function confirmation(incident: Incident, forcedPrivateBecause: string | undefined, problems: string[]): string {
   const where = incident.channelId ? ` Its channel is <#${incident.channelId}>.` : '';
-  const lines = [`:white_check_mark: *${incident.ref}* is declared (${incident.severity}, ${incident.private ? 'private' : 'public'}).${where}`];
+  const lines = [`:white_check_mark: ${drillPrefix(incident)}*${incident.ref}* is declared (${incident.severity}, ${incident.private ? 'private' : 'public'}).${where}`];
   if (forcedPrivateBecause) lines.push(`It is private because ${forcedPrivateBecause}.`);
   if (problems.length > 0) {
     lines.push(`:warning: The incident and its timeline are saved, but in Slack: ${problems.join('; ')}. Each failure is on its timeline.`);

@@ -1,0 +1,42 @@
+// Settling a delivery attempt. Whatever happens in Slack, the outcome is written in one transaction with the timeline
+// event it means for the incident (members_invited, slack_call_failed), so the timeline and the outbox never disagree.
+import type { CoreDeps } from '../context.js';
+import { findById } from '../incidents/queries.js';
+import { appendEvent } from '../timeline/queries.js';
+import type { NewEvent } from '../timeline/events.js';
+import { ACTION_OF } from './notifications.js';
+import { markDelivered, markFailed, reschedule, type OutboxRow } from './queries.js';
+
+/** How one attempt went, as the worker saw it. */
+export type AttemptOutcome =
+  | { kind: 'delivered'; result: Record<string, unknown>; invited?: string[] }
+  | { kind: 'retry'; at: Date; error: string }
+  | { kind: 'failed'; error: string };
+
+/** What settling did: false when the lease had been lost to another worker (nothing was written). */
+export async function settleAttempt(deps: Pick<CoreDeps, 'db' | 'clock'>, row: OutboxRow, worker: string, outcome: AttemptOutcome): Promise<boolean> {
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    // Lock the incident first: timeline appends are serialised by that lock (see appendEvent).
+    const incident = row.incidentId !== null ? await findById(tx, row.incidentId, { forUpdate: true }) : undefined;
+    let settled: boolean;
+    let event: NewEvent | undefined;
+    if (outcome.kind === 'delivered') {
+      settled = await markDelivered(tx, { id: row.id, worker, now, result: outcome.result });
+      if (outcome.invited?.length) event = { kind: 'members_invited', actor: 'rampart', source: 'system', payload: { users: outcome.invited } };
+    } else if (outcome.kind === 'retry') {
+      settled = await reschedule(tx, { id: row.id, worker, at: outcome.at, error: outcome.error });
+      // Only the first failure goes on the timeline: it says Slack was in trouble without one line per retry.
+      if (row.attempts === 1) event = failedEvent(row, `${outcome.error} (will retry)`);
+    } else {
+      settled = await markFailed(tx, { id: row.id, worker, now, error: outcome.error });
+      event = failedEvent(row, outcome.error);
+    }
+    if (settled && event && incident) await appendEvent(tx, incident.id, event, now);
+    return settled;
+  });
+}
+
+function failedEvent(row: OutboxRow, error: string): NewEvent {
+  return { kind: 'slack_call_failed', actor: 'rampart', source: 'system', payload: { action: ACTION_OF[row.kind], error } };
+}

@@ -1,0 +1,11 @@
+// Telling the person who made a change when Slack refused its notification for good (a retrying one still lands).
+import type { Core } from '../../core/core.js';
+import { settledDeliveries } from '../../core/outbox/deliveries.js';
+import type { AfterAck } from '../deps.js';
+
+/** After the worker has tried what was due, tells the user about notifications given up; `saved` says what is kept. */
+export async function tellUndelivered(core: Core, tell: AfterAck['tell'], keys: readonly string[], saved: string): Promise<void> {
+  const failed = (await settledDeliveries(core.deps, keys)).filter((d) => d.state === 'failed');
+  if (failed.length === 0) return;
+  await tell({ text: `:warning: ${failed.map((d) => `${d.action} failed (${d.error ?? 'unknown error'})`).join('; ')}; ${saved}.` });
+}

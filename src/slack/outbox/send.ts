@@ -1,0 +1,76 @@
+// The Web API calls behind each notification kind. A message carries its outbox key in metadata; when an earlier
+// attempt may have reached Slack (it timed out, the connection reset, Slack answered 5xx, or the worker died), the
+// channel's history is searched for that key first, so a retry never posts twice.
+import type { WebClient } from '@slack/web-api';
+import type { Db } from '../../db/types.js';
+import { findById } from '../../core/incidents/queries.js';
+import type { NotificationPayloads } from '../../core/outbox/notifications.js';
+import type { OutboxRow } from '../../core/outbox/queries.js';
+import { announcement } from '../blocks/incident.js';
+import { changeMessage } from './render.js';
+
+/** The metadata event type of outbox messages. */
+export const OUTBOX_EVENT_TYPE = 'rampart_outbox';
+
+/** What a delivered notification returns: kept in the row's result, and the users an invite added. */
+export interface Sent {
+  result: Record<string, unknown>;
+  invited?: string[];
+}
+
+/** Makes the Slack calls for one claimed row; throws the Web API error when a call fails. */
+export async function send(client: WebClient, db: Db, row: OutboxRow): Promise<Sent> {
+  if (row.kind === 'member_invited') return invite(client, row.lane, (row.payload as unknown as NotificationPayloads['member_invited']).userId);
+  const message = await messageFor(db, row);
+  // Only after an attempt that may have landed: the first try needs no lookup.
+  if (row.attempts > 1) {
+    const ts = await findByKey(client, row.lane, row.key, row.createdAt);
+    if (ts) return { result: { channel: row.lane, ts, found: true } };
+  }
+  const res = await client.chat.postMessage({
+    channel: row.lane,
+    text: message.text,
+    ...(message.blocks ? { blocks: message.blocks as never[] } : {}),
+    metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { key: row.key } },
+  });
+  return { result: { channel: res.channel ?? row.lane, ts: res.ts } };
+}
+
+async function messageFor(db: Db, row: OutboxRow): Promise<{ text: string; blocks?: unknown[] }> {
+  if (row.kind === 'incident_changed') return changeMessage(row.payload as unknown as NotificationPayloads['incident_changed']);
+  // The announcement shows the incident as it is now: by delivery its channel exists and can be linked.
+  const incident = row.incidentId === null ? undefined : await findById(db, row.incidentId);
+  if (!incident) throw new Error(`incident ${row.incidentId} not found for ${row.key}`);
+  return announcement(incident);
+}
+
+async function invite(client: WebClient, channel: string, userId: string): Promise<Sent> {
+  try {
+    await client.conversations.invite({ channel, users: userId });
+    return { result: { channel }, invited: [userId] };
+  } catch (err) {
+    // A retry of an invite that did land, or someone who joined meanwhile: the goal is met.
+    if ((err as { data?: { error?: string } }).data?.error === 'already_in_channel') return { result: { channel, already: true } };
+    throw err;
+  }
+}
+
+/**
+ * The ts of the bot's message carrying this outbox key, posted since the row was created (with a margin for clock
+ * skew). Like findSlotMessage (src/slack/services/slot-messages.ts), but it does not retry on its own: a failed lookup
+ * fails the attempt, and the outbox's own backoff applies.
+ */
+export async function findByKey(client: WebClient, channel: string, key: string, since: Date): Promise<string | undefined> {
+  const oldest = String(Math.floor(since.getTime() / 1000) - 300);
+  let cursor: string | undefined;
+  do {
+    const page = await client.conversations.history({ channel, oldest, include_all_metadata: true, limit: 200, ...(cursor ? { cursor } : {}) });
+    const found = page.messages?.find((m) => {
+      const meta = m.metadata as { event_type?: string; event_payload?: { key?: string } } | undefined;
+      return meta?.event_type === OUTBOX_EVENT_TYPE && meta.event_payload?.key === key;
+    });
+    if (found?.ts) return found.ts;
+    cursor = page.response_metadata?.next_cursor || undefined;
+  } while (cursor);
+  return undefined;
+}

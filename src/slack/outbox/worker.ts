@@ -1,0 +1,178 @@
+// Delivers the outbox: claims due rows (one per channel at a time, in order), paces each channel, and settles every
+// attempt in the database. Woken right after a transaction that enqueued something commits, and by a periodic poll for
+// retries that came due and rows other replicas left behind. Nothing here decides whether data is kept: it is already.
+import { randomUUID } from 'node:crypto';
+import type { WebClient } from '@slack/web-api';
+import type { Clock } from '../../core/clock.js';
+import type { Db } from '../../db/types.js';
+import { isMessage } from '../../core/outbox/notifications.js';
+import { claimDue, countClaimable, nextDueAt, type OutboxRow } from '../../core/outbox/queries.js';
+import type { OutboxPort } from '../../core/outbox/port.js';
+import { settleAttempt, type AttemptOutcome } from '../../core/outbox/delivery.js';
+import type { Logger } from '../../log.js';
+import type { Sleep } from '../services/retry.js';
+import { slackErrorOf } from '../services/slack-call.js';
+import { backoffMs, classify } from './errors.js';
+import { send } from './send.js';
+
+/** Tuning; the defaults suit production. */
+export interface OutboxTuning {
+  /** Least time between two messages in one channel (Slack allows about one a second). */
+  paceMs: number;
+  /** How long a claim is held before another worker may take the row over. */
+  leaseMs: number;
+  /** How often the worker looks for rows that came due without a wake-up. */
+  pollMs: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  /** Attempts before a row is given up (transient failures only; a permanent one gives up at once). */
+  maxAttempts: number;
+  /** Rows claimed at a time (each from a different channel). */
+  batch: number;
+}
+
+/** The defaults: ~1 message/s per channel, retries for about half an hour. */
+export const DEFAULT_TUNING: OutboxTuning = { paceMs: 1_100, leaseMs: 60_000, pollMs: 3_000, backoffBaseMs: 1_000, backoffMaxMs: 300_000, maxAttempts: 12, batch: 10 };
+
+/** What the worker needs. */
+export interface OutboxWorkerDeps {
+  db: Db;
+  clock: Clock;
+  /** A bounded client: short timeout, no retries of its own, 429s rejected (see outboxClient). */
+  client: WebClient;
+  logger: Logger;
+  /** Pacing and drain waits (tests pass one that moves a fake clock). */
+  sleep: Sleep;
+  workerId?: string;
+  tuning?: Partial<OutboxTuning>;
+}
+
+/** A pacing wait the worker made, for tests and debugging. */
+export interface PaceWait {
+  lane: string;
+  ms: number;
+}
+
+/** The outbox worker. */
+export class OutboxWorker implements OutboxPort {
+  readonly id: string;
+  /** Pacing waits made so far (the last 1,000). */
+  readonly waits: PaceWait[] = [];
+  private readonly tuning: OutboxTuning;
+  private readonly lastPost = new Map<string, number>();
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = false;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly deps: OutboxWorkerDeps) {
+    this.id = deps.workerId ?? `outbox-${randomUUID().slice(0, 8)}`;
+    this.tuning = { ...DEFAULT_TUNING, ...deps.tuning };
+  }
+
+  /** Starts the periodic poll (and a first pass for rows left from before a restart). */
+  start(): void {
+    this.timer = setInterval(() => this.notify(), this.tuning.pollMs);
+    this.timer.unref();
+    this.notify();
+  }
+
+  /** Wakes the worker; a pass already running goes round once more. */
+  notify(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.passes().finally(() => {
+      this.running = undefined;
+    });
+  }
+
+  /** Resolves once no row is due and no pass is running. */
+  async idle(): Promise<void> {
+    // Bounded: a due row another worker holds under a row lock for a moment must not keep this looping forever.
+    for (let round = 0; round < 100 && !this.stopped; round += 1) {
+      if (this.running) {
+        await this.running;
+        continue;
+      }
+      if ((await countClaimable(this.deps.db, this.deps.clock.now())) === 0 && !this.running) return;
+      this.notify();
+    }
+  }
+
+  /**
+   * Delivers everything pending, waiting (with the injected sleep) for holds and backoffs to run out: every row ends
+   * delivered or given up, except rows another worker holds (its own loop settles them). For tests and tools; the
+   * running bot relies on the poll instead.
+   */
+  async drain(): Promise<void> {
+    for (let round = 0; round < 10_000 && !this.stopped; round += 1) {
+      await this.idle();
+      const next = await nextDueAt(this.deps.db, this.deps.clock.now());
+      if (!next) return;
+      const wait = next.getTime() - this.deps.clock.now().getTime();
+      if (wait > 0) await this.deps.sleep(wait);
+      this.notify();
+    }
+  }
+
+  /** Stops polling and waits for the pass under way. Rows not delivered stay for the next start or another replica. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  private async passes(): Promise<void> {
+    try {
+      do {
+        this.again = false;
+        for (;;) {
+          const rows = await claimDue(this.deps.db, { worker: this.id, now: this.deps.clock.now(), leaseMs: this.tuning.leaseMs, limit: this.tuning.batch });
+          if (rows.length === 0 || this.stopped) break;
+          // One row per channel (lane heads), so channels are delivered side by side and each in order.
+          await Promise.all(rows.map((row) => this.deliver(row)));
+        }
+      } while (this.again && !this.stopped);
+    } catch (err) {
+      // The database is unreachable, most likely; the next poll tries again and the rows are still there.
+      this.deps.logger.error({ err }, 'outbox pass failed');
+    }
+  }
+
+  private async deliver(row: OutboxRow): Promise<void> {
+    if (isMessage(row.kind)) await this.pace(row.lane);
+    let outcome: AttemptOutcome;
+    try {
+      const sent = await send(this.deps.client, this.deps.db, row);
+      outcome = { kind: 'delivered', result: { ...sent.result, worker: this.id }, ...(sent.invited ? { invited: sent.invited } : {}) };
+    } catch (err) {
+      outcome = this.afterFailure(row, err);
+      this.deps.logger.warn({ err, key: row.key, attempts: row.attempts, outcome: outcome.kind }, 'Slack outbox delivery failed');
+    } finally {
+      if (isMessage(row.kind)) this.lastPost.set(row.lane, this.deps.clock.now().getTime());
+    }
+    if (!(await settleAttempt(this.deps, row, this.id, outcome))) this.deps.logger.warn({ key: row.key }, 'outbox lease lost; another worker has the row');
+  }
+
+  private afterFailure(row: OutboxRow, err: unknown): AttemptOutcome {
+    const error = slackErrorOf(err);
+    const failure = classify(err);
+    if (failure.kind === 'permanent' || row.attempts >= this.tuning.maxAttempts) return { kind: 'failed', error };
+    const wait = failure.kind === 'rate_limited' ? failure.retryAfterMs : backoffMs(row.attempts, this.tuning.backoffBaseMs, this.tuning.backoffMaxMs);
+    return { kind: 'retry', at: new Date(this.deps.clock.now().getTime() + wait), error };
+  }
+
+  /** Waits until the channel's last message is paceMs old. One wait, not a loop: a fake sleep must not spin. */
+  private async pace(lane: string): Promise<void> {
+    const last = this.lastPost.get(lane);
+    if (last === undefined) return;
+    const ms = last + this.tuning.paceMs - this.deps.clock.now().getTime();
+    if (ms <= 0) return;
+    this.waits.push({ lane, ms });
+    if (this.waits.length > 1_000) this.waits.shift();
+    await this.deps.sleep(ms);
+  }
+}
