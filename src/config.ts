@@ -6,6 +6,7 @@ import { SEVERITIES, type Severity } from './core/incidents/incident.js';
 import { checkCron } from './core/schedules/schedule.js';
 import { durationMs } from './core/playbooks/playbook.js';
 import { parseRedactPatterns } from './core/redaction/redact.js';
+import { loadPlanSync } from './core/oob/load.js';
 
 const slackId = (prefix: string) => new RegExp(`^[${prefix}][A-Z0-9]{2,}$`);
 const idList = (what: string, prefix: string) =>
@@ -55,6 +56,15 @@ const schema = z
       .refine((vs) => (vs.length === 1 && vs[0] === 'none') || vs.every((v) => (SEVERITIES as readonly string[]).includes(v)), `must be severities (${SEVERITIES.join(', ')}), comma-separated, or none`)
       .transform((vs) => (vs[0] === 'none' ? [] : [...new Set(vs)]) as Severity[]),
     PLAYBOOKS_DIR: z.string().min(1).optional(),
+    // Read again on each `/incident oob` (so a rotated phrase needs no restart); checked here so a broken file shows at start-up.
+    OOB_PLAN_FILE: z
+      .string()
+      .min(1)
+      .optional()
+      .superRefine((file, ctx) => {
+        const problem = file === undefined ? undefined : oobPlanProblem(file);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
     CACAO_SCHEMAS_DIR: z.string().min(1).optional(),
     AWARENESS_CRON: z
       .string()
@@ -93,9 +103,32 @@ const schema = z
           return z.NEVER;
         }
       }),
+    // Decoys: where the bot's public server is reached, the path decoy URLs live under, and how hits are grouped.
+    PUBLIC_URL: z
+      .url({ message: 'must be the https:// address where this server is reachable, such as https://rampart.example.org' })
+      .transform((u) => u.replace(/\/+$/, ''))
+      .optional(),
+    DECOY_PATH: z
+      .string()
+      .default('/d')
+      .refine((p) => /^\/[A-Za-z0-9._~-]+(\/[A-Za-z0-9._~-]+)*$/.test(p) && !p.startsWith('/slack') && p !== '/healthz', 'must start with / and be a plain path such as /d or /static/img, not under /slack'),
+    DECOY_DEDUP_WINDOW: z
+      .string()
+      .default('24h')
+      .refine((d) => (durationMs(d) ?? 0) > 0, 'a duration such as 24h, 90m or 2d'),
+    // `<hits>/<duration>`: how many hits one source address may record in that time; more are answered but not kept.
+    DECOY_RATE_LIMIT: z
+      .string()
+      .default('10/1h')
+      .refine((r) => rateLimit(r) !== undefined, 'must be <hits>/<duration>, such as 10/1h'),
+    TRUST_PROXY: z
+      .enum(['true', 'false'], { message: 'must be true or false' })
+      .default('false')
+      .transform((v) => v === 'true'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
-    DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+    // Under Slack's 3 s ack deadline, so a request during a database outage still gets its "try again" reply.
+    DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
   })
   .transform((e) => ({
     slack: {
@@ -122,6 +155,7 @@ const schema = z
     reviewRequired: e.REVIEW_REQUIRED_SEVERITIES,
     redactPatterns: e.REDACT_PATTERNS,
     playbooksDir: e.PLAYBOOKS_DIR,
+    oobPlanFile: e.OOB_PLAN_FILE,
     cacaoSchemasDir: e.CACAO_SCHEMAS_DIR,
     awareness: {
       cron: e.AWARENESS_CRON,
@@ -132,15 +166,40 @@ const schema = z
     },
     // Posted to incidentChannel in `timezone`; cron is undefined when the digest is off.
     digest: { cron: e.DIGEST_CRON.trim().toLowerCase() === 'off' ? undefined : e.DIGEST_CRON },
+    decoys: {
+      publicUrl: e.PUBLIC_URL,
+      path: e.DECOY_PATH,
+      dedupWindowMs: durationMs(e.DECOY_DEDUP_WINDOW)!,
+      rateLimit: rateLimit(e.DECOY_RATE_LIMIT)!,
+      // Only behind a reverse proxy that sets X-Forwarded-For may the header name the source; otherwise anyone could.
+      trustProxy: e.TRUST_PROXY,
+    },
     logLevel: e.LOG_LEVEL ?? 'info',
     // Whether LOG_LEVEL was set: the sandbox is quieter by default than the bot, unless asked.
     logLevelFromEnv: e.LOG_LEVEL,
   }));
 
+/** DECOY_RATE_LIMIT (`10/1h`) as hits per window, or undefined when malformed. */
+function rateLimit(text: string): { points: number; durationMs: number } | undefined {
+  const m = /^\s*(\d{1,6})\s*\/\s*(\S+)\s*$/.exec(text);
+  const ms = m ? durationMs(m[2]!) : undefined;
+  return m && ms && Number(m[1]) > 0 ? { points: Number(m[1]), durationMs: ms } : undefined;
+}
+
 /** Why a cron expression is unusable, or undefined when it is fine (the zone is checked on its own). */
 function cronProblem(cron: string): string | undefined {
   try {
     checkCron(cron, 'UTC');
+    return undefined;
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
+/** Why the out-of-band plan file is unusable (missing, unreadable, or which field is wrong), or undefined. */
+function oobPlanProblem(file: string): string | undefined {
+  try {
+    loadPlanSync(file);
     return undefined;
   } catch (err) {
     return (err as Error).message;

@@ -16,6 +16,9 @@ import { historyForActor, latestForActor } from './reviews/read.js';
 import { reportFor } from './reports/read.js';
 import { statsForActor } from './metrics/metrics.js';
 import { verifyAll, verifyFor } from './timeline/verify.js';
+import { listDecoys, registerDecoy, retireDecoyByName } from './decoys/manage.js';
+import { tripFromMessage, tripFromRequest, type DecoyMessage, type DecoyRequest } from './decoys/sightings.js';
+import { checkOutOfBand, moveOutOfBand } from './oob/move.js';
 
 /** Builds the core API over its dependencies. */
 export function createCore(deps: CoreDeps) {
@@ -58,6 +61,12 @@ export function createCore(deps: CoreDeps) {
       /** Remembers the Slack message showing a page of a run's checklist, so it is updated in place later. */
       saveMessage: (m: { runId: number; page: number; channelId: string; ts: string }) => saveMessage(deps.db, m),
     },
+    oob: {
+      /** Whether the actor may move the incident out of band and the plan is valid; writes nothing. */
+      check: (actor: Actor, ref: string) => checkOutOfBand(deps, actor, ref),
+      /** Records the move (reason, recipient count) and returns the plan and who gets it. */
+      move: (actor: Actor, ref: string, reason: string, channelMembers: readonly string[] = []) => moveOutOfBand(deps, actor, ref, reason, channelMembers),
+    },
     reviews: {
       /** Saves the review as the incident's next version. */
       save: (actor: Actor, ref: string, content: ReviewContent) => saveReview(deps, actor, ref, content),
@@ -65,6 +74,18 @@ export function createCore(deps: CoreDeps) {
       latest: (actor: Actor, ref: string | undefined) => latestForActor(deps, actor, ref),
       /** Every version, oldest first. */
       history: (actor: Actor, ref: string | undefined) => historyForActor(deps, actor, ref),
+    },
+    decoys: {
+      /** Plants a decoy (admins); a credential decoy's string to plant is returned only here. */
+      register: (actor: Actor, input: { name: string; kind?: string; note?: string }) => registerDecoy(deps, actor, input),
+      /** Live decoys with their hit counts (admins). */
+      list: (actor: Actor) => listDecoys(deps, actor),
+      /** Retires a live decoy by name (admins). */
+      retire: (actor: Actor, name: string) => retireDecoyByName(deps, actor, name),
+      /** Records a fetch of a decoy URL (and any decoy credential it presented); [] when it was no live decoy. */
+      tripFromRequest: (req: DecoyRequest) => tripFromRequest(deps, req),
+      /** Records each live decoy credential pasted in a Slack message, once per Slack event. */
+      tripFromMessage: (msg: DecoyMessage) => tripFromMessage(deps, msg),
     },
   };
 }

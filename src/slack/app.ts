@@ -17,6 +17,8 @@ import { register as registerAwarenessButtons } from './listeners/actions/awaren
 import { register as registerPromoteLesson } from './listeners/views/promote-lesson.js';
 import { register as registerReviewModal } from './listeners/views/review.js';
 import { register as registerOpenReview } from './listeners/actions/open-review.js';
+import { register as registerDecoyCommand, type DecoyLinks } from './listeners/commands/decoy.js';
+import { register as registerDecoyCredentials } from './listeners/events/decoy-credentials.js';
 import { AckingHTTPReceiver, AckingSocketReceiver } from './receivers.js';
 
 export interface SlackAppOptions {
@@ -31,7 +33,7 @@ export interface SlackAppOptions {
 }
 
 /** Registers every listener: the manifest test checks this list against manifest.json. */
-export function registerListeners(app: App, deps: SlackDeps): void {
+export function registerListeners(app: App, deps: SlackDeps, decoyLinks?: DecoyLinks): void {
   registerCommands(app, deps);
   registerDeclareModal(app, deps);
   registerReportMessage(app, deps);
@@ -44,6 +46,8 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerPromoteLesson(app, deps);
   registerReviewModal(app, deps);
   registerOpenReview(app, deps);
+  registerDecoyCommand(app, deps, decoyLinks);
+  registerDecoyCredentials(app, deps);
 }
 
 /** Builds the Bolt app and, in HTTP mode, the request listener to mount. */

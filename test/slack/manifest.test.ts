@@ -15,7 +15,8 @@ function registered() {
     command: (name: string) => seen.commands.push(name),
     shortcut: (id: string) => seen.shortcuts.push(id),
     view: (id: string) => seen.views.push(id),
-    event: (type: string) => seen.events.push(type),
+    // One `message` listener receives what the manifest subscribes to per channel type.
+    event: (type: string) => (type === 'message' ? seen.events.push('message.channels', 'message.groups') : seen.events.push(type)),
     action: (id: string) => seen.actions.push(id),
   };
   registerListeners(recorder as unknown as App, {} as SlackDeps);

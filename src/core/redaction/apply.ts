@@ -2,10 +2,11 @@
 import type { CoreDeps } from '../context.js';
 import type { SlackMessageRef } from '../timeline/events.js';
 import { redact, type Redacted } from './redact.js';
+import { DECOY_CREDENTIAL_PATTERN } from '../decoys/decoy.js';
 
-/** Redacts text with the built-in detectors and REDACT_PATTERNS. */
+/** Redacts text with the built-in detectors, decoy credentials and REDACT_PATTERNS. */
 export function redactFor(deps: Pick<CoreDeps, 'redactPatterns'>, text: string): Redacted {
-  return redact(text, deps.redactPatterns);
+  return redact(text, [DECOY_CREDENTIAL_PATTERN, ...deps.redactPatterns]);
 }
 
 /** A copied Slack message with its text redacted, and what was found. */

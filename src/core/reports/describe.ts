@@ -28,6 +28,11 @@ const DESCRIBE: Record<EventKind, (p: P) => string> = {
   playbook_completed: (p) => `Playbook completed: ${s(p.title)} (${s(p.done)} done, ${s(p.skipped)} skipped)`,
   lesson_promoted: (p) => `Lesson promoted to awareness tip "${s(p.title)}"`,
   review_saved: (p) => `Post-incident review saved (version ${s(p.version)}, ${plural(Number(p.actionItems ?? 0), 'action item')})`,
+  decoy_tripped: (p) =>
+    p.via === 'slack'
+      ? `Decoy ${s(p.decoy)} pasted in Slack by ${s(p.source)} in ${s(p.channel)}`
+      : `Decoy ${s(p.decoy)} fetched from ${s(p.source)}${p.userAgent ? ` (${s(p.userAgent)})` : ''}`,
+  moved_out_of_band: (p) => withText(`Team moved out of band; plan sent by direct message to ${s(p.recipients)} ${Number(p.recipients) === 1 ? 'person' : 'people'}`, p.reason),
 };
 
 /** What an event says, in one line. Unknown kinds (from a newer version) fall back to their payload. */

@@ -50,6 +50,21 @@ export interface EventPayloads {
   lesson_promoted: { tipId: string; title: string };
   /** A post-incident review was saved; the review itself is in incident_reviews under this version. */
   review_saved: { version: number; actionItems: number };
+  /** A decoy was used: the request (via url, headers without cookies or credentials) or the Slack message (redacted). */
+  decoy_tripped: {
+    decoy: string;
+    decoyKind: 'url' | 'document' | 'credential';
+    via: 'url' | 'slack';
+    source: string;
+    method?: string;
+    userAgent?: string;
+    headers?: Record<string, string>;
+    channel?: string;
+    messageTs?: string;
+    text?: string;
+  };
+  /** The team moved to the out-of-band plan's channels; the plan itself is never recorded (timelines are shared). */
+  moved_out_of_band: { reason?: string; recipients: number; redacted?: string[] };
 }
 
 /** Which run of which playbook an event is about. */

@@ -1,0 +1,82 @@
+// Admin use cases: plant (register), list and retire decoys. Only ADMINS (responders when it is empty) and trusted
+// operators may; a decoy's token is returned only to whoever registered it.
+import { AppError } from '../errors.js';
+import { inTransaction, type Actor, type CoreDeps } from '../context.js';
+import { requireAdmin } from '../incidents/access.js';
+import { checkKind, checkName, checkNote, credentialFor, newToken, type Decoy } from './decoy.js';
+import { findLiveByName, hitStats, insertDecoy, listLive, retireDecoy } from './queries.js';
+
+/** A registered decoy and, for a credential, the string to plant. */
+export interface Registered {
+  decoy: Decoy;
+  credential?: string;
+}
+
+/** A live decoy as listed (never with its token: lists may be read over someone's shoulder). */
+export interface ListedDecoy {
+  name: string;
+  kind: Decoy['kind'];
+  note: string;
+  createdBy: string;
+  createdAt: Date;
+  hits: number;
+  lastHit: Date | null;
+}
+
+/** Plants a decoy under a name no live decoy uses. */
+export async function registerDecoy(deps: CoreDeps, actor: Actor, input: { name: string; kind?: string; note?: string }): Promise<Registered> {
+  await requireAdmin(deps, actor, 'decoy.manage');
+  const name = checkName(input.name);
+  const kind = checkKind(input.kind ?? 'url');
+  const note = checkNote(input.note);
+  const now = deps.clock.now();
+  try {
+    const decoy = await inTransaction(deps, async (tx) => {
+      if (await findLiveByName(tx, name)) throw nameTaken(name);
+      return insertDecoy(tx, { name, kind, token: newToken(), note, createdBy: actor.id, createdAt: now });
+    });
+    return { decoy, ...(kind === 'credential' ? { credential: credentialFor(decoy.token) } : {}) };
+  } catch (err) {
+    // Two registrations racing for one name: the partial unique index refuses the second.
+    if (isUniqueViolation(err)) throw nameTaken(name);
+    throw err;
+  }
+}
+
+/** Live decoys with their hit counts. */
+export async function listDecoys(deps: CoreDeps, actor: Actor): Promise<ListedDecoy[]> {
+  await requireAdmin(deps, actor, 'decoy.manage');
+  const live = await listLive(deps.db);
+  const stats = await hitStats(deps.db, live.map((d) => d.id));
+  return live.map((d) => ({
+    name: d.name,
+    kind: d.kind,
+    note: d.note,
+    createdBy: d.createdBy,
+    createdAt: d.createdAt,
+    hits: stats.get(d.id)?.hits ?? 0,
+    lastHit: stats.get(d.id)?.lastHit ?? null,
+  }));
+}
+
+/** Retires a live decoy: its URL and credential stop recording hits, and its name is free again. */
+export async function retireDecoyByName(deps: CoreDeps, actor: Actor, rawName: string): Promise<Decoy> {
+  await requireAdmin(deps, actor, 'decoy.manage');
+  const name = checkName(rawName);
+  return inTransaction(deps, async (tx) => {
+    const decoy = await findLiveByName(tx, name, { forUpdate: true });
+    if (!decoy) throw new AppError('invalid_input', `No live decoy is called "${name}". \`/decoy list\` shows them.`);
+    return retireDecoy(tx, decoy.id, actor.id, deps.clock.now());
+  });
+}
+
+function nameTaken(name: string): AppError {
+  return new AppError('invalid_input', `A live decoy is already called "${name}". Pick another name, or retire that one first.`);
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}

@@ -1,0 +1,113 @@
+// Recording a hit on a decoy. One transaction locks the decoy row (so concurrent hits on one decoy queue up and
+// agree on one incident), finds the open incident a hit of this decoy went to within the dedup window or declares a
+// new sev2 `decoy-tripped` one, stores the hit and writes its timeline event. Slack work is the adapter's, after.
+import { processedSlackEvents } from '../../db/schema.js';
+import type { Tx } from '../../db/types.js';
+import { inTransaction, type CoreDeps } from '../context.js';
+import { OPEN_STATUSES, type Incident } from '../incidents/incident.js';
+import { findById, insertIncident, nextIncidentNumber } from '../incidents/queries.js';
+import { appendEvent } from '../timeline/queries.js';
+import type { TimelineEvent } from '../timeline/events.js';
+import type { Decoy } from './decoy.js';
+import { findLiveByToken, insertHit, openIncidentHitSince } from './queries.js';
+
+/** The incident type, severity and playbook a tripped decoy gets. */
+export const DECOY_INCIDENT = { type: 'decoy-tripped', severity: 'sev2' } as const;
+/** Hits of one decoy within this long of each other go to the same open incident unless DECOY_DEDUP_WINDOW says otherwise. */
+export const DEFAULT_DEDUP_WINDOW_MS = 24 * 60 * 60_000;
+/** Who the timeline says recorded a hit. */
+const SYSTEM = { actor: 'rampart', source: 'system' } as const;
+
+/** What is known about one hit. Detail must already be free of secrets (see recordableHeaders). */
+export interface HitInput {
+  token: string;
+  via: 'url' | 'slack';
+  /** The source address (url) or the Slack user id (slack). */
+  source: string;
+  detail: { method?: string; userAgent?: string; headers?: Record<string, string>; channel?: string; messageTs?: string; text?: string };
+  /** Claimed once in processed_slack_events, so a redelivered Slack event records nothing. */
+  onceKey?: string;
+}
+
+/** A recorded hit: the incident it went to, whether that incident was declared by it, and its timeline event. */
+export interface Tripped {
+  decoy: Pick<Decoy, 'id' | 'name' | 'kind' | 'createdBy'>;
+  incident: Incident;
+  declared: boolean;
+  event: TimelineEvent;
+  /** Playbooks offered for the incident's type (the decoy playbook). */
+  suggested: string[];
+}
+
+/** Records a hit on the live decoy with this token; null when there is none (or the hit was already recorded). */
+export async function recordHit(deps: CoreDeps, hit: HitInput): Promise<Tripped | null> {
+  const now = deps.clock.now();
+  const windowMs = deps.decoyDedupWindowMs ?? DEFAULT_DEDUP_WINDOW_MS;
+  const result = await inTransaction(deps, async (tx) => {
+    const decoy = await findLiveByToken(tx, hit.token, { forUpdate: true });
+    if (!decoy) return null;
+    if (hit.onceKey) {
+      const claimed = await tx.insert(processedSlackEvents).values({ eventId: hit.onceKey, receivedAt: now }).onConflictDoNothing().returning();
+      if (claimed.length === 0) return null;
+    }
+    const open = await openIncidentFor(tx, decoy.id, new Date(now.getTime() - windowMs));
+    const incident = open ?? (await declareFor(tx, decoy, now));
+    await insertHit(tx, { decoyId: decoy.id, incidentId: incident.id, at: now, via: hit.via, source: hit.source, detail: hit.detail });
+    const event = await appendEvent(
+      tx,
+      incident.id,
+      { kind: 'decoy_tripped', ...SYSTEM, payload: { decoy: decoy.name, decoyKind: decoy.kind, via: hit.via, source: hit.source, ...hit.detail } },
+      now,
+    );
+    return { decoy, incident, declared: !open, event: event! };
+  });
+  if (!result) return null;
+  const { decoy, ...rest } = result;
+  return {
+    ...rest,
+    decoy: { id: decoy.id, name: decoy.name, kind: decoy.kind, createdBy: decoy.createdBy },
+    suggested: deps.playbooks.forType(DECOY_INCIDENT.type).map((p) => p.id),
+  };
+}
+
+/** The still-open incident an earlier hit within the window went to, locked for the append. */
+async function openIncidentFor(tx: Tx, decoyId: number, since: Date): Promise<Incident | undefined> {
+  const id = await openIncidentHitSince(tx, decoyId, since);
+  if (id === undefined) return undefined;
+  const incident = await findById(tx, id, { forUpdate: true });
+  // Closed between the lookup and the lock: a new hit then deserves a new incident.
+  return incident && OPEN_STATUSES.includes(incident.status) ? incident : undefined;
+}
+
+/**
+ * Declares the incident for a first hit, as declareIncident would, but inside this transaction. The reporter is the
+ * admin who planted the decoy, so they are invited to its private channel; the actor on the timeline is Rampart.
+ */
+async function declareFor(tx: Tx, decoy: Decoy, now: Date): Promise<Incident> {
+  const title = `Decoy ${decoy.name} tripped`;
+  const description = decoy.note ? `Planted: ${decoy.note}` : `A ${decoy.kind} decoy was used.`;
+  const incident = await insertIncident(tx, {
+    number: await nextIncidentNumber(tx),
+    title,
+    description,
+    type: DECOY_INCIDENT.type,
+    severity: DECOY_INCIDENT.severity,
+    // Whoever tripped it may be reading Slack: its details stay in the incident's own channel.
+    private: true,
+    drill: false,
+    reporterId: decoy.createdBy,
+    declaredAt: now,
+    updatedAt: now,
+  });
+  await appendEvent(
+    tx,
+    incident.id,
+    {
+      kind: 'incident_declared',
+      ...SYSTEM,
+      payload: { title, description, type: DECOY_INCIDENT.type, severity: DECOY_INCIDENT.severity, private: true, drill: false },
+    },
+    now,
+  );
+  return incident;
+}
