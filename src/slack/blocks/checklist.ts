@@ -5,6 +5,7 @@ import type { Incident } from '../../core/incidents/incident.js';
 import { ownerOf } from '../../core/playbooks/owners.js';
 import { progress, type Run, type RunStep } from '../../core/playbooks/run.js';
 import { BUTTON } from '../ids.js';
+import { drillPlainPrefix, drillPrefix } from './drill.js';
 import { button, clip, context, escapeText, header, section, slackDate, who } from './text.js';
 
 /** Slack's limit of blocks in a message. */
@@ -45,7 +46,8 @@ export function stepValue(runId: number, s: Pick<RunStep, 'number' | 'version'>)
 
 /** Reads a step button's value. */
 export function parseStepValue(value: string): { runId: number; step: number; seenVersion: number } | undefined {
-  const m = /^(\d+):(\d+):(\d+)$/.exec(value);
+  // At most 9 digits: every part fits the integer columns it is looked up in.
+  const m = /^(\d{1,9}):(\d{1,9}):(\d{1,9})$/.exec(value);
   return m ? { runId: Number(m[1]), step: Number(m[2]), seenVersion: Number(m[3]) } : undefined;
 }
 
@@ -58,8 +60,8 @@ export function checklistMessages(incident: Incident, run: Run, now: Date): { te
     const steps = run.steps.filter((s) => numbers.includes(s.number));
     const pageNote = pages.length > 1 ? ` · page ${i + 1} of ${pages.length}` : '';
     const blocks: unknown[] = [
-      i === 0 ? header(`📋 ${run.playbook.title}`) : section(`*📋 ${escapeText(run.playbook.title)}* (continued)`),
-      context(`${incident.ref} · ${summary}${pageNote} · started by ${who(run.startedBy)} ${slackDate(run.startedAt)}`),
+      i === 0 ? header(`${drillPlainPrefix(incident)}📋 ${run.playbook.title}`) : section(`${drillPrefix(incident)}*📋 ${escapeText(run.playbook.title)}* (continued)`),
+      context(`${drillPrefix(incident)}${incident.ref} · ${summary}${pageNote} · started by ${who(run.startedBy)} ${slackDate(run.startedAt)}`),
     ];
     let lastSection: string | undefined;
     for (const s of steps) {
@@ -74,7 +76,7 @@ export function checklistMessages(incident: Incident, run: Run, now: Date): { te
       const credit = run.playbook.credit ? ` · ${escapeText(run.playbook.credit)}` : '';
       blocks.push(context(`\`/incident tasks\` lists open steps${credit}`));
     }
-    return { text: `${incident.ref} · ${run.playbook.title}: ${p.closed}/${p.total} done${pageNote}`, blocks };
+    return { text: `${drillPrefix(incident)}${incident.ref} · ${run.playbook.title}: ${p.closed}/${p.total} done${pageNote}`, blocks };
   });
 }
 

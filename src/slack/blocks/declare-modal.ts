@@ -102,7 +102,13 @@ export function encodeMetadata(meta: DeclareModalMetadata): string {
 /** Reads metadata back; unknown or broken metadata means none. */
 export function decodeMetadata(raw: string | undefined): DeclareModalMetadata {
   try {
-    return raw ? (JSON.parse(raw) as DeclareModalMetadata) : {};
+    const meta: unknown = raw ? JSON.parse(raw) : {};
+    // `null`, a number or a list parse too, but are not metadata (reading `.source` off null crashed the listener).
+    if (typeof meta !== 'object' || meta === null) return {};
+    const { originChannel, source } = meta as Record<string, unknown>;
+    const s = (typeof source === 'object' && source !== null ? source : {}) as Record<string, unknown>;
+    const sourceOk = ['channel', 'ts', 'author', 'text'].every((k) => typeof s[k] === 'string') && (s.permalink === null || typeof s.permalink === 'string');
+    return { ...(typeof originChannel === 'string' ? { originChannel } : {}), ...(sourceOk ? { source: s as unknown as NonNullable<DeclareModalMetadata['source']> } : {}) };
   } catch {
     return {};
   }

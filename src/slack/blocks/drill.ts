@@ -4,3 +4,8 @@
 export function drillPrefix(incident: { drill: boolean }): string {
   return incident.drill ? ':construction: *DRILL* · ' : '';
 }
+
+/** The same marker for plain-text places such as headers, where `*bold*` would show its asterisks. */
+export function drillPlainPrefix(incident: { drill: boolean }): string {
+  return incident.drill ? '🚧 DRILL · ' : '';
+}

@@ -6,6 +6,7 @@ import { REVIEW_FIELD_LABELS, type Review, type ReviewContent } from '../../core
 import { checkReview, MAX_ACTION_ITEMS, MAX_ACTION_TEXT, MAX_REVIEW_TEXT } from '../../core/reviews/schema.js';
 import { BUTTON, CALLBACK, REVIEW_FIELD, reviewItemId } from '../ids.js';
 import { button, clip, context, escapeText, section, slackDate } from './text.js';
+import { drillPrefix } from './drill.js';
 
 /** What the modal carries between opening and submission (private_metadata). */
 export interface ReviewModalMetadata {
@@ -67,7 +68,7 @@ function itemRow(row: number, item: Review['actionItems'][number] | undefined) {
 }
 
 /** The modal, pre-filled from the latest version when there is one. */
-export function reviewModal(opts: { incident: Pick<Incident, 'ref' | 'title'>; latest: Review | null; metadata: ReviewModalMetadata }) {
+export function reviewModal(opts: { incident: Pick<Incident, 'ref' | 'title'> & { drill?: boolean }; latest: Review | null; metadata: ReviewModalMetadata }) {
   const { incident, latest } = opts;
   const about = latest
     ? `Pre-filled from version ${latest.version} (saved by <@${latest.savedBy}> ${slackDate(latest.savedAt)}). Saving makes version ${latest.version + 1}; earlier versions are kept.`
@@ -89,7 +90,7 @@ export function reviewModal(opts: { incident: Pick<Incident, 'ref' | 'title'>; l
     private_metadata: JSON.stringify(opts.metadata),
     // Built from our own helpers; Slack's block union types are too strict to express them without a cast.
     blocks: [
-      section(`*${escapeText(incident.ref)} · ${escapeText(clip(incident.title, 200))}*`),
+      section(`${drillPrefix({ drill: incident.drill ?? false })}*${escapeText(incident.ref)} · ${escapeText(clip(incident.title, 200))}*`),
       context(about),
       ...texts,
       section('*Action items*'),

@@ -38,7 +38,11 @@ function modal(callbackId: string, title: string, meta: StepModalMetadata, block
 /** Reads a step modal's private_metadata. */
 export function decodeStepMetadata(raw: string): StepModalMetadata {
   const m = JSON.parse(raw) as StepModalMetadata;
-  if (!Number.isInteger(m.runId) || !Number.isInteger(m.step)) throw new Error('step modal metadata is malformed');
+  // Ids go to integer columns: a number past int4 would be a database error rather than "no such step".
+  const isId = (n: unknown) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 2_147_483_647;
+  if (!isId(m.runId) || !isId(m.step) || typeof m.seenVersion !== 'number' || (m.channel !== undefined && typeof m.channel !== 'string')) {
+    throw new Error('step modal metadata is malformed');
+  }
   return m;
 }
 

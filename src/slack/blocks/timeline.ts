@@ -4,6 +4,7 @@ import { formatDuration } from '../../core/reports/phases.js';
 import type { ShortTimeline } from '../../core/reports/read.js';
 import type { ReportEvent, ReportHeader } from '../../core/reports/report.js';
 import { clip, context, escapeText, header, packLines, section, slackDate } from './text.js';
+import { drillPlainPrefix, drillPrefix } from './drill.js';
 
 /** Events shown in full below this many; past it, key events only. Keeps the message far inside Slack's limits. */
 export const TIMELINE_LIMIT = 100;
@@ -26,9 +27,9 @@ export function timelineMessage(h: ReportHeader, short: ShortTimeline) {
       ? `Some events did not fit. The full timeline is in the report: \`/incident report ${ref}\`.`
       : `${short.total} events. Times show in your own time zone; :hourglass: marks events recorded later than they happened.`;
   return {
-    text: `${ref} timeline: ${short.total} events`,
+    text: `${drillPrefix(h.incident)}${ref} timeline: ${short.total} events`,
     blocks: [
-      header(`${ref} timeline: ${h.incident.title}`),
+      header(`${drillPlainPrefix(h.incident)}${ref} timeline: ${h.incident.title}`),
       section(`*Phases:* ${phases}\n${times.join(' · ')}`),
       ...(shown.length > 0 ? shown.map(section) : [section('_No events._')]),
       context(note),

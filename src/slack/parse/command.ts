@@ -23,10 +23,11 @@ export type IncidentRequest =
   | { sub: 'timeline'; ref?: string; share: boolean }
   | { sub: 'report'; ref?: string; format: ReportFormat }
   | { sub: 'stats'; period?: string }
-  | { sub: 'verify'; ref?: string };
+  | { sub: 'verify'; ref?: string }
+  | { sub: 'oob'; ref: string; reason: string };
 
 /** Subcommands, as `/incident help` lists them. */
-export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'note', 'lesson', 'correct', 'playbooks', 'playbook', 'tasks', 'review', 'timeline', 'report', 'stats', 'verify', 'help'] as const;
+export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'note', 'lesson', 'correct', 'playbooks', 'playbook', 'tasks', 'review', 'timeline', 'report', 'stats', 'verify', 'oob', 'help'] as const;
 
 /** Parses the text after `/incident`. Throws AppError('invalid_input') with usage for malformed requests. */
 export function parseIncidentCommand(text: string): IncidentRequest {
@@ -99,6 +100,11 @@ export function parseIncidentCommand(text: string): IncidentRequest {
       if (args.length > 1 || (args[0] !== undefined && !looksLikeRef(args[0]))) throw usage('verify', '`/incident verify INC-12` (in the incident channel the reference may be left out)');
       return args[0] ? { sub: 'verify', ref: args[0] } : { sub: 'verify' };
     }
+    case 'oob': {
+      // The reference is required: in a compromised workspace, say exactly which incident's team is leaving.
+      if (args[0] === undefined || !looksLikeRef(args[0])) throw usage('oob', '`/incident oob INC-12 [reason]` sends the out-of-band plan to the incident’s people by direct message');
+      return { sub: 'oob', ref: args[0], reason: after.slice(args[0].length).trim() };
+    }
     default:
       throw new AppError('invalid_input', `I don't know \`/incident ${head}\`. Subcommands: ${SUBCOMMANDS.join(', ')}. Try \`/incident help\`.`);
   }
@@ -149,10 +155,12 @@ function parseCorrect(args: string[], after: string): IncidentRequest {
   const hasRef = args[0] !== undefined && looksLikeRef(args[0]);
   const [seqText, ...words] = hasRef ? args.slice(1) : args;
   const seq = Number((seqText ?? '').replace(/^#/, ''));
-  if (!Number.isInteger(seq) || seq < 1 || words.length === 0) {
+  // The bound keeps the number inside the integer column it is looked up in.
+  if (!Number.isInteger(seq) || seq < 1 || seq > 2_147_483_647 || words.length === 0) {
     throw usage('correct', '`/incident correct INC-12 #4 what is actually true`');
   }
-  const text = after.slice(after.indexOf(seqText!) + seqText!.length).trim();
+  // Look for the number after the reference: in `INC-12 2 …` the first "2" is inside the reference.
+  const text = after.slice(after.indexOf(seqText!, hasRef ? args[0]!.length : 0) + seqText!.length).trim();
   return hasRef ? { sub: 'correct', ref: args[0]!, seq, text } : { sub: 'correct', seq, text };
 }
 

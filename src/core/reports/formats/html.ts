@@ -36,13 +36,14 @@ function htmlTable(t: TextTable, className = ''): string {
 /** Everything before the timeline. */
 function opening(h: ReportHeader): string {
   const i = h.incident;
-  const title = `${i.ref}: ${i.title}`;
+  const title = `${i.drill ? 'DRILL · ' : ''}${i.ref}: ${i.title}`;
   return [
     '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${esc(title)} — incident report</title>\n<style>${REPORT_CSS}</style>\n</head>\n<body>\n<main>`,
-    `<h1>${esc(title)}</h1>`,
+    // A drill's report says so at the top, without adding a line to any other report.
+    `<h1>${esc(title)}</h1>${i.drill ? '\n<p class="meta"><strong>DRILL</strong>: an exercise, not a real incident; it is left out of metrics and digests.</p>' : ''}`,
     `<p class="meta">Report generated ${esc(humanTime(h.generatedAt, h.timezone))} · times in ${esc(h.timezone)}</p>`,
     i.description.trim() ? `<p class="description">${esc(i.description.trim())}</p>` : '',
     `<section id="summary"><h2>Summary</h2>\n${htmlTable(summaryTable(h), 'facts')}</section>`,

@@ -47,7 +47,8 @@ export function mdTable(t: TextTable): string {
 function opening(h: ReportHeader): string {
   const i = h.incident;
   const parts = [
-    `# ${mdCell(`${i.ref}: ${i.title}`)}\n\n`,
+    `# ${mdCell(`${i.drill ? 'DRILL · ' : ''}${i.ref}: ${i.title}`)}\n\n`,
+    i.drill ? `**DRILL**: an exercise, not a real incident; it is left out of metrics and digests.\n\n` : '',
     `Report generated ${humanTime(h.generatedAt, h.timezone)} · times in ${h.timezone}\n\n`,
     i.description.trim() ? mdParagraph(i.description) : '',
     `## Summary\n\n${mdTable(summaryTable(h))}`,

@@ -7,6 +7,7 @@ import { BUTTON } from '../../ids.js';
 import { finishAction, tellVia } from '../../respond.js';
 import type { Outcome, SlackDeps } from '../../deps.js';
 import { refresher } from './step-buttons.js';
+import { drillPrefix } from '../../blocks/drill.js';
 
 /** Registers the button. */
 export function register(app: App, deps: SlackDeps): void {
@@ -32,7 +33,7 @@ export async function startAndShow(deps: SlackDeps, actor: Actor, ref: string | 
   const inChannel = actor.channelId !== undefined && actor.channelId === incident.channelId;
   return {
     // In the incident channel the checklist itself is the answer; elsewhere, say where it went.
-    ...(inChannel ? {} : { reply: { text: `:clipboard: Started *${run.playbook.title}* on *${incident.ref}* (${run.steps.length} steps)${incident.channelId ? `; the checklist is in <#${incident.channelId}>` : ''}.` } }),
+    ...(inChannel ? {} : { reply: { text: `${drillPrefix(incident)}:clipboard: Started *${run.playbook.title}* on *${incident.ref}* (${run.steps.length} steps)${incident.channelId ? `; the checklist is in <#${incident.channelId}>` : ''}.` } }),
     after: refresher(deps, run.id),
   };
 }

@@ -13,22 +13,23 @@ import { review } from './incident/review.js';
 import { report, timeline } from './incident/report.js';
 import { stats } from './incident/stats.js';
 import { verify } from './incident/verify.js';
+import { oob } from './incident/oob.js';
 
 /** Registers the slash command. */
 export function register(app: App, deps: SlackDeps): void {
-  app.command(COMMAND, async ({ command, ack, respond, client }) => {
+  app.command(COMMAND, async ({ command, ack, respond, client, context }) => {
     const actor: Actor = { id: command.user_id, source: 'slack-command', channelId: command.channel_id };
     await finish(
       deps,
       ack,
-      () => run(deps, actor, parseIncidentCommand(command.text), command.trigger_id),
+      () => run(deps, actor, parseIncidentCommand(command.text), command.trigger_id, context.botUserId),
       { client, tell: tellVia(respond) },
       { what: `${COMMAND} ${command.text.split(/\s+/)[0] ?? ''}`, user: command.user_id },
     );
   });
 }
 
-async function run(deps: SlackDeps, actor: Actor, req: IncidentRequest, triggerId: string): Promise<Outcome> {
+async function run(deps: SlackDeps, actor: Actor, req: IncidentRequest, triggerId: string, botUserId?: string): Promise<Outcome> {
   switch (req.sub) {
     case 'help':
       return help(deps);
@@ -67,5 +68,7 @@ async function run(deps: SlackDeps, actor: Actor, req: IncidentRequest, triggerI
       return stats(deps, actor, req);
     case 'verify':
       return verify(deps, actor, req);
+    case 'oob':
+      return oob(deps, actor, req, botUserId);
   }
 }

@@ -1,4 +1,5 @@
 // `/incident declare …`: text form declares at once; no text opens the modal.
+import { drillPrefix } from '../../../blocks/drill.js';
 import type { Actor } from '../../../../core/context.js';
 import { declareModal } from '../../../blocks/declare-modal.js';
 import { setUpIncidentInSlack } from '../../../services/incident-channel.js';
@@ -20,7 +21,7 @@ export async function declareFromText(
     drill: req.drill,
   });
   return {
-    reply: { text: withRotateWarning(`:hourglass_flowing_sand: *${declared.incident.ref}* is recorded; setting up its channel…`, declared.redacted) },
+    reply: { text: withRotateWarning(`:hourglass_flowing_sand: ${drillPrefix(declared.incident)}*${declared.incident.ref}* is recorded; setting up its channel…`, declared.redacted) },
     after: async ({ client, tell }) => {
       const text = await setUpIncidentInSlack({ ...deps, client }, declared);
       await tell({ text });

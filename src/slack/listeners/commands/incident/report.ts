@@ -6,6 +6,7 @@ import type { Incident } from '../../../../core/incidents/incident.js';
 import { FORMAT_INFO, renderReport, reportFileName } from '../../../../core/reports/formats/index.js';
 import { shortTimeline } from '../../../../core/reports/read.js';
 import { TIMELINE_LIMIT, timelineMessage } from '../../../blocks/timeline.js';
+import { drillPrefix } from '../../../blocks/drill.js';
 import type { IncidentRequest } from '../../../parse/command.js';
 import { attempt } from '../../../services/slack-call.js';
 import { bytesOf, directChannel, uploadFile } from '../../../services/upload.js';
@@ -28,7 +29,7 @@ export async function timeline(deps: SlackDeps, actor: Actor, req: Req<'timeline
         ctx.client.chat.postMessage({ channel: incident.channelId!, ...message }),
       );
       if (!posted.ok) await ctx.tell({ text: `:warning: ${posted.error}.` });
-      else if (actor.channelId !== incident.channelId) await ctx.tell({ text: `:white_check_mark: Timeline of *${incident.ref}* posted in <#${incident.channelId}>.` });
+      else if (actor.channelId !== incident.channelId) await ctx.tell({ text: `${drillPrefix(incident)}:white_check_mark: Timeline of *${incident.ref}* posted in <#${incident.channelId}>.` });
     },
   };
 }

@@ -1,0 +1,43 @@
+// Reading OOB_PLAN_FILE. It is read again on every `/incident oob`, so an admin who rotates the verification phrase
+// edits the file and the next use sends the new phrase without a restart; start-up reads it once to fail early.
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { AppError } from '../errors.js';
+import { formatProblem, parseYamlWith } from '../playbooks/load.js';
+import { oobPlanSchema, type OobPlan } from './plan.js';
+
+/** Parses plan YAML; throws invalid_input naming the file, line and field of every problem. */
+export function parsePlan(text: string, file: string): OobPlan {
+  const { value, problems } = parseYamlWith(oobPlanSchema, text, file);
+  if (value && problems.length === 0) return value;
+  const list = problems.length > 0 ? problems.map(formatProblem) : [`${file}: the file is empty`];
+  throw new AppError('invalid_input', `The out-of-band plan is not valid: ${list.join('; ')}.`, { file, problems: list });
+}
+
+/** Reads and checks the plan file now (each use, so edits apply at once). */
+export async function loadPlan(file: string): Promise<OobPlan> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw unreadable(file, err);
+  }
+  return parsePlan(text, file);
+}
+
+/** The same, synchronously, for the configuration check at start-up. */
+export function loadPlanSync(file: string): OobPlan {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw unreadable(file, err);
+  }
+  return parsePlan(text, file);
+}
+
+function unreadable(file: string, err: unknown): AppError {
+  const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+  const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'cannot be read (permission denied)' : `cannot be read (${code})`;
+  return new AppError('invalid_input', `The out-of-band plan file ${file} ${why}.`, { file }, { cause: err });
+}

@@ -1,0 +1,91 @@
+// `/incident oob`: the team leaves Slack for the backup channels of the out-of-band plan. Core checks who may ask,
+// reads the plan and records the move; the adapter lists the channel's members and sends the plan by direct message.
+import { inTransaction, isTrusted, type Actor, type CoreDeps } from '../context.js';
+import { AppError } from '../errors.js';
+import { authorize } from '../access/authorize.js';
+import type { Incident } from '../incidents/incident.js';
+import { incidentByRef } from '../incidents/lookup.js';
+import { checkText, MAX_NOTE } from '../incidents/text-rules.js';
+import { redactedField, redactFor } from '../redaction/apply.js';
+import type { TimelineEvent } from '../timeline/events.js';
+import { appendEvent } from '../timeline/queries.js';
+import { loadPlan } from './load.js';
+import type { OobPlan } from './plan.js';
+
+/** What the adapter needs to send the plan. */
+export interface MovedOutOfBand {
+  incident: Incident;
+  plan: OobPlan;
+  /** Who gets the plan: the channel members given, the role holders, the reporter and the person asking. */
+  recipients: string[];
+  event: TimelineEvent;
+}
+
+/** The reply when OOB_PLAN_FILE is not set: what to do about it. */
+export const NO_PLAN_MESSAGE =
+  'No out-of-band plan is set up, so there is nothing to send. An admin writes one (backup channels such as a Signal group, ' +
+  'a phone tree, a meeting place, a verification phrase; see docs/examples/oob-plan.yaml), sets OOB_PLAN_FILE to its path ' +
+  'and restarts Rampart. Until then, agree on a backup channel by phone, not in Slack.';
+
+/**
+ * Checks, without writing anything, that the actor may move this incident out of band and that the plan is readable
+ * and valid, so a refusal or a broken plan is answered at once.
+ */
+export async function checkOutOfBand(deps: CoreDeps, actor: Actor, ref: string): Promise<{ incident: Incident; plan: OobPlan }> {
+  const plan = await planOf(deps);
+  const incident = await incidentByRef(deps.db, ref);
+  await authorize(deps, actor, 'incident.oob', incident);
+  return { incident, plan };
+}
+
+/**
+ * Records that the team moved out of band, with the reason and how many people get the plan, and returns the plan.
+ * The plan itself never reaches the timeline: timelines and reports are shared, the plan is not.
+ */
+export async function moveOutOfBand(
+  deps: CoreDeps,
+  actor: Actor,
+  ref: string,
+  rawReason: string,
+  channelMembers: readonly string[] = [],
+): Promise<MovedOutOfBand> {
+  const { text: reason, found } = redactFor(deps, checkText(rawReason, 'reason', MAX_NOTE));
+  // Read before the transaction: a missing or broken plan leaves nothing half-written.
+  const plan = await planOf(deps);
+  const now = deps.clock.now();
+  return inTransaction(deps, async (tx) => {
+    const incident = await incidentByRef(tx, ref, { forUpdate: true });
+    await authorize(deps, actor, 'incident.oob', incident);
+    const recipients = recipientsOf(incident, actor, channelMembers);
+    const event = await appendEvent(
+      tx,
+      incident.id,
+      {
+        kind: 'moved_out_of_band',
+        actor: actor.id,
+        source: actor.source,
+        payload: { ...(reason ? { reason } : {}), recipients: recipients.length, ...redactedField(found) },
+      },
+      now,
+    );
+    return { incident, plan, recipients, event: event! };
+  });
+}
+
+/** Everyone who should get the plan, once each, in a stable order. */
+export function recipientsOf(incident: Incident, actor: Actor, channelMembers: readonly string[]): string[] {
+  const people = [
+    ...channelMembers,
+    incident.commanderId,
+    incident.commsId,
+    incident.scribeId,
+    incident.reporterId,
+    isTrusted(actor) ? null : actor.id,
+  ];
+  return [...new Set(people.filter((id): id is string => typeof id === 'string' && /^[UW][A-Z0-9]{2,}$/.test(id)))];
+}
+
+async function planOf(deps: CoreDeps): Promise<OobPlan> {
+  if (!deps.oobPlanFile) throw new AppError('invalid_input', NO_PLAN_MESSAGE, { setting: 'OOB_PLAN_FILE' });
+  return loadPlan(deps.oobPlanFile);
+}
