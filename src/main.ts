@@ -3,7 +3,8 @@
 import { ConfigError, loadConfig, requireSlackCredentials } from './config.js';
 import { startRampart } from './app.js';
 import { createLogger } from './log.js';
-import { isAppError } from './core/errors.js';
+import { databaseOutageMessage, databaseOutageOf, isAppError } from './core/errors.js';
+import type { Logger } from './log.js';
 
 /** Runs the bot until a signal; returns the process exit code on a start-up failure. */
 export async function runBot(): Promise<number> {
@@ -25,7 +26,14 @@ export async function runBot(): Promise<number> {
   } catch (err) {
     // Start-up failures (a locked data directory, an unreachable database, a token Slack rejects) are told plainly.
     const slackError = (err as { data?: { error?: string } }).data?.error;
-    const reason = isAppError(err) ? err.message : slackError ? `Slack rejected the bot token (${slackError}); check SLACK_BOT_TOKEN.` : `Could not start: ${(err as Error).message}`;
+    const outage = databaseOutageOf(err);
+    const reason = isAppError(err)
+      ? err.message
+      : outage
+        ? `${databaseOutageMessage(outage)} (DATABASE_URL)`
+        : slackError
+          ? `Slack rejected the bot token (${slackError}); check SLACK_BOT_TOKEN.`
+          : `Could not start: ${(err as Error).message}`;
     logger.error({ err }, 'start-up failed');
     process.stderr.write(`${reason}\n`);
     return 1;
@@ -40,7 +48,24 @@ export async function runBot(): Promise<number> {
       },
     );
   };
+  process.on('unhandledRejection', (err) => onUnhandledRejection(err, logger));
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   return new Promise<number>(() => {});
+}
+
+/**
+ * Node ends the process on an unhandled rejection. One caused by a database outage (a promise some library left
+ * dangling when Postgres restarted) must not take the bot down: the pool reconnects once the server is back. Anything
+ * else is a bug, so it is logged and the process exits for its supervisor to restart, as Node would have.
+ */
+export function onUnhandledRejection(err: unknown, logger: Logger): void {
+  if (databaseOutageOf(err)) {
+    logger.warn({ err }, 'database unavailable (unhandled rejection); still running');
+    return;
+  }
+  logger.fatal({ err }, 'unhandled rejection');
+  process.exitCode = 1;
+  // Let pino flush the line above before the process goes.
+  setImmediate(() => process.exit(1));
 }

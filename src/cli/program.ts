@@ -1,7 +1,7 @@
 // The `rampart` command line. Unknown commands and bad arguments exit non-zero with usage.
 import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
-import { isAppError } from '../core/errors.js';
+import { databaseOutageMessage, databaseOutageOf, isAppError } from '../core/errors.js';
 import { incidentsCommand, migrateCommand, timelineCommand } from './commands.js';
 import { awarenessPreviewCommand, awarenessSendNowCommand, awarenessStatsCommand, awarenessStatusCommand } from './awareness.js';
 import { digestPreviewCommand, digestSendNowCommand } from './digest.js';
@@ -138,6 +138,12 @@ export async function runCli(argv: string[]): Promise<number> {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
     if (err instanceof ConfigError || isAppError(err)) {
       process.stderr.write(`rampart: ${err.message}\n`);
+      return 1;
+    }
+    // Postgres down or restarting: the same plain "try again" the Slack users get, not a stack trace.
+    const outage = databaseOutageOf(err);
+    if (outage) {
+      process.stderr.write(`rampart: ${databaseOutageMessage(outage)}\n`);
       return 1;
     }
     throw err;

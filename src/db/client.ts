@@ -43,9 +43,12 @@ export async function openDatabase(target: DatabaseTarget, logger?: Logger): Pro
 function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }>, logger?: Logger): Database {
   const pool = new pg.Pool({
     connectionString: target.url,
-    connectionTimeoutMillis: target.connectTimeoutMs ?? 5_000,
+    // Connecting (or waiting for a free connection) fails fast, inside Slack's 3 s ack window, while the server is away.
+    connectionTimeoutMillis: target.connectTimeoutMs ?? 2_000,
     statement_timeout: target.statementTimeoutMs ?? 15_000,
     max: target.max ?? 10,
+    // TCP keep-alive notices a server that vanished without closing the socket (a failover, a cut network).
+    keepAlive: true,
   });
   // An idle client losing its server (a Postgres restart) emits 'error'; unhandled, that would crash the process.
   pool.on('error', (err) => logger?.error({ err }, 'postgres pool error (idle client); it will reconnect'));
