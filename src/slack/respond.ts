@@ -10,8 +10,10 @@ export function ephemeral(reply: Reply) {
 }
 
 /** A way to tell the user something after the ack, through the request's response_url. */
-export function tellVia(respond: RespondFn): AfterAck['tell'] {
+export function tellVia(respond: RespondFn | undefined): AfterAck['tell'] {
   return async (reply) => {
+    // A button outside a message (in a modal, App Home) comes without a response_url: there is nowhere to reply.
+    if (!respond) return;
     await respond(ephemeral(reply));
   };
 }

@@ -8,7 +8,7 @@ import {
   STATUSES,
   type Incident,
 } from '../../src/core/incidents/incident.js';
-import { checkTitle } from '../../src/core/incidents/text-rules.js';
+import { checkText, checkTitle } from '../../src/core/incidents/text-rules.js';
 import { parseNoteTime } from '../../src/core/timeline/occurred-at.js';
 
 const base: Incident = {
@@ -57,6 +57,10 @@ describe('severity and titles', () => {
     expect(() => checkTitle('x'.repeat(5000))).toThrow(/5000 characters; keep it to 150/);
     expect(() => checkTitle('Hey <!channel> look')).toThrow(/group mention/);
     expect(checkTitle('  Phishing   on <@U123|bob> ')).toBe('Phishing on <@U123|bob>');
+    // What Postgres cannot store is refused with a reason, not a database error (the CLI reaches core directly).
+    expect(() => checkTitle('Odd\u0000login')).toThrow(/cannot be stored/);
+    expect(() => checkText('half an emoji \uD83D', 'note', 100)).toThrow(/note contains a character that cannot be stored/);
+    expect(checkText('whole emoji \uD83D\uDE00', 'note', 100)).toBe('whole emoji \uD83D\uDE00');
   });
 });
 

@@ -22,6 +22,7 @@ export function checkTitle(raw: string): string {
     );
   }
   checkNoBroadcast(title, 'title');
+  checkStorable(title, 'title');
   return title;
 }
 
@@ -31,12 +32,21 @@ export function checkText(raw: string, what: string, max: number, required = fal
   if (required && text === '') throw new AppError('invalid_input', `The ${what} is empty.`, { field: what });
   if (text.length > max) throw new AppError('invalid_input', `The ${what} is ${text.length} characters; the limit is ${max}.`, { field: what });
   checkNoBroadcast(text, what);
+  checkStorable(text, what);
   return text;
 }
 
 /** True when text carries a group mention (@here, @channel, @everyone or a user group). */
 export function hasBroadcast(text: string): boolean {
   return BROADCAST.test(text);
+}
+
+// Postgres text cannot hold U+0000, and a lone surrogate is not valid UTF-8: both would fail as a database error.
+// eslint-disable-next-line no-control-regex -- matching NUL is the point
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function checkStorable(text: string, what: string): void {
+  if (UNSTORABLE.test(text)) throw new AppError('invalid_input', `The ${what} contains a character that cannot be stored (a NUL or a broken emoji); remove it.`, { field: what });
 }
 
 function checkNoBroadcast(text: string, what: string): void {

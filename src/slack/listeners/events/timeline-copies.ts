@@ -17,7 +17,8 @@ const FETCH_TIMEOUT_MS = 2_000;
 /** Registers reaction_added and pin_added. */
 export function register(app: App, deps: SlackDeps): void {
   app.event('reaction_added', async ({ event, body, client }) => {
-    if (!PIN_REACTIONS.has(event.reaction) || event.item.type !== 'message') return;
+    // Slack always sends these fields, but a delivery without them must be ignored rather than crash the listener.
+    if (!PIN_REACTIONS.has(event.reaction) || event.item?.type !== 'message' || typeof event.item.channel !== 'string' || typeof event.item.ts !== 'string') return;
     const channel = event.item.channel;
     if (!(await deps.core.incidentForChannel(channel))) return;
     const message = await fetchMessage(client, channel, event.item.ts, event.item_user ?? 'unknown', deps);
@@ -26,8 +27,8 @@ export function register(app: App, deps: SlackDeps): void {
   });
 
   app.event('pin_added', async ({ event, body, client }) => {
-    const item = event.item as { type?: string; channel?: string; message?: { user?: string; bot_id?: string; text?: string; ts?: string; permalink?: string } };
-    if (item.type !== 'message' || !item.message?.ts) return;
+    const item = event.item as { type?: string; channel?: string; message?: { user?: string; bot_id?: string; text?: string; ts?: string; permalink?: string } } | undefined;
+    if (item?.type !== 'message' || typeof item.message?.ts !== 'string') return;
     const channel = item.channel ?? event.channel_id;
     const message: SlackMessageRef = {
       channel,

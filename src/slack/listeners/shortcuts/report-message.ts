@@ -9,6 +9,8 @@ import type { SlackDeps } from '../../deps.js';
 export function register(app: App, deps: SlackDeps): void {
   app.shortcut<MessageShortcut>(CALLBACK.reportMessageShortcut, async ({ ack, shortcut, client }) => {
     await ack();
+    // A global shortcut given this callback id carries no message to report.
+    if ((shortcut as { type: string }).type !== 'message_action') return;
     const message = shortcut.message;
     const text = message.text ?? '';
     const author = message.user ?? (message as { bot_id?: string }).bot_id ?? 'unknown';

@@ -8,6 +8,7 @@ import type { Incident } from '../../../core/incidents/incident.js';
 import type { Review } from '../../../core/reviews/review.js';
 import { blockFor, decodeReviewMetadata, readReviewSubmission } from '../../blocks/review-modal.js';
 import { userMessageFor } from '../../errors.js';
+import { decodeOrUndefined, FOREIGN_FORM } from '../../parse/view-metadata.js';
 import { CALLBACK, REVIEW_FIELD } from '../../ids.js';
 import { attempt } from '../../services/slack-call.js';
 import type { SlackDeps } from '../../deps.js';
@@ -15,7 +16,8 @@ import type { SlackDeps } from '../../deps.js';
 /** Registers the submission handler. */
 export function register(app: App, deps: SlackDeps): void {
   app.view(CALLBACK.review, async ({ ack, view, body, client }) => {
-    const meta = decodeReviewMetadata(view.private_metadata);
+    const meta = decodeOrUndefined(decodeReviewMetadata, view.private_metadata);
+    if (!meta) return ack({ response_action: 'errors', errors: { [REVIEW_FIELD.summary]: FOREIGN_FORM } });
     const content = readReviewSubmission(view.state.values);
     if ('errors' in content) {
       await ack({ response_action: 'errors', errors: content.errors });

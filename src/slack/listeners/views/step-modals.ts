@@ -7,6 +7,7 @@ import type { Actor } from '../../../core/context.js';
 import type { StepAction } from '../../../core/playbooks/steps.js';
 import { decodeStepMetadata, type StepModalMetadata } from '../../blocks/step-modals.js';
 import { userMessageFor } from '../../errors.js';
+import { decodeOrUndefined, FOREIGN_FORM } from '../../parse/view-metadata.js';
 import { ACTION, BLOCK, CALLBACK } from '../../ids.js';
 import type { SlackDeps } from '../../deps.js';
 import { refresher, replyFor } from '../actions/step-buttons.js';
@@ -15,7 +16,8 @@ import { refresher, replyFor } from '../actions/step-buttons.js';
 export function register(app: App, deps: SlackDeps): void {
   const on = (callbackId: string, field: string, read: (v: ViewOutput['state']['values']) => StepAction) =>
     app.view(callbackId, async ({ ack, view, body, client }) => {
-      const meta = decodeStepMetadata(view.private_metadata);
+      const meta = decodeOrUndefined(decodeStepMetadata, view.private_metadata);
+      if (!meta) return ack({ response_action: 'errors', errors: { [field]: FOREIGN_FORM } });
       const actor: Actor = { id: body.user.id, source: 'slack-modal', ...(meta.channel ? { channelId: meta.channel } : {}) };
       let result;
       try {
