@@ -22,6 +22,7 @@ import { incidentByRef } from './lookup.js';
 import { findByNumber, updateIncident } from './queries.js';
 import { checkText, MAX_NOTE } from './text-rules.js';
 import { requireReviewBeforeClosing } from '../reviews/closing.js';
+import { redactFor } from '../redaction/apply.js';
 import { noticeChange, noticeInvite } from '../outbox/incident-notices.js';
 
 /** The result of a change: the incident before and after. */
@@ -35,7 +36,9 @@ export interface Changed {
 /** Moves an incident to a new status; `merged` takes the target incident as the first word of the note. */
 export async function changeStatus(deps: CoreDeps, actor: Actor, ref: string, statusText: string, noteText = ''): Promise<Changed> {
   const to = parseStatus(statusText);
-  let note = checkText(noteText, 'note', MAX_NOTE);
+  // A status note is a note: secrets in it are redacted before it is stored, and the event says which kinds.
+  const { text: redactedNote, found: redacted } = redactFor(deps, checkText(noteText, 'note', MAX_NOTE));
+  let note = redactedNote;
   // Responders may make any change; an incident's commander may also close it, which is checked under the lock
   // below (the responder check may ask Slack, so it runs before any row is locked).
   const responder = await isAllowed(deps, actor, RULES['incident.status']);
@@ -72,7 +75,7 @@ export async function changeStatus(deps: CoreDeps, actor: Actor, ref: string, st
         kind: 'status_changed',
         actor: actor.id,
         source: actor.source,
-        payload: { from: before.status, to, ...(note ? { note } : {}), ...(mergedInto ? { mergedInto } : {}) },
+        payload: { from: before.status, to, ...(note ? { note } : {}), ...(mergedInto ? { mergedInto } : {}), ...(redacted.length > 0 ? { redacted } : {}) },
       },
       now,
     );

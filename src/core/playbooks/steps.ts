@@ -6,6 +6,7 @@ import { requireVisible } from '../incidents/access.js';
 import type { Incident } from '../incidents/incident.js';
 import { findById } from '../incidents/queries.js';
 import { checkText, MAX_NOTE } from '../incidents/text-rules.js';
+import { redactFor } from '../redaction/apply.js';
 import { appendEvent } from '../timeline/queries.js';
 import type { NewEvent } from '../timeline/events.js';
 import type { Tx } from '../../db/types.js';
@@ -50,7 +51,7 @@ export async function stepContext(deps: CoreDeps, actor: Actor, target: StepTarg
 
 /** Applies an action to a step. Acting on a step whose state has moved on changes nothing and says why. */
 export async function changeStep(deps: CoreDeps, actor: Actor, target: StepTarget, action: StepAction): Promise<StepResult> {
-  const checked = checkAction(action);
+  const checked = checkAction(deps, action);
   const { step: seen } = await stepContext(deps, actor, target);
   if (checked.kind === 'done' && !checked.note && seen.step.requires === 'note') {
     throw new AppError('note_required', `Step ${seen.number} needs a note: ${seen.step.prompt ?? 'say what was done'}.`);
@@ -79,12 +80,14 @@ export async function changeStep(deps: CoreDeps, actor: Actor, target: StepTarge
   });
 }
 
-function checkAction(action: StepAction): StepAction {
+/** The action with its texts checked and their secrets redacted (the `[redacted: kind]` marker stays in the text). */
+function checkAction(deps: Pick<CoreDeps, 'redactPatterns'>, action: StepAction): StepAction {
+  const clean = (text: string, what: string, required = false) => redactFor(deps, checkText(text, what, MAX_NOTE, required)).text;
   switch (action.kind) {
     case 'done':
-      return { ...action, ...(action.note !== undefined ? { note: checkText(action.note, 'note', MAX_NOTE) } : {}) };
+      return { ...action, ...(action.note !== undefined ? { note: clean(action.note, 'note') } : {}) };
     case 'skip':
-      return { kind: 'skip', reason: checkText(action.reason, 'reason for skipping', MAX_NOTE, true) };
+      return { kind: 'skip', reason: clean(action.reason, 'reason for skipping', true) };
     case 'assign':
       if (!/^[UW][A-Z0-9]{2,}$/.test(action.userId)) throw new AppError('invalid_input', 'Pick the person to assign the step to.');
       return action;

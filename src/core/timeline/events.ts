@@ -30,7 +30,7 @@ export interface EventPayloads {
     sourceMessage?: SlackMessageRef;
     redacted?: string[];
   };
-  status_changed: { from: Status; to: Status; note?: string; mergedInto?: string };
+  status_changed: { from: Status; to: Status; note?: string; mergedInto?: string; redacted?: string[] };
   severity_changed: { from: Severity; to: Severity };
   role_assigned: { role: Role; from: string | null; to: string };
   /** lesson: marked as a lesson learnt, which an admin may promote to an awareness tip. */

@@ -38,6 +38,18 @@ describe('redaction before storing', () => {
     expect(await storedText()).not.toMatch(/xox[bp]-|AKIA/);
   });
 
+  it('redacts status notes and playbook step notes too', async () => {
+    t = await testCore();
+    await t.core.declare(responder, { title: 'Mailbox takeover', type: 'account-compromise' });
+    await t.core.changeStatus(responder, 'INC-1', 'investigating', `reset; old key was ${AWS_KEY}`);
+    const run = await t.core.playbooks.start(responder, 'INC-1', 'account-compromise');
+    await t.core.playbooks.changeStep(responder, { runId: run.run.id, step: 1 }, { kind: 'done', note: `rotated ${TOKEN}`, confirmed: true });
+    const { events } = await t.core.timeline(responder, 'INC-1');
+    expect(events.find((e) => e.kind === 'status_changed')?.payload).toMatchObject({ note: 'reset; old key was [redacted: aws-access-key]', redacted: ['aws-access-key'] });
+    expect(events.find((e) => e.kind === 'step_completed')?.payload).toMatchObject({ note: 'rotated [redacted: slack-token]' });
+    expect(await storedText()).not.toMatch(/xox[bp]-|AKIA/);
+  });
+
   it('leaves notes without secrets as they were, with no redacted field', async () => {
     t = await testCore();
     await t.core.declare(responder, { title: 'Phish' });
