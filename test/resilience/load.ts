@@ -21,6 +21,8 @@ export interface LoadReply {
 export interface Load {
   replies: LoadReply[];
   saved(): LoadReply[];
+  /** Resolves once condition holds, re-checked after every reply (no polling); fails after timeoutMs or if it throws. */
+  until(condition: () => boolean, what: string, timeoutMs?: number): Promise<void>;
   /** Stops sending and waits for the requests in flight. */
   stop(): Promise<void>;
 }
@@ -28,6 +30,7 @@ export interface Load {
 /** Starts `workers` sequential senders of declarations as user in channel. */
 export function startLoad(emu: SlackEmulator, opts: { user: string; channel: string; workers: number }): Load {
   const replies: LoadReply[] = [];
+  const listeners = new Set<() => void>();
   let next = 1;
   let stopped = false;
   const worker = async () => {
@@ -53,24 +56,36 @@ export function startLoad(emu: SlackEmulator, opts: { user: string; channel: str
         kind: saved ? 'saved' : outage ? 'outage' : 'other',
         ...(saved ? { number: Number(saved[1]) } : {}),
       });
+      for (const listener of [...listeners]) listener();
     }
   };
   const running = Promise.all(Array.from({ length: opts.workers }, worker));
   return {
     replies,
     saved: () => replies.filter((r) => r.kind === 'saved'),
+    until: (condition, what, timeoutMs = 30_000) =>
+      new Promise<void>((resolve, reject) => {
+        const done = (err?: unknown) => {
+          listeners.delete(check);
+          clearTimeout(guard);
+          if (err) reject(err instanceof Error ? err : new Error(String(err)));
+          else resolve();
+        };
+        const check = () => {
+          try {
+            if (condition()) done();
+          } catch (err) {
+            done(err);
+          }
+        };
+        // A deadline, not a wait: it only fires when the condition never came true.
+        const guard = setTimeout(() => done(new Error(`timed out waiting for ${what}`)), timeoutMs);
+        listeners.add(check);
+        check();
+      }),
     stop: async () => {
       stopped = true;
       await running;
     },
   };
-}
-
-/** Polls a condition every 20 ms (a real server is being watched, so real time is the point); fails after timeoutMs. */
-export async function until(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }

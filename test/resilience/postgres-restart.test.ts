@@ -8,7 +8,7 @@ import { SlackEmulator } from '../../src/sandbox/emulator/emulator.js';
 import { startBotProcess, type BotProcess } from '../support/bot-process.js';
 import { TEST_DATABASE_URL } from '../support/db.js';
 import { privatePostgresUnavailable, startPrivatePostgres, type PrivatePostgres } from '../support/pg-server.js';
-import { startLoad, until, type Load } from './load.js';
+import { startLoad, type Load } from './load.js';
 
 const skipReason = !TEST_DATABASE_URL ? 'Postgres-only test: set TEST_DATABASE_URL to run it' : privatePostgresUnavailable();
 
@@ -57,7 +57,7 @@ describe('a Postgres restart under load', () => {
     cleanups.push(() => load.stop());
     // Every wait fails at once, with the bot's logs, if the bot process has died.
     const untilAlive = (condition: () => boolean, what: string) =>
-      until(() => {
+      load.until(() => {
         if (!bot.alive()) throw new Error(`the bot exited while waiting for ${what}:\n${bot.output()}`);
         return condition();
       }, what);

@@ -90,34 +90,29 @@ export async function nextDueAt(db: DbOrTx, now: Date): Promise<Date | undefined
 // Settling only touches a row this worker still holds: a worker whose lease ran out must not overwrite the taker's.
 const heldBy = (id: number, worker: string) => and(eq(slackOutbox.id, id), eq(slackOutbox.leasedBy, worker), isNull(slackOutbox.deliveredAt), isNull(slackOutbox.failedAt));
 
-/** Marks a held row delivered with what Slack returned; false when the lease was lost. */
-export async function markDelivered(db: DbOrTx, p: { id: number; worker: string; now: Date; result: Record<string, unknown> }): Promise<boolean> {
+/** Applies a settlement to a row this worker still holds, ending the lease; false when the lease was lost. */
+async function settleHeld(db: DbOrTx, id: number, worker: string, changes: Partial<typeof slackOutbox.$inferInsert>): Promise<boolean> {
   const rows = await db
     .update(slackOutbox)
-    .set({ deliveredAt: p.now, result: p.result, leaseUntil: null, leasedBy: null })
-    .where(heldBy(p.id, p.worker))
+    .set({ ...changes, leaseUntil: null, leasedBy: null })
+    .where(heldBy(id, worker))
     .returning({ id: slackOutbox.id });
   return rows.length > 0;
+}
+
+/** Marks a held row delivered with what Slack returned; false when the lease was lost. */
+export function markDelivered(db: DbOrTx, p: { id: number; worker: string; now: Date; result: Record<string, unknown> }): Promise<boolean> {
+  return settleHeld(db, p.id, p.worker, { deliveredAt: p.now, result: p.result });
 }
 
 /** Puts a held row back to be tried again at `at` (backoff, Retry-After); false when the lease was lost. */
-export async function reschedule(db: DbOrTx, p: { id: number; worker: string; at: Date; error: string }): Promise<boolean> {
-  const rows = await db
-    .update(slackOutbox)
-    .set({ availableAt: p.at, lastError: p.error, leaseUntil: null, leasedBy: null })
-    .where(heldBy(p.id, p.worker))
-    .returning({ id: slackOutbox.id });
-  return rows.length > 0;
+export function reschedule(db: DbOrTx, p: { id: number; worker: string; at: Date; error: string }): Promise<boolean> {
+  return settleHeld(db, p.id, p.worker, { availableAt: p.at, lastError: p.error });
 }
 
 /** Gives a held row up; false when the lease was lost. */
-export async function markFailed(db: DbOrTx, p: { id: number; worker: string; now: Date; error: string }): Promise<boolean> {
-  const rows = await db
-    .update(slackOutbox)
-    .set({ failedAt: p.now, lastError: p.error, leaseUntil: null, leasedBy: null })
-    .where(heldBy(p.id, p.worker))
-    .returning({ id: slackOutbox.id });
-  return rows.length > 0;
+export function markFailed(db: DbOrTx, p: { id: number; worker: string; now: Date; error: string }): Promise<boolean> {
+  return settleHeld(db, p.id, p.worker, { failedAt: p.now, lastError: p.error });
 }
 
 /** Ends a hold early: the row becomes due now. */
