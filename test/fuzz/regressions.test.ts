@@ -34,6 +34,9 @@ describe('parsers', () => {
     expect(envelopeProblem({ command: '/incident', user_id: 'U1', channel_id: 'C1', trigger_id: 't', text: 'fire 🔥 ok' })).toBeUndefined();
     expect(envelopeProblem({ command: '/incident', user_id: 'U1', channel_id: 'C1', trigger_id: 't', text: 'help', response_url: 'https://hooks.slack.com/x' })).toBeUndefined();
     expect(envelopeProblem({ type: 'url_verification', challenge: 'c' })).toBeUndefined();
+    // A response_url of another scheme parses as a URL but made respond() fail in fetch ("unknown scheme").
+    expect(envelopeProblem({ command: '/incident', user_id: 'U1', channel_id: 'C1', trigger_id: 't', text: 'help', response_url: ' TYPE:x  ' })).toMatch(/response_url/);
+    expect(envelopeProblem({ command: '/incident', user_id: 'U1', channel_id: 'C1', trigger_id: 't', text: 'help', response_url: 'http://127.0.0.1:3000/r' })).toBeUndefined();
     // Bolt reads response_urls.length off any body: null was a 500 even for a callback id nobody listens to.
     expect(envelopeProblem({ type: 'view_submission', user: { id: 'U1' }, view: { callback_id: 'x', private_metadata: '', state: { values: {} } }, response_urls: null })).toMatch(/response_urls/);
   });
@@ -144,6 +147,11 @@ describe('the running bot', () => {
 
   it('survives a refused button without a response_url (respond is not a function)', async () => {
     const reply = await sendClean(payload({ type: 'block_actions', user: { id: f.bot.staff.id }, trigger_id: '1.2.3', actions: [{ type: 'button', action_id: 'playbook_start', value: 'INC-1' }] }));
+    expect(reply.status).toBe(200);
+  });
+
+  it('acks a refused button whose response_url is not http(s) with nothing done (respond failed in fetch: "unknown scheme")', async () => {
+    const reply = await sendClean(payload({ type: 'block_actions', user: { id: f.bot.staff.id }, trigger_id: '1.2.3', response_url: ' TYPE:x  ', actions: [{ type: 'button', action_id: 'playbook_start', value: '  ' }] }));
     expect(reply.status).toBe(200);
   });
 

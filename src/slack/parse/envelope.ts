@@ -65,8 +65,12 @@ const eventCallback = loose({
 /** Options requests and dialogs: Bolt reads `user.id`, and `channel.id` whenever `channel` is there. */
 const withChannel = loose({ user: id, channel: id.optional() });
 
-/** Every kind: Bolt builds respond() from `response_url`, or from `response_urls[0]` (reading `.length` off it). */
-const replyUrls = loose({ response_url: z.url().optional(), response_urls: z.array(loose({ response_url: z.url() })).optional() });
+/**
+ * Every kind: Bolt builds respond() from `response_url`, or from `response_urls[0]` (reading `.length` off it). Slack's
+ * are https (the emulator's http on loopback); any other scheme (`type:x` parses as a URL) would fail in fetch later.
+ */
+const replyUrl = z.url({ protocol: /^https?$/ });
+const replyUrls = loose({ response_url: replyUrl.optional(), response_urls: z.array(loose({ response_url: replyUrl })).optional() });
 
 /** The schema for a body, decided in the order Bolt routes (event, command, options, action, shortcut, view). */
 function schemaFor(b: Record<string, unknown>): z.ZodType | undefined {
