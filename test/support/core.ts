@@ -14,9 +14,19 @@ export const ADMIN = 'U0ADMIN01';
 
 /** A core on a fresh database; responders are RESPONDER unless given. */
 export async function testCore(
-  opts: { responders?: string[]; now?: string; playbooks?: PlaybookLibrary; reviewRequired?: Severity[]; redactPatterns?: CustomPattern[]; admins?: string[]; access?: Pick<CoreDeps, 'isChannelMember' | 'onRefusal'> } = {},
+  opts: {
+    responders?: string[];
+    now?: string;
+    playbooks?: PlaybookLibrary;
+    reviewRequired?: Severity[];
+    redactPatterns?: CustomPattern[];
+    admins?: string[];
+    access?: Pick<CoreDeps, 'isChannelMember' | 'onRefusal'>;
+    /** An already open database (closed with the core) instead of a fresh one. */
+    database?: TestDatabase;
+  } = {},
 ) {
-  const database: TestDatabase = await createTestDatabase();
+  const database: TestDatabase = opts.database ?? (await createTestDatabase());
   const clock = fixedClock(opts.now ?? '2026-11-24T10:00:00Z');
   const responders = new Set(opts.responders ?? [RESPONDER]);
   const core: Core = createCore({
