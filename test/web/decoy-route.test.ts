@@ -78,10 +78,16 @@ describe('the decoy link', () => {
     expect(intro, JSON.stringify(bot.emu.allMessages().map((m) => m.text))).toBeDefined();
     // Private: the channel is named by number only, and the admin who planted the decoy is in it.
     expect(bot.emu.channelById(intro!.channel)).toMatchObject({ is_private: true, members: expect.arrayContaining([admin.id]) });
+    // Announced where responders see every incident, without naming the decoy (whoever tripped it may read Slack).
+    const ref = /INC-\d+/.exec(intro!.text)![0];
+    const announced = () => bot.emu.messages(bot.incidents.id).filter((m) => m.text.includes(`*${ref}* declared`));
+    expect(announced(), JSON.stringify(bot.emu.messages(bot.incidents.id).map((m) => m.text))).toHaveLength(1);
+    expect(JSON.stringify(announced())).not.toContain(`slack-${counter}`);
     // A second hit joins the same incident and is posted in its channel.
     await fetchDecoy(decoy.token, freshSource(1), { headers: { 'user-agent': 'second-visitor' } });
     await bot.rampart.idle();
     expect(bot.emu.messages(intro!.channel).map((m) => m.text)).toContainEqual(expect.stringMatching(/^:rotating_light: Another hit: Decoy slack-\d+ fetched from .* \(second-visitor\)$/));
+    expect(announced()).toHaveLength(1);
   });
 
   it('records at most DECOY_RATE_LIMIT hits per source, while other sources are still recorded', async () => {

@@ -7,6 +7,7 @@ import { inTransaction, type CoreDeps } from '../context.js';
 import { OPEN_STATUSES, type Incident } from '../incidents/incident.js';
 import { findById, insertIncident, nextIncidentNumber } from '../incidents/queries.js';
 import { appendEvent } from '../timeline/queries.js';
+import { noticeDeclared } from '../outbox/incident-notices.js';
 import type { TimelineEvent } from '../timeline/events.js';
 import type { Decoy } from './decoy.js';
 import { findLiveByToken, insertHit, openIncidentHitSince } from './queries.js';
@@ -37,6 +38,8 @@ export interface Tripped {
   event: TimelineEvent;
   /** Playbooks offered for the incident's type (the decoy playbook). */
   suggested: string[];
+  /** Outbox key of a new incident's announcement, held until the adapter has made its channel (as for any declaration). */
+  announcement?: string;
 }
 
 /** Records a hit on the live decoy with this token; null when there is none (or the hit was already recorded). */
@@ -52,6 +55,8 @@ export async function recordHit(deps: CoreDeps, hit: HitInput): Promise<Tripped 
     }
     const open = await openIncidentFor(tx, decoy.id, new Date(now.getTime() - windowMs));
     const incident = open ?? (await declareFor(tx, decoy, now));
+    // Responders learn of it where they learn of every incident; being private, the announcement names no decoy.
+    const announcement = open ? undefined : await noticeDeclared(tx, { incident, channel: deps.announceChannel, now });
     await insertHit(tx, { decoyId: decoy.id, incidentId: incident.id, at: now, via: hit.via, source: hit.source, detail: hit.detail });
     const event = await appendEvent(
       tx,
@@ -59,7 +64,7 @@ export async function recordHit(deps: CoreDeps, hit: HitInput): Promise<Tripped 
       { kind: 'decoy_tripped', ...SYSTEM, payload: { decoy: decoy.name, decoyKind: decoy.kind, via: hit.via, source: hit.source, ...hit.detail } },
       now,
     );
-    return { decoy, incident, declared: !open, event: event! };
+    return { decoy, incident, declared: !open, event: event!, ...(announcement ? { announcement } : {}) };
   });
   if (!result) return null;
   const { decoy, ...rest } = result;

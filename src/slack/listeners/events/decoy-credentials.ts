@@ -33,13 +33,15 @@ export function register(app: App, deps: SlackDeps): void {
 
 /**
  * After the hit is stored (and the ack or the page sent): a new incident gets its private channel, with the
- * decoy playbook suggested and the admin who planted the decoy invited; a later hit is posted in that channel.
+ * decoy playbook suggested and the admin who planted the decoy invited, and is announced in INCIDENT_CHANNEL like any
+ * other; a later hit is posted in that channel.
  */
 export function reportDecoyHits(deps: Pick<SlackDeps, 'core' | 'logger' | 'background' | 'incidentChannel'>, client: WebClient, hits: Tripped[]): void {
   for (const hit of hits) {
     deps.background.afterAck('report a decoy hit in Slack', async () => {
       if (hit.declared) {
-        await setUpIncidentInSlack({ core: deps.core, client, logger: deps.logger, incidentChannel: deps.incidentChannel }, { incident: hit.incident });
+        const declared = { incident: hit.incident, ...(hit.announcement ? { announcement: hit.announcement } : {}) };
+        await setUpIncidentInSlack({ core: deps.core, client, logger: deps.logger, incidentChannel: deps.incidentChannel }, declared);
         return;
       }
       const channel = hit.incident.channelId;
