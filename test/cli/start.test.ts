@@ -1,24 +1,15 @@
 // `rampart start` as a service manager runs it: serves /healthz, and on SIGTERM closes PGlite and its lock cleanly.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import { SlackEmulator } from '../../src/sandbox/emulator/emulator.js';
+import { freePort } from '../support/bot-process.js';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'rampart-start-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 describe('rampart start', () => {
   it('serves /healthz and shuts down cleanly on SIGTERM, releasing the data directory', async () => {

@@ -2,17 +2,11 @@
 // Tests of faults need a real process: "the bot never exits" and "three replicas" are about processes.
 import { spawn } from 'node:child_process';
 import http from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import getPort from 'get-port';
 
-/** A port nothing listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
+/** A loopback port nothing listens on right now. */
+export const freePort = (): Promise<number> => getPort({ host: '127.0.0.1' });
 
 /** A running `rampart start`. */
 export interface BotProcess {
