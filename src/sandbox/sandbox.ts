@@ -3,6 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import getPort from 'get-port';
 import { loadConfig } from '../config.js';
 import { openConfiguredDatabase, startRampart, type RampartApp } from '../app.js';
 import type { Database } from '../db/client.js';
@@ -16,6 +18,9 @@ import { saveSharedFiles } from './files.js';
 
 /** The bot token the sandbox bot and emulator share; it is not a secret, the emulator only listens on loopback. */
 export const SANDBOX_BOT_TOKEN = 'xoxb-sandbox';
+
+/** The example out-of-band plan, so `/incident oob` can be tried; its numbers are fictional. */
+const EXAMPLE_OOB_PLAN = fileURLToPath(new URL('../../docs/examples/oob-plan.yaml', import.meta.url));
 
 /** Options of a sandbox run; input and output default to the process's terminal. */
 export interface SandboxOptions {
@@ -60,11 +65,15 @@ export async function runSandbox(opts: SandboxOptions): Promise<number> {
     emu.channel('general');
     const incidents = emu.channel('incidents', { botMember: true });
     const staff = emu.channel('staff', { botMember: true });
+    // The port is chosen before the bot starts so PUBLIC_URL (where decoy links point) can name it.
+    const port = await getPort({ host: '127.0.0.1' });
     const config = loadConfig({
       SLACK_BOT_TOKEN: SANDBOX_BOT_TOKEN,
       SLACK_SIGNING_SECRET: signingSecret,
       SLACK_API_URL: emu.apiUrl,
-      PORT: '0',
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      OOB_PLAN_FILE: EXAMPLE_OOB_PLAN,
       DATA_DIR: opts.dataDir,
       INCIDENT_CHANNEL: incidents.id,
       RESPONDERS: you.id,
@@ -79,6 +88,7 @@ export async function runSandbox(opts: SandboxOptions): Promise<number> {
       advance: (ms) => {
         offsetMs += ms;
       },
+      botUrl: () => app?.url,
     });
     await session.join('incidents');
     await session.join('staff');

@@ -15,6 +15,7 @@ export type SandboxCommand =
   | { kind: 'submit'; values: Record<string, string> }
   | { kind: 'cancel' }
   | { kind: 'wait'; ms: number }
+  | { kind: 'visit'; target: string }
   | { kind: 'help' }
   | { kind: 'exit' };
 
@@ -38,6 +39,7 @@ export const LINE_FORMS: readonly string[] = [
   'submit [field=value …]                 submit the open modal',
   'cancel                                 close the open modal',
   'wait 20m                               let time pass (s, m, h or d): the bot and Slack both see the later time',
+  'visit latest                           open the latest link to the bot you were shown (a decoy), as a stranger would',
   '# comment                              ignored, as are blank lines',
   'help | exit                            this list | quit (Ctrl-D works too)',
 ];
@@ -54,6 +56,7 @@ const USAGE: Record<string, string> = {
   shortcut: 'shortcut <shortcut name or callback_id> <words from the message>',
   fill: 'fill <field>=<value> …',
   wait: 'wait <number><s|m|h|d>, e.g. wait 20m',
+  visit: 'visit latest | visit <URL or path on the bot\'s server>',
 };
 
 /** Parses one line; returns null for blank lines and comments, throws ScriptParseError for anything else it can't read. */
@@ -112,6 +115,9 @@ export function parseLine(line: string): SandboxCommand | null {
       need(m !== null);
       return { kind: 'wait', ms: Math.round(Number(m![1]) * UNIT_MS[m![2]!.toLowerCase() as keyof typeof UNIT_MS]) };
     }
+    case 'visit':
+      need(/^\S+$/.test(rest));
+      return { kind: 'visit', target: rest };
     case 'help':
     case '?':
       return { kind: 'help' };

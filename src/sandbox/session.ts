@@ -9,6 +9,7 @@ import { arrAt, buttonsIn, mrkdwnToText, renderBlocks, strAt } from './render.js
 import { coerceFill, modalFields } from './modal.js';
 import { emulatorNames, type TranscriptPrinter } from './transcript.js';
 import { checkCommand, OPEN_SURFACE, resolveShortcut, type AppSurface } from './app-surface.js';
+import { visitPage, visitUrl } from './visit.js';
 
 /** Runs sandbox commands as the current user in the current channel. */
 export class SandboxSession {
@@ -20,13 +21,15 @@ export class SandboxSession {
   private readonly idle: () => Promise<void>;
   private readonly advance: (ms: number) => void;
   private readonly surface: AppSurface;
+  private readonly botUrl: () => string | undefined;
 
   constructor(
     private readonly emu: SlackEmulatorApi,
     private readonly printer: TranscriptPrinter,
-    opts: { idle: () => Promise<void>; surface?: AppSurface; advance?: (ms: number) => void },
+    opts: { idle: () => Promise<void>; surface?: AppSurface; advance?: (ms: number) => void; botUrl?: () => string | undefined },
   ) {
     this.idle = opts.idle;
+    this.botUrl = opts.botUrl ?? (() => undefined);
     this.advance = opts.advance ?? (() => {
       throw new Error('time cannot be moved in this session');
     });
@@ -101,6 +104,8 @@ export class SandboxSession {
         this.advance(cmd.ms);
         this.printer.write([`· ${formatDuration(cmd.ms)} later`]);
         return;
+      case 'visit':
+        return this.visit(cmd.target);
       case 'help':
         this.printer.write(['You can type:', ...LINE_FORMS.map((l) => `  ${l}`)]);
         return;
@@ -131,6 +136,15 @@ export class SandboxSession {
     if (near !== undefined) throw new LineError(`no button labelled "${label}" next to "${near}" that @${this.userName} can see`);
     const seen = [...new Set(visible.flatMap((m) => buttonsIn(m.blocks ?? []).map((b) => b.label)))].slice(0, 8);
     throw new LineError(`no button labelled "${label}" that @${this.userName} can see${seen.length ? `; recent buttons: ${seen.join(', ')}` : ''}`);
+  }
+
+  /** Opens a page of the bot's web server (`latest`: the newest link to it this user was shown) as a stranger would. */
+  private async visit(target: string): Promise<void> {
+    const botUrl = this.botUrl();
+    if (!botUrl) throw new LineError('the bot has no web address in this session');
+    const names = emulatorNames(this.emu);
+    const seen = this.emu.allMessages().filter((m) => this.canSee(m)).reverse().map((m) => [m.text, ...renderBlocks(m.blocks ?? [], names)].join('\n'));
+    this.printer.write([await visitPage(visitUrl(target, botUrl, seen))]);
   }
 
   /** The most recent message in the current channel the user can see that contains these words. */

@@ -99,6 +99,32 @@ describe('rampart sandbox --script', () => {
     expect(text).toMatch(/mfa-fatigue/);
   });
 
+  it('runs the decoys example: a stranger trips a planted link twice, one private incident, then the team moves out of band', async () => {
+    const lines = (await readFile('docs/examples/decoys.txt', 'utf8')).split('\n');
+    const { code, text } = await runScript(lines);
+    expect(text).toContain('✓ script finished');
+    expect(code).toBe(0);
+    expect(text).toMatch(/Plant this link: http:\/\/127\.0\.0\.1:\d+\/d\/[\w-]{32}/);
+    expect(text.match(/· a stranger opened \/d\/[\w-]{32}: HTTP 200, text\/html/g)).toHaveLength(2);
+    expect(text).toMatch(/\[#incidents\] rampart: :rotating_light: \*INC-1\* declared · \*SEV2\* · private/);
+    expect(text).toMatch(/Another hit: Decoy payroll-sheet fetched from 127\.0\.0\.1 \(Mozilla\/5\.0 .*rampart-sandbox-visitor\)/);
+    expect(text).toMatch(/`payroll-sheet` \(url\) · Linked from the finance wiki · 2 hits/);
+    // The example plan went by direct message only, and the timeline still verifies.
+    expect(text).toMatch(/\[DM @you\] rampart: :satellite_antenna: \*INC-1\*: the team is moving out of band/);
+    const withPhrase = text.split(/\n(?=\S)/).filter((entry) => entry.includes('the heron waits at low tide'));
+    expect(withPhrase.length).toBeGreaterThan(0);
+    for (const entry of withPhrase) expect(entry).toMatch(/^\[DM @you\]/);
+    expect(text).toMatch(/INC-1\*: Timeline verified: \d+ events, hash chain intact/);
+  });
+
+  it('visits only the bot\'s own pages', async () => {
+    const { code, text } = await runScript(['visit https://example.org/x']);
+    expect(text).toMatch(/✗ line 1 failed: the sandbox only opens pages of the bot's own server \(http:\/\/127\.0\.0\.1:\d+\)/);
+    expect(code).toBe(1);
+    const none = await runScript(['visit latest']);
+    expect(none.text).toContain('no link to the bot');
+  });
+
   it('keeps its data in DATA_DIR, and a later run gets the incident channels back', async () => {
     const first = await runScript(['/incident declare Phishing mail sev4', 'in #inc-1', '/incident note first run']);
     expect(first.code).toBe(0);

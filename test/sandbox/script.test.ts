@@ -30,6 +30,13 @@ describe('parseLine', () => {
     expect(parseLine('shortcut "Add to timeline" the mail')).toEqual({ kind: 'shortcut', callbackId: 'Add to timeline', words: 'the mail' });
   });
 
+  it('reads visits of the bot\'s pages', () => {
+    expect(parseLine('visit latest')).toEqual({ kind: 'visit', target: 'latest' });
+    expect(parseLine('visit /d/abc')).toEqual({ kind: 'visit', target: '/d/abc' });
+    expect(() => parseLine('visit')).toThrow(/expected: visit latest/);
+    expect(() => parseLine('visit two words')).toThrow(/expected: visit latest/);
+  });
+
   it('reads modal lines', () => {
     expect(parseLine('fill title="Phishing mail" severity=sev2 private=yes')).toEqual({
       kind: 'fill',
