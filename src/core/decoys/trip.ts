@@ -54,9 +54,7 @@ export async function recordHit(deps: CoreDeps, hit: HitInput): Promise<Tripped 
       if (claimed.length === 0) return null;
     }
     const open = await openIncidentFor(tx, decoy.id, new Date(now.getTime() - windowMs));
-    const incident = open ?? (await declareFor(tx, decoy, now));
-    // Responders learn of it where they learn of every incident; being private, the announcement names no decoy.
-    const announcement = open ? undefined : await noticeDeclared(tx, { incident, channel: deps.announceChannel, now });
+    const { incident, announcement } = open ? { incident: open, announcement: undefined } : await declareFor(tx, decoy, now, deps.announceChannel);
     await insertHit(tx, { decoyId: decoy.id, incidentId: incident.id, at: now, via: hit.via, source: hit.source, detail: hit.detail });
     const event = await appendEvent(
       tx,
@@ -88,7 +86,7 @@ async function openIncidentFor(tx: Tx, decoyId: number, since: Date): Promise<In
  * Declares the incident for a first hit, as declareIncident would, but inside this transaction. The reporter is the
  * admin who planted the decoy, so they are invited to its private channel; the actor on the timeline is Rampart.
  */
-async function declareFor(tx: Tx, decoy: Decoy, now: Date): Promise<Incident> {
+async function declareFor(tx: Tx, decoy: Decoy, now: Date, announceChannel: string | undefined): Promise<{ incident: Incident; announcement: string | undefined }> {
   const title = `Decoy ${decoy.name} tripped`;
   const description = decoy.note ? `Planted: ${decoy.note}` : `A ${decoy.kind} decoy was used.`;
   const incident = await insertIncident(tx, {
@@ -114,5 +112,6 @@ async function declareFor(tx: Tx, decoy: Decoy, now: Date): Promise<Incident> {
     },
     now,
   );
-  return incident;
+  // Responders learn of it where they learn of every incident; being private, the announcement names no decoy.
+  return { incident, announcement: await noticeDeclared(tx, { incident, channel: announceChannel, now }) };
 }
