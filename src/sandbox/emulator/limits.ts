@@ -1,31 +1,13 @@
-// Block Kit validation with Slack's documented limits. The emulator rejects what Slack would reject, so a
-// bot that passes here does not discover a 3,001-character section in production. Messages use Slack's
-// '[ERROR] <reason> [json-pointer:/blocks/3/text/text]' form, which @slack/web-api logs as errors.
+// Block Kit validation: applies the rule table of block-kit-rules.ts. The emulator refuses what Slack would
+// refuse, so a bot that passes here does not discover a 3,001-character section in production. Reasons use the
+// wording of Slack's validator (slackhq/hack-json-schema: 'must be less than 3001 characters', 'no more than 5
+// items allowed', 'missing required field: alt_text', 'invalid additional property: emoji', 'must be a valid enum
+// value'), each followed by '[json-pointer:/blocks/3/text/text]' as Slack answers them.
+import type { Issue, ObjectSpec, Rule } from './block-kit-rules.js';
+import { BLOCKS, ELEMENTS, SURFACE_LIMITS } from './block-kit-rules.js';
 
-/** Limits Slack enforces on blocks, elements and views. */
-export const LIMITS = {
-  messageBlocks: 50,
-  viewBlocks: 100,
-  sectionText: 3_000,
-  sectionField: 2_000,
-  sectionFields: 10,
-  headerText: 150,
-  buttonText: 75,
-  buttonValue: 2_000,
-  url: 3_000,
-  id: 255, // action_id, block_id, callback_id, external_id
-  actionsElements: 25,
-  contextElements: 10,
-  label: 2_000,
-  viewTitle: 24, // also submit and close
-  privateMetadata: 3_000,
-  optionText: 75,
-  optionValue: 150,
-  options: 100,
-  placeholder: 150,
-} as const;
-
-const BLOCK_TYPES = new Set(['section', 'header', 'divider', 'actions', 'context', 'input', 'image', 'rich_text', 'file', 'video', 'markdown']);
+/** Limits Slack enforces on whole surfaces (blocks per message or view, view title, metadata). */
+export const LIMITS = SURFACE_LIMITS;
 
 type Obj = Record<string, unknown>;
 
@@ -33,143 +15,136 @@ function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function err(reason: string, pointer: string): string {
-  return `[ERROR] ${reason} [json-pointer:${pointer}]`;
+/** Slack's message form of an issue, as response_metadata.messages carries it. */
+export function issueMessage(i: Issue): string {
+  return `[ERROR] ${i.reason} [json-pointer:${i.pointer}]`;
 }
 
-/** Check a text object: its type, and its text between 1 and max characters. */
-function checkText(t: unknown, pointer: string, max: number, plainOnly: boolean, out: string[]): void {
-  if (!isObj(t)) {
-    out.push(err('must be a text object', pointer));
-    return;
-  }
-  const allowed = plainOnly ? ['plain_text'] : ['plain_text', 'mrkdwn'];
-  if (typeof t.type !== 'string' || !allowed.includes(t.type)) out.push(err(`must be one of ${allowed.join(', ')}`, `${pointer}/type`));
-  if (typeof t.text !== 'string') out.push(err('must be a string', `${pointer}/text`));
-  else if (t.text.length === 0) out.push(err('must be more than 0 characters', `${pointer}/text`));
-  else if (t.text.length > max) out.push(err(`must be less than ${max + 1} characters`, `${pointer}/text`));
+/** Slack's form of an issue in the `errors` array beside invalid_blocks (no '[ERROR] ' prefix). */
+export function issueError(i: Issue): string {
+  return `${i.reason} [json-pointer:${i.pointer}]`;
 }
 
-function checkMaxString(v: unknown, max: number, pointer: string, out: string[]): void {
-  if (v === undefined) return;
-  if (typeof v !== 'string') out.push(err('must be a string', pointer));
-  else if (v.length > max) out.push(err(`must be less than ${max + 1} characters`, pointer));
-}
-
-function checkOptions(options: unknown, pointer: string, out: string[]): void {
-  if (!Array.isArray(options)) return;
-  if (options.length > LIMITS.options) out.push(err(`no more than ${LIMITS.options} items allowed`, pointer));
-  options.forEach((o, i) => {
-    if (!isObj(o)) {
-      out.push(err('must be an option object', `${pointer}/${i}`));
+function checkRule(v: unknown, rule: Rule, p: string, out: Issue[]): void {
+  switch (rule.kind) {
+    case 'string':
+      if (typeof v !== 'string') return void out.push({ reason: 'must provide a string', pointer: p });
+      if (rule.min !== undefined && v.length < rule.min) out.push({ reason: `must be more than ${rule.min - 1} characters`, pointer: p });
+      if (rule.max !== undefined && v.length > rule.max) out.push({ reason: `must be less than ${rule.max + 1} characters`, pointer: p });
+      if (rule.pattern && !rule.pattern.test(v)) out.push({ reason: `input must match regex pattern: ${rule.pattern.source}`, pointer: p });
       return;
+    case 'int':
+      if (typeof v !== 'number' || !Number.isInteger(v)) return void out.push({ reason: 'must provide an integer', pointer: p });
+      if (rule.min !== undefined && v < rule.min) out.push({ reason: `must be greater than ${rule.min}`, pointer: p });
+      if (rule.max !== undefined && v > rule.max) out.push({ reason: `must be less than ${rule.max}`, pointer: p });
+      return;
+    case 'bool':
+      if (typeof v !== 'boolean') out.push({ reason: 'must provide a boolean', pointer: p });
+      return;
+    case 'enum':
+      if (typeof v !== 'string' || !rule.values.includes(v)) out.push({ reason: 'must be a valid enum value', pointer: p });
+      return;
+    case 'typed':
+      return checkTyped(v, rule.types, p, out, rule.textMax);
+    case 'object':
+      return checkObject(v, rule.spec, p, out);
+    case 'list':
+      if (!Array.isArray(v)) return void out.push({ reason: 'must provide an array', pointer: p });
+      if (rule.min !== undefined && v.length < rule.min) out.push({ reason: `must provide at least ${rule.min} items`, pointer: p });
+      if (rule.max !== undefined && v.length > rule.max) out.push({ reason: `no more than ${rule.max} items allowed`, pointer: p });
+      v.forEach((item, i) => checkRule(item, rule.item, `${p}/${i}`, out));
+      return;
+    case 'any':
+      return;
+  }
+}
+
+/** An object whose `type` must be one of `types`; a text object's text may have a tighter cap than 3,000. */
+function checkTyped(v: unknown, types: readonly string[], p: string, out: Issue[], textMax?: number): void {
+  if (!isObj(v)) return void out.push({ reason: 'must provide an object', pointer: p });
+  const spec = typeof v.type === 'string' && types.includes(v.type) ? ELEMENTS[v.type] : undefined;
+  if (!spec) return void out.push({ reason: 'must be a valid enum value', pointer: `${p}/type` });
+  const text = spec.fields.text;
+  const capped = textMax !== undefined && text?.kind === 'string' ? { ...spec, fields: { ...spec.fields, text: { ...text, max: textMax } } } : spec;
+  checkObject(v, capped, p, out);
+}
+
+/** Unknown fields, missing required fields, each field's rule, then the row's cross-field check. */
+function checkObject(v: unknown, spec: ObjectSpec, p: string, out: Issue[]): void {
+  if (!isObj(v)) return void out.push({ reason: 'must provide an object', pointer: p });
+  if (spec.open) return;
+  for (const key of Object.keys(v)) if (!(key in spec.fields)) out.push({ reason: `invalid additional property: ${key}`, pointer: p });
+  for (const [key, rule] of Object.entries(spec.fields)) {
+    if (v[key] === undefined) {
+      if (rule.required) out.push({ reason: `missing required field: ${key}`, pointer: p });
+    } else {
+      checkRule(v[key], rule, `${p}/${key}`, out);
     }
-    checkText(o.text, `${pointer}/${i}/text`, LIMITS.optionText, false, out);
-    checkMaxString(o.value, LIMITS.optionValue, `${pointer}/${i}/value`, out);
-  });
+  }
+  spec.check?.(v, p, out);
 }
 
-/** Check an interactive element (button, select, input…). */
-function checkElement(el: unknown, pointer: string, out: string[]): void {
-  if (!isObj(el)) {
-    out.push(err('must be an element object', pointer));
-    return;
-  }
-  checkMaxString(el.action_id, LIMITS.id, `${pointer}/action_id`, out);
-  if (el.type === 'button') {
-    checkText(el.text, `${pointer}/text`, LIMITS.buttonText, true, out);
-    checkMaxString(el.value, LIMITS.buttonValue, `${pointer}/value`, out);
-    checkMaxString(el.url, LIMITS.url, `${pointer}/url`, out);
-    if (el.style !== undefined && el.style !== 'primary' && el.style !== 'danger') out.push(err('must be primary or danger', `${pointer}/style`));
-  }
-  if (el.placeholder !== undefined) checkText(el.placeholder, `${pointer}/placeholder`, LIMITS.placeholder, true, out);
-  checkOptions(el.options, `${pointer}/options`, out);
+/** The elements of a block that carry action_ids, with their pointers. */
+function actionElements(b: Obj, p: string): { el: Obj; pointer: string }[] {
+  if (b.type === 'actions' && Array.isArray(b.elements)) return b.elements.flatMap((el, i) => (isObj(el) ? [{ el, pointer: `${p}/elements/${i}` }] : []));
+  return [];
 }
 
-function checkSection(b: Obj, p: string, out: string[]): void {
-  if (b.text === undefined && b.fields === undefined) out.push(err('must provide either text or fields', p));
-  if (b.text !== undefined) checkText(b.text, `${p}/text`, LIMITS.sectionText, false, out);
-  if (Array.isArray(b.fields)) {
-    if (b.fields.length > LIMITS.sectionFields) out.push(err(`no more than ${LIMITS.sectionFields} items allowed`, `${p}/fields`));
-    b.fields.forEach((f, i) => checkText(f, `${p}/fields/${i}`, LIMITS.sectionField, false, out));
-  }
-  if (b.accessory !== undefined) checkElement(b.accessory, `${p}/accessory`, out);
-}
-
-function checkActions(b: Obj, p: string, out: string[]): void {
-  if (!Array.isArray(b.elements) || b.elements.length === 0) {
-    out.push(err('must provide at least one element', `${p}/elements`));
-    return;
-  }
-  if (b.elements.length > LIMITS.actionsElements) out.push(err(`no more than ${LIMITS.actionsElements} items allowed`, `${p}/elements`));
+/** Check one block by its row, and that action_ids are unique within it. */
+function checkBlock(b: unknown, p: string, out: Issue[]): void {
+  if (!isObj(b)) return void out.push({ reason: 'must provide an object', pointer: p });
+  const spec = typeof b.type === 'string' ? BLOCKS[b.type] : undefined;
+  if (!spec) return void out.push({ reason: `unsupported block type: ${String(b.type)}`, pointer: `${p}/type` });
+  if (spec.open) checkRule(b.block_id ?? '', { kind: 'string', max: SURFACE_LIMITS.id }, `${p}/block_id`, out);
+  else checkObject(b, spec, p, out);
   const seen = new Set<string>();
-  b.elements.forEach((el, i) => {
-    checkElement(el, `${p}/elements/${i}`, out);
-    const actionId = isObj(el) && typeof el.action_id === 'string' ? el.action_id : undefined;
-    if (actionId === undefined) return;
-    if (seen.has(actionId)) out.push(err(`duplicate action_id: ${actionId}`, `${p}/elements/${i}/action_id`));
-    seen.add(actionId);
-  });
-}
-
-/** Check one block by type. */
-function checkBlock(b: unknown, p: string, out: string[]): void {
-  if (!isObj(b)) {
-    out.push(err('must be a block object', p));
-    return;
-  }
-  if (typeof b.type !== 'string' || !BLOCK_TYPES.has(b.type)) {
-    out.push(err(`unsupported block type: ${String(b.type)}`, `${p}/type`));
-    return;
-  }
-  checkMaxString(b.block_id, LIMITS.id, `${p}/block_id`, out);
-  if (b.type === 'section') checkSection(b, p, out);
-  else if (b.type === 'header') checkText(b.text, `${p}/text`, LIMITS.headerText, true, out);
-  else if (b.type === 'actions') checkActions(b, p, out);
-  else if (b.type === 'context') {
-    if (!Array.isArray(b.elements) || b.elements.length === 0) out.push(err('must provide at least one element', `${p}/elements`));
-    else if (b.elements.length > LIMITS.contextElements) out.push(err(`no more than ${LIMITS.contextElements} items allowed`, `${p}/elements`));
-  } else if (b.type === 'input') {
-    checkText(b.label, `${p}/label`, LIMITS.label, true, out);
-    if (b.element === undefined) out.push(err('must provide an element', `${p}/element`));
-    else checkElement(b.element, `${p}/element`, out);
+  for (const { el, pointer } of actionElements(b, p)) {
+    if (typeof el.action_id !== 'string') continue;
+    if (seen.has(el.action_id)) out.push({ reason: `duplicate action_id: ${el.action_id}`, pointer: `${pointer}/action_id` });
+    seen.add(el.action_id);
   }
 }
 
-/** Validate a blocks array against a block-count limit; returns Slack-style error messages (empty = valid). */
-export function validateBlocks(blocks: unknown, maxBlocks: number, pointer: string): string[] {
-  const out: string[] = [];
-  if (!Array.isArray(blocks)) return [err('must be an array', pointer)];
-  if (blocks.length > maxBlocks) out.push(err(`no more than ${maxBlocks} items allowed`, pointer));
+/** Validate a blocks array against a block-count limit; returns the issues (empty = valid). */
+export function blockIssues(blocks: unknown, maxBlocks: number, pointer: string): Issue[] {
+  const out: Issue[] = [];
+  if (!Array.isArray(blocks)) return [{ reason: 'must provide an array', pointer }];
+  if (blocks.length > maxBlocks) out.push({ reason: `no more than ${maxBlocks} items allowed`, pointer });
   const blockIds = new Set<string>();
   blocks.forEach((b, i) => {
     checkBlock(b, `${pointer}/${i}`, out);
     const blockId = isObj(b) && typeof b.block_id === 'string' ? b.block_id : undefined;
     if (blockId === undefined) return;
-    if (blockIds.has(blockId)) out.push(err(`duplicate block_id: ${blockId}`, `${pointer}/${i}/block_id`));
+    if (blockIds.has(blockId)) out.push({ reason: `duplicate block_id: ${blockId}`, pointer: `${pointer}/${i}/block_id` });
     blockIds.add(blockId);
   });
   return out;
 }
 
-/** Validate a message's blocks (50 at most). */
+/** Validate a message's blocks (50 at most); Slack-style '[ERROR] …' messages, empty when valid. */
 export function validateMessageBlocks(blocks: unknown): string[] {
-  return validateBlocks(blocks, LIMITS.messageBlocks, '/blocks');
+  return blockIssues(blocks, SURFACE_LIMITS.messageBlocks, '/blocks').map(issueMessage);
 }
 
-/** Validate a modal or Home tab view; Slack reports these under /view. */
-export function validateView(view: unknown): string[] {
-  if (!isObj(view)) return [err('must be a view object', '/view')];
-  const out: string[] = [];
-  if (view.type !== 'modal' && view.type !== 'home') out.push(err('must be modal or home', '/view/type'));
-  if (view.type === 'modal') checkText(view.title, '/view/title', LIMITS.viewTitle, true, out);
-  if (view.submit !== undefined) checkText(view.submit, '/view/submit', LIMITS.viewTitle, true, out);
-  if (view.close !== undefined) checkText(view.close, '/view/close', LIMITS.viewTitle, true, out);
-  checkMaxString(view.private_metadata, LIMITS.privateMetadata, '/view/private_metadata', out);
-  checkMaxString(view.callback_id, LIMITS.id, '/view/callback_id', out);
-  checkMaxString(view.external_id, LIMITS.id, '/view/external_id', out);
-  out.push(...validateBlocks(view.blocks, LIMITS.viewBlocks, '/view/blocks'));
+/** The issues of a modal or Home tab view; Slack reports these under /view. */
+export function viewIssues(view: unknown): Issue[] {
+  if (!isObj(view)) return [{ reason: 'must provide an object', pointer: '/view' }];
+  const out: Issue[] = [];
+  const title = { kind: 'typed', types: ['plain_text'], textMax: SURFACE_LIMITS.viewTitle } as const;
+  if (view.type !== 'modal' && view.type !== 'home') out.push({ reason: 'must be a valid enum value', pointer: '/view/type' });
+  if (view.type === 'modal') checkRule(view.title, title, '/view/title', out);
+  if (view.submit !== undefined) checkRule(view.submit, title, '/view/submit', out);
+  if (view.close !== undefined) checkRule(view.close, title, '/view/close', out);
+  for (const [key, max] of [['private_metadata', SURFACE_LIMITS.privateMetadata], ['callback_id', SURFACE_LIMITS.id], ['external_id', SURFACE_LIMITS.id]] as const) {
+    if (view[key] !== undefined) checkRule(view[key], { kind: 'string', max }, `/view/${key}`, out);
+  }
+  out.push(...blockIssues(view.blocks, SURFACE_LIMITS.viewBlocks, '/view/blocks'));
   const hasInput = Array.isArray(view.blocks) && view.blocks.some((b) => isObj(b) && b.type === 'input');
-  if (view.type === 'modal' && hasInput && view.submit === undefined) out.push(err('must provide submit when the view has input blocks', '/view/submit'));
+  if (view.type === 'modal' && hasInput && view.submit === undefined) out.push({ reason: 'must provide submit when the view has input blocks', pointer: '/view/submit' });
   return out;
+}
+
+/** Validate a modal or Home tab view; Slack-style '[ERROR] …' messages, empty when valid. */
+export function validateView(view: unknown): string[] {
+  return viewIssues(view).map(issueMessage);
 }

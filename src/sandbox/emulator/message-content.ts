@@ -2,7 +2,7 @@
 // chat.* methods and by replies the bot sends through acks and response_urls.
 import type { EmuMessage } from './types.js';
 import { SlackApiError } from './methods/common.js';
-import { validateMessageBlocks } from './limits.js';
+import { LIMITS, blockIssues, issueError, issueMessage } from './limits.js';
 import { withGeneratedIds } from './blocks.js';
 
 /** Checked message content. */
@@ -10,22 +10,34 @@ export interface MessageContent {
   text: string;
   blocks?: unknown[];
   metadata?: EmuMessage['metadata'];
+  /** Slack cut the text at 40,000 characters; the method answers with the message_truncated warning. */
+  truncated?: boolean;
+}
+
+/** The warning fields Slack adds to an ok answer when it truncated the message's text. */
+export function truncationWarning(content: Partial<MessageContent>): Record<string, unknown> {
+  return content.truncated ? { warning: 'message_truncated', response_metadata: { warnings: ['message_truncated'] } } : {};
 }
 
 /**
  * Read and check text/blocks/metadata. Slack answers invalid_blocks_format for blocks that are not a
- * JSON array, invalid_blocks (with the reasons in response_metadata.messages) for limit violations, and
- * no_text when there is nothing to show. With allowEmpty (chat.update) missing fields mean "keep".
+ * JSON array, invalid_blocks for blocks it refuses (the reasons in `errors` and, prefixed '[ERROR] ', in
+ * response_metadata.messages), and no_text when there is nothing to show; it keeps the first 40,000
+ * characters of a longer text. With allowEmpty (chat.update) missing fields mean "keep".
  */
 export function readMessageContent(params: Record<string, unknown>, opts: { allowEmpty?: boolean } = {}): Partial<MessageContent> {
   const out: Partial<MessageContent> = {};
   const text = params.text;
   if (typeof text === 'string') out.text = text;
   else if (typeof text === 'number') out.text = String(text);
+  if (out.text !== undefined && out.text.length > LIMITS.messageText) {
+    out.text = out.text.slice(0, LIMITS.messageText);
+    out.truncated = true;
+  }
   if (params.blocks !== undefined && params.blocks !== '') {
     if (!Array.isArray(params.blocks)) throw new SlackApiError('invalid_blocks_format');
-    const messages = validateMessageBlocks(params.blocks);
-    if (messages.length > 0) throw new SlackApiError('invalid_blocks', { response_metadata: { messages } });
+    const issues = blockIssues(params.blocks, LIMITS.messageBlocks, '/blocks');
+    if (issues.length > 0) throw new SlackApiError('invalid_blocks', { errors: issues.map(issueError), response_metadata: { messages: issues.map(issueMessage) } });
     out.blocks = withGeneratedIds(params.blocks);
   }
   if (params.metadata !== undefined && params.metadata !== '') out.metadata = readMetadata(params.metadata);

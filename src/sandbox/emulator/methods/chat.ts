@@ -1,7 +1,7 @@
 // chat.* methods: post, post ephemeral, update, delete, permalink.
 import type { MethodContext, MethodTable } from './common.js';
 import { SlackApiError, channelArg, memberChannelArg, required, str } from './common.js';
-import { readMessageContent } from '../message-content.js';
+import { readMessageContent, truncationWarning } from '../message-content.js';
 import { messageJson, permalink } from '../shapes.js';
 import type { ChannelRecord } from '../workspace.js';
 
@@ -39,7 +39,7 @@ export const chatMethods: MethodTable = {
       thread_ts: str(ctx.params, 'thread_ts'),
       via: 'api',
     });
-    return { channel: ch.id, ts: message.ts, message: messageJson(ctx.ws, message) };
+    return { channel: ch.id, ts: message.ts, message: messageJson(ctx.ws, message), ...truncationWarning(content) };
   },
 
   'chat.postEphemeral': (ctx) => {
@@ -58,7 +58,7 @@ export const chatMethods: MethodTable = {
       ephemeral: true,
       via: 'api',
     });
-    return { message_ts: message.ts };
+    return { message_ts: message.ts, ...truncationWarning(content) };
   },
 
   'chat.update': (ctx) => {
@@ -72,7 +72,7 @@ export const chatMethods: MethodTable = {
       edited: true,
     });
     const { ts: _ts, ...shown } = messageJson(ctx.ws, message);
-    return { channel: ch.id, ts: message.ts, text: message.text, message: shown };
+    return { channel: ch.id, ts: message.ts, text: message.text, message: shown, ...truncationWarning(content) };
   },
 
   'chat.delete': (ctx) => {

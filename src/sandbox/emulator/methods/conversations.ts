@@ -5,10 +5,14 @@ import { channelJson } from '../shapes.js';
 
 const MAX_NAME = 80;
 
-/** Slack's channel-name rules, in the order Slack reports them. */
+/**
+ * Slack's channel-name rules, in the order Slack reports them (conversations.create errors in the Web API
+ * OpenAPI spec; invalid_name_punctuation: "Value passed for name contained only punctuation").
+ */
 function checkChannelName(name: string | undefined): string {
   if (name === undefined || name.trim() === '') throw new SlackApiError('invalid_name_required');
   if (name.length > MAX_NAME) throw new SlackApiError('invalid_name_maxlength');
+  if (/^[\p{P}\p{S}\s]+$/u.test(name)) throw new SlackApiError('invalid_name_punctuation');
   if (!/^[a-z0-9_-]+$/.test(name)) throw new SlackApiError('invalid_name_specials');
   return name;
 }
