@@ -17,7 +17,7 @@ export function awarenessMessage(tip: Tip, slotKey: string, acks = 0) {
       section(`:white_check_mark: *Do:* ${escapeText(tip.do)}\n:no_entry_sign: *Don't:* ${escapeText(tip.dont)}`),
       context(acks === 0 ? 'Be the first to press *Got it*.' : `${acks} ${acks === 1 ? 'person has' : 'people have'} got it.`),
       {
-        type: 'actions',
+        type: 'actions' as const,
         block_id: 'awareness',
         elements: [button('Got it', BUTTON.awarenessAck, tip.id, 'primary'), button('Report something suspicious', BUTTON.awarenessReport, tip.id)],
       },

@@ -7,6 +7,7 @@ import { progress, type Run, type RunStep } from '../../core/playbooks/run.js';
 import { BUTTON } from '../ids.js';
 import { drillPlainPrefix, drillPrefix } from './drill.js';
 import { button, clip, context, escapeText, header, section, slackDate, who } from './text.js';
+import type { Block } from './block-kit.js';
 
 /** Slack's limit of blocks in a message. */
 export const MAX_MESSAGE_BLOCKS = 50;
@@ -52,14 +53,14 @@ export function parseStepValue(value: string): { runId: number; step: number; se
 }
 
 /** Every page of the checklist as a message. */
-export function checklistMessages(incident: Incident, run: Run, now: Date): { text: string; blocks: unknown[] }[] {
+export function checklistMessages(incident: Incident, run: Run, now: Date): { text: string; blocks: Block[] }[] {
   const pages = layoutPages(run);
   const p = progress(run);
   const summary = `*${p.closed}/${p.total} done*${p.skipped ? ` (${p.skipped} skipped)` : ''}`;
   return pages.map((numbers, i) => {
     const steps = run.steps.filter((s) => numbers.includes(s.number));
     const pageNote = pages.length > 1 ? ` · page ${i + 1} of ${pages.length}` : '';
-    const blocks: unknown[] = [
+    const blocks: Block[] = [
       i === 0 ? header(`${drillPlainPrefix(incident)}📋 ${run.playbook.title}`) : section(`${drillPrefix(incident)}*📋 ${escapeText(run.playbook.title)}* (continued)`),
       context(`${drillPrefix(incident)}${incident.ref} · ${summary}${pageNote} · started by ${who(run.startedBy)} ${slackDate(run.startedAt)}`),
     ];
@@ -85,7 +86,7 @@ function sectionBefore(run: Run, s: RunStep): string | undefined {
 }
 
 /** One step: its text and, while open, its buttons; once closed, who closed it and a Reopen button. */
-export function stepBlocks(incident: Incident, runId: number, s: RunStep, now: Date): unknown[] {
+export function stepBlocks(incident: Incident, runId: number, s: RunStep, now: Date): Block[] {
   const title = `${s.number}. ${escapeText(s.step.title)}`;
   const value = stepValue(runId, s);
   if (s.state !== 'open') {
@@ -100,7 +101,7 @@ export function stepBlocks(incident: Incident, runId: number, s: RunStep, now: D
   for (const b of (s.step.branches ?? []).slice(0, MAX_BRANCHES_SHOWN)) lines.push(`↳ ${escapeText(clip(b.when, 150))} → ${escapeText(clip(b.then, 150))}`);
   const buttons = [button('Done', BUTTON.done, value, 'primary'), button('Skip', BUTTON.skip, value), button('Assign', BUTTON.assign, value)];
   if (hasMoreText(s)) buttons.push(button('Details', BUTTON.details, value));
-  return [section(lines.join('\n')), { type: 'actions', block_id: `step-${runId}-${s.number}`, elements: buttons }];
+  return [section(lines.join('\n')), { type: 'actions' as const, block_id: `step-${runId}-${s.number}`, elements: buttons }];
 }
 
 /** True when the checklist line does not show everything about the step. */

@@ -7,6 +7,7 @@ import type { Task } from '../../core/playbooks/read.js';
 import { BUTTON } from '../ids.js';
 import { excerpt, ownerText } from './checklist.js';
 import { button, context, escapeText, packLines, section, slackDate } from './text.js';
+import type { Block } from './block-kit.js';
 
 /** The value of a Start playbook button. */
 export function startValue(incident: Pick<Incident, 'ref'>, playbookId: string): string {
@@ -29,7 +30,7 @@ export function playbookList(playbooks: Playbook[], custom: (id: string) => bool
 }
 
 /** Blocks suggesting the playbooks for an incident's type, each with a Start playbook button. */
-export function suggestionBlocks(incident: Incident, playbooks: Playbook[]): unknown[] {
+export function suggestionBlocks(incident: Incident, playbooks: Playbook[]): Block[] {
   return playbooks.slice(0, 5).map((p) => ({
     ...section(`:clipboard: *Suggested playbook:* ${escapeText(p.title)} (${numberedSteps(p).length} steps)\n${escapeText(excerpt(p.summary, 200))}`),
     accessory: button('Start playbook', BUTTON.startPlaybook, startValue(incident, p.id), 'primary'),

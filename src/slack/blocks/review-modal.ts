@@ -155,5 +155,5 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Blocks under a message that offer to write the incident's review (after closing, or when closing was refused). */
 export function reviewPrompt(lead: string, ref: string, note = 'No post-incident review yet.') {
-  return [section(lead), context(note), { type: 'actions', elements: [button('Write the review', BUTTON.writeReview, ref, 'primary')] }];
+  return [section(lead), context(note), { type: 'actions' as const, elements: [button('Write the review', BUTTON.writeReview, ref, 'primary')] }];
 }

@@ -1,0 +1,96 @@
+// Every Block Kit payload the bot builds, checked by tsc against @slack/types (Slack's own TypeScript
+// definitions of Block Kit). The bot hands its payloads to the WebClient cast, so this file is where their
+// types are checked: a builder that returns a block, element or view Slack's types do not describe fails
+// `tsc --noEmit`. Read-only versions of Slack's types (src/slack/blocks/block-kit.ts), because the builders
+// build with `as const`.
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { KnownBlock } from '@slack/types';
+import type { Block, Immutable, Modal } from '../../../src/slack/blocks/block-kit.js';
+import * as awarenessAdmin from '../../../src/slack/blocks/awareness-admin.js';
+import * as awareness from '../../../src/slack/blocks/awareness.js';
+import * as checklist from '../../../src/slack/blocks/checklist.js';
+import * as declare from '../../../src/slack/blocks/declare-modal.js';
+import * as decoy from '../../../src/slack/blocks/decoy.js';
+import * as decoyDocument from '../../../src/slack/blocks/decoy-document.js';
+import * as drill from '../../../src/slack/blocks/drill.js';
+import * as digest from '../../../src/slack/blocks/digest.js';
+import * as help from '../../../src/slack/blocks/help.js';
+import * as incident from '../../../src/slack/blocks/incident.js';
+import * as playbooks from '../../../src/slack/blocks/playbooks.js';
+import * as promote from '../../../src/slack/blocks/promote-modal.js';
+import * as redaction from '../../../src/slack/blocks/redaction.js';
+import * as review from '../../../src/slack/blocks/review-modal.js';
+import * as stats from '../../../src/slack/blocks/stats.js';
+import * as steps from '../../../src/slack/blocks/step-modals.js';
+import * as text from '../../../src/slack/blocks/text.js';
+import * as timeline from '../../../src/slack/blocks/timeline.js';
+
+type ActionsElement = Immutable<Extract<KnownBlock, { type: 'actions' }>['elements'][number]>;
+/** A message as the bot sends it: fallback text and, when it has them, blocks. */
+type Message = { readonly text: string; readonly blocks?: readonly Block[] };
+
+/** Compiles only when F returns a T; returns the builder's name for the coverage check below. */
+function returns<T>() {
+  return <F extends (...args: never[]) => T>(f: F): string => f.name;
+}
+
+const typed = [
+  returns<Message>()(awarenessAdmin.awarenessHelp),
+  returns<Message>()(awarenessAdmin.statusMessage),
+  returns<Message>()(awarenessAdmin.tipPreview),
+  returns<Message>()(awarenessAdmin.statsMessage),
+  returns<Message>()(awareness.awarenessMessage),
+  returns<readonly Message[]>()(checklist.checklistMessages),
+  returns<readonly Block[]>()(checklist.stepBlocks),
+  returns<Modal>()(declare.declareModal),
+  returns<Message>()(decoy.decoyHelp),
+  returns<Message>()(decoy.registeredMessage),
+  returns<Message>()(decoy.decoyList),
+  returns<Message>()(decoy.retiredMessage),
+  returns<Message>()(decoy.furtherHitMessage),
+  returns<Message>()(digest.digestMessage),
+  returns<Message>()(help.helpMessage),
+  returns<Message>()(incident.announcement),
+  returns<Message>()(incident.channelIntro),
+  returns<Message>()(incident.incidentDetails),
+  returns<Message>()(incident.incidentList),
+  returns<Message>()(playbooks.playbookList),
+  returns<readonly Block[]>()(playbooks.suggestionBlocks),
+  returns<Message>()(playbooks.taskList),
+  returns<Modal>()(promote.promoteModal),
+  returns<Modal>()(review.reviewModal),
+  returns<readonly Block[]>()(review.reviewPrompt),
+  returns<Message>()(stats.statsMessage),
+  returns<Modal>()(steps.detailsModal),
+  returns<Modal>()(steps.skipModal),
+  returns<Modal>()(steps.assignModal),
+  returns<Modal>()(steps.doneModal),
+  returns<Block>()(text.section),
+  returns<Block>()(text.context),
+  returns<Block>()(text.header),
+  returns<ActionsElement>()(text.button),
+  returns<Message>()(timeline.timelineMessage),
+];
+
+/** Exported functions that build no Block Kit (ids, parsers, text helpers, metadata codecs, file bodies). */
+const NOT_BLOCK_KIT = new Set([
+  'layoutPages', 'stepValue', 'parseStepValue', 'hasMoreText', 'ownerText', 'excerpt', 'encodeMetadata', 'decodeMetadata',
+  'decoyDocument', 'drillPrefix', 'drillPlainPrefix', 'startValue', 'rotateWarning', 'redactedOf', 'withRotateWarning',
+  'reviewRows', 'decodeReviewMetadata', 'readReviewSubmission', 'blockFor', 'decodeStepMetadata', 'chunks', 'clip', 'who',
+  'channelLink', 'sevLabel', 'slackDate', 'escapeText', 'packLines',
+]);
+
+describe('Block Kit builders against @slack/types', () => {
+  it('types every exported builder of src/slack/blocks (a new one must be added above)', () => {
+    const modules: Record<string, Record<string, unknown>> = {
+      'awareness-admin': awarenessAdmin, awareness, checklist, 'declare-modal': declare, decoy, 'decoy-document': decoyDocument, digest, drill, help,
+      incident, playbooks, 'promote-modal': promote, redaction, 'review-modal': review, stats, 'step-modals': steps, text, timeline,
+    };
+    const files = readdirSync(new URL('../../../src/slack/blocks/', import.meta.url)).map((f) => f.replace(/\.ts$/, ''));
+    // block-kit.ts holds types only.
+    expect(new Set(Object.keys(modules))).toEqual(new Set(files.filter((f) => f !== 'block-kit')));
+    const builders = Object.values(modules).flatMap((m) => Object.entries(m).filter(([name, v]) => typeof v === 'function' && !NOT_BLOCK_KIT.has(name)).map(([name]) => name));
+    expect(new Set(typed)).toEqual(new Set(builders));
+  });
+});
