@@ -1,10 +1,12 @@
 // What real Slack refuses, refused here through the Web API as a WebClient calls it: each case is a payload
 // Slack's Block Kit reference forbids, answered with invalid_blocks, Slack's `errors` array and
-// response_metadata.messages, beside the same payload at the limit, which Slack accepts.
+// response_metadata.messages, beside the same payload at the limit, which Slack accepts. Modals go through the
+// same rules (views.open answers invalid_arguments with the reasons under /view/blocks).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { webApi } from '@slack/bolt';
 import type { SlackEmulator } from '../../../src/sandbox/emulator/emulator.js';
-import { client, startEmulator } from './helpers.js';
+import type { FakeBot } from './helpers.js';
+import { client, startEmulator, startFakeBot } from './helpers.js';
 
 type Obj = Record<string, unknown>;
 
@@ -153,5 +155,36 @@ describe('Block Kit rules over the Web API', () => {
     expect(emu.messages(ch.id).at(-1)?.text).toBe('t'.repeat(40_000));
     const updated = await web.chat.update({ channel: ch.id, ts: atLimit.ts as string, text: 'u'.repeat(40_001) });
     expect(updated).toMatchObject({ warning: 'message_truncated', text: 'u'.repeat(40_000) });
+  });
+});
+
+describe('Block Kit rules in modals', () => {
+  let emu: SlackEmulator;
+  let bot: FakeBot;
+  let web: webApi.WebClient;
+  beforeAll(async () => {
+    bot = await startFakeBot();
+    ({ emu } = await startEmulator(bot.url));
+    web = client(emu);
+    emu.channel('general');
+  });
+  afterAll(async () => {
+    await emu.close();
+    await bot.close();
+  });
+
+  async function trigger(): Promise<string> {
+    await emu.slashCommand({ user: 'alice', channel: 'general', command: '/incident', text: '' });
+    return new URLSearchParams(bot.received.at(-1)?.body).get('trigger_id') ?? '';
+  }
+  const modal = (blocks: unknown[]) => ({ type: 'modal', title: plain('Form'), submit: plain('Save'), blocks }) as never;
+
+  it.each(cases)('views.open refuses $name and accepts it at the limit', async ({ refused, accepted, error }) => {
+    const failure = await web.views.open({ trigger_id: await trigger(), view: modal(refused) }).then(
+      () => undefined,
+      (e: { data?: unknown }) => e.data,
+    );
+    expect(failure).toMatchObject({ ok: false, error: 'invalid_arguments', response_metadata: { messages: [`[ERROR] ${error.replace('json-pointer:/blocks/', 'json-pointer:/view/blocks/')}`] } });
+    expect((await web.views.open({ trigger_id: await trigger(), view: modal(accepted) })).ok).toBe(true);
   });
 });
