@@ -1,6 +1,8 @@
 // Replacing secrets in text with `[redacted: <kind>]` before it is stored. All detectors run over the original text
 // and overlapping finds are settled once (leftmost first, then the more specific detector), so a replacement marker
-// is never itself searched and the result does not depend on the order patterns happen to be applied in.
+// is never itself searched and the result does not depend on the order patterns happen to be applied in. Extra
+// patterns (decoy credentials, REDACT_PATTERNS) count as more specific than the built-ins: a decoy credential is
+// shaped like a Stripe restricted key on purpose, and must still be named as the decoy it is.
 import { DETECTORS } from './patterns.js';
 
 /** An organisation's own pattern (REDACT_PATTERNS): finds are replaced with `[redacted: <name>]`. */
@@ -25,7 +27,7 @@ interface Find {
 
 /** Replaces every known secret in text with a marker naming its kind. */
 export function redact(text: string, extra: readonly CustomPattern[] = []): Redacted {
-  const detectors = [...DETECTORS, ...extra.map((p) => ({ kind: p.name, find: p.pattern, check: undefined }))];
+  const detectors = [...extra.map((p) => ({ kind: p.name, find: p.pattern, check: undefined })), ...DETECTORS];
   const finds: Find[] = [];
   detectors.forEach((d, rank) => {
     // A copy with the g flag keeps a shared regex's lastIndex untouched.
