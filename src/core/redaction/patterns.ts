@@ -46,11 +46,13 @@ const NOT_REDACTED = String.raw`(?!["']?\[redacted: )`;
 const ASSIGN = String.raw`(?::=|=>|[:=])(?![:=>])`;
 const SEPARATOR = String.raw`["']?[ \t]*${ASSIGN}[ \t]*`;
 // A quoted value up to its closing quote (the quotes stay), else the rest of the line, since a passphrase has spaces,
-// stopping at a backtick (Slack's inline code) and leaving trailing spaces.
-const QUOTED_OR_LINE = String.raw`(?:(?<=")[^"\n]+|(?<=')[^'\n]+|(?<!["'])[^\s\`](?:[^\n\`]*[^\s\`])?)`;
+// stopping at a backtick (Slack's inline code) and leaving trailing spaces. A value starts with neither a space nor a
+// quote, so the closing quote of `the "password:" field` does not open one.
+const QUOTED = String.raw`(?<=")[^"\s][^"\n]*|(?<=')[^'\s][^'\n]*`;
+const QUOTED_OR_LINE = String.raw`(?:${QUOTED}|(?<!["'])[^\s\`"'](?:[^\n\`]*[^\s\`])?)`;
 // A quoted value, else one word (a setting's value has no spaces unless quoted), less a full stop, comma or bracket
 // that ends the sentence around it.
-const QUOTED_OR_WORD = String.raw`(?:(?<=")[^"\n]+|(?<=')[^'\n]+|(?<!["'])[^\s"'\`]*[^\s"'\`.,;:!?)])`;
+const QUOTED_OR_WORD = String.raw`(?:${QUOTED}|(?<!["'])[^\s"'\`]*[^\s"'\`.,;:!?)])`;
 
 /** A value after a label: only the value is redacted; an opening quote stays with the label. */
 function afterLabel(label: string, value: string, flags: string, separator = SEPARATOR): RegExp {
