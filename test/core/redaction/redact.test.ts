@@ -73,6 +73,15 @@ describe('redact: examples', () => {
     expect(redact('try rk_live_Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z')).toEqual({ text: 'try [redacted: stripe-key]', found: ['stripe-key'] });
   });
 
+  it('replaces overlapping finds together, named by the first, so the longer one is never half kept', () => {
+    const key = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+    // The setting's value is an unclosed quote running to the end of the line, past the AWS secret key it starts with.
+    expect(redact(`aws_secret_access_key": "${key} API_KEY=0a1b2c3d4e5f\nok`)).toEqual({
+      text: 'aws_secret_access_key": "[redacted: aws-secret-key]\nok',
+      found: ['aws-secret-key', 'secret-setting'],
+    });
+  });
+
   it('adds custom patterns, named by their kind', () => {
     expect(redact('badge BADGE-123456 lost', [{ name: 'employee-badge', pattern: /BADGE-\d{6}/g }])).toEqual({
       text: 'badge [redacted: employee-badge] lost',
@@ -125,7 +134,7 @@ const SECRETS: Record<BuiltInKind, fc.Arbitrary<[string, string]>> = {
       fc.constantFrom(' = ', '=', ': ', '="', ' ', '": "', ' := '),
       chars(`${ALNUM}/+`, 40),
     )
-    .map(([label, sep, v]) => [`${label}${sep}${v}`, v]),
+    .map(([label, sep, v]) => [`${label}${sep}${v}${sep.endsWith('"') ? '"' : ''}`, v]),
   'private-key': fc
     .tuple(fc.constantFrom('', 'RSA ', 'EC ', 'OPENSSH ', 'ENCRYPTED ', 'PGP '), fc.array(chars(`${ALNUM}+/`, 20, 64), { minLength: 1, maxLength: 5 }))
     .map(([k, lines]) => {
@@ -236,6 +245,18 @@ describe('redact: properties', () => {
         expect(redact(out.text)).toEqual({ text: out.text, found: [] });
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('redacts several secrets of any kinds in one text, and a second pass changes nothing', () => {
+    const anySecret = fc.oneof(...Object.values(SECRETS));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(ordinaryText, anySecret), { minLength: 2, maxLength: 6 }), (parts) => {
+        const out = redact(parts.map(([words, [written]]) => [...words, written].join(' ')).join(' '));
+        for (const [, [, secret]] of parts) expect(out.text).not.toContain(secret);
+        expect(redact(out.text)).toEqual({ text: out.text, found: [] });
+      }),
+      { numRuns: 500 },
     );
   });
 
