@@ -21,6 +21,7 @@ export const HOSTILE: Record<BuiltInKind, [string, string[]][]> = {
   'slack-token': [
     [mb('xoxb-'), []],
     [mb('xoxe.'), []],
+    [mb('xoxo-1-2-'), []],
     [`xoxb-1${mb('a')}`, ['slack-token']],
   ],
   'aws-access-key': [[mb('AKIA'), []]],

@@ -104,9 +104,10 @@ export const DETECTORS: readonly Detector[] = [
     kind: 'slack-token',
     label: 'a Slack token',
     // gitleaks slack.go: bot xoxb-, user xoxp-, refresh xoxe-1-, configuration xoxe.xoxp-1-/xoxe.xoxb-1-, legacy
-    // xoxa-/xoxr-/xoxs-/xoxo-, app-level xapp-1-; browser session xoxc- and its `d` cookie xoxd- (URL-encoded, so %).
-    // Real tokens carry digits; `xoxb-your-bot-token` in a setup guide does not.
-    find: /(?<![\w-])(?:(?:xoxe\.)?xox[abcdeoprs]-[0-9A-Za-z%-]{10,}|xapp-\d-[0-9A-Za-z-]{10,})/g,
+    // xoxa-/xoxr-/xoxs-, legacy xoxo- (only in its numbered form: "xoxo" is also prose), app-level xapp-1-; browser
+    // session xoxc- and its `d` cookie xoxd- (URL-encoded, so %). Real tokens carry digits; `xoxb-your-bot-token` in a
+    // setup guide does not.
+    find: /(?<![\w-])(?:(?:xoxe\.)?xox[abcdeprs]-[0-9A-Za-z%-]{10,}|xoxo-\d+-\d+-\d+-[a-fA-F\d]+|xapp-\d-[0-9A-Za-z-]{10,})/g,
     check: hasDigit,
   },
   { kind: 'aws-access-key', label: 'an AWS access key', find: /(?<![0-9A-Za-z])(?:AKIA|ASIA)[0-9A-Z]{16}(?![0-9A-Za-z])/g },

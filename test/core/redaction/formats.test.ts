@@ -26,6 +26,7 @@ const FORMATS: [string, string, string, string[]][] = [
   ['Slack refresh token (xoxe-)', 'slack-token', `xoxe-1-${fake(146)}`, []],
   ['Slack configuration token (xoxe.xoxp-)', 'slack-token', `xoxe.xoxp-1-${fake(163)}`, []],
   ['Slack browser cookie (xoxd-)', 'slack-token', `xoxd-${fake(40)}%2F${fake(30)}%2B${fake(60)}%3D%3D`, []],
+  ['Slack legacy token (xoxo-)', 'slack-token', `xoxo-${fake(6, DIGITS)}-${fake(6, DIGITS, 31)}-${fake(6, DIGITS, 32)}-${fake(18, HEX)}`, []],
   ['Slack browser token (xoxc-)', 'slack-token', `xoxc-${fake(12, DIGITS)}-${fake(12, DIGITS)}-${fake(13, DIGITS)}-${fake(64, HEX)}`, []],
   ['Slack incoming webhook', 'slack-webhook', `https://hooks.slack.com/services/T${fake(8, 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789')}/B${fake(10, 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789')}/${fake(24)}`, []],
   ['Slack workflow webhook', 'slack-webhook', `https://hooks.slack.com/workflows/T${fake(10, 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789')}/A${fake(10, 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789')}/${fake(18, DIGITS)}/${fake(24)}`, []],

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isPlaceholder, luhn, type BuiltInKind } from '../../../src/core/redaction/patterns.js';
+import { DETECTORS, describeKind, isPlaceholder, luhn, type BuiltInKind } from '../../../src/core/redaction/patterns.js';
 import { redact } from '../../../src/core/redaction/redact.js';
 
 const KEY_BODY = 'MIIEowIBAAKCAQEA0Z3VS5JJcds3xfn/ygWyF8PbnGy0AHB7MhgHcTz6sE2I2yPB\naZ2hq3Z9b0Xy1o5V5aQ2fI7x3WvX1bq0sVq9T9nHk5z3m6v8YJ2kD8Lw7cR1fQ==';
@@ -57,6 +57,7 @@ describe('redact: examples', () => {
     'clone ssh://git@github.com:22/org/repo or open https://example.com:8443/path?user=a@b',
     'the key=value format; TOKEN: see below; sig=short; AccountKey=…',
     'glpat- tokens, npm_ tokens, SG. keys, sk-ant- keys and sk-learn are prefixes only',
+    'hugs xoxo-gossip-girl-2008-fans and xoxo-1 from the team',
   ])('leaves ordinary text alone: %s', (text) => {
     expect(redact(text)).toEqual({ text, found: [] });
   });
@@ -80,6 +81,13 @@ describe('redact: examples', () => {
       text: 'aws_secret_access_key": "[redacted: aws-secret-key]\nok',
       found: ['aws-secret-key', 'secret-setting'],
     });
+  });
+
+  it('names every built-in kind to people', () => {
+    const kinds = DETECTORS.map((d) => d.kind);
+    expect(new Set(kinds).size).toBe(kinds.length);
+    for (const d of DETECTORS) expect(describeKind(d.kind)).toMatch(/^(?:a|an) (?!secret \()\S/);
+    expect(describeKind('employee-badge')).toBe('a secret (employee-badge)');
   });
 
   it('adds custom patterns, named by their kind', () => {
