@@ -73,11 +73,14 @@ export function isPlaceholder(value: string): boolean {
 
 const hasDigit = (s: string) => /\d/.test(s);
 
-// Words that start a sentence about passwords ("never asks for your password: it shows…") rather than a password.
+// Words that start a sentence about passwords ("never asks for your password: it shows…", "password: rotated for
+// all admins") rather than a password.
 const PROSE_STARTS = new Set(
-  `a an the it it's its is are was be you you'll your we our they this that these there here never always don't do
-  does use make please see check change reset click enter type just if when then and or but not no only must should
-  can will what how who which to of in on for with by as at from same set keep ask`.split(/\s+/),
+  `a an the it it's its is are was were be been you you'll your we our they this that these there here never always
+  don't do does use make please see check change changed reset click enter type just if when then and or but not no
+  only must should can will what how who which to of in on for with by as at from same set keep ask rotated expired
+  updated leaked compromised required needed removed revoked unchanged ok done none unknown new old weak stolen
+  shared sent missing`.split(/\s+/),
 );
 
 /** True when a value after "password:" reads as the rest of a sentence, not as a password. */

@@ -49,6 +49,7 @@ describe('redact: examples', () => {
     'message ts 1700000000.000100, call +33 6 12 34 56 78, order 2026 4111 items',
     'BEGIN PRIVATE KEY is what the file header says',
     'Some phishing never asks for your password: it shows the real page',
+    'Password: rotated for all admins, and pwd: unchanged on the kiosk',
     'the "password:" field and the \'token=\' parameter are left blank',
     'Bearer tokens go in the Authorization header; bearer abcdefghijklmnopqrstuv is all lower case',
     'webhooks look like https://hooks.slack.com/services/… and keys like sk_live_… or rk_test_…',
