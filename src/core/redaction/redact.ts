@@ -1,6 +1,8 @@
 // Replacing secrets in text with `[redacted: <kind>]` before it is stored. All detectors run over the original text
-// and overlapping finds are settled once (leftmost first, then the more specific detector), so a replacement marker
-// is never itself searched and the result does not depend on the order patterns happen to be applied in.
+// and overlapping finds are settled once (leftmost first, then the more specific detector names it; overlapping finds
+// are replaced together, so no detector's find is half kept), so a replacement marker is never itself searched and the result does not depend on the order patterns happen to be applied in. Extra
+// patterns (decoy credentials, REDACT_PATTERNS) count as more specific than the built-ins: a decoy credential is
+// shaped like a Stripe restricted key on purpose, and must still be named as the decoy it is.
 import { DETECTORS } from './patterns.js';
 
 /** An organisation's own pattern (REDACT_PATTERNS): finds are replaced with `[redacted: <name>]`. */
@@ -25,7 +27,7 @@ interface Find {
 
 /** Replaces every known secret in text with a marker naming its kind. */
 export function redact(text: string, extra: readonly CustomPattern[] = []): Redacted {
-  const detectors = [...DETECTORS, ...extra.map((p) => ({ kind: p.name, find: p.pattern, check: undefined }))];
+  const detectors = [...extra.map((p) => ({ kind: p.name, find: p.pattern, check: undefined })), ...DETECTORS];
   const finds: Find[] = [];
   detectors.forEach((d, rank) => {
     // A copy with the g flag keeps a shared regex's lastIndex untouched.
@@ -48,9 +50,15 @@ export function redact(text: string, extra: readonly CustomPattern[] = []): Reda
   let at = 0;
   const found: string[] = [];
   for (const f of finds) {
-    if (f.start < at) continue;
-    out += `${text.slice(at, f.start)}[redacted: ${f.kind}]`;
-    at = f.end;
+    if (f.start < at) {
+      // A find running past the replacement it overlaps widens it: its detector never looked inside it for another
+      // secret (a quoted value left open runs to the end of the line), so none of its text may survive.
+      if (f.end <= at) continue;
+      at = f.end;
+    } else {
+      out += `${text.slice(at, f.start)}[redacted: ${f.kind}]`;
+      at = f.end;
+    }
     if (!found.includes(f.kind)) found.push(f.kind);
   }
   return { text: out + text.slice(at), found };
