@@ -26,7 +26,7 @@ import { reportDecoyHits } from './slack/listeners/events/decoy-credentials.js';
 import { OutboxWorker, type OutboxTuning } from './slack/outbox/worker.js';
 import { outboxClient } from './slack/outbox/client.js';
 import type { OutboxPort } from './core/outbox/port.js';
-import { channelMemberCheck } from './slack/channel-members.js';
+import { channelMemberCheck, membershipClient } from './slack/channel-members.js';
 import type { CoreDeps } from './core/context.js';
 
 /** A running Rampart. */
@@ -83,7 +83,7 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
     ...(workerId ? { workerId } : {}),
   });
   const core = coreFor(config, database, clock, responderCheck(config.responders, client, logger), playbooks, {
-    isChannelMember: channelMemberCheck(client, logger, options.now),
+    isChannelMember: channelMemberCheck(membershipClient(botToken, config.slack.apiUrl), logger, options.now),
     onRefusal: (refusal) => logger.warn({ refusal }, 'access refused'),
   }, outbox);
   // Its own client: rate-limited calls are rejected so the posters' retries (with the injectable sleep) handle them.

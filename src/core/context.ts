@@ -28,7 +28,7 @@ export interface CoreDeps {
   redactPatterns: readonly CustomPattern[];
   /** ADMINS: Slack users who run the awareness programme and the decoys (responders do when it is empty). */
   admins: readonly string[];
-  /** Whether a user is in a Slack channel (private incidents are shown to their channel's members). */
+  /** Whether a user is in a Slack channel (private incidents are shown to their channel's members); throws when Slack cannot say. */
   isChannelMember?(channelId: string, userId: string): Promise<boolean>;
   /** DECOY_DEDUP_WINDOW: hits of one decoy this close together go to the same open incident (default 24 h). */
   decoyDedupWindowMs?: number;
