@@ -19,6 +19,7 @@ import { verifyAll, verifyFor } from './timeline/verify.js';
 import { listDecoys, registerDecoy, retireDecoyByName } from './decoys/manage.js';
 import { tripFromMessage, tripFromRequest, type DecoyMessage, type DecoyRequest } from './decoys/sightings.js';
 import { checkOutOfBand, moveOutOfBand } from './oob/move.js';
+import { lessonsOf, promoteLesson, type TipDraft } from './awareness/promote.js';
 
 /** Builds the core API over its dependencies. */
 export function createCore(deps: CoreDeps) {
@@ -74,6 +75,13 @@ export function createCore(deps: CoreDeps) {
       latest: (actor: Actor, ref: string | undefined) => latestForActor(deps, actor, ref),
       /** Every version, oldest first. */
       history: (actor: Actor, ref: string | undefined) => historyForActor(deps, actor, ref),
+    },
+    // Here rather than in the awareness API: lessons belong to an incident and follow its access rule.
+    lessons: {
+      /** An incident's lessons, for the promote form (admins who may see the incident). */
+      of: (actor: Actor, ref: string) => lessonsOf(deps, actor, ref),
+      /** Turns an admin's edit of an incident's lessons into a queued tip (admins who may see the incident). */
+      promote: (actor: Actor, ref: string, draft: TipDraft) => promoteLesson(deps, actor, ref, draft),
     },
     decoys: {
       /** Plants a decoy (admins); a credential decoy's string to plant is returned only here. */

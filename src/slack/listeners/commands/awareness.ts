@@ -74,7 +74,7 @@ async function run(deps: SlackDeps, userId: string, req: AwarenessRequest, trigg
     case 'stats':
       return { reply: statsMessage(await a.stats(12), 12) };
     case 'promote': {
-      const { incident, lessons } = await a.lessons(req.ref);
+      const { incident, lessons } = await deps.core.lessons.of({ id: userId, source: 'slack-command' }, req.ref);
       return { after: async ({ client }) => void (await client.views.open({ trigger_id: triggerId, view: promoteModal(incident.ref, lessons) })) };
     }
   }
