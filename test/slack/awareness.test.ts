@@ -85,6 +85,8 @@ describe('awareness posts in Slack', () => {
     await start({ ADMINS: 'U0NOBODY' });
     const refused = await awareness('pause');
     expect(refused.text).toMatch(/Only admins can run the awareness programme/);
+    // Refused before the text is parsed: a malformed admin command gets the same answer.
+    for (const text of ['queue', 'promote', 'promote INC-1 INC-2', 'pause now']) expect((await awareness(text)).text, text).toBe(refused.text);
     const tip = await awareness('tip', bot.staff);
     expect(tip.text).toMatch(/A security tip, just for you/);
     const unknown = await awareness('frobnicate');

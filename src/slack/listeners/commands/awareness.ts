@@ -16,8 +16,10 @@ export function register(app: App, deps: SlackDeps): void {
       deps,
       ack,
       async () => {
+        // Authorised before the text is parsed, so a non-admin learns nothing from how their text would have failed.
+        const head = command.text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+        if (ADMIN_SUBCOMMANDS.includes(head)) await requireAdmin(deps, command.user_id);
         const req = parseAwarenessCommand(command.text);
-        if (ADMIN_SUBCOMMANDS.includes(req.sub)) await requireAdmin(deps, command.user_id);
         return run(deps, command.user_id, req, command.trigger_id);
       },
       { client, tell: tellVia(respond) },
