@@ -68,7 +68,7 @@ const operator = { id: 'bench', source: 'cli' } as const;
 const live = (await core.decoys.register(operator, { name: 'bench-live' })).decoy.token;
 const retired = (await core.decoys.register(operator, { name: 'bench-retired' })).decoy.token;
 await core.decoys.retire(operator, 'bench-retired');
-const route = decoyRoute({ path: '/d', trustProxy: true, trip: (req) => core.decoys.tripFromRequest(req), logger: createLogger('silent') });
+const route = decoyRoute({ path: '/d', trustProxy: true, trip: (req) => core.decoys.tripFromRequest(req), triage: (reqs) => core.decoys.worthRecording(reqs), logger: createLogger('silent') });
 const server = http.createServer((req, res) => void (route.handle(req, res) || res.writeHead(404).end()));
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/d/`;

@@ -124,6 +124,7 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
     path: config.decoys.path,
     trustProxy: config.decoys.trustProxy,
     trip: (req) => core.decoys.tripFromRequest(req),
+    triage: (reqs) => core.decoys.worthRecording(reqs),
     onTripped: (hits) => reportDecoyHits(slackDeps, app.client, hits),
     logger,
   });

@@ -18,6 +18,7 @@ import { statsForActor } from './metrics/metrics.js';
 import { verifyAll, verifyFor } from './timeline/verify.js';
 import { listDecoys, registerDecoy, retireDecoyByName } from './decoys/manage.js';
 import { tripFromMessage, tripFromRequest, type DecoyMessage, type DecoyRequest } from './decoys/sightings.js';
+import { worthRecording } from './decoys/triage.js';
 import { checkOutOfBand, moveOutOfBand } from './oob/move.js';
 import { lessonsOf, promoteLesson, type TipDraft } from './awareness/promote.js';
 
@@ -92,6 +93,8 @@ export function createCore(deps: CoreDeps) {
       retire: (actor: Actor, name: string) => retireDecoyByName(deps, actor, name),
       /** Records a fetch of a decoy URL (and any decoy credential it presented); [] when it was no live decoy. */
       tripFromRequest: (req: DecoyRequest) => tripFromRequest(deps, req),
+      /** The requests of a batch that may record anything (a live path token, or credentials presented); one query. */
+      worthRecording: (reqs: readonly DecoyRequest[]) => worthRecording(deps, reqs),
       /** Records each live decoy credential pasted in a Slack message, once per Slack event. */
       tripFromMessage: (msg: DecoyMessage) => tripFromMessage(deps, msg),
     },

@@ -18,6 +18,8 @@ export interface DecoyRouteOptions {
   trustProxy: boolean;
   /** Looks the request up and records any hit (core.decoys.tripFromRequest). */
   trip: (req: DecoyRequest) => Promise<Tripped[]>;
+  /** The requests of a batch worth a look (core.decoys.worthRecording); without it every request goes to trip. */
+  triage?: (reqs: readonly DecoyRequest[]) => Promise<DecoyRequest[]>;
   /** Told of recorded hits (Slack work). */
   onTripped?: (hits: Tripped[]) => void;
   logger: Logger;
@@ -37,9 +39,15 @@ export interface DecoyRoute {
 export function decoyRoute(opts: DecoyRouteOptions): DecoyRoute {
   const prefix = `${opts.path}/`;
   const queue = new DecoyHitQueue(
-    async (req) => {
-      const hits = await opts.trip(req);
-      if (hits.length > 0 && opts.onTripped) opts.onTripped(hits);
+    async (batch) => {
+      for (const req of opts.triage ? await opts.triage(batch) : batch) {
+        try {
+          const hits = await opts.trip(req);
+          if (hits.length > 0 && opts.onTripped) opts.onTripped(hits);
+        } catch (err) {
+          opts.logger.error({ err, source: req.source }, 'could not record a decoy hit');
+        }
+      }
     },
     opts.logger,
     opts.queueCapacity,

@@ -18,6 +18,8 @@ let route: DecoyRoute;
 let url: string;
 /** While set, recording waits for it: the database write is held back. */
 let gate: Promise<void> | undefined;
+/** The size of each batch the route sorted. */
+const triaged: number[] = [];
 const admin = slackUser(ADMIN);
 
 beforeAll(async () => {
@@ -28,6 +30,10 @@ beforeAll(async () => {
     trip: async (req) => {
       await gate;
       return env.core.decoys.tripFromRequest(req);
+    },
+    triage: (reqs) => {
+      triaged.push(reqs.length);
+      return env.core.decoys.worthRecording(reqs);
     },
     logger: createLogger('silent'),
   });
@@ -86,6 +92,35 @@ describe('the decoy answer comes first', () => {
   });
 });
 
+describe('sorting a batch before recording', () => {
+  it('keeps live tokens and requests that present credentials, in order, and sets junk aside', async () => {
+    const { decoy } = await env.core.decoys.register(admin, { name: 'triaged' });
+    const { decoy: old } = await env.core.decoys.register(admin, { name: 'triaged-old' });
+    await env.core.decoys.retire(admin, 'triaged-old');
+    const req = (token: string, headers: Record<string, string> = {}): DecoyRequest => ({ token, method: 'GET', source: '192.0.2.9', headers });
+    const batch = [req('junk-1'), req(decoy.token), req(old.token), req('x'.repeat(5000)), req('junk-2', { authorization: 'Basic YWJjOmRlZg==' }), req('')];
+    expect(await env.core.decoys.worthRecording(batch)).toEqual([batch[1], batch[4]]);
+  });
+});
+
+describe('a flood of junk', () => {
+  it('is set aside a batch at a time, and the live hit sent after it is recorded', async () => {
+    const { decoy } = await env.core.decoys.register(admin, { name: 'flooded' });
+    const before = await hitCount();
+    const release = held();
+    // The first hit holds the worker, so the flood and the second hit queue up behind it.
+    await (await fetch(`${url}/d/${decoy.token}`)).text();
+    for (let n = 0; n < 250; n++) await (await fetch(`${url}/d/not-a-real-token-${n}`)).text();
+    await (await fetch(`${url}/d/${decoy.token}`)).text();
+    triaged.length = 0;
+    release();
+    await route.idle();
+    // 251 queued requests, sorted with one query per 100.
+    expect(triaged).toEqual([100, 100, 51]);
+    expect(await hitCount()).toBe(before + 2);
+  });
+});
+
 describe('DecoyHitQueue', () => {
   const req = (token: string): DecoyRequest => ({ token, method: 'GET', source: '192.0.2.1', headers: {} });
 
@@ -96,9 +131,9 @@ describe('DecoyHitQueue', () => {
     let release!: () => void;
     const gateOpen = new Promise<void>((resolve) => (release = resolve));
     const queue = new DecoyHitQueue(
-      async (r) => {
+      async (batch) => {
         await gateOpen;
-        recorded.push(r.token);
+        recorded.push(...batch.map((r) => r.token));
       },
       logger,
       2,
