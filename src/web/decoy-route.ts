@@ -58,9 +58,10 @@ export function decoyRoute(opts: DecoyRouteOptions): DecoyRoute {
       if (path !== opts.path && !path.startsWith(prefix)) return false;
       // A body is never read: drained so the connection can be reused, and never stored.
       req.resume();
+      // Read before answering (pure, the same work for every token): the socket's address is gone once it closes.
+      const hit: DecoyRequest = { token: safeDecode(path.slice(prefix.length).split('/')[0] ?? ''), method: req.method ?? 'GET', source: sourceOf(req, opts.trustProxy), headers: req.headers };
       res.writeHead(200, DECOY_PAGE_HEADERS).end(req.method === 'HEAD' ? undefined : DECOY_PAGE);
-      const token = safeDecode(path.slice(prefix.length).split('/')[0] ?? '');
-      queue.push({ token, method: req.method ?? 'GET', source: sourceOf(req, opts.trustProxy), headers: req.headers });
+      queue.push(hit);
       return true;
     },
     idle: () => queue.idle(),
