@@ -70,4 +70,13 @@ describe('/incident list all with many private incidents', () => {
     expect(again.reply).toContain('Secret matter 7');
     expect(again.reply).not.toContain('Slack did not say');
   });
+
+  it('answers within the ack budget when Slack is slow, saying the list may be incomplete', async () => {
+    now += 120_000;
+    // Slower than the look-up may take: the command still acks in time (the emulator would answer 'timeout' after 3 s).
+    bot.emu.injectFault({ method: 'users.conversations', kind: 'delay', ms: 2_500 });
+    const slow = await listAll(member);
+    expect(slow.reply).toContain('Slack did not say which incident channels you are in');
+    expect(slow.reply).not.toContain('Secret matter');
+  });
 });
