@@ -22,11 +22,12 @@ import { BackgroundWork } from './slack/background.js';
 import { createSlackApp, registerListeners } from './slack/app.js';
 import { responderCheck } from './slack/responders.js';
 import { decoyRoute } from './web/decoy-route.js';
+import { decoyHitBudget } from './web/decoy-budget.js';
 import { reportDecoyHits } from './slack/listeners/events/decoy-credentials.js';
 import { OutboxWorker, type OutboxTuning } from './slack/outbox/worker.js';
 import { outboxClient } from './slack/outbox/client.js';
 import type { OutboxPort } from './core/outbox/port.js';
-import { channelMemberCheck } from './slack/channel-members.js';
+import { channelMemberCheck, membershipClient } from './slack/channel-members.js';
 import type { CoreDeps } from './core/context.js';
 
 /** A running Rampart. */
@@ -83,8 +84,9 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
     ...(workerId ? { workerId } : {}),
   });
   const core = coreFor(config, database, clock, responderCheck(config.responders, client, logger), playbooks, {
-    isChannelMember: channelMemberCheck(client, logger, options.now),
+    isChannelMember: channelMemberCheck(membershipClient(botToken, config.slack.apiUrl), logger, options.now),
     onRefusal: (refusal) => logger.warn({ refusal }, 'access refused'),
+    decoyHitAllowed: decoyHitBudget(config.decoys.rateLimit),
   }, outbox);
   // Its own client: rate-limited calls are rejected so the posters' retries (with the injectable sleep) handle them.
   const posterClient = slotPostClient(botToken, config.slack.apiUrl);
@@ -117,12 +119,12 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
   });
   const slackDeps = { core, awareness, admins: config.admins, logger, background, incidentChannel: config.incidentChannel };
   registerListeners(app, slackDeps, { publicUrl: config.decoys.publicUrl, path: config.decoys.path });
-  // Decoy links live on this server; a hit is recorded before the page goes out, and Slack hears of it afterwards.
+  // Decoy links live on this server; the page goes out at once, then the hit is looked up and recorded, then Slack hears.
   const decoys = decoyRoute({
     path: config.decoys.path,
     trustProxy: config.decoys.trustProxy,
-    rateLimit: config.decoys.rateLimit,
     trip: (req) => core.decoys.tripFromRequest(req),
+    triage: (reqs) => core.decoys.worthRecording(reqs),
     onTripped: (hits) => reportDecoyHits(slackDeps, app.client, hits),
     logger,
   });
@@ -137,7 +139,7 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
       return;
     }
     if (requestListener && req.method === 'POST' && path === '/slack/events') return requestListener(req, res);
-    if (decoys(req, res)) return;
+    if (decoys.handle(req, res)) return;
     res.writeHead(404).end();
   });
   await new Promise<void>((resolve, reject) => {
@@ -162,7 +164,8 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
     digest,
     outbox,
     idle: async () => {
-      // Follow-ups may release outbox rows (the announcement), so the outbox is waited for after them.
+      // Decoy hits start Slack follow-ups, which may release outbox rows (the announcement), so the outbox comes last.
+      await decoys.idle();
       await background.idle();
       await outbox.idle();
       await background.idle();
@@ -174,6 +177,8 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
       // Keep-alive connections would hold close() open.
       server.closeAllConnections();
       await closed;
+      // Every decoy request answered before the close is recorded (and its Slack follow-up started) before the database goes.
+      await decoys.idle();
       await Promise.all(schedulers.map((s) => s.stop()));
       if (disconnect) await disconnect();
       // The outbox first: follow-ups waiting on it then return at once, so a paced queue never holds up a shutdown.
@@ -192,7 +197,7 @@ export function coreFor(
   clock: Clock,
   isResponder: (userId: string) => Promise<boolean>,
   playbooks: PlaybookLibrary,
-  access: Pick<CoreDeps, 'isChannelMember' | 'onRefusal'> = {},
+  access: Pick<CoreDeps, 'isChannelMember' | 'onRefusal' | 'decoyHitAllowed'> = {},
   outbox?: OutboxPort,
 ): Core {
   return createCore({

@@ -28,8 +28,13 @@ export interface CoreDeps {
   redactPatterns: readonly CustomPattern[];
   /** ADMINS: Slack users who run the awareness programme and the decoys (responders do when it is empty). */
   admins: readonly string[];
-  /** Whether a user is in a Slack channel (private incidents are shown to their channel's members). */
+  /** Whether a user is in a Slack channel (private incidents are shown to their channel's members); throws when Slack cannot say. */
   isChannelMember?(channelId: string, userId: string): Promise<boolean>;
+  /**
+   * DECOY_RATE_LIMIT: asked before a URL hit on a live decoy is recorded, per source address and decoy; false means the
+   * hit is not recorded (the visitor got the same page anyway). Absent: every hit is recorded.
+   */
+  decoyHitAllowed?(source: string, decoyId: number): Promise<boolean>;
   /** DECOY_DEDUP_WINDOW: hits of one decoy this close together go to the same open incident (default 24 h). */
   decoyDedupWindowMs?: number;
   /** Told of every refused request, so adapters can log it (src/core/access). */

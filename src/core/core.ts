@@ -18,7 +18,9 @@ import { statsForActor } from './metrics/metrics.js';
 import { verifyAll, verifyFor } from './timeline/verify.js';
 import { listDecoys, registerDecoy, retireDecoyByName } from './decoys/manage.js';
 import { tripFromMessage, tripFromRequest, type DecoyMessage, type DecoyRequest } from './decoys/sightings.js';
+import { worthRecording } from './decoys/triage.js';
 import { checkOutOfBand, moveOutOfBand } from './oob/move.js';
+import { lessonsOf, promoteLesson, type TipDraft } from './awareness/promote.js';
 
 /** Builds the core API over its dependencies. */
 export function createCore(deps: CoreDeps) {
@@ -75,6 +77,13 @@ export function createCore(deps: CoreDeps) {
       /** Every version, oldest first. */
       history: (actor: Actor, ref: string | undefined) => historyForActor(deps, actor, ref),
     },
+    // Here rather than in the awareness API: lessons belong to an incident and follow its access rule.
+    lessons: {
+      /** An incident's lessons, for the promote form (admins who may see the incident). */
+      of: (actor: Actor, ref: string) => lessonsOf(deps, actor, ref),
+      /** Turns an admin's edit of an incident's lessons into a queued tip (admins who may see the incident). */
+      promote: (actor: Actor, ref: string, draft: TipDraft) => promoteLesson(deps, actor, ref, draft),
+    },
     decoys: {
       /** Plants a decoy (admins); a credential decoy's string to plant is returned only here. */
       register: (actor: Actor, input: { name: string; kind?: string; note?: string }) => registerDecoy(deps, actor, input),
@@ -84,6 +93,8 @@ export function createCore(deps: CoreDeps) {
       retire: (actor: Actor, name: string) => retireDecoyByName(deps, actor, name),
       /** Records a fetch of a decoy URL (and any decoy credential it presented); [] when it was no live decoy. */
       tripFromRequest: (req: DecoyRequest) => tripFromRequest(deps, req),
+      /** The requests of a batch that may record anything (a live path token, or credentials presented); one query. */
+      worthRecording: (reqs: readonly DecoyRequest[]) => worthRecording(deps, reqs),
       /** Records each live decoy credential pasted in a Slack message, once per Slack event. */
       tripFromMessage: (msg: DecoyMessage) => tripFromMessage(deps, msg),
     },

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'invalid_transition'
   | 'invalid_role'
   | 'not_authorized'
+  | 'membership_unknown'
   | 'not_incident_channel'
   | 'database_locked'
   | 'unknown_playbook'

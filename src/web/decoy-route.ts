@@ -1,12 +1,14 @@
-// Decoy URLs on the bot's own HTTP server: any method on `${DECOY_PATH}/<token>`. Each request is rate-limited per
-// source address, recorded (only live tokens record anything), then answered with the same ordinary page. Errors
-// are logged, never shown: the answer must not change with what happened behind it.
+// Decoy URLs on the bot's own HTTP server: any method on `${DECOY_PATH}/<token>`. Every request is answered at once
+// with the same ordinary page, before anything is looked up, so status, headers, body and timing are the same for a
+// live, retired or unknown token. The request is then queued (decoy-queue.ts); the worker finds out whether it names a
+// live decoy and records the hit (core applies DECOY_RATE_LIMIT per source and per decoy, to recorded hits only).
+// Errors are logged, never shown.
 import type http from 'node:http';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { DecoyRequest } from '../core/decoys/sightings.js';
 import type { Tripped } from '../core/decoys/trip.js';
 import type { Logger } from '../log.js';
 import { DECOY_PAGE, DECOY_PAGE_HEADERS } from './decoy-page.js';
+import { DecoyHitQueue } from './decoy-queue.js';
 
 /** What the route needs from the composition root. */
 export interface DecoyRouteOptions {
@@ -14,48 +16,56 @@ export interface DecoyRouteOptions {
   path: string;
   /** TRUST_PROXY: take the source from X-Forwarded-For (its last entry, the one the proxy added). */
   trustProxy: boolean;
-  /** DECOY_RATE_LIMIT: recorded hits per source address per window. */
-  rateLimit: { points: number; durationMs: number };
-  /** Records the hit (core.decoys.tripFromRequest). */
+  /** Looks the request up and records any hit (core.decoys.tripFromRequest). */
   trip: (req: DecoyRequest) => Promise<Tripped[]>;
-  /** Told of recorded hits once the answer has gone out (Slack work). */
+  /** The requests of a batch worth a look (core.decoys.worthRecording); without it every request goes to trip. */
+  triage?: (reqs: readonly DecoyRequest[]) => Promise<DecoyRequest[]>;
+  /** Told of recorded hits (Slack work). */
   onTripped?: (hits: Tripped[]) => void;
   logger: Logger;
+  /** Requests waiting to be recorded, at most (DECOY_QUEUE_CAPACITY). */
+  queueCapacity?: number;
 }
 
-/** A request handler that answers and returns true for requests under the decoy path, false for anything else. */
-export function decoyRoute(opts: DecoyRouteOptions): (req: http.IncomingMessage, res: http.ServerResponse) => boolean {
-  const limiter = new RateLimiterMemory({ points: opts.rateLimit.points, duration: Math.max(1, Math.ceil(opts.rateLimit.durationMs / 1000)) });
+/** The decoy route: a request handler, and a way to wait until every answered request has been recorded. */
+export interface DecoyRoute {
+  /** Answers and returns true for requests under the decoy path; false for anything else. */
+  handle(req: http.IncomingMessage, res: http.ServerResponse): boolean;
+  /** Resolves once every request answered so far has been recorded (stop() waits on it after the server closes). */
+  idle(): Promise<void>;
+}
+
+/** Builds the decoy route and its queue. */
+export function decoyRoute(opts: DecoyRouteOptions): DecoyRoute {
   const prefix = `${opts.path}/`;
-  return (req, res) => {
-    const path = (req.url ?? '').split(/[?#]/)[0] ?? '';
-    if (path !== opts.path && !path.startsWith(prefix)) return false;
-    // A body is never read: drained so the connection can be reused, and never stored.
-    req.resume();
-    const token = safeDecode(path.slice(prefix.length).split('/')[0] ?? '');
-    const source = sourceOf(req, opts.trustProxy);
-    void record(opts, limiter, { token, method: req.method ?? 'GET', source, headers: req.headers }).then((hits) => {
+  const queue = new DecoyHitQueue(
+    async (batch) => {
+      for (const req of opts.triage ? await opts.triage(batch) : batch) {
+        try {
+          const hits = await opts.trip(req);
+          if (hits.length > 0 && opts.onTripped) opts.onTripped(hits);
+        } catch (err) {
+          opts.logger.error({ err, source: req.source }, 'could not record a decoy hit');
+        }
+      }
+    },
+    opts.logger,
+    opts.queueCapacity,
+  );
+  return {
+    handle: (req, res) => {
+      const path = (req.url ?? '').split(/[?#]/)[0] ?? '';
+      if (path !== opts.path && !path.startsWith(prefix)) return false;
+      // A body is never read: drained so the connection can be reused, and never stored.
+      req.resume();
+      // Read before answering (pure, the same work for every token): the socket's address is gone once it closes.
+      const hit: DecoyRequest = { token: safeDecode(path.slice(prefix.length).split('/')[0] ?? ''), method: req.method ?? 'GET', source: sourceOf(req, opts.trustProxy), headers: req.headers };
       res.writeHead(200, DECOY_PAGE_HEADERS).end(req.method === 'HEAD' ? undefined : DECOY_PAGE);
-      if (hits.length > 0 && opts.onTripped) opts.onTripped(hits);
-    });
-    return true;
+      queue.push(hit);
+      return true;
+    },
+    idle: () => queue.idle(),
   };
-}
-
-async function record(opts: DecoyRouteOptions, limiter: RateLimiterMemory, req: DecoyRequest): Promise<Tripped[]> {
-  try {
-    await limiter.consume(req.source);
-  } catch {
-    // Over the limit: answered the same, not recorded, so a flood can neither fill the timeline nor tell us apart.
-    opts.logger.debug({ source: req.source }, 'decoy request over the rate limit, not recorded');
-    return [];
-  }
-  try {
-    return await opts.trip(req);
-  } catch (err) {
-    opts.logger.error({ err, source: req.source }, 'could not record a decoy hit');
-    return [];
-  }
 }
 
 /** The client address: the socket's, or with TRUST_PROXY the last X-Forwarded-For entry (added by our proxy). */

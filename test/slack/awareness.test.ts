@@ -1,7 +1,7 @@
 // The awareness programme through the real Bolt app and the emulator: the weekly post with its buttons, Got it once
 // per person, Report something suspicious, the admin commands, and Slack's 429 and 500 answers on the post.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EmuMessage } from '../../src/sandbox/emulator/types.js';
+import type { EmuMessage, EmuUser } from '../../src/sandbox/emulator/types.js';
 import { ephemeralMessagesFor } from '../support/slack-state.js';
 import { startTestBot, type TestBot } from '../support/slack.js';
 
@@ -85,6 +85,8 @@ describe('awareness posts in Slack', () => {
     await start({ ADMINS: 'U0NOBODY' });
     const refused = await awareness('pause');
     expect(refused.text).toMatch(/Only admins can run the awareness programme/);
+    // Refused before the text is parsed: a malformed admin command gets the same answer.
+    for (const text of ['queue', 'promote', 'promote INC-1 INC-2', 'pause now']) expect((await awareness(text)).text, text).toBe(refused.text);
     const tip = await awareness('tip', bot.staff);
     expect(tip.text).toMatch(/A security tip, just for you/);
     const unknown = await awareness('frobnicate');
@@ -124,5 +126,35 @@ describe('awareness posts in Slack', () => {
     expect(events.at(-1)).toMatchObject({ kind: 'lesson_promoted', actor: bot.lead.id, payload: { tipId: 'lesson-inc-1', title: 'Unexpected sign-in prompts' } });
     await awareness('send-now');
     expect(tipPosts(staff.id).at(-1)!.text).toBe('Security tip: Unexpected sign-in prompts');
+  });
+
+  it('keeps a private incident’s lessons from an admin who may not see it, in the form and on submission', async () => {
+    let admin!: EmuUser;
+    bot = await startTestBot({
+      env: (emu) => {
+        admin = emu.user('awareness-admin');
+        return { AWARENESS_CHANNELS: emu.channel('staff').id, ADMINS: admin.id };
+      },
+    });
+    await bot.incident('declare MFA push approved by mistake sev3 type:account-compromise');
+    await bot.incident('lesson INC-1 Alice in finance approved a push prompt she had not started');
+    await bot.incident('declare Phishing wave sev3 type:phishing public');
+    await bot.incident('lesson INC-2 Report odd mail at once');
+    // The admin is neither a responder nor in INC-1's channel: the lessons are as private as the timeline.
+    expect((await awareness('promote INC-1', admin)).text).toMatch(/INC-1 is private/);
+    expect(bot.emu.openView(admin.id)).toBeUndefined();
+    // A form opened for the public INC-2, sent back naming INC-1 (private_metadata is the client's to send), is refused.
+    await awareness('promote INC-2', admin);
+    const view = bot.emu.openView(admin.id)!;
+    expect(JSON.stringify(view.view.blocks)).toContain('Report odd mail at once');
+    view.view.private_metadata = JSON.stringify({ ref: 'INC-1' });
+    const forged = await bot.emu.submitView({
+      user: admin.id,
+      values: { tip_title: 'Unexpected sign-in prompts', tip_body: 'A prompt you did not start means someone has your password. Deny it and tell us.', tip_do: 'Deny and report', tip_dont: 'Approve to stop the noise' },
+    });
+    expect(forged.json).toMatchObject({ response_action: 'errors', errors: { tip_body: expect.stringMatching(/INC-1 is private/) } });
+    const events = (await bot.rampart.core.timeline({ id: 'cli', source: 'cli' }, 'INC-1')).events;
+    expect(events.map((e) => e.kind)).not.toContain('lesson_promoted');
+    expect(await bot.rampart.core.lessons.of({ id: 'cli', source: 'cli' }, 'INC-1')).toMatchObject({ lessons: [expect.stringContaining('Alice')] });
   });
 });

@@ -84,6 +84,11 @@ describe('/decoy for admins', () => {
       expect(await decoy('register link url', as, bare)).toMatch(/needs PUBLIC_URL/);
       expect(await decoy('register key credential', as, bare)).toMatch(/Plant this fake credential: `rk_live_[A-Za-z0-9_-]{32}`/);
       expect(await decoy('list', as, bare)).not.toMatch(/`link`/);
+      // A non-admin hears the same refusal whatever the settings and the text: nothing is checked before the rule.
+      for (const text of ['register link url', 'register link document', 'register key credential', 'register', 'retire', 'list extra', 'frobnicate']) {
+        expect(await decoy(text, bare.staff, bare), text).toBe(await decoy('list', bare.staff, bare));
+      }
+      expect(await decoy('list', bare.staff, bare)).toMatch(/Only admins can manage decoys/);
     } finally {
       await bare.close();
     }

@@ -33,6 +33,9 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'conversations.invite': ['channels:manage', 'groups:write'],
   'conversations.history': ['channels:history', 'groups:history'],
   'conversations.info': ['channels:read', 'groups:read'],
+  'conversations.members': ['channels:read', 'groups:read'],
+  // Only private channels are asked for (types=private_channel), which needs groups:read.
+  'users.conversations': ['groups:read'],
   'usergroups.users.list': ['usergroups:read'],
   'reactions.add': ['reactions:write'],
   'views.open': [],
@@ -79,10 +82,11 @@ describe('Slack app manifest', () => {
     const scopes = new Set<string>(manifest.oauth_config.scopes.bot);
     const called = new Set<string>();
     for (const file of sourceFiles('src/slack')) {
-      // Web API methods (client.chat.postMessage) and the SDK's upload helper, which calls the files.* methods.
-      for (const m of readFileSync(file, 'utf8').matchAll(/client\.(filesUploadV2|\w+\.\w+(?:\.\w+)?)\(/g)) {
-        called.add(m[1]!);
-      }
+      // Web API methods (client.chat.postMessage), the SDK's upload helper, which calls the files.* methods, and
+      // methods called page by page (client.paginate('conversations.members')).
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/client\.(filesUploadV2|\w+\.\w+(?:\.\w+)?)\(/g)) called.add(m[1]!);
+      for (const m of text.matchAll(/client\.paginate\('([\w.]+)'/g)) called.add(m[1]!);
     }
     expect(called.size).toBeGreaterThan(3);
     for (const method of called) {

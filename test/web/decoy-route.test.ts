@@ -59,6 +59,8 @@ describe('the decoy link', () => {
     const { decoy } = await bot.rampart.core.decoys.register(admin, { name: `rec-${counter}` });
     const source = freshSource();
     await fetchDecoy(decoy.token, source, { headers: { 'user-agent': 'Mozilla/5.0 (X11)', cookie: 'sid=s3cr3t', authorization: 'Bearer t0k3n', 'x-extra': 'kept' } });
+    // Recorded after the answer went out.
+    await bot.rampart.idle();
     const recorded = (await hits()).slice(before);
     expect(recorded).toHaveLength(1);
     expect(recorded[0]!.source).toBe(source);
@@ -90,17 +92,31 @@ describe('the decoy link', () => {
     expect(announced()).toHaveLength(1);
   });
 
-  it('records at most DECOY_RATE_LIMIT hits per source, while other sources are still recorded', async () => {
+  it('records at most DECOY_RATE_LIMIT hits per source and decoy, while other sources and decoys are still recorded', async () => {
     const before = (await hits()).length;
     const { decoy } = await bot.rampart.core.decoys.register(admin, { name: `flood-${counter}` });
+    const { decoy: second } = await bot.rampart.core.decoys.register(admin, { name: `flood-b-${counter}` });
     const [flooder, other] = [freshSource(1), freshSource(2)];
     const answers = [];
     for (let i = 0; i < 6; i++) answers.push(await fetchDecoy(decoy.token, flooder));
     answers.push(await fetchDecoy(decoy.token, other));
+    // The flooder's budget on one decoy is not another decoy's.
+    answers.push(await fetchDecoy(second.token, flooder));
     expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
-    const recorded = (await hits()).slice(before).map((h) => h.source);
-    expect(recorded).toEqual([flooder, flooder, flooder, other]);
     await bot.rampart.idle();
+    const recorded = (await hits()).slice(before).map((h) => h.source);
+    expect(recorded).toEqual([flooder, flooder, flooder, other, flooder]);
+  });
+
+  it('records a live token’s first hit from a source however many junk tokens that source sent first', async () => {
+    const before = (await hits()).length;
+    const { decoy } = await bot.rampart.core.decoys.register(admin, { name: `blind-${counter}` });
+    const source = freshSource();
+    // Ten times DECOY_RATE_LIMIT of junk: none of it names a live decoy, so none of it spends any budget.
+    for (let n = 0; n < 30; n++) await fetchDecoy(`not-a-real-token-${n}`, source);
+    await fetchDecoy(decoy.token, source);
+    await bot.rampart.idle();
+    expect((await hits()).slice(before).map((h) => h.source)).toEqual([source]);
   });
 
   it('leaves other paths alone: /healthz still answers and /dx is not a decoy path', async () => {

@@ -65,10 +65,15 @@ function refusalText(action: Action, audience: Audience, incident: Incident | un
 
 async function isViewerOfPrivate(deps: AccessDeps, actor: Actor, incident: Incident): Promise<boolean> {
   if (isParticipant(incident, actor.id)) return true;
-  if (incident.channelId) {
-    // Asking from inside the incident's channel proves membership without a Slack call.
-    if (actor.channelId === incident.channelId) return true;
-    if (deps.isChannelMember && (await deps.isChannelMember(incident.channelId, actor.id))) return true;
+  // Asking from inside the incident's channel proves membership without a Slack call.
+  if (incident.channelId && actor.channelId === incident.channelId) return true;
+  // Responders before Slack: they see every private incident, so their lists cost no membership look-up.
+  if (await deps.isResponder(actor.id)) return true;
+  if (!incident.channelId || !deps.isChannelMember) return false;
+  try {
+    return await deps.isChannelMember(incident.channelId, actor.id);
+  } catch (err) {
+    // Slack could not say: neither shown nor called an outsider; lists mark the answer incomplete (incidents/read.ts).
+    throw new AppError('membership_unknown', `Slack did not say whether you are in ${incident.ref}’s channel, so it is not shown. Try again in a minute.`, { ref: incident.ref }, { cause: err });
   }
-  return deps.isResponder(actor.id);
 }

@@ -3,7 +3,7 @@
 import { MANUAL_SCHEDULE, type AwarenessDeps } from './deps.js';
 import { acknowledge, ackStats } from './acks.js';
 import { nextTip } from './posting.js';
-import { lessonsOf, promoteLesson, tipById, type TipDraft } from './promote.js';
+import { tipById } from './promote.js';
 import { queueTip, runDue, sendNow, setPause, skipNext } from './programme.js';
 import { pendingQueue, postsOf } from './queries.js';
 import { isPaused, recentSlots } from '../schedules/queries.js';
@@ -29,10 +29,6 @@ export function createAwareness(deps: AwarenessDeps) {
     },
     /** A tip by id, from the files or made from a lesson. */
     tip: (id: string) => tipById(deps, id),
-    /** An incident's lessons, for the promote form. */
-    lessons: (ref: string) => lessonsOf(deps, ref),
-    /** Turns an admin's edit of an incident's lessons into a queued tip. */
-    promote: (by: string, ref: string, draft: TipDraft) => promoteLesson(deps, by, ref, draft),
     /** Next slot, pause state, queue and the last few slots with their posts. */
     status: async () => {
       const now = deps.clock.now();

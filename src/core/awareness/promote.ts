@@ -1,7 +1,9 @@
 // Lessons learnt become reminders: an incident's lessons (notes marked as lessons, and the lessons of its latest
 // post-incident review) are edited by an admin into a
 // tip (so no sensitive detail leaks), which is stored, queued to go out next, and noted on the incident's timeline,
-// all in one transaction.
+// all in one transaction. Reading the lessons and promoting them both need two rights: running the awareness
+// programme (awareness.manage) and seeing the incident (incident.lessons, the viewer rule), so an admin who is not
+// among a private incident's people sees its lessons no more than its timeline.
 import { asc, eq, like } from 'drizzle-orm';
 import { awarenessTips } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/types.js';
@@ -11,13 +13,26 @@ import type { Incident } from '../incidents/incident.js';
 import { latestReview } from '../reviews/queries.js';
 import { lessonLines } from '../reviews/review.js';
 import { appendEvent, listEvents } from '../timeline/queries.js';
+import { authorize, type AccessDeps } from '../access/authorize.js';
+import type { Actor, CoreDeps } from '../context.js';
 import type { AwarenessDeps } from './deps.js';
 import { enqueue } from './queries.js';
 import { tipSchema, type Tip } from './tip.js';
 
-/** The lessons of an incident: lesson notes oldest first, then the lines of its latest review's lessons. */
-export async function lessonsOf(deps: Pick<AwarenessDeps, 'db'>, ref: string): Promise<{ incident: Incident; lessons: string[] }> {
+/** What reading and promoting lessons needs: the database, the clock and the access rules' dependencies. */
+export type LessonDeps = AccessDeps & Pick<CoreDeps, 'db' | 'clock'>;
+
+/** The incident, once the actor may both run the awareness programme and see it; throws not_authorized otherwise. */
+async function incidentForLessons(deps: LessonDeps, actor: Actor, ref: string): Promise<Incident> {
+  await authorize(deps, actor, 'awareness.manage');
   const incident = await incidentByRef(deps.db, ref);
+  await authorize(deps, actor, 'incident.lessons', incident);
+  return incident;
+}
+
+/** The lessons of an incident: lesson notes oldest first, then the lines of its latest review's lessons. */
+export async function lessonsOf(deps: LessonDeps, actor: Actor, ref: string): Promise<{ incident: Incident; lessons: string[] }> {
+  const incident = await incidentForLessons(deps, actor, ref);
   const [events, { review }] = await Promise.all([listEvents(deps.db, incident.id), latestReview(deps.db, incident.id)]);
   const notes = events.filter((e) => e.kind === 'note_added' && e.payload.lesson === true).map((e) => String(e.payload.text));
   const lessons = [...notes, ...lessonLines(review?.lessons ?? '')];
@@ -39,7 +54,10 @@ export interface TipDraft {
 }
 
 /** Stores the edited tip, queues it and records lesson_promoted on the incident. Field problems name the field. */
-export async function promoteLesson(deps: Pick<AwarenessDeps, 'db' | 'clock'>, by: string, ref: string, draft: TipDraft): Promise<Tip> {
+export async function promoteLesson(deps: LessonDeps, actor: Actor, ref: string, draft: TipDraft): Promise<Tip> {
+  // Checked before the transaction: the membership look-up may ask Slack, which must not hold the incident's lock.
+  await incidentForLessons(deps, actor, ref);
+  const by = actor.id;
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const incident = await incidentByRef(tx, ref, { forUpdate: true });
@@ -53,7 +71,7 @@ export async function promoteLesson(deps: Pick<AwarenessDeps, 'db' | 'clock'>, b
     const tip = parsed.data;
     await tx.insert(awarenessTips).values({ ...tip, incidentId: incident.id, createdBy: by, createdAt: now });
     await enqueue(tx, tip.id, by, now);
-    await appendEvent(tx, incident.id, { kind: 'lesson_promoted', actor: by, source: 'slack-modal', payload: { tipId: tip.id, title: tip.title } }, now);
+    await appendEvent(tx, incident.id, { kind: 'lesson_promoted', actor: by, source: actor.source, payload: { tipId: tip.id, title: tip.title } }, now);
     return tip;
   });
 }

@@ -25,6 +25,17 @@ export async function findLiveByToken(db: DbOrTx, token: string, opts: { forUpda
   return row;
 }
 
+/** Which of these tokens are live decoys' (one query for many requests; a token longer than any decoy's is never live). */
+export async function liveTokensAmong(db: DbOrTx, tokens: readonly string[]): Promise<Set<string>> {
+  const candidates = [...new Set(tokens.filter((t) => t.length > 0 && t.length <= MAX_TOKEN_LENGTH))];
+  if (candidates.length === 0) return new Set();
+  const rows = await db.select({ token: decoys.token }).from(decoys).where(and(inArray(decoys.token, candidates), isNull(decoys.retiredAt)));
+  return new Set(rows.map((r) => r.token));
+}
+
+// Tokens are 32 characters (24 random bytes in base64url); the margin keeps future lengths working.
+const MAX_TOKEN_LENGTH = 128;
+
 /** Live decoys of the given kinds (a deployment plants tens, not thousands). */
 export async function listLive(db: DbOrTx, kinds?: readonly DecoyKind[]): Promise<Decoy[]> {
   const live = isNull(decoys.retiredAt);

@@ -27,7 +27,7 @@ export interface DecoyMessage {
 }
 
 // Presented credentials are looked for here; these headers are never recorded themselves.
-const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'x-api-key', 'x-auth-token', 'cookie'];
+export const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'x-api-key', 'x-auth-token', 'cookie'];
 
 /** Records a hit for the decoy whose URL was fetched and for any decoy credential the request presented. */
 export async function tripFromRequest(deps: CoreDeps, req: DecoyRequest): Promise<Tripped[]> {

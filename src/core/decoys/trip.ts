@@ -49,6 +49,8 @@ export async function recordHit(deps: CoreDeps, hit: HitInput): Promise<Tripped 
   const result = await inTransaction(deps, async (tx) => {
     const decoy = await findLiveByToken(tx, hit.token, { forUpdate: true });
     if (!decoy) return null;
+    // Only what would be recorded spends the budget: a junk token never reaches here, so it cannot blind a live one.
+    if (hit.via === 'url' && deps.decoyHitAllowed && !(await deps.decoyHitAllowed(hit.source, decoy.id))) return null;
     if (hit.onceKey) {
       const claimed = await tx.insert(processedSlackEvents).values({ eventId: hit.onceKey, receivedAt: now }).onConflictDoNothing().returning();
       if (claimed.length === 0) return null;

@@ -2,6 +2,7 @@
 import type { Actor, CoreDeps } from '../context.js';
 import { canSee } from './access.js';
 import { noteRefusal } from '../access/authorize.js';
+import { isAppError } from '../errors.js';
 import type { Incident } from './incident.js';
 import { incidentByRefOrChannel } from './lookup.js';
 import { findByChannel, listIncidents } from './queries.js';
@@ -10,12 +11,23 @@ import { findByChannel, listIncidents } from './queries.js';
 export interface VisibleIncident {
   redacted: boolean;
   incident: Incident;
+  /** Redacted only because Slack could not say whether the actor is in its channel (the list may be incomplete). */
+  unsure?: boolean;
 }
 
 /** Open (or all) incidents, newest first, redacted where the actor may not see details. */
 export async function listForActor(deps: CoreDeps, actor: Actor, scope: 'open' | 'all'): Promise<VisibleIncident[]> {
   const rows = await listIncidents(deps.db, { all: scope === 'all' });
-  return Promise.all(rows.map(async (incident) => ({ redacted: !(await canSee(deps, actor, incident)), incident })));
+  return Promise.all(
+    rows.map(async (incident): Promise<VisibleIncident> => {
+      try {
+        return { redacted: !(await canSee(deps, actor, incident)), incident };
+      } catch (err) {
+        if (!isAppError(err, 'membership_unknown')) throw err;
+        return { redacted: true, incident, unsure: true };
+      }
+    }),
+  );
 }
 
 /** One incident by reference (or the current channel's), with the same redaction rule. */

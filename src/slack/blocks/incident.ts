@@ -100,6 +100,9 @@ export function incidentList(items: VisibleIncident[], scope: 'open' | 'all') {
       section(`*${title}*`),
       ...(real.length === 0 ? [section(scope === 'open' ? '_No open incidents, only drills._' : '_No incidents, only drills._')] : []),
       ...chunks.map(section),
+      ...(items.some((v) => v.unsure)
+        ? [context(':warning: Slack did not say which incident channels you are in, so private incidents you may be entitled to see are shown as _private_. Try again in a minute.')]
+        : []),
       ...(shown < lines.length ? [context(`Showing the newest ${lines.slice(0, shown).filter((l) => l.startsWith('• ')).length}; use \`rampart incidents\` for all.`)] : []),
     ],
   };

@@ -44,6 +44,9 @@ const EXPECTED: Record<string, UserKind[]> = {
   close: ['commander', 'responder', 'cli'],
   'awareness admin': ['admin', 'cli'],
   'decoy admin': ['admin', 'cli'],
+  // Both rights at once: running the awareness programme and seeing the incident (here the admin is not a viewer).
+  lessons: ['cli'],
+  'promote lesson': ['cli'],
 };
 
 let env: Awaited<ReturnType<typeof testCore>>;
@@ -71,6 +74,7 @@ async function privateIncident() {
   channels.add(channel);
   await env.core.attachChannel(incident.id, { id: channel, name: `inc-${incident.number}`, private: true });
   const run = await env.core.playbooks.start(op, incident.ref, 'account-compromise');
+  await env.core.addLesson(op, incident.ref, 'Alice approved a push prompt she had not started');
   return { ref: incident.ref, runId: run.run.id };
 }
 
@@ -102,6 +106,9 @@ const ATTEMPTS: Record<string, Attempt> = {
   },
   'awareness admin': (a) => authorize(env.core.deps, a, 'awareness.manage'),
   'decoy admin': (a) => authorize(env.core.deps, a, 'decoy.manage'),
+  lessons: (a, i) => env.core.lessons.of(a, i.ref),
+  'promote lesson': (a, i) =>
+    env.core.lessons.promote(a, i.ref, { title: 'Unexpected prompts', body: 'A prompt you did not start is an attack. Deny it and tell us.', do: 'Deny and report', dont: 'Approve it' }),
 };
 
 async function timelineLength(ref: string): Promise<number> {

@@ -2,7 +2,6 @@
 // rule, and review lessons offered for promotion. Runs on PGlite and, with TEST_DATABASE_URL, on Postgres.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { lessonsOf } from '../../../src/core/awareness/promote.js';
 import type { ReviewContent } from '../../../src/core/reviews/review.js';
 import { lessonLines } from '../../../src/core/reviews/review.js';
 import { checkReview } from '../../../src/core/reviews/schema.js';
@@ -178,12 +177,13 @@ describe('review lessons', () => {
   });
 
   it('offers lesson notes first, then the lines of the latest review, for promotion', async () => {
+    const operator = { id: 'cli', source: 'cli' } as const;
     await t.core.declare(reporter, { title: 'Phish' });
-    await expect(lessonsOf({ db: t.database.db }, 'INC-1')).rejects.toThrow(/no lessons yet.*\/incident lesson INC-1.*\/incident review INC-1/);
+    await expect(t.core.lessons.of(operator, 'INC-1')).rejects.toThrow(/no lessons yet.*\/incident lesson INC-1.*\/incident review INC-1/);
     await t.core.reviews.save(responder, 'INC-1', aReview({ lessons: 'old lesson' }));
     await t.core.reviews.save(responder, 'INC-1', aReview());
     await t.core.addLesson(responder, 'INC-1', 'Report fast');
-    expect((await lessonsOf({ db: t.database.db }, 'INC-1')).lessons).toEqual(['Report fast', 'Enforce MFA everywhere', 'Check sender domains']);
+    expect((await t.core.lessons.of(operator, 'INC-1')).lessons).toEqual(['Report fast', 'Enforce MFA everywhere', 'Check sender domains']);
   });
 });
 

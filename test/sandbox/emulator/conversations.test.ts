@@ -104,6 +104,38 @@ describe('conversations.join / info / members / setTopic / setPurpose', () => {
   });
 });
 
+describe('users.conversations', () => {
+  it('lists the private channels a user shares with the bot, page by page, without membership fields', async () => {
+    const user = emu.user('ana');
+    const shared = ['p1', 'p2', 'p3'].map((name) => emu.channel(name, { is_private: true }));
+    for (const ch of shared) await web.conversations.invite({ channel: ch.id, users: user.id });
+    // A private channel without the bot is not the bot's to know about; a public one is not of the type asked for.
+    const hidden = emu.channel('hidden', { is_private: true, botMember: false });
+    emu.channelById(hidden.id)!.members.push(user.id);
+    const open = emu.channel('open');
+    await web.conversations.invite({ channel: open.id, users: user.id });
+    const page1 = await web.users.conversations({ user: user.id, types: 'private_channel', limit: 2 });
+    expect(page1.channels?.map((c) => c.name)).toEqual(['p1', 'p2']);
+    expect(page1.channels?.[0]).not.toHaveProperty('is_member');
+    expect(page1.channels?.[0]).not.toHaveProperty('num_members');
+    const page2 = await web.users.conversations({ user: user.id, types: 'private_channel', limit: 2, cursor: page1.response_metadata?.next_cursor });
+    expect(page2.channels?.map((c) => c.name)).toEqual(['p3']);
+    expect(page2.response_metadata?.next_cursor).toBe('');
+    // types defaults to public_channel.
+    expect((await web.users.conversations({ user: user.id })).channels?.map((c) => c.name)).toEqual(['open']);
+  });
+
+  it.each([
+    [{ types: 'private' }, 'invalid_types'],
+    [{ types: 'private_channel,group' }, 'invalid_types'],
+    [{ limit: 1001 }, 'invalid_limit'],
+    [{ limit: 0 }, 'invalid_limit'],
+    [{ cursor: 'bm9wZQ==' }, 'invalid_cursor'],
+  ])('refuses %j with %s', async (args, error) => {
+    await expect(web.users.conversations(args as never)).rejects.toMatchObject({ data: { error } });
+  });
+});
+
 describe('conversations.history / replies', () => {
   async function seed() {
     const ch = emu.channel('inc');

@@ -16,8 +16,10 @@ export function register(app: App, deps: SlackDeps): void {
       deps,
       ack,
       async () => {
+        // Authorised before the text is parsed, so a non-admin learns nothing from how their text would have failed.
+        const head = command.text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+        if (ADMIN_SUBCOMMANDS.includes(head)) await requireAdmin(deps, command.user_id);
         const req = parseAwarenessCommand(command.text);
-        if (ADMIN_SUBCOMMANDS.includes(req.sub)) await requireAdmin(deps, command.user_id);
         return run(deps, command.user_id, req, command.trigger_id);
       },
       { client, tell: tellVia(respond) },
@@ -74,7 +76,7 @@ async function run(deps: SlackDeps, userId: string, req: AwarenessRequest, trigg
     case 'stats':
       return { reply: statsMessage(await a.stats(12), 12) };
     case 'promote': {
-      const { incident, lessons } = await a.lessons(req.ref);
+      const { incident, lessons } = await deps.core.lessons.of({ id: userId, source: 'slack-command' }, req.ref);
       return { after: async ({ client }) => void (await client.views.open({ trigger_id: triggerId, view: promoteModal(incident.ref, lessons) })) };
     }
   }

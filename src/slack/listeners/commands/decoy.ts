@@ -3,6 +3,7 @@
 import type { App } from '@slack/bolt';
 import type { Actor } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
+import { authorize } from '../../../core/access/authorize.js';
 import { parseDecoyCommand, type DecoyCommand } from '../../parse/decoy.js';
 import { decoyHelp, decoyList, registeredMessage, retiredMessage } from '../../blocks/decoy.js';
 import { DECOY_DOCUMENT_NAME, decoyDocument } from '../../blocks/decoy-document.js';
@@ -25,12 +26,22 @@ export function register(app: App, deps: SlackDeps, links: DecoyLinks = { public
     await finish(
       deps,
       ack,
-      () => run(deps, links, actor, parseDecoyCommand(command.text)),
+      async () => {
+        // Authorised before anything else, parsing included: a non-admin's refusal must not vary with the text or
+        // with the server's settings (PUBLIC_URL), or it would tell them about either.
+        if (!isHelp(command.text)) await authorize(deps.core.deps, actor, 'decoy.manage');
+        return run(deps, links, actor, parseDecoyCommand(command.text));
+      },
       { client, tell: tellVia(respond) },
       // Never the full text: a note may say where the bait is.
       { what: `${DECOY_COMMAND} ${command.text.split(/\s+/)[0] ?? ''}`, user: command.user_id },
     );
   });
+}
+
+function isHelp(text: string): boolean {
+  const head = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  return head === '' || head === 'help';
 }
 
 async function run(deps: SlackDeps, links: DecoyLinks, actor: Actor, req: DecoyCommand): Promise<Outcome> {

@@ -4,7 +4,6 @@ import { isAppError } from '../../../core/errors.js';
 import { userMessageFor } from '../../errors.js';
 import { decodeOrUndefined, FOREIGN_FORM } from '../../parse/view-metadata.js';
 import { CALLBACK, TIP_FIELD } from '../../ids.js';
-import { requireAdmin } from '../commands/awareness.js';
 import type { SlackDeps } from '../../deps.js';
 
 /** Registers the submission handler. */
@@ -15,9 +14,9 @@ export function register(app: App, deps: SlackDeps): void {
     const value = (id: string) => view.state.values[id]?.[id]?.value ?? '';
     let tip;
     try {
-      // Checked again on submission: the form was opened for an admin, who may have been removed since.
-      await requireAdmin(deps, body.user.id);
-      tip = await deps.awareness.promote(body.user.id, ref, { title: value(TIP_FIELD.title), body: value(TIP_FIELD.body), do: value(TIP_FIELD.do), dont: value(TIP_FIELD.dont) });
+      // Core checks again on submission (admin, and allowed to see the incident): the form was opened for one incident,
+      // but its private_metadata is the client's to send, and the admin may have been removed since.
+      tip = await deps.core.lessons.promote({ id: body.user.id, source: 'slack-modal' }, ref, { title: value(TIP_FIELD.title), body: value(TIP_FIELD.body), do: value(TIP_FIELD.do), dont: value(TIP_FIELD.dont) });
     } catch (err) {
       const field = isAppError(err) ? (TIP_FIELD as Record<string, string>)[String(err.details.field)] : undefined;
       await ack({ response_action: 'errors', errors: { [field ?? TIP_FIELD.body]: (isAppError(err) ? err.message : userMessageFor(err, deps.logger)).slice(0, 150) } });

@@ -1,0 +1,15 @@
+// Sorting decoy requests before recording: most requests under DECOY_PATH name no live decoy (scanners, guesses, a
+// flood meant to hide a real hit). One query answers for a whole batch, so junk costs next to nothing and cannot
+// hold up the queue in front of a live token's hit.
+import type { CoreDeps } from '../context.js';
+import { CREDENTIAL_HEADERS, type DecoyRequest } from './sightings.js';
+import { liveTokensAmong } from './queries.js';
+
+/**
+ * The requests that may record something: their path token is a live decoy's, or they present credentials (which
+ * tripFromRequest checks against live credential decoys). Order is kept.
+ */
+export async function worthRecording(deps: Pick<CoreDeps, 'db'>, reqs: readonly DecoyRequest[]): Promise<DecoyRequest[]> {
+  const live = await liveTokensAmong(deps.db, reqs.map((r) => r.token));
+  return reqs.filter((r) => live.has(r.token) || CREDENTIAL_HEADERS.some((h) => r.headers[h] !== undefined && String(r.headers[h]).trim() !== ''));
+}
