@@ -1,6 +1,8 @@
 // The buttons on a checklist step. Done, Reopen change the step at once; Skip, Assign and a Done that needs a note
 // open a modal; Details shows the full text. A button from an older copy of the checklist acts on the current state
 // and says so; the messages are then refreshed from the database.
+import { message } from '../../blocks/message.js';
+import { md, withMentions } from '../../blocks/mrkdwn.js';
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../../core/context.js';
@@ -74,15 +76,15 @@ export function replyFor(result: Pick<StepResult, 'changed' | 'stale' | 'message
   return { reply: stale(result.message, result.stale) };
 }
 
-function stale(message: string, isStale: boolean): Reply {
+function stale(text: string, isStale: boolean): Reply {
   const lead = isStale ? ':information_source: That checklist message was out of date; I used the current state. ' : ':information_source: ';
-  return { text: `${lead}${message}` };
+  return message(md`${lead}${withMentions(text)}`);
 }
 
 /** Follow-up that brings the run's messages up to date, telling the user what Slack refused. */
 export function refresher(deps: SlackDeps, runId: number): Outcome['after'] {
   return async ({ client, tell }) => {
     const problems = await refreshChecklist(deps, client, runId);
-    if (problems.length > 0) await tell({ text: `:warning: The step is saved, but ${problems.join('; ')}.` });
+    if (problems.length > 0) await tell(message(md`:warning: The step is saved, but ${problems.join('; ')}.`));
   };
 }
