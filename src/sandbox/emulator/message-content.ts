@@ -4,6 +4,8 @@ import type { EmuMessage } from './types.js';
 import { SlackApiError } from './methods/common.js';
 import { validateMessageBlocks } from './limits.js';
 import { withGeneratedIds } from './blocks.js';
+import { slackFileErrors } from './methods/files.js';
+import type { Workspace } from './workspace.js';
 
 /** Checked message content. */
 export interface MessageContent {
@@ -17,7 +19,7 @@ export interface MessageContent {
  * JSON array, invalid_blocks (with the reasons in response_metadata.messages) for limit violations, and
  * no_text when there is nothing to show. With allowEmpty (chat.update) missing fields mean "keep".
  */
-export function readMessageContent(params: Record<string, unknown>, opts: { allowEmpty?: boolean } = {}): Partial<MessageContent> {
+export function readMessageContent(params: Record<string, unknown>, opts: { allowEmpty?: boolean; ws?: Workspace } = {}): Partial<MessageContent> {
   const out: Partial<MessageContent> = {};
   const text = params.text;
   if (typeof text === 'string') out.text = text;
@@ -26,6 +28,9 @@ export function readMessageContent(params: Record<string, unknown>, opts: { allo
     if (!Array.isArray(params.blocks)) throw new SlackApiError('invalid_blocks_format');
     const messages = validateMessageBlocks(params.blocks);
     if (messages.length > 0) throw new SlackApiError('invalid_blocks', { response_metadata: { messages } });
+    // A file shown in a block must exist and be processed; Slack lists the reasons in `errors` too.
+    const files = opts.ws ? slackFileErrors(opts.ws, params.blocks) : [];
+    if (files.length > 0) throw new SlackApiError('invalid_blocks', { errors: files, response_metadata: { messages: files.map((e) => `[ERROR] ${e}`) } });
     out.blocks = withGeneratedIds(params.blocks);
   }
   if (params.metadata !== undefined && params.metadata !== '') out.metadata = readMetadata(params.metadata);
