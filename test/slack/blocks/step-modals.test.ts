@@ -26,9 +26,15 @@ const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').re
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 describe('detailsModal', () => {
+  it('shows a short text in one section, escaped once', () => {
+    expect(sectionsOf(modalFor('Check <the> gateway & the proxy'))).toEqual(['Check &lt;the&gt; gateway &amp; the proxy']);
+  });
+
   it.each([
-    ['ampersands with no break to cut at', '&'.repeat(9000)],
-    ['angle brackets and emoji', '<😀>'.repeat(3000)],
+    // The leading letters shift the text so that a cut at exactly 3,000 would fall inside an entity or an emoji.
+    ['ampersands with no break to cut at', `a${'&'.repeat(9000)}`],
+    ['angle brackets and emoji', `abc${'<😀>'.repeat(3000)}`],
+    ['emoji alone', `a${'😀'.repeat(4000)}`],
     ['a mix with words', Array.from({ length: 2500 }, (_, i) => (i % 3 === 0 ? 'R&D' : i % 3 === 1 ? '<tag>' : '🔥ok')).join(' ')],
   ])('cuts %s into sections of at most 3,000 characters without breaking an entity or an emoji', (_name, details) => {
     const sections = sectionsOf(modalFor(details));
