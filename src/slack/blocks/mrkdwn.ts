@@ -85,11 +85,12 @@ export function link(url: string, label?: string): Mrkdwn {
 }
 
 /**
- * A message from core (an error, a step's outcome), which names people as `<@U…>`: escaped like any text, then only
- * those mentions are given back their markup. Links, channels and broadcasts in it stay text.
+ * A message from core (a step's outcome) that names people as `<@U…>`: escaped like any text, then only mentions of
+ * the ids given (the people core named) get their markup back. A mention typed into a note, links, channels and
+ * broadcasts stay text.
  */
-export function withMentions(text: string): Mrkdwn {
-  return make(escapeMrkdwn(text).replace(/&lt;@([UW][A-Z0-9]{1,30})(?:\|[^&]*)?&gt;/g, '<@$1>'));
+export function withMentions(text: string, ids: readonly (string | null)[]): Mrkdwn {
+  return make(escapeMrkdwn(text).replace(/&lt;@([UW][A-Z0-9]{1,30})&gt;/g, (all, id: string) => (ids.includes(id) ? `<@${id}>` : all)));
 }
 
 /** A block quote: each line of the mrkdwn starts with `>`, which `md` would escape. */

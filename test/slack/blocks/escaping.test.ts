@@ -27,6 +27,7 @@ import { md, plain } from '../../../src/slack/blocks/mrkdwn.js';
 import { changeMessage } from '../../../src/slack/outbox/render.js';
 import { planMessage } from '../../../src/slack/listeners/commands/incident/oob.js';
 import { userMessageFor } from '../../../src/slack/errors.js';
+import { replyFor } from '../../../src/slack/listeners/actions/step-buttons.js';
 import { anEvent, fixtureHeader } from '../../support/report-fixture.js';
 import { aPlaybook } from '../../support/playbooks.js';
 import { createLogger } from '../../../src/log.js';
@@ -117,6 +118,10 @@ const BUILDERS: { name: string; build: () => unknown; shows?: boolean }[] = [
   { name: 'timelineMessage', build: () => timelineMessage(fixtureHeader(events), { events, total: 2, keyOnly: false, keyOmitted: 0 }) },
   { name: 'changeMessage (status)', build: () => changeMessage({ ref: 'INC-3', drill: true, by: 'U0OKB', offerReview: true, change: { kind: 'status', from: 'resolved', to: 'merged', mergedInto: 'INC-1', note: HOSTILE } }) },
   { name: 'planMessage', build: () => planMessage(incident(), { backup_channels: [{ name: HOSTILE, how: HOSTILE }], notes: HOSTILE } as never, { id: 'U0OKB', source: 'slack-command' }, HOSTILE) },
+  {
+    name: 'step reply (a skipped step’s note quoted by core)',
+    build: () => replyFor({ changed: false, stale: true, step: { ...aRun().steps[2]!, changedBy: 'U0OKX' }, message: `Step 3 was skipped by <@U0OKX> (${HOSTILE}); reopen it first.` }).reply,
+  },
   { name: 'userMessageFor (AppError)', build: () => ({ text: userMessageFor(new AppError('invalid_input', HOSTILE), silent).text }) },
 ];
 

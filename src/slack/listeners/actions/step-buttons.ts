@@ -2,7 +2,7 @@
 // open a modal; Details shows the full text. A button from an older copy of the checklist acts on the current state
 // and says so; the messages are then refreshed from the database.
 import { message } from '../../blocks/message.js';
-import { md, withMentions } from '../../blocks/mrkdwn.js';
+import { md, withMentions, type Mrkdwn } from '../../blocks/mrkdwn.js';
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../../core/context.js';
@@ -55,7 +55,7 @@ async function done(deps: SlackDeps, actor: Actor, target: StepModalMetadata, tr
 async function viaModal(deps: SlackDeps, actor: Actor, target: StepModalMetadata, triggerId: string, kind: 'skip' | 'assign'): Promise<Outcome> {
   const { step } = await deps.core.playbooks.step(actor, target);
   const refusal = whyNot(step, kind === 'skip' ? { kind, reason: '' } : { kind, userId: '' });
-  if (refusal) return { reply: stale(refusal, target.seenVersion !== step.version), after: refresher(deps, target.runId) };
+  if (refusal) return { reply: stale(withMentions(refusal, [step.changedBy, step.assignee]), target.seenVersion !== step.version), after: refresher(deps, target.runId) };
   const view = kind === 'skip' ? skipModal(step, target) : assignModal(step, target);
   return { after: async ({ client }) => void (await client.views.open({ trigger_id: triggerId, view })) };
 }
@@ -71,14 +71,15 @@ async function change(deps: SlackDeps, actor: Actor, target: StepModalMetadata, 
 }
 
 /** What the person who acted hears: nothing when the step simply changed (the checklist shows it), else why not. */
-export function replyFor(result: Pick<StepResult, 'changed' | 'stale' | 'message'>): { reply?: Reply } {
+export function replyFor(result: Pick<StepResult, 'changed' | 'stale' | 'message' | 'step'>): { reply?: Reply } {
   if (result.changed && !result.stale) return {};
-  return { reply: stale(result.message, result.stale) };
+  // Core names the person who changed the step or holds it; only those mentions stay markup.
+  return { reply: stale(withMentions(result.message, [result.step.changedBy, result.step.assignee]), result.stale) };
 }
 
-function stale(text: string, isStale: boolean): Reply {
+function stale(text: Mrkdwn, isStale: boolean): Reply {
   const lead = isStale ? ':information_source: That checklist message was out of date; I used the current state. ' : ':information_source: ';
-  return message(md`${lead}${withMentions(text)}`);
+  return message(md`${lead}${text}`);
 }
 
 /** Follow-up that brings the run's messages up to date, telling the user what Slack refused. */
