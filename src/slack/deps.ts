@@ -4,6 +4,7 @@ import type { Core } from '../core/core.js';
 import type { Awareness } from '../core/awareness/awareness.js';
 import type { Logger } from '../log.js';
 import type { BackgroundWork } from './background.js';
+import type { SlackMessage } from './blocks/message.js';
 
 export interface SlackDeps {
   core: Core;
@@ -16,11 +17,8 @@ export interface SlackDeps {
   incidentChannel: string | undefined;
 }
 
-/** A message a handler wants to show. */
-export interface Reply {
-  text: string;
-  blocks?: unknown[];
-}
+/** A message a handler wants to show: built by `message` (src/slack/blocks/message.ts), so its text is escaped. */
+export type Reply = SlackMessage;
 
 /** What a subcommand handler decides: the ephemeral reply sent with the ack, and Slack work to do after it. */
 export interface Outcome {

@@ -3,17 +3,25 @@
 import { randomBytes } from 'node:crypto';
 import { databaseOutageMessage, databaseOutageOf, isAppError } from '../core/errors.js';
 import type { Logger } from '../log.js';
+import { md, type Mrkdwn } from './blocks/mrkdwn.js';
 
-/** The text to show the user for err; unexpected errors are logged with the correlation id shown. */
-export function userMessageFor(err: unknown, logger: Logger, context: Record<string, unknown> = {}): string {
-  if (isAppError(err)) return `:warning: ${err.message}`;
+/** The text to show the user for err, as mrkdwn; unexpected errors are logged with the correlation id shown. */
+export function userMessageFor(err: unknown, logger: Logger, context: Record<string, unknown> = {}): Mrkdwn {
+  // A coded error's message can quote what the user typed: it is escaped whole, so nothing in it becomes markup.
+  if (isAppError(err)) return md`:warning: ${err.message}`;
   // A database outage (e.g. a Postgres restart) passes on its own: a plain "try again", no correlation id to chase.
   const outage = databaseOutageOf(err);
   if (outage) {
     logger.warn({ err, outage, ...context }, 'database unavailable');
-    return `:hourglass: ${databaseOutageMessage(outage)}`;
+    return md`:hourglass: ${databaseOutageMessage(outage)}`;
   }
   const correlationId = randomBytes(4).toString('hex');
   logger.error({ err, correlationId, ...context }, 'unexpected error');
-  return `:x: Something went wrong on our side. Check \`/incident show\` before retrying; if it keeps happening, give your admin this reference: \`${correlationId}\`.`;
+  return md`:x: Something went wrong on our side. Check \`/incident show\` before retrying; if it keeps happening, give your admin this reference: \`${correlationId}\`.`;
+}
+
+/** The same as plain text, for places Slack does not read as mrkdwn (a modal's field errors). */
+export function userTextFor(err: unknown, logger: Logger, context: Record<string, unknown> = {}): string {
+  if (isAppError(err)) return `:warning: ${err.message}`;
+  return userMessageFor(err, logger, context).text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }

@@ -3,6 +3,7 @@ import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { AfterAck, Outcome, Reply, SlackDeps } from './deps.js';
 import { userMessageFor } from './errors.js';
+import { message } from './blocks/message.js';
 
 /** An ephemeral response body. */
 export function ephemeral(reply: Reply) {
@@ -59,10 +60,10 @@ async function settle(
   try {
     outcome = await work();
   } catch (err) {
-    const text = userMessageFor(err, deps.logger, context);
-    if (replyInAck) return ack(ephemeral({ text }));
+    const reply = message(userMessageFor(err, deps.logger, context));
+    if (replyInAck) return ack(ephemeral(reply));
     await ack();
-    deps.background.afterAck(what, () => after.tell({ text }));
+    deps.background.afterAck(what, () => after.tell(reply));
     return;
   }
   await ack(replyInAck && outcome.reply ? ephemeral(outcome.reply) : undefined);
@@ -74,7 +75,7 @@ async function settle(
       if (followUp) await followUp(after);
       if (reply) await after.tell(reply);
     } catch (err) {
-      await after.tell({ text: userMessageFor(err, deps.logger, context) }).catch((e: unknown) => deps.logger.warn({ err: e }, 'could not tell the user'));
+      await after.tell(message(userMessageFor(err, deps.logger, context))).catch((e: unknown) => deps.logger.warn({ err: e }, 'could not tell the user'));
     }
   });
 }

@@ -61,10 +61,10 @@ describe('recognising a database outage', () => {
 describe('what people are told', () => {
   it('Slack: a try-again reply logged as a warning, with no correlation id', () => {
     const { logger, lines } = recordingLogger();
-    const text = userMessageFor(failedQuery('57P03', 'the database system is starting up'), logger);
+    const text = userMessageFor(failedQuery('57P03', 'the database system is starting up'), logger).text;
     expect(text).toBe(":hourglass: Rampart can't reach its database right now; nothing was saved. Try again in a moment.");
     expect(lines.map((l) => [l.level, l.msg])).toEqual([[40, 'database unavailable']]);
-    expect(userMessageFor(failedQuery('57P01', 'terminating connection'), logger)).toContain('may or may not have been saved');
+    expect(userMessageFor(failedQuery('57P01', 'terminating connection'), logger).text).toContain('may or may not have been saved');
   });
 
   it('CLI: exits 1 with the same message and no stack trace', async () => {

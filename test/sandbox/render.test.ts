@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buttonsIn, mrkdwnToText, renderBlocks, type NameLookup } from '../../src/sandbox/render.js';
+import { md as mrkdwn } from '../../src/slack/blocks/mrkdwn.js';
 
 const names: NameLookup = {
   user: (id) => ({ U1: 'alice', U2: 'you' })[id],
@@ -24,6 +25,13 @@ describe('mrkdwnToText', () => {
     expect(mrkdwnToText('<https://x.test/a|runbook> <https://x.test/b> <mailto:a@b.test|a@b.test> &lt;b&gt; &amp;', names)).toBe(
       'runbook (https://x.test/a) https://x.test/b a@b.test <b> &',
     );
+  });
+
+  it('shows escaped hostile text exactly as typed, as Slack does, and an entity typed as text stays one', () => {
+    const typed = '<https://evil.example.net/login|https://sso.ourcompany.org/verify> <@U1> <!channel> &amp; `/incident note <text>`';
+    expect(mrkdwnToText(mrkdwn`${typed}`.text, names)).toBe(typed);
+    // The same text unescaped would have been a disguised link, a mention and a broadcast.
+    expect(mrkdwnToText(typed, names)).toBe('https://sso.ourcompany.org/verify (https://evil.example.net/login) @alice @channel & `/incident note text`');
   });
 });
 

@@ -24,7 +24,10 @@ async function decoy(text: string, as: EmuUser = admin, on: TestBot = bot): Prom
   const reply = await on.emu.slashCommand({ user: as.id, channel: on.general.id, command: '/decoy', text });
   await on.rampart.idle();
   expect(reply.status).toBe(200);
-  return (reply.json as { text?: string; response_type?: string }).text ?? reply.body;
+  const json = reply.json as { text?: string; blocks?: { text?: { text: string }; elements?: { text: string }[] }[] } | undefined;
+  if (!json) return reply.body;
+  // The text is the notification; the blocks hold the answer.
+  return [json.text ?? '', ...(json.blocks ?? []).map((b) => b.text?.text ?? b.elements?.[0]?.text ?? '')].join('\n');
 }
 
 async function count(table: string): Promise<number> {
@@ -56,6 +59,23 @@ describe('/decoy for admins', () => {
     expect(await decoy('list')).toMatch(/`payroll-share` \(url\) · linked from the finance wiki · 0 hits/);
     expect(await decoy('retire payroll-share')).toMatch(/`payroll-share` is retired/);
     expect(await decoy('list')).toMatch(/No live decoys/);
+  });
+
+  it('lists 1,000 decoys within Slack\'s limits, saying how many more there are', async () => {
+    await bot.database.db.execute(sql`
+      insert into decoys (name, kind, token, note, created_by, created_at)
+      select 'bait-' || g, 'url', 'tok-' || g, 'planted in the <finance> & payroll share, row ' || g, ${admin.id}, now() from generate_series(1, 1000) g`);
+    const reply = await bot.emu.slashCommand({ user: admin.id, channel: bot.general.id, command: '/decoy', text: 'list' });
+    expect(reply.status).toBe(200);
+    const body = reply.json as { text: string; blocks: { type: string; text?: { text: string }; elements?: { text: string }[] }[] };
+    // 1,000 decoys once made a 2.7 MB reply; Slack truncates a text at 40,000 characters and allows 50 blocks.
+    expect(reply.body.length).toBeLessThan(150_000);
+    expect(body.text.length).toBeLessThanOrEqual(3000);
+    expect(body.blocks.length).toBeLessThanOrEqual(50);
+    for (const b of body.blocks) expect((b.text?.text ?? b.elements?.[0]?.text ?? '').length).toBeLessThanOrEqual(3000);
+    expect(body.text).toContain('Live decoys (1000)');
+    expect(body.blocks.at(-1)!.elements![0]!.text).toMatch(/…and \d+ more not shown/);
+    expect(reply.body).toContain('&lt;finance&gt; &amp; payroll');
   });
 
   it('sends a document decoy to the admin by direct message, loading the decoy link', async () => {

@@ -124,15 +124,20 @@ describe('/incident report', () => {
 });
 
 describe('/incident stats', () => {
-  it('shows responders the figures with the weekly chart uploaded to their direct messages', async () => {
+  it('shows responders the figures, and shares the weekly chart in their direct messages with a comment', async () => {
     await workedIncident();
     await bot.incident('stats 90d');
     const shown = lastEphemeral();
     const chart = bot.emu.files().at(-1)!;
     expect(chart.name).toBe('incidents-per-week-90d.png');
     expect(chart.bytes!.subarray(1, 4).toString('latin1')).toBe('PNG');
-    expect(shown.blocks).toContainEqual(expect.objectContaining({ type: 'image', slack_file: { id: chart.id } }));
+    // Shared by files.completeUploadExternal itself: Slack refuses a fresh upload in an image block until it is ready.
+    const dm = bot.emu.allMessages().find((m) => m.files?.some((f) => f.id === chart.id));
+    expect(dm?.channel).toMatch(/^D/);
+    expect(dm?.text).toContain('the chart for your `/incident stats`');
+    expect(blocksText(shown)).not.toContain('"image"');
     expect(blocksText(shown)).toContain('Last 90 days');
+    expect(blocksText(shown)).toContain('The weekly chart is in your direct messages with me.');
   });
 
   it('refuses people who are not responders, and bad periods', async () => {

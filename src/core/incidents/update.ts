@@ -116,7 +116,7 @@ export async function assignRole(deps: CoreDeps, actor: Actor, ref: string, role
   return inTransaction(deps, async (tx) => {
     const before = await incidentByRef(tx, ref, { forUpdate: true });
     const from = roleHolder(before, role);
-    if (from === userId) throw new AppError('invalid_input', `<@${userId}> is already ${role} of ${before.ref}.`);
+    if (from === userId) throw new AppError('invalid_input', `That person is already ${role} of ${before.ref}.`);
     const column = role === 'commander' ? 'commanderId' : role === 'comms' ? 'commsId' : 'scribeId';
     const incident = await updateIncident(tx, before.id, { [column]: userId, updatedAt: now });
     const event = await appendEvent(

@@ -4,6 +4,8 @@ import type { EmuMessage } from './types.js';
 import { SlackApiError } from './methods/common.js';
 import { LIMITS, blockIssues, issueError, issueMessage } from './limits.js';
 import { withGeneratedIds } from './blocks.js';
+import { slackFileErrors } from './methods/files.js';
+import type { Workspace } from './workspace.js';
 
 /** Checked message content. */
 export interface MessageContent {
@@ -25,7 +27,7 @@ export function truncationWarning(content: Partial<MessageContent>): Record<stri
  * response_metadata.messages), and no_text when there is nothing to show; it keeps the first 40,000
  * characters of a longer text. With allowEmpty (chat.update) missing fields mean "keep".
  */
-export function readMessageContent(params: Record<string, unknown>, opts: { allowEmpty?: boolean } = {}): Partial<MessageContent> {
+export function readMessageContent(params: Record<string, unknown>, opts: { allowEmpty?: boolean; ws?: Workspace } = {}): Partial<MessageContent> {
   const out: Partial<MessageContent> = {};
   const text = params.text;
   if (typeof text === 'string') out.text = text;
@@ -38,6 +40,9 @@ export function readMessageContent(params: Record<string, unknown>, opts: { allo
     if (!Array.isArray(params.blocks)) throw new SlackApiError('invalid_blocks_format');
     const issues = blockIssues(params.blocks, LIMITS.messageBlocks, '/blocks');
     if (issues.length > 0) throw new SlackApiError('invalid_blocks', { errors: issues.map(issueError), response_metadata: { messages: issues.map(issueMessage) } });
+    // A file shown in a block must exist and be processed; Slack lists the reasons in `errors` too.
+    const files = opts.ws ? slackFileErrors(opts.ws, params.blocks) : [];
+    if (files.length > 0) throw new SlackApiError('invalid_blocks', { errors: files, response_metadata: { messages: files.map((e) => `[ERROR] ${e}`) } });
     out.blocks = withGeneratedIds(params.blocks);
   }
   if (params.metadata !== undefined && params.metadata !== '') out.metadata = readMetadata(params.metadata);

@@ -25,7 +25,7 @@ function rejected(ws: Workspace, method: string, params: Obj, error: SlackApiErr
 
 /** Post a message from a reply body: ephemeral to the user unless response_type is 'in_channel'. */
 function postReply(ws: Workspace, target: ReplyTarget, body: Obj, via: 'ack' | 'response_url'): void {
-  const content = readMessageContent(body);
+  const content = readMessageContent(body, { ws });
   const inChannel = body.response_type === 'in_channel';
   ws.addMessage({
     channel: target.channel,
@@ -91,7 +91,7 @@ export function handleResponseUrlPost(ws: Workspace, id: string, body: Obj): { s
       return { status: 200, body: { ok: true } };
     }
     if ((body.replace_original === true || body.replace_original === 'true') && source) {
-      const content = readMessageContent(body);
+      const content = readMessageContent(body, { ws });
       ws.updateMessage(source, { text: content.text ?? '', blocks: content.blocks });
       return { status: 200, body: { ok: true } };
     }

@@ -64,6 +64,8 @@ export interface EmuFile {
   length: number; // the length the bot announced in files.getUploadURLExternal
   bytes?: Buffer; // undefined until the upload URL received the content
   completed: boolean;
+  /** Emulator time (ms) from which blocks may show the file: Slack processes an upload after completing it. */
+  readyAt?: number;
   channels: string[];
   created: number; // unix seconds
 }

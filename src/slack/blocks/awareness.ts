@@ -2,26 +2,27 @@
 // buttons: Got it, and Report something suspicious.
 import type { Tip } from '../../core/awareness/tip.js';
 import { BUTTON } from '../ids.js';
-import { button, context, escapeText, header, section } from './text.js';
+import { message } from './message.js';
+import { button, context, header, md, section } from './text.js';
 
 /** Slack message metadata type that marks our awareness posts, so a replica taking over can find them. */
 export const AWARENESS_EVENT = 'rampart_awareness';
 
 /** The message for a tip; acks is how many people pressed Got it. */
 export function awarenessMessage(tip: Tip, slotKey: string, acks = 0) {
-  return {
-    text: `Security tip: ${tip.title}`,
-    blocks: [
+  return message(
+    md`Security tip: ${tip.title}`,
+    [
       header(`🛡️ ${tip.title}`),
-      section(escapeText(tip.body)),
-      section(`:white_check_mark: *Do:* ${escapeText(tip.do)}\n:no_entry_sign: *Don't:* ${escapeText(tip.dont)}`),
-      context(acks === 0 ? 'Be the first to press *Got it*.' : `${acks} ${acks === 1 ? 'person has' : 'people have'} got it.`),
+      section(md`${tip.body}`),
+      section(md`:white_check_mark: *Do:* ${tip.do}\n:no_entry_sign: *Don't:* ${tip.dont}`),
+      context(acks === 0 ? md`Be the first to press *Got it*.` : md`${acks} ${acks === 1 ? 'person has' : 'people have'} got it.`),
       {
         type: 'actions' as const,
         block_id: 'awareness',
         elements: [button('Got it', BUTTON.awarenessAck, tip.id, 'primary'), button('Report something suspicious', BUTTON.awarenessReport, tip.id)],
       },
     ],
-    metadata: { event_type: AWARENESS_EVENT, event_payload: { slot: slotKey, tip: tip.id } },
-  };
+    { metadata: { event_type: AWARENESS_EVENT, event_payload: { slot: slotKey, tip: tip.id } } },
+  );
 }

@@ -6,7 +6,8 @@ import { ownerOf } from '../../core/playbooks/owners.js';
 import { progress, type Run, type RunStep } from '../../core/playbooks/run.js';
 import { BUTTON } from '../ids.js';
 import { drillPlainPrefix, drillPrefix } from './drill.js';
-import { button, clip, context, escapeText, header, section, slackDate, who } from './text.js';
+import { message, type SlackMessage } from './message.js';
+import { button, clip, context, header, joinMd, md, quote, section, slackDate, who, type Mrkdwn } from './text.js';
 import type { Block } from './block-kit.js';
 
 /** Slack's limit of blocks in a message. */
@@ -53,31 +54,31 @@ export function parseStepValue(value: string): { runId: number; step: number; se
 }
 
 /** Every page of the checklist as a message. */
-export function checklistMessages(incident: Incident, run: Run, now: Date): { text: string; blocks: Block[] }[] {
+export function checklistMessages(incident: Incident, run: Run, now: Date): (SlackMessage & { readonly blocks: Block[] })[] {
   const pages = layoutPages(run);
   const p = progress(run);
-  const summary = `*${p.closed}/${p.total} done*${p.skipped ? ` (${p.skipped} skipped)` : ''}`;
+  const summary = md`*${p.closed}/${p.total} done*${p.skipped ? ` (${p.skipped} skipped)` : ''}`;
   return pages.map((numbers, i) => {
     const steps = run.steps.filter((s) => numbers.includes(s.number));
     const pageNote = pages.length > 1 ? ` · page ${i + 1} of ${pages.length}` : '';
     const blocks: Block[] = [
-      i === 0 ? header(`${drillPlainPrefix(incident)}📋 ${run.playbook.title}`) : section(`${drillPrefix(incident)}*📋 ${escapeText(run.playbook.title)}* (continued)`),
-      context(`${drillPrefix(incident)}${incident.ref} · ${summary}${pageNote} · started by ${who(run.startedBy)} ${slackDate(run.startedAt)}`),
+      i === 0 ? header(`${drillPlainPrefix(incident)}📋 ${run.playbook.title}`) : section(md`${drillPrefix(incident)}*📋 ${run.playbook.title}* (continued)`),
+      context(md`${drillPrefix(incident)}${incident.ref} · ${summary}${pageNote} · started by ${who(run.startedBy)} ${slackDate(run.startedAt)}`),
     ];
     let lastSection: string | undefined;
     for (const s of steps) {
       if (s.section !== lastSection) {
         const continued = lastSection === undefined && s.section === sectionBefore(run, s);
-        blocks.push(section(`*${escapeText(s.section)}*${continued ? ' (continued)' : ''}`));
+        blocks.push(section(md`*${s.section}*${continued ? ' (continued)' : ''}`));
       }
       lastSection = s.section;
       blocks.push(...stepBlocks(incident, run.id, s, now));
     }
     if (i === pages.length - 1) {
-      const credit = run.playbook.credit ? ` · ${escapeText(run.playbook.credit)}` : '';
-      blocks.push(context(`\`/incident tasks\` lists open steps${credit}`));
+      const credit = run.playbook.credit ? ` · ${run.playbook.credit}` : '';
+      blocks.push(context(md`\`/incident tasks\` lists open steps${credit}`));
     }
-    return { text: `${drillPrefix(incident)}${incident.ref} · ${run.playbook.title}: ${p.closed}/${p.total} done${pageNote}`, blocks };
+    return message(md`${drillPrefix(incident)}${incident.ref} · ${run.playbook.title}: ${p.closed}/${p.total} done${pageNote}`, blocks);
   });
 }
 
@@ -87,21 +88,23 @@ function sectionBefore(run: Run, s: RunStep): string | undefined {
 
 /** One step: its text and, while open, its buttons; once closed, who closed it and a Reopen button. */
 export function stepBlocks(incident: Incident, runId: number, s: RunStep, now: Date): Block[] {
-  const title = `${s.number}. ${escapeText(s.step.title)}`;
+  const title = md`${s.number}. ${s.step.title}`;
   const value = stepValue(runId, s);
   if (s.state !== 'open') {
-    const how = s.state === 'done' ? `:white_check_mark: ~${title}~ · done` : `:fast_forward: ~${title}~ · skipped`;
-    const note = s.note ? `\n>${escapeText(excerpt(s.note, 300))}` : '';
-    return [{ ...section(`${how} by ${who(s.changedBy)}${s.changedAt ? ` ${slackDate(s.changedAt)}` : ''}${note}`), accessory: button('Reopen', BUTTON.reopen, value) }];
+    const how = s.state === 'done' ? md`:white_check_mark: ~${title}~ · done` : md`:fast_forward: ~${title}~ · skipped`;
+    const note = s.note ? md`\n${quote(md`${excerpt(s.note, 300)}`)}` : '';
+    return [{ ...section(md`${how} by ${who(s.changedBy)}${s.changedAt ? md` ${slackDate(s.changedAt)}` : ''}${note}`), accessory: button('Reopen', BUTTON.reopen, value) }];
   }
-  const lines = [`:white_large_square: *${title}*`];
-  const meta = [ownerText(incident, s), dueText(s, now), s.step.requires === 'note' ? '_needs a note_' : s.step.requires === 'confirm' ? '_needs a confirmation_' : ''];
-  if (meta.some(Boolean)) lines.push(meta.filter(Boolean).join(' · '));
-  if (s.step.details) lines.push(escapeText(excerpt(s.step.details, EXCERPT_CHARS)));
-  for (const b of (s.step.branches ?? []).slice(0, MAX_BRANCHES_SHOWN)) lines.push(`↳ ${escapeText(clip(b.when, 150))} → ${escapeText(clip(b.then, 150))}`);
+  const lines = [md`:white_large_square: *${title}*`];
+  const meta = [ownerText(incident, s), dueText(s, now), s.step.requires === 'note' ? md`_needs a note_` : s.step.requires === 'confirm' ? md`_needs a confirmation_` : undefined].filter(
+    (m): m is Mrkdwn => m !== undefined && m.text !== '',
+  );
+  if (meta.length > 0) lines.push(joinMd(meta, ' · '));
+  if (s.step.details) lines.push(md`${excerpt(s.step.details, EXCERPT_CHARS)}`);
+  for (const b of (s.step.branches ?? []).slice(0, MAX_BRANCHES_SHOWN)) lines.push(md`↳ ${clip(b.when, 150)} → ${clip(b.then, 150)}`);
   const buttons = [button('Done', BUTTON.done, value, 'primary'), button('Skip', BUTTON.skip, value), button('Assign', BUTTON.assign, value)];
   if (hasMoreText(s)) buttons.push(button('Details', BUTTON.details, value));
-  return [section(lines.join('\n')), { type: 'actions' as const, block_id: `step-${runId}-${s.number}`, elements: buttons }];
+  return [section(joinMd(lines, '\n')), { type: 'actions' as const, block_id: `step-${runId}-${s.number}`, elements: buttons }];
 }
 
 /** True when the checklist line does not show everything about the step. */
@@ -111,16 +114,16 @@ export function hasMoreText(s: Pick<RunStep, 'step'>): boolean {
 }
 
 /** The owner as shown: the person (mentioned) and the role or team they stand for. */
-export function ownerText(incident: Incident, s: RunStep): string {
+export function ownerText(incident: Incident, s: RunStep): Mrkdwn {
   const { label, userId } = ownerOf(s, incident);
-  if (userId && label) return `${escapeText(label)} (${who(userId)})`;
+  if (userId && label) return md`${label} (${who(userId)})`;
   if (userId) return who(userId);
-  return label ? escapeText(label) : '';
+  return md`${label ?? ''}`;
 }
 
-function dueText(s: RunStep, now: Date): string {
-  if (!s.dueAt) return '';
-  return `due ${slackDate(s.dueAt)}${s.dueAt.getTime() < now.getTime() ? ' :warning: *overdue*' : ''}`;
+function dueText(s: RunStep, now: Date): Mrkdwn {
+  if (!s.dueAt) return md``;
+  return md`due ${slackDate(s.dueAt)}${s.dueAt.getTime() < now.getTime() ? ' :warning: *overdue*' : ''}`;
 }
 
 /** The first words of a text on one line, with an ellipsis when there is more. */

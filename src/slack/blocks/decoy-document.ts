@@ -1,13 +1,13 @@
 // The HTML file for a document decoy: it reads like a forgotten notes page, and its one-pixel image loads the decoy
 // link when the file is opened in a browser or a previewer that fetches images.
-import { escapeText } from './text.js';
+import { escapeHtml } from '../../core/reports/formats/html-escape.js';
 
 /** The file name the document is shared under. */
 export const DECOY_DOCUMENT_NAME = 'Passwords.html';
 
 /** The document's bytes, loading `url` when opened. */
 export function decoyDocument(url: string): Buffer {
-  const src = escapeText(url).replace(/"/g, '&quot;');
+  const src = escapeHtml(url);
   return Buffer.from(
     [
       '<!doctype html>',

@@ -1,5 +1,6 @@
 // `/incident help`: every subcommand with an example.
-import { section } from './text.js';
+import { message } from './message.js';
+import { md, plain, section } from './text.js';
 
 const HELP = [
   '*Rampart: security incidents from Slack*',
@@ -21,11 +22,9 @@ const HELP = [
   'React with :pushpin: (or pin) a message in an incident channel to copy it into the timeline. On any message, the *Report as incident* shortcut opens the form.',
 ];
 
-/** Slack reads <…> as links or mentions: placeholders must be escaped to show as typed. */
-const escapeAngles = (t: string) => t.replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /** The help message. */
 export function helpMessage(types: readonly string[]) {
-  const text = escapeAngles(HELP.join('\n'));
-  return { text, blocks: [section(text), section(`*Types:* ${types.join(', ')}`)] };
+  // The lines are ours, with their *bold* and `code`; plain() escapes only their <placeholders> so they show as typed.
+  const text = plain(HELP.join('\n'));
+  return message(text, [section(text), section(md`*Types:* ${types.join(', ')}`)]);
 }

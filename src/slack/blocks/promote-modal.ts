@@ -2,7 +2,7 @@
 // name, account or detail of the incident goes out with the tip.
 import { MAX_TIP_BODY } from '../../core/awareness/tip.js';
 import { CALLBACK, TIP_FIELD } from '../ids.js';
-import { clip, context, escapeText, section } from './text.js';
+import { clip, clipMd, context, joinMd, md, section } from './text.js';
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
 
@@ -33,8 +33,8 @@ export function promoteModal(ref: string, lessons: string[]) {
     close: plain('Cancel'),
     private_metadata: JSON.stringify({ ref }),
     blocks: [
-      section(`*Lessons from ${escapeText(ref)}*\n${lessons.map((l) => `• ${escapeText(clip(l, 600))}`).join('\n')}`.slice(0, 2900)),
-      context('Rewrite them for all staff: leave out names, accounts and anything that identifies the incident.'),
+      section(clipMd(md`*Lessons from ${ref}*\n${joinMd(lessons.map((l) => md`• ${clip(l, 600)}`), '\n')}`, 2900)),
+      context(md`Rewrite them for all staff: leave out names, accounts and anything that identifies the incident.`),
       input(TIP_FIELD.title, 'Title', 100),
       input(TIP_FIELD.body, 'Tip (two to five sentences)', MAX_TIP_BODY, { multiline: true, initial: draft }),
       input(TIP_FIELD.do, 'Do', 200, { hint: 'One line: what to do.' }),

@@ -1,14 +1,15 @@
 // What the person who posted a secret is told once it has been redacted: it is in Slack now, so it must be rotated.
 import { describeKind } from '../../core/redaction/patterns.js';
 import type { TimelineEvent } from '../../core/timeline/events.js';
+import { md, type Mrkdwn } from './mrkdwn.js';
 
 /** The ephemeral warning for redacted kinds, or undefined when nothing was redacted. */
-export function rotateWarning(found: readonly string[] | undefined): string | undefined {
+export function rotateWarning(found: readonly string[] | undefined): Mrkdwn | undefined {
   if (!found || found.length === 0) return undefined;
   const labels = found.map(describeKind);
   const what = labels.length === 1 ? labels[0]! : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)!}`;
   const it = labels.length === 1 ? 'it' : 'them';
-  return `:warning: I removed ${what} from what you posted before storing it. Treat ${it} as exposed: rotate ${it} now.`;
+  return md`:warning: I removed ${what} from what you posted before storing it. Treat ${it} as exposed: rotate ${it} now.`;
 }
 
 /** The kinds an event's payload says were redacted. */
@@ -18,7 +19,7 @@ export function redactedOf(event: Pick<TimelineEvent, 'payload'>): string[] | un
 }
 
 /** Text followed by the rotate warning on its own line, when there is one. */
-export function withRotateWarning(text: string, found: readonly string[] | undefined): string {
+export function withRotateWarning(text: Mrkdwn, found: readonly string[] | undefined): Mrkdwn {
   const warning = rotateWarning(found);
-  return warning ? `${text}\n${warning}` : text;
+  return warning ? md`${text}\n${warning}` : text;
 }

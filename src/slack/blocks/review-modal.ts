@@ -5,7 +5,7 @@ import type { Incident } from '../../core/incidents/incident.js';
 import { REVIEW_FIELD_LABELS, type Review, type ReviewContent } from '../../core/reviews/review.js';
 import { checkReview, MAX_ACTION_ITEMS, MAX_ACTION_TEXT, MAX_REVIEW_TEXT } from '../../core/reviews/schema.js';
 import { BUTTON, CALLBACK, REVIEW_FIELD, reviewItemId } from '../ids.js';
-import { button, clip, context, escapeText, section, slackDate } from './text.js';
+import { button, clip, context, md, mention, section, slackDate, type Mrkdwn } from './text.js';
 import { drillPrefix } from './drill.js';
 
 /** What the modal carries between opening and submission (private_metadata). */
@@ -71,8 +71,8 @@ function itemRow(row: number, item: Review['actionItems'][number] | undefined) {
 export function reviewModal(opts: { incident: Pick<Incident, 'ref' | 'title'> & { drill?: boolean }; latest: Review | null; metadata: ReviewModalMetadata }) {
   const { incident, latest } = opts;
   const about = latest
-    ? `Pre-filled from version ${latest.version} (saved by <@${latest.savedBy}> ${slackDate(latest.savedAt)}). Saving makes version ${latest.version + 1}; earlier versions are kept.`
-    : 'Every save is kept as a new version. Only the summary is required.';
+    ? md`Pre-filled from version ${latest.version} (saved by ${mention(latest.savedBy)} ${slackDate(latest.savedAt)}). Saving makes version ${latest.version + 1}; earlier versions are kept.`
+    : md`Every save is kept as a new version. Only the summary is required.`;
   const texts = TEXT_FIELDS.map((f) =>
     input(REVIEW_FIELD[f.key], REVIEW_FIELD_LABELS[f.key], textInput(MAX_REVIEW_TEXT, latest?.[f.key] ?? '', { multiline: true, ...(f.placeholder ? { placeholder: f.placeholder } : {}) }), {
       optional: f.key !== 'summary',
@@ -90,11 +90,11 @@ export function reviewModal(opts: { incident: Pick<Incident, 'ref' | 'title'> & 
     private_metadata: JSON.stringify(opts.metadata),
     // Built from our own helpers; Slack's block union types are too strict to express them without a cast.
     blocks: [
-      section(`${drillPrefix({ drill: incident.drill ?? false })}*${escapeText(incident.ref)} · ${escapeText(clip(incident.title, 200))}*`),
+      section(md`${drillPrefix({ drill: incident.drill ?? false })}*${incident.ref} · ${clip(incident.title, 200)}*`),
       context(about),
       ...texts,
-      section('*Action items*'),
-      context('Owner and due date are optional; leave a row empty to skip it. Past due dates are fine: reviews are often written late.'),
+      section(md`*Action items*`),
+      context(md`Owner and due date are optional; leave a row empty to skip it. Past due dates are fine: reviews are often written late.`),
       ...rows,
     ] as never[],
   };
@@ -154,6 +154,6 @@ export function blockFor(path: string, rows: readonly number[] = []): string {
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Blocks under a message that offer to write the incident's review (after closing, or when closing was refused). */
-export function reviewPrompt(lead: string, ref: string, note = 'No post-incident review yet.') {
+export function reviewPrompt(lead: Mrkdwn, ref: string, note: Mrkdwn = md`No post-incident review yet.`) {
   return [section(lead), context(note), { type: 'actions' as const, elements: [button('Write the review', BUTTON.writeReview, ref, 'primary')] }];
 }

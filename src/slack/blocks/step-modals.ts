@@ -5,7 +5,7 @@ import { MAX_NOTE } from '../../core/incidents/text-rules.js';
 import type { Run, RunStep } from '../../core/playbooks/run.js';
 import { ACTION, BLOCK, CALLBACK } from '../ids.js';
 import { ownerText } from './checklist.js';
-import { clip, context, escapeText, section } from './text.js';
+import { chunkMd, clip, context, joinMd, md, mention, section, type Mrkdwn } from './text.js';
 
 /** What a step modal carries between opening and submission. */
 export interface StepModalMetadata {
@@ -16,8 +16,11 @@ export interface StepModalMetadata {
   channel?: string;
 }
 
-/** Modals allow 100 blocks; the details are split into sections of at most this many characters. */
-const CHUNK = 2900;
+/**
+ * Modals allow 100 blocks; the details are split into sections of at most this many characters of escaped mrkdwn
+ * (Slack's limit is 3,000, and `&` becomes five characters once escaped, so the text is escaped before it is cut).
+ */
+export const CHUNK = 3000;
 const MAX_MODAL_BLOCKS = 100;
 
 const plain = (text: string, max = 24) => ({ type: 'plain_text' as const, text: clip(text, max), emoji: true });
@@ -46,34 +49,25 @@ export function decodeStepMetadata(raw: string): StepModalMetadata {
   return m;
 }
 
-/** Splits long text at paragraph or line breaks into pieces Slack sections accept. */
-export function chunks(text: string, size = CHUNK): string[] {
-  const out: string[] = [];
-  let rest = text.trim();
-  while (rest.length > size) {
-    const cut = Math.max(rest.lastIndexOf('\n\n', size), rest.lastIndexOf('\n', size), rest.lastIndexOf(' ', size));
-    const at = cut > size / 2 ? cut : size;
-    out.push(rest.slice(0, at).trimEnd());
-    rest = rest.slice(at).trimStart();
-  }
-  if (rest) out.push(rest);
-  return out;
+/** Splits long mrkdwn at paragraph or line breaks into pieces Slack sections accept, never inside an entity. */
+export function chunks(text: Mrkdwn, size = CHUNK): Mrkdwn[] {
+  return chunkMd(text, size);
 }
 
 /** The step's whole text: title, owner, state, details, branches. */
 export function detailsModal(incident: Incident, run: Run, s: RunStep, meta: StepModalMetadata) {
-  const state = s.state === 'open' ? 'open' : `${s.state}${s.changedBy ? ` by <@${s.changedBy}>` : ''}${s.note ? `: ${escapeText(s.note)}` : ''}`;
+  const state = s.state === 'open' ? md`open` : md`${s.state}${s.changedBy ? md` by ${mention(s.changedBy)}` : ''}${s.note ? `: ${s.note}` : ''}`;
   const owner = ownerText(incident, s);
   const head = [
-    section(`*${s.number}. ${escapeText(s.step.title)}*`),
-    context(`${escapeText(run.playbook.title)} · ${escapeText(s.section)} · ${state}${owner ? ` · owner: ${owner}` : ''}`),
+    section(md`*${s.number}. ${s.step.title}*`),
+    context(md`${run.playbook.title} · ${s.section} · ${state}${owner.text ? md` · owner: ${owner}` : ''}`),
   ];
-  const body = chunks(s.step.details ?? '').map((c) => section(escapeText(c)));
-  const branches = (s.step.branches ?? []).map((b) => `↳ ${escapeText(b.when)} → ${escapeText(b.then)}`);
-  const tail = branches.length > 0 ? chunks(branches.join('\n')).map(section) : [];
+  const body = chunks(md`${s.step.details ?? ''}`).map(section);
+  const branches = (s.step.branches ?? []).map((b) => md`↳ ${b.when} → ${b.then}`);
+  const tail = branches.length > 0 ? chunks(joinMd(branches, '\n')).map(section) : [];
   const blocks = [...head, ...body, ...tail];
   // 40,000 characters of details fit in 14 sections, far below the limit; the guard keeps it so.
-  const fitted = blocks.length <= MAX_MODAL_BLOCKS ? blocks : [...blocks.slice(0, MAX_MODAL_BLOCKS - 1), context('The rest is in the playbook file.')];
+  const fitted = blocks.length <= MAX_MODAL_BLOCKS ? blocks : [...blocks.slice(0, MAX_MODAL_BLOCKS - 1), context(md`The rest is in the playbook file.`)];
   return modal(CALLBACK.stepDetails, `Step ${s.number}`, meta, fitted);
 }
 
@@ -86,7 +80,7 @@ function input(blockId: string, label: string, element: Record<string, unknown>,
 const noteField = (actionId: string) => ({ type: 'plain_text_input', action_id: actionId, multiline: true, max_length: MAX_NOTE });
 
 /** The step's number and title, at the top of each step modal. */
-const stepHeading = (s: RunStep) => section(`*${s.number}. ${escapeText(s.step.title)}*`);
+const stepHeading = (s: RunStep) => section(md`*${s.number}. ${s.step.title}*`);
 
 /** Asks why a step is skipped. */
 export function skipModal(s: RunStep, meta: StepModalMetadata) {

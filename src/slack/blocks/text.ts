@@ -1,14 +1,21 @@
-// Small Block Kit helpers shared by the builders.
+// Small Block Kit helpers shared by the builders. Every mrkdwn field takes Mrkdwn (./mrkdwn.ts), so text people
+// typed reaches Slack escaped; plain_text fields take strings and are only cut to Slack's lengths.
 import type { Incident } from '../../core/incidents/incident.js';
+import { channelMention, clipMd, md, mention, type Mrkdwn } from './mrkdwn.js';
+
+export { md, plain, joinMd, mention, channelMention, slackDate, link, quote, clipMd, chunkMd, withMentions, Mrkdwn } from './mrkdwn.js';
+
+/** Slack's limit on a section's or a context element's text. */
+export const MAX_SECTION = 3000;
 
 /** A mrkdwn section. Slack caps section text at 3,000 characters: longer text is cut with a visible marker. */
-export function section(text: string) {
-  return { type: 'section', text: { type: 'mrkdwn', text: clip(text, 3000) } } as const;
+export function section(text: Mrkdwn) {
+  return { type: 'section', text: { type: 'mrkdwn', text: clipMd(text, MAX_SECTION).text } } as const;
 }
 
 /** A context line. */
-export function context(text: string) {
-  return { type: 'context', elements: [{ type: 'mrkdwn', text: clip(text, 3000) }] } as const;
+export function context(text: Mrkdwn) {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: clipMd(text, MAX_SECTION).text }] } as const;
 }
 
 /** A header (150 characters at most). */
@@ -16,35 +23,28 @@ export function header(text: string) {
   return { type: 'header', text: { type: 'plain_text', text: clip(text, 150), emoji: true } } as const;
 }
 
-/** Cuts text to max characters, saying so, so nothing is truncated silently. */
+/** Cuts plain text to max characters, saying so, so nothing is truncated silently; never splits a surrogate pair. */
 export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 14)}… (truncated)`;
+  if (text.length <= max) return text;
+  let cut = max - 14;
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+  return `${text.slice(0, cut)}… (truncated)`;
 }
 
 /** A user mention, or a placeholder. */
-export function who(userId: string | null, none = '_unassigned_'): string {
-  return userId ? `<@${userId}>` : none;
+export function who(userId: string | null, none: Mrkdwn = md`_unassigned_`): Mrkdwn {
+  return userId ? mention(userId) : none;
 }
 
 /** A channel link, or a placeholder. */
-export function channelLink(incident: Pick<Incident, 'channelId'>): string {
-  return incident.channelId ? `<#${incident.channelId}>` : '_no channel yet_';
+export function channelLink(incident: Pick<Incident, 'channelId'>): Mrkdwn {
+  return incident.channelId ? channelMention(incident.channelId) : md`_no channel yet_`;
 }
 
 /** SEV2 style label. */
 export function sevLabel(severity: string): string {
   return severity.toUpperCase();
-}
-
-/** A Slack date token that each reader sees in their own time zone, with an ISO fallback. */
-export function slackDate(d: Date): string {
-  const seconds = Math.floor(d.getTime() / 1000);
-  return `<!date^${seconds}^{date_short_pretty} {time}|${d.toISOString()}>`;
-}
-
-/** Text from playbooks and people, escaped so Slack shows `<`, `>` and `&` as typed instead of reading links. */
-export function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** A button; Slack caps its text at 75 characters and its value at 2,000. */
@@ -56,17 +56,17 @@ export function button(text: string, actionId: string, value: string, style?: 'p
  * Lines packed into as few sections as Slack allows (2,900 characters each, at most maxSections); returns the
  * sections and how many lines fitted, so callers can say how many were left out.
  */
-export function packLines(lines: string[], maxSections = 45): { sections: string[]; shown: number } {
-  const sections: string[] = [];
-  let current = '';
+export function packLines(lines: Mrkdwn[], maxSections = 45): { sections: Mrkdwn[]; shown: number } {
+  const sections: Mrkdwn[] = [];
+  let current: Mrkdwn | undefined;
   let shown = 0;
   for (const line of lines) {
-    if (current && current.length + line.length + 1 > 2900) {
+    if (current && current.text.length + line.text.length + 1 > 2900) {
       if (sections.length === maxSections - 1) break;
       sections.push(current);
-      current = '';
+      current = undefined;
     }
-    current = current ? `${current}\n${line}` : line;
+    current = current ? md`${current}\n${line}` : line;
     shown += 1;
   }
   if (current) sections.push(current);

@@ -2,20 +2,22 @@
 import type { IncidentChange, NotificationPayloads } from '../../core/outbox/notifications.js';
 import { drillPrefix } from '../blocks/drill.js';
 import { reviewPrompt } from '../blocks/review-modal.js';
+import { message, type SlackMessage } from '../blocks/message.js';
+import { md, mention, type Mrkdwn } from '../blocks/mrkdwn.js';
 
 /** The words of a change, as the incident channel reads them (mrkdwn). */
-export function changeText(p: Pick<NotificationPayloads['incident_changed'], 'ref' | 'by' | 'change'>): string {
-  const by = `(by <@${p.by}>)`;
+export function changeText(p: Pick<NotificationPayloads['incident_changed'], 'ref' | 'by' | 'change'>): Mrkdwn {
+  const by = md`(by ${mention(p.by)})`;
   const c: IncidentChange = p.change;
-  if (c.kind === 'severity') return `*${p.ref}* severity: ${c.from} → *${c.to}* ${by}`;
-  if (c.kind === 'role') return `<@${c.to}> is now *${c.role}* of *${p.ref}* ${by}`;
+  if (c.kind === 'severity') return md`*${p.ref}* severity: ${c.from} → *${c.to}* ${by}`;
+  if (c.kind === 'role') return md`${mention(c.to)} is now *${c.role}* of *${p.ref}* ${by}`;
   // A merge names its target first, as it was typed (`merged INC-1 duplicate report`).
   const note = [c.mergedInto, c.note].filter(Boolean).join(' ');
-  return `*${p.ref}* status: ${c.from} → *${c.to}* ${by}${note ? `: ${note}` : ''}`;
+  return md`*${p.ref}* status: ${c.from} → *${c.to}* ${by}${note ? `: ${note}` : ''}`;
 }
 
 /** The incident channel's message about a change; a drill's starts with the DRILL marker. */
-export function changeMessage(p: NotificationPayloads['incident_changed']): { text: string; blocks?: unknown[] } {
-  const text = `${drillPrefix(p)}${changeText(p)}`;
-  return p.offerReview ? { text, blocks: reviewPrompt(text, p.ref) } : { text };
+export function changeMessage(p: NotificationPayloads['incident_changed']): SlackMessage {
+  const text = md`${drillPrefix(p)}${changeText(p)}`;
+  return p.offerReview ? message(text, reviewPrompt(text, p.ref)) : message(text);
 }

@@ -1,4 +1,6 @@
 // Telling the person who made a change when Slack refused its notification for good (a retrying one still lands).
+import { message } from '../blocks/message.js';
+import { md } from '../blocks/mrkdwn.js';
 import type { Core } from '../../core/core.js';
 import { settledDeliveries } from '../../core/outbox/deliveries.js';
 import type { AfterAck } from '../deps.js';
@@ -7,5 +9,5 @@ import type { AfterAck } from '../deps.js';
 export async function tellUndelivered(core: Core, tell: AfterAck['tell'], keys: readonly string[], saved: string): Promise<void> {
   const failed = (await settledDeliveries(core.deps, keys)).filter((d) => d.state === 'failed');
   if (failed.length === 0) return;
-  await tell({ text: `:warning: ${failed.map((d) => `${d.action} failed (${d.error ?? 'unknown error'})`).join('; ')}; ${saved}.` });
+  await tell(message(md`:warning: ${failed.map((d) => `${d.action} failed (${d.error ?? 'unknown error'})`).join('; ')}; ${saved}.`));
 }

@@ -2,6 +2,7 @@
 // announcement and the reporter's confirmation. Runs after the ack; each failure is told to the user and recorded.
 // The announcement itself was enqueued in the outbox with the declaration; it is released here once the channel it
 // links exists, and the outbox worker delivers it (retrying as needed).
+import { channelMention, joinMd, md, type Mrkdwn } from '../blocks/mrkdwn.js';
 import { drillPrefix } from '../blocks/drill.js';
 import type { WebClient } from '@slack/web-api';
 import type { Core } from '../../core/core.js';
@@ -36,7 +37,7 @@ export function channelNameFor(incident: Pick<Incident, 'number' | 'title' | 'pr
 }
 
 /** Sets up Slack for a newly declared incident and returns the confirmation text for the reporter. */
-export async function setUpIncidentInSlack(deps: ChannelDeps, declared: Declared): Promise<string> {
+export async function setUpIncidentInSlack(deps: ChannelDeps, declared: Declared): Promise<Mrkdwn> {
   let incident = declared.incident;
   const problems: string[] = [];
   const created = await attempt(deps, incident.id, 'creating the incident channel', () => createChannel(deps.client, incident));
@@ -64,14 +65,14 @@ export async function setUpIncidentInSlack(deps: ChannelDeps, declared: Declared
   return confirmation(incident, declared.forcedPrivateBecause, problems);
 }
 
-function confirmation(incident: Incident, forcedPrivateBecause: string | undefined, problems: string[]): string {
-  const where = incident.channelId ? ` Its channel is <#${incident.channelId}>.` : '';
-  const lines = [`:white_check_mark: ${drillPrefix(incident)}*${incident.ref}* is declared (${incident.severity}, ${incident.private ? 'private' : 'public'}).${where}`];
-  if (forcedPrivateBecause) lines.push(`It is private because ${forcedPrivateBecause}.`);
+function confirmation(incident: Incident, forcedPrivateBecause: string | undefined, problems: string[]): Mrkdwn {
+  const where = incident.channelId ? md` Its channel is ${channelMention(incident.channelId)}.` : '';
+  const lines = [md`:white_check_mark: ${drillPrefix(incident)}*${incident.ref}* is declared (${incident.severity}, ${incident.private ? 'private' : 'public'}).${where}`];
+  if (forcedPrivateBecause) lines.push(md`It is private because ${forcedPrivateBecause}.`);
   if (problems.length > 0) {
-    lines.push(`:warning: The incident and its timeline are saved, but in Slack: ${problems.join('; ')}. Each failure is on its timeline.`);
+    lines.push(md`:warning: The incident and its timeline are saved, but in Slack: ${problems.join('; ')}. Each failure is on its timeline.`);
   }
-  return lines.join('\n');
+  return joinMd(lines, '\n');
 }
 
 /** Creates the channel, adding a suffix when the name is taken (e.g. a channel left over from an older install). */

@@ -1,18 +1,20 @@
 // Files for people: reports and charts go up through Slack's external upload flow (files.getUploadURLExternal, the
 // upload itself, files.completeUploadExternal), which WebClient.filesUploadV2 drives.
 import type { WebClient } from '@slack/web-api';
+import type { Mrkdwn } from '../blocks/mrkdwn.js';
 
 /** Uploads a file and shares it in a channel; returns the file id. */
 export async function uploadFile(
   client: WebClient,
-  f: { channelId: string; filename: string; title: string; content: Buffer; comment?: string },
+  f: { channelId: string; filename: string; title: string; content: Buffer; comment?: Mrkdwn },
 ): Promise<string> {
   const res = await client.filesUploadV2({
     channel_id: f.channelId,
     file: f.content,
     filename: f.filename,
     title: f.title,
-    ...(f.comment ? { initial_comment: f.comment } : {}),
+    // initial_comment is read as mrkdwn, like a message's text.
+    ...(f.comment ? { initial_comment: f.comment.text } : {}),
   });
   const id = res.files.flatMap((r) => r.files ?? [])[0]?.id;
   if (!id) throw new Error('Slack accepted the upload but returned no file id');

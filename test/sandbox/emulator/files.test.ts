@@ -2,12 +2,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { webApi } from '@slack/bolt';
 import type { SlackEmulator } from '../../../src/sandbox/emulator/emulator.js';
-import { client, startEmulator } from './helpers.js';
+import { FILE_PROCESSING_MS } from '../../../src/sandbox/emulator/methods/files.js';
+import { client, startEmulator, type TestClock } from './helpers.js';
 
 let emu: SlackEmulator;
+let clock: TestClock;
 let web: webApi.WebClient;
 beforeEach(async () => {
-  ({ emu } = await startEmulator());
+  ({ emu, clock } = await startEmulator());
   web = client(emu);
 });
 afterEach(() => emu.close());
@@ -33,6 +35,23 @@ describe('file uploads', () => {
     await expect(web.files.completeUploadExternal({ files: [{ id: reserved.file_id as string }], channel_id: ch.id })).rejects.toMatchObject({ data: { error: 'file_not_found' } });
     await expect(web.files.completeUploadExternal({ files: [{ id: 'F_NONE' }] })).rejects.toMatchObject({ data: { error: 'file_not_found' } });
     expect(emu.messages(ch.id)).toEqual([]);
+  });
+
+  it('refuses a fresh upload in an image block until Slack has processed it, as Slack does', async () => {
+    const ch = emu.channel('inc');
+    const res = await web.filesUploadV2({ channel_id: ch.id, filename: 'chart.png', content: 'png bytes' });
+    const id = res.files.flatMap((r) => r.files ?? [])[0]!.id!;
+    const image = { type: 'image', slack_file: { id }, alt_text: 'chart' };
+    const fresh = web.chat.postMessage({ channel: ch.id, text: 'chart', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Figures' } }, image] });
+    await expect(fresh).rejects.toMatchObject({
+      data: { error: 'invalid_blocks', errors: ['invalid slack file [json-pointer:/blocks/1/slack_file]'], response_metadata: { messages: ['[ERROR] invalid slack file [json-pointer:/blocks/1/slack_file]'] } },
+    });
+    clock.advance(FILE_PROCESSING_MS);
+    await expect(web.chat.postMessage({ channel: ch.id, text: 'chart', blocks: [image] })).resolves.toMatchObject({ ok: true });
+    // A file that was never uploaded is refused however long one waits.
+    await expect(web.chat.postMessage({ channel: ch.id, text: 'x', blocks: [{ type: 'image', slack_file: { id: 'F0NOSUCH' }, alt_text: 'x' }] })).rejects.toMatchObject({
+      data: { error: 'invalid_blocks' },
+    });
   });
 
   it('answers not_in_channel when sharing into a channel the bot is not in', async () => {

@@ -1,5 +1,6 @@
 // The review modal builder and its submission parser, without Bolt: Slack's limits, pre-filling, and every
 // problem going back to the block it belongs to.
+import { md } from '../../../src/slack/blocks/mrkdwn.js';
 import { describe, expect, it } from 'vitest';
 import type { Review } from '../../../src/core/reviews/review.js';
 import { readReviewSubmission, reviewModal, reviewPrompt, reviewRows } from '../../../src/slack/blocks/review-modal.js';
@@ -68,7 +69,7 @@ describe('reviewModal', () => {
   });
 
   it('has a Write the review button carrying the reference for the close prompt', () => {
-    const blocks = reviewPrompt('closed', 'INC-7') as unknown as { type: string; elements?: { action_id: string; value: string }[] }[];
+    const blocks = reviewPrompt(md`closed`, 'INC-7') as unknown as { type: string; elements?: { action_id: string; value: string }[] }[];
     expect(blocks.at(-1)!.elements![0]).toMatchObject({ action_id: 'review_write', value: 'INC-7' });
   });
 });

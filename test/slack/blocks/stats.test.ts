@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { md } from '../../../src/slack/blocks/mrkdwn.js';
 import { computeStats, type MetricIncident } from '../../../src/core/metrics/stats.js';
 import { SLACK_MONTHS, statsMessage } from '../../../src/slack/blocks/stats.js';
 
@@ -35,10 +36,10 @@ describe('statsMessage', () => {
     expect(last.elements![0]!.text).toMatch(/leave out drills \(1\), declined \(1\) and merged \(1\) incidents/);
   });
 
-  it('adds the chart as an image block only when a file id is given', () => {
-    expect((statsMessage(stats).blocks as AnyBlock[]).some((b) => b.type === 'image')).toBe(false);
-    const images = (statsMessage(stats, { fileId: 'F0CHART' }).blocks as AnyBlock[]).filter((b) => b.type === 'image');
-    expect(images).toEqual([{ type: 'image', slack_file: { id: 'F0CHART' }, alt_text: 'Incidents per week by severity' }]);
+  it('never points an image block at a file (Slack refuses a fresh upload in one) and ends with the note given', () => {
+    const { blocks } = statsMessage(stats, md`:bar_chart: The weekly chart is in your direct messages with me.`);
+    expect((blocks as AnyBlock[]).some((b) => b.type === 'image')).toBe(false);
+    expect(texts(blocks).at(-1)).toBe(':bar_chart: The weekly chart is in your direct messages with me.');
   });
 
   it('stays within Slack limits for years of incidents and many types', () => {
@@ -46,7 +47,7 @@ describe('statsMessage', () => {
       anIncident({ number: k + 1, type: `type-${k % 40}-${'x'.repeat(60)}`, declaredAt: new Date(NOW.getTime() - k * DAY) }),
     );
     const big = computeStats(many, 'all', NOW, 'UTC');
-    const { blocks } = statsMessage(big, { fileId: 'F1' });
+    const { blocks } = statsMessage(big, md`note`);
     expect(blocks.length).toBeLessThanOrEqual(50);
     for (const t of texts(blocks)) expect(t.length).toBeLessThanOrEqual(3000);
     const months = texts(blocks).find((t) => t.startsWith('*By month*'))!;

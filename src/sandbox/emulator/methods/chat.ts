@@ -29,7 +29,7 @@ function ownMessage(ctx: MethodContext, tsKey: string, forbidden: string) {
 export const chatMethods: MethodTable = {
   'chat.postMessage': (ctx) => {
     const ch = postTarget(ctx);
-    const content = readMessageContent(ctx.params);
+    const content = readMessageContent(ctx.params, { ws: ctx.ws });
     const message = ctx.ws.addMessage({
       channel: ch.id,
       user: ctx.ws.botUser.id,
@@ -47,7 +47,7 @@ export const chatMethods: MethodTable = {
     const userId = required(ctx.params, 'user', 'user_not_found');
     if (!ctx.ws.userById(userId)) throw new SlackApiError('user_not_found');
     if (!ch.members.includes(userId)) throw new SlackApiError('user_not_in_channel');
-    const content = readMessageContent(ctx.params);
+    const content = readMessageContent(ctx.params, { ws: ctx.ws });
     const message = ctx.ws.addMessage({
       channel: ch.id,
       user: ctx.ws.botUser.id,
@@ -63,7 +63,7 @@ export const chatMethods: MethodTable = {
 
   'chat.update': (ctx) => {
     const { ch, message } = ownMessage(ctx, 'ts', 'cant_update_message');
-    const content = readMessageContent(ctx.params, { allowEmpty: true });
+    const content = readMessageContent(ctx.params, { allowEmpty: true, ws: ctx.ws });
     // Slack keeps the old blocks when the update sends none, and replaces them when it sends some.
     ctx.ws.updateMessage(message, {
       text: content.text ?? message.text,

@@ -1,5 +1,7 @@
 // The buttons on an awareness post. Got it is recorded once per person and the count on the message is updated;
 // Report something suspicious opens the declare form (the incident starts in triage, as every report does).
+import { message } from '../../blocks/message.js';
+import { md } from '../../blocks/mrkdwn.js';
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { AppError } from '../../../core/errors.js';
 import { awarenessMessage } from '../../blocks/awareness.js';
@@ -21,11 +23,11 @@ export function register(app: App, deps: SlackDeps): void {
         const result = await deps.awareness.acknowledge(body.user.id, channel, ts);
         const tip = await deps.awareness.tip(result.tipId);
         return {
-          reply: { text: result.first ? ':raised_hands: Thanks! Noted that you read it.' : 'You already pressed *Got it* on this one. Thanks!' },
+          reply: message(result.first ? md`:raised_hands: Thanks! Noted that you read it.` : md`You already pressed *Got it* on this one. Thanks!`),
           after: async () => {
             if (!result.first || !tip) return;
-            const message = awarenessMessage(tip, result.slotKey, result.count);
-            await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks as never[] });
+            const updated = awarenessMessage(tip, result.slotKey, result.count);
+            await client.chat.update({ channel, ts, text: updated.text, blocks: updated.blocks as never[] });
           },
         };
       },

@@ -1,5 +1,7 @@
 // The "Start playbook" button suggested in an incident channel. A second press (or a second person) is told the
 // playbook is already running; the core's incident lock makes that hold even for simultaneous presses.
+import { message } from '../../blocks/message.js';
+import { channelMention, md } from '../../blocks/mrkdwn.js';
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { Actor } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
@@ -33,7 +35,7 @@ export async function startAndShow(deps: SlackDeps, actor: Actor, ref: string | 
   const inChannel = actor.channelId !== undefined && actor.channelId === incident.channelId;
   return {
     // In the incident channel the checklist itself is the answer; elsewhere, say where it went.
-    ...(inChannel ? {} : { reply: { text: `${drillPrefix(incident)}:clipboard: Started *${run.playbook.title}* on *${incident.ref}* (${run.steps.length} steps)${incident.channelId ? `; the checklist is in <#${incident.channelId}>` : ''}.` } }),
+    ...(inChannel ? {} : { reply: message(md`${drillPrefix(incident)}:clipboard: Started *${run.playbook.title}* on *${incident.ref}* (${run.steps.length} steps)${incident.channelId ? md`; the checklist is in ${channelMention(incident.channelId)}` : ''}.`) }),
     after: refresher(deps, run.id),
   };
 }

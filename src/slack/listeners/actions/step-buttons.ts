@@ -1,6 +1,8 @@
 // The buttons on a checklist step. Done, Reopen change the step at once; Skip, Assign and a Done that needs a note
 // open a modal; Details shows the full text. A button from an older copy of the checklist acts on the current state
 // and says so; the messages are then refreshed from the database.
+import { message } from '../../blocks/message.js';
+import { md, withMentions, type Mrkdwn } from '../../blocks/mrkdwn.js';
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../../core/context.js';
@@ -53,7 +55,7 @@ async function done(deps: SlackDeps, actor: Actor, target: StepModalMetadata, tr
 async function viaModal(deps: SlackDeps, actor: Actor, target: StepModalMetadata, triggerId: string, kind: 'skip' | 'assign'): Promise<Outcome> {
   const { step } = await deps.core.playbooks.step(actor, target);
   const refusal = whyNot(step, kind === 'skip' ? { kind, reason: '' } : { kind, userId: '' });
-  if (refusal) return { reply: stale(refusal, target.seenVersion !== step.version), after: refresher(deps, target.runId) };
+  if (refusal) return { reply: stale(withMentions(refusal, [step.changedBy, step.assignee]), target.seenVersion !== step.version), after: refresher(deps, target.runId) };
   const view = kind === 'skip' ? skipModal(step, target) : assignModal(step, target);
   return { after: async ({ client }) => void (await client.views.open({ trigger_id: triggerId, view })) };
 }
@@ -69,20 +71,21 @@ async function change(deps: SlackDeps, actor: Actor, target: StepModalMetadata, 
 }
 
 /** What the person who acted hears: nothing when the step simply changed (the checklist shows it), else why not. */
-export function replyFor(result: Pick<StepResult, 'changed' | 'stale' | 'message'>): { reply?: Reply } {
+export function replyFor(result: Pick<StepResult, 'changed' | 'stale' | 'message' | 'step'>): { reply?: Reply } {
   if (result.changed && !result.stale) return {};
-  return { reply: stale(result.message, result.stale) };
+  // Core names the person who changed the step or holds it; only those mentions stay markup.
+  return { reply: stale(withMentions(result.message, [result.step.changedBy, result.step.assignee]), result.stale) };
 }
 
-function stale(message: string, isStale: boolean): Reply {
+function stale(text: Mrkdwn, isStale: boolean): Reply {
   const lead = isStale ? ':information_source: That checklist message was out of date; I used the current state. ' : ':information_source: ';
-  return { text: `${lead}${message}` };
+  return message(md`${lead}${text}`);
 }
 
 /** Follow-up that brings the run's messages up to date, telling the user what Slack refused. */
 export function refresher(deps: SlackDeps, runId: number): Outcome['after'] {
   return async ({ client, tell }) => {
     const problems = await refreshChecklist(deps, client, runId);
-    if (problems.length > 0) await tell({ text: `:warning: The step is saved, but ${problems.join('; ')}.` });
+    if (problems.length > 0) await tell(message(md`:warning: The step is saved, but ${problems.join('; ')}.`));
   };
 }

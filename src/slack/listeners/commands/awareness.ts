@@ -1,4 +1,6 @@
 // `/awareness`: anyone may ask for a tip; the rest is for admins (ADMINS, or responders when ADMINS is empty).
+import { message } from '../../blocks/message.js';
+import { channelMention, joinMd, md } from '../../blocks/mrkdwn.js';
 import type { App } from '@slack/bolt';
 import { authorize } from '../../../core/access/authorize.js';
 import { promoteModal } from '../../blocks/promote-modal.js';
@@ -41,38 +43,38 @@ async function run(deps: SlackDeps, userId: string, req: AwarenessRequest, trigg
     case 'tip': {
       const tips = a.deps.tips.all();
       const tip = tips[Math.floor(Math.random() * tips.length)];
-      return { reply: tip ? tipPreview(tip, 'A security tip, just for you') : { text: 'No tips are loaded.' } };
+      return { reply: tip ? tipPreview(tip, 'A security tip, just for you') : message(md`No tips are loaded.`) };
     }
     case 'status':
       return { reply: statusMessage(await a.status()) };
     case 'preview': {
       const next = await a.preview();
-      return { reply: next ? tipPreview(next.tip, `Next tip (${next.reason === 'queued' ? 'queued' : next.reason === 'recent-incident' ? 'about a recent incident type' : 'rotation'})`) : { text: 'No tips are loaded.' } };
+      return { reply: next ? tipPreview(next.tip, `Next tip (${next.reason === 'queued' ? 'queued' : next.reason === 'recent-incident' ? 'about a recent incident type' : 'rotation'})`) : message(md`No tips are loaded.`) };
     }
     case 'send-now': {
       // Posting waits on Slack (and its retries), so it runs after the ack.
       return {
-        reply: { text: ':hourglass_flowing_sand: Posting the next tip now…' },
+        reply: message(md`:hourglass_flowing_sand: Posting the next tip now…`),
         after: async ({ tell }) => {
           const outcome = await a.sendNow(userId);
-          if (outcome.kind === 'posted') await tell({ text: `:white_check_mark: Posted \`${outcome.tipId}\` to ${outcome.channels.map((c) => `<#${c}>`).join(', ')}.` });
-          else await tell({ text: `:warning: Nothing was posted (${outcome.kind}${outcome.kind === 'failed' ? `: ${outcome.error}` : ''}); the sweep will retry a failed post.` });
+          if (outcome.kind === 'posted') await tell(message(md`:white_check_mark: Posted \`${outcome.tipId}\` to ${joinMd(outcome.channels.map(channelMention), ', ')}.`));
+          else await tell(message(md`:warning: Nothing was posted (${outcome.kind}${outcome.kind === 'failed' ? `: ${outcome.error}` : ''}); the sweep will retry a failed post.`));
         },
       };
     }
     case 'skip': {
       const slot = await a.skipNext(userId);
-      return { reply: { text: `:fast_forward: The slot of ${slot.toISOString()} will be skipped.` } };
+      return { reply: message(md`:fast_forward: The slot of ${slot.toISOString()} will be skipped.`) };
     }
     case 'pause':
       await a.pause(userId);
-      return { reply: { text: ':double_vertical_bar: The awareness programme is paused; slots are recorded as skipped until `/awareness resume`.' } };
+      return { reply: message(md`:double_vertical_bar: The awareness programme is paused; slots are recorded as skipped until \`/awareness resume\`.`) };
     case 'resume':
       await a.resume(userId);
-      return { reply: { text: ':arrow_forward: The awareness programme is running again from the next slot.' } };
+      return { reply: message(md`:arrow_forward: The awareness programme is running again from the next slot.`) };
     case 'queue':
       await a.queue(req.tipId, userId);
-      return { reply: { text: `:inbox_tray: \`${req.tipId}\` goes out next (after any tips queued before it).` } };
+      return { reply: message(md`:inbox_tray: \`${req.tipId}\` goes out next (after any tips queued before it).`) };
     case 'stats':
       return { reply: statsMessage(await a.stats(12), 12) };
     case 'promote': {

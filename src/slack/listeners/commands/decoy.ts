@@ -1,5 +1,6 @@
 // `/decoy`: admins plant, list and retire decoys. Every reply is ephemeral, so a token or credential is seen only by
 // the admin who registered it; a document decoy goes to their direct messages after the ack.
+import { md } from '../../blocks/mrkdwn.js';
 import type { App } from '@slack/bolt';
 import type { Actor } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
@@ -68,7 +69,7 @@ async function run(deps: SlackDeps, links: DecoyLinks, actor: Actor, req: DecoyC
         reply,
         after: async ({ client }) => {
           const channelId = await directChannel(client, actor.id);
-          await uploadFile(client, { channelId, filename: DECOY_DOCUMENT_NAME, title: DECOY_DOCUMENT_NAME, content: decoyDocument(url), comment: `Decoy \`${registered.decoy.name}\`: plant this file.` });
+          await uploadFile(client, { channelId, filename: DECOY_DOCUMENT_NAME, title: DECOY_DOCUMENT_NAME, content: decoyDocument(url), comment: md`Decoy \`${registered.decoy.name}\`: plant this file.` });
         },
       };
     }

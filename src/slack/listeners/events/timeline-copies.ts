@@ -1,5 +1,6 @@
 // 📌 reactions and pins in an incident channel copy the message into the timeline. The app runs with
 // processBeforeResponse, so Slack gets its ack only once the copy is stored; the event id makes retries harmless.
+import { message as slackMessage } from '../../blocks/message.js';
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { SlackMessageRef } from '../../../core/timeline/events.js';
@@ -56,7 +57,7 @@ function markRecorded(deps: SlackDeps, client: WebClient, incidentId: number, me
   // Only people can be told; bots ('B…') and unknown authors cannot receive an ephemeral message.
   if (warning && /^[UW][A-Z0-9]+$/.test(message.author)) {
     deps.background.afterAck('warn the author of a redacted message', async () => {
-      await client.chat.postEphemeral({ channel: message.channel, user: message.author, text: warning });
+      await client.chat.postEphemeral({ channel: message.channel, user: message.author, ...slackMessage(warning) });
     });
   }
 }

@@ -6,7 +6,8 @@ import type { Actor } from '../../../core/context.js';
 import { decodeMetadata } from '../../blocks/declare-modal.js';
 import { ACTION, BLOCK, CALLBACK, OPTION } from '../../ids.js';
 import { setUpIncidentInSlack } from '../../services/incident-channel.js';
-import { userMessageFor } from '../../errors.js';
+import { userTextFor } from '../../errors.js';
+import { message } from '../../blocks/message.js';
 import type { SlackDeps } from '../../deps.js';
 import { withRotateWarning } from '../../blocks/redaction.js';
 
@@ -26,12 +27,12 @@ export function register(app: App, deps: SlackDeps): void {
         await ack({ response_action: 'errors', errors: { [block]: err.message.slice(0, 150) } });
         return;
       }
-      await ack({ response_action: 'errors', errors: { [BLOCK.title]: userMessageFor(err, deps.logger).slice(0, 150) } });
+      await ack({ response_action: 'errors', errors: { [BLOCK.title]: userTextFor(err, deps.logger).slice(0, 150) } });
       return;
     }
     await ack();
     deps.background.afterAck('declare from modal', async () => {
-      const text = withRotateWarning(await setUpIncidentInSlack({ ...deps, client }, declared), declared.redacted);
+      const { text } = message(withRotateWarning(await setUpIncidentInSlack({ ...deps, client }, declared), declared.redacted));
       // The modal has no response_url: confirm where the request came from, or by direct message.
       const channel = meta.originChannel ?? meta.source?.channel;
       try {

@@ -1,7 +1,9 @@
 // Submission of the promote-a-lesson form: a problem goes back to its field; once stored, the tip is queued.
 import type { App } from '@slack/bolt';
 import { isAppError } from '../../../core/errors.js';
-import { userMessageFor } from '../../errors.js';
+import { userTextFor } from '../../errors.js';
+import { message } from '../../blocks/message.js';
+import { md } from '../../blocks/mrkdwn.js';
 import { decodeOrUndefined, FOREIGN_FORM } from '../../parse/view-metadata.js';
 import { CALLBACK, TIP_FIELD } from '../../ids.js';
 import type { SlackDeps } from '../../deps.js';
@@ -19,12 +21,12 @@ export function register(app: App, deps: SlackDeps): void {
       tip = await deps.core.lessons.promote({ id: body.user.id, source: 'slack-modal' }, ref, { title: value(TIP_FIELD.title), body: value(TIP_FIELD.body), do: value(TIP_FIELD.do), dont: value(TIP_FIELD.dont) });
     } catch (err) {
       const field = isAppError(err) ? (TIP_FIELD as Record<string, string>)[String(err.details.field)] : undefined;
-      await ack({ response_action: 'errors', errors: { [field ?? TIP_FIELD.body]: (isAppError(err) ? err.message : userMessageFor(err, deps.logger)).slice(0, 150) } });
+      await ack({ response_action: 'errors', errors: { [field ?? TIP_FIELD.body]: (isAppError(err) ? err.message : userTextFor(err, deps.logger)).slice(0, 150) } });
       return;
     }
     await ack();
     deps.background.afterAck('promote lesson', async () => {
-      await client.chat.postMessage({ channel: body.user.id, text: `:inbox_tray: The lesson from ${ref} is now the tip \`${tip.id}\`, queued to go out next.` });
+      await client.chat.postMessage({ channel: body.user.id, ...message(md`:inbox_tray: The lesson from ${ref} is now the tip \`${tip.id}\`, queued to go out next.`) });
     });
   });
 }

@@ -1,5 +1,7 @@
 // Submission of the review modal: problems go back next to their fields and nothing is stored; once saved, the
 // modal closes and the confirmation goes to the incident channel (or to the person, when there is no channel).
+import { message } from '../../blocks/message.js';
+import { md, mention } from '../../blocks/mrkdwn.js';
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../../core/context.js';
@@ -7,7 +9,7 @@ import { isAppError } from '../../../core/errors.js';
 import type { Incident } from '../../../core/incidents/incident.js';
 import type { Review } from '../../../core/reviews/review.js';
 import { blockFor, decodeReviewMetadata, readReviewSubmission } from '../../blocks/review-modal.js';
-import { userMessageFor } from '../../errors.js';
+import { userTextFor } from '../../errors.js';
 import { decodeOrUndefined, FOREIGN_FORM } from '../../parse/view-metadata.js';
 import { CALLBACK, REVIEW_FIELD } from '../../ids.js';
 import { attempt } from '../../services/slack-call.js';
@@ -30,7 +32,7 @@ export function register(app: App, deps: SlackDeps): void {
     } catch (err) {
       // Not a field problem (the form was checked above): identical content, access, a vanished incident.
       const block = isAppError(err) && typeof err.details.field === 'string' ? blockFor(err.details.field) : REVIEW_FIELD.summary;
-      const message = isAppError(err) ? err.message : userMessageFor(err, deps.logger, { what: CALLBACK.review, user: actor.id });
+      const message = isAppError(err) ? err.message : userTextFor(err, deps.logger, { what: CALLBACK.review, user: actor.id });
       await ack({ response_action: 'errors', errors: { [block]: message.slice(0, 150) } });
       return;
     }
@@ -42,14 +44,14 @@ export function register(app: App, deps: SlackDeps): void {
 /** Tells the incident channel (private incidents have private channels), else the person who saved it. */
 async function confirm(deps: SlackDeps, client: WebClient, userId: string, { incident, review }: { incident: Incident; review: Review }): Promise<void> {
   const n = review.actionItems.length;
-  const text = `:memo: Review saved as version ${review.version} for ${incident.ref} (${n} action item${n === 1 ? '' : 's'}) by <@${userId}>.`;
+  const text = md`:memo: Review saved as version ${review.version} for ${incident.ref} (${n} action item${n === 1 ? '' : 's'}) by ${mention(userId)}.`;
   if (incident.channelId) {
     const posted = await attempt(deps, incident.id, 'posting the review confirmation in the incident channel', () =>
-      client.chat.postMessage({ channel: incident.channelId!, text }),
+      client.chat.postMessage({ channel: incident.channelId!, ...message(text) }),
     );
     if (posted.ok) return;
-    await client.chat.postMessage({ channel: userId, text: `${text}\n:warning: ${posted.error}.` });
+    await client.chat.postMessage({ channel: userId, ...message(md`${text}\n:warning: ${posted.error}.`) });
     return;
   }
-  await client.chat.postMessage({ channel: userId, text });
+  await client.chat.postMessage({ channel: userId, ...message(text) });
 }

@@ -6,7 +6,8 @@ import { isAppError } from '../../../core/errors.js';
 import type { Actor } from '../../../core/context.js';
 import type { StepAction } from '../../../core/playbooks/steps.js';
 import { decodeStepMetadata, type StepModalMetadata } from '../../blocks/step-modals.js';
-import { userMessageFor } from '../../errors.js';
+import { userTextFor } from '../../errors.js';
+import type { Reply } from '../../deps.js';
 import { decodeOrUndefined, FOREIGN_FORM } from '../../parse/view-metadata.js';
 import { ACTION, BLOCK, CALLBACK } from '../../ids.js';
 import type { SlackDeps } from '../../deps.js';
@@ -23,7 +24,7 @@ export function register(app: App, deps: SlackDeps): void {
       try {
         result = await deps.core.playbooks.changeStep(actor, meta, read(view.state.values));
       } catch (err) {
-        const message = isAppError(err) ? err.message : userMessageFor(err, deps.logger, { what: callbackId });
+        const message = isAppError(err) ? err.message : userTextFor(err, deps.logger, { what: callbackId });
         await ack({ response_action: 'errors', errors: { [field]: message.slice(0, 150) } });
         return;
       }
@@ -46,7 +47,7 @@ export function register(app: App, deps: SlackDeps): void {
 
 /** A modal has no response_url: tell the person in the channel the button was in, ephemerally. */
 function tellInChannel(client: WebClient, meta: StepModalMetadata, user: string) {
-  return async (reply: { text: string }) => {
+  return async (reply: Reply) => {
     if (meta.channel) await client.chat.postEphemeral({ channel: meta.channel, user, text: reply.text });
     else await client.chat.postMessage({ channel: user, text: reply.text });
   };

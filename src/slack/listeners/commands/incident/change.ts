@@ -1,5 +1,7 @@
 // `/incident status|severity|assign`: responders change the incident; the incident channel hears about it through the
 // outbox (enqueued by core in the change's transaction), and the caller is told if Slack refused it for good.
+import { message } from '../../../blocks/message.js';
+import { md, mention, type Mrkdwn } from '../../../blocks/mrkdwn.js';
 import { drillPrefix } from '../../../blocks/drill.js';
 import type { Actor } from '../../../../core/context.js';
 import { isAppError } from '../../../../core/errors.js';
@@ -18,11 +20,11 @@ export async function status(deps: SlackDeps, actor: Actor, req: Req<'status'>):
     changed = await deps.core.changeStatus(actor, req.ref, req.status, req.note);
   } catch (err) {
     if (!isAppError(err, 'review_required')) throw err;
-    const text = `:warning: ${err.message}`;
-    return { reply: { text, blocks: reviewPrompt(text, String(err.details.ref), 'The form takes a few minutes; it can be updated later (every save is kept).') } };
+    const text = md`:warning: ${err.message}`;
+    return { reply: message(text, reviewPrompt(text, String(err.details.ref), md`The form takes a few minutes; it can be updated later (every save is kept).`)) };
   }
   const { before, incident, notices } = changed;
-  const text = `*${incident.ref}* status: ${before.status} → *${incident.status}* (by <@${actor.id}>)${req.note ? `: ${req.note}` : ''}`;
+  const text = md`*${incident.ref}* status: ${before.status} → *${incident.status}* (by ${mention(actor.id)})${req.note ? `: ${req.note}` : ''}`;
   const unreviewed = incident.status === 'closed' && (await deps.core.reviews.latest(actor, incident.ref)).versions === 0;
   return { ...confirmation(actor, incident, text, unreviewed), after: (ctx) => tellUndelivered(deps.core, ctx.tell, notices, 'the change is saved') };
 }
@@ -30,20 +32,20 @@ export async function status(deps: SlackDeps, actor: Actor, req: Req<'status'>):
 /** Severity change. */
 export async function severity(deps: SlackDeps, actor: Actor, req: Req<'severity'>): Promise<Outcome> {
   const { before, incident, notices } = await deps.core.changeSeverity(actor, req.ref, req.severity);
-  const text = `*${incident.ref}* severity: ${before.severity} → *${incident.severity}* (by <@${actor.id}>)`;
+  const text = md`*${incident.ref}* severity: ${before.severity} → *${incident.severity}* (by ${mention(actor.id)})`;
   return { ...confirmation(actor, incident, text), after: (ctx) => tellUndelivered(deps.core, ctx.tell, notices, 'the change is saved') };
 }
 
 /** Role assignment; the assignee is invited to the incident channel. */
 export async function assign(deps: SlackDeps, actor: Actor, req: Req<'assign'>): Promise<Outcome> {
   const { incident, role, notices } = await deps.core.assignRole(actor, req.ref, req.role, req.userId);
-  const text = `<@${req.userId}> is now *${role}* of *${incident.ref}* (by <@${actor.id}>)`;
+  const text = md`${mention(req.userId)} is now *${role}* of *${incident.ref}* (by ${mention(actor.id)})`;
   return { ...confirmation(actor, incident, text), after: (ctx) => tellUndelivered(deps.core, ctx.tell, notices, 'the assignment is saved') };
 }
 
 /** The caller's own confirmation, unless they are in the incident channel, where the change is posted for everyone. */
-function confirmation(actor: Actor, incident: Incident, text: string, offerReview = false): Pick<Outcome, 'reply'> {
+function confirmation(actor: Actor, incident: Incident, text: Mrkdwn, offerReview = false): Pick<Outcome, 'reply'> {
   if (actor.channelId && actor.channelId === incident.channelId) return {};
-  const confirmed = `:white_check_mark: ${drillPrefix(incident)}${text}`;
-  return { reply: { text: confirmed, ...(offerReview ? { blocks: reviewPrompt(confirmed, incident.ref) } : {}) } };
+  const confirmed = md`:white_check_mark: ${drillPrefix(incident)}${text}`;
+  return { reply: offerReview ? message(confirmed, reviewPrompt(confirmed, incident.ref)) : message(confirmed) };
 }

@@ -1,4 +1,6 @@
 // `/incident declare …`: text form declares at once; no text opens the modal.
+import { message } from '../../../blocks/message.js';
+import { md } from '../../../blocks/mrkdwn.js';
 import { drillPrefix } from '../../../blocks/drill.js';
 import type { Actor } from '../../../../core/context.js';
 import { declareModal } from '../../../blocks/declare-modal.js';
@@ -21,10 +23,9 @@ export async function declareFromText(
     drill: req.drill,
   });
   return {
-    reply: { text: withRotateWarning(`:hourglass_flowing_sand: ${drillPrefix(declared.incident)}*${declared.incident.ref}* is recorded; setting up its channel…`, declared.redacted) },
+    reply: message(withRotateWarning(md`:hourglass_flowing_sand: ${drillPrefix(declared.incident)}*${declared.incident.ref}* is recorded; setting up its channel…`, declared.redacted)),
     after: async ({ client, tell }) => {
-      const text = await setUpIncidentInSlack({ ...deps, client }, declared);
-      await tell({ text });
+      await tell(message(await setUpIncidentInSlack({ ...deps, client }, declared)));
     },
   };
 }

@@ -6,7 +6,8 @@ import type { Actor } from '../../../../core/context.js';
 import type { Incident } from '../../../../core/incidents/incident.js';
 import { planLines, type OobPlan } from '../../../../core/oob/plan.js';
 import { drillPrefix } from '../../../blocks/drill.js';
-import { context, escapeText, packLines, section, who } from '../../../blocks/text.js';
+import { context, joinMd, md, packLines, plain, section, who, type Mrkdwn } from '../../../blocks/text.js';
+import { message } from '../../../blocks/message.js';
 import type { IncidentRequest } from '../../../parse/command.js';
 import type { Outcome, SlackDeps } from '../../../deps.js';
 import { attempt } from '../../../services/slack-call.js';
@@ -17,7 +18,7 @@ type Req = Extract<IncidentRequest, { sub: 'oob' }>;
 export async function oob(deps: SlackDeps, actor: Actor, req: Req, botUserId?: string): Promise<Outcome> {
   const { incident } = await deps.core.oob.check(actor, req.ref);
   return {
-    reply: { text: `${drillPrefix(incident)}:satellite_antenna: Sending the out-of-band plan for *${incident.ref}* to its people by direct message…` },
+    reply: message(md`${drillPrefix(incident)}:satellite_antenna: Sending the out-of-band plan for *${incident.ref}* to its people by direct message…`),
     after: async ({ client, tell }) => {
       const listed = incident.channelId
         ? await attempt(deps, incident.id, 'listing the incident channel’s members for the out-of-band plan', () => channelMembers(client, incident.channelId!))
@@ -25,16 +26,16 @@ export async function oob(deps: SlackDeps, actor: Actor, req: Req, botUserId?: s
       // The bot is in the channel too; it cannot message itself.
       const members = (listed.ok ? listed.value : []).filter((id) => id !== botUserId);
       const moved = await deps.core.oob.move(actor, req.ref, req.reason, members);
-      const message = planMessage(moved.incident, moved.plan, actor, req.reason);
-      const failed: string[] = [];
+      const plan = planMessage(moved.incident, moved.plan, actor, req.reason);
+      const failed: Mrkdwn[] = [];
       for (const user of moved.recipients.filter((id) => id !== botUserId)) {
         const sent = await attempt(deps, incident.id, `sending the out-of-band plan to ${user}`, async () => {
           const im = await client.conversations.open({ users: user });
-          await client.chat.postMessage({ channel: im.channel!.id!, ...message });
+          await client.chat.postMessage({ channel: im.channel!.id!, ...plan });
         });
-        if (!sent.ok) failed.push(`${who(user)} (${sent.error})`);
+        if (!sent.ok) failed.push(md`${who(user)} (${sent.error})`);
       }
-      await tell({ text: summary(moved.incident, moved.recipients.length - failed.length, moved.event.seq, failed, listed.ok ? undefined : listed.error) });
+      await tell(message(summary(moved.incident, moved.recipients.length - failed.length, moved.event.seq, failed, listed.ok ? undefined : listed.error)));
     },
   };
 }
@@ -53,21 +54,18 @@ async function channelMembers(client: WebClient, channel: string): Promise<strin
  * shows on a locked phone screen; the plan is in the message body.
  */
 export function planMessage(incident: Incident, plan: OobPlan, actor: Actor, reason: string) {
-  const lead = `${drillPrefix(incident)}:satellite_antenna: *${incident.ref}*: the team is moving out of band (asked by ${who(actor.id)}).`;
-  const { sections } = packLines(planLines(plan).map(escapeText));
-  return {
-    text: `${drillPrefix(incident)}${incident.ref}: the team is moving out of band. Open this message for the plan.`,
-    blocks: [
-      section(reason ? `${lead}\n*Why:* ${escapeText(reason)}` : lead),
-      ...sections.map(section),
-      context('From now on, assume Slack is being read. Do not discuss the incident or the plan here: switch to the backup channel.'),
-    ],
-  };
+  const lead = md`${drillPrefix(incident)}:satellite_antenna: *${incident.ref}*: the team is moving out of band (asked by ${who(actor.id)}).`;
+  const { sections } = packLines(planLines(plan).map(plain));
+  return message(md`${drillPrefix(incident)}${incident.ref}: the team is moving out of band. Open this message for the plan.`, [
+    section(reason ? md`${lead}\n*Why:* ${reason}` : lead),
+    ...sections.map(section),
+    context(md`From now on, assume Slack is being read. Do not discuss the incident or the plan here: switch to the backup channel.`),
+  ]);
 }
 
-function summary(incident: Incident, sent: number, seq: number, failed: string[], listError: string | undefined): string {
-  const lines = [`${drillPrefix(incident)}:satellite_antenna: Sent the out-of-band plan for *${incident.ref}* to ${sent} ${sent === 1 ? 'person' : 'people'} by direct message; the move is event #${seq} on its timeline (without the plan).`];
-  if (listError) lines.push(`:warning: ${listError}, so only the people holding a role, the reporter and you got it.`);
-  if (failed.length > 0) lines.push(`:warning: Could not send it to ${failed.join(', ')}. Reach them by phone; each failure is on the timeline.`);
-  return lines.join('\n');
+function summary(incident: Incident, sent: number, seq: number, failed: Mrkdwn[], listError: string | undefined): Mrkdwn {
+  const lines = [md`${drillPrefix(incident)}:satellite_antenna: Sent the out-of-band plan for *${incident.ref}* to ${sent} ${sent === 1 ? 'person' : 'people'} by direct message; the move is event #${seq} on its timeline (without the plan).`];
+  if (listError) lines.push(md`:warning: ${listError}, so only the people holding a role, the reporter and you got it.`);
+  if (failed.length > 0) lines.push(md`:warning: Could not send it to ${joinMd(failed, ', ')}. Reach them by phone; each failure is on the timeline.`);
+  return joinMd(lines, '\n');
 }

@@ -1,4 +1,6 @@
 // `/incident list|show|note|correct|help`: answers that concern only the caller, so they are ephemeral.
+import { message } from '../../../blocks/message.js';
+import { md } from '../../../blocks/mrkdwn.js';
 import type { Actor } from '../../../../core/context.js';
 import { helpMessage } from '../../../blocks/help.js';
 import { incidentDetails, incidentList } from '../../../blocks/incident.js';
@@ -29,13 +31,13 @@ export async function note(deps: SlackDeps, actor: Actor, req: Req<'note' | 'les
   const { incident, event } = await (lesson ? deps.core.addLesson(actor, req.ref, req.text) : deps.core.addNote(actor, req.ref, req.text));
   const backdated = event.occurredAt.getTime() !== event.recordedAt.getTime() ? ` (happened at ${event.occurredAt.toISOString()})` : '';
   const what = lesson ? ':bulb: Lesson added' : ':memo: Added';
-  const next = lesson ? ` Awareness admins can turn it into a staff tip with \`/awareness promote ${incident.ref}\`.` : '';
-  return { reply: { text: withRotateWarning(`${what} to the *${incident.ref}* timeline as event #${event.seq}${backdated}.${next}`, redactedOf(event)) } };
+  const next = lesson ? md` Awareness admins can turn it into a staff tip with \`/awareness promote ${incident.ref}\`.` : '';
+  return { reply: message(withRotateWarning(md`${what} to the *${incident.ref}* timeline as event #${event.seq}${backdated}.${next}`, redactedOf(event))) };
 }
 
 /** Correction of an earlier event. */
 export async function correct(deps: SlackDeps, actor: Actor, req: Req<'correct'>): Promise<Outcome> {
   const { incident, event } = await deps.core.addCorrection(actor, req.ref, req.seq, req.text);
-  const text = `:memo: Correction to event #${req.seq} added to the *${incident.ref}* timeline as event #${event.seq}.`;
-  return { reply: { text: withRotateWarning(text, redactedOf(event)) } };
+  const text = md`:memo: Correction to event #${req.seq} added to the *${incident.ref}* timeline as event #${event.seq}.`;
+  return { reply: message(withRotateWarning(text, redactedOf(event))) };
 }

@@ -1,5 +1,7 @@
 // `/incident timeline|report`: an incident's story, as a message or as a file. Access is checked before the ack;
 // reading the events and uploading happen after it, so a long timeline never delays Slack's 3-second ack.
+import { message } from '../../../blocks/message.js';
+import { channelMention, md, mention } from '../../../blocks/mrkdwn.js';
 import type { Actor } from '../../../../core/context.js';
 import { AppError } from '../../../../core/errors.js';
 import type { Incident } from '../../../../core/incidents/incident.js';
@@ -23,13 +25,13 @@ export async function timeline(deps: SlackDeps, actor: Actor, req: Req<'timeline
   }
   return {
     after: async (ctx) => {
-      const message = timelineMessage(source.header, await shortTimeline(source.events(), TIMELINE_LIMIT));
-      if (!req.share) return ctx.tell(message);
+      const timelineReply = timelineMessage(source.header, await shortTimeline(source.events(), TIMELINE_LIMIT));
+      if (!req.share) return ctx.tell(timelineReply);
       const posted = await attempt(deps, incident.id, 'posting the timeline in the incident channel', () =>
-        ctx.client.chat.postMessage({ channel: incident.channelId!, ...message }),
+        ctx.client.chat.postMessage({ channel: incident.channelId!, ...timelineReply }),
       );
-      if (!posted.ok) await ctx.tell({ text: `:warning: ${posted.error}.` });
-      else if (actor.channelId !== incident.channelId) await ctx.tell({ text: `${drillPrefix(incident)}:white_check_mark: Timeline of *${incident.ref}* posted in <#${incident.channelId}>.` });
+      if (!posted.ok) await ctx.tell(message(md`:warning: ${posted.error}.`));
+      else if (actor.channelId !== incident.channelId) await ctx.tell(message(md`${drillPrefix(incident)}:white_check_mark: Timeline of *${incident.ref}* posted in ${channelMention(incident.channelId!)}.`));
     },
   };
 }
@@ -40,7 +42,7 @@ export async function report(deps: SlackDeps, actor: Actor, req: Req<'report'>):
   const { incident, source: unverified } = await deps.core.report(actor, req.ref, { verify: false });
   const info = FORMAT_INFO[req.format];
   return {
-    reply: { text: `:hourglass_flowing_sand: Writing the ${info.label} report of *${incident.ref}* (${unverified.header.eventCount} events)…` },
+    reply: message(md`:hourglass_flowing_sand: Writing the ${info.label} report of *${incident.ref}* (${unverified.header.eventCount} events)…`),
     after: async (ctx) => {
       const { verification } = await deps.core.verify(actor, incident.ref);
       const source = { ...unverified, header: { ...unverified.header, verification } };
@@ -48,12 +50,12 @@ export async function report(deps: SlackDeps, actor: Actor, req: Req<'report'>):
       const filename = reportFileName(incident.ref, req.format);
       const uploaded = await attempt(deps, incident.id, `uploading the ${info.label} report`, async () => {
         const channelId = await destination(ctx, incident, actor);
-        await uploadFile(ctx.client, { channelId, filename, title: `${incident.ref} report (${info.label})`, content, comment: `${info.label} report of *${incident.ref}*, requested by <@${actor.id}>.` });
+        await uploadFile(ctx.client, { channelId, filename, title: `${incident.ref} report (${info.label})`, content, comment: md`${info.label} report of *${incident.ref}*, requested by ${mention(actor.id)}.` });
         return channelId;
       });
-      if (!uploaded.ok) return ctx.tell({ text: `:warning: ${uploaded.error}. \`rampart report ${incident.ref}\` writes it from the command line.` });
-      const where = uploaded.value === incident.channelId ? `<#${uploaded.value}>` : 'your direct messages with me';
-      await ctx.tell({ text: `:page_facing_up: ${filename} (${content.length.toLocaleString('en')} bytes) is in ${where}.` });
+      if (!uploaded.ok) return ctx.tell(message(md`:warning: ${uploaded.error}. \`rampart report ${incident.ref}\` writes it from the command line.`));
+      const where = uploaded.value === incident.channelId ? channelMention(uploaded.value) : 'your direct messages with me';
+      await ctx.tell(message(md`:page_facing_up: ${filename} (${content.length.toLocaleString('en')} bytes) is in ${where}.`));
     },
   };
 }

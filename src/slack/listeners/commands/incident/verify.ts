@@ -1,5 +1,7 @@
 // `/incident verify [INC-n]`: recomputes the incident's timeline hash chain and says whether it holds, to the caller
 // only. Done before the ack: a chain is read in pages of plain rows, fast for any incident a chat is about.
+import { message } from '../../../blocks/message.js';
+import { md } from '../../../blocks/mrkdwn.js';
 import type { Actor } from '../../../../core/context.js';
 import { verificationLine } from '../../../../core/timeline/verification.js';
 import type { IncidentRequest } from '../../../parse/command.js';
@@ -11,5 +13,5 @@ type Req<S extends IncidentRequest['sub']> = Extract<IncidentRequest, { sub: S }
 export async function verify(deps: SlackDeps, actor: Actor, req: Req<'verify'>): Promise<Outcome> {
   const { incident, verification } = await deps.core.verify(actor, req.ref);
   const icon = verification.ok ? ':white_check_mark:' : ':rotating_light:';
-  return { reply: { text: `${icon} *${incident.ref}*: ${verificationLine(verification)}` } };
+  return { reply: message(md`${icon} *${incident.ref}*: ${verificationLine(verification)}`) };
 }
