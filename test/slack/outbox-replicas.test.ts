@@ -27,6 +27,7 @@ describe.skipIf(backend !== 'postgres')('two outbox workers on one database', ()
             clock,
             client: outboxClient('xoxb-test-token', { apiUrl: emu.apiUrl, timeoutMs: 150 }),
             logger: createLogger('silent'),
+            playbooks: t.core.playbooks.library,
             sleep: async (ms) => {
               now += ms;
             },

@@ -1,6 +1,6 @@
 // Where notifications stand, for adapters that tell the user when Slack refused something for good.
 import type { CoreDeps } from '../context.js';
-import { ACTION_OF, type NotificationKind } from './notifications.js';
+import { actionOf, type NotificationKind } from './notifications.js';
 import { rowsByKey } from './queries.js';
 
 /** One notification's state: delivered, given up (with why), or still pending (with the last error, if any). */
@@ -22,7 +22,7 @@ export async function settledDeliveries(deps: Pick<CoreDeps, 'db' | 'outbox'>, k
     key: r.key,
     kind: r.kind,
     state: r.deliveredAt ? 'delivered' : r.failedAt ? 'failed' : 'pending',
-    action: ACTION_OF[r.kind],
+    action: actionOf(r),
     ...(r.lastError ? { error: r.lastError } : {}),
   }));
 }

@@ -19,3 +19,12 @@ export function changeMessage(p: NotificationPayloads['incident_changed']): { te
   const text = `${drillPrefix(p)}${changeText(p)}`;
   return p.offerReview ? { text, blocks: reviewPrompt(text, p.ref) } : { text };
 }
+
+/** The reporter's direct message about the incident channel: ready after a delay, or given up (with what to do). */
+export function reporterMessage(p: NotificationPayloads['reporter_told']): { text: string } {
+  const ref = `${drillPrefix(p)}*${p.ref}*`;
+  if (p.about === 'channel_ready') return { text: `:white_check_mark: ${ref}'s channel is ready: <#${p.channelId}>.` };
+  return {
+    text: `:warning: ${ref} is saved, but its channel could not be created (${p.error ?? 'unknown error'}); this is on its timeline. Work on it with \`/incident\` commands naming ${p.ref}, or ask an admin to check the bot's permissions.`,
+  };
+}

@@ -40,7 +40,7 @@ export function reportDecoyHits(deps: Pick<SlackDeps, 'core' | 'logger' | 'backg
   for (const hit of hits) {
     deps.background.afterAck('report a decoy hit in Slack', async () => {
       if (hit.declared) {
-        await setUpIncidentInSlack({ core: deps.core, client, logger: deps.logger, incidentChannel: deps.incidentChannel }, hit);
+        await setUpIncidentInSlack(deps, hit);
         return;
       }
       const channel = hit.incident.channelId;

@@ -22,8 +22,8 @@ export async function declareFromText(
   });
   return {
     reply: { text: withRotateWarning(`:hourglass_flowing_sand: ${drillPrefix(declared.incident)}*${declared.incident.ref}* is recorded; setting up its channel…`, declared.redacted) },
-    after: async ({ client, tell }) => {
-      const text = await setUpIncidentInSlack({ ...deps, client }, declared);
+    after: async ({ tell }) => {
+      const text = await setUpIncidentInSlack(deps, declared);
       await tell({ text });
     },
   };
