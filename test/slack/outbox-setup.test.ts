@@ -16,6 +16,8 @@ beforeEach(async () => {
     sleep: async (ms) => {
       now += ms;
     },
+    // As in production: the Bolt client retries on its own, which is what doubled posts made outside the outbox.
+    slackRetries: 3,
   });
 });
 afterEach(async () => {
@@ -115,5 +117,21 @@ describe('an incident channel set up through the outbox', () => {
     expect((await bot.rampart.core.show(CLI, 'INC-2')).incident.channelId).not.toBeNull();
     await bot.rampart.outbox.drain();
     expect(announcements('INC-1')).toHaveLength(1);
+  });
+});
+
+describe('messages posted on request go through the outbox too', () => {
+  it('a shared timeline whose answer is lost is posted once, and the person is told it will be retried', async () => {
+    await bot.incident('declare Lost laptop type:lost-device');
+    const { incident } = await bot.rampart.core.show(CLI, 'INC-1');
+    const shared = () => bot.emu.messages(incident.channelId!).filter((m) => !m.ephemeral && m.text.startsWith('INC-1 timeline:'));
+    bot.emu.injectFault({ method: 'chat.postMessage', kind: 'reset', handled: true });
+    await bot.incident('timeline INC-1 share');
+    await bot.rampart.outbox.drain();
+    expect(shared()).toHaveLength(1);
+    expect(ephemeralsFor(bot, bot.lead).at(-1)).toMatch(/:warning: posting the timeline in the incident channel failed .*it will be retried/);
+    // Nothing else was doubled either: every outbox key is on one message.
+    const keys = bot.emu.allMessages().flatMap((m) => (m.metadata ? [JSON.stringify(m.metadata.event_payload)] : []));
+    expect(new Set(keys).size).toBe(keys.length);
   });
 });

@@ -11,6 +11,8 @@ export interface DeliveryState {
   /** What it does, in words ("announcing it"). */
   action: string;
   error?: string;
+  /** What Slack returned for a delivered one (a channel id, a message ts). */
+  result?: Record<string, unknown>;
 }
 
 /** The states of the notifications with these keys, once the worker has tried everything that was due. */
@@ -24,5 +26,6 @@ export async function settledDeliveries(deps: Pick<CoreDeps, 'db' | 'outbox'>, k
     state: r.deliveredAt ? 'delivered' : r.failedAt ? 'failed' : 'pending',
     action: actionOf(r),
     ...(r.lastError ? { error: r.lastError } : {}),
+    ...(r.result ? { result: r.result } : {}),
   }));
 }

@@ -9,8 +9,6 @@ import { settledDeliveries } from '../../core/outbox/deliveries.js';
 import { setupFollowUpKeys } from '../../core/outbox/channel-setup.js';
 import { findById } from '../../core/incidents/queries.js';
 
-export { channelNameFor } from '../outbox/channel-setup.js';
-
 export interface ChannelDeps {
   core: Core;
   logger: Logger;

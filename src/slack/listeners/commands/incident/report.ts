@@ -1,5 +1,6 @@
 // `/incident timeline|report`: an incident's story, as a message or as a file. Access is checked before the ack;
 // reading the events and uploading happen after it, so a long timeline never delays Slack's 3-second ack.
+import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../../../core/context.js';
 import { AppError } from '../../../../core/errors.js';
 import type { Incident } from '../../../../core/incidents/incident.js';
@@ -11,6 +12,7 @@ import type { IncidentRequest } from '../../../parse/command.js';
 import { attempt } from '../../../services/slack-call.js';
 import { bytesOf, directChannel, uploadFile } from '../../../services/upload.js';
 import type { AfterAck, Outcome, SlackDeps } from '../../../deps.js';
+import { postOnce } from '../../../outbox/post.js';
 
 type Req<S extends IncidentRequest['sub']> = Extract<IncidentRequest, { sub: S }>;
 
@@ -25,9 +27,14 @@ export async function timeline(deps: SlackDeps, actor: Actor, req: Req<'timeline
     after: async (ctx) => {
       const message = timelineMessage(source.header, await shortTimeline(source.events(), TIMELINE_LIMIT));
       if (!req.share) return ctx.tell(message);
-      const posted = await attempt(deps, incident.id, 'posting the timeline in the incident channel', () =>
-        ctx.client.chat.postMessage({ channel: incident.channelId!, ...message }),
-      );
+      // Through the outbox: a post whose answer is lost is found by its key, never made twice.
+      const posted = await postOnce(deps.core, {
+        key: `incident:${incident.id}:timeline-shared:${randomUUID()}`,
+        channel: incident.channelId!,
+        incidentId: incident.id,
+        action: 'posting the timeline in the incident channel',
+        message,
+      });
       if (!posted.ok) await ctx.tell({ text: `:warning: ${posted.error}.` });
       else if (actor.channelId !== incident.channelId) await ctx.tell({ text: `${drillPrefix(incident)}:white_check_mark: Timeline of *${incident.ref}* posted in <#${incident.channelId}>.` });
     },
