@@ -4,7 +4,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ephemeralsFor, startTestBot, type TestBot } from '../support/slack.js';
 import { CLI } from '../support/slack-state.js';
+import { WebClient } from '@slack/web-api';
 import { slackOutbox } from '../../src/db/schema.js';
+import { createLogger } from '../../src/log.js';
+import { refreshChecklist } from '../../src/slack/services/checklist-messages.js';
 
 let bot: TestBot;
 let now: number;
@@ -133,5 +136,23 @@ describe('messages posted on request go through the outbox too', () => {
     // Nothing else was doubled either: every outbox key is on one message.
     const keys = bot.emu.allMessages().flatMap((m) => (m.metadata ? [JSON.stringify(m.metadata.event_payload)] : []));
     expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('a checklist page whose answer is lost is posted once, and its ts kept for later edits', async () => {
+    await bot.incident('declare Credential phishing mail sev2 type:phishing');
+    const { incident } = await bot.rampart.core.show(CLI, 'INC-1');
+    const checklists = () => bot.emu.messages(incident.channelId!).filter((m) => !m.ephemeral && m.text.includes(' done'));
+    bot.emu.injectFault({ method: 'chat.postMessage', kind: 'reset', handled: true });
+    await bot.incident('playbook INC-1 phishing');
+    await bot.rampart.outbox.drain();
+    expect(checklists()).toHaveLength(1);
+    // The next refresh (a step clicked, say) finds the delivered row by its key, keeps the page's ts and edits it.
+    const [run] = await bot.rampart.core.playbooks.runs(incident.id);
+    const client = new WebClient('xoxb-test-token', { slackApiUrl: bot.emu.apiUrl, retryConfig: { retries: 0 } });
+    expect(await refreshChecklist({ core: bot.rampart.core, logger: createLogger('silent') }, client, run!.id)).toEqual([]);
+    await refreshChecklist({ core: bot.rampart.core, logger: createLogger('silent') }, client, run!.id);
+    expect(checklists()).toHaveLength(1);
+    expect(bot.emu.callsTo('chat.update').map((c) => c.params.ts)).toEqual([checklists()[0]!.ts]);
+    expect((await bot.rampart.core.playbooks.messages(run!.id)).map((m) => m.ts)).toEqual([checklists()[0]!.ts]);
   });
 });
