@@ -5,9 +5,7 @@ import { drillPrefix } from '../blocks/drill.js';
 import type { Core } from '../../core/core.js';
 import type { Incident } from '../../core/incidents/incident.js';
 import type { Logger } from '../../log.js';
-import { settledDeliveries } from '../../core/outbox/deliveries.js';
 import { setupFollowUpKeys } from '../../core/outbox/channel-setup.js';
-import { findById } from '../../core/incidents/queries.js';
 
 export interface ChannelDeps {
   core: Core;
@@ -27,8 +25,10 @@ export async function setUpIncidentInSlack(deps: ChannelDeps, declared: SetUp): 
   const followUps = setupFollowUpKeys(id);
   // The set-up first: its follow-ups exist only once it has settled (the worker goes on to them before idling).
   const keys = [...(declared.setup ? [declared.setup] : []), followUps.invite, followUps.intro, followUps.announcement];
-  const states = await settledDeliveries(deps.core.deps, keys);
-  const incident = (await findById(deps.core.deps.db, id)) ?? declared.incident;
+  const states = await deps.core.notices.settled(keys);
+  // The channel the set-up found or made, as the worker recorded it (the incident row says the same).
+  const channel = states.find((d) => d.key === declared.setup && d.state === 'delivered')?.result?.channel;
+  const incident = { ...declared.incident, channelId: typeof channel === 'string' ? channel : declared.incident.channelId };
   const problems = states
     .filter((d) => d.state !== 'delivered' && d.error)
     .map((d) => `${d.action} failed (${d.error})${d.state === 'pending' ? ', it will be retried' : ''}`);
