@@ -102,6 +102,18 @@ describe('an incident channel set up through the outbox', () => {
     expect(announcements('INC-1')).toHaveLength(1);
   });
 
+  it('a failed invite of the reporter is named as such, and the channel and announcement still follow', async () => {
+    bot.emu.injectFault({ method: 'conversations.invite', kind: 'slack_error', error: 'user_is_restricted' });
+    await bot.incident('declare Lost laptop type:lost-device');
+    const { incident, events } = await bot.rampart.core.timeline(CLI, 'INC-1');
+    expect(incident.channelId).not.toBeNull();
+    expect(events.filter((e) => e.kind === 'slack_call_failed').map((e) => e.payload)).toEqual([
+      { action: 'inviting the reporter to the channel', error: 'user_is_restricted' },
+    ]);
+    expect(ephemeralsFor(bot, bot.lead).at(-1)).toMatch(/inviting the reporter to the channel failed \(user_is_restricted\)/);
+    expect(announcements('INC-1')).toHaveLength(1);
+  });
+
   it('a refused set-up tells the reporter at once in the confirmation', async () => {
     bot.emu.injectFault({ method: 'conversations.create', kind: 'slack_error', error: 'restricted_action' });
     await bot.incident('declare Lost laptop type:lost-device');

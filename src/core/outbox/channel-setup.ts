@@ -41,7 +41,7 @@ export async function afterChannelSetup(tx: Tx, row: OutboxRow, incident: Incide
     const channel = outcome.result as unknown as SetupResult;
     const current = incident.channelId ? incident : await attach(tx, incident, channel, p.private, now);
     const channelId = current.channelId!;
-    await enqueue(tx, { ...base, key: keys.invite, notification: { kind: 'member_invited', channel: channelId, payload: { ref: incident.ref, userId: p.reporterId } } });
+    await enqueue(tx, { ...base, key: keys.invite, notification: { kind: 'member_invited', channel: channelId, payload: { ref: incident.ref, userId: p.reporterId, reporter: true } } });
     await enqueue(tx, { ...base, key: keys.intro, notification: { kind: 'channel_intro', channel: channelId, payload: { ref: incident.ref } } });
     // The reporter was told it would be retried (or was told nothing, when the process died): say it is done.
     if (row.attempts > 1) await tell(tx, base, keys.told, { ref: incident.ref, drill: incident.drill, userId: p.reporterId, about: 'channel_ready', channelId });

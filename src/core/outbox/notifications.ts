@@ -15,7 +15,7 @@ export interface NotificationPayloads {
   /** A status, severity or role change, posted in the incident channel. */
   incident_changed: { ref: string; drill: boolean; by: string; change: IncidentChange; offerReview: boolean };
   /** A new role holder (or the reporter, once the channel exists) invited into the incident channel. */
-  member_invited: { ref: string; userId: string };
+  member_invited: { ref: string; userId: string; reporter?: boolean };
   /**
    * The incident's channel, found or created; its own lane (setup:<incident id>), so a stuck set-up holds up nothing
    * else. Once it settles, the invite, the intro and the announcement are enqueued (see channel-setup.ts).
@@ -49,6 +49,7 @@ export const ACTION_OF: Record<NotificationKind, string> = {
 /** What a stored notification does, in words: a posted message names its own action. */
 export function actionOf(n: { kind: NotificationKind; payload: unknown }): string {
   if (n.kind === 'message_posted') return (n.payload as NotificationPayloads['message_posted']).action || ACTION_OF.message_posted;
+  if (n.kind === 'member_invited' && (n.payload as NotificationPayloads['member_invited']).reporter) return 'inviting the reporter to the channel';
   return ACTION_OF[n.kind];
 }
 
