@@ -79,6 +79,7 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
     clock,
     client: outboxClient(botToken, { ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}), timeoutMs }),
     logger,
+    playbooks,
     sleep: options.sleep ?? realSleep,
     tuning,
     ...(workerId ? { workerId } : {}),

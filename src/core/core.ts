@@ -21,6 +21,8 @@ import { tripFromMessage, tripFromRequest, type DecoyMessage, type DecoyRequest 
 import { worthRecording } from './decoys/triage.js';
 import { checkOutOfBand, moveOutOfBand } from './oob/move.js';
 import { lessonsOf, promoteLesson, type TipDraft } from './awareness/promote.js';
+import { noticeMessage } from './outbox/incident-notices.js';
+import { settledDeliveries } from './outbox/deliveries.js';
 
 /** Builds the core API over its dependencies. */
 export function createCore(deps: CoreDeps) {
@@ -62,6 +64,12 @@ export function createCore(deps: CoreDeps) {
       messages: (runId: number) => checklistMessages(deps, runId),
       /** Remembers the Slack message showing a page of a run's checklist, so it is updated in place later. */
       saveMessage: (m: { runId: number; page: number; channelId: string; ts: string }) => saveMessage(deps.db, m),
+    },
+    notices: {
+      /** Posts a message the adapter rendered through the outbox: once, even when Slack's answer is lost. */
+      post: (p: Parameters<typeof noticeMessage>[1]) => noticeMessage(deps, p),
+      /** Where notifications stand once the worker has tried what was due. */
+      settled: (keys: readonly string[]) => settledDeliveries(deps, keys),
     },
     oob: {
       /** Whether the actor may move the incident out of band and the plan is valid; writes nothing. */

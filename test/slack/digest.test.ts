@@ -56,6 +56,14 @@ describe('the weekly digest in Slack', () => {
     expect(waits).toEqual([7_000]);
   });
 
+  it('posts it once when Slack posted it but its answer was lost, finding it before retrying', async () => {
+    await start();
+    bot.emu.injectFault({ method: 'chat.postMessage', kind: 'reset', handled: true });
+    now = SLOT.getTime();
+    expect(await bot.rampart.digest.runDue()).toMatchObject([{ kind: 'posted' }]);
+    expect(digests()).toHaveLength(1);
+  });
+
   it('keeps within the block limits with 60 open incidents, cutting the list, and shows private ones by reference only', async () => {
     await start();
     for (let n = 1; n <= 60; n += 1) {

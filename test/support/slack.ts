@@ -30,6 +30,8 @@ export async function startTestBot(
     sleep?: (ms: number) => Promise<void>;
     /** Receives the bot's log (silent by default). */
     logger?: Logger;
+    /** The Bolt client's own Web API retries (0 by default; production's 3 shows what a retry after a lost answer does). */
+    slackRetries?: number;
   } = {},
 ): Promise<TestBot> {
   const signingSecret = randomBytes(16).toString('hex');
@@ -56,7 +58,7 @@ export async function startTestBot(
   const rampart = await startRampart(config, {
     database,
     logger: opts.logger ?? createLogger('silent'),
-    slackRetries: 0,
+    slackRetries: opts.slackRetries ?? 0,
     // Tests run the awareness programme by hand; the poster's waits are recorded, never slept.
     scheduler: false,
     sleep: opts.sleep ?? (async () => {}),

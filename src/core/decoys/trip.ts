@@ -38,8 +38,8 @@ export interface Tripped {
   event: TimelineEvent;
   /** Playbooks offered for the incident's type (the decoy playbook). */
   suggested: string[];
-  /** Outbox key of a new incident's announcement, held until the adapter has made its channel (as for any declaration). */
-  announcement?: string;
+  /** Outbox key of a new incident's Slack set-up (channel, invite, announcement), as for any declaration. */
+  setup?: string;
 }
 
 /** Records a hit on the live decoy with this token; null when there is none (or the hit was already recorded). */
@@ -56,7 +56,7 @@ export async function recordHit(deps: CoreDeps, hit: HitInput): Promise<Tripped 
       if (claimed.length === 0) return null;
     }
     const open = await openIncidentFor(tx, decoy.id, new Date(now.getTime() - windowMs));
-    const { incident, announcement } = open ? { incident: open, announcement: undefined } : await declareFor(tx, decoy, now, deps.announceChannel);
+    const { incident, setup } = open ? { incident: open, setup: undefined } : await declareFor(tx, decoy, now, deps.announceChannel);
     await insertHit(tx, { decoyId: decoy.id, incidentId: incident.id, at: now, via: hit.via, source: hit.source, detail: hit.detail });
     const event = await appendEvent(
       tx,
@@ -64,7 +64,7 @@ export async function recordHit(deps: CoreDeps, hit: HitInput): Promise<Tripped 
       { kind: 'decoy_tripped', ...SYSTEM, payload: { decoy: decoy.name, decoyKind: decoy.kind, via: hit.via, source: hit.source, ...hit.detail } },
       now,
     );
-    return { decoy, incident, declared: !open, event: event!, ...(announcement ? { announcement } : {}) };
+    return { decoy, incident, declared: !open, event: event!, ...(setup ? { setup } : {}) };
   });
   if (!result) return null;
   const { decoy, ...rest } = result;
@@ -88,7 +88,7 @@ async function openIncidentFor(tx: Tx, decoyId: number, since: Date): Promise<In
  * Declares the incident for a first hit, as declareIncident would, but inside this transaction. The reporter is the
  * admin who planted the decoy, so they are invited to its private channel; the actor on the timeline is Rampart.
  */
-async function declareFor(tx: Tx, decoy: Decoy, now: Date, announceChannel: string | undefined): Promise<{ incident: Incident; announcement: string | undefined }> {
+async function declareFor(tx: Tx, decoy: Decoy, now: Date, announceChannel: string | undefined): Promise<{ incident: Incident; setup: string }> {
   const title = `Decoy ${decoy.name} tripped`;
   const description = decoy.note ? `Planted: ${decoy.note}` : `A ${decoy.kind} decoy was used.`;
   const incident = await insertIncident(tx, {
@@ -115,5 +115,5 @@ async function declareFor(tx: Tx, decoy: Decoy, now: Date, announceChannel: stri
     now,
   );
   // Responders learn of it where they learn of every incident; being private, the announcement names no decoy.
-  return { incident, announcement: await noticeDeclared(tx, { incident, channel: announceChannel, now }) };
+  return { incident, setup: await noticeDeclared(tx, { incident, channel: announceChannel, now }) };
 }

@@ -1,5 +1,5 @@
-// Declaring an incident: validate, then one transaction that numbers it, stores it and writes incident_declared.
-// Slack work (channel, invites, announcement) is the adapter's, after this returns.
+// Declaring an incident: validate, then one transaction that numbers it, stores it, writes incident_declared and
+// enqueues its Slack set-up (channel, invite, first message, announcement), which the outbox carries out after this.
 import { AppError } from '../errors.js';
 import { inTransaction, type Actor, type CoreDeps } from '../context.js';
 import { appendEvent } from '../timeline/queries.js';
@@ -28,8 +28,8 @@ export interface Declared {
   incident: Incident;
   forcedPrivateBecause?: string;
   redacted?: string[];
-  /** Outbox key of the announcement, held until the adapter releases it (see src/core/outbox/incident-notices.ts). */
-  announcement?: string;
+  /** Outbox key of the Slack set-up, enqueued with the declaration (see src/core/outbox/channel-setup.ts). */
+  setup: string;
 }
 
 /** Declares an incident. Secrets in the title, description and reported message are redacted before storing. */
@@ -92,12 +92,12 @@ export async function declareIncident(deps: CoreDeps, actor: Actor, input: Decla
         now,
       );
     }
-    const announcement = await noticeDeclared(tx, { incident: created, channel: deps.announceChannel, now });
-    return { created, announcement };
+    const setup = await noticeDeclared(tx, { incident: created, channel: deps.announceChannel, now });
+    return { created, setup };
   });
   return {
     incident: declared.created,
-    ...(declared.announcement ? { announcement: declared.announcement } : {}),
+    setup: declared.setup,
     ...(sensitive && !isPrivate ? { forcedPrivateBecause: `type ${type} is security-sensitive` } : {}),
     ...redactedField(found),
   };

@@ -1,6 +1,6 @@
 // Where notifications stand, for adapters that tell the user when Slack refused something for good.
 import type { CoreDeps } from '../context.js';
-import { ACTION_OF, type NotificationKind } from './notifications.js';
+import { actionOf, type NotificationKind } from './notifications.js';
 import { rowsByKey } from './queries.js';
 
 /** One notification's state: delivered, given up (with why), or still pending (with the last error, if any). */
@@ -11,6 +11,8 @@ export interface DeliveryState {
   /** What it does, in words ("announcing it"). */
   action: string;
   error?: string;
+  /** What Slack returned for a delivered one (a channel id, a message ts). */
+  result?: Record<string, unknown>;
 }
 
 /** The states of the notifications with these keys, once the worker has tried everything that was due. */
@@ -22,7 +24,8 @@ export async function settledDeliveries(deps: Pick<CoreDeps, 'db' | 'outbox'>, k
     key: r.key,
     kind: r.kind,
     state: r.deliveredAt ? 'delivered' : r.failedAt ? 'failed' : 'pending',
-    action: ACTION_OF[r.kind],
+    action: actionOf(r),
     ...(r.lastError ? { error: r.lastError } : {}),
+    ...(r.result ? { result: r.result } : {}),
   }));
 }

@@ -1,10 +1,11 @@
 // Settling a delivery attempt. Whatever happens in Slack, the outcome is written in one transaction with the timeline
-// event it means for the incident (members_invited, slack_call_failed), so the timeline and the outbox never disagree.
+// event it means for the incident (members_invited, slack_call_failed, and a set-up's channel_created), so the timeline and the outbox never disagree.
 import type { CoreDeps } from '../context.js';
 import { findById } from '../incidents/queries.js';
 import { appendEvent } from '../timeline/queries.js';
 import type { NewEvent } from '../timeline/events.js';
-import { ACTION_OF } from './notifications.js';
+import { actionOf } from './notifications.js';
+import { afterChannelSetup } from './channel-setup.js';
 import { markDelivered, markFailed, reschedule, type OutboxRow } from './queries.js';
 
 /** How one attempt went, as the worker saw it. */
@@ -33,10 +34,11 @@ export async function settleAttempt(deps: Pick<CoreDeps, 'db' | 'clock'>, row: O
       event = failedEvent(row, outcome.error);
     }
     if (settled && event && incident) await appendEvent(tx, incident.id, event, now);
+    if (settled && incident) await afterChannelSetup(tx, row, incident, outcome, now);
     return settled;
   });
 }
 
 function failedEvent(row: OutboxRow, error: string): NewEvent {
-  return { kind: 'slack_call_failed', actor: 'rampart', source: 'system', payload: { action: ACTION_OF[row.kind], error } };
+  return { kind: 'slack_call_failed', actor: 'rampart', source: 'system', payload: { action: actionOf(row), error } };
 }

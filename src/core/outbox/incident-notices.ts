@@ -5,20 +5,12 @@ import type { Incident } from '../incidents/incident.js';
 import { latestReview } from '../reviews/queries.js';
 import type { TimelineEvent } from '../timeline/events.js';
 import type { IncidentChange } from './notifications.js';
-import { enqueue, release } from './queries.js';
+import { enqueue } from './queries.js';
 import type { CoreDeps } from '../context.js';
-
-/** How long the announcement waits for the channel to be created before it goes out anyway (crash safety). */
-export const ANNOUNCEMENT_HOLD_MS = 60_000;
 
 /** The idempotency key of a notification about a timeline event. */
 export function noticeKey(incidentId: number, event: Pick<TimelineEvent, 'seq'> | null, what: string, now: Date): string {
   return `incident:${incidentId}:${event ? `event:${event.seq}` : `at:${now.getTime()}`}:${what}`;
-}
-
-/** The announcement's key (one per incident). */
-export function announcementKey(incidentId: number): string {
-  return `incident:${incidentId}:announced`;
 }
 
 /** Tells the incident channel (when there is one) of a change; returns the keys enqueued. */
@@ -49,25 +41,51 @@ export async function noticeInvite(tx: Tx, p: { incident: Incident; event: Timel
   return [key];
 }
 
+/** The channel set-up's key (one per incident). */
+export function setupKey(incidentId: number): string {
+  return `incident:${incidentId}:setup`;
+}
+
+/** The lane of an incident's channel set-up: its own, so one stuck set-up never holds up another incident's. */
+export function setupLane(incidentId: number): string {
+  return `setup:${incidentId}`;
+}
+
 /**
- * Announces a declaration in the announcement channel. It is held until the adapter has created the incident's channel
- * (so the announcement can link it) and releases it; if the process dies first, the hold runs out and it goes anyway.
+ * Sets up Slack for a declaration, in the declaring transaction: the channel set-up is a durable outbox row that a
+ * crash, a database restart or a Slack error only delays. When it settles (channel made, or given up) the reporter's
+ * invite, the channel's first message and the announcement are enqueued in the same transaction (see
+ * channel-setup.ts), so the announcement can link the channel and never waits in its lane for it. Returns the key.
  */
-export async function noticeDeclared(tx: Tx, p: { incident: Incident; channel: string | undefined; now: Date }): Promise<string | undefined> {
-  if (!p.channel) return undefined;
-  const key = announcementKey(p.incident.id);
+export async function noticeDeclared(tx: Tx, p: { incident: Incident; channel: string | undefined; now: Date }): Promise<string> {
+  const key = setupKey(p.incident.id);
   await enqueue(tx, {
     key,
     incidentId: p.incident.id,
     now: p.now,
-    holdMs: ANNOUNCEMENT_HOLD_MS,
-    notification: { kind: 'incident_announced', channel: p.channel, payload: { ref: p.incident.ref, drill: p.incident.drill } },
+    notification: {
+      kind: 'channel_setup',
+      channel: setupLane(p.incident.id),
+      payload: { ref: p.incident.ref, reporterId: p.incident.reporterId, private: p.incident.private, ...(p.channel ? { announceChannel: p.channel } : {}) },
+    },
   });
   return key;
 }
 
-/** Lets a held announcement go now and wakes the worker. */
-export async function releaseAnnouncement(deps: Pick<CoreDeps, 'db' | 'clock' | 'outbox'>, incidentId: number): Promise<void> {
-  await release(deps.db, announcementKey(incidentId), deps.clock.now());
+/** Posts a message the adapter rendered, once: `key` must name what is told, so telling it again is a no-op. */
+export async function noticeMessage(
+  deps: Pick<CoreDeps, 'db' | 'clock' | 'outbox'>,
+  p: { key: string; channel: string; incidentId?: number; action: string; message: { text: string; blocks?: unknown[] } },
+): Promise<string> {
+  const now = deps.clock.now();
+  await deps.db.transaction((tx) =>
+    enqueue(tx, {
+      key: p.key,
+      now,
+      ...(p.incidentId !== undefined ? { incidentId: p.incidentId } : {}),
+      notification: { kind: 'message_posted', channel: p.channel, payload: { action: p.action, ...p.message } },
+    }),
+  );
   deps.outbox?.notify();
+  return p.key;
 }

@@ -14,8 +14,19 @@ export interface NotificationPayloads {
   incident_announced: { ref: string; drill: boolean };
   /** A status, severity or role change, posted in the incident channel. */
   incident_changed: { ref: string; drill: boolean; by: string; change: IncidentChange; offerReview: boolean };
-  /** A new role holder invited into the incident channel. */
-  member_invited: { ref: string; userId: string };
+  /** A new role holder (or the reporter, once the channel exists) invited into the incident channel. */
+  member_invited: { ref: string; userId: string; reporter?: boolean };
+  /**
+   * The incident's channel, found or created; its own lane (setup:<incident id>), so a stuck set-up holds up nothing
+   * else. Once it settles, the invite, the intro and the announcement are enqueued (see channel-setup.ts).
+   */
+  channel_setup: { ref: string; reporterId: string; private: boolean; announceChannel?: string };
+  /** The incident channel's first message; rendered from the incident and its playbooks at delivery time. */
+  channel_intro: { ref: string };
+  /** A direct message to the reporter about the channel: ready after a delay, or given up. */
+  reporter_told: { ref: string; drill: boolean; userId: string; about: 'channel_ready' | 'channel_failed'; channelId?: string; error?: string };
+  /** A message the adapter rendered (a shared timeline, a review confirmation…), with its action in words. */
+  message_posted: { action: string; text: string; blocks?: unknown[] };
 }
 
 /** The kinds of notification. */
@@ -29,9 +40,20 @@ export const ACTION_OF: Record<NotificationKind, string> = {
   incident_announced: 'announcing it',
   incident_changed: 'posting the change in the incident channel',
   member_invited: 'inviting the assignee to the channel',
+  channel_setup: 'creating the incident channel',
+  channel_intro: 'posting the channel’s first message',
+  reporter_told: 'telling the reporter about the channel',
+  message_posted: 'posting a message',
 };
 
-/** Whether a kind posts a message (paced per channel) rather than changing the channel (an invite). */
+/** What a stored notification does, in words: a posted message names its own action. */
+export function actionOf(n: { kind: NotificationKind; payload: unknown }): string {
+  if (n.kind === 'message_posted') return (n.payload as NotificationPayloads['message_posted']).action || ACTION_OF.message_posted;
+  if (n.kind === 'member_invited' && (n.payload as NotificationPayloads['member_invited']).reporter) return 'inviting the reporter to the channel';
+  return ACTION_OF[n.kind];
+}
+
+/** Whether a kind posts a message (paced per channel) rather than changing a channel (an invite, a creation). */
 export function isMessage(kind: NotificationKind): boolean {
-  return kind !== 'member_invited';
+  return kind !== 'member_invited' && kind !== 'channel_setup';
 }

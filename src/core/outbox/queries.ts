@@ -15,8 +15,6 @@ export interface Enqueue {
   notification: Notification;
   incidentId?: number;
   now: Date;
-  /** Held back until now + holdMs unless released earlier (the announcement waits for the channel's creation). */
-  holdMs?: number;
 }
 
 // Transactions that enqueued something, so inTransaction can wake the worker once they commit.
@@ -41,7 +39,8 @@ export async function enqueue(tx: Tx, e: Enqueue): Promise<void> {
       payload: e.notification.payload as unknown as Record<string, unknown>,
       incidentId: e.incidentId ?? null,
       createdAt: e.now,
-      availableAt: new Date(e.now.getTime() + (e.holdMs ?? 0)),
+      // No holds: a pending row heads its lane, so a row waiting for something else would block its whole channel.
+      availableAt: e.now,
     })
     .onConflictDoNothing({ target: slackOutbox.key });
   enqueuedIn.add(tx);
@@ -113,14 +112,6 @@ export function reschedule(db: DbOrTx, p: { id: number; worker: string; at: Date
 /** Gives a held row up; false when the lease was lost. */
 export function markFailed(db: DbOrTx, p: { id: number; worker: string; now: Date; error: string }): Promise<boolean> {
   return settleHeld(db, p.id, p.worker, { failedAt: p.now, lastError: p.error });
-}
-
-/** Ends a hold early: the row becomes due now. */
-export async function release(db: DbOrTx, key: string, now: Date): Promise<void> {
-  await db
-    .update(slackOutbox)
-    .set({ availableAt: now })
-    .where(and(eq(slackOutbox.key, key), isNull(slackOutbox.deliveredAt), isNull(slackOutbox.failedAt), sql`${slackOutbox.availableAt} > ${now}`));
 }
 
 /** The rows with these keys. */

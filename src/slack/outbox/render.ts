@@ -3,7 +3,7 @@ import type { IncidentChange, NotificationPayloads } from '../../core/outbox/not
 import { drillPrefix } from '../blocks/drill.js';
 import { reviewPrompt } from '../blocks/review-modal.js';
 import { message, type SlackMessage } from '../blocks/message.js';
-import { md, mention, type Mrkdwn } from '../blocks/mrkdwn.js';
+import { channelMention, md, mention, type Mrkdwn } from '../blocks/mrkdwn.js';
 
 /** The words of a change, as the incident channel reads them (mrkdwn). */
 export function changeText(p: Pick<NotificationPayloads['incident_changed'], 'ref' | 'by' | 'change'>): Mrkdwn {
@@ -20,4 +20,13 @@ export function changeText(p: Pick<NotificationPayloads['incident_changed'], 're
 export function changeMessage(p: NotificationPayloads['incident_changed']): SlackMessage {
   const text = md`${drillPrefix(p)}${changeText(p)}`;
   return p.offerReview ? message(text, reviewPrompt(text, p.ref)) : message(text);
+}
+
+/** The reporter's direct message about the incident channel: ready after a delay, or given up (with what to do). */
+export function reporterMessage(p: NotificationPayloads['reporter_told']): SlackMessage {
+  const ref = md`${drillPrefix(p)}*${p.ref}*`;
+  if (p.about === 'channel_ready') return message(md`:white_check_mark: ${ref}'s channel is ready: ${channelMention(p.channelId ?? '')}.`);
+  return message(
+    md`:warning: ${ref} is saved, but its channel could not be created (${p.error ?? 'unknown error'}); this is on its timeline. Work on it with \`/incident\` commands naming ${p.ref}, or ask an admin to check the bot's permissions.`,
+  );
 }

@@ -6,7 +6,12 @@ import type { Db } from '../../db/types.js';
 import { findById } from '../../core/incidents/queries.js';
 import type { NotificationPayloads } from '../../core/outbox/notifications.js';
 import type { OutboxRow } from '../../core/outbox/queries.js';
-import { announcement } from '../blocks/incident.js';
+import { announcement, channelIntro } from '../blocks/incident.js';
+import { reporterMessage } from './render.js';
+import { ensureChannel } from './channel-setup.js';
+import { directChannel } from '../services/upload.js';
+import type { Incident } from '../../core/incidents/incident.js';
+import type { PlaybookLibrary } from '../../core/playbooks/library.js';
 import { changeMessage } from './render.js';
 
 /** The metadata event type of outbox messages. */
@@ -18,30 +23,56 @@ export interface Sent {
   invited?: string[];
 }
 
+/** What send needs besides the client: the database (to render from the incident as it is) and the playbooks. */
+export interface SendContext {
+  db: Db;
+  playbooks: PlaybookLibrary;
+}
+
 /** Makes the Slack calls for one claimed row; throws the Web API error when a call fails. */
-export async function send(client: WebClient, db: Db, row: OutboxRow): Promise<Sent> {
+export async function send(client: WebClient, ctx: SendContext, row: OutboxRow): Promise<Sent> {
   if (row.kind === 'member_invited') return invite(client, row.lane, (row.payload as unknown as NotificationPayloads['member_invited']).userId);
-  const message = await messageFor(db, row);
+  if (row.kind === 'channel_setup') return { result: { ...(await ensureChannel(client, await incidentOf(ctx.db, row), row)) } };
+  if (row.kind === 'reporter_told') {
+    const p = row.payload as unknown as NotificationPayloads['reporter_told'];
+    // conversations.open gives the same direct-message channel every time, so the key lookup below can search it.
+    return postKeyed(client, await directChannel(client, p.userId), row, reporterMessage(p));
+  }
+  return postKeyed(client, row.lane, row, await messageFor(ctx, row));
+}
+
+/** Posts a message carrying the row's key; after an attempt that may have landed, finds it instead of posting again. */
+async function postKeyed(client: WebClient, channel: string, row: OutboxRow, message: { text: string; blocks?: unknown[] }): Promise<Sent> {
   // Only after an attempt that may have landed: the first try needs no lookup.
   if (row.attempts > 1) {
-    const ts = await findByKey(client, row.lane, row.key, row.createdAt);
-    if (ts) return { result: { channel: row.lane, ts, found: true } };
+    const ts = await findByKey(client, channel, row.key, row.createdAt);
+    if (ts) return { result: { channel, ts, found: true } };
   }
   const res = await client.chat.postMessage({
-    channel: row.lane,
+    channel,
     text: message.text,
     ...(message.blocks ? { blocks: message.blocks as never[] } : {}),
     metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { key: row.key } },
   });
-  return { result: { channel: res.channel ?? row.lane, ts: res.ts } };
+  return { result: { channel: res.channel ?? channel, ts: res.ts } };
 }
 
-async function messageFor(db: Db, row: OutboxRow): Promise<{ text: string; blocks?: unknown[] }> {
+async function messageFor(ctx: SendContext, row: OutboxRow): Promise<{ text: string; blocks?: unknown[] }> {
   if (row.kind === 'incident_changed') return changeMessage(row.payload as unknown as NotificationPayloads['incident_changed']);
-  // The announcement shows the incident as it is now: by delivery its channel exists and can be linked.
+  if (row.kind === 'message_posted') {
+    const p = row.payload as unknown as NotificationPayloads['message_posted'];
+    return { text: p.text, ...(p.blocks ? { blocks: p.blocks } : {}) };
+  }
+  // The announcement and the intro show the incident as it is now: by delivery its channel exists and can be linked.
+  const incident = await incidentOf(ctx.db, row);
+  if (row.kind === 'channel_intro') return channelIntro(incident, ctx.playbooks.forType(incident.type));
+  return announcement(incident);
+}
+
+async function incidentOf(db: Db, row: OutboxRow): Promise<Incident> {
   const incident = row.incidentId === null ? undefined : await findById(db, row.incidentId);
   if (!incident) throw new Error(`incident ${row.incidentId} not found for ${row.key}`);
-  return announcement(incident);
+  return incident;
 }
 
 async function invite(client: WebClient, channel: string, userId: string): Promise<Sent> {

@@ -10,6 +10,7 @@ import { claimDue, countClaimable, nextDueAt, type OutboxRow } from '../../core/
 import type { OutboxPort } from '../../core/outbox/port.js';
 import { settleAttempt, type AttemptOutcome } from '../../core/outbox/delivery.js';
 import type { Logger } from '../../log.js';
+import type { PlaybookLibrary } from '../../core/playbooks/library.js';
 import type { Sleep } from '../services/retry.js';
 import { slackErrorOf } from '../services/slack-call.js';
 import { backoffMs, classify } from './errors.js';
@@ -41,6 +42,8 @@ export interface OutboxWorkerDeps {
   /** A bounded client: short timeout, no retries of its own, 429s rejected (see outboxClient). */
   client: WebClient;
   logger: Logger;
+  /** The playbooks, which the channel's first message suggests. */
+  playbooks: PlaybookLibrary;
   /** Pacing and drain waits (tests pass one that moves a fake clock). */
   sleep: Sleep;
   workerId?: string;
@@ -146,7 +149,7 @@ export class OutboxWorker implements OutboxPort {
     if (isMessage(row.kind)) await this.pace(row.lane);
     let outcome: AttemptOutcome;
     try {
-      const sent = await send(this.deps.client, this.deps.db, row);
+      const sent = await send(this.deps.client, this.deps, row);
       outcome = { kind: 'delivered', result: { ...sent.result, worker: this.id }, ...(sent.invited ? { invited: sent.invited } : {}) };
     } catch (err) {
       outcome = this.afterFailure(row, err);

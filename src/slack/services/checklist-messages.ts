@@ -1,11 +1,13 @@
-// Keeping a run's checklist messages in step with the database: post the pages a run does not have yet, update the
-// ones it has. Refreshes of one run are queued, and each renders what is stored when it runs, so two quick clicks
-// can never leave an older picture on screen. Failures are recorded on the timeline; the step states are safe.
+// Keeping a run's checklist messages in step with the database: post the pages a run does not have yet (through the
+// outbox, so never twice), update the ones it has (chat.update is idempotent). Refreshes of one run are queued, and
+// each renders what is stored when it runs, so two quick clicks can never leave an older picture on screen. Failures
+// are recorded on the timeline; the step states are safe.
 import type { WebClient } from '@slack/web-api';
 import type { Core } from '../../core/core.js';
 import type { Logger } from '../../log.js';
 import { checklistMessages } from '../blocks/checklist.js';
 import { attempt } from './slack-call.js';
+import { postOnce } from '../outbox/post.js';
 
 const queues = new Map<number, Promise<unknown>>();
 
@@ -39,10 +41,16 @@ async function render(deps: { core: Core; logger: Logger }, client: WebClient, r
       }
       // The message was deleted: post the page again below.
     }
-    const posted = await attempt(deps, incident.id, `posting the checklist (page ${i + 1})`, () =>
-      client.chat.postMessage({ channel: incident.channelId!, text: page.text, blocks: page.blocks as never[] }),
-    );
-    if (posted.ok && posted.value.ts) await deps.core.playbooks.saveMessage({ runId, page: i + 1, channelId: incident.channelId, ts: posted.value.ts });
+    // Through the outbox, keyed by the page and the message it replaces: a post whose answer is lost is found, not
+    // made twice, and a page still pending from an earlier refresh is the same row (its ts is saved once delivered).
+    const posted = await postOnce(deps.core, {
+      key: `run:${runId}:page:${i + 1}:${existing?.ts ?? 'first'}`,
+      channel: incident.channelId,
+      incidentId: incident.id,
+      action: `posting the checklist (page ${i + 1})`,
+      message: page,
+    });
+    if (posted.ok && posted.ts) await deps.core.playbooks.saveMessage({ runId, page: i + 1, channelId: posted.channel, ts: posted.ts });
     else if (!posted.ok) problems.push(posted.error);
   }
   return problems;

@@ -1,91 +1,49 @@
-// What happens in Slack once an incident is stored: its channel, the reporter's invite, the opening message, the
-// announcement and the reporter's confirmation. Runs after the ack; each failure is told to the user and recorded.
-// The announcement itself was enqueued in the outbox with the declaration; it is released here once the channel it
-// links exists, and the outbox worker delivers it (retrying as needed).
+// What the reporter hears once an incident is stored. The Slack set-up itself (channel, invite, first message,
+// announcement) was enqueued in the outbox with the declaration and is carried out by its worker, which retries it
+// after any fault and never does it twice; this waits for what is due and sums it up for the reporter.
 import { channelMention, joinMd, md, type Mrkdwn } from '../blocks/mrkdwn.js';
 import { drillPrefix } from '../blocks/drill.js';
-import type { WebClient } from '@slack/web-api';
 import type { Core } from '../../core/core.js';
-import type { Declared } from '../../core/incidents/declare.js';
 import type { Incident } from '../../core/incidents/incident.js';
 import type { Logger } from '../../log.js';
-import { channelIntro } from '../blocks/incident.js';
-import { attempt } from './slack-call.js';
-import { releaseAnnouncement } from '../../core/outbox/incident-notices.js';
-import { settledDeliveries } from '../../core/outbox/deliveries.js';
+import { setupFollowUpKeys } from '../../core/outbox/channel-setup.js';
 
 export interface ChannelDeps {
   core: Core;
-  client: WebClient;
   logger: Logger;
-  /** INCIDENT_CHANNEL; the announcement there goes through the outbox (core knows the channel as announceChannel). */
-  incidentChannel: string | undefined;
 }
 
-/** A channel name for the incident: a private one never carries the title, which would leak it in invites. */
-export function channelNameFor(incident: Pick<Incident, 'number' | 'title' | 'private' | 'drill'>): string {
-  const prefix = `${incident.drill ? 'drill-' : ''}inc-${incident.number}`;
-  if (incident.private) return prefix;
-  const slug = incident.title
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 50)
-    .replace(/-+$/, '');
-  return slug ? `${prefix}-${slug}` : prefix;
+/** What a declaration's set-up key and incident are (a Declared, or a decoy's Tripped). */
+export interface SetUp {
+  incident: Incident;
+  setup?: string;
+  forcedPrivateBecause?: string;
 }
 
-/** Sets up Slack for a newly declared incident and returns the confirmation text for the reporter. */
-export async function setUpIncidentInSlack(deps: ChannelDeps, declared: Declared): Promise<Mrkdwn> {
-  let incident = declared.incident;
-  const problems: string[] = [];
-  const created = await attempt(deps, incident.id, 'creating the incident channel', () => createChannel(deps.client, incident));
-  if (created.ok) {
-    incident = await deps.core.attachChannel(incident.id, created.value);
-    const invited = await attempt(deps, incident.id, 'inviting you to the channel', () =>
-      deps.client.conversations.invite({ channel: created.value.id, users: incident.reporterId }),
-    );
-    if (invited.ok) await deps.core.recordSlackOutcome(incident.id, { kind: 'members_invited', users: [incident.reporterId] });
-    else problems.push(invited.error);
-    const intro = await attempt(deps, incident.id, 'posting the channel’s first message', () =>
-      deps.client.chat.postMessage({ channel: created.value.id, ...channelIntro(incident, deps.core.playbooks.library.forType(incident.type)) }),
-    );
-    if (!intro.ok) problems.push(intro.error);
-  } else {
-    problems.push(created.error);
-  }
-  if (declared.announcement) {
-    await releaseAnnouncement(deps.core.deps, incident.id);
-    const [announced] = await settledDeliveries(deps.core.deps, [declared.announcement]);
-    if (announced?.error && announced.state !== 'delivered') {
-      problems.push(`${announced.action} failed (${announced.error})${announced.state === 'pending' ? ', it will be retried' : ''}`);
-    }
-  }
-  return confirmation(incident, declared.forcedPrivateBecause, problems);
+/** Waits for the incident's Slack set-up to be tried and returns the confirmation text for the reporter. */
+export async function setUpIncidentInSlack(deps: ChannelDeps, declared: SetUp): Promise<Mrkdwn> {
+  const { id } = declared.incident;
+  const followUps = setupFollowUpKeys(id);
+  // The set-up first: its follow-ups exist only once it has settled (the worker goes on to them before idling).
+  const keys = [...(declared.setup ? [declared.setup] : []), followUps.invite, followUps.intro, followUps.announcement];
+  const states = await deps.core.notices.settled(keys);
+  // The channel the set-up found or made, as the worker recorded it (the incident row says the same).
+  const channel = states.find((d) => d.key === declared.setup && d.state === 'delivered')?.result?.channel;
+  const incident = { ...declared.incident, channelId: typeof channel === 'string' ? channel : declared.incident.channelId };
+  const problems = states
+    .filter((d) => d.state !== 'delivered' && d.error)
+    .map((d) => `${d.action} failed (${d.error})${d.state === 'pending' ? ', it will be retried' : ''}`);
+  const waiting = states.some((d) => d.key === declared.setup && d.state === 'pending');
+  return confirmation(incident, declared.forcedPrivateBecause, problems, waiting);
 }
 
-function confirmation(incident: Incident, forcedPrivateBecause: string | undefined, problems: string[]): Mrkdwn {
+function confirmation(incident: Incident, forcedPrivateBecause: string | undefined, problems: string[], waiting: boolean): Mrkdwn {
   const where = incident.channelId ? md` Its channel is ${channelMention(incident.channelId)}.` : '';
   const lines = [md`:white_check_mark: ${drillPrefix(incident)}*${incident.ref}* is declared (${incident.severity}, ${incident.private ? 'private' : 'public'}).${where}`];
   if (forcedPrivateBecause) lines.push(md`It is private because ${forcedPrivateBecause}.`);
   if (problems.length > 0) {
     lines.push(md`:warning: The incident and its timeline are saved, but in Slack: ${problems.join('; ')}. Each failure is on its timeline.`);
   }
+  if (waiting) lines.push(md`I will message you when its channel is ready, or if I have to give up.`);
   return joinMd(lines, '\n');
-}
-
-/** Creates the channel, adding a suffix when the name is taken (e.g. a channel left over from an older install). */
-async function createChannel(client: WebClient, incident: Incident): Promise<{ id: string; name: string; private: boolean }> {
-  const base = channelNameFor(incident);
-  for (let n = 1; ; n += 1) {
-    const name = n === 1 ? base : `${base}-${n}`;
-    try {
-      const res = await client.conversations.create({ name, is_private: incident.private });
-      return { id: res.channel!.id!, name: res.channel!.name ?? name, private: incident.private };
-    } catch (err) {
-      const code = (err as { data?: { error?: string } }).data?.error;
-      if (code !== 'name_taken' || n >= 5) throw err;
-    }
-  }
 }

@@ -3,9 +3,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inTransaction } from '../../../src/core/context.js';
 import { settleAttempt } from '../../../src/core/outbox/delivery.js';
-import { claimDue, countClaimable, enqueue, markDelivered, nextDueAt, release, rowsByKey } from '../../../src/core/outbox/queries.js';
+import { claimDue, enqueue, markDelivered, nextDueAt, rowsByKey } from '../../../src/core/outbox/queries.js';
 import type { Notification } from '../../../src/core/outbox/notifications.js';
 import { RESPONDER, slackUser, testCore } from '../../support/core.js';
+import { slackOutbox } from '../../../src/db/schema.js';
 
 let t: Awaited<ReturnType<typeof testCore>>;
 beforeEach(async () => {
@@ -17,7 +18,7 @@ const invite = (channel: string, userId = 'U0X'): Notification => ({ kind: 'memb
 const at = (ms: number) => new Date(t.clock.now().getTime() + ms);
 const claim = (worker: string, ms = 0, limit = 10) => claimDue(t.database.db, { worker, now: at(ms), leaseMs: 60_000, limit });
 
-async function put(key: string, notification: Notification, extra: { incidentId?: number; holdMs?: number } = {}) {
+async function put(key: string, notification: Notification, extra: { incidentId?: number } = {}) {
   await inTransaction(t.core.deps, (tx) => enqueue(tx, { key, notification, now: t.clock.now(), ...extra }));
 }
 
@@ -46,16 +47,6 @@ describe('claimDue', () => {
     expect(await markDelivered(t.database.db, { id: row!.id, worker: 'w2', now: t.clock.now(), result: { ok: 1 } })).toBe(true);
   });
 
-  it('leaves a held row alone until it is released, and says when it comes due', async () => {
-    await put('held', invite('CA'), { holdMs: 30_000 });
-    expect(await claim('w1')).toEqual([]);
-    expect(await countClaimable(t.database.db, t.clock.now())).toBe(0);
-    expect((await nextDueAt(t.database.db, t.clock.now()))?.getTime()).toBe(at(30_000).getTime());
-    await release(t.database.db, 'held', t.clock.now());
-    expect(await countClaimable(t.database.db, t.clock.now())).toBe(1);
-    expect((await claim('w1')).map((r) => r.key)).toEqual(['held']);
-  });
-
   it('respects the limit', async () => {
     for (const lane of ['C1', 'C2', 'C3']) await put(lane, invite(lane));
     expect(await claim('w1', 0, 2)).toHaveLength(2);
@@ -65,6 +56,8 @@ describe('claimDue', () => {
 describe('settleAttempt', () => {
   async function incidentRow(key: string) {
     const { incident } = await t.core.declare(slackUser(RESPONDER), { title: 'Phishing' });
+    // Only the row under test: the declaration's channel set-up is tested in channel-setup.test.ts.
+    await t.database.db.delete(slackOutbox);
     await put(key, invite('CA', 'U0CAROL'), { incidentId: incident.id });
     const [row] = await claim('w1');
     return { incident, row: row! };

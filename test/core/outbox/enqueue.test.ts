@@ -29,12 +29,19 @@ async function incidentWithChannel() {
 }
 
 describe('enqueue inside core use cases', () => {
-  it('a declaration enqueues its announcement, held for the channel, and wakes the worker after the commit', async () => {
-    const { incident, announcement } = await core.declare(responder, { title: 'Phishing wave', drill: true });
+  it('a declaration enqueues its channel set-up in a lane of its own, due at once, and wakes the worker after the commit', async () => {
+    const { incident, setup } = await core.declare(responder, { title: 'Phishing wave', drill: true });
     const rows = await allRows();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ key: announcement, lane: 'C0ANNOUNCE', kind: 'incident_announced', incidentId: incident.id, payload: { ref: 'INC-1', drill: true } });
-    expect(rows[0]!.availableAt.getTime()).toBeGreaterThan(t.clock.now().getTime());
+    expect(rows[0]).toMatchObject({
+      key: setup,
+      lane: `setup:${incident.id}`,
+      kind: 'channel_setup',
+      incidentId: incident.id,
+      payload: { ref: 'INC-1', reporterId: responder.id, private: true, announceChannel: 'C0ANNOUNCE' },
+    });
+    // Nothing waits in the announcement channel's lane: the announcement is enqueued once the set-up has settled.
+    expect(rows[0]!.availableAt.getTime()).toBe(t.clock.now().getTime());
     expect(wakes).toBe(1);
   });
 
@@ -75,7 +82,7 @@ describe('enqueue inside core use cases', () => {
     await core.declare(responder, { title: 'No channel yet' });
     const { notices } = await core.changeSeverity(responder, 'INC-1', 'sev1');
     expect(notices).toEqual([]);
-    expect((await allRows()).map((r) => r.kind)).toEqual(['incident_announced']);
+    expect((await allRows()).map((r) => r.kind)).toEqual(['channel_setup']);
   });
 
   it('a refused change leaves no row and does not wake the worker', async () => {

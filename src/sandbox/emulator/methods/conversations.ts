@@ -26,6 +26,21 @@ export const conversationMethods: MethodTable = {
     return { channel: { ...channelJson(ch), is_open: true, last_read: '0000000000.000000', priority: 0 } };
   },
 
+  // Slack's rules: `types` defaults to public_channel; private channels (and DMs) are listed only for members; at
+  // most 1,000 a page, paged by an opaque cursor (OpenAPI spec, conversations.list).
+  'conversations.list': ({ ws, params }) => {
+    const types = new Set((str(params, 'types') ?? 'public_channel').split(',').map((t) => t.trim()));
+    const limit = int(params, 'limit', 100, 1, 1000);
+    const start = Number(decodeCursor(str(params, 'cursor')) ?? 0);
+    const visible = [...ws.channels.values()].filter((ch) => {
+      const type = ch.is_im ? 'im' : ch.is_private ? 'private_channel' : 'public_channel';
+      return types.has(type) && (type === 'public_channel' || ch.members.includes(ws.botUser.id));
+    });
+    const page = visible.slice(start, start + limit);
+    const next = start + limit < visible.length ? encodeCursor(String(start + limit)) : '';
+    return { channels: page.map(channelJson), response_metadata: { next_cursor: next } };
+  },
+
   'conversations.info': ({ ws, params }) => {
     const ch = channelArg(ws, params);
     return { channel: { ...channelJson(ch), num_members: ch.members.length } };

@@ -8,7 +8,7 @@ import { describeEvent } from '../../../core/reports/describe.js';
 import type { SlackDeps } from '../../deps.js';
 import { furtherHitMessage, PASTED_KEY_WARNING } from '../../blocks/decoy.js';
 import { setUpIncidentInSlack } from '../../services/incident-channel.js';
-import { attempt } from '../../services/slack-call.js';
+import { postOnce } from '../../outbox/post.js';
 
 /** Shorter than a token: it cannot hold one, so no lookup is made. */
 const MIN_LENGTH = 32;
@@ -40,14 +40,19 @@ export function reportDecoyHits(deps: Pick<SlackDeps, 'core' | 'logger' | 'backg
   for (const hit of hits) {
     deps.background.afterAck('report a decoy hit in Slack', async () => {
       if (hit.declared) {
-        await setUpIncidentInSlack({ core: deps.core, client, logger: deps.logger, incidentChannel: deps.incidentChannel }, hit);
+        await setUpIncidentInSlack(deps, hit);
         return;
       }
       const channel = hit.incident.channelId;
       if (!channel) return;
-      await attempt(deps, hit.incident.id, 'posting a further decoy hit', () =>
-        client.chat.postMessage({ channel, ...furtherHitMessage(describeEvent(hit.event)) }),
-      );
+      // Keyed by the hit's timeline event: told once, even when Slack's answer is lost.
+      await postOnce(deps.core, {
+        key: `incident:${hit.incident.id}:event:${hit.event.seq}:decoy-hit`,
+        channel,
+        incidentId: hit.incident.id,
+        action: 'posting a further decoy hit',
+        message: furtherHitMessage(describeEvent(hit.event)),
+      });
     });
   }
 }

@@ -32,7 +32,7 @@ export function register(app: App, deps: SlackDeps): void {
     }
     await ack();
     deps.background.afterAck('declare from modal', async () => {
-      const { text } = message(withRotateWarning(await setUpIncidentInSlack({ ...deps, client }, declared), declared.redacted));
+      const { text } = message(withRotateWarning(await setUpIncidentInSlack(deps, declared), declared.redacted));
       // The modal has no response_url: confirm where the request came from, or by direct message.
       const channel = meta.originChannel ?? meta.source?.channel;
       try {

@@ -12,7 +12,7 @@ import { blockFor, decodeReviewMetadata, readReviewSubmission } from '../../bloc
 import { userTextFor } from '../../errors.js';
 import { decodeOrUndefined, FOREIGN_FORM } from '../../parse/view-metadata.js';
 import { CALLBACK, REVIEW_FIELD } from '../../ids.js';
-import { attempt } from '../../services/slack-call.js';
+import { postOnce } from '../../outbox/post.js';
 import type { SlackDeps } from '../../deps.js';
 
 /** Registers the submission handler. */
@@ -46,9 +46,14 @@ async function confirm(deps: SlackDeps, client: WebClient, userId: string, { inc
   const n = review.actionItems.length;
   const text = md`:memo: Review saved as version ${review.version} for ${incident.ref} (${n} action item${n === 1 ? '' : 's'}) by ${mention(userId)}.`;
   if (incident.channelId) {
-    const posted = await attempt(deps, incident.id, 'posting the review confirmation in the incident channel', () =>
-      client.chat.postMessage({ channel: incident.channelId!, ...message(text) }),
-    );
+    // Keyed by the version: the same confirmation can only be posted once, even when Slack's answer is lost.
+    const posted = await postOnce(deps.core, {
+      key: `incident:${incident.id}:review:${review.version}:saved`,
+      channel: incident.channelId,
+      incidentId: incident.id,
+      action: 'posting the review confirmation in the incident channel',
+      message: message(text),
+    });
     if (posted.ok) return;
     await client.chat.postMessage({ channel: userId, ...message(md`${text}\n:warning: ${posted.error}.`) });
     return;

@@ -24,8 +24,8 @@ export async function declareFromText(
   });
   return {
     reply: message(withRotateWarning(md`:hourglass_flowing_sand: ${drillPrefix(declared.incident)}*${declared.incident.ref}* is recorded; setting up its channel…`, declared.redacted)),
-    after: async ({ client, tell }) => {
-      await tell(message(await setUpIncidentInSlack({ ...deps, client }, declared)));
+    after: async ({ tell }) => {
+      await tell(message(await setUpIncidentInSlack(deps, declared)));
     },
   };
 }

@@ -1,5 +1,6 @@
 // `/incident timeline|report`: an incident's story, as a message or as a file. Access is checked before the ack;
 // reading the events and uploading happen after it, so a long timeline never delays Slack's 3-second ack.
+import { randomUUID } from 'node:crypto';
 import { message } from '../../../blocks/message.js';
 import { channelMention, md, mention } from '../../../blocks/mrkdwn.js';
 import type { Actor } from '../../../../core/context.js';
@@ -13,6 +14,7 @@ import type { IncidentRequest } from '../../../parse/command.js';
 import { attempt } from '../../../services/slack-call.js';
 import { bytesOf, directChannel, uploadFile } from '../../../services/upload.js';
 import type { AfterAck, Outcome, SlackDeps } from '../../../deps.js';
+import { postOnce } from '../../../outbox/post.js';
 
 type Req<S extends IncidentRequest['sub']> = Extract<IncidentRequest, { sub: S }>;
 
@@ -27,9 +29,14 @@ export async function timeline(deps: SlackDeps, actor: Actor, req: Req<'timeline
     after: async (ctx) => {
       const timelineReply = timelineMessage(source.header, await shortTimeline(source.events(), TIMELINE_LIMIT));
       if (!req.share) return ctx.tell(timelineReply);
-      const posted = await attempt(deps, incident.id, 'posting the timeline in the incident channel', () =>
-        ctx.client.chat.postMessage({ channel: incident.channelId!, ...timelineReply }),
-      );
+      // Through the outbox: a post whose answer is lost is found by its key, never made twice.
+      const posted = await postOnce(deps.core, {
+        key: `incident:${incident.id}:timeline-shared:${randomUUID()}`,
+        channel: incident.channelId!,
+        incidentId: incident.id,
+        action: 'posting the timeline in the incident channel',
+        message: timelineReply,
+      });
       if (!posted.ok) await ctx.tell(message(md`:warning: ${posted.error}.`));
       else if (actor.channelId !== incident.channelId) await ctx.tell(message(md`${drillPrefix(incident)}:white_check_mark: Timeline of *${incident.ref}* posted in ${channelMention(incident.channelId!)}.`));
     },
