@@ -4,6 +4,7 @@ import { decoyHits, decoys, incidents } from '../../db/schema.js';
 import type { DbOrTx, Tx } from '../../db/types.js';
 import { OPEN_STATUSES } from '../incidents/incident.js';
 import type { Decoy, DecoyKind } from './decoy.js';
+import type { SafeText } from '../redaction/safe-text.js';
 
 /** Stores a new decoy. */
 export async function insertDecoy(tx: Tx, values: Omit<Decoy, 'id' | 'retiredAt' | 'retiredBy'>): Promise<Decoy> {
@@ -12,7 +13,7 @@ export async function insertDecoy(tx: Tx, values: Omit<Decoy, 'id' | 'retiredAt'
 }
 
 /** The live (not retired) decoy with this name, optionally locked. */
-export async function findLiveByName(db: DbOrTx, name: string, opts: { forUpdate?: boolean } = {}): Promise<Decoy | undefined> {
+export async function findLiveByName(db: DbOrTx, name: SafeText, opts: { forUpdate?: boolean } = {}): Promise<Decoy | undefined> {
   const q = db.select().from(decoys).where(and(eq(decoys.name, name), isNull(decoys.retiredAt)));
   const [row] = opts.forUpdate ? await q.for('update') : await q;
   return row;

@@ -6,7 +6,7 @@ import { requireVisible } from '../incidents/access.js';
 import type { Incident } from '../incidents/incident.js';
 import { findById } from '../incidents/queries.js';
 import { checkText, MAX_NOTE } from '../incidents/text-rules.js';
-import { redactFor } from '../redaction/apply.js';
+import { redactFor, type SafeText } from '../redaction/apply.js';
 import { appendEvent } from '../timeline/queries.js';
 import type { NewEvent } from '../timeline/events.js';
 import type { Tx } from '../../db/types.js';
@@ -19,6 +19,12 @@ export type StepAction =
   | { kind: 'skip'; reason: string }
   | { kind: 'assign'; userId: string }
   | { kind: 'reopen' };
+
+/** An action whose texts passed the redaction step: the only kind that is stored. */
+type CheckedAction =
+  | { kind: 'done'; note?: SafeText; confirmed?: boolean }
+  | { kind: 'skip'; reason: SafeText }
+  | Extract<StepAction, { kind: 'assign' | 'reopen' }>;
 
 /** Which step, and the version the person saw (from the button they pressed), if any. */
 export interface StepTarget {
@@ -81,11 +87,11 @@ export async function changeStep(deps: CoreDeps, actor: Actor, target: StepTarge
 }
 
 /** The action with its texts checked and their secrets redacted (the `[redacted: kind]` marker stays in the text). */
-function checkAction(deps: Pick<CoreDeps, 'redactPatterns'>, action: StepAction): StepAction {
+function checkAction(deps: Pick<CoreDeps, 'redactPatterns'>, action: StepAction): CheckedAction {
   const clean = (text: string, what: string, required = false) => redactFor(deps, checkText(text, what, MAX_NOTE, required)).text;
   switch (action.kind) {
     case 'done':
-      return { ...action, ...(action.note !== undefined ? { note: clean(action.note, 'note') } : {}) };
+      return { kind: 'done', ...(action.confirmed !== undefined ? { confirmed: action.confirmed } : {}), ...(action.note !== undefined ? { note: clean(action.note, 'note') } : {}) };
     case 'skip':
       return { kind: 'skip', reason: clean(action.reason, 'reason for skipping', true) };
     case 'assign':
@@ -97,7 +103,7 @@ function checkAction(deps: Pick<CoreDeps, 'redactPatterns'>, action: StepAction)
 }
 
 /** Why the action does not apply to the step as it stands now, or null when it does. */
-export function whyNot(current: StepStatus, action: StepAction): string | null {
+export function whyNot(current: StepStatus, action: StepAction | CheckedAction): string | null {
   const by = current.changedBy ? ` by <@${current.changedBy}>` : '';
   const n = `Step ${current.number}`;
   if (action.kind === 'reopen') return current.state === 'open' ? `${n} is already open.` : null;
@@ -107,7 +113,7 @@ export function whyNot(current: StepStatus, action: StepAction): string | null {
   return null;
 }
 
-function newState(current: StepStatus, action: StepAction, actorId: string, now: Date) {
+function newState(current: StepStatus, action: CheckedAction, actorId: string, now: Date) {
   switch (action.kind) {
     case 'done':
       return { state: 'done' as const, changedBy: actorId, changedAt: now, note: action.note || null };
@@ -122,7 +128,7 @@ function newState(current: StepStatus, action: StepAction, actorId: string, now:
 
 type StepRefPayload = { runId: number; playbookId: string; step: number; title: string };
 
-function eventFor(action: StepAction, current: StepStatus, ref: StepRefPayload, actor: Actor): NewEvent {
+function eventFor(action: CheckedAction, current: StepStatus, ref: StepRefPayload, actor: Actor): NewEvent {
   const by = { actor: actor.id, source: actor.source };
   switch (action.kind) {
     case 'done':
@@ -136,7 +142,7 @@ function eventFor(action: StepAction, current: StepStatus, ref: StepRefPayload, 
   }
 }
 
-function doneMessage(action: StepAction, s: RunStep): string {
+function doneMessage(action: CheckedAction, s: RunStep): string {
   const label = `*${stepLabel(s)}*`;
   switch (action.kind) {
     case 'done':

@@ -4,6 +4,7 @@ import type { Registered, ListedDecoy } from '../../core/decoys/manage.js';
 import type { Decoy } from '../../core/decoys/decoy.js';
 import { DECOY_USAGE } from '../parse/decoy.js';
 import { escapeText, section, slackDate, who } from './text.js';
+import { rotateWarning } from './redaction.js';
 
 /** `/decoy help`. */
 export function decoyHelp() {
@@ -22,6 +23,8 @@ export function registeredMessage(r: Registered, url: string | undefined) {
   if (d.kind === 'credential') lines.push(`Plant this fake credential: \`${r.credential ?? ''}\``);
   if (d.kind === 'url' && url) lines.push(`Plant this link: ${url}`);
   if (d.kind === 'document' && url) lines.push(`I'm sending you the document by direct message; opening it loads ${url}.`);
+  const warning = rotateWarning(r.redacted);
+  if (warning) lines.push(warning);
   return { text: lines.join('\n'), blocks: [section(lines.join('\n'))] };
 }
 
