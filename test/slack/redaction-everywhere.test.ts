@@ -9,6 +9,7 @@ import * as schema from '../../src/db/schema.js';
 import { renderReport, FORMAT_INFO } from '../../src/core/reports/formats/index.js';
 import type { ReportFormat } from '../../src/core/reports/report.js';
 import type { EmuUser } from '../../src/sandbox/emulator/types.js';
+import { eventCallback } from '../../src/sandbox/emulator/payloads.js';
 import { CLI, channelOf } from '../support/slack-state.js';
 import { startTestBot, type TestBot } from '../support/slack.js';
 
@@ -92,13 +93,14 @@ const FIELDS: Field[] = [
       await submit({ Summary: `Summary of the review ${label}`, [label]: s });
     },
   })),
-  {
-    name: 'awareness promote: title, body, do, dont',
-    fill: async (s) => {
+  ...(['tip_title', 'tip_body', 'tip_do', 'tip_dont'] as const).map((field) => ({
+    name: `awareness promote: ${field}`,
+    fill: async (s: string) => {
       await command('/awareness', 'promote INC-1');
-      await submit({ tip_title: `Tip ${s}`, tip_body: `Rotate keys often. The key ${s} leaked here.`, tip_do: `Do ${s}`, tip_dont: `Dont ${s}` });
+      const tip: Record<string, string> = { tip_title: 'Check the sender', tip_body: 'Look before you click. Then report it.', tip_do: 'Report it', tip_dont: 'Click it' };
+      await submit({ ...tip, [field]: field === 'tip_body' ? `Rotate keys often. The key ${s} leaked here.` : `Tip ${s}` });
     },
-  },
+  })),
   {
     name: 'decoy register note',
     fill: async (s) => {
@@ -116,6 +118,18 @@ const FIELDS: Field[] = [
   ),
   // Behind TRUST_PROXY the last X-Forwarded-For entry is the source address: the visitor's marker and token.
   { name: 'decoy URL: forwarded source', fill: (s) => fetchDecoy({ 'x-forwarded-for': s.split(' ').slice(0, 2).join('/') }) },
+  {
+    name: 'message carrying a decoy credential',
+    fill: async (s) => {
+      const registered = await command('/decoy', 'register ci-key credential', admin);
+      const credential = /`(rk_live_[A-Za-z0-9_-]{32})`/.exec(registered.body)![1]!;
+      const text = `does this work? ${credential} ${s}`;
+      const posted = bot.emu.postAsUser(bot.staff.id, bot.general.id, text);
+      const event = { type: 'message', channel: bot.general.id, channel_type: 'channel', user: bot.staff.id, text, ts: posted.ts, event_ts: posted.ts };
+      await bot.emu.sendRaw({ body: JSON.stringify(eventCallback(event, 'EvPasted1', Math.floor(Date.now() / 1000))), contentType: 'application/json' });
+      await bot.rampart.idle();
+    },
+  },
   { name: 'out-of-band reason', fill: (s) => incident(`oob INC-1 ${s}`) },
   {
     name: 'declare modal: title and description',
