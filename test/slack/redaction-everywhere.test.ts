@@ -246,6 +246,14 @@ describe('every field a person or a visitor fills is redacted wherever it lands'
     expect(leaks(await everyReport())).toEqual([]);
   });
 
+  it('the writers were told to rotate, privately (ephemerally or by direct message), never in a channel', () => {
+    const warnings = bot.emu.allMessages().filter((m) => m.user === bot.emu.botUser.id && /rotate (it|them) now/.test(m.text));
+    const isPrivate = (m: (typeof warnings)[number]) => m.ephemeral || m.channel.startsWith('D');
+    expect(warnings.filter((m) => !isPrivate(m))).toEqual([]);
+    // Note, lesson, correction, status note, step note and reason, seven review saves, four tips, the out-of-band reason.
+    expect(warnings.length + replies.filter((r) => /rotate (it|them) now/.test(r)).length).toBeGreaterThanOrEqual(18);
+  });
+
   it('no secret is in anything the bot sent to Slack', () => {
     expect(bot.emu.calls.length).toBeGreaterThan(20);
     expect(leaks(everythingSent())).toEqual([]);

@@ -41,6 +41,8 @@ export interface StepResult {
   changed: boolean;
   stale: boolean;
   message: string;
+  /** Kinds of secret redacted from the note or reason, so the person can be told to rotate them. */
+  redacted?: string[];
 }
 
 /** The run and incident a step belongs to, checking that the actor may work on it. */
@@ -57,7 +59,8 @@ export async function stepContext(deps: CoreDeps, actor: Actor, target: StepTarg
 
 /** Applies an action to a step. Acting on a step whose state has moved on changes nothing and says why. */
 export async function changeStep(deps: CoreDeps, actor: Actor, target: StepTarget, action: StepAction): Promise<StepResult> {
-  const checked = checkAction(deps, action);
+  const { action: checked, found } = checkAction(deps, action);
+  const redacted = found.length > 0 ? { redacted: found } : {};
   const { step: seen } = await stepContext(deps, actor, target);
   if (checked.kind === 'done' && !checked.note && seen.step.requires === 'note') {
     throw new AppError('note_required', `Step ${seen.number} needs a note: ${seen.step.prompt ?? 'say what was done'}.`);
@@ -82,23 +85,30 @@ export async function changeStep(deps: CoreDeps, actor: Actor, target: StepTarge
     await appendEvent(tx, incident.id, eventFor(checked, current, ref, actor), now);
     const run = (await findRun(tx, target.runId))!;
     await recordCompletion(tx, incident.id, before, run, actor, now);
-    return { incident, run, step: stepOf(run, target.step), changed: true, stale, message: doneMessage(checked, def) };
+    return { incident, run, step: stepOf(run, target.step), changed: true, stale, message: doneMessage(checked, def), ...redacted };
   });
 }
 
 /** The action with its texts checked and their secrets redacted (the `[redacted: kind]` marker stays in the text). */
-function checkAction(deps: Pick<CoreDeps, 'redactPatterns'>, action: StepAction): CheckedAction {
-  const clean = (text: string, what: string, required = false) => redactFor(deps, checkText(text, what, MAX_NOTE, required)).text;
+function checkAction(deps: Pick<CoreDeps, 'redactPatterns'>, action: StepAction): { action: CheckedAction; found: string[] } {
+  const found: string[] = [];
+  const clean = (text: string, what: string, required = false) => {
+    const r = redactFor(deps, checkText(text, what, MAX_NOTE, required));
+    found.push(...r.found);
+    return r.text;
+  };
   switch (action.kind) {
-    case 'done':
-      return { kind: 'done', ...(action.confirmed !== undefined ? { confirmed: action.confirmed } : {}), ...(action.note !== undefined ? { note: clean(action.note, 'note') } : {}) };
+    case 'done': {
+      const note = action.note !== undefined ? { note: clean(action.note, 'note') } : {};
+      return { action: { kind: 'done', ...(action.confirmed !== undefined ? { confirmed: action.confirmed } : {}), ...note }, found };
+    }
     case 'skip':
-      return { kind: 'skip', reason: clean(action.reason, 'reason for skipping', true) };
+      return { action: { kind: 'skip', reason: clean(action.reason, 'reason for skipping', true) }, found };
     case 'assign':
       if (!/^[UW][A-Z0-9]{2,}$/.test(action.userId)) throw new AppError('invalid_input', 'Pick the person to assign the step to.');
-      return action;
+      return { action, found };
     case 'reopen':
-      return action;
+      return { action, found };
   }
 }
 

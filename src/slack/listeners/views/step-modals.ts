@@ -1,5 +1,6 @@
 // Submissions of the step modals: a skip reason, an assignee, a note or confirmation for Done. A problem with what
 // was typed goes back to the field; once stored, the modal closes and the checklist is refreshed after the ack.
+import { rotateWarning } from '../../blocks/redaction.js';
 import type { App, ViewOutput } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { isAppError } from '../../../core/errors.js';
@@ -33,6 +34,8 @@ export function register(app: App, deps: SlackDeps): void {
         const tell = tellInChannel(client, meta, actor.id);
         await refresher(deps, meta.runId)!({ client, tell });
         if (reply) await tell(reply);
+        const warning = rotateWarning(result.redacted);
+        if (warning) await tell({ text: warning });
       });
     });
   on(CALLBACK.stepSkip, BLOCK.reason, (v) => ({ kind: 'skip', reason: v[BLOCK.reason]?.[ACTION.reason]?.value ?? '' }));
