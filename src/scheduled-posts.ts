@@ -24,6 +24,7 @@ export async function awarenessFor(config: Config, database: Database, clock: Cl
     channels: config.awareness.channels,
     tips,
     poster,
+    redactPatterns: config.redactPatterns,
     ...slotIdentity(),
   });
 }

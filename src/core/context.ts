@@ -8,6 +8,7 @@ import type { CustomPattern } from './redaction/redact.js';
 import { enqueuedDuring } from './outbox/queries.js';
 import type { OutboxPort } from './outbox/port.js';
 import type { Refusal } from './access/authorize.js';
+import { bindRedaction } from './redaction/apply.js';
 
 /** Dependencies of core. */
 export interface CoreDeps {
@@ -60,11 +61,15 @@ export function isTrusted(actor: Actor): boolean {
   return actor.source === 'cli' || actor.source === 'system';
 }
 
-/** Runs fn in one transaction: a change and its timeline event commit together or not at all. */
-export async function inTransaction<T>(deps: CoreDeps, fn: (tx: Tx) => Promise<T>): Promise<T> {
+/**
+ * Runs fn in one transaction: a change and its timeline event commit together or not at all. The transaction carries
+ * the deployment's redaction patterns, which the timeline append and the outbox enqueue apply to what they store.
+ */
+export async function inTransaction<T>(deps: Pick<CoreDeps, 'db' | 'redactPatterns' | 'outbox'>, fn: (tx: Tx) => Promise<T>): Promise<T> {
   let used: Tx | undefined;
   const result = await deps.db.transaction((tx) => {
     used = tx;
+    bindRedaction(tx, deps);
     return fn(tx);
   });
   // Only after the commit: a worker woken earlier would not see the rows yet.

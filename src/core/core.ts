@@ -1,5 +1,6 @@
 // The product's entry point: createCore binds every use case to its dependencies. Adapters (Slack, CLI, scheduler)
 // hold a Core and nothing else from here.
+import { redactFor } from './redaction/apply.js';
 import type { CoreDeps, Actor } from './context.js';
 import { declareIncident, type Declaration } from './incidents/declare.js';
 import { assignRole, changeSeverity, changeStatus } from './incidents/update.js';
@@ -29,6 +30,8 @@ export function createCore(deps: CoreDeps) {
   return {
     deps,
     incidentTypes: deps.incidentTypes,
+    /** The redaction step, for an adapter that shows a person's text back before it is stored (a form pre-filled from a message). */
+    redact: (text: string) => redactFor(deps, text),
     declare: (actor: Actor, input: Declaration) => declareIncident(deps, actor, input),
     changeStatus: (actor: Actor, ref: string, status: string, note?: string) => changeStatus(deps, actor, ref, status, note),
     changeSeverity: (actor: Actor, ref: string, severity: string) => changeSeverity(deps, actor, ref, severity),

@@ -1,8 +1,12 @@
 // The whole database schema, in one place. drizzle-kit generates the migrations in drizzle/ from this file;
 // the append-only triggers on timeline_events and incident_reviews live in custom migrations in the same journal.
+// Every column that holds what a person or a visitor wrote is a redactedText or redactedJson column (./redacted.ts),
+// which accepts only text that passed the redaction step; test/db/redacted-columns.test.ts lists every other text
+// and JSON column with the reason it holds no free text.
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { ActionItem } from '../core/reviews/review.js';
+import { EMPTY_TEXT, redactedJson, redactedText } from './redacted.js';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -18,8 +22,8 @@ export const incidents = pgTable(
   {
     id: serial('id').primaryKey(),
     number: integer('number').notNull(),
-    title: text('title').notNull(),
-    description: text('description').notNull().default(''),
+    title: redactedText('title').notNull(),
+    description: redactedText('description').notNull().default(EMPTY_TEXT),
     type: text('type').notNull(),
     severity: text('severity').notNull(),
     status: text('status').notNull().default('triage'),
@@ -71,7 +75,7 @@ export const timelineEvents = pgTable(
     occurredAt: tz('occurred_at').notNull(),
     recordedAt: tz('recorded_at').notNull(),
     source: text('source').$type<EventSource>().notNull(),
-    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    payload: redactedJson<Record<string, unknown>>('payload').notNull(),
     // The Slack event or message that produced this event: retries of the same delivery add nothing.
     dedupeKey: text('dedupe_key'),
     correctsSeq: integer('corrects_seq'),
@@ -130,7 +134,7 @@ export const playbookSteps = pgTable(
     changedBy: text('changed_by'),
     changedAt: tz('changed_at'),
     /** The skip reason or the note given when it was done. */
-    note: text('note'),
+    note: redactedText('note'),
     version: integer('version').notNull().default(1),
   },
   (t) => [
@@ -229,10 +233,10 @@ export const awarenessSettings = pgTable('awareness_settings', {
 /** Awareness tips made from incidents' lessons (`/awareness promote`), next to the tips in files. */
 export const awarenessTips = pgTable('awareness_tips', {
   id: text('id').primaryKey(),
-  title: text('title').notNull(),
-  body: text('body').notNull(),
-  do: text('do').notNull(),
-  dont: text('dont').notNull(),
+  title: redactedText('title').notNull(),
+  body: redactedText('body').notNull(),
+  do: redactedText('do').notNull(),
+  dont: redactedText('dont').notNull(),
   topics: jsonb('topics').$type<string[]>().notNull(),
   incidentId: integer('incident_id')
     .notNull()
@@ -252,13 +256,13 @@ export const incidentReviews = pgTable(
       .notNull()
       .references(() => incidents.id),
     version: integer('version').notNull(),
-    summary: text('summary').notNull(),
-    impact: text('impact').notNull().default(''),
-    rootCause: text('root_cause').notNull().default(''),
-    wentWell: text('went_well').notNull().default(''),
-    wentWrong: text('went_wrong').notNull().default(''),
-    lessons: text('lessons').notNull().default(''),
-    actionItems: jsonb('action_items').$type<ActionItem[]>().notNull(),
+    summary: redactedText('summary').notNull(),
+    impact: redactedText('impact').notNull().default(EMPTY_TEXT),
+    rootCause: redactedText('root_cause').notNull().default(EMPTY_TEXT),
+    wentWell: redactedText('went_well').notNull().default(EMPTY_TEXT),
+    wentWrong: redactedText('went_wrong').notNull().default(EMPTY_TEXT),
+    lessons: redactedText('lessons').notNull().default(EMPTY_TEXT),
+    actionItems: redactedJson<ActionItem[]>('action_items').notNull(),
     savedBy: text('saved_by').notNull(),
     savedAt: tz('saved_at').notNull(),
   },
@@ -279,7 +283,7 @@ export const slackOutbox = pgTable(
     key: text('key').notNull(),
     lane: text('lane').notNull(),
     kind: text('kind').notNull(),
-    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    payload: redactedJson<Record<string, unknown>>('payload').notNull(),
     incidentId: integer('incident_id').references(() => incidents.id),
     createdAt: tz('created_at').notNull(),
     /** Not before this time (backoff, Retry-After, pacing). */
@@ -306,11 +310,11 @@ export const decoys = pgTable(
   'decoys',
   {
     id: serial('id').primaryKey(),
-    name: text('name').notNull(),
+    name: redactedText('name').notNull(),
     kind: text('kind').$type<'url' | 'document' | 'credential'>().notNull(),
     /** Unguessable; the URL path segment, and the body of a fake credential. */
     token: text('token').notNull(),
-    note: text('note').notNull().default(''),
+    note: redactedText('note').notNull().default(EMPTY_TEXT),
     createdBy: text('created_by').notNull(),
     createdAt: tz('created_at').notNull(),
     retiredAt: tz('retired_at'),
@@ -339,8 +343,8 @@ export const decoyHits = pgTable(
     /** How it was tripped: the URL was fetched, or the credential was pasted in Slack. */
     via: text('via').$type<'url' | 'slack'>().notNull(),
     /** The source address (url) or the Slack user (slack). */
-    source: text('source').notNull(),
-    detail: jsonb('detail').$type<Record<string, unknown>>().notNull(),
+    source: redactedText('source').notNull(),
+    detail: redactedJson<Record<string, unknown>>('detail').notNull(),
   },
   (t) => [index('decoy_hits_decoy_idx').on(t.decoyId, t.at)],
 );

@@ -27,6 +27,7 @@ const awareness = createAwareness({
   channels: channels!.split(','),
   tips: await loadTips(),
   poster,
+  redactPatterns: [],
   replicaId: replicaId!,
   leaseMs: 5 * 60_000,
 });

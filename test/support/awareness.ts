@@ -28,6 +28,7 @@ export function awarenessDeps(db: Db, clock: Clock, poster: AwarenessPoster, ove
     tips: tipsOf(['a', 'b', 'c', 'd', 'e'].map((id) => aTip(id))),
     replicaId: 'replica-1',
     leaseMs: 5 * 60_000,
+    redactPatterns: [],
     ...overrides,
   };
 }

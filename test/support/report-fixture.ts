@@ -1,6 +1,7 @@
 // A fixed report for renderer tests: INC-7, a phishing incident declared 2026-11-24 09:00 UTC (10:00 in Paris),
 // reopened once, with a back-dated note, a tie on occurredAt, a correction, one playbook run, a review and a tip.
 // Also lazily generated events for streaming tests.
+import { redactReview } from '../../src/core/reviews/save.js';
 import { describeEvent } from '../../src/core/reports/describe.js';
 import { durationsOf, phasesOf } from '../../src/core/reports/phases.js';
 import { REPORT_VERSION, type Person, type ReportEvent, type ReportHeader, type ReportSource } from '../../src/core/reports/report.js';
@@ -111,16 +112,21 @@ export function fixtureHeader(events: readonly ReportEvent[] = fixtureEvents()):
       version: 2,
       savedBy: 'U0ALICE',
       savedAt: at('2026-11-26T08:30:00Z'),
-      summary: 'A phishing wave hit finance.\nIt came back the next day.',
-      impact: 'Three mailboxes exposed.',
-      rootCause: 'No DMARC enforcement.',
-      wentWell: 'Fast triage.',
-      wentWrong: 'The second wave was missed for a night.',
-      lessons: 'Check the sender before opening invoices\n- Enforce DMARC\n',
-      actionItems: [
-        { text: 'Enforce DMARC | p=reject', owner: 'U0BOB', due: '2026-12-15' },
-        { text: 'Train finance', owner: null, due: null },
-      ],
+      ...redactReview(
+        { redactPatterns: [] },
+        {
+          summary: 'A phishing wave hit finance.\nIt came back the next day.',
+          impact: 'Three mailboxes exposed.',
+          rootCause: 'No DMARC enforcement.',
+          wentWell: 'Fast triage.',
+          wentWrong: 'The second wave was missed for a night.',
+          lessons: 'Check the sender before opening invoices\n- Enforce DMARC\n',
+          actionItems: [
+            { text: 'Enforce DMARC | p=reject', owner: 'U0BOB', due: '2026-12-15' },
+            { text: 'Train finance', owner: null, due: null },
+          ],
+        },
+      ).content,
     },
     reviewVersions: 2,
     awareness: {

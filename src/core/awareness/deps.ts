@@ -2,6 +2,7 @@
 import type { SlotDeps } from '../schedules/claim.js';
 import type { Schedule } from '../schedules/schedule.js';
 import type { Tip } from './tip.js';
+import type { CustomPattern } from '../redaction/redact.js';
 
 /** Posting and finding awareness messages; the Slack adapter implements it (with its own retries). */
 export interface AwarenessPoster {
@@ -23,6 +24,8 @@ export interface AwarenessDeps extends SlotDeps {
   channels: readonly string[];
   tips: TipSource;
   poster: AwarenessPoster;
+  /** REDACT_PATTERNS: a tip promoted from a lesson passes the same redaction step as everything people write. */
+  redactPatterns: readonly CustomPattern[];
 }
 
 /** The schedule name manual posts (`send-now`) are recorded under. */

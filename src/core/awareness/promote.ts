@@ -8,6 +8,8 @@ import { asc, eq, like } from 'drizzle-orm';
 import { awarenessTips } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/types.js';
 import { AppError } from '../errors.js';
+import { inTransaction } from '../context.js';
+import { redactFields } from '../redaction/apply.js';
 import { incidentByRef } from '../incidents/lookup.js';
 import type { Incident } from '../incidents/incident.js';
 import { latestReview } from '../reviews/queries.js';
@@ -53,13 +55,22 @@ export interface TipDraft {
   dont: string;
 }
 
-/** Stores the edited tip, queues it and records lesson_promoted on the incident. Field problems name the field. */
-export async function promoteLesson(deps: LessonDeps, actor: Actor, ref: string, draft: TipDraft): Promise<Tip> {
+/** A promoted tip and the kinds of secret redacted from what the admin wrote. */
+export interface Promoted {
+  tip: Tip;
+  redacted?: string[];
+}
+
+/**
+ * Stores the edited tip, queues it and records lesson_promoted on the incident. Field problems name the field. The
+ * tip goes to all staff, so its texts pass the redaction step like anything else a person writes.
+ */
+export async function promoteLesson(deps: LessonDeps & Pick<CoreDeps, 'redactPatterns'>, actor: Actor, ref: string, draft: TipDraft): Promise<Promoted> {
   // Checked before the transaction: the membership look-up may ask Slack, which must not hold the incident's lock.
   await incidentForLessons(deps, actor, ref);
   const by = actor.id;
   const now = deps.clock.now();
-  return deps.db.transaction(async (tx) => {
+  return inTransaction(deps, async (tx) => {
     const incident = await incidentByRef(tx, ref, { forUpdate: true });
     const taken = await tx.select({ id: awarenessTips.id }).from(awarenessTips).where(like(awarenessTips.id, `lesson-inc-${incident.number}%`));
     const id = `lesson-inc-${incident.number}${taken.length > 0 ? `-${taken.length + 1}` : ''}`;
@@ -68,11 +79,12 @@ export async function promoteLesson(deps: LessonDeps, actor: Actor, ref: string,
       const issue = parsed.error.issues[0]!;
       throw new AppError('invalid_input', `${String(issue.path[0] ?? 'tip')}: ${issue.message}`, { field: String(issue.path[0] ?? 'body') });
     }
-    const tip = parsed.data;
+    const { fields, found } = redactFields(deps, { title: parsed.data.title, body: parsed.data.body, do: parsed.data.do, dont: parsed.data.dont });
+    const tip = { ...parsed.data, ...fields };
     await tx.insert(awarenessTips).values({ ...tip, incidentId: incident.id, createdBy: by, createdAt: now });
     await enqueue(tx, tip.id, by, now);
     await appendEvent(tx, incident.id, { kind: 'lesson_promoted', actor: by, source: actor.source, payload: { tipId: tip.id, title: tip.title } }, now);
-    return tip;
+    return { tip, ...(found.length > 0 ? { redacted: found } : {}) };
   });
 }
 

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../errors.js';
 import type { CustomPattern } from '../redaction/redact.js';
+import { redactFor, type RedactionDeps, type SafeRedacted, type SafeText } from '../redaction/apply.js';
 
 /** What is planted: a URL, a document that loads the URL when opened, or a fake credential. */
 export const DECOY_KINDS = ['url', 'document', 'credential'] as const;
@@ -11,10 +12,10 @@ export type DecoyKind = (typeof DECOY_KINDS)[number];
 /** A stored decoy. */
 export interface Decoy {
   id: number;
-  name: string;
+  name: SafeText;
   kind: DecoyKind;
   token: string;
-  note: string;
+  note: SafeText;
   createdBy: string;
   createdAt: Date;
   retiredAt: Date | null;
@@ -48,13 +49,15 @@ export const DECOY_CREDENTIAL_PATTERN: CustomPattern = {
   pattern: new RegExp(String.raw`(?<![\w-])${CREDENTIAL_PREFIX}[A-Za-z0-9_-]{${Math.ceil((TOKEN_BYTES * 4) / 3)}}(?![\w-])`, 'g'),
 };
 
-/** A decoy name, checked and lower-cased. */
-export function checkName(raw: string): string {
+/** A decoy name, checked and lower-cased; a name that is itself a secret is refused (it would be listed and shown). */
+export function checkName(deps: RedactionDeps, raw: string): SafeText {
   const name = raw.trim().toLowerCase();
   if (!NAME.test(name)) {
     throw new AppError('invalid_input', `"${raw}" is not a usable decoy name: use up to 40 letters, digits, dots, hyphens or underscores.`);
   }
-  return name;
+  const checked = redactFor(deps, name);
+  if (checked.found.length > 0) throw new AppError('invalid_input', 'That decoy name looks like a secret: name the decoy after where it is planted, not after what it holds.');
+  return checked.text;
 }
 
 /** A decoy kind, checked. */
@@ -64,24 +67,59 @@ export function checkKind(raw: string): DecoyKind {
   throw new AppError('invalid_input', `"${raw}" is not a decoy kind. Kinds: ${DECOY_KINDS.join(', ')}.`);
 }
 
-/** A note, checked for length. */
-export function checkNote(raw: string | undefined): string {
+/** A note, checked for length and redacted (it is copied into the incident a hit declares). */
+export function checkNote(deps: RedactionDeps, raw: string | undefined): SafeRedacted {
   const note = (raw ?? '').trim();
   if (note.length > MAX_DECOY_NOTE) throw new AppError('invalid_input', `The note is ${note.length} characters; keep it under ${MAX_DECOY_NOTE}.`);
-  return note;
+  return redactFor(deps, note);
 }
 
-// Credentials and session identifiers must never reach the timeline, whoever sent them.
-const SECRET_HEADERS = new Set(['cookie', 'set-cookie', 'authorization', 'proxy-authorization', 'x-api-key', 'x-auth-token', 'x-csrf-token', 'x-xsrf-token']);
+// Only headers that describe the visitor's client and route are kept: any other name may carry a credential (there
+// are as many token headers as there are services: x-slack-token, x-goog-api-key, private-token, x-vault-token …),
+// so a list of names to drop would always be one short. What is kept is still redacted before it is stored.
+const RECORDED_HEADERS = new Set([
+  'accept',
+  'accept-encoding',
+  'accept-language',
+  'cache-control',
+  'connection',
+  'content-length',
+  'content-type',
+  'dnt',
+  'forwarded',
+  'host',
+  'if-modified-since',
+  'if-none-match',
+  'origin',
+  'pragma',
+  'purpose',
+  'referer',
+  'sec-ch-ua',
+  'sec-ch-ua-mobile',
+  'sec-ch-ua-platform',
+  'sec-fetch-dest',
+  'sec-fetch-mode',
+  'sec-fetch-site',
+  'sec-fetch-user',
+  'sec-purpose',
+  'te',
+  'upgrade-insecure-requests',
+  'user-agent',
+  'via',
+  'x-forwarded-for',
+  'x-forwarded-host',
+  'x-forwarded-proto',
+  'x-real-ip',
+  'x-requested-with',
+]);
 const MAX_HEADER_VALUE = 300;
-const MAX_HEADERS = 40;
 
-/** Request headers fit to record: secret-bearing ones dropped, values truncated, at most 40. */
+/** Request headers fit to record: only ordinary ones (see RECORDED_HEADERS), values truncated; redaction comes after. */
 export function recordableHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [rawName, value] of Object.entries(headers)) {
     const name = rawName.toLowerCase();
-    if (value === undefined || SECRET_HEADERS.has(name) || Object.keys(out).length >= MAX_HEADERS) continue;
+    if (value === undefined || !RECORDED_HEADERS.has(name)) continue;
     const text = Array.isArray(value) ? value.join(', ') : value;
     out[name] = text.length > MAX_HEADER_VALUE ? `${text.slice(0, MAX_HEADER_VALUE)}…` : text;
   }

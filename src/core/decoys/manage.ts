@@ -6,10 +6,11 @@ import { requireAdmin } from '../incidents/access.js';
 import { checkKind, checkName, checkNote, credentialFor, newToken, type Decoy } from './decoy.js';
 import { findLiveByName, hitStats, insertDecoy, listLive, retireDecoy } from './queries.js';
 
-/** A registered decoy and, for a credential, the string to plant. */
+/** A registered decoy, for a credential the string to plant, and the kinds of secret redacted from its note. */
 export interface Registered {
   decoy: Decoy;
   credential?: string;
+  redacted?: string[];
 }
 
 /** A live decoy as listed (never with its token: lists may be read over someone's shoulder). */
@@ -26,16 +27,16 @@ export interface ListedDecoy {
 /** Plants a decoy under a name no live decoy uses. */
 export async function registerDecoy(deps: CoreDeps, actor: Actor, input: { name: string; kind?: string; note?: string }): Promise<Registered> {
   await requireAdmin(deps, actor, 'decoy.manage');
-  const name = checkName(input.name);
+  const name = checkName(deps, input.name);
   const kind = checkKind(input.kind ?? 'url');
-  const note = checkNote(input.note);
+  const { text: note, found } = checkNote(deps, input.note);
   const now = deps.clock.now();
   try {
     const decoy = await inTransaction(deps, async (tx) => {
       if (await findLiveByName(tx, name)) throw nameTaken(name);
       return insertDecoy(tx, { name, kind, token: newToken(), note, createdBy: actor.id, createdAt: now });
     });
-    return { decoy, ...(kind === 'credential' ? { credential: credentialFor(decoy.token) } : {}) };
+    return { decoy, ...(kind === 'credential' ? { credential: credentialFor(decoy.token) } : {}), ...(found.length > 0 ? { redacted: found } : {}) };
   } catch (err) {
     // Two registrations racing for one name: the partial unique index refuses the second.
     if (isUniqueViolation(err)) throw nameTaken(name);
@@ -62,7 +63,7 @@ export async function listDecoys(deps: CoreDeps, actor: Actor): Promise<ListedDe
 /** Retires a live decoy: its URL and credential stop recording hits, and its name is free again. */
 export async function retireDecoyByName(deps: CoreDeps, actor: Actor, rawName: string): Promise<Decoy> {
   await requireAdmin(deps, actor, 'decoy.manage');
-  const name = checkName(rawName);
+  const name = checkName(deps, rawName);
   return inTransaction(deps, async (tx) => {
     const decoy = await findLiveByName(tx, name, { forUpdate: true });
     if (!decoy) throw new AppError('invalid_input', `No live decoy is called "${name}". \`/decoy list\` shows them.`);

@@ -1,9 +1,10 @@
 // Decoy queries, shaped (db, params). Writes run inside the caller's transaction.
-import { and, asc, count, desc, eq, gte, inArray, isNull, max } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, max, or } from 'drizzle-orm';
 import { decoyHits, decoys, incidents } from '../../db/schema.js';
 import type { DbOrTx, Tx } from '../../db/types.js';
 import { OPEN_STATUSES } from '../incidents/incident.js';
 import type { Decoy, DecoyKind } from './decoy.js';
+import type { SafeText } from '../redaction/safe-text.js';
 
 /** Stores a new decoy. */
 export async function insertDecoy(tx: Tx, values: Omit<Decoy, 'id' | 'retiredAt' | 'retiredBy'>): Promise<Decoy> {
@@ -12,7 +13,7 @@ export async function insertDecoy(tx: Tx, values: Omit<Decoy, 'id' | 'retiredAt'
 }
 
 /** The live (not retired) decoy with this name, optionally locked. */
-export async function findLiveByName(db: DbOrTx, name: string, opts: { forUpdate?: boolean } = {}): Promise<Decoy | undefined> {
+export async function findLiveByName(db: DbOrTx, name: SafeText, opts: { forUpdate?: boolean } = {}): Promise<Decoy | undefined> {
   const q = db.select().from(decoys).where(and(eq(decoys.name, name), isNull(decoys.retiredAt)));
   const [row] = opts.forUpdate ? await q.for('update') : await q;
   return row;
@@ -25,12 +26,14 @@ export async function findLiveByToken(db: DbOrTx, token: string, opts: { forUpda
   return row;
 }
 
-/** Which of these tokens are live decoys' (one query for many requests; a token longer than any decoy's is never live). */
-export async function liveTokensAmong(db: DbOrTx, tokens: readonly string[]): Promise<Set<string>> {
+/** Which of these path tokens are live decoys', and every live credential decoy's token, in one query for many requests. */
+export async function liveTokensAmong(db: DbOrTx, tokens: readonly string[]): Promise<{ paths: Set<string>; credentials: string[] }> {
   const candidates = [...new Set(tokens.filter((t) => t.length > 0 && t.length <= MAX_TOKEN_LENGTH))];
-  if (candidates.length === 0) return new Set();
-  const rows = await db.select({ token: decoys.token }).from(decoys).where(and(inArray(decoys.token, candidates), isNull(decoys.retiredAt)));
-  return new Set(rows.map((r) => r.token));
+  // One query for both: the live tokens named in paths, and every live credential (it may be presented in any header).
+  const wanted = candidates.length > 0 ? or(inArray(decoys.token, candidates), eq(decoys.kind, 'credential')) : eq(decoys.kind, 'credential');
+  const rows = await db.select({ token: decoys.token, kind: decoys.kind }).from(decoys).where(and(wanted, isNull(decoys.retiredAt)));
+  const named = new Set(candidates);
+  return { paths: new Set(rows.filter((r) => named.has(r.token)).map((r) => r.token)), credentials: rows.filter((r) => r.kind === 'credential').map((r) => r.token) };
 }
 
 // Tokens are 32 characters (24 random bytes in base64url); the margin keeps future lengths working.

@@ -26,15 +26,14 @@ export interface DecoyMessage {
   eventId?: string;
 }
 
-// Presented credentials are looked for here; these headers are never recorded themselves.
-export const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'x-api-key', 'x-auth-token', 'cookie'];
-
 /** Records a hit for the decoy whose URL was fetched and for any decoy credential the request presented. */
 export async function tripFromRequest(deps: CoreDeps, req: DecoyRequest): Promise<Tripped[]> {
+  // Recorded: the method, the user agent and the ordinary headers only; recordHit redacts them before storing.
   const detail = { method: req.method, userAgent: headerText(req.headers['user-agent']).slice(0, 300), headers: recordableHeaders(req.headers) };
-  const presented = CREDENTIAL_HEADERS.map((h) => headerText(req.headers[h])).join('\n');
+  // A decoy credential may be presented in any header (there is no fixed list of token headers).
+  const presented = presentedText(req);
   const tokens = new Set([req.token]);
-  if (presented.trim()) for (const t of await liveCredentialTokensIn(deps, withBasicDecoded(presented))) tokens.add(t);
+  if (presented.trim()) for (const t of await liveCredentialTokensIn(deps, presented)) tokens.add(t);
   const hits: Tripped[] = [];
   for (const token of tokens) {
     const hit = await recordHit(deps, { token, via: 'url', source: req.source, detail });
@@ -73,6 +72,11 @@ export async function liveCredentialTokensIn(deps: CoreDeps, text: string): Prom
 
 function headerText(v: string | string[] | undefined): string {
   return Array.isArray(v) ? v.join(', ') : (v ?? '');
+}
+
+/** Everything a request presents in its headers, Basic credentials decoded: where a decoy credential may be. */
+export function presentedText(req: Pick<DecoyRequest, 'headers'>): string {
+  return withBasicDecoded(Object.values(req.headers).map(headerText).join('\n'));
 }
 
 /** Basic credentials are base64 of user:password; a decoy key used as either shows only once decoded. */

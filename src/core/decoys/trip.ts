@@ -8,6 +8,7 @@ import { OPEN_STATUSES, type Incident } from '../incidents/incident.js';
 import { findById, insertIncident, nextIncidentNumber } from '../incidents/queries.js';
 import { appendEvent } from '../timeline/queries.js';
 import { noticeDeclared } from '../outbox/incident-notices.js';
+import { redactFor, redactJson, type RedactionDeps } from '../redaction/apply.js';
 import type { TimelineEvent } from '../timeline/events.js';
 import type { Decoy } from './decoy.js';
 import { findLiveByToken, insertHit, openIncidentHitSince } from './queries.js';
@@ -19,7 +20,7 @@ export const DEFAULT_DEDUP_WINDOW_MS = 24 * 60 * 60_000;
 /** Who the timeline says recorded a hit. */
 const SYSTEM = { actor: 'rampart', source: 'system' } as const;
 
-/** What is known about one hit. Detail must already be free of secrets (see recordableHeaders). */
+/** What is known about one hit, as seen: its source and detail pass the redaction step before they are stored. */
 export interface HitInput {
   token: string;
   via: 'url' | 'slack';
@@ -56,12 +57,15 @@ export async function recordHit(deps: CoreDeps, hit: HitInput): Promise<Tripped 
       if (claimed.length === 0) return null;
     }
     const open = await openIncidentFor(tx, decoy.id, new Date(now.getTime() - windowMs));
-    const { incident, setup } = open ? { incident: open, setup: undefined } : await declareFor(tx, decoy, now, deps.announceChannel);
-    await insertHit(tx, { decoyId: decoy.id, incidentId: incident.id, at: now, via: hit.via, source: hit.source, detail: hit.detail });
+    const { incident, setup } = open ? { incident: open, setup: undefined } : await declareFor(deps, tx, decoy, now);
+    // A visitor chose every header and, behind a trusting proxy, the source address too.
+    const source = redactFor(deps, hit.source).text;
+    const detail = redactJson(deps, hit.detail as Record<string, unknown>).value;
+    await insertHit(tx, { decoyId: decoy.id, incidentId: incident.id, at: now, via: hit.via, source, detail });
     const event = await appendEvent(
       tx,
       incident.id,
-      { kind: 'decoy_tripped', ...SYSTEM, payload: { decoy: decoy.name, decoyKind: decoy.kind, via: hit.via, source: hit.source, ...hit.detail } },
+      { kind: 'decoy_tripped', ...SYSTEM, payload: { decoy: decoy.name, decoyKind: decoy.kind, via: hit.via, source, ...detail } },
       now,
     );
     return { decoy, incident, declared: !open, event: event!, ...(setup ? { setup } : {}) };
@@ -88,9 +92,14 @@ async function openIncidentFor(tx: Tx, decoyId: number, since: Date): Promise<In
  * Declares the incident for a first hit, as declareIncident would, but inside this transaction. The reporter is the
  * admin who planted the decoy, so they are invited to its private channel; the actor on the timeline is Rampart.
  */
-async function declareFor(tx: Tx, decoy: Decoy, now: Date, announceChannel: string | undefined): Promise<{ incident: Incident; setup: string }> {
-  const title = `Decoy ${decoy.name} tripped`;
-  const description = decoy.note ? `Planted: ${decoy.note}` : `A ${decoy.kind} decoy was used.`;
+async function declareFor(
+  deps: RedactionDeps & Pick<CoreDeps, 'announceChannel'>,
+  tx: Tx,
+  decoy: Decoy,
+  now: Date,
+): Promise<{ incident: Incident; setup: string }> {
+  const title = redactFor(deps, `Decoy ${decoy.name} tripped`).text;
+  const description = redactFor(deps, decoy.note ? `Planted: ${decoy.note}` : `A ${decoy.kind} decoy was used.`).text;
   const incident = await insertIncident(tx, {
     number: await nextIncidentNumber(tx),
     title,
@@ -115,5 +124,5 @@ async function declareFor(tx: Tx, decoy: Decoy, now: Date, announceChannel: stri
     now,
   );
   // Responders learn of it where they learn of every incident; being private, the announcement names no decoy.
-  return { incident, setup: await noticeDeclared(tx, { incident, channel: announceChannel, now }) };
+  return { incident, setup: await noticeDeclared(tx, { incident, channel: deps.announceChannel, now }) };
 }

@@ -22,7 +22,7 @@ import { incidentByRef } from './lookup.js';
 import { findByNumber, updateIncident } from './queries.js';
 import { checkText, MAX_NOTE } from './text-rules.js';
 import { requireReviewBeforeClosing } from '../reviews/closing.js';
-import { redactFor } from '../redaction/apply.js';
+import { redactFor, type SafeText } from '../redaction/apply.js';
 import { noticeChange, noticeInvite } from '../outbox/incident-notices.js';
 
 /** The result of a change: the incident before and after. */
@@ -31,6 +31,10 @@ export interface Changed {
   incident: Incident;
   /** Outbox keys of what Slack is to be told (committed with the change; see src/core/outbox). */
   notices: string[];
+  /** A status change's note as stored (redacted): what replies may quote. */
+  note?: SafeText;
+  /** Kinds of secret redacted from the note. */
+  redacted?: string[];
 }
 
 /** Moves an incident to a new status; `merged` takes the target incident as the first word of the note. */
@@ -60,7 +64,7 @@ export async function changeStatus(deps: CoreDeps, actor: Actor, ref: string, st
       if (into.id === before.id) throw new AppError('invalid_input', `${before.ref} cannot be merged into itself.`);
       mergedIntoId = into.id;
       mergedInto = formatRef(into.number);
-      note = rest.join(' ');
+      note = redactFor(deps, rest.join(' ')).text;
     }
     const incident = await updateIncident(tx, before.id, {
       status: to,
@@ -81,7 +85,7 @@ export async function changeStatus(deps: CoreDeps, actor: Actor, ref: string, st
     );
     const change = { kind: 'status' as const, from: before.status, to, ...(note ? { note } : {}), ...(mergedInto ? { mergedInto } : {}) };
     const notices = await noticeChange(tx, { incident, event, by: actor.id, change, now });
-    return { before, incident, notices };
+    return { before, incident, notices, ...(note ? { note } : {}), ...(redacted.length > 0 ? { redacted } : {}) };
   });
 }
 

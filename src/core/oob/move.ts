@@ -6,7 +6,7 @@ import { authorize } from '../access/authorize.js';
 import type { Incident } from '../incidents/incident.js';
 import { incidentByRef } from '../incidents/lookup.js';
 import { checkText, MAX_NOTE } from '../incidents/text-rules.js';
-import { redactedField, redactFor } from '../redaction/apply.js';
+import { redactedField, redactFor, type SafeText } from '../redaction/apply.js';
 import type { TimelineEvent } from '../timeline/events.js';
 import { appendEvent } from '../timeline/queries.js';
 import { loadPlan } from './load.js';
@@ -19,6 +19,10 @@ export interface MovedOutOfBand {
   /** Who gets the plan: the channel members given, the role holders, the reporter and the person asking. */
   recipients: string[];
   event: TimelineEvent;
+  /** The reason as stored: redacted. This, never the reason as typed, is what the plan's messages may quote. */
+  reason: SafeText;
+  /** Kinds of secret redacted from the reason. */
+  redacted?: string[];
 }
 
 /** The reply when OOB_PLAN_FILE is not set: what to do about it. */
@@ -68,7 +72,7 @@ export async function moveOutOfBand(
       },
       now,
     );
-    return { incident, plan, recipients, event: event! };
+    return { incident, plan, recipients, event: event!, reason, ...(found.length > 0 ? { redacted: found } : {}) };
   });
 }
 

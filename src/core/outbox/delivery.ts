@@ -1,6 +1,6 @@
 // Settling a delivery attempt. Whatever happens in Slack, the outcome is written in one transaction with the timeline
 // event it means for the incident (members_invited, slack_call_failed, and a set-up's channel_created), so the timeline and the outbox never disagree.
-import type { CoreDeps } from '../context.js';
+import { inTransaction, type CoreDeps } from '../context.js';
 import { findById } from '../incidents/queries.js';
 import { appendEvent } from '../timeline/queries.js';
 import type { NewEvent } from '../timeline/events.js';
@@ -15,9 +15,16 @@ export type AttemptOutcome =
   | { kind: 'failed'; error: string };
 
 /** What settling did: false when the lease had been lost to another worker (nothing was written). */
-export async function settleAttempt(deps: Pick<CoreDeps, 'db' | 'clock'>, row: OutboxRow, worker: string, outcome: AttemptOutcome): Promise<boolean> {
+export async function settleAttempt(
+  deps: Pick<CoreDeps, 'db' | 'clock'> & Partial<Pick<CoreDeps, 'redactPatterns'>>,
+  row: OutboxRow,
+  worker: string,
+  outcome: AttemptOutcome,
+): Promise<boolean> {
   const now = deps.clock.now();
-  return deps.db.transaction(async (tx) => {
+  // What is written here is Rampart's and Slack's (errors, user ids), never a person's words: the built-in detectors
+  // are enough when the worker was not given REDACT_PATTERNS.
+  return inTransaction({ db: deps.db, redactPatterns: deps.redactPatterns ?? [] }, async (tx) => {
     // Lock the incident first: timeline appends are serialised by that lock (see appendEvent).
     const incident = row.incidentId !== null ? await findById(tx, row.incidentId, { forUpdate: true }) : undefined;
     let settled: boolean;

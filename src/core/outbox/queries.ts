@@ -4,6 +4,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { slackOutbox } from '../../db/schema.js';
 import type { DbOrTx, Tx } from '../../db/types.js';
 import type { Notification, NotificationKind } from './notifications.js';
+import { redactJson, redactionOf } from '../redaction/apply.js';
 
 /** A stored notification. */
 export type OutboxRow = typeof slackOutbox.$inferSelect & { kind: NotificationKind };
@@ -26,7 +27,7 @@ export function enqueuedDuring(tx: object): boolean {
 }
 
 /**
- * Stores a notification in the caller's transaction: it commits with the change it tells of, or not at all. A key that
+ * Stores a notification in the caller's transaction (one from inTransaction, which carries the redaction patterns): it commits with the change it tells of, or not at all. A key that
  * is already there is left alone (the same change told twice is one message).
  */
 export async function enqueue(tx: Tx, e: Enqueue): Promise<void> {
@@ -36,7 +37,8 @@ export async function enqueue(tx: Tx, e: Enqueue): Promise<void> {
       key: e.key,
       lane: e.notification.channel,
       kind: e.notification.kind,
-      payload: e.notification.payload as unknown as Record<string, unknown>,
+      // Whatever a notification says passes the redaction step, whichever use case enqueued it.
+      payload: redactJson(redactionOf(tx), e.notification.payload as unknown as Record<string, unknown>).value,
       incidentId: e.incidentId ?? null,
       createdAt: e.now,
       // No holds: a pending row heads its lane, so a row waiting for something else would block its whole channel.

@@ -1,6 +1,7 @@
 // A playbook run as core and its adapters see it: the snapshot of the playbook plus each step's live state.
 import type { Playbook, PlaybookStep } from './playbook.js';
 import { numberedSteps } from './playbook.js';
+import type { SafeText } from '../redaction/safe-text.js';
 
 export type StepState = 'open' | 'done' | 'skipped';
 
@@ -13,7 +14,7 @@ export interface StepStatus {
   changedBy: string | null;
   changedAt: Date | null;
   /** The skip reason, or the note given when it was done. */
-  note: string | null;
+  note: SafeText | null;
   version: number;
 }
 

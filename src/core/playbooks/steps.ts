@@ -6,7 +6,7 @@ import { requireVisible } from '../incidents/access.js';
 import type { Incident } from '../incidents/incident.js';
 import { findById } from '../incidents/queries.js';
 import { checkText, MAX_NOTE } from '../incidents/text-rules.js';
-import { redactFor } from '../redaction/apply.js';
+import { redactFor, type SafeText } from '../redaction/apply.js';
 import { appendEvent } from '../timeline/queries.js';
 import type { NewEvent } from '../timeline/events.js';
 import type { Tx } from '../../db/types.js';
@@ -19,6 +19,12 @@ export type StepAction =
   | { kind: 'skip'; reason: string }
   | { kind: 'assign'; userId: string }
   | { kind: 'reopen' };
+
+/** An action whose texts passed the redaction step: the only kind that is stored. */
+type CheckedAction =
+  | { kind: 'done'; note?: SafeText; confirmed?: boolean }
+  | { kind: 'skip'; reason: SafeText }
+  | Extract<StepAction, { kind: 'assign' | 'reopen' }>;
 
 /** Which step, and the version the person saw (from the button they pressed), if any. */
 export interface StepTarget {
@@ -35,6 +41,8 @@ export interface StepResult {
   changed: boolean;
   stale: boolean;
   message: string;
+  /** Kinds of secret redacted from the note or reason, so the person can be told to rotate them. */
+  redacted?: string[];
 }
 
 /** The run and incident a step belongs to, checking that the actor may work on it. */
@@ -51,7 +59,8 @@ export async function stepContext(deps: CoreDeps, actor: Actor, target: StepTarg
 
 /** Applies an action to a step. Acting on a step whose state has moved on changes nothing and says why. */
 export async function changeStep(deps: CoreDeps, actor: Actor, target: StepTarget, action: StepAction): Promise<StepResult> {
-  const checked = checkAction(deps, action);
+  const { action: checked, found } = checkAction(deps, action);
+  const redacted = found.length > 0 ? { redacted: found } : {};
   const { step: seen } = await stepContext(deps, actor, target);
   if (checked.kind === 'done' && !checked.note && seen.step.requires === 'note') {
     throw new AppError('note_required', `Step ${seen.number} needs a note: ${seen.step.prompt ?? 'say what was done'}.`);
@@ -76,28 +85,35 @@ export async function changeStep(deps: CoreDeps, actor: Actor, target: StepTarge
     await appendEvent(tx, incident.id, eventFor(checked, current, ref, actor), now);
     const run = (await findRun(tx, target.runId))!;
     await recordCompletion(tx, incident.id, before, run, actor, now);
-    return { incident, run, step: stepOf(run, target.step), changed: true, stale, message: doneMessage(checked, def) };
+    return { incident, run, step: stepOf(run, target.step), changed: true, stale, message: doneMessage(checked, def), ...redacted };
   });
 }
 
 /** The action with its texts checked and their secrets redacted (the `[redacted: kind]` marker stays in the text). */
-function checkAction(deps: Pick<CoreDeps, 'redactPatterns'>, action: StepAction): StepAction {
-  const clean = (text: string, what: string, required = false) => redactFor(deps, checkText(text, what, MAX_NOTE, required)).text;
+function checkAction(deps: Pick<CoreDeps, 'redactPatterns'>, action: StepAction): { action: CheckedAction; found: string[] } {
+  const found: string[] = [];
+  const clean = (text: string, what: string, required = false) => {
+    const r = redactFor(deps, checkText(text, what, MAX_NOTE, required));
+    found.push(...r.found);
+    return r.text;
+  };
   switch (action.kind) {
-    case 'done':
-      return { ...action, ...(action.note !== undefined ? { note: clean(action.note, 'note') } : {}) };
+    case 'done': {
+      const note = action.note !== undefined ? { note: clean(action.note, 'note') } : {};
+      return { action: { kind: 'done', ...(action.confirmed !== undefined ? { confirmed: action.confirmed } : {}), ...note }, found };
+    }
     case 'skip':
-      return { kind: 'skip', reason: clean(action.reason, 'reason for skipping', true) };
+      return { action: { kind: 'skip', reason: clean(action.reason, 'reason for skipping', true) }, found };
     case 'assign':
       if (!/^[UW][A-Z0-9]{2,}$/.test(action.userId)) throw new AppError('invalid_input', 'Pick the person to assign the step to.');
-      return action;
+      return { action, found };
     case 'reopen':
-      return action;
+      return { action, found };
   }
 }
 
 /** Why the action does not apply to the step as it stands now, or null when it does. */
-export function whyNot(current: StepStatus, action: StepAction): string | null {
+export function whyNot(current: StepStatus, action: StepAction | CheckedAction): string | null {
   const by = current.changedBy ? ` by <@${current.changedBy}>` : '';
   const n = `Step ${current.number}`;
   if (action.kind === 'reopen') return current.state === 'open' ? `${n} is already open.` : null;
@@ -107,7 +123,7 @@ export function whyNot(current: StepStatus, action: StepAction): string | null {
   return null;
 }
 
-function newState(current: StepStatus, action: StepAction, actorId: string, now: Date) {
+function newState(current: StepStatus, action: CheckedAction, actorId: string, now: Date) {
   switch (action.kind) {
     case 'done':
       return { state: 'done' as const, changedBy: actorId, changedAt: now, note: action.note || null };
@@ -122,7 +138,7 @@ function newState(current: StepStatus, action: StepAction, actorId: string, now:
 
 type StepRefPayload = { runId: number; playbookId: string; step: number; title: string };
 
-function eventFor(action: StepAction, current: StepStatus, ref: StepRefPayload, actor: Actor): NewEvent {
+function eventFor(action: CheckedAction, current: StepStatus, ref: StepRefPayload, actor: Actor): NewEvent {
   const by = { actor: actor.id, source: actor.source };
   switch (action.kind) {
     case 'done':
@@ -136,7 +152,7 @@ function eventFor(action: StepAction, current: StepStatus, ref: StepRefPayload, 
   }
 }
 
-function doneMessage(action: StepAction, s: RunStep): string {
+function doneMessage(action: CheckedAction, s: RunStep): string {
   const label = `*${stepLabel(s)}*`;
   switch (action.kind) {
     case 'done':

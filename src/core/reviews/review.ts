@@ -1,4 +1,5 @@
 // Post-incident reviews: what a review holds. Every save is a new version; earlier versions are kept as they were.
+import type { SafeJson, SafeText } from '../redaction/safe-text.js';
 
 /** One follow-up action from a review. */
 export interface ActionItem {
@@ -21,8 +22,14 @@ export interface ReviewContent {
   actionItems: ActionItem[];
 }
 
+/** The free-text fields of a review. */
+export const REVIEW_TEXT_FIELDS = ['summary', 'impact', 'rootCause', 'wentWell', 'wentWrong', 'lessons'] as const;
+
+/** A review's content once every text (action items' too) passed the redaction step: the only content stored. */
+export type SafeReviewContent = { [K in (typeof REVIEW_TEXT_FIELDS)[number]]: SafeText } & { actionItems: SafeJson<ActionItem[]> };
+
 /** A stored version of an incident's review. */
-export interface Review extends ReviewContent {
+export interface Review extends SafeReviewContent {
   incidentId: number;
   version: number;
   savedBy: string;

@@ -5,9 +5,10 @@ import { timelineEvents } from '../../db/schema.js';
 import type { DbOrTx, Tx } from '../../db/types.js';
 import type { NewEvent, TimelineEvent } from './events.js';
 import { eventHash } from './hash.js';
+import { redactJson, redactionOf, type SafeJson } from '../redaction/apply.js';
 
 /**
- * Appends one event in `tx`. The caller must hold the incident's row lock (SELECT … FOR UPDATE), which makes the
+ * Appends one event in `tx`, which must come from inTransaction (it carries the redaction patterns). The caller must hold the incident's row lock (SELECT … FOR UPDATE), which makes the
  * per-incident sequence number race-free. Returns null when an event with the same dedupe key already exists
  * (a Slack retry): nothing is written then.
  */
@@ -20,8 +21,10 @@ export async function appendEvent(tx: Tx, incidentId: number, event: NewEvent, r
     .where(eq(timelineEvents.incidentId, incidentId))
     .orderBy(desc(timelineEvents.seq))
     .limit(1);
-  // Stored exactly as hashed: the JSON round trip is what jsonb keeps (undefined members dropped, dates as strings).
-  const payload = JSON.parse(JSON.stringify(event.payload)) as Record<string, unknown>;
+  // Every string of the payload passes the redaction step here, before the hash is computed, so no event kind can
+  // store a secret and the chain covers exactly what is stored. redactJson copies through JSON, which is what jsonb
+  // keeps (undefined members dropped, dates as strings).
+  const payload = redactJson(redactionOf(tx), event.payload).value as SafeJson<Record<string, unknown>>;
   const fields = {
     incidentId,
     seq: (last?.seq ?? 0) + 1,

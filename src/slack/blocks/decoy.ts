@@ -4,6 +4,7 @@ import type { Registered, ListedDecoy } from '../../core/decoys/manage.js';
 import type { Decoy } from '../../core/decoys/decoy.js';
 import { DECOY_USAGE } from '../parse/decoy.js';
 import { message } from './message.js';
+import { rotateWarning } from './redaction.js';
 import { context, joinMd, link, md, packLines, section, slackDate, who, type Mrkdwn } from './text.js';
 
 /** `/decoy list` shows at most this many decoys; the rest are counted. Keeps the reply far inside Slack's limits. */
@@ -29,6 +30,8 @@ export function registeredMessage(r: Registered, url: string | undefined) {
   if (d.kind === 'credential') lines.push(md`Plant this fake credential: \`${r.credential ?? ''}\``);
   if (d.kind === 'url' && url) lines.push(md`Plant this link: ${link(url)}`);
   if (d.kind === 'document' && url) lines.push(md`I'm sending you the document by direct message; opening it loads ${link(url)}.`);
+  const warning = rotateWarning(r.redacted);
+  if (warning) lines.push(warning);
   const text = joinMd(lines, '\n');
   return message(text, [section(text)]);
 }

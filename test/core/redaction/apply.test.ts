@@ -4,6 +4,11 @@ import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RESPONDER, slackUser, testCore } from '../../support/core.js';
 import type { SlackMessageRef } from '../../../src/core/timeline/events.js';
+import { inTransaction } from '../../../src/core/context.js';
+import { findById } from '../../../src/core/incidents/queries.js';
+import { enqueue } from '../../../src/core/outbox/queries.js';
+import { redactJson } from '../../../src/core/redaction/apply.js';
+import { appendEvent } from '../../../src/core/timeline/queries.js';
 
 const TOKEN = 'xoxb-1234567890-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx';
 const AWS_KEY = 'AKIAIOSFODNN7EXAMPLE';
@@ -91,5 +96,40 @@ describe('redaction before storing', () => {
     const { event } = await t.core.addNote(responder, 'INC-1', 'badge BADGE-123456 reported lost');
     expect(event.payload).toEqual({ text: 'badge [redacted: employee-badge] reported lost', redacted: ['employee-badge'] });
     expect(await storedText()).not.toContain('BADGE-123456');
+  });
+});
+
+describe('the one redaction step, wherever a write comes from', () => {
+  const badge = [{ name: 'employee-badge', pattern: /BADGE-\d{6}/g }];
+
+  it('the timeline append redacts every payload string with REDACT_PATTERNS before hashing, so the chain verifies', async () => {
+    t = await testCore({ redactPatterns: badge });
+    const { incident } = await t.core.declare(responder, { title: 'Badge cloned' });
+    // An event whose use case forgot to redact: the append does it.
+    await inTransaction(t.core.deps, async (tx) => {
+      await findById(tx, incident.id, { forUpdate: true });
+      await appendEvent(tx, incident.id, { kind: 'note_added', actor: RESPONDER, source: 'cli', payload: { text: `badge BADGE-123456, token ${TOKEN}, key ${AWS_KEY}` } }, t!.clock.now());
+    });
+    const stored = await storedText();
+    for (const secret of ['BADGE-123456', TOKEN, AWS_KEY]) expect(stored).not.toContain(secret);
+    expect(stored).toContain('badge [redacted: employee-badge], token [redacted: slack-token]');
+    expect((await t.core.verify(responder, incident.ref)).verification.ok).toBe(true);
+  });
+
+  it('refuses a timeline append or an outbox enqueue in a transaction that does not carry the patterns', async () => {
+    t = await testCore();
+    const { incident } = await t.core.declare(responder, { title: 'Anything' });
+    await expect(
+      t.database.db.transaction((tx) => appendEvent(tx, incident.id, { kind: 'note_added', actor: RESPONDER, source: 'cli', payload: { text: 'x' } }, t!.clock.now())),
+    ).rejects.toThrow(/inTransaction/);
+    await expect(
+      t.database.db.transaction((tx) => enqueue(tx, { key: 'k', now: t!.clock.now(), notification: { kind: 'member_invited', channel: 'C0X', payload: { ref: 'INC-1', userId: 'U0X' } } })),
+    ).rejects.toThrow(/inTransaction/);
+  });
+
+  it('redactJson redacts strings at any depth and leaves keys, numbers and booleans alone', () => {
+    const { value, found } = redactJson({ redactPatterns: [] }, { a: [`k ${AWS_KEY}`, 3, true, null], b: { c: `password: hunter2` } });
+    expect(value).toEqual({ a: ['k [redacted: aws-access-key]', 3, true, null], b: { c: 'password: [redacted: password]' } });
+    expect(found).toEqual(['aws-access-key', 'password']);
   });
 });

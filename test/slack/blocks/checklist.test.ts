@@ -6,6 +6,7 @@ import { runOf, type Run } from '../../../src/core/playbooks/run.js';
 import type { Playbook } from '../../../src/core/playbooks/playbook.js';
 import { checklistMessages, layoutPages, MAX_MESSAGE_BLOCKS, parseStepValue, stepBlocks } from '../../../src/slack/blocks/checklist.js';
 import { aPlaybook } from '../../support/playbooks.js';
+import { safe } from '../../support/safe-text.js';
 
 const incident = {
   id: 1, number: 3, ref: 'INC-3', title: 'x', description: '', type: 'phishing', severity: 'sev2', status: 'investigating', private: true, drill: false,
@@ -18,7 +19,7 @@ function aRun(playbook: Playbook, states: Partial<Record<number, 'done' | 'skipp
   const total = playbook.sections.reduce((n, s) => n + s.steps.length, 0);
   const statuses = Array.from({ length: total }, (_, i) => ({
     number: i + 1, state: states[i + 1] ?? ('open' as const), assignee: null, dueAt: i === 0 ? new Date('2026-11-24T11:00:00Z') : null,
-    changedBy: states[i + 1] ? 'U0X' : null, changedAt: states[i + 1] ? now : null, note: states[i + 1] === 'skipped' ? 'not needed' : null, version: 1,
+    changedBy: states[i + 1] ? 'U0X' : null, changedAt: states[i + 1] ? now : null, note: states[i + 1] === 'skipped' ? safe('not needed') : null, version: 1,
   }));
   return runOf({ id: 7, incidentId: 1, playbook, startedBy: 'U0CMD', startedAt: now }, statuses);
 }

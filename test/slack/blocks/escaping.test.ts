@@ -3,6 +3,7 @@
 // unescaped, so a title can never become a link, a mention or an @channel. Our own tokens (mentions of the ids we
 // pass, channel links, dates) are the only markup left.
 import { describe, expect, it } from 'vitest';
+import { safe } from '../../support/safe-text.js';
 import type { Incident } from '../../../src/core/incidents/incident.js';
 import { runOf, type Run } from '../../../src/core/playbooks/run.js';
 import type { Playbook } from '../../../src/core/playbooks/playbook.js';
@@ -57,8 +58,8 @@ const playbook: Playbook = aPlaybook({
 function aRun(): Run {
   return runOf({ id: 7, incidentId: 1, playbook, startedBy: 'U0OKCMD', startedAt: now }, [
     { number: 1, state: 'open', assignee: null, dueAt: now, changedBy: null, changedAt: null, note: null, version: 1 },
-    { number: 2, state: 'done', assignee: null, dueAt: null, changedBy: 'U0OKX', changedAt: now, note: HOSTILE, version: 2 },
-    { number: 3, state: 'skipped', assignee: null, dueAt: null, changedBy: 'U0OKX', changedAt: now, note: HOSTILE, version: 2 },
+    { number: 2, state: 'done', assignee: null, dueAt: null, changedBy: 'U0OKX', changedAt: now, note: safe(HOSTILE), version: 2 },
+    { number: 3, state: 'skipped', assignee: null, dueAt: null, changedBy: 'U0OKX', changedAt: now, note: safe(HOSTILE), version: 2 },
   ]);
 }
 
@@ -71,7 +72,7 @@ const digest: Digest = {
   figures: { declared: 1, resolved: 0, closed: 0, declined: 0, acknowledge: { count: 0, medianMs: null }, resolve: { count: 0, medianMs: null }, drills: 0 },
 };
 const listed = { name: HOSTILE, kind: 'url' as const, note: HOSTILE, createdBy: 'U0OKADM', createdAt: now, hits: 2, lastHit: now };
-const decoy = { id: 1, name: HOSTILE, kind: 'url' as const, token: 'tok', note: HOSTILE, createdBy: 'U0OKADM', createdAt: now, retiredAt: null, retiredBy: null };
+const decoy = { id: 1, name: safe(HOSTILE), kind: 'url' as const, token: 'tok', note: safe(HOSTILE), createdBy: 'U0OKADM', createdAt: now, retiredAt: null, retiredBy: null };
 const events = [anEvent({ seq: 1, kind: 'note_added', actor: 'U0OKA', occurredAt: now, payload: { text: HOSTILE } }), anEvent({ seq: 2, kind: 'note_added', actor: 'U0OKB', occurredAt: now, payload: { text: HOSTILE } })];
 const silent = createLogger('silent');
 
@@ -117,7 +118,7 @@ const BUILDERS: { name: string; build: () => unknown; shows?: boolean }[] = [
   { name: 'stats statsMessage', build: () => statsMessage(computeStats([{ number: 1, type: HOSTILE, severity: 'sev2', status: 'resolved', drill: false, declaredAt: now, acknowledgedAt: null, containedAt: null, resolvedAt: null }], '30d', now, 'UTC'), plain(HOSTILE)) },
   { name: 'timelineMessage', build: () => timelineMessage(fixtureHeader(events), { events, total: 2, keyOnly: false, keyOmitted: 0 }) },
   { name: 'changeMessage (status)', build: () => changeMessage({ ref: 'INC-3', drill: true, by: 'U0OKB', offerReview: true, change: { kind: 'status', from: 'resolved', to: 'merged', mergedInto: 'INC-1', note: HOSTILE } }) },
-  { name: 'planMessage', build: () => planMessage(incident(), { backup_channels: [{ name: HOSTILE, how: HOSTILE }], notes: HOSTILE } as never, { id: 'U0OKB', source: 'slack-command' }, HOSTILE) },
+  { name: 'planMessage', build: () => planMessage(incident(), { backup_channels: [{ name: HOSTILE, how: HOSTILE }], notes: HOSTILE } as never, { id: 'U0OKB', source: 'slack-command' }, safe(HOSTILE)) },
   {
     name: 'step reply (a skipped step’s note quoted by core)',
     build: () => replyFor({ changed: false, stale: true, step: { ...aRun().steps[2]!, changedBy: 'U0OKX' }, message: `Step 3 was skipped by <@U0OKX> (${HOSTILE}); reopen it first.` }).reply,

@@ -2,28 +2,26 @@
 // problem going back to the block it belongs to.
 import { md } from '../../../src/slack/blocks/mrkdwn.js';
 import { describe, expect, it } from 'vitest';
-import type { Review } from '../../../src/core/reviews/review.js';
+import type { ActionItem, Review, ReviewContent } from '../../../src/core/reviews/review.js';
+import { redactReview } from '../../../src/core/reviews/save.js';
 import { readReviewSubmission, reviewModal, reviewPrompt, reviewRows } from '../../../src/slack/blocks/review-modal.js';
 import { REVIEW_FIELD, reviewItemId } from '../../../src/slack/ids.js';
 import { validateView } from '../../../src/sandbox/emulator/limits.js';
 
 const incident = { ref: 'INC-7', title: 'Credential phishing <press office> & partners' };
 
-function aStoredReview(overrides: Partial<Review> = {}): Review {
-  return {
-    incidentId: 7,
-    version: 3,
+function aStoredReview(overrides: Partial<ReviewContent> = {}): Review {
+  const content: ReviewContent = {
     summary: 'Summary',
     impact: 'Impact',
     rootCause: '',
     wentWell: '',
     wentWrong: '',
     lessons: 'One\nTwo',
-    actionItems: [{ text: 'Enforce MFA', owner: 'U0ALICE', due: '2026-12-01' }],
-    savedBy: 'U0LEAD',
-    savedAt: new Date('2026-11-24T10:00:00Z'),
+    actionItems: [{ text: 'Enforce MFA', owner: 'U0ALICE', due: '2026-12-01' }] as ActionItem[],
     ...overrides,
   };
+  return { ...redactReview({ redactPatterns: [] }, content).content, incidentId: 7, version: 3, savedBy: 'U0LEAD', savedAt: new Date('2026-11-24T10:00:00Z') };
 }
 
 type Block = { type: string; block_id?: string; element?: Record<string, unknown> };

@@ -12,7 +12,8 @@ export function register(app: App, deps: SlackDeps): void {
     // A global shortcut given this callback id carries no message to report.
     if ((shortcut as { type: string }).type !== 'message_action') return;
     const message = shortcut.message;
-    const text = message.text ?? '';
+    // The form shows the message back and carries it in its metadata: both get the text as it will be stored.
+    const text = deps.core.redact(message.text ?? '').text;
     const author = message.user ?? (message as { bot_id?: string }).bot_id ?? 'unknown';
     deps.background.afterAck('report message', async () => {
       // The trigger id lives 3 seconds: open the modal first, then fetch the permalink and update it.

@@ -13,6 +13,7 @@ import { userTextFor } from '../../errors.js';
 import { decodeOrUndefined, FOREIGN_FORM } from '../../parse/view-metadata.js';
 import { CALLBACK, REVIEW_FIELD } from '../../ids.js';
 import { postOnce } from '../../outbox/post.js';
+import { rotateWarning } from '../../blocks/redaction.js';
 import type { SlackDeps } from '../../deps.js';
 
 /** Registers the submission handler. */
@@ -42,7 +43,11 @@ export function register(app: App, deps: SlackDeps): void {
 }
 
 /** Tells the incident channel (private incidents have private channels), else the person who saved it. */
-async function confirm(deps: SlackDeps, client: WebClient, userId: string, { incident, review }: { incident: Incident; review: Review }): Promise<void> {
+async function confirm(deps: SlackDeps, client: WebClient, userId: string, saved: { incident: Incident; review: Review; redacted?: string[] }): Promise<void> {
+  const { incident, review } = saved;
+  const warning = rotateWarning(saved.redacted);
+  // Only the writer is told (by direct message) what was removed: the channel sees the confirmation alone.
+  if (warning) await client.chat.postMessage({ channel: userId, ...message(warning) });
   const n = review.actionItems.length;
   const text = md`:memo: Review saved as version ${review.version} for ${incident.ref} (${n} action item${n === 1 ? '' : 's'}) by ${mention(userId)}.`;
   if (incident.channelId) {

@@ -1,5 +1,6 @@
 // Submissions of the step modals: a skip reason, an assignee, a note or confirmation for Done. A problem with what
 // was typed goes back to the field; once stored, the modal closes and the checklist is refreshed after the ack.
+import { rotateWarning } from '../../blocks/redaction.js';
 import type { App, ViewOutput } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { isAppError } from '../../../core/errors.js';
@@ -12,6 +13,7 @@ import { decodeOrUndefined, FOREIGN_FORM } from '../../parse/view-metadata.js';
 import { ACTION, BLOCK, CALLBACK } from '../../ids.js';
 import type { SlackDeps } from '../../deps.js';
 import { refresher, replyFor } from '../actions/step-buttons.js';
+import { message } from '../../blocks/message.js';
 
 /** Registers the three submissions. */
 export function register(app: App, deps: SlackDeps): void {
@@ -34,6 +36,8 @@ export function register(app: App, deps: SlackDeps): void {
         const tell = tellInChannel(client, meta, actor.id);
         await refresher(deps, meta.runId)!({ client, tell });
         if (reply) await tell(reply);
+        const warning = rotateWarning(result.redacted);
+        if (warning) await tell(message(warning));
       });
     });
   on(CALLBACK.stepSkip, BLOCK.reason, (v) => ({ kind: 'skip', reason: v[BLOCK.reason]?.[ACTION.reason]?.value ?? '' }));

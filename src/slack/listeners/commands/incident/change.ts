@@ -9,6 +9,7 @@ import type { Incident } from '../../../../core/incidents/incident.js';
 import { reviewPrompt } from '../../../blocks/review-modal.js';
 import type { IncidentRequest } from '../../../parse/command.js';
 import { tellUndelivered } from '../../../outbox/report.js';
+import { rotateWarning } from '../../../blocks/redaction.js';
 import type { Outcome, SlackDeps } from '../../../deps.js';
 
 type Req<S extends IncidentRequest['sub']> = Extract<IncidentRequest, { sub: S }>;
@@ -23,10 +24,18 @@ export async function status(deps: SlackDeps, actor: Actor, req: Req<'status'>):
     const text = md`:warning: ${err.message}`;
     return { reply: message(text, reviewPrompt(text, String(err.details.ref), md`The form takes a few minutes; it can be updated later (every save is kept).`)) };
   }
-  const { before, incident, notices } = changed;
-  const text = md`*${incident.ref}* status: ${before.status} → *${incident.status}* (by ${mention(actor.id)})${req.note ? `: ${req.note}` : ''}`;
+  const { before, incident, notices, note } = changed;
+  // The note as stored (redacted), never as typed.
+  const text = md`*${incident.ref}* status: ${before.status} → *${incident.status}* (by ${mention(actor.id)})${note ? `: ${note}` : ''}`;
   const unreviewed = incident.status === 'closed' && (await deps.core.reviews.latest(actor, incident.ref)).versions === 0;
-  return { ...confirmation(actor, incident, text, unreviewed), after: (ctx) => tellUndelivered(deps.core, ctx.tell, notices, 'the change is saved') };
+  const warning = rotateWarning(changed.redacted);
+  return {
+    ...confirmation(actor, incident, text, unreviewed),
+    after: async (ctx) => {
+      if (warning) await ctx.tell(message(warning));
+      await tellUndelivered(deps.core, ctx.tell, notices, 'the change is saved');
+    },
+  };
 }
 
 /** Severity change. */

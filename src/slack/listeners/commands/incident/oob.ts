@@ -11,6 +11,8 @@ import { message } from '../../../blocks/message.js';
 import type { IncidentRequest } from '../../../parse/command.js';
 import type { Outcome, SlackDeps } from '../../../deps.js';
 import { attempt } from '../../../services/slack-call.js';
+import { withRotateWarning } from '../../../blocks/redaction.js';
+import type { SafeText } from '../../../../core/redaction/safe-text.js';
 
 type Req = Extract<IncidentRequest, { sub: 'oob' }>;
 
@@ -26,7 +28,8 @@ export async function oob(deps: SlackDeps, actor: Actor, req: Req, botUserId?: s
       // The bot is in the channel too; it cannot message itself.
       const members = (listed.ok ? listed.value : []).filter((id) => id !== botUserId);
       const moved = await deps.core.oob.move(actor, req.ref, req.reason, members);
-      const plan = planMessage(moved.incident, moved.plan, actor, req.reason);
+      // The reason as stored (redacted): what someone typed after /incident oob goes to everyone on the list.
+      const plan = planMessage(moved.incident, moved.plan, actor, moved.reason);
       const failed: Mrkdwn[] = [];
       for (const user of moved.recipients.filter((id) => id !== botUserId)) {
         const sent = await attempt(deps, incident.id, `sending the out-of-band plan to ${user}`, async () => {
@@ -35,7 +38,7 @@ export async function oob(deps: SlackDeps, actor: Actor, req: Req, botUserId?: s
         });
         if (!sent.ok) failed.push(md`${who(user)} (${sent.error})`);
       }
-      await tell(message(summary(moved.incident, moved.recipients.length - failed.length, moved.event.seq, failed, listed.ok ? undefined : listed.error)));
+      await tell(message(withRotateWarning(summary(moved.incident, moved.recipients.length - failed.length, moved.event.seq, failed, listed.ok ? undefined : listed.error), moved.redacted)));
     },
   };
 }
@@ -53,7 +56,7 @@ async function channelMembers(client: WebClient, channel: string): Promise<strin
  * The direct message carrying the plan. Its notification text leaves the plan out, so a verification phrase never
  * shows on a locked phone screen; the plan is in the message body.
  */
-export function planMessage(incident: Incident, plan: OobPlan, actor: Actor, reason: string) {
+export function planMessage(incident: Incident, plan: OobPlan, actor: Actor, reason: SafeText) {
   const lead = md`${drillPrefix(incident)}:satellite_antenna: *${incident.ref}*: the team is moving out of band (asked by ${who(actor.id)}).`;
   const { sections } = packLines(planLines(plan).map(plain));
   return message(md`${drillPrefix(incident)}${incident.ref}: the team is moving out of band. Open this message for the plan.`, [

@@ -1,0 +1,150 @@
+// Every text and JSON column of every table either redacts what is written through it or is listed here with the
+// reason it never holds a person's or a visitor's words. A new free-text column that is neither fails this test: make
+// it redactedText / redactedJson in src/db/schema.ts (and pass it the redaction step's output), or add it below with
+// a reason a reviewer can check.
+import { getTableColumns, is, Table } from 'drizzle-orm';
+import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
+import { describe, expect, it } from 'vitest';
+import * as schema from '../../src/db/schema.js';
+
+/** Not free text: what each holds, and why nobody can put words of their own in it. */
+const NOT_FREE_TEXT: Record<string, string> = {
+  'counters.name': 'a counter name chosen by Rampart (incident)',
+  'incidents.type': 'one of INCIDENT_TYPES, checked by checkType',
+  'incidents.severity': 'sev1..sev4, a check constraint',
+  'incidents.status': 'a status, a check constraint',
+  'incidents.reporter_id': 'a Slack user id',
+  'incidents.commander_id': 'a Slack user id, checked by the role parser',
+  'incidents.comms_id': 'a Slack user id, checked by the role parser',
+  'incidents.scribe_id': 'a Slack user id, checked by the role parser',
+  'incidents.channel_id': 'a Slack channel id from conversations.create',
+  'incidents.channel_name': 'the name Slack gave the channel, which Rampart made from the number and the redacted title',
+  'timeline_events.kind': 'an EventKind',
+  'timeline_events.actor': 'a Slack user id, or rampart/cli',
+  'timeline_events.source': 'an EventSource',
+  'timeline_events.dedupe_key': 'a Slack event id or a key Rampart builds from ids',
+  'timeline_events.prev_hash': 'a SHA-256 hex digest',
+  'timeline_events.hash': 'a SHA-256 hex digest',
+  'processed_slack_events.event_id': 'a Slack event id, or a key Rampart builds from ids',
+  'playbook_runs.playbook_id': 'the id of a playbook file',
+  'playbook_runs.title': "copied from the deployment's playbook files (operators' YAML), never from Slack or the web",
+  'playbook_runs.definition': "a snapshot of the deployment's playbook file, never from Slack or the web",
+  'playbook_runs.started_by': 'a Slack user id',
+  'playbook_steps.state': 'open/done/skipped, a check constraint',
+  'playbook_steps.assignee': 'a Slack user id from a users_select',
+  'playbook_steps.changed_by': 'a Slack user id',
+  'playbook_messages.channel_id': 'a Slack channel id',
+  'playbook_messages.ts': 'a Slack message ts',
+  'awareness_slots.schedule': 'a schedule name from config',
+  'awareness_slots.state': 'claimed/posted/missed/skipped, a check constraint',
+  'awareness_slots.tip_id': 'a tip id (a slug)',
+  'awareness_slots.reason': "Rampart's own words: why a tip was picked or a slot skipped or missed",
+  'awareness_slots.claimed_by': 'a replica id Rampart makes',
+  'awareness_slots.changed_by': 'a Slack user id, or rampart/cli',
+  'awareness_posts.schedule': 'a schedule name from config',
+  'awareness_posts.channel_id': 'a Slack channel id',
+  'awareness_posts.ts': 'a Slack message ts',
+  'awareness_posts.tip_id': 'a tip id (a slug)',
+  'awareness_acks.channel_id': 'a Slack channel id',
+  'awareness_acks.ts': 'a Slack message ts',
+  'awareness_acks.user_id': 'a Slack user id',
+  'awareness_queue.tip_id': 'a tip id (a slug)',
+  'awareness_queue.queued_by': 'a Slack user id, or cli',
+  'awareness_queue.used_for': 'a slot key Rampart builds',
+  'awareness_settings.schedule': 'a schedule name from config',
+  'awareness_settings.changed_by': 'a Slack user id, or cli',
+  'awareness_tips.id': 'a slug Rampart builds from the incident number',
+  'awareness_tips.topics': 'incident types from config',
+  'awareness_tips.created_by': 'a Slack user id',
+  'incident_reviews.saved_by': 'a Slack user id',
+  'slack_outbox.key': 'an idempotency key Rampart builds from ids',
+  'slack_outbox.lane': 'a Slack channel id, or a lane name Rampart builds',
+  'slack_outbox.kind': 'a NotificationKind',
+  'slack_outbox.leased_by': 'a worker id Rampart makes',
+  'slack_outbox.last_error': "Slack's error code or a network error's message",
+  'slack_outbox.result': "what Slack's Web API answered (channel ids, message ts)",
+  'decoys.kind': 'url/document/credential, a check constraint',
+  'decoys.token': 'random bytes Rampart makes (the decoy itself: redacting it would disarm it)',
+  'decoys.created_by': 'a Slack user id, or cli',
+  'decoys.retired_by': 'a Slack user id, or cli',
+  'decoy_hits.via': 'url/slack',
+};
+
+const SECRET = 'xoxb-1234567890-abcdefghijklmnop';
+
+const tables = Object.values(schema as Record<string, unknown>).filter((v): v is PgTable => is(v, Table));
+
+/** Every text-like and JSON column (by SQL type), as table.column. */
+function textColumns(): { name: string; column: PgColumn }[] {
+  return tables.flatMap((table) => {
+    const { name } = getTableConfig(table);
+    return Object.values(getTableColumns(table))
+      .filter((c) => /^(text|varchar|char|character|json|jsonb)\b/i.test(c.getSQLType()))
+      .map((column) => ({ name: `${name}.${column.name}`, column }));
+  });
+}
+
+/** Whether writing a secret through the column's driver mapping stores it redacted. */
+function redactsOnWrite(column: PgColumn): boolean {
+  const probe = column.getSQLType().startsWith('json') ? { nested: [{ text: `see ${SECRET}` }] } : `see ${SECRET}`;
+  const stored = column.mapToDriverValue(probe as never);
+  const text = typeof stored === 'string' ? stored : JSON.stringify(stored);
+  return !text.includes(SECRET) && text.includes('[redacted: slack-token]');
+}
+
+describe('free-text columns', () => {
+  it('finds the tables and their text and JSON columns', () => {
+    expect(tables.length).toBeGreaterThanOrEqual(14);
+    expect(textColumns().map((c) => c.name)).toEqual(expect.arrayContaining(['incidents.title', 'incident_reviews.action_items', 'decoy_hits.detail']));
+  });
+
+  it('every text and JSON column redacts on write, or is listed with the reason it holds no free text', () => {
+    const unaccounted = textColumns()
+      .filter(({ name, column }) => !redactsOnWrite(column) && !(name in NOT_FREE_TEXT))
+      .map((c) => c.name);
+    expect(unaccounted).toEqual([]);
+  });
+
+  it('the list names no redacted column and no column that does not exist (it is kept honest)', () => {
+    const columns = new Map(textColumns().map((c) => [c.name, c.column]));
+    const stale = Object.keys(NOT_FREE_TEXT).filter((name) => !columns.has(name) || redactsOnWrite(columns.get(name)!));
+    expect(stale).toEqual([]);
+  });
+
+  it('the redacted columns are the ones people and visitors write', () => {
+    const redacted = textColumns()
+      .filter((c) => redactsOnWrite(c.column))
+      .map((c) => c.name)
+      .sort();
+    expect(redacted).toEqual(
+      [
+        'decoy_hits.detail',
+        'decoy_hits.source',
+        'decoys.name',
+        'decoys.note',
+        'incident_reviews.action_items',
+        'incident_reviews.impact',
+        'incident_reviews.lessons',
+        'incident_reviews.root_cause',
+        'incident_reviews.summary',
+        'incident_reviews.went_well',
+        'incident_reviews.went_wrong',
+        'incidents.description',
+        'incidents.title',
+        'playbook_steps.note',
+        'awareness_tips.body',
+        'awareness_tips.do',
+        'awareness_tips.dont',
+        'awareness_tips.title',
+        'slack_outbox.payload',
+        'timeline_events.payload',
+      ].sort(),
+    );
+  });
+
+  it('a redacted column leaves already-redacted text as it is, so the timeline hash covers what is stored', () => {
+    const title = schema.incidents.title;
+    const once = title.mapToDriverValue(`token ${SECRET}` as never) as string;
+    expect(title.mapToDriverValue(once as never)).toBe(once);
+  });
+});

@@ -1,0 +1,8 @@
+// Test data for SafeText fields: passed through the real redaction step, as production text is.
+import { redactFor } from '../../src/core/redaction/apply.js';
+import type { SafeText } from '../../src/core/redaction/safe-text.js';
+
+/** The text after the redaction step with no REDACT_PATTERNS. */
+export function safe(text: string): SafeText {
+  return redactFor({ redactPatterns: [] }, text).text;
+}
