@@ -19,9 +19,11 @@ import { verifyAll, verifyFor } from './timeline/verify.js';
 import { listDecoys, registerDecoy, retireDecoyByName } from './decoys/manage.js';
 import { tripFromMessage, tripFromRequest, type DecoyMessage, type DecoyRequest } from './decoys/sightings.js';
 import { checkOutOfBand, moveOutOfBand } from './oob/move.js';
+import { SignatureLedger } from './requests/signatures.js';
 
 /** Builds the core API over its dependencies. */
 export function createCore(deps: CoreDeps) {
+  const signatures = new SignatureLedger(deps.db, deps.clock);
   return {
     deps,
     incidentTypes: deps.incidentTypes,
@@ -74,6 +76,10 @@ export function createCore(deps: CoreDeps) {
       latest: (actor: Actor, ref: string | undefined) => latestForActor(deps, actor, ref),
       /** Every version, oldest first. */
       history: (actor: Actor, ref: string | undefined) => historyForActor(deps, actor, ref),
+    },
+    requests: {
+      /** True the first time a request signature is presented (on any replica), false for a replay until validUntil. */
+      claimSignature: (signature: string, validUntil: Date) => signatures.claim(signature, validUntil),
     },
     decoys: {
       /** Plants a decoy (admins); a credential decoy's string to plant is returned only here. */

@@ -1,7 +1,7 @@
 // End-to-end harness: the real Bolt app (startRampart) on a test database, driven over signed HTTP by the Slack
 // emulator, which also serves the Web API the bot calls.
 import { randomBytes } from 'node:crypto';
-import { startRampart, type RampartApp } from '../../src/app.js';
+import { startRampart, type RampartApp, type StartOptions } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import { SlackEmulator } from '../../src/sandbox/emulator/emulator.js';
@@ -30,6 +30,8 @@ export async function startTestBot(
     sleep?: (ms: number) => Promise<void>;
     /** Receives the bot's log (silent by default). */
     logger?: Logger;
+    /** The HTTP server's limits on unauthenticated requests (small ones to test them). */
+    http?: StartOptions['http'];
   } = {},
 ): Promise<TestBot> {
   const signingSecret = randomBytes(16).toString('hex');
@@ -45,6 +47,7 @@ export async function startTestBot(
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     SLACK_SIGNING_SECRET: signingSecret,
     SLACK_API_URL: emu.apiUrl,
+    SLACK_APP_ID: emu.appId,
     PORT: '0',
     HOST: '127.0.0.1',
     INCIDENT_CHANNEL: incidents.id,
@@ -61,6 +64,7 @@ export async function startTestBot(
     scheduler: false,
     sleep: opts.sleep ?? (async () => {}),
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.http ? { http: opts.http } : {}),
   });
   emu.setBotUrl(`${rampart.url}/slack/events`);
   const bot: TestBot = {
