@@ -2,14 +2,19 @@
 // them all with one secret) are acked with nothing done; what our installation is comes from auth.test at start-up
 // and SLACK_APP_ID. Each kind of payload is read where Bolt reads it, including Enterprise Grid org-wide installs.
 import { Writable } from 'node:stream';
+import { randomBytes } from 'node:crypto';
 import { WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startRampart } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
+import { SlackEmulator } from '../../src/sandbox/emulator/emulator.js';
 import { APP_ID, TEAM_ID } from '../../src/sandbox/emulator/constants.js';
 import { eventCallback, slashCommandForm, viewSubmission } from '../../src/sandbox/emulator/payloads.js';
 import { foreignRequestProblem, installationFrom, type Installation } from '../../src/slack/installation.js';
 import { allEvents, channelOf, CLI, requestCalls } from '../support/slack-state.js';
 import { startTestBot, type TestBot } from '../support/slack.js';
+import { createTestDatabase } from '../support/db.js';
 
 const workspace: Installation = { teamId: 'T1', isEnterpriseInstall: false, appId: 'A1' };
 const orgWide: Installation = { teamId: 'E1', enterpriseId: 'E1', isEnterpriseInstall: true, appId: 'A1' };
@@ -153,5 +158,30 @@ describe('the running bot and the emulator', () => {
     expect((await bot.rampart.core.list(CLI, 'all')).map((v) => v.incident.ref)).toEqual(['INC-1']);
     expect(bot.emu.calls.length).toBe(callsBefore);
     expect(warnings).toHaveLength(2);
+  });
+});
+
+describe('Socket Mode', () => {
+  it('checks the workspace and app too: a bot configured as another app does nothing for this one’s command', async () => {
+    const emu = await SlackEmulator.start({ signingSecret: randomBytes(16).toString('hex'), botToken: 'xoxb-test-token', appToken: 'xapp-1-A0RAMPART-1-test', socketMode: true });
+    const database = await createTestDatabase();
+    const lead = emu.user('lead');
+    const general = emu.channel('general');
+    general.members.push(lead.id);
+    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_APP_TOKEN: 'xapp-1-A0RAMPART-1-test', SLACK_APP_ID: 'A0ELSEWHERE', SLACK_API_URL: emu.apiUrl, PORT: '0', HOST: '127.0.0.1', RESPONDERS: lead.id });
+    const rampart = await startRampart(config, { database, slackRetries: 0, logger: createLogger('silent'), scheduler: false });
+    try {
+      await emu.waitFor(() => emu.socketConnections === 1);
+      const reply = await emu.slashCommand({ user: lead.id, channel: general.id, command: '/incident', text: 'declare Over the socket sev2' });
+      expect(reply.via).toBe('socket');
+      expect((reply.json as { text: string }).text).toMatch(/serves another Slack workspace/);
+      await rampart.idle();
+      expect(await rampart.core.list(CLI, 'all')).toEqual([]);
+    } finally {
+      await rampart.stop();
+      await emu.waitFor(() => emu.socketConnections === 0);
+      await emu.close();
+      await database.close();
+    }
   });
 });
