@@ -219,11 +219,12 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
 }
 
 /** This bot's installation and identity, from auth.test (Slack's answer for the bot token) and SLACK_APP_ID. */
-async function identify(client: WebClient, appId: string | undefined): Promise<{ installation: Installation; bot: { botId: string; botUserId: string } }> {
+async function identify(client: WebClient, appId: string | undefined): Promise<{ installation: Installation; bot: { botId?: string; botUserId?: string } }> {
   const auth = await client.auth.test();
   return {
     installation: installationFrom(auth, appId),
-    bot: { botId: auth.bot_id ?? '', botUserId: auth.user_id ?? '' },
+    // Bolt skips its own auth.test when given both (and calls it itself otherwise).
+    bot: auth.bot_id && auth.user_id ? { botId: auth.bot_id, botUserId: auth.user_id } : {},
   };
 }
 

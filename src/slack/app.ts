@@ -34,7 +34,7 @@ export interface SlackAppOptions {
   /** The workspace (or org) and app whose requests are served; others are acked with nothing done. */
   installation: Installation;
   /** From the start-up auth.test, so Bolt does not call it again. */
-  bot: { botId: string; botUserId: string };
+  bot: { botId?: string; botUserId?: string };
   /** HTTP mode: the body caps and the ledger of accepted signatures (src/slack/request-gate.ts). */
   gate?: Pick<RequestGate, 'bodies' | 'claimSignature'>;
   now?: () => number;

@@ -36,7 +36,7 @@ async function processThenAck(app: App, served: Served, event: ReceiverEvent, de
     // delivered again three times and counts towards Slack turning off our event subscriptions, for every workspace
     // at once; and a person running a command there is told plainly instead of seeing Slack's "dispatch_failed".
     served.logger.warn({ problem: foreign }, 'Slack request for another workspace or app refused; nothing was done');
-    await realAck(isCommand ? { response_type: 'ephemeral', text: ':warning: This Rampart serves another Slack workspace, so nothing was done.' } : undefined);
+    await realAck(isCommand ? { response_type: 'ephemeral', text: ':warning: This Rampart is installed for another Slack workspace or app, so nothing was done.' } : undefined);
     return;
   }
   const defer = deferEventAcks && (event.body as { type?: string }).type === 'event_callback';

@@ -119,7 +119,7 @@ describe('the running bot and the emulator', () => {
     for (const fields of elsewhere) {
       const reply = await declare(fields);
       expect(reply.status).toBe(200);
-      expect((reply.json as { text: string }).text).toBe(':warning: This Rampart serves another Slack workspace, so nothing was done.');
+      expect((reply.json as { text: string }).text).toBe(':warning: This Rampart is installed for another Slack workspace or app, so nothing was done.');
     }
     await bot.rampart.idle();
     expect(await bot.rampart.core.list(CLI, 'all')).toEqual([]);
@@ -174,7 +174,7 @@ describe('Socket Mode', () => {
       await emu.waitFor(() => emu.socketConnections === 1);
       const reply = await emu.slashCommand({ user: lead.id, channel: general.id, command: '/incident', text: 'declare Over the socket sev2' });
       expect(reply.via).toBe('socket');
-      expect((reply.json as { text: string }).text).toMatch(/serves another Slack workspace/);
+      expect((reply.json as { text: string }).text).toMatch(/installed for another Slack workspace or app/);
       await rampart.idle();
       expect(await rampart.core.list(CLI, 'all')).toEqual([]);
     } finally {
