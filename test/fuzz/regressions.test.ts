@@ -34,6 +34,9 @@ describe('parsers', () => {
     expect(envelopeProblem({ command: '/incident', user_id: 'U1', channel_id: 'C1', trigger_id: 't', text: 'fire 🔥 ok' })).toBeUndefined();
     expect(envelopeProblem({ command: '/incident', user_id: 'U1', channel_id: 'C1', trigger_id: 't', text: 'help', response_url: 'https://hooks.slack.com/x' })).toBeUndefined();
     expect(envelopeProblem({ type: 'url_verification', challenge: 'c' })).toBeUndefined();
+    // Bolt reads authorizations[0].team_id to pick the installation: `[null]` threw before any listener.
+    expect(envelopeProblem({ type: 'event_callback', event: { type: 'reaction_added' }, authorizations: [null] })).toMatch(/authorizations/);
+    expect(envelopeProblem({ type: 'event_callback', event: { type: 'reaction_added' }, authorizations: [{ team_id: 'T1', enterprise_id: null }] })).toBeUndefined();
     // A response_url of another scheme parses as a URL but made respond() fail in fetch ("unknown scheme").
     expect(envelopeProblem({ command: '/incident', user_id: 'U1', channel_id: 'C1', trigger_id: 't', text: 'help', response_url: ' TYPE:x  ' })).toMatch(/response_url/);
     expect(envelopeProblem({ command: '/incident', user_id: 'U1', channel_id: 'C1', trigger_id: 't', text: 'help', response_url: 'http://127.0.0.1:3000/r' })).toBeUndefined();
