@@ -2,6 +2,8 @@
 // listener has finished (stored), so a failure leaves it for Slack to redeliver; and a request no listener acked
 // (a button on an old message, another app's modal) is acked rather than left to time out, which Slack would show
 // the user as an error. Over HTTP, Bolt's processBeforeResponse already holds the response until the listener ends.
+// Before any listener, on both transports, a request must be in Slack's form (parse/envelope.ts) and for this
+// installation (installation.ts); over HTTP it has first passed the request gate (request-gate.ts).
 import { HTTPReceiver, SocketModeReceiver, type App, type Logger, type ReceiverEvent } from '@slack/bolt';
 import type { Logger as AppLogger } from '../log.js';
 import { envelopeProblem } from './parse/envelope.js';
