@@ -29,6 +29,8 @@ import { outboxClient } from './slack/outbox/client.js';
 import type { OutboxPort } from './core/outbox/port.js';
 import { channelMemberCheck, membershipClient } from './slack/channel-members.js';
 import type { CoreDeps } from './core/context.js';
+import { installationFrom, type Installation } from './slack/installation.js';
+import { BodyBudget } from './slack/request-body.js';
 
 /** A running Rampart. */
 export interface RampartApp {
@@ -40,6 +42,8 @@ export interface RampartApp {
   digest: WeeklyDigest;
   /** The Slack outbox worker (tests drain it and read its pacing waits). */
   outbox: OutboxWorker;
+  /** Bytes of request bodies being read right now (tests check that refused and closed ones give theirs back). */
+  heldBodyBytes(): number;
   /** Resolves when all Slack work started after acks has finished and no outbox row is due. */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -62,7 +66,26 @@ export interface StartOptions {
   slackRetries?: number;
   /** The outbox worker's tuning and its client's timeout (default 5 s); tests shorten them. */
   outbox?: Partial<OutboxTuning> & { timeoutMs?: number; workerId?: string };
+  /** The HTTP server's limits on unauthenticated requests (tests make them small). */
+  http?: Partial<HttpLimits>;
 }
+
+/** How much an unauthenticated request may hold, and for how long. */
+export interface HttpLimits {
+  /** One request body (default 1 MiB, src/slack/request-body.ts). */
+  bodyBytes: number;
+  /** All bodies being read at once (default 16 MiB). */
+  bodiesInFlightBytes: number;
+  /**
+   * Receiving a whole request, headers and body (Node's requestTimeout). Slack sends at once and gives up on an
+   * answer after 3 s, so 10 s only ever cuts off a sender that trickles or stalls.
+   */
+  requestTimeoutMs: number;
+  /** How often Node checks those timeouts (its default, 30 s, would let a stalled sender stay up to 40 s). */
+  timeoutCheckIntervalMs: number;
+}
+
+const DEFAULT_HTTP_LIMITS: Omit<HttpLimits, 'bodyBytes' | 'bodiesInFlightBytes'> = { requestTimeoutMs: 10_000, timeoutCheckIntervalMs: 1_000 };
 
 /** Starts the bot. Slack credentials must be present (the caller checks them with a friendly message). */
 export async function startRampart(config: Config, options: StartOptions = {}): Promise<RampartApp> {
@@ -95,23 +118,32 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
   const awareness = await awarenessFor(config, database, clock, slackPoster(posterClient, sleep), logger);
   const digest = digestFor(config, database, clock, slackDigestPoster(posterClient, sleep));
   const background = new BackgroundWork(logger);
-  const { app, requestListener, disconnect } = createSlackApp({
-    botToken,
-    ...(config.slack.signingSecret ? { signingSecret: config.slack.signingSecret } : {}),
-    ...(config.slack.appToken ? { appToken: config.slack.appToken } : {}),
-    ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}),
-    retries: options.slackRetries ?? 3,
-    logger,
-    ...(options.now ? { now: options.now } : {}),
-  });
+  const limits = { ...DEFAULT_HTTP_LIMITS, ...options.http };
+  const bodies = new BodyBudget(limits.bodyBytes, limits.bodiesInFlightBytes);
+  let slack: ReturnType<typeof createSlackApp>;
   try {
-    // Bolt's token check (auth.test). Awaited here so a bad token or an unreachable Slack fails start-up with its
-    // error, instead of becoming an unhandled rejection later (or after stop(), when the API is already gone).
-    await app.init();
+    // The token check (auth.test), which also says whose requests to serve. Awaited here so a bad token or an
+    // unreachable Slack fails start-up with its error, instead of becoming an unhandled rejection later.
+    const { installation, bot } = await identify(new WebClient(botToken, { ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}), retryConfig: { retries: options.slackRetries ?? 3 } }), config.slack.appId);
+    logger.info({ installation }, 'serving this Slack installation');
+    slack = createSlackApp({
+      botToken,
+      ...(config.slack.signingSecret ? { signingSecret: config.slack.signingSecret } : {}),
+      ...(config.slack.appToken ? { appToken: config.slack.appToken } : {}),
+      ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}),
+      retries: options.slackRetries ?? 3,
+      logger,
+      installation,
+      bot,
+      gate: { bodies, claimSignature: (signature, validUntil) => core.requests.claimSignature(signature, validUntil) },
+      ...(options.now ? { now: options.now } : {}),
+    });
+    await slack.app.init();
   } catch (err) {
     if (!options.database) await database.close();
     throw err;
   }
+  const { app, requestListener, disconnect } = slack;
   app.error(async (err) => {
     logger.error({ err }, 'unhandled Slack listener error');
     // Rethrown so the receiver leaves an Events API delivery unacknowledged (HTTP 500, or no socket ack) and Slack
@@ -130,7 +162,7 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
     logger,
   });
 
-  const server = http.createServer((req, res) => {
+  const server = http.createServer({ requestTimeout: limits.requestTimeoutMs, headersTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: limits.timeoutCheckIntervalMs }, (req, res) => {
     const path = (req.url ?? '').split('?')[0];
     if (req.method === 'GET' && path === '/healthz') {
       database.db
@@ -164,6 +196,7 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
     database,
     digest,
     outbox,
+    heldBodyBytes: () => bodies.heldBytes,
     idle: async () => {
       // Decoy hits start Slack follow-ups, which may release outbox rows (the announcement), so the outbox comes last.
       await decoys.idle();
@@ -188,6 +221,16 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
       await background.idle();
       if (!options.database) await database.close();
     },
+  };
+}
+
+/** This bot's installation and identity, from auth.test (Slack's answer for the bot token) and SLACK_APP_ID. */
+async function identify(client: WebClient, appId: string | undefined): Promise<{ installation: Installation; bot: { botId?: string; botUserId?: string } }> {
+  const auth = await client.auth.test();
+  return {
+    installation: installationFrom(auth, appId),
+    // Bolt skips its own auth.test when given both (and calls it itself otherwise).
+    bot: auth.bot_id && auth.user_id ? { botId: auth.bot_id, botUserId: auth.user_id } : {},
   };
 }
 

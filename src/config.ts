@@ -21,6 +21,8 @@ const schema = z
     SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional(),
     SLACK_SIGNING_SECRET: z.string().min(8, 'looks too short to be a signing secret').optional(),
     SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional(),
+    // Optional but recommended: requests naming another app are refused (auth.test does not say which app we are).
+    SLACK_APP_ID: z.string().regex(slackId('A'), 'must be an app id such as A0123ABCD (Basic Information page of your Slack app)').optional(),
     SLACK_API_URL: z.url({ message: 'must be a URL such as http://127.0.0.1:3999/api/' }).optional(),
     DATABASE_URL: z
       .string()
@@ -135,6 +137,7 @@ const schema = z
       botToken: e.SLACK_BOT_TOKEN,
       signingSecret: e.SLACK_SIGNING_SECRET,
       appToken: e.SLACK_APP_TOKEN,
+      appId: e.SLACK_APP_ID,
       apiUrl: e.SLACK_API_URL,
     },
     database: {

@@ -42,6 +42,12 @@ describe('config', () => {
     expect(() => loadConfig({ DIGEST_CRON: '0 25 * * 1' })).toThrow(/DIGEST_CRON: "0 25 \* \* 1" is not a valid cron expression/);
   });
 
+  it('reads SLACK_APP_ID as an app id (A…), optional, and refuses anything else', () => {
+    expect(loadConfig({}).slack.appId).toBeUndefined();
+    expect(loadConfig({ SLACK_APP_ID: 'A0123ABCD' }).slack.appId).toBe('A0123ABCD');
+    expect(() => loadConfig({ SLACK_APP_ID: 'T0123ABCD' })).toThrow(/SLACK_APP_ID: must be an app id/);
+  });
+
   it('names the missing Slack credentials and points to the sandbox', () => {
     expect(() => requireSlackCredentials(loadConfig({}))).toThrow(/SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.*npm run sandbox/s);
     expect(() => requireSlackCredentials(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }))).not.toThrow();

@@ -24,9 +24,11 @@ import { checkOutOfBand, moveOutOfBand } from './oob/move.js';
 import { lessonsOf, promoteLesson, type TipDraft } from './awareness/promote.js';
 import { noticeMessage } from './outbox/incident-notices.js';
 import { settledDeliveries } from './outbox/deliveries.js';
+import { SignatureLedger } from './requests/signatures.js';
 
 /** Builds the core API over its dependencies. */
 export function createCore(deps: CoreDeps) {
+  const signatures = new SignatureLedger(deps.db, deps.clock);
   return {
     deps,
     incidentTypes: deps.incidentTypes,
@@ -94,6 +96,10 @@ export function createCore(deps: CoreDeps) {
       of: (actor: Actor, ref: string) => lessonsOf(deps, actor, ref),
       /** Turns an admin's edit of an incident's lessons into a queued tip (admins who may see the incident). */
       promote: (actor: Actor, ref: string, draft: TipDraft) => promoteLesson(deps, actor, ref, draft),
+    },
+    requests: {
+      /** True the first time a request signature is presented (on any replica), false for a replay until validUntil. */
+      claimSignature: (signature: string, validUntil: Date) => signatures.claim(signature, validUntil),
     },
     decoys: {
       /** Plants a decoy (admins); a credential decoy's string to plant is returned only here. */

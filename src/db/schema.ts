@@ -98,6 +98,20 @@ export const processedSlackEvents = pgTable('processed_slack_events', {
 });
 
 /**
+ * Signed requests already accepted, by the SHA-256 of their signature, until their timestamp leaves Slack's 5-minute
+ * window (after which the signature is refused as stale anyway). The primary key makes a second use of a signature fail
+ * atomically on every replica; expired rows are swept now and then through the expiry index.
+ */
+export const acceptedSlackSignatures = pgTable(
+  'accepted_slack_signatures',
+  {
+    signatureSha256: text('signature_sha256').primaryKey(),
+    expiresAt: tz('expires_at').notNull(),
+  },
+  (t) => [index('accepted_slack_signatures_expiry_idx').on(t.expiresAt)],
+);
+
+/**
  * A playbook started on an incident. The playbook's definition is copied in at start, so editing or removing its
  * YAML later never changes a checklist people are already working through.
  */

@@ -71,6 +71,7 @@ export async function runSandbox(opts: SandboxOptions): Promise<number> {
       SLACK_BOT_TOKEN: SANDBOX_BOT_TOKEN,
       SLACK_SIGNING_SECRET: signingSecret,
       SLACK_API_URL: emu.apiUrl,
+      SLACK_APP_ID: emu.appId,
       PORT: String(port),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       OOB_PLAN_FILE: EXAMPLE_OOB_PLAN,

@@ -1,5 +1,5 @@
-// The Bolt app: HTTP mode (our own server: /healthz, a timestamp guard, then Bolt's receiver) or Socket Mode when an
-// app token is set. Listeners are registered per folder.
+// The Bolt app: HTTP mode (our own server: /healthz, then the request gate and Bolt's receiver) or Socket Mode when
+// an app token is set. Listeners are registered per folder.
 import type http from 'node:http';
 import { App } from '@slack/bolt';
 import type { Logger } from '../log.js';
@@ -20,6 +20,8 @@ import { register as registerOpenReview } from './listeners/actions/open-review.
 import { register as registerDecoyCommand, type DecoyLinks } from './listeners/commands/decoy.js';
 import { register as registerDecoyCredentials } from './listeners/events/decoy-credentials.js';
 import { AckingHTTPReceiver, AckingSocketReceiver } from './receivers.js';
+import type { Installation } from './installation.js';
+import type { RequestGate } from './request-gate.js';
 
 export interface SlackAppOptions {
   botToken: string;
@@ -29,6 +31,12 @@ export interface SlackAppOptions {
   /** Web API retries on 5xx and network errors (429 is always honoured with Retry-After). */
   retries: number;
   logger: Logger;
+  /** The workspace (or org) and app whose requests are served; others are acked with nothing done. */
+  installation: Installation;
+  /** From the start-up auth.test, so Bolt does not call it again. */
+  bot: { botId?: string; botUserId?: string };
+  /** HTTP mode: the body caps and the ledger of accepted signatures (src/slack/request-gate.ts). */
+  gate?: Pick<RequestGate, 'bodies' | 'claimSignature'>;
   now?: () => number;
 }
 
@@ -57,9 +65,12 @@ export function createSlackApp(opts: SlackAppOptions): { app: App; requestListen
     ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
     retryConfig: { retries: opts.retries, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
   };
+  const served = { installation: opts.installation, logger: opts.logger };
   if (opts.appToken) {
-    const receiver = new AckingSocketReceiver({ appToken: opts.appToken, logger, clientOptions });
-    const app = new App({ token: opts.botToken, receiver, logger, clientOptions, deferInitialization: true });
+    // Socket Mode has no signatures to replay: Slack delivers over a WebSocket the bot opened with its app token, and
+    // each envelope is acked once by id. The workspace and app are checked all the same (in the ack rules).
+    const receiver = new AckingSocketReceiver({ appToken: opts.appToken, logger, clientOptions, served });
+    const app = new App({ token: opts.botToken, ...opts.bot, receiver, logger, clientOptions, deferInitialization: true });
     return { app, disconnect: () => receiver.disconnect() };
   }
   const receiver = new AckingHTTPReceiver({
@@ -67,23 +78,10 @@ export function createSlackApp(opts: SlackAppOptions): { app: App; requestListen
     // Events are acknowledged only once handled (stored), so Slack retries anything we failed to keep.
     processBeforeResponse: true,
     logger,
+    served,
+    gate: { ...opts.gate!, signingSecret: opts.signingSecret!, now: opts.now ?? Date.now, logger: opts.logger },
   });
   // Initialised by the caller (app.init()), so the token check is awaited rather than left as a dangling promise.
-  const app = new App({ token: opts.botToken, receiver, logger, clientOptions, deferInitialization: true });
-  const now = opts.now ?? Date.now;
-  const requestListener: http.RequestListener = (req, res) => {
-    if (!timestampIsFresh(req.headers['x-slack-request-timestamp'], now())) {
-      // Bolt rejects stale requests but accepts ones dated in the future; a replay window is a replay window.
-      res.writeHead(401).end();
-      return;
-    }
-    receiver.requestListener(req, res);
-  };
-  return { app, requestListener };
-}
-
-/** True when the Slack timestamp header is within 5 minutes of now, either way. */
-export function timestampIsFresh(header: string | string[] | undefined, nowMs: number): boolean {
-  const seconds = Number(Array.isArray(header) ? header[0] : header);
-  return Number.isFinite(seconds) && Math.abs(nowMs / 1000 - seconds) <= 300;
+  const app = new App({ token: opts.botToken, ...opts.bot, receiver, logger, clientOptions, deferInitialization: true });
+  return { app, requestListener: receiver.requestListener };
 }

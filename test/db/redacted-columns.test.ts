@@ -26,6 +26,7 @@ const NOT_FREE_TEXT: Record<string, string> = {
   'timeline_events.prev_hash': 'a SHA-256 hex digest',
   'timeline_events.hash': 'a SHA-256 hex digest',
   'processed_slack_events.event_id': 'a Slack event id, or a key Rampart builds from ids',
+  'accepted_slack_signatures.signature_sha256': 'the SHA-256 hex digest of a request signature Slack computed',
   'playbook_runs.playbook_id': 'the id of a playbook file',
   'playbook_runs.title': "copied from the deployment's playbook files (operators' YAML), never from Slack or the web",
   'playbook_runs.definition': "a snapshot of the deployment's playbook file, never from Slack or the web",

@@ -8,6 +8,7 @@ import { BUTTON, CALLBACK } from '../../src/slack/ids.js';
 import { haveSlackCorpora, payloadFixtureNames, readSlackCorpus } from '../support/corpora.js';
 import { expectHandled, passesEdge, startFuzzBot, type FuzzBot } from './harness.js';
 import { mutated } from './mutate.js';
+import { inOurWorkspace } from '../support/workspace.js';
 
 vi.setConfig({ testTimeout: 180_000 });
 
@@ -34,14 +35,14 @@ function hermetic(fixture: unknown, replyUrl: string): unknown {
   return body;
 }
 
-/** The fixture with one of our ids in the place Bolt routes by, so it reaches our listener. */
+/** The fixture in our workspace, with one of our ids in the place Bolt routes by, so it reaches our listener. */
 function withOurIds(fixture: unknown, pick: number): unknown {
   if (typeof fixture === 'string') {
-    const form = new URLSearchParams(fixture);
+    const form = new URLSearchParams(inOurWorkspace(fixture));
     form.set('command', ['/incident', '/awareness', '/decoy'][pick % 3]!);
     return form.toString();
   }
-  const body = structuredClone(fixture) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a fixture of any shape
+  const body = inOurWorkspace(fixture as Record<string, unknown>) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a fixture of any shape
   const buttons = Object.values(BUTTON);
   const callbacks = Object.values(CALLBACK);
   if (Array.isArray(body.actions) && body.actions[0]) body.actions[0].action_id = buttons[pick % buttons.length];

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { AppError } from '../../src/core/errors.js';
 import { ACTION, BLOCK, BUTTON, CALLBACK } from '../../src/slack/ids.js';
 import { envelopeProblem } from '../../src/slack/parse/envelope.js';
+import { foreignRequestProblem } from '../../src/slack/installation.js';
 import { parseIncidentCommand } from '../../src/slack/parse/command.js';
 import type { BotRequest } from '../../src/sandbox/emulator/transport.js';
 import { anyText, hugeText } from './arbitraries.js';
@@ -202,9 +203,10 @@ describe('interactions with fuzzed payloads', () => {
         expectHandled(f, reply);
         const after = await f.rowCounts();
         const answer = reply.json as { response_action?: string } | undefined;
-        // A mutation may also have taken away what routes it to the declare listener at all.
+        // A mutation may also have taken away what routes it to the declare listener at all, or our workspace's ids.
         const routed = submission.type === 'view_submission' && (submission.view as { callback_id?: unknown } | undefined)?.callback_id === CALLBACK.declareModal;
-        if (!routed || answer?.response_action === 'errors' || envelopeProblem(submission) !== undefined) {
+        const ours = { teamId: f.bot.emu.teamId, appId: f.bot.emu.appId, isEnterpriseInstall: false };
+        if (!routed || answer?.response_action === 'errors' || envelopeProblem(submission) !== undefined || foreignRequestProblem(submission, ours) !== undefined) {
           expect(after).toEqual(before);
           refused += 1;
         } else {

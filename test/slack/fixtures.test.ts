@@ -1,9 +1,14 @@
 // Real Slack payloads (bolt-python's scenario fixtures) replayed at the running bot, signed with its secret: what we
-// handle routes to our listeners; what we don't is still acknowledged at once, so Slack never shows an error.
+// handle routes to our listeners; what we don't is still acknowledged at once, so Slack never shows an error. The
+// fixtures name their own workspace (T111, org E111) and app (A111): as they are, they are another installation's
+// requests and are acked with nothing done; moved into the emulator's workspace, they reach our listeners.
+import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/log.js';
 import { haveSlackCorpora, payloadFixtureNames, readSlackCorpus } from '../support/corpora.js';
 import { allEvents, CLI, requestCalls } from '../support/slack-state.js';
 import { startTestBot, type TestBot } from '../support/slack.js';
+import { inOurWorkspace } from '../support/workspace.js';
 
 type Obj = Record<string, unknown>;
 
@@ -13,14 +18,24 @@ const QUICK_MS = 2_000;
 
 describe.skipIf(!HAVE_CORPORA)('Slack payload fixtures replayed at the bot', () => {
   let bot: TestBot;
+  let warnings: string[];
   beforeEach(async () => {
-    bot = await startTestBot();
+    warnings = [];
+    const log = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        const record = JSON.parse(chunk.toString()) as { level: number; msg: string; problem?: string };
+        if (record.level === 40) warnings.push(`${record.msg}: ${record.problem}`);
+        done();
+      },
+    });
+    bot = await startTestBot({ logger: createLogger('warn', log) });
   });
   afterEach(async () => {
     await bot.close();
   });
 
-  const fixture = (name: string) => readSlackCorpus<Obj | string>(`payload-fixtures/${name}`);
+  /** A fixture moved into the emulator's workspace and app. */
+  const fixture = (name: string) => inOurWorkspace(readSlackCorpus<Obj | string>(`payload-fixtures/${name}`));
   /** Sends an interaction payload form-encoded, as Slack does; returns the reply and how long it took. */
   async function sendPayload(payload: Obj) {
     const started = performance.now();
@@ -53,6 +68,28 @@ describe.skipIf(!HAVE_CORPORA)('Slack payload fixtures replayed at the bot', () 
     const { reply } = await sendJson(body);
     expect(reply.status).toBe(200);
     expect(JSON.stringify(reply.json ?? reply.body)).toContain(String(body.challenge));
+  });
+
+  it('acks each fixture as it is (another workspace’s request) with nothing done, and logs it', async () => {
+    const names = payloadFixtureNames().filter((n) => n !== 'test_events_url_verification__event_body.json');
+    for (const name of names) {
+      const original = readSlackCorpus<Obj | string>(`payload-fixtures/${name}`);
+      const asIs = typeof original === 'string' ? new URLSearchParams(original) : undefined;
+      asIs?.set('command', '/incident');
+      asIs?.set('text', 'declare From another workspace sev1');
+      const reply = asIs
+        ? await bot.emu.sendRaw({ body: asIs.toString(), contentType: 'application/x-www-form-urlencoded' })
+        : (original as Obj).event !== undefined
+          ? (await sendJson(original as Obj)).reply
+          : (await sendPayload(original as Obj)).reply;
+      expect(reply.status, name).toBe(200);
+      if (asIs) expect((reply.json as { text: string }).text).toMatch(/installed for another Slack workspace or app, so nothing was done/);
+    }
+    await bot.rampart.idle();
+    expect(await bot.rampart.core.list(CLI, 'all')).toEqual([]);
+    expect(requestCalls(bot)).toEqual([]);
+    expect(warnings).toHaveLength(names.length);
+    expect(warnings.every((w) => /another workspace or app refused.*(workspace T|org E|app A)/.test(w)), warnings.join('\n')).toBe(true);
   });
 
   it('routes the slash-command fixture, rewritten to /incident help, to our command', async () => {

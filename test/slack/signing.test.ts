@@ -44,7 +44,7 @@ describe.skipIf(!HAVE_CORPORA)('Slack’s signing test vector', () => {
   });
 });
 
-describe('the running bot refuses unsigned, forged and replayed requests', () => {
+describe('the running bot refuses unsigned, forged, stale and replayed requests', () => {
   let bot: TestBot;
   const fixedNow = Date.now();
   beforeEach(async () => {
@@ -60,6 +60,7 @@ describe('the running bot refuses unsigned, forged and replayed requests', () =>
     return new URLSearchParams({
       token: 'x',
       team_id: bot.emu.teamId,
+      api_app_id: bot.emu.appId,
       channel_id: bot.general.id,
       user_id: bot.lead.id,
       command: '/incident',
@@ -74,6 +75,7 @@ describe('the running bot refuses unsigned, forged and replayed requests', () =>
     return JSON.stringify({
       type: 'event_callback',
       team_id: bot.emu.teamId,
+      api_app_id: bot.emu.appId,
       event_id: 'EvFORGED1',
       event_time: Math.floor(fixedNow / 1000),
       event: {
@@ -130,12 +132,40 @@ describe('the running bot refuses unsigned, forged and replayed requests', () =>
     expect((await allEvents(bot)).some((e) => e.kind === 'message_pinned' && e.payload.text === 'forged copy')).toBe(true);
   });
 
+  it('refuses a validly signed request sent again (a replay) with 401, and runs it once', async () => {
+    const body = declareForm();
+    const replies = [];
+    for (let i = 0; i < 3; i++) replies.push(await bot.emu.sendRaw({ body, contentType: 'application/x-www-form-urlencoded' }));
+    expect(replies.map((r) => r.status)).toEqual([200, 401, 401]);
+    await bot.rampart.idle();
+    expect((await bot.rampart.core.list(CLI, 'all')).map((v) => v.incident.ref)).toEqual(['INC-1']);
+
+    // The same for an event: the copy is refused before Bolt, so the pin is copied once.
+    const channel = await channelOf(bot);
+    const message = bot.emu.postAsUser(bot.lead.id, channel.id, 'copied once');
+    const pin = pinEvent(channel.id, message.ts);
+    const eventsBefore = (await allEvents(bot)).length;
+    const pinned = [await bot.emu.sendRaw({ body: pin, contentType: 'application/json' }), await bot.emu.sendRaw({ body: pin, contentType: 'application/json' })];
+    expect(pinned.map((r) => r.status)).toEqual([200, 401]);
+    await bot.rampart.idle();
+    expect((await allEvents(bot)).filter((e) => e.kind === 'message_pinned')).toHaveLength(1);
+    expect((await allEvents(bot)).length).toBe(eventsBefore + 1);
+  });
+
+  it('accepts the same body signed anew at another time (as Slack signs each delivery, retries included)', async () => {
+    const body = declareForm();
+    const first = await bot.emu.sendRaw({ body, contentType: 'application/x-www-form-urlencoded' });
+    const resigned = await bot.emu.sendRaw({ body, contentType: 'application/x-www-form-urlencoded', timestampSeconds: nowSeconds - 1, signature: signSlackRequest(bot.signingSecret, nowSeconds - 1, body) });
+    expect([first.status, resigned.status]).toEqual([200, 200]);
+  });
+
   it('accepts a timestamp 4 minutes off either way (inside Slack’s 5-minute window)', async () => {
     for (const offset of [-240, 240]) {
-      const body = new URLSearchParams({ command: '/incident', text: 'help', user_id: bot.lead.id, channel_id: bot.general.id, trigger_id: '1.2.3', response_url: 'http://127.0.0.1:1/x' }).toString();
+      const body = new URLSearchParams({ team_id: bot.emu.teamId, api_app_id: bot.emu.appId, command: '/incident', text: 'help', user_id: bot.lead.id, channel_id: bot.general.id, trigger_id: '1.2.3', response_url: 'http://127.0.0.1:1/x' }).toString();
       const ts = nowSeconds + offset;
       const reply = await bot.emu.sendRaw({ body, contentType: 'application/x-www-form-urlencoded', timestampSeconds: ts, signature: signSlackRequest(bot.signingSecret, ts, body) });
       expect(reply.status).toBe(200);
+      expect((reply.json as { text: string }).text).toContain('/incident declare');
     }
   });
 });

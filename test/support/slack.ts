@@ -1,7 +1,7 @@
 // End-to-end harness: the real Bolt app (startRampart) on a test database, driven over signed HTTP by the Slack
 // emulator, which also serves the Web API the bot calls.
 import { randomBytes } from 'node:crypto';
-import { startRampart, type RampartApp } from '../../src/app.js';
+import { startRampart, type RampartApp, type StartOptions } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import { SlackEmulator } from '../../src/sandbox/emulator/emulator.js';
@@ -32,6 +32,8 @@ export async function startTestBot(
     logger?: Logger;
     /** The Bolt client's own Web API retries (0 by default; production's 3 shows what a retry after a lost answer does). */
     slackRetries?: number;
+    /** The HTTP server's limits on unauthenticated requests (small ones to test them). */
+    http?: StartOptions['http'];
   } = {},
 ): Promise<TestBot> {
   const signingSecret = randomBytes(16).toString('hex');
@@ -47,6 +49,7 @@ export async function startTestBot(
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     SLACK_SIGNING_SECRET: signingSecret,
     SLACK_API_URL: emu.apiUrl,
+    SLACK_APP_ID: emu.appId,
     PORT: '0',
     HOST: '127.0.0.1',
     INCIDENT_CHANNEL: incidents.id,
@@ -63,6 +66,7 @@ export async function startTestBot(
     scheduler: false,
     sleep: opts.sleep ?? (async () => {}),
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.http ? { http: opts.http } : {}),
   });
   emu.setBotUrl(`${rampart.url}/slack/events`);
   const bot: TestBot = {

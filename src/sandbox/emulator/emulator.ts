@@ -27,13 +27,14 @@ import { clickButton, messageShortcut, slashCommand } from './driver.js';
 import { closeView, submitView } from './driver-modals.js';
 import { pin, react } from './driver-events.js';
 import { handleResponseUrlPost } from './replies.js';
-import { TEAM_ID } from './constants.js';
+import { APP_ID, TEAM_ID } from './constants.js';
 import { waitForChange } from './wait.js';
 
 /** A running emulator; start it with SlackEmulator.start and close it when done. */
 export class SlackEmulator implements SlackEmulatorApi {
   readonly apiUrl: string;
   readonly teamId = TEAM_ID;
+  readonly appId = APP_ID;
   private readonly faults: FaultTable;
   private readonly deps: DriverDeps;
 

@@ -155,6 +155,8 @@ export interface SlackEmulatorApi {
   readonly apiUrl: string;
   readonly botUser: EmuUser;
   readonly teamId: string;
+  /** The app id its payloads and auth.test name (the bot's SLACK_APP_ID). */
+  readonly appId: string;
   setBotUrl(url: string): void;
   close(): Promise<void>;
 

@@ -60,6 +60,8 @@ const shortcut = loose({ user: id, callback_id: z.string(), trigger_id: triggerI
 const stringOrObject = z.union([z.string(), loose({})]);
 const eventCallback = loose({
   event: loose({ type: z.string(), user: stringOrObject.optional(), channel: stringOrObject.optional(), item: loose({}).optional(), subteam: loose({}).optional() }),
+  // Bolt reads `authorizations[0].team_id` to pick the installation: a null there throws before any listener.
+  authorizations: z.array(loose({})).optional(),
 });
 
 /** Options requests and dialogs: Bolt reads `user.id`, and `channel.id` whenever `channel` is there. */

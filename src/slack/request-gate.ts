@@ -1,0 +1,100 @@
+// The HTTP edge of /slack/events, before Bolt: a fresh timestamp, a body within the caps, a valid signature, a body
+// that parses to an object, and a signature never accepted before (by any replica). Each check costs less than the
+// next, so what an unauthenticated sender can make the bot hold or write is bounded; only a request that passes all
+// of them reaches Bolt (which checks the signature again, by its own clock).
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { verifySlackRequest } from '@slack/bolt';
+import type { Logger } from '../log.js';
+import type { BodyBudget } from './request-body.js';
+import { userMessageFor } from './errors.js';
+
+/** Slack's replay window: a signature older (or newer) than this is refused. */
+const WINDOW_SECONDS = 300;
+
+/** What the edge needs: the secret, the clock, the body caps and the ledger of accepted signatures. */
+export interface RequestGate {
+  signingSecret: string;
+  now: () => number;
+  bodies: BodyBudget;
+  /** True the first time a signature is seen on any replica (core.requests.claimSignature). */
+  claimSignature(signature: string, validUntil: Date): Promise<boolean>;
+  logger: Logger;
+}
+
+/** True when the Slack timestamp header is within 5 minutes of now, either way. */
+export function timestampIsFresh(header: string | string[] | undefined, nowMs: number): boolean {
+  const seconds = Number(Array.isArray(header) ? header[0] : header);
+  return Number.isFinite(seconds) && Math.abs(nowMs / 1000 - seconds) <= WINDOW_SECONDS;
+}
+
+/** Runs the edge checks, then hands the request (with its body read) to Bolt's listener. */
+export async function gateRequest(gate: RequestGate, req: IncomingMessage, res: ServerResponse, next: RequestListener): Promise<void> {
+  const timestamp = req.headers['x-slack-request-timestamp'];
+  const signature = req.headers['x-slack-signature'];
+  // Bolt refuses stale requests but accepts ones dated in the future; a replay window is a replay window.
+  if (!timestampIsFresh(timestamp, gate.now()) || typeof signature !== 'string') return void res.writeHead(401).end();
+  const read = await gate.bodies.read(req);
+  if (!read.ok) {
+    // The rest of the body is drained (not kept) and the connection closed, so the client reads the refusal; the
+    // server's requestTimeout ends a sender that never stops.
+    res.writeHead(read.status, { connection: 'close' }).end();
+    req.resume();
+    return;
+  }
+  const rawBody = read.body.toString();
+  if (!signedWithSecret(gate, signature, Number(timestamp), rawBody)) return void res.writeHead(401).end();
+  if (!parsesToObject(rawBody, req.headers['content-type'])) return void res.writeHead(400).end();
+  let first: boolean;
+  try {
+    first = await gate.claimSignature(signature, new Date((Number(timestamp) + WINDOW_SECONDS) * 1000));
+  } catch (err) {
+    return answerUnclaimed(gate, rawBody, req, res, err);
+  }
+  if (!first) {
+    gate.logger.warn({ timestamp: Number(timestamp) }, 'replayed Slack request refused (its signature was already used)');
+    return void res.writeHead(401).end();
+  }
+  // Bolt reuses `req.rawBody` once it is set, so the body is read once.
+  (req as IncomingMessage & { rawBody?: Buffer }).rawBody = read.body;
+  next(req, res);
+}
+
+function signedWithSecret(gate: RequestGate, signature: string, timestamp: number, body: string): boolean {
+  try {
+    verifySlackRequest({ signingSecret: gate.signingSecret, body, headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp }, nowMilliseconds: gate.now() });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The signature could not be recorded (the database is away), so whether it is a replay is unknown and nothing is
+ * done. A slash command gets its "try again" reply, as any command during an outage does; anything else gets 503, so
+ * Slack redelivers an event later.
+ */
+function answerUnclaimed(gate: RequestGate, rawBody: string, req: IncomingMessage, res: ServerResponse, err: unknown): void {
+  const text = userMessageFor(err, gate.logger, { during: 'recording the request signature' });
+  const isCommand = req.headers['content-type'] === 'application/x-www-form-urlencoded' && new URLSearchParams(rawBody).has('command');
+  if (isCommand) res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ response_type: 'ephemeral', text }));
+  else res.writeHead(503).end();
+}
+
+/**
+ * Whether Bolt's parse of the body (JSON, a form, or a form's `payload` JSON) gives an object; garbage is left to
+ * Bolt. `null`, `[]`, `1` or `payload=null` would make Bolt read `body.ssl_check` off a non-object, which throws in a
+ * detached promise and leaves the request unanswered, so they get 400 here.
+ */
+function parsesToObject(text: string, contentType: string | undefined): boolean {
+  try {
+    if (contentType === 'application/x-www-form-urlencoded') {
+      const payload = new URLSearchParams(text).getAll('payload');
+      if (payload.length !== 1) return true;
+      text = payload[0]!;
+    }
+    const body: unknown = JSON.parse(text);
+    return typeof body === 'object' && body !== null && !Array.isArray(body);
+  } catch {
+    return true;
+  }
+}
