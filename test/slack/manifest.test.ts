@@ -34,6 +34,7 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'conversations.history': ['channels:history', 'groups:history'],
   'conversations.info': ['channels:read', 'groups:read'],
   'conversations.members': ['channels:read', 'groups:read'],
+  'conversations.list': ['channels:read', 'groups:read'],
   // Only private channels are asked for (types=private_channel), which needs groups:read.
   'users.conversations': ['groups:read'],
   'usergroups.users.list': ['usergroups:read'],

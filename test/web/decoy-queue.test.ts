@@ -93,13 +93,25 @@ describe('the decoy answer comes first', () => {
 });
 
 describe('sorting a batch before recording', () => {
-  it('keeps live tokens and requests that present credentials, in order, and sets junk aside', async () => {
+  it('keeps live tokens and requests that present a live decoy credential in any header, in order, and sets junk aside', async () => {
     const { decoy } = await env.core.decoys.register(admin, { name: 'triaged' });
     const { decoy: old } = await env.core.decoys.register(admin, { name: 'triaged-old' });
     await env.core.decoys.retire(admin, 'triaged-old');
+    const { credential } = await env.core.decoys.register(admin, { name: 'triaged-key', kind: 'credential' });
     const req = (token: string, headers: Record<string, string> = {}): DecoyRequest => ({ token, method: 'GET', source: '192.0.2.9', headers });
-    const batch = [req('junk-1'), req(decoy.token), req(old.token), req('x'.repeat(5000)), req('junk-2', { authorization: 'Basic YWJjOmRlZg==' }), req('')];
-    expect(await env.core.decoys.worthRecording(batch)).toEqual([batch[1], batch[4]]);
+    const batch = [
+      req('junk-1'),
+      req(decoy.token),
+      req(old.token),
+      req('x'.repeat(5000)),
+      // Credentials that are no decoy's: nothing to record.
+      req('junk-2', { authorization: 'Basic YWJjOmRlZg==' }),
+      req(''),
+      // A live decoy credential, in a header no list of token headers would name, and as Basic credentials.
+      req('junk-3', { 'x-vault-token': credential! }),
+      req('junk-4', { authorization: `Basic ${Buffer.from(`svc:${credential!}`).toString('base64')}` }),
+    ];
+    expect(await env.core.decoys.worthRecording(batch)).toEqual([batch[1], batch[6], batch[7]]);
   });
 });
 

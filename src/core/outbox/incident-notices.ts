@@ -6,7 +6,7 @@ import { latestReview } from '../reviews/queries.js';
 import type { TimelineEvent } from '../timeline/events.js';
 import type { IncidentChange } from './notifications.js';
 import { enqueue } from './queries.js';
-import type { CoreDeps } from '../context.js';
+import { inTransaction, type CoreDeps } from '../context.js';
 
 /** The idempotency key of a notification about a timeline event. */
 export function noticeKey(incidentId: number, event: Pick<TimelineEvent, 'seq'> | null, what: string, now: Date): string {
@@ -74,11 +74,12 @@ export async function noticeDeclared(tx: Tx, p: { incident: Incident; channel: s
 
 /** Posts a message the adapter rendered, once: `key` must name what is told, so telling it again is a no-op. */
 export async function noticeMessage(
-  deps: Pick<CoreDeps, 'db' | 'clock' | 'outbox'>,
+  deps: Pick<CoreDeps, 'db' | 'clock' | 'outbox' | 'redactPatterns'>,
   p: { key: string; channel: string; incidentId?: number; action: string; message: { text: string; blocks?: unknown[] } },
 ): Promise<string> {
   const now = deps.clock.now();
-  await deps.db.transaction((tx) =>
+  // inTransaction wakes the worker once the row is committed.
+  await inTransaction(deps, (tx) =>
     enqueue(tx, {
       key: p.key,
       now,
@@ -86,6 +87,5 @@ export async function noticeMessage(
       notification: { kind: 'message_posted', channel: p.channel, payload: { action: p.action, ...p.message } },
     }),
   );
-  deps.outbox?.notify();
   return p.key;
 }

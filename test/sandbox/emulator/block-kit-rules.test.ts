@@ -64,7 +64,8 @@ const cases: Case[] = [
   {
     name: 'an image block without alt_text',
     refused: [image({ slack_file: { id: 'F123' } })],
-    accepted: [image({ slack_file: { id: 'F123' }, alt_text: 'a'.repeat(2_000) })],
+    // A file id must name a processed upload (methods/files.ts), so the accepted case shows an image by URL.
+    accepted: [image({ image_url: 'https://example.com/chart.png', alt_text: 'a'.repeat(2_000) })],
     error: 'missing required field: alt_text [json-pointer:/blocks/0]',
   },
   {
