@@ -7,6 +7,7 @@ import { verifySlackRequest } from '@slack/bolt';
 import type { Logger } from '../log.js';
 import type { BodyBudget } from './request-body.js';
 import { userMessageFor } from './errors.js';
+import { message } from './blocks/message.js';
 
 /** Slack's replay window: a signature older (or newer) than this is refused. */
 const WINDOW_SECONDS = 300;
@@ -74,9 +75,9 @@ function signedWithSecret(gate: RequestGate, signature: string, timestamp: numbe
  * Slack redelivers an event later.
  */
 function answerUnclaimed(gate: RequestGate, rawBody: string, req: IncomingMessage, res: ServerResponse, err: unknown): void {
-  const text = userMessageFor(err, gate.logger, { during: 'recording the request signature' });
+  const reply = message(userMessageFor(err, gate.logger, { during: 'recording the request signature' }));
   const isCommand = req.headers['content-type'] === 'application/x-www-form-urlencoded' && new URLSearchParams(rawBody).has('command');
-  if (isCommand) res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ response_type: 'ephemeral', text }));
+  if (isCommand) res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ response_type: 'ephemeral', ...reply }));
   else res.writeHead(503).end();
 }
 
