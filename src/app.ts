@@ -25,6 +25,9 @@ import { decoyRoute } from './web/decoy-route.js';
 import { decoyHitBudget } from './web/decoy-budget.js';
 import { reportDecoyHits } from './slack/listeners/events/decoy-credentials.js';
 import { OutboxWorker, type OutboxTuning } from './slack/outbox/worker.js';
+import { loadPlan } from './core/oob/load.js';
+import { AppError } from './core/errors.js';
+import { NO_PLAN_MESSAGE } from './core/oob/move.js';
 import { outboxClient } from './slack/outbox/client.js';
 import type { OutboxPort } from './core/outbox/port.js';
 import { channelMemberCheck, membershipClient } from './slack/channel-members.js';
@@ -103,6 +106,7 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
     client: outboxClient(botToken, { ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}), timeoutMs }),
     logger,
     playbooks,
+    oobPlan: () => (config.oobPlanFile ? loadPlan(config.oobPlanFile) : Promise.reject(new AppError('invalid_input', NO_PLAN_MESSAGE))),
     sleep: options.sleep ?? realSleep,
     tuning,
     ...(workerId ? { workerId } : {}),

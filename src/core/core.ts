@@ -79,8 +79,9 @@ export function createCore(deps: CoreDeps) {
     oob: {
       /** Whether the actor may move the incident out of band and the plan is valid; writes nothing. */
       check: (actor: Actor, ref: string) => checkOutOfBand(deps, actor, ref),
-      /** Records the move (reason, recipient count) and returns the plan and who gets it. */
-      move: (actor: Actor, ref: string, reason: string, channelMembers: readonly string[] = []) => moveOutOfBand(deps, actor, ref, reason, channelMembers),
+      /** Records the move (reason, recipient count), enqueues each person's direct message and returns who gets it. */
+      move: (actor: Actor, ref: string, reason: string, channelMembers: readonly string[] = [], skip: readonly string[] = []) =>
+        moveOutOfBand(deps, actor, ref, reason, channelMembers, skip),
     },
     reviews: {
       /** Saves the review as the incident's next version. */

@@ -6,6 +6,7 @@ import { NO_PLAN_MESSAGE } from '../../src/core/oob/move.js';
 import type { EmuMessage } from '../../src/sandbox/emulator/types.js';
 import { channelOf, ephemeralMessagesFor, timelineOf } from '../support/slack-state.js';
 import { startTestBot, type TestBot } from '../support/slack.js';
+import { slackOutbox } from '../../src/db/schema.js';
 
 const EXAMPLE = 'docs/examples/oob-plan.yaml';
 /** Pieces of the example plan that must never appear outside a direct message. */
@@ -16,8 +17,12 @@ afterEach(async () => {
   await bot.close();
 });
 
+let now = Date.now();
+
 async function startWithIncident(env: Record<string, string> = { OOB_PLAN_FILE: EXAMPLE }) {
-  bot = await startTestBot({ env });
+  now = Date.now();
+  // A fake clock the outbox's waits move, and the Bolt client's own retries as in production.
+  bot = await startTestBot({ env, now: () => now, sleep: async (ms) => void (now += ms), slackRetries: 3 });
   await bot.incident('declare Workspace admin token leaked type:comms-compromise');
   const channel = await channelOf(bot);
   // The channel is private (a sensitive type): someone the commander let in, as an invitation would.
@@ -76,11 +81,28 @@ describe('/incident oob', () => {
     await bot.incident('oob INC-1');
     const done = ephemeralMessagesFor(bot, bot.lead).at(-1)!.text;
     expect(done).toMatch(/to 1 person by direct message/);
-    expect(done).toMatch(/Could not send it to <@U\w+> \(sending the out-of-band plan to U\w+ failed \(user_disabled\)\)/);
+    expect(done).toMatch(/Could not send it to <@U\w+> \(user_disabled\)/);
     const { events } = await timelineOf(bot);
     expect(events.filter((e) => e.kind === 'slack_call_failed')).toEqual([
       expect.objectContaining({ payload: expect.objectContaining({ error: 'user_disabled', action: expect.stringMatching(/^sending the out-of-band plan to U/) }) }),
     ]);
+  });
+
+  it('sends each person the plan once when Slack delivered a direct message but its answer was lost', async () => {
+    await startWithIncident();
+    bot.emu.injectFault({ method: 'chat.postMessage', kind: 'reset', handled: true });
+    await bot.incident('oob INC-1 admin token seen on a paste site');
+    await bot.rampart.outbox.drain();
+    for (const user of [bot.lead, bot.staff]) expect(dmsTo(user.id)).toHaveLength(1);
+  });
+
+  it('keeps the plan out of the outbox: a row says who and why, and the worker reads the plan file at delivery', async () => {
+    await startWithIncident();
+    await bot.incident('oob INC-1 admin token seen on a paste site');
+    const rows = await bot.database.db.select().from(slackOutbox);
+    const dmRows = rows.filter((r) => r.kind === 'oob_plan_sent');
+    expect(dmRows.map((r) => r.lane).sort()).toEqual([bot.lead.id, bot.staff.id].sort());
+    for (const piece of PLAN_TEXT) expect(JSON.stringify(rows)).not.toContain(piece);
   });
 
   it('refuses someone who is neither the commander nor a responder: no DM, no event', async () => {

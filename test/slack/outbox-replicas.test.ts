@@ -28,6 +28,7 @@ describe.skipIf(backend !== 'postgres')('two outbox workers on one database', ()
             client: outboxClient('xoxb-test-token', { apiUrl: emu.apiUrl, timeoutMs: 150 }),
             logger: createLogger('silent'),
             playbooks: t.core.playbooks.library,
+            oobPlan: () => Promise.reject(new Error('no plan in this test')),
             sleep: async (ms) => {
               now += ms;
             },

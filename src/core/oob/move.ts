@@ -9,6 +9,8 @@ import { checkText, MAX_NOTE } from '../incidents/text-rules.js';
 import { redactedField, redactFor, type SafeText } from '../redaction/apply.js';
 import type { TimelineEvent } from '../timeline/events.js';
 import { appendEvent } from '../timeline/queries.js';
+import { noticeKey } from '../outbox/incident-notices.js';
+import { enqueue } from '../outbox/queries.js';
 import { loadPlan } from './load.js';
 import type { OobPlan } from './plan.js';
 
@@ -23,6 +25,8 @@ export interface MovedOutOfBand {
   reason: SafeText;
   /** Kinds of secret redacted from the reason. */
   redacted?: string[];
+  /** The outbox keys of the direct messages, one per recipient, in the order of `recipients`. */
+  keys: string[];
 }
 
 /** The reply when OOB_PLAN_FILE is not set: what to do about it. */
@@ -43,8 +47,10 @@ export async function checkOutOfBand(deps: CoreDeps, actor: Actor, ref: string):
 }
 
 /**
- * Records that the team moved out of band, with the reason and how many people get the plan, and returns the plan.
- * The plan itself never reaches the timeline: timelines and reports are shared, the plan is not.
+ * Records that the team moved out of band, with the reason and how many people get the plan, and enqueues one direct
+ * message per person in the same transaction (so each is sent once, even when Slack's answer is lost). The plan itself
+ * never reaches the timeline or the outbox: timelines and reports are shared, and the worker renders the plan from
+ * OOB_PLAN_FILE at delivery.
  */
 export async function moveOutOfBand(
   deps: CoreDeps,
@@ -52,6 +58,8 @@ export async function moveOutOfBand(
   ref: string,
   rawReason: string,
   channelMembers: readonly string[] = [],
+  /** Never messaged (the bot, which is a channel member but cannot message itself). */
+  skip: readonly string[] = [],
 ): Promise<MovedOutOfBand> {
   const { text: reason, found } = redactFor(deps, checkText(rawReason, 'reason', MAX_NOTE));
   // Read before the transaction: a missing or broken plan leaves nothing half-written.
@@ -60,7 +68,7 @@ export async function moveOutOfBand(
   return inTransaction(deps, async (tx) => {
     const incident = await incidentByRef(tx, ref, { forUpdate: true });
     await authorize(deps, actor, 'incident.oob', incident);
-    const recipients = recipientsOf(incident, actor, channelMembers);
+    const recipients = recipientsOf(incident, actor, channelMembers).filter((id) => !skip.includes(id));
     const event = await appendEvent(
       tx,
       incident.id,
@@ -72,7 +80,14 @@ export async function moveOutOfBand(
       },
       now,
     );
-    return { incident, plan, recipients, event: event!, reason, ...(found.length > 0 ? { redacted: found } : {}) };
+    const keys: string[] = [];
+    for (const userId of recipients) {
+      const key = noticeKey(incident.id, event, `oob:${userId}`, now);
+      const payload = { ref: incident.ref, drill: incident.drill, userId, by: actor.id, reason };
+      await enqueue(tx, { key, incidentId: incident.id, now, notification: { kind: 'oob_plan_sent', channel: userId, payload } });
+      keys.push(key);
+    }
+    return { incident, plan, recipients, event: event!, reason, keys, ...(found.length > 0 ? { redacted: found } : {}) };
   });
 }
 

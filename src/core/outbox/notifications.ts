@@ -27,6 +27,12 @@ export interface NotificationPayloads {
   reporter_told: { ref: string; drill: boolean; userId: string; about: 'channel_ready' | 'channel_failed'; channelId?: string; error?: string };
   /** A message the adapter rendered (a shared timeline, a review confirmation…), with its action in words. */
   message_posted: { action: string; text: string; blocks?: unknown[] };
+  /**
+   * The out-of-band plan, by direct message to one person (the lane is their user id). The plan itself is never
+   * stored here: the worker reads OOB_PLAN_FILE and renders it at delivery, so the outbox holds only who, why (redacted)
+   * and which incident.
+   */
+  oob_plan_sent: { ref: string; drill: boolean; userId: string; by: string; reason: string };
 }
 
 /** The kinds of notification. */
@@ -44,12 +50,14 @@ export const ACTION_OF: Record<NotificationKind, string> = {
   channel_intro: 'posting the channel’s first message',
   reporter_told: 'telling the reporter about the channel',
   message_posted: 'posting a message',
+  oob_plan_sent: 'sending the out-of-band plan',
 };
 
 /** What a stored notification does, in words: a posted message names its own action. */
 export function actionOf(n: { kind: NotificationKind; payload: unknown }): string {
   if (n.kind === 'message_posted') return (n.payload as NotificationPayloads['message_posted']).action || ACTION_OF.message_posted;
   if (n.kind === 'member_invited' && (n.payload as NotificationPayloads['member_invited']).reporter) return 'inviting the reporter to the channel';
+  if (n.kind === 'oob_plan_sent') return `sending the out-of-band plan to ${(n.payload as NotificationPayloads['oob_plan_sent']).userId}`;
   return ACTION_OF[n.kind];
 }
 

@@ -13,6 +13,8 @@ import { directChannel } from '../services/upload.js';
 import type { Incident } from '../../core/incidents/incident.js';
 import type { PlaybookLibrary } from '../../core/playbooks/library.js';
 import { changeMessage } from './render.js';
+import type { OobPlan } from '../../core/oob/plan.js';
+import { planMessage } from '../blocks/oob.js';
 
 /** The metadata event type of outbox messages. */
 export const OUTBOX_EVENT_TYPE = 'rampart_outbox';
@@ -27,6 +29,8 @@ export interface Sent {
 export interface SendContext {
   db: Db;
   playbooks: PlaybookLibrary;
+  /** Reads the out-of-band plan now (OOB_PLAN_FILE), so a direct message carries the plan as it is at delivery. */
+  oobPlan: () => Promise<OobPlan>;
 }
 
 /** Makes the Slack calls for one claimed row; throws the Web API error when a call fails. */
@@ -37,6 +41,10 @@ export async function send(client: WebClient, ctx: SendContext, row: OutboxRow):
     const p = row.payload as unknown as NotificationPayloads['reporter_told'];
     // conversations.open gives the same direct-message channel every time, so the key lookup below can search it.
     return postKeyed(client, await directChannel(client, p.userId), row, reporterMessage(p));
+  }
+  if (row.kind === 'oob_plan_sent') {
+    const p = row.payload as unknown as NotificationPayloads['oob_plan_sent'];
+    return postKeyed(client, await directChannel(client, p.userId), row, planMessage(p, await ctx.oobPlan()));
   }
   return postKeyed(client, row.lane, row, await messageFor(ctx, row));
 }

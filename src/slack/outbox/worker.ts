@@ -11,6 +11,7 @@ import type { OutboxPort } from '../../core/outbox/port.js';
 import { settleAttempt, type AttemptOutcome } from '../../core/outbox/delivery.js';
 import type { Logger } from '../../log.js';
 import type { PlaybookLibrary } from '../../core/playbooks/library.js';
+import type { OobPlan } from '../../core/oob/plan.js';
 import type { Sleep } from '../services/retry.js';
 import { slackErrorOf } from '../services/slack-call.js';
 import { backoffMs, classify } from './errors.js';
@@ -44,6 +45,8 @@ export interface OutboxWorkerDeps {
   logger: Logger;
   /** The playbooks, which the channel's first message suggests. */
   playbooks: PlaybookLibrary;
+  /** Reads the out-of-band plan at delivery (it is never stored in the outbox). */
+  oobPlan: () => Promise<OobPlan>;
   /** Pacing and drain waits (tests pass one that moves a fake clock). */
   sleep: Sleep;
   workerId?: string;

@@ -26,7 +26,7 @@ import { statsMessage } from '../../../src/slack/blocks/stats.js';
 import { timelineMessage } from '../../../src/slack/blocks/timeline.js';
 import { md, plain } from '../../../src/slack/blocks/mrkdwn.js';
 import { changeMessage } from '../../../src/slack/outbox/render.js';
-import { planMessage } from '../../../src/slack/listeners/commands/incident/oob.js';
+import { planMessage } from '../../../src/slack/blocks/oob.js';
 import { userMessageFor } from '../../../src/slack/errors.js';
 import { replyFor } from '../../../src/slack/listeners/actions/step-buttons.js';
 import { anEvent, fixtureHeader } from '../../support/report-fixture.js';
@@ -118,7 +118,7 @@ const BUILDERS: { name: string; build: () => unknown; shows?: boolean }[] = [
   { name: 'stats statsMessage', build: () => statsMessage(computeStats([{ number: 1, type: HOSTILE, severity: 'sev2', status: 'resolved', drill: false, declaredAt: now, acknowledgedAt: null, containedAt: null, resolvedAt: null }], '30d', now, 'UTC'), plain(HOSTILE)) },
   { name: 'timelineMessage', build: () => timelineMessage(fixtureHeader(events), { events, total: 2, keyOnly: false, keyOmitted: 0 }) },
   { name: 'changeMessage (status)', build: () => changeMessage({ ref: 'INC-3', drill: true, by: 'U0OKB', offerReview: true, change: { kind: 'status', from: 'resolved', to: 'merged', mergedInto: 'INC-1', note: HOSTILE } }) },
-  { name: 'planMessage', build: () => planMessage(incident(), { backup_channels: [{ name: HOSTILE, how: HOSTILE }], notes: HOSTILE } as never, { id: 'U0OKB', source: 'slack-command' }, safe(HOSTILE)) },
+  { name: 'planMessage', build: () => planMessage({ ref: 'INC-1', drill: false, by: 'U0OKB', reason: safe(HOSTILE) }, { backup_channels: [{ name: HOSTILE, how: HOSTILE }], notes: HOSTILE } as never) },
   {
     name: 'step reply (a skipped step’s note quoted by core)',
     build: () => replyFor({ changed: false, stale: true, step: { ...aRun().steps[2]!, changedBy: 'U0OKX' }, message: `Step 3 was skipped by <@U0OKX> (${HOSTILE}); reopen it first.` }).reply,

@@ -27,6 +27,7 @@ import * as text from '../../../src/slack/blocks/text.js';
 import * as timeline from '../../../src/slack/blocks/timeline.js';
 import * as message from '../../../src/slack/blocks/message.js';
 import * as mrkdwn from '../../../src/slack/blocks/mrkdwn.js';
+import * as oob from '../../../src/slack/blocks/oob.js';
 
 type ActionsElement = Immutable<Extract<KnownBlock, { type: 'actions' }>['elements'][number]>;
 /** A message as the bot sends it: fallback text and, when it has them, blocks. */
@@ -74,6 +75,7 @@ const typed = [
   returns<ActionsElement>()(text.button),
   returns<Message>()(timeline.timelineMessage),
   returns<Message>()(message.message),
+  returns<Message>()(oob.planMessage),
 ];
 
 /** Exported functions that build no Block Kit (ids, parsers, text helpers, metadata codecs, file bodies). */
@@ -90,7 +92,7 @@ describe('Block Kit builders against @slack/types', () => {
   it('types every exported builder of src/slack/blocks (a new one must be added above)', () => {
     const modules: Record<string, Record<string, unknown>> = {
       'awareness-admin': awarenessAdmin, awareness, checklist, 'declare-modal': declare, decoy, 'decoy-document': decoyDocument, digest, drill, help,
-      incident, playbooks, 'promote-modal': promote, redaction, 'review-modal': review, stats, 'step-modals': steps, text, timeline, message, mrkdwn,
+      incident, playbooks, 'promote-modal': promote, redaction, 'review-modal': review, stats, 'step-modals': steps, text, timeline, message, mrkdwn, oob,
     };
     const files = readdirSync(new URL('../../../src/slack/blocks/', import.meta.url)).map((f) => f.replace(/\.ts$/, ''));
     // block-kit.ts holds types only.
