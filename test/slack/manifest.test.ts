@@ -31,7 +31,8 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'chat.getPermalink': [],
   'conversations.create': ['channels:manage', 'groups:write'],
   'conversations.invite': ['channels:manage', 'groups:write'],
-  'conversations.history': ['channels:history', 'groups:history'],
+  // im:history too: outbox messages and shared files in direct messages are looked up by key or file id after a lost answer.
+  'conversations.history': ['channels:history', 'groups:history', 'im:history'],
   'conversations.info': ['channels:read', 'groups:read'],
   'conversations.members': ['channels:read', 'groups:read'],
   'conversations.list': ['channels:read', 'groups:read'],
@@ -43,6 +44,8 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'views.update': [],
   'conversations.open': ['im:write'],
   filesUploadV2: ['files:write'],
+  'files.getUploadURLExternal': ['files:write'],
+  'files.completeUploadExternal': ['files:write'],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -15,8 +15,8 @@ afterEach(async () => {
 const blocksText = (m: { blocks?: unknown[] }) => JSON.stringify(m.blocks ?? []);
 const lastEphemeral = (user = bot.lead) => ephemeralMessagesFor(bot, user).at(-1)!;
 
-async function workedIncident(extra = '') {
-  bot = await startTestBot();
+async function workedIncident(extra = '', options: Parameters<typeof startTestBot>[0] = {}) {
+  bot = await startTestBot(options);
   await bot.incident(`declare Credential phishing mail to the press office sev2 type:phishing${extra}`);
   await bot.incident('status INC-1 investigating checking the mail gateway');
   await bot.incident('note INC-1 at 09:40 the press officer clicked the link');
@@ -86,6 +86,16 @@ describe('/incident report', () => {
     expect(md).toContain('the press officer clicked the link');
     expect(bot.emu.callsTo('files.getUploadURLExternal')).toHaveLength(1);
     expect(publicMessages(bot, channel).at(-1)!.files?.[0]?.name).toBe('INC-1-report.md');
+    expect(lastEphemeral().text).toContain('INC-1-report.md');
+  });
+
+  it('shares the report once when Slack shared it but its answer was lost', async () => {
+    // As in production: the Bolt client retries on its own, which shared a file twice when the answer was lost.
+    const channel = await workedIncident('', { slackRetries: 3 });
+    bot.emu.injectFault({ method: 'files.completeUploadExternal', kind: 'reset', handled: true });
+    await bot.incident('report INC-1', bot.lead, bot.general);
+    const shared = publicMessages(bot, channel).filter((m) => (m.files ?? []).length > 0);
+    expect(shared.map((m) => m.files![0]!.name)).toEqual(['INC-1-report.md']);
     expect(lastEphemeral().text).toContain('INC-1-report.md');
   });
 
