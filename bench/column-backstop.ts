@@ -7,10 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { redact } from '../src/core/redaction/redact.js';
 import { DECOY_CREDENTIAL_PATTERN } from '../src/core/decoys/decoy.js';
 import { openDatabase } from '../src/db/client.js';
-import { createCore } from '../src/core/core.js';
-import { systemClock } from '../src/core/clock.js';
-import { loadLibrary } from '../src/core/playbooks/library.js';
-import { DEFAULT_INCIDENT_TYPES } from '../src/core/incidents/incident-types.js';
+import { benchCore } from './support.js';
 
 const note = 'Checked the mail gateway: 14 staff received the message, 3 clicked, 1 entered a password; resetting now.';
 const description = `${note} `.repeat(20);
@@ -32,18 +29,7 @@ console.log('second redaction pass (the column backstop), per value:');
 for (const [name, text] of CASES) console.log(`  ${name.padEnd(24)} ${perCall(text, 5_000).toFixed(1).padStart(7)} µs`);
 
 const database = await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
-const core = createCore({
-  db: database.db,
-  clock: systemClock,
-  isResponder: async () => true,
-  incidentTypes: DEFAULT_INCIDENT_TYPES,
-  sensitiveTypes: [],
-  timezone: 'Europe/Paris',
-  playbooks: await loadLibrary(),
-  reviewRequired: [],
-  redactPatterns: [],
-  admins: [],
-});
+const core = await benchCore(database);
 const actor = { id: 'cli', source: 'cli' } as const;
 await core.declare(actor, { title: 'Benchmark incident', type: 'phishing' });
 const runs = 300;

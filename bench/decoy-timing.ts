@@ -13,14 +13,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import pg from 'pg';
-import { createCore } from '../src/core/core.js';
-import { systemClock } from '../src/core/clock.js';
-import { DEFAULT_INCIDENT_TYPES } from '../src/core/incidents/incident-types.js';
-import { loadLibrary } from '../src/core/playbooks/library.js';
 import { openDatabase, type DatabaseTarget } from '../src/db/client.js';
 import { createLogger } from '../src/log.js';
 import { decoyRoute } from '../src/web/decoy-route.js';
+import { benchCore, scratchPostgres } from './support.js';
 
 // The visitor: 30 warm-up rounds (connections, JIT, the database's caches), then perKind rounds of the three tokens.
 const CLIENT = `
@@ -50,20 +46,9 @@ const { values } = parseArgs({ options: { requests: { type: 'string', default: '
 const perKind = Number(values.requests);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-const { target, cleanup } = values.backend === 'postgres' ? await postgresTarget() : await pgliteTarget();
+const { target, cleanup } = values.backend === 'postgres' ? await scratchPostgres(serverUrl, 'rampart_decoy_bench') : await pgliteTarget();
 const database = await openDatabase(target);
-const core = createCore({
-  db: database.db,
-  clock: systemClock,
-  isResponder: async () => true,
-  incidentTypes: DEFAULT_INCIDENT_TYPES,
-  sensitiveTypes: [],
-  timezone: 'UTC',
-  playbooks: await loadLibrary(),
-  reviewRequired: [],
-  redactPatterns: [],
-  admins: [],
-});
+const core = await benchCore(database);
 const operator = { id: 'bench', source: 'cli' } as const;
 const live = (await core.decoys.register(operator, { name: 'bench-live' })).decoy.token;
 const retired = (await core.decoys.register(operator, { name: 'bench-retired' })).decoy.token;
@@ -96,24 +81,6 @@ function quantile(list: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
-async function postgresTarget(): Promise<{ target: DatabaseTarget; cleanup: () => Promise<void> }> {
-  const name = `rampart_decoy_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    target: { kind: 'postgres', url: url.toString() },
-    cleanup: async () => {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
 
 async function pgliteTarget(): Promise<{ target: DatabaseTarget; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'rampart-decoy-bench-'));

@@ -1,29 +1,15 @@
 // One measured case, in its own process so its peak memory (maxRSS) is its own: render one format of one seeded
 // incident (or export everything) and print a JSON line with the time and peak memory.
 import { openDatabase, type DatabaseTarget } from '../src/db/client.js';
-import { createCore } from '../src/core/core.js';
-import { systemClock } from '../src/core/clock.js';
-import { loadLibrary } from '../src/core/playbooks/library.js';
-import { DEFAULT_INCIDENT_TYPES } from '../src/core/incidents/incident-types.js';
 import { renderReport } from '../src/core/reports/formats/index.js';
 import { exportReport } from '../src/core/reports/export.js';
 import type { ReportFormat } from '../src/core/reports/report.js';
+import { benchCore } from './support.js';
 
 const [target, number, format] = process.argv.slice(2) as [string, string, string];
 const dbTarget: DatabaseTarget = target.startsWith('postgres') ? { kind: 'postgres', url: target, statementTimeoutMs: 600_000 } : { kind: 'pglite', dataDir: target };
 const database = await openDatabase(dbTarget);
-const core = createCore({
-  db: database.db,
-  clock: systemClock,
-  isResponder: async () => true,
-  incidentTypes: DEFAULT_INCIDENT_TYPES,
-  sensitiveTypes: [],
-  timezone: 'Europe/Paris',
-  playbooks: await loadLibrary(),
-  reviewRequired: [],
-  redactPatterns: [],
-    admins: [],
-});
+const core = await benchCore(database, 'Europe/Paris');
 const before = process.resourceUsage().maxRSS;
 const started = performance.now();
 let bytes = 0;

@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { openDatabase, type DatabaseTarget } from '../src/db/client.js';
 import { REPORT_FORMATS } from '../src/core/reports/report.js';
 import { seedIncident } from './seed.js';
+import { scratchPostgres } from './support.js';
 
 const run = promisify(execFile);
 const { values } = parseArgs({
@@ -29,7 +29,7 @@ interface Result { backend: string; events: number; format: string; ms: number; 
 const results: Result[] = [];
 
 for (const backend of values.backends.split(',')) {
-  const { target, cleanup } = backend === 'postgres' ? await postgresTarget() : await pgliteTarget();
+  const { target, cleanup } = backend === 'postgres' ? await scratchPostgres(serverUrl, 'rampart_bench') : await pgliteTarget();
   try {
     const database = await openDatabase(target.kind === 'postgres' ? { ...target, statementTimeoutMs: 600_000 } : target);
     for (const [i, n] of sizes.entries()) await seedIncident(database, i + 1, n);
@@ -51,24 +51,6 @@ async function measure(where: string, number: number, format: string) {
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as { ms: number; maxRssMb: number; baseRssMb: number; bytes: number };
 }
 
-async function postgresTarget(): Promise<{ target: DatabaseTarget & { kind: 'postgres' }; cleanup: () => Promise<void> }> {
-  const name = `rampart_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    target: { kind: 'postgres', url: url.toString() },
-    cleanup: async () => {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
 
 async function pgliteTarget(): Promise<{ target: DatabaseTarget & { kind: 'pglite' }; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'rampart-bench-'));

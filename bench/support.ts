@@ -1,0 +1,42 @@
+// What the benchmarks share: a core with every check out of the way (everyone a responder, nothing sensitive), and a
+// scratch Postgres database made for one run and dropped after it.
+import pg from 'pg';
+import { createCore } from '../src/core/core.js';
+import { systemClock } from '../src/core/clock.js';
+import { DEFAULT_INCIDENT_TYPES } from '../src/core/incidents/incident-types.js';
+import { loadLibrary } from '../src/core/playbooks/library.js';
+import type { Database, DatabaseTarget } from '../src/db/client.js';
+
+/** A core on this database, as a benchmark needs it. */
+export async function benchCore(database: Database, timezone = 'UTC') {
+  return createCore({
+    db: database.db,
+    clock: systemClock,
+    isResponder: async () => true,
+    incidentTypes: DEFAULT_INCIDENT_TYPES,
+    sensitiveTypes: [],
+    timezone,
+    playbooks: await loadLibrary(),
+    reviewRequired: [],
+    redactPatterns: [],
+    admins: [],
+  });
+}
+
+/** A new database named `prefix_<pid>` on the server at serverUrl, and a way to drop it. */
+export async function scratchPostgres(serverUrl: string, prefix: string): Promise<{ target: DatabaseTarget & { kind: 'postgres' }; cleanup: () => Promise<void> }> {
+  const name = `${prefix}_${process.pid}`;
+  const admin = async (query: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(query);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { target: { kind: 'postgres', url: url.toString() }, cleanup: () => admin(`drop database if exists ${name} with (force)`) };
+}
