@@ -2,11 +2,10 @@
 // handle routes to our listeners; what we don't is still acknowledged at once, so Slack never shows an error. The
 // fixtures name their own workspace (T111, org E111) and app (A111): as they are, they are another installation's
 // requests and are acked with nothing done; moved into the emulator's workspace, they reach our listeners.
-import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/log.js';
 import { haveSlackCorpora, payloadFixtureNames, readSlackCorpus } from '../support/corpora.js';
 import { allEvents, CLI, requestCalls } from '../support/slack-state.js';
+import { warningLog } from '../support/warnings.js';
 import { startTestBot, type TestBot } from '../support/slack.js';
 import { inOurWorkspace } from '../support/workspace.js';
 
@@ -20,15 +19,9 @@ describe.skipIf(!HAVE_CORPORA)('Slack payload fixtures replayed at the bot', () 
   let bot: TestBot;
   let warnings: string[];
   beforeEach(async () => {
-    warnings = [];
-    const log = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        const record = JSON.parse(chunk.toString()) as { level: number; msg: string; problem?: string };
-        if (record.level === 40) warnings.push(`${record.msg}: ${record.problem}`);
-        done();
-      },
-    });
-    bot = await startTestBot({ logger: createLogger('warn', log) });
+    const log = warningLog();
+    warnings = log.warnings;
+    bot = await startTestBot({ logger: log.logger });
   });
   afterEach(async () => {
     await bot.close();

@@ -1,7 +1,6 @@
 // Requests for another workspace, org or app sharing the request URL (one app installed in several workspaces signs
 // them all with one secret) are acked with nothing done; what our installation is comes from auth.test at start-up
 // and SLACK_APP_ID. Each kind of payload is read where Bolt reads it, including Enterprise Grid org-wide installs.
-import { Writable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import { WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { APP_ID, TEAM_ID } from '../../src/sandbox/emulator/constants.js';
 import { eventCallback, slashCommandForm, viewSubmission } from '../../src/sandbox/emulator/payloads.js';
 import { foreignRequestProblem, installationFrom, type Installation } from '../../src/slack/installation.js';
 import { allEvents, channelOf, CLI, requestCalls } from '../support/slack-state.js';
+import { warningLog } from '../support/warnings.js';
 import { startTestBot, type TestBot } from '../support/slack.js';
 import { createTestDatabase } from '../support/db.js';
 
@@ -81,15 +81,9 @@ describe('the running bot and the emulator', () => {
   let bot: TestBot;
   let warnings: string[];
   beforeEach(async () => {
-    warnings = [];
-    const log = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        const record = JSON.parse(chunk.toString()) as { level: number; msg: string; problem?: string };
-        if (record.level === 40) warnings.push(`${record.msg}: ${record.problem}`);
-        done();
-      },
-    });
-    bot = await startTestBot({ logger: createLogger('warn', log) });
+    const log = warningLog();
+    warnings = log.warnings;
+    bot = await startTestBot({ logger: log.logger });
   });
   afterEach(async () => {
     await bot.close();
