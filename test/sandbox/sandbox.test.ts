@@ -154,8 +154,8 @@ describe('rampart sandbox --script', () => {
   });
 
   it('names a line it cannot parse', async () => {
-    const { code, text } = await runScript(['as alice', 'in #soc', 'frobnicate']);
-    expect(text).toContain('alice in #soc> frobnicate');
+    const { code, text } = await runScript(['as alice', 'in #staff', 'frobnicate']);
+    expect(text).toContain('alice in #staff> frobnicate');
     expect(text).toContain('✗ line 3 failed: unknown line "frobnicate"');
     expect(code).toBe(1);
   });
