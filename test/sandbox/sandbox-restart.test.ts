@@ -81,7 +81,7 @@ describe('the sandbox on a used data directory', () => {
     expect(state.users.filter((u) => u.name === 'alice')).toHaveLength(1);
   });
 
-  it('writes the bot\'s log to sandbox.log in the data directory, never into the transcript', async () => {
+  it('writes the bot\'s log to sandbox.log in the data directory, never into the transcript', { timeout: 120_000 }, async () => {
     const data = join(dir, 'logs');
     const { code, text } = await runLines(data, ['/incident help']);
     expect(code).toBe(0);
