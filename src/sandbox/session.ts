@@ -149,7 +149,7 @@ export class SandboxSession {
       case 'visit':
         return this.visit(cmd.target);
       case 'help':
-        this.printer.write(['You can type:', ...LINE_FORMS.map((l) => `  ${l}`)]);
+        this.printer.write(['You can type:', ...LINE_FORMS.map((l) => (l ? `  ${l}` : ''))]);
         return;
       case 'exit':
         return;
