@@ -47,9 +47,18 @@ export interface RampartApp {
   outbox: OutboxWorker;
   /** Bytes of request bodies being read right now (tests check that refused and closed ones give theirs back). */
   heldBodyBytes(): number;
+  /** Runs the scheduled posts (weekly tip, digest) due at the clock's time now, as the scheduler's triggers do. */
+  runScheduledPosts(): Promise<ScheduledReport[]>;
   /** Resolves when all Slack work started after acks has finished and no outbox row is due. */
   idle(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** What a run of a scheduled job did with one slot (posted, missed, skipped, …). */
+export interface ScheduledReport {
+  job: string;
+  kind: string;
+  slotAt: Date;
 }
 
 export interface StartOptions {
@@ -189,6 +198,11 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
     ...((options.scheduler ?? config.awareness.channels.length > 0) ? [startSlotScheduler('awareness', awareness.deps.schedule, awareness.runDue, logger)] : []),
     ...(options.scheduler !== false && digest.deps.schedule && digest.deps.channel ? [startSlotScheduler('digest', digest.deps.schedule, digest.runDue, logger)] : []),
   ];
+  // The jobs a scheduler would trigger with this config, for a caller that moves its own clock (the sandbox's `wait`).
+  const scheduledJobs = [
+    ...(config.awareness.channels.length > 0 ? [{ name: 'awareness', runDue: awareness.runDue }] : []),
+    ...(digest.deps.schedule && digest.deps.channel ? [{ name: 'digest', runDue: digest.runDue }] : []),
+  ];
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   logger.info({ port, mode: config.slack.appToken ? 'socket' : 'http' }, 'Rampart is listening');
@@ -201,6 +215,11 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
     digest,
     outbox,
     heldBodyBytes: () => bodies.heldBytes,
+    runScheduledPosts: async () => {
+      const reports: ScheduledReport[] = [];
+      for (const job of scheduledJobs) for (const o of await job.runDue()) reports.push({ job: job.name, kind: o.kind, slotAt: o.slotAt });
+      return reports;
+    },
     idle: async () => {
       // Decoy hits start Slack follow-ups, which may release outbox rows (the announcement), so the outbox comes last.
       await decoys.idle();

@@ -35,7 +35,8 @@ export function buildProgram(): Command {
       const { runSandbox } = await import('../sandbox/sandbox.js');
       process.exitCode = await runSandbox({
         dataDir: config.database.dataDir,
-        logLevel: config.logLevelFromEnv ?? 'warn',
+        ...(config.database.url ? { databaseUrl: config.database.url } : {}),
+        logLevel: config.logLevelFromEnv ?? 'info',
         ...(opts.script ? { scriptFile: opts.script } : {}),
       });
     });

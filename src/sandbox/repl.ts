@@ -54,7 +54,8 @@ export async function runScript(session: SandboxSession, printer: TranscriptPrin
 /** Carries out one line; returns undefined on success, 'exit' to stop, or what went wrong. */
 async function runLine(session: SandboxSession, line: string): Promise<string | 'exit' | undefined> {
   try {
-    const cmd = parseLine(line);
+    // Comments are never expanded: they may talk about $inc before there is one.
+    const cmd = parseLine(line.trim().startsWith('#') ? line : session.expand(line));
     if (!cmd) return undefined;
     if (cmd.kind === 'exit') return 'exit';
     await session.run(cmd);

@@ -1,6 +1,7 @@
 // `rampart sandbox`: the real bot in HTTP mode on the embedded database, a Slack Web API emulator on loopback, and a
 // terminal (or a script) where you act as a Slack user. Requests reach the bot signed exactly as Slack sends them.
 import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,9 @@ import { runRepl, runScript } from './repl.js';
 import { SandboxSession } from './session.js';
 import { TranscriptPrinter } from './transcript.js';
 import { saveSharedFiles } from './files.js';
+import { CapturedRefs } from './captured-refs.js';
+import { loadSandboxState, restoreSandboxState, saveSandboxState, snapshot } from './saved-state.js';
+import { createLogger } from '../log.js';
 
 /** The bot token the sandbox bot and emulator share; it is not a secret, the emulator only listens on loopback. */
 export const SANDBOX_BOT_TOKEN = 'xoxb-sandbox';
@@ -25,7 +29,9 @@ const EXAMPLE_OOB_PLAN = fileURLToPath(new URL('../../docs/examples/oob-plan.yam
 /** Options of a sandbox run; input and output default to the process's terminal. */
 export interface SandboxOptions {
   dataDir: string;
-  /** The bot's log level (logs go to stderr). */
+  /** A Postgres connection string (DATABASE_URL): the bot's data goes there instead of the embedded database. */
+  databaseUrl?: string;
+  /** The bot's log level (logs go to sandbox.log in dataDir, never into the transcript). */
   logLevel?: string;
   scriptFile?: string;
   input?: NodeJS.ReadableStream;
@@ -45,21 +51,35 @@ export async function runSandbox(opts: SandboxOptions): Promise<number> {
     }
   }
   await mkdir(opts.dataDir, { recursive: true });
+  let saved;
+  try {
+    saved = await loadSandboxState(opts.dataDir);
+  } catch (err) {
+    output.write(`✗ ${(err as Error).message}\n`);
+    return 1;
+  }
 
   // A fresh secret per run: only this process's emulator can sign requests the bot accepts.
   const signingSecret = randomBytes(32).toString('hex');
   // `wait 20m` moves this offset: the emulator and the bot read the same shifted clock, so signatures stay fresh.
+  // A restart resumes at the saved sandbox time when it is ahead of the real time, so time never goes back.
   let offsetMs = 0;
   const now = () => Date.now() + offsetMs;
   const emu = await SlackEmulator.start({ signingSecret, botToken: SANDBOX_BOT_TOKEN, now });
+  const logFile = path.join(opts.dataDir, 'sandbox.log');
+  const logStream = createWriteStream(logFile, { flags: 'a' });
+  const logger = createLogger(opts.logLevel ?? 'info', logStream);
   let app: RampartApp | undefined;
   let database: Database | undefined;
   let session: SandboxSession | undefined;
   let stopSaving: (() => void) | undefined;
   const printer = new TranscriptPrinter(emu, output, () => session?.userId ?? emu.user('you').id);
+  const persist = () => saveSandboxState(opts.dataDir, snapshot(emu, now()));
+  const env = { DATA_DIR: opts.dataDir, ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}) };
   try {
-    const baseConfig = loadConfig({ DATA_DIR: opts.dataDir });
-    database = await openConfiguredDatabase(baseConfig);
+    offsetMs = restoreSandboxState(emu, saved, Date.now());
+    const baseConfig = loadConfig(env);
+    database = await openConfiguredDatabase(baseConfig, logger);
     const you = emu.user('you');
     const restored = await restoreIncidentChannels(emu, database, you.id);
     emu.channel('general');
@@ -68,6 +88,7 @@ export async function runSandbox(opts: SandboxOptions): Promise<number> {
     // The port is chosen before the bot starts so PUBLIC_URL (where decoy links point) can name it.
     const port = await getPort({ host: '127.0.0.1' });
     const config = loadConfig({
+      ...env,
       SLACK_BOT_TOKEN: SANDBOX_BOT_TOKEN,
       SLACK_SIGNING_SECRET: signingSecret,
       SLACK_API_URL: emu.apiUrl,
@@ -75,31 +96,36 @@ export async function runSandbox(opts: SandboxOptions): Promise<number> {
       PORT: String(port),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       OOB_PLAN_FILE: EXAMPLE_OOB_PLAN,
-      DATA_DIR: opts.dataDir,
       INCIDENT_CHANNEL: incidents.id,
       RESPONDERS: you.id,
       ADMINS: you.id,
       AWARENESS_CHANNELS: staff.id,
       HOST: '127.0.0.1',
-      LOG_LEVEL: opts.logLevel ?? 'warn',
+      LOG_LEVEL: opts.logLevel ?? 'info',
     });
+    const refs = new CapturedRefs(emu, () => incidents.id);
     session = new SandboxSession(emu, printer, {
       idle: () => app?.idle() ?? Promise.resolve(),
       surface: await readAppSurface(),
       advance: (ms) => {
         offsetMs += ms;
       },
+      // `wait` runs what the scheduler would have run at the new time: the weekly tip and the digest.
+      afterWait: async () => (app ? app.runScheduledPosts() : []),
+      afterLine: persist,
+      refs,
       botUrl: () => app?.url,
     });
     await session.join('incidents');
     await session.join('staff');
     await session.join('general');
-    printer.write(banner(opts.dataDir, lines !== undefined, restored.length));
+    await persist();
+    printer.write(banner(opts, lines !== undefined, restored.length, logFile));
     // Printing starts before the bot does, so anything it posts while starting up is in the transcript.
     printer.start();
     stopSaving = saveSharedFiles(emu, path.join(opts.dataDir, 'files'), (line) => printer.write([line]));
-    // No weekly trigger in the sandbox: `/awareness send-now` posts a tip when you want one.
-    app = await startRampart(config, { database, scheduler: false, now });
+    // No timed triggers in the sandbox: its clock jumps with `wait`, which runs the due scheduled posts itself.
+    app = await startRampart(config, { database, scheduler: false, now, logger });
     emu.setBotUrl(`${app.url}/slack/events`);
     return lines !== undefined
       ? await runScript(session, printer, lines)
@@ -109,25 +135,29 @@ export async function runSandbox(opts: SandboxOptions): Promise<number> {
     printer.stop();
     await app?.stop();
     await database?.close();
+    await persist().catch(() => undefined);
     await emu.close();
+    await new Promise((resolve) => logStream.end(resolve));
   }
 }
 
 /**
- * The emulated workspace starts empty each run; incidents kept in DATA_DIR by earlier runs get their channels back
- * under the same ids, so `in #inc-1` and notes without a reference keep working.
+ * The emulated workspace keeps its people and channels in sandbox-state.json; incidents in the database whose
+ * channels it does not know (an older data directory) get them back under the same ids, so `in #inc-1` still works.
  */
 async function restoreIncidentChannels(emu: SlackEmulator, database: Database, member: string) {
   const incidents = await listIncidents(database.db, { all: true, limit: 10_000 });
   return incidents
     .filter((i) => i.channelId && i.channelName)
-    .map((i) => emu.restoreChannel({ id: i.channelId!, name: i.channelName!, is_private: i.private, members: [member] }));
+    .map((i) => emu.channelById(i.channelId!) ?? emu.restoreChannel({ id: i.channelId!, name: i.channelName!, is_private: i.private, members: [member] }));
 }
 
-function banner(dataDir: string, scripted: boolean, restored: number): string[] {
+function banner(opts: SandboxOptions, scripted: boolean, restored: number, logFile: string): string[] {
+  // The connection string may hold a password: the banner names the database, never the URL.
+  const where = opts.databaseUrl ? `Data is kept in the Postgres database of DATABASE_URL (people and clock in ${opts.dataDir})` : `Data is kept in ${opts.dataDir}`;
   const lines = [
     'Rampart sandbox: the real bot, a local stand-in for Slack, and you.',
-    `  You are @you (a responder and an admin) in #general; announcements go to #incidents, weekly tips to #staff. Data is kept in ${dataDir}.`,
+    `  You are @you (a responder and an admin) in #general; announcements go to #incidents, weekly tips to #staff. ${where}; the bot's log is ${logFile}.`,
   ];
   if (restored > 0) lines.push(`  ${restored} incident channel(s) from earlier runs are back; \`/incident list all\` shows their incidents.`);
   if (!scripted) lines.push('  Type a slash command such as /incident help, or help for everything you can do. Ctrl-D quits.');

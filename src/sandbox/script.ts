@@ -27,21 +27,26 @@ export class ScriptParseError extends Error {
 /** The line forms, as printed by `help`. */
 export const LINE_FORMS: readonly string[] = [
   '/incident declare Phishing mail sev2   run a slash command as the current user in the current channel',
-  'as alice                               act as another user (created on first use)',
-  'in #random                             switch channel (created on first use)',
+  'as alice                               act as another user (created on first use, kept in DATA_DIR with the same id)',
+  'in #inc-1                              switch to a channel that exists (a private one only if you are a member)',
   'click Start playbook                   click the most recent button with that label you can see',
   'click Done on Block the sender         … the one next to the text with those words (a checklist step)',
   'react :eyes: words from the message    react to the latest message in this channel containing the words',
   'pin words from the message             pin the latest message in this channel containing the words',
-  'say some text                          post a plain message in this channel',
+  'say some text                          post a message in this channel; the bot gets its message event if it is a member',
   'shortcut Report as incident odd mail   run a message shortcut (name or callback_id) on the latest message with the words',
-  'fill title="Phishing mail" sev=sev2    fill fields of the open modal (label or block id; yes/no, a,b lists)',
+  'fill title="Phishing mail" sev=sev2    fill fields of the open modal (label or block id; yes/no, a,b lists; "a\\nb" is two lines)',
   'submit [field=value …]                 submit the open modal',
   'cancel                                 close the open modal',
-  'wait 20m                               let time pass (s, m, h or d): the bot and Slack both see the later time',
+  'wait 20m                               let time pass (s, m, h or d) and run the weekly tip and digest if they fall due',
   'visit latest                           open the latest link to the bot you were shown (a decoy), as a stranger would',
   '# comment                              ignored, as are blank lines',
   'help | exit                            this list | quit (Ctrl-D works too)',
+  '',
+  '@alice in a line becomes a mention of alice, as Slack makes it (@here and @channel too).',
+  '$inc is the incident last declared in this run (e.g. in #$inc); $run is a tag unique to this run.',
+  'Channels: #general, #incidents (announcements), #staff (weekly tips) and each incident\'s own; none can be made by hand.',
+  'The clock never goes back: a restart resumes at the later of the saved sandbox time and the real time.',
 ];
 
 const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
@@ -135,7 +140,10 @@ function parseSlash(trimmed: string): SandboxCommand {
   return { kind: 'slash', command: m[1]!.toLowerCase(), text: (m[2] ?? '').trim() };
 }
 
-/** Reads `key=value` pairs; keys and values may be double-quoted ("Incident title"="Phishing \"CEO\" mail"). */
+/**
+ * Reads `key=value` pairs; keys and values may be double-quoted ("Incident title"="Phishing \"CEO\" mail"), and a
+ * quoted value may hold line breaks written as \n.
+ */
 export function parseAssignments(input: string): Record<string, string> {
   const values: Record<string, string> = {};
   let i = 0;
@@ -147,7 +155,12 @@ export function parseAssignments(input: string): Record<string, string> {
     if (input[i] === '"') {
       let out = '';
       for (i++; i < input.length && input[i] !== '"'; i++) {
-        if (input[i] === '\\' && i + 1 < input.length) i++;
+        // A backslash keeps the next character as it is, except that \n is a line break (multi-line fields).
+        if (input[i] === '\\' && i + 1 < input.length) {
+          i++;
+          out += input[i] === 'n' ? '\n' : input[i];
+          continue;
+        }
         out += input[i];
       }
       if (i >= input.length) throw new ScriptParseError('a quoted value has no closing "');

@@ -10,6 +10,25 @@ import { coerceFill, modalFields } from './modal.js';
 import { emulatorNames, type TranscriptPrinter } from './transcript.js';
 import { checkCommand, OPEN_SURFACE, resolveShortcut, type AppSurface } from './app-surface.js';
 import { visitPage, visitUrl } from './visit.js';
+import { escapeMentions, type MentionTarget } from './mentions.js';
+import type { CapturedRefs } from './captured-refs.js';
+
+/** What a scheduled job did with a slot after `wait` (a post shows up in the transcript by itself). */
+export type SlotReport = { job: string; kind: string; slotAt: Date };
+
+/** How a session reaches the rest of the sandbox; only `idle` is required (tests pass a fake bot's). */
+export interface SessionOptions {
+  idle: () => Promise<void>;
+  surface?: AppSurface;
+  advance?: (ms: number) => void;
+  /** Runs the scheduled posts due at the new time after `wait`. */
+  afterWait?: () => Promise<SlotReport[]>;
+  /** Runs after each line (the sandbox saves its people and clock). */
+  afterLine?: () => Promise<void>;
+  /** `$inc` and `$run` in lines. */
+  refs?: CapturedRefs;
+  botUrl?: () => string | undefined;
+}
 
 /** Runs sandbox commands as the current user in the current channel. */
 export class SandboxSession {
@@ -22,13 +41,19 @@ export class SandboxSession {
   private readonly advance: (ms: number) => void;
   private readonly surface: AppSurface;
   private readonly botUrl: () => string | undefined;
+  private readonly afterWait: () => Promise<SlotReport[]>;
+  private readonly afterLine: () => Promise<void>;
+  private readonly refs: CapturedRefs | undefined;
 
   constructor(
     private readonly emu: SlackEmulatorApi,
     private readonly printer: TranscriptPrinter,
-    opts: { idle: () => Promise<void>; surface?: AppSurface; advance?: (ms: number) => void; botUrl?: () => string | undefined },
+    opts: SessionOptions,
   ) {
     this.idle = opts.idle;
+    this.afterWait = opts.afterWait ?? (() => Promise.resolve([]));
+    this.afterLine = opts.afterLine ?? (() => Promise.resolve());
+    this.refs = opts.refs;
     this.botUrl = opts.botUrl ?? (() => undefined);
     this.advance = opts.advance ?? (() => {
       throw new Error('time cannot be moved in this session');
@@ -54,11 +79,20 @@ export class SandboxSession {
     return `${this.userName} in #${this.channelName}> `;
   }
 
+  /** The line with the refs this run captured (`$inc`, `$run`) filled in. */
+  expand(line: string): string {
+    return this.refs ? this.refs.expand(line) : line;
+  }
+
   /** Carries out one command, then waits until the bot's background Slack work is done. */
   async run(cmd: SandboxCommand): Promise<void> {
     await this.join(this.channelName);
-    await this.dispatch(cmd);
-    await withTimeout(this.idle(), 'the bot was still busy with background work');
+    try {
+      await this.dispatch(cmd);
+      await withTimeout(this.idle(), 'the bot was still busy with background work');
+    } finally {
+      await this.afterLine();
+    }
   }
 
   private async dispatch(cmd: SandboxCommand): Promise<unknown> {
@@ -67,13 +101,11 @@ export class SandboxSession {
     switch (cmd.kind) {
       case 'slash':
         attempt(() => checkCommand(this.surface, cmd.command));
-        return check(this.emu.slashCommand({ user, channel, command: cmd.command, text: cmd.text }), `${cmd.command}`);
+        return check(this.emu.slashCommand({ user, channel, command: cmd.command, text: this.mentions(cmd.text, 'slash') }), `${cmd.command}`);
       case 'as':
-        this.userName = this.emu.user(cmd.user).name;
-        return this.join(this.channelName);
+        return this.actAs(cmd.user);
       case 'in':
-        this.channelName = this.emu.channel(cmd.channel).name;
-        return this.join(this.channelName);
+        return this.goTo(cmd.channel);
       case 'click':
         return this.click(cmd.label, cmd.near);
       case 'react': {
@@ -82,9 +114,14 @@ export class SandboxSession {
       }
       case 'pin':
         return check(this.emu.pin({ user, channel, ts: this.findMessage(cmd.words).ts }), 'the pin_added event');
-      case 'say':
-        this.printer.ensureMessage(this.emu.postAsUser(user, channel, cmd.text));
-        return;
+      case 'say': {
+        // Printed when posted, before the bot's answer to the event (a warning about a pasted key) comes.
+        const said = this.emu.say({ user, channel, text: this.mentions(cmd.text, 'message') }).then((r) => {
+          this.printer.ensureMessage(r.message);
+          return r.reply;
+        });
+        return check(said, 'the message event');
+      }
       case 'shortcut': {
         const { callbackId, words } = attempt(() => resolveShortcut(this.surface, cmd.callbackId, cmd.words));
         const m = this.findMessage(words);
@@ -100,18 +137,50 @@ export class SandboxSession {
         this.printer.write([`· modal closed`]);
         return check(this.emu.closeView({ user, viewId: view.id }), 'closing the modal');
       }
-      case 'wait':
+      case 'wait': {
         this.advance(cmd.ms);
         this.printer.write([`· ${formatDuration(cmd.ms)} later`]);
+        // Posted slots show up as messages; the others are said here, since nothing else would show them.
+        for (const r of await this.afterWait()) {
+          if (r.kind !== 'posted' && r.kind !== 'held-elsewhere') this.printer.write([`· the ${r.job} slot of ${r.slotAt.toISOString()} was ${r.kind}`]);
+        }
         return;
+      }
       case 'visit':
         return this.visit(cmd.target);
       case 'help':
-        this.printer.write(['You can type:', ...LINE_FORMS.map((l) => `  ${l}`)]);
+        this.printer.write(['You can type:', ...LINE_FORMS.map((l) => (l ? `  ${l}` : ''))]);
         return;
       case 'exit':
         return;
     }
+  }
+
+  private mentions(text: string, target: MentionTarget): string {
+    return escapeMentions(text, target, (name) => this.emu.user(name));
+  }
+
+  // A private channel the new person is not in cannot be where they are: they start in #general instead.
+  private async actAs(name: string): Promise<void> {
+    this.userName = this.emu.user(name).name;
+    const here = this.emu.channelByName(this.channelName);
+    if (here?.is_private && !here.members.includes(this.userId)) {
+      this.printer.write([`· @${this.userName} is not a member of the private #${here.name}, so is in #general`]);
+      this.channelName = 'general';
+    }
+    await this.join(this.channelName);
+  }
+
+  // Only channels that exist, as in Slack's channel switcher; a private one only for its members.
+  private async goTo(name: string): Promise<void> {
+    const ch = this.emu.channelByName(name);
+    if (!ch) {
+      const known = this.emu.channels().filter((c) => !c.is_private || c.members.includes(this.userId)).map((c) => `#${c.name}`);
+      throw new LineError(`there is no channel #${name}; @${this.userName} can go to ${known.join(', ')}`);
+    }
+    if (ch.is_private && !ch.members.includes(this.userId)) throw new LineError(`#${ch.name} is private and @${this.userName} is not a member`);
+    this.channelName = ch.name;
+    await this.join(ch.name);
   }
 
   /** Clicks the most recent button with this label the user can see: in their open modal first, then in messages. */
@@ -180,7 +249,7 @@ export class SandboxSession {
     const merged = { ...this.pending.get(view.id), ...values };
     this.coerce(view, merged);
     this.pending.set(view.id, merged);
-    this.printer.write([`· modal: ${Object.entries(values).map(([k, v]) => `${k} = "${v}"`).join(', ')}`]);
+    this.printer.write([`· modal: ${Object.entries(values).map(([k, v]) => `${k} = "${v.replace(/\n/g, '\\n')}"`).join(', ')}`]);
   }
 
   // The typed values are kept until the bot accepts them, so a modal shown again with errors still shows them.

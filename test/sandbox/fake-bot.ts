@@ -8,6 +8,8 @@ type Obj = Record<string, unknown>;
 /** A running fake bot. */
 export interface FakeBot {
   url: string;
+  /** Every request body it received, parsed (slash-command forms, event envelopes, interaction payloads). */
+  received: Obj[];
   idle(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -34,6 +36,7 @@ function formView(channel: string): Obj {
 /** Starts the fake bot; it calls the Web API at apiUrl with the given token. */
 export async function startFakeBot(apiUrl: string, token: string): Promise<FakeBot> {
   const background = new Set<Promise<unknown>>();
+  const received: Obj[] = [];
   const later = (fn: () => Promise<unknown>): void => {
     const p = fn().finally(() => background.delete(p));
     background.add(p);
@@ -96,12 +99,15 @@ export async function startFakeBot(apiUrl: string, token: string): Promise<FakeB
     req.on('data', (c: Buffer) => (raw += c.toString()));
     req.on('end', () => {
       const isJson = (req.headers['content-type'] ?? '').includes('json');
-      handle(isJson ? (JSON.parse(raw) as Obj) : Object.fromEntries(new URLSearchParams(raw)), res);
+      const body = isJson ? (JSON.parse(raw) as Obj) : Object.fromEntries(new URLSearchParams(raw));
+      received.push(body);
+      handle(body, res);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    received,
     idle: async () => {
       while (background.size > 0) await Promise.allSettled([...background]);
     },

@@ -78,7 +78,8 @@ describe('rampart sandbox --script', () => {
     expect(text).toMatch(/status: resolved → \*closed\*/);
     expect(text).toMatch(/Note: first invoice mail arrived — @you :hourglass:/);
     // `wait` moved the clock the bot and Slack share: the phases have the durations the script waited.
-    expect(text).toContain('*Phases:* *triage* 12m 00s → *investigating* 40m 00s → *contained* 3h 00m → *resolved* 1d 0h → *closed*');
+    // Real time still passes between lines (a second or so on a busy machine), on top of what `wait` adds.
+    expect(text).toMatch(/\*Phases:\* \*triage\* 12m 0\ds → \*investigating\* 40m 0\ds → \*contained\* 3h 00m → \*resolved\* 1d 0h → \*closed\*/);
     const md = await readFile(join(dir, 'data', 'files', 'INC-1-report.md'), 'utf8');
     expect(md).toContain('# INC-1: Fake invoice sent to the finance team');
     expect(md).toContain('Add lookalike domains to the mail filter');
@@ -107,8 +108,8 @@ describe('rampart sandbox --script', () => {
     expect(text).toMatch(/Plant this link: http:\/\/127\.0\.0\.1:\d+\/d\/[\w-]{32}/);
     expect(text.match(/· a stranger opened \/d\/[\w-]{32}: HTTP 200, text\/html/g)).toHaveLength(2);
     expect(text).toMatch(/\[#incidents\] rampart: :rotating_light: \*INC-1\* declared · \*SEV2\* · private/);
-    expect(text).toMatch(/Another hit: Decoy payroll-sheet fetched from 127\.0\.0\.1 \(Mozilla\/5\.0 .*rampart-sandbox-visitor\)/);
-    expect(text).toMatch(/`payroll-sheet` \(url\) · Linked from the finance wiki · 2 hits/);
+    expect(text).toMatch(/Another hit: Decoy payroll-\w{4} fetched from 127\.0\.0\.1 \(Mozilla\/5\.0 .*rampart-sandbox-visitor\)/);
+    expect(text).toMatch(/`payroll-\w{4}` \(url\) · Linked from the finance wiki · 2 hits/);
     // The example plan went by direct message only, and the timeline still verifies.
     expect(text).toMatch(/\[DM @you\] rampart: :satellite_antenna: \*INC-1\*: the team is moving out of band/);
     const withPhrase = text.split(/\n(?=\S)/).filter((entry) => entry.includes('the heron waits at low tide'));
@@ -154,8 +155,8 @@ describe('rampart sandbox --script', () => {
   });
 
   it('names a line it cannot parse', async () => {
-    const { code, text } = await runScript(['as alice', 'in #soc', 'frobnicate']);
-    expect(text).toContain('alice in #soc> frobnicate');
+    const { code, text } = await runScript(['as alice', 'in #staff', 'frobnicate']);
+    expect(text).toContain('alice in #staff> frobnicate');
     expect(text).toContain('✗ line 3 failed: unknown line "frobnicate"');
     expect(code).toBe(1);
   });

@@ -68,11 +68,67 @@ describe('a scripted session', () => {
   });
 
   it('acts as another user in another channel', async () => {
+    emu.channel('soc');
     const code = await runScript(session, printer, ['as alice', 'in #soc', '/demo']);
     expect(out.text).toContain('alice in #soc> /demo');
-    expect(out.text).toContain('· #soc was created\n· @alice joined #soc\n');
+    expect(out.text).toContain('· @alice joined #soc\n');
     expect(out.text).toContain('[#soc] rampart: Demo for @alice in #soc');
     expect(code).toBe(0);
+  });
+
+  it('goes only to channels that exist, and to a private one only as a member', async () => {
+    const secret = emu.channel('inc-4', { is_private: true });
+    expect(await runScript(session, printer, ['in #inc-3'])).toBe(1);
+    expect(out.text).toContain('✗ line 1 failed: there is no channel #inc-3; @you can go to #general');
+    expect(emu.channelByName('inc-3')).toBeUndefined();
+    expect(await runScript(session, printer, ['in #inc-4'])).toBe(1);
+    expect(out.text).toContain('✗ line 1 failed: #inc-4 is private and @you is not a member');
+    expect(secret.members).not.toContain(session.userId);
+    secret.members.push(session.userId);
+    expect(await runScript(session, printer, ['in #inc-4', 'as bob', '/demo'])).toBe(0);
+    expect(out.text).toContain('· @bob is not a member of the private #inc-4, so is in #general\n');
+    expect(out.text).toContain('bob in #general> /demo');
+    expect(secret.members).not.toContain(emu.user('bob').id);
+  });
+
+  it('turns @name into a mention as Slack does: <@U…|name> in a slash command, <@U…> in a message', async () => {
+    const alice = emu.user('alice');
+    expect(await runScript(session, printer, ['/demo make @alice commander, tell @here (mail bob@example.org)', 'say thanks @alice and @bob.'])).toBe(0);
+    const bob = emu.user('bob');
+    const slash = bot.received.find((b) => b.command === '/demo')!;
+    expect(slash.text).toBe(`make <@${alice.id}|alice> commander, tell <!here> (mail bob@example.org)`);
+    const event = bot.received.map((b) => b.event as Record<string, unknown> | undefined).find((e) => e?.type === 'message')!;
+    expect(event.text).toBe(`thanks <@${alice.id}> and <@${bob.id}>.`);
+  });
+
+  it('delivers what is said as a signed message event when the bot is in the channel, and none when it is not', async () => {
+    emu.channel('lobby', { botMember: false });
+    expect(await runScript(session, printer, ['say hello all', 'in #lobby', 'say nobody hears'])).toBe(0);
+    const events = bot.received.map((b) => b.event as Record<string, unknown> | undefined).filter((e) => e?.type === 'message');
+    const general = emu.channelByName('general')!;
+    expect(events).toEqual([
+      { type: 'message', text: 'hello all', user: session.userId, ts: expect.any(String), team: emu.teamId, channel: general.id, event_ts: expect.any(String), channel_type: 'channel' },
+    ]);
+    expect(out.text).toContain('[#lobby] you: nobody hears');
+  });
+
+  it('runs the due scheduled posts after wait, and says what it did not post', async () => {
+    let moved = 0;
+    const slotAt = new Date('2026-12-07T09:00:00Z');
+    session = new SandboxSession(emu, printer, {
+      idle: () => bot.idle(),
+      advance: (ms) => (moved += ms),
+      afterWait: async () => (moved > 0 ? [{ job: 'digest', kind: 'missed', slotAt }] : []),
+    });
+    expect(await runScript(session, printer, ['wait 2d'])).toBe(0);
+    expect(moved).toBe(2 * 86_400_000);
+    expect(out.text).toContain('· 2d 0h later\n· the digest slot of 2026-12-07T09:00:00.000Z was missed\n');
+  });
+
+  it('fills a multi-line field', async () => {
+    expect(await runScript(session, printer, ['/demo', 'click open form', 'fill title="line one\\nline two" severity=sev2', 'submit'])).toBe(0);
+    expect(out.text).toContain('· modal: title = "line one\\nline two", severity = "sev2"');
+    expect(out.text).toContain('[#general] rampart: Filed "line one\n    line two" sev2');
   });
 
   it.each([

@@ -70,3 +70,31 @@ export async function pin(deps: DriverDeps, args: { user: string; channel: strin
   };
   return deliver(deps, event, args);
 }
+
+/**
+ * A person posts a message, as the Slack client does (posting in a public channel joins it; a private one needs
+ * membership). Slack sends the `message` event only for channels the app is in (message.channels for public ones,
+ * message.groups for private ones), shaped like the Events API fixture: no subtype, channel_type, event_ts = ts.
+ */
+export async function say(deps: DriverDeps, args: { user: string; channel: string; text: string }): Promise<{ message: EmuMessage; reply: BotReply }> {
+  const { ws } = deps;
+  const user = ws.resolveUser(args.user);
+  const channel = ws.resolveChannel(args.channel);
+  if (!channel.members.includes(user.id)) {
+    if (channel.is_private) throw new Error(`@${user.name} is not a member of the private #${channel.name}`);
+    ws.addMember(channel, user.id);
+  }
+  const message = ws.addMessage({ channel: channel.id, user: user.id, text: args.text, via: 'user' });
+  if (channel.is_im || !channel.members.includes(ws.botUser.id)) return { message, reply: { status: 0, body: '' } };
+  const event = {
+    type: 'message',
+    text: message.text,
+    user: user.id,
+    ts: message.ts,
+    team: TEAM_ID,
+    channel: channel.id,
+    event_ts: message.ts,
+    channel_type: channel.is_private ? 'group' : 'channel',
+  };
+  return { message, reply: await deliver(deps, event, {}) };
+}

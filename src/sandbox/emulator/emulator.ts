@@ -25,7 +25,7 @@ import { SocketModeHub } from './socket-mode.js';
 import type { DriverDeps } from './driver.js';
 import { clickButton, messageShortcut, slashCommand } from './driver.js';
 import { closeView, submitView } from './driver-modals.js';
-import { pin, react } from './driver-events.js';
+import { pin, react, say } from './driver-events.js';
 import { handleResponseUrlPost } from './replies.js';
 import { APP_ID, TEAM_ID } from './constants.js';
 import { waitForChange } from './wait.js';
@@ -102,6 +102,21 @@ export class SlackEmulator implements SlackEmulatorApi {
     return this.ws.user(name);
   }
 
+  /** Re-creates a user from an earlier run under the same id. */
+  restoreUser(args: { id: string; name: string }): EmuUser {
+    return this.ws.restoreUser(args.id, args.name);
+  }
+
+  /** Every person in the workspace (the bot left out). */
+  people(): EmuUser[] {
+    return [...this.ws.users.values()].filter((u) => !u.is_bot);
+  }
+
+  /** Every channel that is not a direct message. */
+  channels(): EmuChannel[] {
+    return [...this.ws.channels.values()].filter((c) => !c.is_im);
+  }
+
   /** The user with this id. */
   userById(id: string): EmuUser | undefined {
     return this.ws.userById(id);
@@ -149,6 +164,11 @@ export class SlackEmulator implements SlackEmulatorApi {
       this.ws.addMember(channel, user.id);
     }
     return this.ws.addMessage({ channel: channel.id, user: user.id, text, via: 'user' });
+  }
+
+  /** A user posts a message as the Slack client does; the bot gets a `message` event if it is in the channel. */
+  say(args: { user: string; channel: string; text: string }): Promise<{ message: EmuMessage; reply: BotReply }> {
+    return say(this.deps, args);
   }
 
   /** A user joins a public channel, as clicking "Join channel" in Slack does. */

@@ -164,6 +164,12 @@ export interface SlackEmulatorApi {
   /** The user with this handle, created on first use. */
   user(name: string): EmuUser;
   userById(id: string): EmuUser | undefined;
+  /** (Added) Re-creates a user from an earlier run under the same id; later ids never clash with it. */
+  restoreUser(args: { id: string; name: string }): EmuUser;
+  /** (Added) Every person in the workspace, the bot left out. */
+  people(): EmuUser[];
+  /** (Added) Every channel that is not a direct message. */
+  channels(): EmuChannel[];
   /** The channel with this name (without '#'), created on first use as a public channel the bot is a member of. */
   channel(name: string, opts?: { is_private?: boolean; botMember?: boolean }): EmuChannel;
   channelById(id: string): EmuChannel | undefined;
@@ -180,6 +186,11 @@ export interface SlackEmulatorApi {
   restoreChannel(args: { id: string; name: string; is_private: boolean; members?: string[] }): EmuChannel;
   /** A user posts a plain message into a channel (as the Slack client would); returns it. Sends no event. */
   postAsUser(userId: string, channelId: string, text: string): EmuMessage;
+  /**
+   * (Added) A user posts a message and, when the bot is a member of the channel, Slack's `message` event reaches it
+   * (message.channels / message.groups). The reply has status 0 when no event was sent.
+   */
+  say(args: { user: string; channel: string; text: string }): Promise<{ message: EmuMessage; reply: BotReply }>;
   views(): EmuView[];
   /** The most recent open modal shown to this user. */
   openView(userId: string): EmuView | undefined;

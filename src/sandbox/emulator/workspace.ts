@@ -100,6 +100,19 @@ export class Workspace {
     return created;
   }
 
+  /**
+   * Re-creates a user from an earlier run under the same id (the sandbox keeps its people across restarts, so the
+   * reporters and role holders the bot stored keep their access), moving the id counter past it.
+   */
+  restoreUser(id: string, name: string): EmuUser {
+    const existing = this.users.get(id);
+    if (existing) return existing;
+    this.bumpIdCounter(id);
+    const restored: EmuUser = { id, name, real_name: name.charAt(0).toUpperCase() + name.slice(1), is_bot: false };
+    this.users.set(id, restored);
+    return restored;
+  }
+
   /** The user with this id. */
   userById(id: string): EmuUser | undefined {
     return this.users.get(id);
@@ -135,9 +148,14 @@ export class Workspace {
   restoreChannel(id: string, name: string, isPrivate: boolean, members: string[]): ChannelRecord {
     const existing = this.channelById(id);
     if (existing) return existing;
+    this.bumpIdCounter(id);
+    return this.storeChannel(id, name, isPrivate, false, this.botUser.id, [this.botUser.id, ...members.filter((m) => m !== this.botUser.id)]);
+  }
+
+  // Ids restored from an earlier run were made by the same counter; new ids start after the highest of them.
+  private bumpIdCounter(id: string): void {
     const n = parseInt(id.slice(1), 36);
     if (Number.isFinite(n)) this.idCounter = Math.max(this.idCounter, n);
-    return this.storeChannel(id, name, isPrivate, false, this.botUser.id, [this.botUser.id, ...members.filter((m) => m !== this.botUser.id)]);
   }
 
   /** The direct-message channel between the bot and a user, opened on first use like conversations.open. */
