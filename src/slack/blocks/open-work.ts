@@ -15,23 +15,25 @@ export interface PendingStatus {
   /** Parsed again by core when the change is made. */
   status: string;
   note: string;
+  /** Whether the incident is a drill, so the answer to either button says DRILL like every message about one. */
+  drill: boolean;
 }
 
 /** Slack's limit on a button's value. */
 const MAX_VALUE = 2000;
 
-/** The Confirm button's value for a pending change. */
+/** The value of both buttons for a pending change (Cancel uses only the reference and the drill mark). */
 export function pendingValue(p: PendingStatus): string {
-  return JSON.stringify({ r: p.ref, s: p.status, n: p.note });
+  return JSON.stringify({ r: p.ref, s: p.status, n: p.note, d: p.drill });
 }
 
-/** The pending change in a Confirm button's value, or undefined when the value is not one of ours. */
+/** The pending change in a button's value, or undefined when the value is not one of ours. */
 export function parsePendingValue(value: string): PendingStatus | undefined {
   try {
     const v = JSON.parse(value) as unknown;
     if (typeof v !== 'object' || v === null) return undefined;
-    const { r, s, n } = v as Record<string, unknown>;
-    return typeof r === 'string' && typeof s === 'string' && typeof n === 'string' ? { ref: r, status: s, note: n } : undefined;
+    const { r, s, n, d } = v as Record<string, unknown>;
+    return typeof r === 'string' && typeof s === 'string' && typeof n === 'string' ? { ref: r, status: s, note: n, drill: d === true } : undefined;
   } catch {
     return undefined;
   }
@@ -61,7 +63,7 @@ export function openWorkPrompt(incident: Incident, pending: PendingStatus, work:
     context(md`Nothing changes until you confirm.${where}${extra ? md`\n${extra}` : md``}`),
     {
       type: 'actions' as const,
-      elements: [button(`${verb} ${incident.ref}`, BUTTON.confirmStatus, value, 'primary'), button('Cancel', BUTTON.cancelStatus, incident.ref)],
+      elements: [button(`${verb} ${incident.ref}`, BUTTON.confirmStatus, value, 'primary'), button('Cancel', BUTTON.cancelStatus, value)],
     },
   ]);
 }

@@ -5,7 +5,8 @@ import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { Actor } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
 import { message } from '../../blocks/message.js';
-import { md } from '../../blocks/mrkdwn.js';
+import { md, type Mrkdwn } from '../../blocks/mrkdwn.js';
+import { drillPrefix } from '../../blocks/drill.js';
 import { parsePendingValue } from '../../blocks/open-work.js';
 import { BUTTON } from '../../ids.js';
 import { ephemeral, finishAction } from '../../respond.js';
@@ -20,8 +21,7 @@ export function register(app: App, deps: SlackDeps): void {
   });
   app.action<BlockAction<ButtonAction>>(BUTTON.cancelStatus, async ({ ack, body, action, client, respond }) => {
     const actor = actorOf(body);
-    const text = md`:information_source: Nothing changed${action.value ? md` on *${action.value}*` : md``}.`;
-    await finishAction(deps, ack, async () => ({ reply: message(text) }), { client, tell: replacingFirst(respond) }, { what: action.action_id, user: actor.id });
+    await finishAction(deps, ack, async () => ({ reply: message(cancelled(action.value ?? '')) }), { client, tell: replacingFirst(respond) }, { what: action.action_id, user: actor.id });
   });
 }
 
@@ -29,12 +29,17 @@ function actorOf(body: BlockAction): Actor {
   return { id: body.user.id, source: 'slack-button', ...(body.channel?.id ? { channelId: body.channel.id } : {}) };
 }
 
+function cancelled(value: string): Mrkdwn {
+  const pending = parsePendingValue(value);
+  return pending ? md`${drillPrefix(pending)}:information_source: Nothing changed on *${pending.ref}*.` : md`:information_source: Nothing changed.`;
+}
+
 async function confirm(deps: SlackDeps, actor: Actor, value: string): Promise<Outcome> {
   const pending = parsePendingValue(value);
   if (!pending) throw new AppError('invalid_input', 'That button is not from a Rampart status warning.');
   const outcome = await applyStatus(deps, actor, pending);
   // In the incident channel the channel post is the only answer; the warning is still replaced, so it goes away.
-  const reply = outcome.reply ?? message(md`:white_check_mark: Done; the change is posted in this channel.`);
+  const reply = outcome.reply ?? message(md`${drillPrefix(pending)}:white_check_mark: Done; the change is posted in this channel.`);
   return {
     after: async (ctx) => {
       await ctx.tell(reply);

@@ -25,7 +25,7 @@ export async function status(deps: SlackDeps, actor: Actor, req: Req<'status'>):
   return offeringReview(async () => {
     const { incident, to, work, note, redacted } = await deps.core.openWork(actor, req.ref, req.status, req.note);
     if (work.steps + work.actionItems === 0) return applyStatus(deps, actor, req);
-    return { reply: openWorkPrompt(incident, { ref: incident.ref, status: to, note }, work, rotateWarning(redacted)) };
+    return { reply: openWorkPrompt(incident, { ref: incident.ref, status: to, note, drill: incident.drill }, work, rotateWarning(redacted)) };
   });
 }
 
