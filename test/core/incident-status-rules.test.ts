@@ -5,6 +5,8 @@ import type { Actor } from '../../src/core/context.js';
 import { mergeTarget } from '../../src/core/incidents/merge.js';
 import { findByNumber } from '../../src/core/incidents/queries.js';
 import type { ReviewContent } from '../../src/core/reviews/review.js';
+import { summaryTable } from '../../src/core/reports/formats/human.js';
+import { fixtureHeader } from '../support/report-fixture.js';
 import { OUTSIDER, RESPONDER, slackUser, testCore } from '../support/core.js';
 
 let t: Awaited<ReturnType<typeof testCore>>;
@@ -121,6 +123,16 @@ describe('show and reports name the merge target', () => {
     const privateOne = (await t.core.report(responder, b, { verify: false })).source.header.incident;
     expect(privateOne.mergedInto).toBe(privateTarget);
     expect(privateOne).not.toHaveProperty('mergedIntoTitle');
+  });
+});
+
+describe('the report summary (md, html and text formats)', () => {
+  it('names the merge target with its title when the header has it, by reference otherwise', () => {
+    const header = fixtureHeader();
+    const row = (incident: Partial<typeof header.incident>) => summaryTable({ ...header, incident: { ...header.incident, ...incident } }).rows.find((r) => r[0] === 'Merged into');
+    expect(row({ mergedInto: 'INC-5', mergedIntoTitle: 'Phish wave' })).toEqual(['Merged into', 'INC-5: Phish wave']);
+    expect(row({ mergedInto: 'INC-5' })).toEqual(['Merged into', 'INC-5']);
+    expect(row({ mergedInto: null })).toEqual(['Merged into', '—']);
   });
 });
 
