@@ -5,6 +5,7 @@ import type { CoreDeps, Actor } from './context.js';
 import { declareIncident, type Declaration } from './incidents/declare.js';
 import { assignRole, changeSeverity, changeStatus } from './incidents/update.js';
 import { incidentForChannel, listForActor, showForActor } from './incidents/read.js';
+import { openWorkBefore } from './incidents/open-work.js';
 import { addCorrection, addNote, attachChannel, incidentTimeline, recordSlackMessage, recordSlackOutcome } from './timeline/record.js';
 import type { SlackMessageRef } from './timeline/events.js';
 import { startPlaybook } from './playbooks/start.js';
@@ -36,6 +37,8 @@ export function createCore(deps: CoreDeps) {
     redact: (text: string) => redactFor(deps, text),
     declare: (actor: Actor, input: Declaration) => declareIncident(deps, actor, input),
     changeStatus: (actor: Actor, ref: string, status: string, note?: string) => changeStatus(deps, actor, ref, status, note),
+    /** Open playbook steps and review action items before a status change (checked like the change; writes nothing). */
+    openWork: (actor: Actor, ref: string, status: string, note?: string) => openWorkBefore(deps, actor, ref, status, note),
     changeSeverity: (actor: Actor, ref: string, severity: string) => changeSeverity(deps, actor, ref, severity),
     assignRole: (actor: Actor, ref: string, role: string, userId: string) => assignRole(deps, actor, ref, role, userId),
     addNote: (actor: Actor, ref: string | undefined, text: string) => addNote(deps, actor, ref, text),

@@ -43,6 +43,10 @@ export const BUTTON = {
   awarenessReport: 'awareness_report',
   /** Opens the review modal of the incident named in its value. */
   writeReview: 'review_write',
+  /** Makes the status change its value describes, after the warning about open work. */
+  confirmStatus: 'status_confirm',
+  /** Drops that status change. */
+  cancelStatus: 'status_cancel',
 } as const;
 
 export const BLOCK = {

@@ -3,6 +3,7 @@ import type { Actor, CoreDeps } from '../context.js';
 import { authorize, isAllowed, type AccessDeps } from '../access/authorize.js';
 import type { Action } from '../access/rules.js';
 import type { Incident } from './incident.js';
+import { isAppError } from '../errors.js';
 
 /** Throws not_authorized unless the actor is a responder (or a trusted operator). */
 export async function requireResponder(deps: AccessDeps, actor: Actor, action: Action = 'incident.status'): Promise<void> {
@@ -17,6 +18,16 @@ export async function requireAdmin(deps: AccessDeps, actor: Actor, action: Actio
 /** Whether the actor may see the incident's title, description and timeline. */
 export function canSee(deps: Pick<CoreDeps, 'isResponder' | 'admins' | 'isChannelMember'>, actor: Actor, incident: Incident): Promise<boolean> {
   return isAllowed(deps, actor, 'viewer', incident);
+}
+
+/** canSee, answering false when Slack cannot say (for naming another incident: its details are left out, never guessed). */
+export async function canSeeIfKnown(deps: Pick<CoreDeps, 'isResponder' | 'admins' | 'isChannelMember'>, actor: Actor, incident: Incident): Promise<boolean> {
+  try {
+    return await canSee(deps, actor, incident);
+  } catch (err) {
+    if (isAppError(err, 'membership_unknown')) return false;
+    throw err;
+  }
 }
 
 /** Throws not_authorized when the actor may not see the incident's details. */

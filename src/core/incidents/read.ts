@@ -5,6 +5,7 @@ import { noteRefusal } from '../access/authorize.js';
 import { isAppError } from '../errors.js';
 import type { Incident } from './incident.js';
 import { incidentByRefOrChannel } from './lookup.js';
+import { mergedIntoFor } from './merge.js';
 import { findByChannel, listIncidents } from './queries.js';
 
 /** An incident and whether the person asking may see its details (adapters show only ref, severity and status if not). */
@@ -13,6 +14,8 @@ export interface VisibleIncident {
   incident: Incident;
   /** Redacted only because Slack could not say whether the actor is in its channel (the list may be incomplete). */
   unsure?: boolean;
+  /** What a merged incident was merged into (`show` only); the title only when the actor may see that incident. */
+  mergedInto?: { ref: string; title?: string };
 }
 
 /** Open (or all) incidents, newest first, redacted where the actor may not see details. */
@@ -36,7 +39,8 @@ export async function showForActor(deps: CoreDeps, actor: Actor, ref: string | u
   const redacted = !(await canSee(deps, actor, incident));
   // Shown as its reference only: a refusal of the details, logged like any other.
   if (redacted) noteRefusal(deps, actor, 'incident.show', incident);
-  return { redacted, incident };
+  const mergedInto = redacted ? undefined : await mergedIntoFor(deps.db, deps, actor, incident);
+  return { redacted, incident, ...(mergedInto ? { mergedInto } : {}) };
 }
 
 /** The incident owning a Slack channel, if any. */

@@ -8,18 +8,17 @@ import { isAllowed, refuse } from '../access/authorize.js';
 import { RULES } from '../access/rules.js';
 import {
   assertTransition,
-  parseRef,
   parseRole,
   parseSeverity,
   parseStatus,
   phaseTimestamps,
   roleHolder,
-  formatRef,
   type Incident,
   type Role,
 } from './incident.js';
 import { incidentByRef } from './lookup.js';
-import { findByNumber, updateIncident } from './queries.js';
+import { mergeTarget } from './merge.js';
+import { updateIncident } from './queries.js';
 import { checkText, MAX_NOTE } from './text-rules.js';
 import { requireReviewBeforeClosing } from '../reviews/closing.js';
 import { redactFor, type SafeText } from '../redaction/apply.js';
@@ -52,19 +51,17 @@ export async function changeStatus(deps: CoreDeps, actor: Actor, ref: string, st
     const before = await incidentByRef(tx, ref, { forUpdate: true });
     if (!responder && !(await isAllowed(deps, actor, RULES['incident.close'], before))) refuse(deps, actor, 'incident.close', before);
     assertTransition(before.ref, before.status, to);
+    // Declining ends a report without a response: the timeline must say why (a false positive, a duplicate, ...).
+    if (to === 'declined' && note === '') throw new AppError('invalid_input', `Say why ${before.ref} is declined: \`/incident status ${before.ref} declined <why>\`.`);
     // Checked under the row lock, so a review saved in the meantime counts and nothing is closed without one.
     if (to === 'closed') await requireReviewBeforeClosing(tx, before, deps.reviewRequired);
     let mergedIntoId: number | undefined;
     let mergedInto: string | undefined;
     if (to === 'merged') {
-      const [target = '', ...rest] = note.split(/\s+/);
-      const number = parseRef(target);
-      const into = number === null ? undefined : await findByNumber(tx, number);
-      if (!into) throw new AppError('invalid_input', `Say which incident ${before.ref} is merged into: \`/incident status ${before.ref} merged INC-12\`.`);
-      if (into.id === before.id) throw new AppError('invalid_input', `${before.ref} cannot be merged into itself.`);
-      mergedIntoId = into.id;
-      mergedInto = formatRef(into.number);
-      note = redactFor(deps, rest.join(' ')).text;
+      const target = await mergeTarget(tx, deps, actor, before, note);
+      mergedIntoId = target.into.id;
+      mergedInto = target.into.ref;
+      note = redactFor(deps, target.note).text;
     }
     const incident = await updateIncident(tx, before.id, {
       status: to,
@@ -137,3 +134,4 @@ export async function assignRole(deps: CoreDeps, actor: Actor, ref: string, role
     return { before, incident, role, notices };
   });
 }
+

@@ -15,11 +15,18 @@ import { REPORT_VERSION, type Person, type PlaybookProgress, type ReportEvent, t
 
 type ReportDeps = Pick<CoreDeps, 'db' | 'clock' | 'timezone'>;
 
+/** How a report is built: whether to check the hash chain, and who reads it. */
+export interface ReportOptions {
+  verify?: boolean;
+  /** Whether the reader may see another incident (the one this was merged into, named with its title if so); absent: yes. */
+  maySee?: (incident: Incident) => Promise<boolean>;
+}
+
 /**
  * The report of one incident (no access check: callers decide who may have it). Checking the hash chain reads every
  * event, so callers that show no verification (the chat timeline) or must answer Slack first pass verify: false.
  */
-export async function reportSource(deps: ReportDeps, incident: Incident, opts: { verify?: boolean } = {}): Promise<ReportSource> {
+export async function reportSource(deps: ReportDeps, incident: Incident, opts: ReportOptions = {}): Promise<ReportSource> {
   const [changes, counts, runs, review, tips, mergedInto, verification] = await Promise.all([
     statusChanges(deps.db, incident.id),
     actorCounts(deps.db, incident.id),
@@ -29,6 +36,7 @@ export async function reportSource(deps: ReportDeps, incident: Incident, opts: {
     incident.mergedIntoId ? findById(deps.db, incident.mergedIntoId) : undefined,
     opts.verify === false ? undefined : verifyIncident(deps.db, incident.id),
   ]);
+  const mergedIntoTitle = mergedInto && (!opts.maySee || (await opts.maySee(mergedInto))) ? mergedInto.title : undefined;
   const generatedAt = deps.clock.now();
   const keyTimes = keyTimesOf(incident);
   const header: ReportHeader = {
@@ -47,6 +55,7 @@ export async function reportSource(deps: ReportDeps, incident: Incident, opts: {
       drill: incident.drill,
       channel: incident.channelId ? { id: incident.channelId, name: incident.channelName } : null,
       mergedInto: mergedInto ? formatRef(mergedInto.number) : null,
+      ...(mergedIntoTitle !== undefined ? { mergedIntoTitle } : {}),
       reporter: incident.reporterId,
       commander: incident.commanderId,
       comms: incident.commsId,

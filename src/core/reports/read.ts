@@ -1,5 +1,5 @@
 // Reports for people: access-checked, and the short form of a timeline that fits in a chat message.
-import { requireVisible } from '../incidents/access.js';
+import { canSeeIfKnown, requireVisible } from '../incidents/access.js';
 import type { Actor, CoreDeps } from '../context.js';
 import type { Incident } from '../incidents/incident.js';
 import { incidentByRefOrChannel } from '../incidents/lookup.js';
@@ -10,7 +10,10 @@ import type { ReportEvent, ReportSource } from './report.js';
 export async function reportFor(deps: CoreDeps, actor: Actor, ref: string | undefined, opts: { verify?: boolean } = {}): Promise<{ incident: Incident; source: ReportSource }> {
   const incident = await incidentByRefOrChannel(deps.db, ref, actor.channelId);
   await requireVisible(deps, actor, incident, 'incident.report');
-  return { incident, source: await reportSource(deps, incident, opts) };
+  // The incident this one was merged into is named with its title only for readers who may see it; a private one by
+  // its reference only, as Slack posts the report file in this incident's channel, whose members may not see it.
+  const maySee = async (other: Incident) => !other.private && (await canSeeIfKnown(deps, actor, other));
+  return { incident, source: await reportSource(deps, incident, { ...opts, maySee }) };
 }
 
 /** Events that tell an incident's story when there is no room for all of them. */

@@ -97,6 +97,8 @@ export interface ReportHeader {
     drill: boolean;
     channel: { id: string; name: string | null } | null;
     mergedInto: string | null;
+    /** The title of the incident this was merged into, when the reader may see it (optional: added within version 1). */
+    mergedIntoTitle?: string;
     reporter: string;
     commander: string | null;
     comms: string | null;

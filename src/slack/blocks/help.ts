@@ -7,7 +7,7 @@ const HELP = [
   '`/incident declare <title> [sev1-4] [type:<type>] [public] [drill]`: declare (private unless `public`); no title opens a form.\n   e.g. `/incident declare Suspicious login on the press office mailbox sev2 type:account-compromise`',
   '`/incident list [open|all]`: incidents, newest first.',
   '`/incident show [INC-n]`: one incident (in its channel the reference may be left out).',
-  '`/incident status INC-n <status> [note]`: triage → investigating → contained → resolved → closed; also declined (false positive), merged (`merged INC-m`).',
+  '`/incident status INC-n <status> [note]`: triage → investigating → contained → resolved → closed; also declined (`declined <why>`), merged (`merged INC-m`, an open incident). Open work asks for a confirmation first.',
   '`/incident severity INC-n sev1..sev4` · `/incident assign INC-n commander|comms|scribe @person`',
   '`/incident note [INC-n] [at 14:05] <text>`: add to the timeline; `at <time>` says when it happened.',
   '`/incident lesson [INC-n] <text>`: a lesson learnt (admins can promote it to a weekly awareness tip with `/awareness promote INC-n`).',

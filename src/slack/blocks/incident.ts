@@ -53,10 +53,17 @@ export function incidentDetails(v: VisibleIncident) {
   return message(md`${drillPrefix(i)}${i.ref}: ${i.title}`, [
       section(md`${drillPrefix(i)}*${i.ref}: ${i.title}*\n${i.description || md`_no description_`}`),
       section(
-        md`*Status:* ${i.status}   *Severity:* ${sevLabel(i.severity)}   *Type:* ${i.type}   *Visibility:* ${i.private ? 'private' : 'public'}\n*Commander:* ${who(i.commanderId)}   *Comms:* ${who(i.commsId)}   *Scribe:* ${who(i.scribeId)}   *Reporter:* ${who(i.reporterId)}\n*Channel:* ${channelLink(i)}`,
+        md`*Status:* ${i.status}   *Severity:* ${sevLabel(i.severity)}   *Type:* ${i.type}   *Visibility:* ${i.private ? 'private' : 'public'}\n*Commander:* ${who(i.commanderId)}   *Comms:* ${who(i.commsId)}   *Scribe:* ${who(i.scribeId)}   *Reporter:* ${who(i.reporterId)}\n*Channel:* ${channelLink(i)}${mergedLine(v)}`,
       ),
       context(joinMd(times, ' · ')),
   ]);
+}
+
+/** A line naming what the incident was merged into ("Merged into: INC-5: title", the title only if the viewer may see it). */
+function mergedLine(v: VisibleIncident): Mrkdwn | '' {
+  const into = v.mergedInto;
+  if (!into) return '';
+  return into.title === undefined ? md`\n*Merged into:* ${into.ref}` : md`\n*Merged into:* ${into.ref}: ${into.title}`;
 }
 
 /** `/incident list`: one line per incident, private ones reduced to their reference for outsiders. */

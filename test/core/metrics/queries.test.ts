@@ -44,7 +44,7 @@ async function seed() {
   clock.advance(60 * MIN); // INC-5: a false positive, declined in 30s
   await core.declare(responder, { title: 'Odd mail', severity: 'sev3' });
   clock.advance(30_000);
-  await core.changeStatus(responder, 'INC-5', 'declined');
+  await core.changeStatus(responder, 'INC-5', 'declined', 'a newsletter');
 
   clock.advance(60 * MIN); // INC-6: a duplicate, merged in a minute
   await core.declare(responder, { title: 'Same phish', severity: 'sev1', type: 'phishing' });

@@ -17,6 +17,7 @@ import * as drill from '../../../src/slack/blocks/drill.js';
 import * as digest from '../../../src/slack/blocks/digest.js';
 import * as help from '../../../src/slack/blocks/help.js';
 import * as incident from '../../../src/slack/blocks/incident.js';
+import * as openWork from '../../../src/slack/blocks/open-work.js';
 import * as playbooks from '../../../src/slack/blocks/playbooks.js';
 import * as promote from '../../../src/slack/blocks/promote-modal.js';
 import * as redaction from '../../../src/slack/blocks/redaction.js';
@@ -58,6 +59,7 @@ const typed = [
   returns<Message>()(incident.channelIntro),
   returns<Message>()(incident.incidentDetails),
   returns<Message>()(incident.incidentList),
+  returns<Message>()(openWork.openWorkPrompt),
   returns<Message>()(playbooks.playbookList),
   returns<readonly Block[]>()(playbooks.suggestionBlocks),
   returns<Message>()(playbooks.taskList),
@@ -83,7 +85,7 @@ const NOT_BLOCK_KIT = new Set([
   'layoutPages', 'stepValue', 'parseStepValue', 'hasMoreText', 'ownerText', 'excerpt', 'encodeMetadata', 'decodeMetadata',
   'decoyDocument', 'drillPrefix', 'drillPlainPrefix', 'startValue', 'rotateWarning', 'redactedOf', 'withRotateWarning',
   'reviewRows', 'decodeReviewMetadata', 'readReviewSubmission', 'blockFor', 'decodeStepMetadata', 'chunks', 'clip', 'who',
-  'channelLink', 'sevLabel', 'slackDate', 'escapeText', 'packLines',
+  'channelLink', 'sevLabel', 'slackDate', 'escapeText', 'packLines', 'pendingValue', 'parsePendingValue', 'openWorkWords',
   // mrkdwn.ts: the escaping rule and its text helpers, not Block Kit.
   'escapeMrkdwn', 'md', 'plain', 'joinMd', 'mention', 'channelMention', 'link', 'withMentions', 'quote', 'clipMd', 'chunkMd', 'escapedByRenderer', 'Mrkdwn',
 ]);
@@ -92,7 +94,7 @@ describe('Block Kit builders against @slack/types', () => {
   it('types every exported builder of src/slack/blocks (a new one must be added above)', () => {
     const modules: Record<string, Record<string, unknown>> = {
       'awareness-admin': awarenessAdmin, awareness, checklist, 'declare-modal': declare, decoy, 'decoy-document': decoyDocument, digest, drill, help,
-      incident, playbooks, 'promote-modal': promote, redaction, 'review-modal': review, stats, 'step-modals': steps, text, timeline, message, mrkdwn, oob,
+      incident, 'open-work': openWork, playbooks, 'promote-modal': promote, redaction, 'review-modal': review, stats, 'step-modals': steps, text, timeline, message, mrkdwn, oob,
     };
     const files = readdirSync(new URL('../../../src/slack/blocks/', import.meta.url)).map((f) => f.replace(/\.ts$/, ''));
     // block-kit.ts holds types only.

@@ -60,7 +60,7 @@ export function summaryTable(h: ReportHeader): TextTable {
       ['Visibility', i.private ? 'private' : 'public'],
       ['Drill', i.drill ? 'yes' : 'no'],
       ['Channel', channel],
-      ['Merged into', orDash(i.mergedInto)],
+      ['Merged into', i.mergedInto && i.mergedIntoTitle !== undefined ? `${i.mergedInto}: ${i.mergedIntoTitle}` : orDash(i.mergedInto)],
     ],
   };
 }

@@ -5,7 +5,9 @@ import { md, mention, type Mrkdwn } from '../../../blocks/mrkdwn.js';
 import { drillPrefix } from '../../../blocks/drill.js';
 import type { Actor } from '../../../../core/context.js';
 import { isAppError } from '../../../../core/errors.js';
-import type { Incident } from '../../../../core/incidents/incident.js';
+import type { Incident, Status } from '../../../../core/incidents/incident.js';
+import { ENDING_STATUSES } from '../../../../core/incidents/open-work.js';
+import { openWorkPrompt } from '../../../blocks/open-work.js';
 import { reviewPrompt } from '../../../blocks/review-modal.js';
 import type { IncidentRequest } from '../../../parse/command.js';
 import { tellUndelivered } from '../../../outbox/report.js';
@@ -14,28 +16,47 @@ import type { Outcome, SlackDeps } from '../../../deps.js';
 
 type Req<S extends IncidentRequest['sub']> = Extract<IncidentRequest, { sub: S }>;
 
-/** Status change. Closing without a review offers to write it; closing refused for want of one offers the same. */
+/**
+ * Status change. Resolving or closing an incident with open work first shows the work with Confirm / Cancel (nothing
+ * changes until Confirm). Closing without a review offers to write it; closing refused for want of one offers the same.
+ */
 export async function status(deps: SlackDeps, actor: Actor, req: Req<'status'>): Promise<Outcome> {
-  let changed;
+  if (!ENDING_STATUSES.includes(req.status.trim().toLowerCase() as Status)) return applyStatus(deps, actor, req);
+  return offeringReview(async () => {
+    const { incident, to, work, note, redacted } = await deps.core.openWork(actor, req.ref, req.status, req.note);
+    if (work.steps + work.actionItems === 0) return applyStatus(deps, actor, req);
+    return { reply: openWorkPrompt(incident, { ref: incident.ref, status: to, note, drill: incident.drill }, work, rotateWarning(redacted)) };
+  });
+}
+
+/** Makes a status change now (after a confirmation, or when there was nothing to confirm). */
+export async function applyStatus(deps: SlackDeps, actor: Actor, req: Pick<Req<'status'>, 'ref' | 'status' | 'note'>): Promise<Outcome> {
+  return offeringReview(async () => {
+    const changed = await deps.core.changeStatus(actor, req.ref, req.status, req.note);
+    const { before, incident, notices, note } = changed;
+    // The note as stored (redacted), never as typed.
+    const text = md`*${incident.ref}* status: ${before.status} → *${incident.status}* (by ${mention(actor.id)})${note ? `: ${note}` : ''}`;
+    const unreviewed = incident.status === 'closed' && (await deps.core.reviews.latest(actor, incident.ref)).versions === 0;
+    const warning = rotateWarning(changed.redacted);
+    return {
+      ...confirmation(actor, incident, text, unreviewed),
+      after: async (ctx) => {
+        if (warning) await ctx.tell(message(warning));
+        await tellUndelivered(deps.core, ctx.tell, notices, 'the change is saved');
+      },
+    };
+  });
+}
+
+/** Runs a status step, turning "write the review first" into a reply that offers to write it. */
+async function offeringReview(step: () => Promise<Outcome>): Promise<Outcome> {
   try {
-    changed = await deps.core.changeStatus(actor, req.ref, req.status, req.note);
+    return await step();
   } catch (err) {
     if (!isAppError(err, 'review_required')) throw err;
     const text = md`:warning: ${err.message}`;
     return { reply: message(text, reviewPrompt(text, String(err.details.ref), md`The form takes a few minutes; it can be updated later (every save is kept).`)) };
   }
-  const { before, incident, notices, note } = changed;
-  // The note as stored (redacted), never as typed.
-  const text = md`*${incident.ref}* status: ${before.status} → *${incident.status}* (by ${mention(actor.id)})${note ? `: ${note}` : ''}`;
-  const unreviewed = incident.status === 'closed' && (await deps.core.reviews.latest(actor, incident.ref)).versions === 0;
-  const warning = rotateWarning(changed.redacted);
-  return {
-    ...confirmation(actor, incident, text, unreviewed),
-    after: async (ctx) => {
-      if (warning) await ctx.tell(message(warning));
-      await tellUndelivered(deps.core, ctx.tell, notices, 'the change is saved');
-    },
-  };
 }
 
 /** Severity change. */
