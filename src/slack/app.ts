@@ -17,6 +17,7 @@ import { register as registerAwarenessButtons } from './listeners/actions/awaren
 import { register as registerPromoteLesson } from './listeners/views/promote-lesson.js';
 import { register as registerReviewModal } from './listeners/views/review.js';
 import { register as registerOpenReview } from './listeners/actions/open-review.js';
+import { register as registerEditButtons } from './listeners/actions/edit-buttons.js';
 import { register as registerDecoyCommand, type DecoyLinks } from './listeners/commands/decoy.js';
 import { register as registerDecoyCredentials } from './listeners/events/decoy-credentials.js';
 import { AckingHTTPReceiver, AckingSocketReceiver } from './receivers.js';
@@ -54,6 +55,7 @@ export function registerListeners(app: App, deps: SlackDeps, decoyLinks?: DecoyL
   registerPromoteLesson(app, deps);
   registerReviewModal(app, deps);
   registerOpenReview(app, deps);
+  registerEditButtons(app, deps);
   registerDecoyCommand(app, deps, decoyLinks);
   registerDecoyCredentials(app, deps);
 }

@@ -43,6 +43,10 @@ export const BUTTON = {
   awarenessReport: 'awareness_report',
   /** Opens the review modal of the incident named in its value. */
   writeReview: 'review_write',
+  /** Confirms making the private incident named in its value public. */
+  confirmPublic: 'incident_public_confirm',
+  /** Cancels an edit awaiting confirmation. */
+  cancelEdit: 'incident_edit_cancel',
 } as const;
 
 export const BLOCK = {

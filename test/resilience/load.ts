@@ -1,4 +1,4 @@
-// Steady load for fault tests: a few workers each sending `/incident declare Restart load <n> sev3` one after another
+// Steady load for fault tests: a few workers each sending `/incident declare Restart load <n> --sev3` one after another
 // through the Slack emulator, recording what every request got back and when.
 import type { SlackEmulator } from '../../src/sandbox/emulator/emulator.js';
 

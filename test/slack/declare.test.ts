@@ -11,7 +11,7 @@ afterEach(async () => {
 
 describe('/incident declare through the real Bolt app', () => {
   it('creates the incident, a private channel, invites the reporter, announces without details, and confirms', async () => {
-    const reply = await bot.incident('declare Suspicious login on the press office mailbox sev2 type:account-compromise private', bot.staff);
+    const reply = await bot.incident('declare Suspicious login on the press office mailbox --sev2 --type account-compromise --private', bot.staff);
     expect(reply.status).toBe(200);
     expect(reply.text).toMatch(/INC-1\* is recorded/);
     const { incident, events } = await bot.rampart.core.timeline({ id: 'cli', source: 'cli' }, 'INC-1');
@@ -28,7 +28,7 @@ describe('/incident declare through the real Bolt app', () => {
   });
 
   it('announces a public incident with its title in a channel named after it', async () => {
-    await bot.incident('declare Website defaced sev1 type:defacement public');
+    await bot.incident('declare Website defaced --sev1 --type defacement --public');
     const { incident } = await bot.rampart.core.show({ id: 'cli', source: 'cli' }, 'inc-1');
     expect(incident.private).toBe(false);
     expect(bot.emu.channelById(incident.channelId!)?.name).toBe('inc-1-website-defaced');
@@ -37,7 +37,7 @@ describe('/incident declare through the real Bolt app', () => {
 
   it('keeps the incident and records the failure when Slack cannot create the channel', async () => {
     bot.emu.injectFault({ method: 'conversations.create', kind: 'slack_error', error: 'restricted_action' });
-    await bot.incident('declare Lost laptop type:lost-device');
+    await bot.incident('declare Lost laptop --type lost-device');
     const { incident, events } = await bot.rampart.core.timeline({ id: 'cli', source: 'cli' }, 'INC-1');
     expect(incident.channelId).toBeNull();
     expect(events.at(-1)).toMatchObject({ kind: 'slack_call_failed', payload: { action: 'creating the incident channel', error: 'restricted_action' } });
@@ -46,8 +46,8 @@ describe('/incident declare through the real Bolt app', () => {
 
   it('answers bad input with a specific ephemeral reply and stores nothing', async () => {
     const cases: [string, RegExp][] = [
-      ['declare sev2', /needs a title/],
-      ['declare Odd thing type:alien', /Known types: phishing/],
+      ['declare --sev2', /needs a title/],
+      ['declare Odd thing --type alien', /Known types: phishing/],
       [`declare ${'x'.repeat(5000)}`, /5000 characters/],
       ['declare Look <!channel> now', /group mention/],
       ['frobnicate', /I don't know `\/incident frobnicate`/],

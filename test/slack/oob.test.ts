@@ -18,7 +18,7 @@ afterEach(async () => {
 
 async function startWithIncident(env: Record<string, string> = { OOB_PLAN_FILE: EXAMPLE }) {
   bot = await startTestBot({ env });
-  await bot.incident('declare Workspace admin token leaked type:comms-compromise');
+  await bot.incident('declare Workspace admin token leaked --type comms-compromise');
   const channel = await channelOf(bot);
   // The channel is private (a sensitive type): someone the commander let in, as an invitation would.
   channel.members.push(bot.staff.id);
