@@ -4,6 +4,7 @@ import { redactFor } from './redaction/apply.js';
 import type { CoreDeps, Actor } from './context.js';
 import { declareIncident, type Declaration } from './incidents/declare.js';
 import { assignRole, changeSeverity, changeStatus } from './incidents/update.js';
+import { editIncident, type IncidentEdit } from './incidents/edit.js';
 import { incidentForChannel, listForActor, showForActor } from './incidents/read.js';
 import { openWorkBefore } from './incidents/open-work.js';
 import { addCorrection, addNote, attachChannel, incidentTimeline, recordSlackMessage, recordSlackOutcome } from './timeline/record.js';
@@ -41,6 +42,8 @@ export function createCore(deps: CoreDeps) {
     openWork: (actor: Actor, ref: string, status: string, note?: string) => openWorkBefore(deps, actor, ref, status, note),
     changeSeverity: (actor: Actor, ref: string, severity: string) => changeSeverity(deps, actor, ref, severity),
     assignRole: (actor: Actor, ref: string, role: string, userId: string) => assignRole(deps, actor, ref, role, userId),
+    /** Corrects the title, type, visibility or drill marking; making an incident public needs `confirmed`. */
+    edit: (actor: Actor, ref: string | undefined, edit: IncidentEdit, opts?: { confirmed?: boolean }) => editIncident(deps, actor, ref, edit, opts),
     addNote: (actor: Actor, ref: string | undefined, text: string) => addNote(deps, actor, ref, text),
     /** A note marked as a lesson learnt (admins can promote it to an awareness tip). */
     addLesson: (actor: Actor, ref: string | undefined, text: string) => addNote(deps, actor, ref, text, { lesson: true }),

@@ -18,7 +18,9 @@ export type ErrorCode =
   | 'already_running'
   | 'unknown_step'
   | 'note_required'
-  | 'review_required';
+  | 'review_required'
+  /** Allowed and valid, but only once the person has confirmed (making a private incident public). */
+  | 'confirmation_required';
 
 /** An expected failure with a specific, user-facing message. */
 export class AppError extends Error {

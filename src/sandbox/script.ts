@@ -26,7 +26,7 @@ export class ScriptParseError extends Error {
 
 /** The line forms, as printed by `help`. */
 export const LINE_FORMS: readonly string[] = [
-  '/incident declare Phishing mail sev2   run a slash command as the current user in the current channel',
+  '/incident declare Phishing mail --sev2   run a slash command as the current user in the current channel',
   'as alice                               act as another user (created on first use, kept in DATA_DIR with the same id)',
   'in #inc-1                              switch to a channel that exists (a private one only if you are a member)',
   'click Start playbook                   click the most recent button with that label you can see',

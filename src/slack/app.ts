@@ -18,6 +18,7 @@ import { register as registerPromoteLesson } from './listeners/views/promote-les
 import { register as registerReviewModal } from './listeners/views/review.js';
 import { register as registerOpenReview } from './listeners/actions/open-review.js';
 import { register as registerStatusConfirm } from './listeners/actions/status-confirm.js';
+import { register as registerEditButtons } from './listeners/actions/edit-buttons.js';
 import { register as registerDecoyCommand, type DecoyLinks } from './listeners/commands/decoy.js';
 import { register as registerDecoyCredentials } from './listeners/events/decoy-credentials.js';
 import { AckingHTTPReceiver, AckingSocketReceiver } from './receivers.js';
@@ -56,6 +57,7 @@ export function registerListeners(app: App, deps: SlackDeps, decoyLinks?: DecoyL
   registerReviewModal(app, deps);
   registerOpenReview(app, deps);
   registerStatusConfirm(app, deps);
+  registerEditButtons(app, deps);
   registerDecoyCommand(app, deps, decoyLinks);
   registerDecoyCredentials(app, deps);
 }

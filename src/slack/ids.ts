@@ -47,6 +47,10 @@ export const BUTTON = {
   confirmStatus: 'status_confirm',
   /** Drops that status change. */
   cancelStatus: 'status_cancel',
+  /** Confirms making the private incident named in its value public. */
+  confirmPublic: 'incident_public_confirm',
+  /** Cancels an edit awaiting confirmation. */
+  cancelEdit: 'incident_edit_cancel',
 } as const;
 
 export const BLOCK = {

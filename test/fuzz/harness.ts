@@ -60,7 +60,7 @@ export async function startFuzzBot(): Promise<FuzzBot> {
   process.on('uncaughtException', onException);
 
   const bot = await startTestBot({ logger: createLogger('warn', log) });
-  const declared = await bot.incident('declare Seeded private incident sev3 private');
+  const declared = await bot.incident('declare Seeded private incident --sev3 --private');
   expect(declared.status).toBe(200);
   const channel = await channelOf(bot);
   const database = bot.database;

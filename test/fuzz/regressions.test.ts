@@ -88,7 +88,7 @@ describe('the running bot', () => {
   });
 
   it('answers unsigned and stale requests with 401', async () => {
-    const body = new URLSearchParams({ command: '/incident', user_id: f.bot.lead.id, channel_id: f.bot.general.id, trigger_id: 't', text: 'declare Forged sev1' }).toString();
+    const body = new URLSearchParams({ command: '/incident', user_id: f.bot.lead.id, channel_id: f.bot.general.id, trigger_id: 't', text: 'declare Forged --sev1' }).toString();
     const now = Math.floor(Date.now() / 1000);
     expect((await sendClean({ body, contentType: 'application/x-www-form-urlencoded', signature: '' })).status).toBe(401);
     expect((await sendClean({ body, contentType: 'application/x-www-form-urlencoded', timestampSeconds: now - 600, signature: signSlackRequest(f.bot.signingSecret, now - 600, body) })).status).toBe(401);
@@ -103,7 +103,7 @@ describe('the running bot', () => {
   });
 
   it('refuses a slash command carrying U+0000 with a clear reply (Postgres cannot store it)', async () => {
-    const reply = await sendClean(command({ text: 'declare Printer\u0000 on fire sev3' }));
+    const reply = await sendClean(command({ text: 'declare Printer\u0000 on fire --sev3' }));
     expect((reply.json as { text: string }).text).toMatch(/not in the form Slack sends/);
   });
 
@@ -163,7 +163,7 @@ describe('the running bot', () => {
   it('writes for a well-formed declaration through the same path (so the fuzzers’ "nothing written" check can fail)', async () => {
     const before = await f.rowCounts();
     f.clearProblems();
-    const reply = await f.send(command({ user_id: f.bot.lead.id, text: 'declare Positive control sev3 private', response_url: `${f.bot.emu.apiUrl}nowhere` }));
+    const reply = await f.send(command({ user_id: f.bot.lead.id, text: 'declare Positive control --sev3 --private', response_url: `${f.bot.emu.apiUrl}nowhere` }));
     expect(reply.status).toBe(200);
     expect((await f.rowCounts()).incidents).toBe(before.incidents! + 1);
   });

@@ -1,4 +1,4 @@
-// Steady load for fault tests: a few workers each sending `/incident declare Restart load <n> sev3` one after another
+// Steady load for fault tests: a few workers each sending `/incident declare Restart load <n> --sev3` one after another
 // through the Slack emulator, recording what every request got back and when.
 import type { SlackEmulator } from '../../src/sandbox/emulator/emulator.js';
 
@@ -37,7 +37,7 @@ export function startLoad(emu: SlackEmulator, opts: { user: string; channel: str
     while (!stopped) {
       const n = next++;
       const sentAt = Date.now();
-      const reply = await emu.slashCommand({ user: opts.user, channel: opts.channel, command: '/incident', text: `declare Restart load ${n} sev3` }).catch((err: Error) => ({
+      const reply = await emu.slashCommand({ user: opts.user, channel: opts.channel, command: '/incident', text: `declare Restart load ${n} --sev3` }).catch((err: Error) => ({
         status: 0,
         body: err.message,
         json: undefined,

@@ -33,7 +33,7 @@ describe('a replayed request across replicas', () => {
         const bots: RampartApp[] = [];
         try {
           for (const database of databases) bots.push(await startRampart(config, { database, logger: createLogger('silent'), slackRetries: 0, scheduler: false }));
-          const body = slashCommandForm({ user: lead, channel: general, command: '/incident', text: 'declare Captured once sev2', responseUrl: `${emu.apiUrl}unused`, triggerId: '1.2.3' });
+          const body = slashCommandForm({ user: lead, channel: general, command: '/incident', text: 'declare Captured once --sev2', responseUrl: `${emu.apiUrl}unused`, triggerId: '1.2.3' });
           const ts = Math.floor(Date.now() / 1000);
           const headers = { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signSlackRequest(signingSecret, ts, body) };
           const copies = [0, 1, 0, 1, 0, 1].map((i) => fetch(`${bots[i]!.url}/slack/events`, { method: 'POST', headers, body }).then((r) => r.status));

@@ -73,7 +73,7 @@ describe('three replicas on one Postgres', () => {
     cleanups.push(() => balancer.close());
     emu.setBotUrl(`${balancer.url}/slack/events`);
     const replies = await Promise.all(
-      Array.from({ length: DECLARATIONS }, (_, i) => emu.slashCommand({ user: lead.id, channel: general.id, command: '/incident', text: `declare Replica load ${i} sev3` })),
+      Array.from({ length: DECLARATIONS }, (_, i) => emu.slashCommand({ user: lead.id, channel: general.id, command: '/incident', text: `declare Replica load ${i} --sev3` })),
     );
     expect(balancer.counts).toEqual(Array.from({ length: REPLICAS }, () => DECLARATIONS / REPLICAS));
     const numbers = replies.map((r) => {

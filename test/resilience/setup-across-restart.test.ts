@@ -78,7 +78,7 @@ describe('channel set-up across a Postgres restart', () => {
 
     // Slack acts at once but answers 1.5 s later; the database goes away in between.
     emu.injectFault({ method: 'conversations.create', kind: 'delay', ms: 1_500, handled: true });
-    await declare('Lost laptop type:lost-device');
+    await declare('Lost laptop --type lost-device');
     await emu.waitFor(() => emu.channelByName('inc-1'));
     await server.stop();
     // The worker's pass ends once Slack's late answer came and recording it failed (the idle check itself fails too).
@@ -86,7 +86,7 @@ describe('channel set-up across a Postgres restart', () => {
     await server.start();
 
     // Before the set-up's lease runs out, another incident is declared and announced: nothing waits on INC-1.
-    await declare('Phishing wave type:phishing');
+    await declare('Phishing wave --type phishing');
     await rampart.idle();
     const announced = (ref: string) => emu.messages(incidents.id).filter((m) => !m.ephemeral && m.text.includes(ref));
     expect(announced('INC-2')).toHaveLength(1);

@@ -40,7 +40,7 @@ const EXAMPLES = ['phishing-playbook', 'awareness', 'decoys', 'review-and-report
 describe('the sandbox on a used data directory', () => {
   it('runs every example script twice in a row, never touching the incident the user already had', { timeout: 600_000 }, async () => {
     const data = join(dir, 'examples');
-    const own = await runLines(data, ['/incident declare My own closed incident sev4', 'in #inc-1', '/incident status INC-1 resolved', '/incident status INC-1 closed']);
+    const own = await runLines(data, ['/incident declare My own closed incident --sev4', 'in #inc-1', '/incident status INC-1 resolved', '/incident status INC-1 closed']);
     expect(own.code).toBe(0);
     const before = await withDatabase(data, async (db) => (await listEvents(db, (await listIncidents(db, { all: true }))[0]!.id)).length);
     for (const round of [1, 2]) {
@@ -63,7 +63,7 @@ describe('the sandbox on a used data directory', () => {
 
   it('keeps people under the same ids and never moves the clock back across a restart', { timeout: 120_000 }, async () => {
     const data = join(dir, 'restart');
-    const first = await runLines(data, ['as alice', '/incident declare Lost laptop sev3', 'wait 3h']);
+    const first = await runLines(data, ['as alice', '/incident declare Lost laptop --sev3', 'wait 3h']);
     expect(first.code).toBe(0);
     const second = await runLines(data, ['as alice', 'in #inc-1', '/incident note found it in the car']);
     expect(second.code).toBe(0);

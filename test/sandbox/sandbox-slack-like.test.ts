@@ -45,7 +45,7 @@ describe('the sandbox acts as Slack does', () => {
 
   it('runs the weekly tip and the digest when `wait` passes their slot, as the scheduler would', { timeout: 120_000 }, async () => {
     const scriptFile = join(dir, 'wait.txt');
-    await writeFile(scriptFile, `/incident declare Odd mail sev4\nwait ${minutesToMondayMorning()}m\n`);
+    await writeFile(scriptFile, `/incident declare Odd mail --sev4\nwait ${minutesToMondayMorning()}m\n`);
     const output = new MemoryOutput();
     expect(await runSandbox({ dataDir: join(dir, 'wait'), scriptFile, output })).toBe(0);
     expect(output.text).toMatch(/\[#staff\] rampart: == 🛡️ /);
@@ -56,7 +56,7 @@ describe('the sandbox acts as Slack does', () => {
     const url = await createPostgresDatabase();
     try {
       const scriptFile = join(dir, 'pg.txt');
-      await writeFile(scriptFile, '/incident declare On Postgres sev4\n');
+      await writeFile(scriptFile, '/incident declare On Postgres --sev4\n');
       const output = new MemoryOutput();
       expect(await runSandbox({ dataDir: join(dir, 'pg'), databaseUrl: url, scriptFile, output })).toBe(0);
       expect(output.text).toContain('Data is kept in the Postgres database of DATABASE_URL');

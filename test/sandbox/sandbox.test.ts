@@ -36,10 +36,10 @@ async function runScript(lines: string[]): Promise<{ code: number; text: string 
 
 describe('rampart sandbox --script', () => {
   it('runs slash commands as Slack would and prints what the bot posts', async () => {
-    const { code, text } = await runScript(['# a first incident', '/incident help', '', '/incident declare Phishing mail sev4']);
+    const { code, text } = await runScript(['# a first incident', '/incident help', '', '/incident declare Phishing mail --sev4']);
     expect(text).toContain('you in #general> /incident help');
     expect(text).toContain('(only visible to you) rampart:');
-    expect(text).toContain('you in #general> /incident declare Phishing mail sev4');
+    expect(text).toContain('you in #general> /incident declare Phishing mail --sev4');
     expect(text).toContain('INC-1');
     expect(text).toContain('✓ script finished');
     expect(code).toBe(0);
@@ -127,9 +127,9 @@ describe('rampart sandbox --script', () => {
   });
 
   it('keeps its data in DATA_DIR, and a later run gets the incident channels back', async () => {
-    const first = await runScript(['/incident declare Phishing mail sev4', 'in #inc-1', '/incident note first run']);
+    const first = await runScript(['/incident declare Phishing mail --sev4', 'in #inc-1', '/incident note first run']);
     expect(first.code).toBe(0);
-    const second = await runScript(['in #inc-1', '/incident note second run', '/incident declare Another one sev3']);
+    const second = await runScript(['in #inc-1', '/incident note second run', '/incident declare Another one --sev3']);
     expect(second.text).toContain('1 incident channel(s) from earlier runs are back');
     expect(second.text).toMatch(/Added to the \*INC-1\* timeline/);
     expect(second.code).toBe(0);

@@ -9,7 +9,7 @@ describe('parseLine', () => {
   });
 
   it('reads a slash command and its text', () => {
-    expect(parseLine('/incident declare Phishing mail sev4')).toEqual({ kind: 'slash', command: '/incident', text: 'declare Phishing mail sev4' });
+    expect(parseLine('/incident declare Phishing mail --sev4')).toEqual({ kind: 'slash', command: '/incident', text: 'declare Phishing mail --sev4' });
     expect(parseLine('  /incident  ')).toEqual({ kind: 'slash', command: '/incident', text: '' });
   });
 

@@ -31,7 +31,7 @@ describe('access rules through Slack', () => {
   it('refuses a non-responder’s change with an ephemeral reply, changes nothing and logs the refusal', async () => {
     const log = capturingLogger();
     bot = await startTestBot({ logger: log.logger });
-    await bot.incident('declare Odd login on the donor database sev3 type:account-compromise');
+    await bot.incident('declare Odd login on the donor database --sev3 --type account-compromise');
     const before = await eventCount();
     for (const text of ['status INC-1 investigating', 'severity INC-1 sev1', `assign INC-1 scribe <@${bot.staff.id}>`, 'playbook INC-1 account-compromise', 'stats']) {
       const reply = await bot.incident(text, bot.staff);
@@ -47,7 +47,7 @@ describe('access rules through Slack', () => {
   it('shows a private incident’s details to its channel’s members and only its reference to others', async () => {
     let now = Date.now();
     bot = await startTestBot({ now: () => now });
-    await bot.incident('declare Mailbox takeover of the finance lead sev2 type:account-compromise');
+    await bot.incident('declare Mailbox takeover of the finance lead --sev2 --type account-compromise');
     const outsider = bot.emu.user('outsider');
     await bot.incident('show INC-1', outsider);
     expect(ephemeralsFor(bot, outsider).join('\n')).not.toContain('finance lead');
@@ -67,7 +67,7 @@ describe('access rules through Slack', () => {
 
   it('lets the incident’s commander close it, though not change its severity', async () => {
     bot = await startTestBot({ env: { REVIEW_REQUIRED_SEVERITIES: 'none' } });
-    await bot.incident('declare Lost laptop sev3 type:lost-device');
+    await bot.incident('declare Lost laptop --sev3 --type lost-device');
     await bot.incident(`assign INC-1 commander <@${bot.staff.id}>`);
     await bot.incident('status INC-1 resolved');
     await bot.incident('severity INC-1 sev2', bot.staff);

@@ -35,7 +35,7 @@ async function slowCall(method: string) {
 describe('the slash command reply does not wait for a slow Web API', () => {
   it('declare: replies before the slow conversations.create, while the channel does not exist yet', async () => {
     bot.emu.injectFault({ method: 'conversations.create', kind: 'delay', ms: SLOW_MS });
-    const { reply, arrived, tookMs, text } = await command('declare Ransom note on the file server sev1');
+    const { reply, arrived, tookMs, text } = await command('declare Ransom note on the file server --sev1');
     expect(reply.status).toBe(200);
     expect(text).toMatch(/INC-1\* is recorded/);
     expect(tookMs).toBeLessThan(SLACK_ACK_LIMIT_MS);
@@ -52,7 +52,7 @@ describe('the slash command reply does not wait for a slow Web API', () => {
   });
 
   it('status: replies before the slow post in the incident channel', async () => {
-    await bot.incident('declare Website defaced sev2 public');
+    await bot.incident('declare Website defaced --sev2 --public');
     const channel = await channelOf(bot);
     const postsBefore = bot.emu.messages(channel.id).length;
     bot.emu.injectFault({ method: 'chat.postMessage', kind: 'delay', ms: SLOW_MS });
@@ -66,7 +66,7 @@ describe('the slash command reply does not wait for a slow Web API', () => {
   });
 
   it('assign: replies before the slow invite', async () => {
-    await bot.incident('declare Website defaced sev2 public');
+    await bot.incident('declare Website defaced --sev2 --public');
     const carol = bot.emu.user('carol');
     bot.emu.injectFault({ method: 'conversations.invite', kind: 'delay', ms: SLOW_MS });
     const { tookMs, arrived, text } = await command(`assign INC-1 commander <@${carol.id}|carol>`);
@@ -93,7 +93,7 @@ describe('Slack failing after the ack', () => {
     // The channel's first message and the announcement go out side by side (each in its own channel's lane), so both
     // first posts fail: each failure is recorded, and neither loses the incident.
     bot.emu.injectFault({ method: 'chat.postMessage', kind: 'http_error', status: 500, times: 2 });
-    const reply = await bot.incident('declare Website defaced sev2 type:defacement public');
+    const reply = await bot.incident('declare Website defaced --sev2 --type defacement --public');
     expect(reply.status).toBe(200);
 
     const { incident, events } = await timelineOf(bot);

@@ -107,7 +107,7 @@ describe('awareness posts in Slack', () => {
 
   it('promotes an incident\'s lesson into a queued tip through the edit form, noted on the incident, and sends it next', async () => {
     const staff = await start();
-    await bot.incident('declare MFA push approved by mistake sev3 type:account-compromise');
+    await bot.incident('declare MFA push approved by mistake --sev3 --type account-compromise');
     const lesson = await bot.incident('lesson INC-1 Alice approved a push prompt she had not started');
     expect(lesson.text).toMatch(/Lesson added to the \*INC-1\* timeline.*\/awareness promote INC-1/);
     expect((await awareness('promote INC-2')).text).toMatch(/no incident INC-2/);
@@ -136,9 +136,9 @@ describe('awareness posts in Slack', () => {
         return { AWARENESS_CHANNELS: emu.channel('staff').id, ADMINS: admin.id };
       },
     });
-    await bot.incident('declare MFA push approved by mistake sev3 type:account-compromise');
+    await bot.incident('declare MFA push approved by mistake --sev3 --type account-compromise');
     await bot.incident('lesson INC-1 Alice in finance approved a push prompt she had not started');
-    await bot.incident('declare Phishing wave sev3 type:phishing public');
+    await bot.incident('declare Phishing wave --sev3 --type phishing --public');
     await bot.incident('lesson INC-2 Report odd mail at once');
     // The admin is neither a responder nor in INC-1's channel: the lessons are as private as the timeline.
     expect((await awareness('promote INC-1', admin)).text).toMatch(/INC-1 is private/);

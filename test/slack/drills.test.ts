@@ -19,7 +19,7 @@ const shown = (params: Record<string, unknown>) => `${String(params.text ?? '')}
 describe('drills', () => {
   /** Runs a drill from declaration to closing, through every kind of message the bot sends about an incident. */
   async function walkDrill(): Promise<number> {
-    await bot.incident('declare Tabletop: invoice phishing sev2 type:phishing public drill');
+    await bot.incident('declare Tabletop: invoice phishing --sev2 --type phishing --public --drill');
     const steps = [
       'status INC-1 investigating',
       'playbook INC-1 phishing',
@@ -60,7 +60,7 @@ describe('drills', () => {
   });
 
   it('its md and html reports, uploaded to the incident channel, say DRILL at the top', async () => {
-    await bot.incident('declare Tabletop: ransomware note type:ransomware public drill');
+    await bot.incident('declare Tabletop: ransomware note --type ransomware --public --drill');
     await bot.incident('report INC-1 md');
     await bot.incident('report INC-1 html');
     const files = bot.emu.files().map((f) => f.bytes?.toString('utf8') ?? '');
@@ -70,8 +70,8 @@ describe('drills', () => {
   });
 
   it('is listed apart from real incidents, after them, under Drills', async () => {
-    await bot.incident('declare Tabletop: lost laptop type:lost-device public drill');
-    await bot.incident('declare Real phishing wave sev2 type:phishing public');
+    await bot.incident('declare Tabletop: lost laptop --type lost-device --public --drill');
+    await bot.incident('declare Real phishing wave --sev2 --type phishing --public');
     const reply = await bot.emu.slashCommand({ user: bot.lead.id, channel: bot.general.id, command: '/incident', text: 'list' });
     const body = reply.json as { text: string; blocks: { text?: { text: string } }[] };
     expect(body.text).toBe('Open incidents (1) · drills (1)');
@@ -85,7 +85,7 @@ describe('drills', () => {
   });
 
   it('with only drills open, says there are no real incidents', async () => {
-    await bot.incident('declare Tabletop: defacement type:defacement public drill');
+    await bot.incident('declare Tabletop: defacement --type defacement --public --drill');
     const reply = await bot.emu.slashCommand({ user: bot.lead.id, channel: bot.general.id, command: '/incident', text: 'list' });
     const body = reply.json as { text: string; blocks: { text?: { text: string } }[] };
     expect(body.text).toBe('Open incidents (0) · drills (1)');

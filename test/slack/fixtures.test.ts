@@ -69,7 +69,7 @@ describe.skipIf(!HAVE_CORPORA)('Slack payload fixtures replayed at the bot', () 
       const original = readSlackCorpus<Obj | string>(`payload-fixtures/${name}`);
       const asIs = typeof original === 'string' ? new URLSearchParams(original) : undefined;
       asIs?.set('command', '/incident');
-      asIs?.set('text', 'declare From another workspace sev1');
+      asIs?.set('text', 'declare From another workspace --sev1');
       const reply = asIs
         ? await bot.emu.sendRaw({ body: asIs.toString(), contentType: 'application/x-www-form-urlencoded' })
         : (original as Obj).event !== undefined

@@ -103,7 +103,7 @@ describe('the running bot and the emulator', () => {
 
   /** The emulator's own requests, moved to another workspace or app. */
   const declare = (fields: Record<string, string>) => {
-    const form = new URLSearchParams(slashCommandForm({ user: bot.lead, channel: bot.general, command: '/incident', text: 'declare From elsewhere sev1 public', responseUrl: `${bot.emu.apiUrl}unused`, triggerId: '1.2.3' }));
+    const form = new URLSearchParams(slashCommandForm({ user: bot.lead, channel: bot.general, command: '/incident', text: 'declare From elsewhere --sev1 --public', responseUrl: `${bot.emu.apiUrl}unused`, triggerId: '1.2.3' }));
     for (const [k, v] of Object.entries(fields)) form.set(k, v);
     return bot.emu.sendRaw({ body: form.toString(), contentType: 'application/x-www-form-urlencoded' });
   };
@@ -130,7 +130,7 @@ describe('the running bot and the emulator', () => {
   });
 
   it('acks an event and an interaction from another workspace with 200 and nothing done', async () => {
-    await bot.incident('declare Existing incident sev3 public');
+    await bot.incident('declare Existing incident --sev3 --public');
     const channel = await channelOf(bot);
     const message = bot.emu.postAsUser(bot.lead.id, channel.id, 'would be copied');
     const eventsBefore = await allEvents(bot);
@@ -166,7 +166,7 @@ describe('Socket Mode', () => {
     const rampart = await startRampart(config, { database, slackRetries: 0, logger: createLogger('silent'), scheduler: false });
     try {
       await emu.waitFor(() => emu.socketConnections === 1);
-      const reply = await emu.slashCommand({ user: lead.id, channel: general.id, command: '/incident', text: 'declare Over the socket sev2' });
+      const reply = await emu.slashCommand({ user: lead.id, channel: general.id, command: '/incident', text: 'declare Over the socket --sev2' });
       expect(reply.via).toBe('socket');
       expect((reply.json as { text: string }).text).toMatch(/installed for another Slack workspace or app/);
       await rampart.idle();

@@ -12,7 +12,7 @@ const NOW = Date.now();
 let bot: TestBot;
 beforeEach(async () => {
   bot = await startTestBot({ now: () => NOW, env: { TIMEZONE: ZONE } });
-  await bot.incident('declare Phishing wave on the newsroom sev2 type:phishing');
+  await bot.incident('declare Phishing wave on the newsroom --sev2 --type phishing');
 });
 afterEach(async () => {
   await bot.close();

@@ -40,7 +40,7 @@ const directMessages = (userId: string) =>
 describe('an incident channel set up through the outbox', () => {
   it('makes one channel when Slack creates it but its answer is lost, and posts the intro and the announcement once', async () => {
     bot.emu.injectFault({ method: 'conversations.create', kind: 'reset', handled: true });
-    await bot.incident('declare Lost laptop type:lost-device');
+    await bot.incident('declare Lost laptop --type lost-device');
     // Slack made inc-1; the bot never heard. The set-up is pending, and the reporter is told it will be retried.
     expect(bot.emu.channelByName('inc-1')).toBeDefined();
     expect((await bot.rampart.core.show(CLI, 'INC-1')).incident.channelId).toBeNull();
@@ -63,7 +63,7 @@ describe('an incident channel set up through the outbox', () => {
   it('retries a failed look-up, and still finds the channel it made instead of making a second', async () => {
     bot.emu.injectFault({ method: 'conversations.create', kind: 'reset', handled: true });
     bot.emu.injectFault({ method: 'conversations.list', kind: 'http_error', status: 503 });
-    await bot.incident('declare Lost laptop type:lost-device');
+    await bot.incident('declare Lost laptop --type lost-device');
     await bot.rampart.outbox.drain();
     expect(incidentChannels()).toHaveLength(1);
     expect(bot.emu.callsTo('conversations.list').length).toBeGreaterThanOrEqual(2);
@@ -76,7 +76,7 @@ describe('an incident channel set up through the outbox', () => {
     const old = bot.emu.channel('inc-1', { is_private: true });
     now += 3_600_000;
     bot.emu.injectFault({ method: 'conversations.create', kind: 'reset', handled: true });
-    await bot.incident('declare Lost laptop type:lost-device');
+    await bot.incident('declare Lost laptop --type lost-device');
     await bot.rampart.outbox.drain();
     const { incident } = await bot.rampart.core.show(CLI, 'INC-1');
     expect(incident.channelId).not.toBe(old.id);
@@ -86,7 +86,7 @@ describe('an incident channel set up through the outbox', () => {
 
   it('a set-up that keeps failing records the failure, tells the reporter, and still announces once', async () => {
     bot.emu.injectFault({ method: 'conversations.create', kind: 'http_error', status: 500, times: 100 });
-    await bot.incident('declare Lost laptop type:lost-device');
+    await bot.incident('declare Lost laptop --type lost-device');
     await bot.rampart.outbox.drain();
 
     const { incident, events } = await bot.rampart.core.timeline(CLI, 'INC-1');
@@ -104,7 +104,7 @@ describe('an incident channel set up through the outbox', () => {
 
   it('a failed invite of the reporter is named as such, and the channel and announcement still follow', async () => {
     bot.emu.injectFault({ method: 'conversations.invite', kind: 'slack_error', error: 'user_is_restricted' });
-    await bot.incident('declare Lost laptop type:lost-device');
+    await bot.incident('declare Lost laptop --type lost-device');
     const { incident, events } = await bot.rampart.core.timeline(CLI, 'INC-1');
     expect(incident.channelId).not.toBeNull();
     expect(events.filter((e) => e.kind === 'slack_call_failed').map((e) => e.payload)).toEqual([
@@ -116,17 +116,17 @@ describe('an incident channel set up through the outbox', () => {
 
   it('a refused set-up tells the reporter at once in the confirmation', async () => {
     bot.emu.injectFault({ method: 'conversations.create', kind: 'slack_error', error: 'restricted_action' });
-    await bot.incident('declare Lost laptop type:lost-device');
+    await bot.incident('declare Lost laptop --type lost-device');
     expect(ephemeralsFor(bot, bot.lead).at(-1)).toMatch(/creating the incident channel failed \(restricted_action\)/);
     expect(directMessages(bot.lead.id).map((m) => m.text)).toEqual([expect.stringContaining('restricted_action')]);
   });
 
   it("a stuck set-up never holds up another incident's announcement", async () => {
     bot.emu.injectFault({ method: 'conversations.create', kind: 'http_error', status: 500 });
-    await bot.incident('declare Lost laptop type:lost-device');
+    await bot.incident('declare Lost laptop --type lost-device');
     expect((await bot.database.db.select().from(slackOutbox)).find((r) => r.kind === 'channel_setup')).toMatchObject({ deliveredAt: null, failedAt: null });
     // INC-1's set-up is backing off; INC-2 is declared meanwhile and announced at once, its channel made.
-    await bot.incident('declare Phishing wave type:phishing');
+    await bot.incident('declare Phishing wave --type phishing');
     expect(announcements('INC-2')).toHaveLength(1);
     expect(announcements('INC-1')).toHaveLength(0);
     expect((await bot.rampart.core.show(CLI, 'INC-2')).incident.channelId).not.toBeNull();
@@ -137,7 +137,7 @@ describe('an incident channel set up through the outbox', () => {
 
 describe('messages posted on request go through the outbox too', () => {
   it('a shared timeline whose answer is lost is posted once, and the person is told it will be retried', async () => {
-    await bot.incident('declare Lost laptop type:lost-device');
+    await bot.incident('declare Lost laptop --type lost-device');
     const { incident } = await bot.rampart.core.show(CLI, 'INC-1');
     const shared = () => bot.emu.messages(incident.channelId!).filter((m) => !m.ephemeral && m.text.startsWith('INC-1 timeline:'));
     bot.emu.injectFault({ method: 'chat.postMessage', kind: 'reset', handled: true });
@@ -151,7 +151,7 @@ describe('messages posted on request go through the outbox too', () => {
   });
 
   it('a checklist page whose answer is lost is posted once, and its ts kept for later edits', async () => {
-    await bot.incident('declare Credential phishing mail sev2 type:phishing');
+    await bot.incident('declare Credential phishing mail --sev2 --type phishing');
     const { incident } = await bot.rampart.core.show(CLI, 'INC-1');
     const checklists = () => bot.emu.messages(incident.channelId!).filter((m) => !m.ephemeral && m.text.includes(' done'));
     bot.emu.injectFault({ method: 'chat.postMessage', kind: 'reset', handled: true });

@@ -87,7 +87,7 @@ function injectFaults(): void {
 
 describe('the Slack outbox under faults', () => {
   it('keeps every change, then delivers every message exactly once, paced, honouring Retry-After', async () => {
-    for (const title of ['Website defaced public', 'Phishing wave public', 'Tabletop exercise public drill']) await incident(`declare ${title} sev3`);
+    for (const title of ['Website defaced --public', 'Phishing wave --public', 'Tabletop exercise --public --drill']) await incident(`declare ${title} --sev3`);
     const expected: { channel: string; text: string }[] = [];
     const { incident: drill } = await rampart.core.show(CLI, 'INC-3');
     expect(drill.drill).toBe(true);
@@ -166,7 +166,7 @@ describe('the Slack outbox under faults', () => {
   }, 120_000);
 
   it('gives up on an error retrying cannot fix, records it and tells the caller; the change stays', async () => {
-    await incident('declare Website defaced public sev3');
+    await incident('declare Website defaced --sev3 --public');
     emu.injectFault({ method: 'chat.postMessage', kind: 'slack_error', error: 'not_in_channel' });
     await incident('severity INC-1 sev2');
     const { incident: inc, events } = await rampart.core.timeline(CLI, 'INC-1');

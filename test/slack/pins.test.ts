@@ -10,7 +10,7 @@ let bot: TestBot;
 let channel: EmuChannel;
 beforeEach(async () => {
   bot = await startTestBot();
-  await bot.incident('declare Ransom note on the file server sev1 type:ransomware');
+  await bot.incident('declare Ransom note on the file server --sev1 --type ransomware');
   channel = await channelOf(bot);
 });
 afterEach(async () => {

@@ -21,7 +21,7 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 async function phishingIncident(env: Record<string, string> = {}) {
   bot = await startTestBot({ env });
-  await bot.incident('declare Credential phishing mail to the press office sev2 type:phishing');
+  await bot.incident('declare Credential phishing mail to the press office --sev2 --type phishing');
   return channelOf(bot);
 }
 

@@ -10,9 +10,9 @@ import { startTestBot, type TestBot } from '../support/slack.js';
 let bot: TestBot;
 beforeEach(async () => {
   bot = await startTestBot();
-  await bot.incident('declare Website defaced sev1 type:defacement public');
-  await bot.incident('declare Journalist account taken over sev2 type:account-compromise');
-  await bot.incident('declare Printer spam sev4 public');
+  await bot.incident('declare Website defaced --sev1 --type defacement --public');
+  await bot.incident('declare Journalist account taken over --sev2 --type account-compromise');
+  await bot.incident('declare Printer spam --sev4 --public');
   await bot.incident('status INC-3 declined not security');
 });
 afterEach(async () => {
@@ -63,7 +63,7 @@ describe('/incident show', () => {
   });
 
   it('shows a private incident in full to its reporter even when not a responder', async () => {
-    await bot.incident('declare Lost my work phone type:lost-device', bot.staff);
+    await bot.incident('declare Lost my work phone --type lost-device', bot.staff);
     const staff = await ask('show INC-4', bot.staff);
     expect(staff.all).toContain('Lost my work phone');
   });
@@ -85,7 +85,7 @@ describe('unexpected errors', () => {
   it('answer with a short correlation id and no stack trace or internals', async () => {
     // The database failing under the bot: the incidents table is gone.
     await bot.database.db.execute(sql`alter table incidents rename to incidents_gone`);
-    for (const text of ['list', 'show INC-1', 'status INC-1 investigating', 'declare Another one sev2']) {
+    for (const text of ['list', 'show INC-1', 'status INC-1 investigating', 'declare Another one --sev2']) {
       const { all } = await ask(text);
       expect(all).toMatch(/^:x: Something went wrong on our side\..*give your admin this reference: `[0-9a-f]{8}`\.$/m);
       expect(all).not.toMatch(/\n\s+at |Error:|incidents|relation|select |Failed query/i);

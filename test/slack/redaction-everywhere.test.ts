@@ -52,7 +52,7 @@ const replies: string[] = [];
 
 /** Every user-supplied field of every Slack payload and web request. INC-1 is declared first and receives the rest. */
 const FIELDS: Field[] = [
-  { name: 'declare command title', fill: (s) => incident(`declare Payroll phish ${s} sev2 type:phishing`) },
+  { name: 'declare command title', fill: (s) => incident(`declare Payroll phish ${s} --sev2 --type phishing`) },
   { name: 'note', fill: (s) => incident(`note INC-1 ${s}`) },
   { name: 'lesson', fill: (s) => incident(`lesson INC-1 ${s}`) },
   { name: 'correction', fill: (s) => incident(`correct INC-1 #1 ${s}`) },

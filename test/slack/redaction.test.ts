@@ -11,7 +11,7 @@ const WARNING = ':warning: I removed an AWS access key from what you posted befo
 let bot: TestBot;
 beforeEach(async () => {
   bot = await startTestBot();
-  await bot.incident('declare Access key pushed to a public repo sev2 type:data-leak');
+  await bot.incident('declare Access key pushed to a public repo --sev2 --type data-leak');
 });
 afterEach(async () => {
   await bot.close();

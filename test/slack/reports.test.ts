@@ -17,7 +17,7 @@ const lastEphemeral = (user = bot.lead) => ephemeralMessagesFor(bot, user).at(-1
 
 async function workedIncident(extra = '', options: Parameters<typeof startTestBot>[0] = {}) {
   bot = await startTestBot(options);
-  await bot.incident(`declare Credential phishing mail to the press office sev2 type:phishing${extra}`);
+  await bot.incident(`declare Credential phishing mail to the press office --sev2 --type phishing${extra}`);
   await bot.incident('status INC-1 investigating checking the mail gateway');
   await bot.incident('note INC-1 at 09:40 the press officer clicked the link');
   await bot.incident('status INC-1 contained');
@@ -68,7 +68,7 @@ describe('/incident timeline', () => {
 
   it('refuses outsiders for a private incident', async () => {
     bot = await startTestBot();
-    await bot.incident('declare Suspicious login on the finance mailbox type:account-compromise');
+    await bot.incident('declare Suspicious login on the finance mailbox --type account-compromise');
     const reply = await bot.incident('timeline INC-1', bot.staff);
     expect(reply.text).toContain('INC-1 is private');
   });
@@ -113,7 +113,7 @@ describe('/incident report', () => {
   it('sends a private incident without a channel to the requester only', async () => {
     bot = await startTestBot();
     bot.emu.injectFault({ method: 'conversations.create', kind: 'slack_error', error: 'restricted_action' });
-    await bot.incident('declare Suspicious login on the finance mailbox type:account-compromise');
+    await bot.incident('declare Suspicious login on the finance mailbox --type account-compromise');
     await bot.incident('report INC-1 json', bot.lead, bot.general);
     const file = bot.emu.files().at(-1)!;
     expect(file.channels).toHaveLength(1);

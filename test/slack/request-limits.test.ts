@@ -62,7 +62,7 @@ describe('bodies of unauthenticated requests', () => {
     for (const { socket } of stalled) socket.destroy();
     await expect.poll(() => bot!.rampart.heldBodyBytes()).toBe(0);
     // With the budget back, a real request goes through.
-    const reply = await bot.incident('declare After the flood sev3');
+    const reply = await bot.incident('declare After the flood --sev3');
     expect(reply.text).toMatch(/INC-1\* is recorded/);
     expect(await bot.rampart.core.list(CLI, 'all')).toHaveLength(1);
   });

@@ -10,7 +10,7 @@ afterEach(async () => {
   await bot.close();
 });
 
-async function incident(text = 'declare Credential phishing mail to the press office sev3 type:phishing') {
+async function incident(text = 'declare Credential phishing mail to the press office --sev3 --type phishing') {
   bot = await startTestBot();
   await bot.incident(text);
 }
@@ -118,7 +118,7 @@ describe('closing without a review', () => {
   });
 
   it('a sev1 is refused with how to write the review, and stays resolved until it is written', async () => {
-    await incident('declare Ransomware on the file server sev1 type:ransomware');
+    await incident('declare Ransomware on the file server --sev1 --type ransomware');
     await bot.incident('status INC-1 resolved');
     const refused = await bot.incident('status INC-1 closed');
     expect(refused.text).toMatch(/^:warning: INC-1 is sev1: write its post-incident review before closing it \(`\/incident review INC-1`\)\./);

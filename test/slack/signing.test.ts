@@ -64,7 +64,7 @@ describe('the running bot refuses unsigned, forged, stale and replayed requests'
       channel_id: bot.general.id,
       user_id: bot.lead.id,
       command: '/incident',
-      text: 'declare Forged request sev1 public',
+      text: 'declare Forged request --sev1 --public',
       response_url: `${bot.emu.apiUrl}unused`,
       trigger_id: '1.2.3',
     }).toString();
@@ -97,7 +97,7 @@ describe('the running bot refuses unsigned, forged, stale and replayed requests'
   ];
 
   it.each(cases)('answers $name with 401 and writes nothing', async ({ signing }) => {
-    await bot.incident('declare Existing incident sev3 public');
+    await bot.incident('declare Existing incident --sev3 --public');
     const channel = await channelOf(bot);
     const message = bot.emu.postAsUser(bot.lead.id, channel.id, 'would be copied');
     const eventsBefore = await allEvents(bot);
@@ -120,7 +120,7 @@ describe('the running bot refuses unsigned, forged, stale and replayed requests'
   });
 
   it('accepts the same requests correctly signed at the current time (so the refusals above are about signing)', async () => {
-    await bot.incident('declare Existing incident sev3 public');
+    await bot.incident('declare Existing incident --sev3 --public');
     const channel = await channelOf(bot);
     const message = bot.emu.postAsUser(bot.lead.id, channel.id, 'would be copied');
     const event = await bot.emu.sendRaw({ body: pinEvent(channel.id, message.ts), contentType: 'application/json' });

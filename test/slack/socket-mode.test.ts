@@ -58,7 +58,7 @@ async function declare(text: string) {
 describe('Socket Mode', () => {
   it('connects with the app-level token and declares an incident over the socket', async () => {
     expect(emu.callsTo('apps.connections.open')).toMatchObject([{ status: 200, response: { ok: true } }]);
-    const reply = await declare('declare Suspicious login on the VPN gateway sev2');
+    const reply = await declare('declare Suspicious login on the VPN gateway --sev2');
     expect(reply).toMatchObject({ status: 200, via: 'socket' });
     expect(reply.timedOut).toBeUndefined();
     expect((reply.json as { text?: string }).text).toMatch(/INC-1\* is recorded/);
@@ -72,7 +72,7 @@ describe('Socket Mode', () => {
   });
 
   it('stores a 📌 once when the event is redelivered with the same envelope and event id', async () => {
-    await declare('declare Malware on a kiosk sev3');
+    await declare('declare Malware on a kiosk --sev3');
     const { incident } = await rampart.core.show(cli, 'INC-1');
     const channelId = incident.channelId!;
     const message = emu.postAsUser(lead.id, channelId, 'Kiosk 4 beacons to a known C2 address');
@@ -107,7 +107,7 @@ describe('Socket Mode', () => {
   });
 
   it('acks an event only once it is stored, and acks what no listener handles instead of letting it time out', async () => {
-    await declare('declare Odd login sev3');
+    await declare('declare Odd login --sev3');
     const { incident } = await rampart.core.show(cli, 'INC-1');
     const message = emu.postAsUser(lead.id, incident.channelId!, 'Login from an unknown country');
     const reply = await emu.pin({ user: lead.id, channel: incident.channelId!, ts: message.ts });

@@ -15,7 +15,7 @@ afterAll(async () => {
 
 /** Declares a public incident and returns its reference (incidents are numbered in order in this file's database). */
 async function declare(title: string, extra = ''): Promise<string> {
-  await bot.incident(`declare ${title} sev3 type:phishing public ${extra}`);
+  await bot.incident(`declare ${title} --sev3 --type phishing --public ${extra}`);
   declared += 1;
   return `INC-${declared}`;
 }
@@ -112,7 +112,7 @@ describe('declining and merging', () => {
   it('merged INC-99 says INC-99 does not exist; a closed target is refused; show names the target', async () => {
     const ref = await declare('Same phish');
     expect((await bot.incident(`status ${ref} merged INC-99 duplicate`)).text).toMatch(/^:warning: INC-99 does not exist\./);
-    const closedDrill = await declare('Tabletop', 'drill');
+    const closedDrill = await declare('Tabletop', '--drill');
     await bot.incident(`status ${closedDrill} resolved`);
     await bot.incident(`status ${closedDrill} closed`);
     expect((await bot.incident(`status ${ref} merged ${closedDrill}`)).text).toMatch(new RegExp(`^:warning: ${closedDrill} is closed; merge ${ref} into an open incident`));

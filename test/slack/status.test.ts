@@ -8,7 +8,7 @@ import { startTestBot, type TestBot } from '../support/slack.js';
 let bot: TestBot;
 beforeEach(async () => {
   bot = await startTestBot();
-  await bot.incident('declare Website defaced sev2 type:defacement public');
+  await bot.incident('declare Website defaced --sev2 --type defacement --public');
 });
 afterEach(async () => {
   await bot.close();
@@ -55,7 +55,7 @@ describe('/incident status', () => {
   });
 
   it('merges into another incident, recording which one', async () => {
-    await bot.incident('declare Same defacement seen by a reader sev3 type:defacement public');
+    await bot.incident('declare Same defacement seen by a reader --sev3 --type defacement --public');
     await bot.incident('status INC-2 merged INC-1 duplicate report');
     const { incident, events } = await timelineOf(bot, 'INC-2');
     const target = (await timelineOf(bot, 'INC-1')).incident;

@@ -15,7 +15,7 @@ const lastEphemeral = () => ephemeralMessagesFor(bot, bot.lead).at(-1)!;
 describe('/incident verify', () => {
   it('says the timeline is verified, then catches a row edited behind the app', async () => {
     bot = await startTestBot();
-    await bot.incident('declare Credential phishing sev2 type:phishing');
+    await bot.incident('declare Credential phishing --sev2 --type phishing');
     await bot.incident('note INC-1 the press officer clicked the link');
     const reply = await bot.incident('verify INC-1');
     expect(reply.status).toBe(200);

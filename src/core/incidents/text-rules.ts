@@ -12,7 +12,7 @@ const BROADCAST = /<!(here|channel|everyone)(\|[^>]*)?>|<!subteam\^[A-Z0-9]+(\|[
 export function checkTitle(raw: string): string {
   const title = raw.replace(/\s+/g, ' ').trim();
   if (title === '') {
-    throw new AppError('invalid_input', 'The incident needs a title, e.g. `/incident declare Phishing mail to press office sev3`.', { field: 'title' });
+    throw new AppError('invalid_input', 'The incident needs a title, e.g. `/incident declare Phishing mail to press office --sev3`.', { field: 'title' });
   }
   if (title.length > MAX_TITLE) {
     throw new AppError(

@@ -5,7 +5,8 @@ import type { Incident } from '../incidents/incident.js';
 import { latestReview } from '../reviews/queries.js';
 import type { TimelineEvent } from '../timeline/events.js';
 import type { IncidentChange } from './notifications.js';
-import { enqueue } from './queries.js';
+import { enqueue, rowsByKey } from './queries.js';
+import { announcementKey } from './channel-setup.js';
 import { inTransaction, type CoreDeps } from '../context.js';
 
 /** The idempotency key of a notification about a timeline event. */
@@ -28,6 +29,25 @@ export async function noticeChange(
     incidentId: incident.id,
     now: p.now,
     notification: { kind: 'incident_changed', channel: incident.channelId, payload: { ref: incident.ref, drill: incident.drill, by: p.by, change: p.change, offerReview } },
+  });
+  return [key];
+}
+
+/**
+ * Updates the incident's announcement after an edit, when there is one to update: enqueued in the announcement's own
+ * lane, so it follows the announcement if that is still on its way. An announcement not enqueued yet (the channel
+ * set-up is still pending) needs nothing: it is rendered from the incident as it is when it is posted.
+ */
+export async function noticeAnnouncementRevised(tx: Tx, p: { incident: Incident; event: TimelineEvent | null; madePrivate: boolean; now: Date }): Promise<string[]> {
+  const { incident } = p;
+  const [announced] = await rowsByKey(tx, [announcementKey(incident.id)]);
+  if (!announced || announced.failedAt) return [];
+  const key = noticeKey(incident.id, p.event, 'announcement', p.now);
+  await enqueue(tx, {
+    key,
+    incidentId: incident.id,
+    now: p.now,
+    notification: { kind: 'announcement_revised', channel: announced.lane, payload: { ref: incident.ref, drill: incident.drill, madePrivate: p.madePrivate } },
   });
   return [key];
 }

@@ -6,12 +6,18 @@ import type { Role } from '../incidents/incident.js';
 export type IncidentChange =
   | { kind: 'status'; from: string; to: string; note?: string; mergedInto?: string }
   | { kind: 'severity'; from: string; to: string }
-  | { kind: 'role'; role: Role; from: string | null; to: string };
+  | { kind: 'role'; role: Role; from: string | null; to: string }
+  | { kind: 'edit'; field: 'title' | 'type' | 'private' | 'drill'; from: string; to: string };
 
 /** Every notification kind and its payload. */
 export interface NotificationPayloads {
   /** The declaration, announced in INCIDENT_CHANNEL; rendered from the incident as it is at delivery time. */
   incident_announced: { ref: string; drill: boolean };
+  /**
+   * The announcement updated in place after an edit (chat.update of the message incident_announced posted);
+   * rendered from the incident at delivery time. madePrivate: replaced by a neutral notice without the title.
+   */
+  announcement_revised: { ref: string; drill: boolean; madePrivate: boolean };
   /** A status, severity or role change, posted in the incident channel. */
   incident_changed: { ref: string; drill: boolean; by: string; change: IncidentChange; offerReview: boolean };
   /** A new role holder (or the reporter, once the channel exists) invited into the incident channel. */
@@ -44,6 +50,7 @@ export type Notification = { [K in NotificationKind]: { kind: K; channel: string
 /** What each kind does, in words for the timeline when it fails (kept from the pre-outbox wording). */
 export const ACTION_OF: Record<NotificationKind, string> = {
   incident_announced: 'announcing it',
+  announcement_revised: 'updating its announcement',
   incident_changed: 'posting the change in the incident channel',
   member_invited: 'inviting the assignee to the channel',
   channel_setup: 'creating the incident channel',

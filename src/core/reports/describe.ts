@@ -8,10 +8,13 @@ const step = (p: P) => `step ${s(p.step)}. ${s(p.title)}`;
 const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 const withText = (lead: string, text: unknown) => (text ? `${lead}: ${s(text)}` : lead);
 
+const EDITED: Record<string, string> = { title: 'Title', type: 'Type', private: 'Visibility', drill: 'Drill or real:' };
+
 const DESCRIBE: Record<EventKind, (p: P) => string> = {
   incident_declared: (p) => `Declared: ${s(p.title)} (${s(p.severity)}, ${s(p.type)}${p.private ? ', private' : ''}${p.drill ? ', drill' : ''})`,
   status_changed: (p) => withText(`Status ${s(p.from)} → ${s(p.to)}${p.mergedInto ? ` (into ${s(p.mergedInto)})` : ''}`, p.note),
   severity_changed: (p) => `Severity ${s(p.from)} → ${s(p.to)}`,
+  incident_edited: (p) => `${EDITED[s(p.field)] ?? s(p.field)} ${s(p.from)} → ${s(p.to)}`,
   role_assigned: (p) => `${s(p.role)}: ${p.from ? `${s(p.from)} → ` : ''}${s(p.to)}`,
   note_added: (p) => `${p.lesson ? 'Lesson' : 'Note'}: ${s(p.text)}`,
   message_pinned: (p) => `Message from ${s(p.author)}: ${s(p.text)}`,

@@ -21,6 +21,7 @@ export const KEY_KINDS: readonly string[] = [
   'incident_declared',
   'status_changed',
   'severity_changed',
+  'incident_edited',
   'role_assigned',
   'playbook_started',
   'playbook_completed',

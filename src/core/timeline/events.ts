@@ -32,6 +32,8 @@ export interface EventPayloads {
   };
   status_changed: { from: Status; to: Status; note?: string; mergedInto?: string; redacted?: string[] };
   severity_changed: { from: Severity; to: Severity };
+  /** A correction of the declaration: from/to are the title, the type, 'private'/'public' or 'drill'/'real'. */
+  incident_edited: { field: 'title' | 'type' | 'private' | 'drill'; from: string; to: string; redacted?: string[] };
   role_assigned: { role: Role; from: string | null; to: string };
   /** lesson: marked as a lesson learnt, which an admin may promote to an awareness tip. */
   note_added: { text: string; lesson?: true; redacted?: string[] };

@@ -4,7 +4,8 @@ import { md, plain, section } from './text.js';
 
 const HELP = [
   '*Rampart: security incidents from Slack*',
-  '`/incident declare <title> [sev1-4] [type:<type>] [public] [drill]`: declare (private unless `public`); no title opens a form.\n   e.g. `/incident declare Suspicious login on the press office mailbox sev2 type:account-compromise`',
+  '`/incident declare <title> [--sev1..--sev4] [--type <type>] [--private|--public] [--drill]`: declare (private unless `--public`); only `--` flags are options, every other word is the title; no title opens a form.\n   e.g. `/incident declare Suspicious login on the press office mailbox --sev2 --type account-compromise`',
+  '`/incident edit [INC-n] title <new title>|type <type>|private|public|drill|real`: correct what was declared (its commander or responders; making it public needs a responder and a confirmation).',
   '`/incident list [open|all]`: incidents, newest first.',
   '`/incident show [INC-n]`: one incident (in its channel the reference may be left out).',
   '`/incident status INC-n <status> [note]`: triage → investigating → contained → resolved → closed; also declined (`declined <why>`), merged (`merged INC-m`, an open incident). Open work asks for a confirmation first.',

@@ -24,6 +24,11 @@ export function announcement(incident: Incident) {
   ]);
 }
 
+/** What a declaration was understood as, every option spelt out, so a wrong one is seen and can be edited. */
+export function understood(incident: Incident): Mrkdwn {
+  return md`Title: ${incident.title} · ${sevLabel(incident.severity)} · type ${incident.type} · ${incident.private ? 'private' : 'public'} · ${incident.drill ? 'a drill' : 'a real incident (not a drill)'}. Wrong? \`/incident edit ${incident.ref} …\` corrects it.`;
+}
+
 /** The first message in the incident's own channel, suggesting the playbooks for its type. */
 export function channelIntro(incident: Incident, playbooks: Playbook[] = []) {
   return message(md`${drillPrefix(incident)}${incident.ref}: ${incident.title}`, [

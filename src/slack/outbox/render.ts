@@ -4,6 +4,7 @@ import { drillPrefix } from '../blocks/drill.js';
 import { reviewPrompt } from '../blocks/review-modal.js';
 import { message, type SlackMessage } from '../blocks/message.js';
 import { channelMention, md, mention, type Mrkdwn } from '../blocks/mrkdwn.js';
+import { section } from '../blocks/text.js';
 
 /** The words of a change, as the incident channel reads them (mrkdwn). */
 export function changeText(p: Pick<NotificationPayloads['incident_changed'], 'ref' | 'by' | 'change'>): Mrkdwn {
@@ -11,9 +12,31 @@ export function changeText(p: Pick<NotificationPayloads['incident_changed'], 're
   const c: IncidentChange = p.change;
   if (c.kind === 'severity') return md`*${p.ref}* severity: ${c.from} → *${c.to}* ${by}`;
   if (c.kind === 'role') return md`${mention(c.to)} is now *${c.role}* of *${p.ref}* ${by}`;
+  if (c.kind === 'edit') return editText(p.ref, c, by);
   // A merge names its target first, as it was typed (`merged INC-1 duplicate report`).
   const note = [c.mergedInto, c.note].filter(Boolean).join(' ');
   return md`*${p.ref}* status: ${c.from} → *${c.to}* ${by}${note ? `: ${note}` : ''}`;
+}
+
+/** The words of an edit: a title or type from → to; visibility and drill as what the incident now is. */
+function editText(ref: string, c: Extract<IncidentChange, { kind: 'edit' }>, by: Mrkdwn): Mrkdwn {
+  if (c.field === 'title' || c.field === 'type') return md`*${ref}* ${c.field}: ${c.from} → *${c.to}* ${by}`;
+  if (c.field === 'drill') return md`*${ref}* is now *${c.to === 'drill' ? 'a drill' : 'a real incident'}* (was ${c.from === 'drill' ? 'a drill' : 'real'}) ${by}`;
+  return md`*${ref}* is now *${c.to}* (was ${c.from}) ${by}${c.to === 'private' ? md`\n${channelStaysNote('private')}` : ''}`;
+}
+
+/** Why the Slack channel did not change with the incident: Slack gives apps no way to convert a channel. */
+export function channelStaysNote(now: 'private' | 'public'): Mrkdwn {
+  return now === 'private'
+    ? md`If the incident channel is public, it stays public: Slack does not let apps make a channel private. A workspace admin can, in the channel’s settings (_Change to a private channel_); it keeps its history and members.`
+    : md`The incident channel stays private: invite the people who should join.`;
+}
+
+/** The neutral text an announcement is replaced with when its incident is made private: no title, no details. */
+export function withdrawnAnnouncement(p: { ref: string; drill: boolean }): SlackMessage {
+  const text = md`${drillPrefix(p)}:lock: *${p.ref}* was made private; its details are shared only with the people working on it.`;
+  // Blocks of its own: chat.update keeps the old blocks (with the title) when an update sends none.
+  return message(text, [section(text)]);
 }
 
 /** The incident channel's message about a change; a drill's starts with the DRILL marker. */

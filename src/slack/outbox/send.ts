@@ -5,9 +5,10 @@ import type { WebClient } from '@slack/web-api';
 import type { Db } from '../../db/types.js';
 import { findById } from '../../core/incidents/queries.js';
 import type { NotificationPayloads } from '../../core/outbox/notifications.js';
-import type { OutboxRow } from '../../core/outbox/queries.js';
+import { rowsByKey, type OutboxRow } from '../../core/outbox/queries.js';
+import { announcementKey } from '../../core/outbox/channel-setup.js';
 import { announcement, channelIntro } from '../blocks/incident.js';
-import { reporterMessage } from './render.js';
+import { reporterMessage, withdrawnAnnouncement } from './render.js';
 import { ensureChannel } from './channel-setup.js';
 import { directChannel } from '../services/upload.js';
 import type { Incident } from '../../core/incidents/incident.js';
@@ -46,7 +47,24 @@ export async function send(client: WebClient, ctx: SendContext, row: OutboxRow):
     const p = row.payload as unknown as NotificationPayloads['oob_plan_sent'];
     return postKeyed(client, await directChannel(client, p.userId), row, planMessage(p, await ctx.oobPlan()));
   }
+  if (row.kind === 'announcement_revised') return reviseAnnouncement(client, ctx, row);
   return postKeyed(client, row.lane, row, await messageFor(ctx, row));
+}
+
+/**
+ * Updates the announcement in place (chat.update is idempotent, so a retry needs no lookup): to the neutral notice when
+ * the incident was made private and still is, else to the announcement as the incident is now. An announcement that
+ * was never posted (given up) leaves nothing to update.
+ */
+async function reviseAnnouncement(client: WebClient, ctx: SendContext, row: OutboxRow): Promise<Sent> {
+  const p = row.payload as unknown as NotificationPayloads['announcement_revised'];
+  const incident = await incidentOf(ctx.db, row);
+  const [announced] = await rowsByKey(ctx.db, [announcementKey(incident.id)]);
+  const { channel, ts } = (announced?.deliveredAt ? announced.result : {}) as { channel?: unknown; ts?: unknown };
+  if (typeof channel !== 'string' || typeof ts !== 'string') return { result: { skipped: 'no announcement to update' } };
+  const revised = p.madePrivate && incident.private ? withdrawnAnnouncement(incident) : announcement(incident);
+  await client.chat.update({ channel, ts, text: revised.text, blocks: revised.blocks as never[] });
+  return { result: { channel, ts } };
 }
 
 /** Posts a message carrying the row's key; after an attempt that may have landed, finds it instead of posting again. */

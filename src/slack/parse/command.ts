@@ -3,6 +3,7 @@ import { AppError } from '../../core/errors.js';
 import { looksLikeRef } from '../../core/incidents/incident.js';
 import type { ReportFormat } from '../../core/reports/report.js';
 import { FORMAT_NAMES, formatNamed } from '../../core/reports/format-names.js';
+import type { IncidentEdit } from '../../core/incidents/edit.js';
 
 /** A parsed `/incident` request. */
 export type IncidentRequest =
@@ -24,10 +25,11 @@ export type IncidentRequest =
   | { sub: 'report'; ref?: string; format: ReportFormat }
   | { sub: 'stats'; period?: string }
   | { sub: 'verify'; ref?: string }
-  | { sub: 'oob'; ref: string; reason: string };
+  | { sub: 'oob'; ref: string; reason: string }
+  | { sub: 'edit'; ref?: string; edit: IncidentEdit };
 
 /** Subcommands, as `/incident help` lists them. */
-export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'note', 'lesson', 'correct', 'playbooks', 'playbook', 'tasks', 'review', 'timeline', 'report', 'stats', 'verify', 'oob', 'help'] as const;
+export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'note', 'lesson', 'correct', 'edit', 'playbooks', 'playbook', 'tasks', 'review', 'timeline', 'report', 'stats', 'verify', 'oob', 'help'] as const;
 
 /** Parses the text after `/incident`. Throws AppError('invalid_input') with usage for malformed requests. */
 export function parseIncidentCommand(text: string): IncidentRequest {
@@ -71,6 +73,8 @@ export function parseIncidentCommand(text: string): IncidentRequest {
     }
     case 'correct':
       return parseCorrect(args, after);
+    case 'edit':
+      return parseEdit(args, after);
     case 'playbooks':
       return { sub: 'playbooks' };
     case 'playbook': {
@@ -110,36 +114,77 @@ export function parseIncidentCommand(text: string): IncidentRequest {
   }
 }
 
+/** The flags `/incident declare` understands, as its usage lists them. */
+export const DECLARE_FLAGS = ['--private', '--public', '--drill', '--sev1', '--sev2', '--sev3', '--sev4', '--type <type>'] as const;
+
+const DECLARE_USAGE = `\`/incident declare <title> [--sev1..--sev4] [--type <type>] [--private|--public] [--drill]\`; every other word is the title (\`--\` ends the flags)`;
+
 /**
- * `declare <title words> [sevN] [type:x] [private|public] [drill]`. Severity and `type:` are recognised anywhere;
- * private/public/drill only at the end, so a title such as "Leak of private photos" keeps its words.
+ * `declare <title words> [flags]`. Options are only ever explicit `--` flags, anywhere in the text: a title word such
+ * as "public", "drill", "sev2" or "type:x" stays in the title, so words never change what the command does.
  */
 function parseDeclare(text: string): IncidentRequest {
   const words = text.split(/\s+/);
+  const title: string[] = [];
   let severity: string | undefined;
   let type: string | undefined;
   let isPrivate: boolean | undefined;
   let drill = false;
-  const kept: string[] = [];
-  for (const w of words) {
-    if (/^sev\d$/i.test(w)) severity = w;
-    else if (/^type:/i.test(w)) type = w.slice(5);
-    else kept.push(w);
+  let flagsEnded = false;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const flag = flagsEnded ? undefined : flagOf(word);
+    if (flag === undefined) {
+      title.push(word);
+      continue;
+    }
+    if (flag.name === '') {
+      flagsEnded = true;
+      continue;
+    }
+    if (flag.name === 'type') {
+      const value = flag.value ?? words[++i];
+      if (!value || flagOf(value) !== undefined) throw usage('declare', `name the type after \`--type\`, e.g. \`--type phishing\``);
+      if (type !== undefined && type.toLowerCase() !== value.toLowerCase()) throw usage('declare', 'give one `--type`');
+      type = value;
+      continue;
+    }
+    if (flag.value !== undefined) throw usage('declare', `\`--${flag.name}\` takes no value. ${DECLARE_USAGE}`);
+    if (/^sev[1-4]$/.test(flag.name)) {
+      if (severity !== undefined && severity !== flag.name) throw usage('declare', 'give one severity flag');
+      severity = flag.name;
+    } else if (flag.name === 'private' || flag.name === 'public') {
+      const wanted = flag.name === 'private';
+      if (isPrivate !== undefined && isPrivate !== wanted) throw usage('declare', 'give `--private` or `--public`, not both');
+      isPrivate = wanted;
+    } else if (flag.name === 'drill') {
+      drill = true;
+    } else {
+      throw usage('declare', `I don't know the flag \`${word}\`. Flags: ${DECLARE_FLAGS.map((f) => `\`${f}\``).join(', ')}. ${DECLARE_USAGE}`);
+    }
   }
-  for (let last = kept.at(-1)?.toLowerCase(); last && ['private', 'public', 'drill'].includes(last); last = kept.at(-1)?.toLowerCase()) {
-    kept.pop();
-    if (last === 'drill') drill = true;
-    else isPrivate = last === 'private';
-  }
-  if (type === '') throw usage('declare', 'write the type after `type:`, e.g. `type:phishing`');
   return {
     sub: 'declare',
-    title: kept.join(' '),
+    title: title.join(' '),
     ...(severity ? { severity } : {}),
     ...(type ? { type } : {}),
     ...(isPrivate !== undefined ? { private: isPrivate } : {}),
     drill,
   };
+}
+
+/**
+ * The flag a word is (its lower-case name and any `=value`), or undefined for a title word. A bare `--` has the empty
+ * name: the flags end there. A leading em or en dash counts as `--`, because Slack clients with smart punctuation
+ * (macOS) turn a typed `--` into one, and a flag must not silently become a title word.
+ */
+function flagOf(word: string): { name: string; value?: string } | undefined {
+  const m = /^(?:--|\u2014|\u2013)(.*)$/u.exec(word);
+  if (!m) return undefined;
+  const body = m[1]!;
+  if (body === '') return word === '--' ? { name: '' } : undefined;
+  const eq = body.indexOf('=');
+  return eq < 0 ? { name: body.toLowerCase() } : { name: body.slice(0, eq).toLowerCase(), value: body.slice(eq + 1) };
 }
 
 function parseAssign(args: string[]): IncidentRequest {
@@ -162,6 +207,38 @@ function parseCorrect(args: string[], after: string): IncidentRequest {
   // Look for the number after the reference: in `INC-12 2 …` the first "2" is inside the reference.
   const text = after.slice(after.indexOf(seqText!, hasRef ? args[0]!.length : 0) + seqText!.length).trim();
   return hasRef ? { sub: 'correct', ref: args[0]!, seq, text } : { sub: 'correct', seq, text };
+}
+
+const EDIT_USAGE = '`/incident edit INC-12 title <new title>`, `… type <type>`, `… private`, `… public`, `… drill` or `… real` (in the incident channel the reference may be left out)';
+
+/** `edit [INC-n] title <new title> | type <type> | private | public | drill | real`. */
+function parseEdit(args: string[], after: string): IncidentRequest {
+  const hasRef = args[0] !== undefined && looksLikeRef(args[0]);
+  const [what = '', ...rest] = hasRef ? args.slice(1) : args;
+  const ref = hasRef ? { ref: args[0]! } : {};
+  switch (what.toLowerCase()) {
+    case 'title': {
+      // The new title as typed, after the word `title` that follows the reference.
+      const start = after.toLowerCase().indexOf('title', hasRef ? args[0]!.length : 0) + 'title'.length;
+      const title = after.slice(start).trim();
+      if (title === '') throw usage('edit', 'write the new title after `title`, e.g. `/incident edit INC-12 title Phishing mail to the press office`');
+      return { sub: 'edit', ...ref, edit: { field: 'title', to: title } };
+    }
+    case 'type':
+      if (rest.length !== 1) throw usage('edit', 'name one type, e.g. `/incident edit INC-12 type phishing`');
+      return { sub: 'edit', ...ref, edit: { field: 'type', to: rest[0]! } };
+    case 'private':
+    case 'public':
+    case 'drill':
+    case 'real': {
+      if (rest.length > 0) throw usage('edit', EDIT_USAGE);
+      const word = what.toLowerCase();
+      const edit: IncidentEdit = word === 'private' || word === 'public' ? { field: 'private', to: word === 'private' } : { field: 'drill', to: word === 'drill' };
+      return { sub: 'edit', ...ref, edit };
+    }
+    default:
+      throw usage('edit', EDIT_USAGE);
+  }
 }
 
 /** `timeline [INC-n] [share]`. */

@@ -42,6 +42,9 @@ const EXPECTED: Record<string, UserKind[]> = {
   'start playbook': ['responder', 'cli'],
   stats: ['responder', 'cli'],
   close: ['commander', 'responder', 'cli'],
+  // Corrections (issue 13): the commander and responders; making an incident public needs a responder.
+  'edit title': ['commander', 'responder', 'cli'],
+  'make public': ['responder', 'cli'],
   'awareness admin': ['admin', 'cli'],
   'decoy admin': ['admin', 'cli'],
   // Both rights at once: running the awareness programme and seeing the incident (here the admin is not a viewer).
@@ -104,6 +107,12 @@ const ATTEMPTS: Record<string, Attempt> = {
     await env.core.changeStatus(USERS.cli, i.ref, 'resolved');
     await env.core.changeStatus(a, i.ref, 'closed');
   },
+  'edit title': (a, i) => env.core.edit(a, i.ref, { field: 'title', to: 'Mailbox takeover of the finance lead' }),
+  'make public': async (a, i) => {
+    // The test incident's type is security-sensitive (always private): the operator corrects it first.
+    await env.core.edit(USERS.cli, i.ref, { field: 'type', to: 'phishing' });
+    await env.core.edit(a, i.ref, { field: 'private', to: false }, { confirmed: true });
+  },
   'awareness admin': (a) => authorize(env.core.deps, a, 'awareness.manage'),
   'decoy admin': (a) => authorize(env.core.deps, a, 'decoy.manage'),
   lessons: (a, i) => env.core.lessons.of(a, i.ref),
@@ -133,7 +142,7 @@ describe('access rules: each action against each kind of user', () => {
         expect(outcome).toBe(may ? 'allowed' : 'refused');
         if (!may) {
           // A refusal changes nothing (close's own set-up moved it to resolved first) and is reported for the log.
-          const setUpEvents = action === 'close' ? 1 : 0;
+          const setUpEvents = action === 'close' || action === 'make public' ? 1 : 0;
           expect(await timelineLength(incident.ref)).toBe(before + setUpEvents);
           expect(refusals.length).toBe(refusedBefore + 1);
           expect(refusals.at(-1)).toMatchObject({ actor: USERS[kind].id });
@@ -150,6 +159,14 @@ describe('refusal messages', () => {
     await expect(env.core.timeline(USERS.outsider, incident.ref)).rejects.not.toThrow(/Mailbox/);
     await expect(env.core.changeSeverity(USERS.commander, incident.ref, 'sev1')).rejects.toThrow('Only responders can change an incident’s severity. Ask your security lead to add you to RESPONDERS.');
     await expect(authorize(env.core.deps, USERS.responder, 'decoy.manage')).rejects.toThrow('Only admins can manage decoys. Ask your security lead to add you to ADMINS.');
+  });
+
+  it('making an incident public is refused in core until it is confirmed, and writes nothing', async () => {
+    const { incident } = await env.core.declare(USERS.reporter, { title: 'Phishing wave', type: 'phishing' });
+    const before = await timelineLength(incident.ref);
+    await expect(env.core.edit(USERS.responder, incident.ref, { field: 'private', to: false })).rejects.toMatchObject({ code: 'confirmation_required' });
+    expect(await timelineLength(incident.ref)).toBe(before);
+    expect((await env.core.show(USERS.cli, incident.ref)).incident.private).toBe(true);
   });
 
   it('a public incident’s details are open to everyone; its changes are still for responders', async () => {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseIncidentCommand } from '../../../src/slack/parse/command.js';
 
 describe('parseIncidentCommand', () => {
-  it('reads declare flags: severity and type anywhere, private/public/drill only at the end', () => {
-    expect(parseIncidentCommand('declare Suspicious login on the press office mailbox sev2 type:account-compromise private')).toEqual({
+  it('reads declare options from explicit flags only, anywhere in the text', () => {
+    expect(parseIncidentCommand('declare Suspicious login on the press office mailbox --sev2 --type account-compromise --private')).toEqual({
       sub: 'declare',
       title: 'Suspicious login on the press office mailbox',
       severity: 'sev2',
@@ -11,10 +11,45 @@ describe('parseIncidentCommand', () => {
       private: true,
       drill: false,
     });
-    expect(parseIncidentCommand('DECLARE Leak of private photos public drill')).toEqual({ sub: 'declare', title: 'Leak of private photos', private: false, drill: true });
-    expect(parseIncidentCommand('declare SEV1 Website down')).toMatchObject({ title: 'Website down', severity: 'SEV1' });
+    expect(parseIncidentCommand('DECLARE --public --drill Leak of private photos')).toEqual({ sub: 'declare', title: 'Leak of private photos', private: false, drill: true });
+    expect(parseIncidentCommand('declare --SEV1 Website down --type=defacement')).toEqual({ sub: 'declare', title: 'Website down', severity: 'sev1', type: 'defacement', drill: false });
     expect(parseIncidentCommand('declare')).toEqual({ sub: 'declare-modal' });
-    expect(() => parseIncidentCommand('declare Thing type:')).toThrow(/write the type after `type:`/);
+  });
+
+  it('keeps words that used to be options in the title (issue 13)', () => {
+    expect(parseIncidentCommand('declare Candidate medical records are now public')).toEqual({ sub: 'declare', title: 'Candidate medical records are now public', drill: false });
+    expect(parseIncidentCommand('declare Fire alarm during the evacuation drill')).toEqual({ sub: 'declare', title: 'Fire alarm during the evacuation drill', drill: false });
+    expect(parseIncidentCommand('declare sev2 outage type:phishing lookalike private')).toEqual({ sub: 'declare', title: 'sev2 outage type:phishing lookalike private', drill: false });
+  });
+
+  it('reads smart-punctuation dashes as flags, and `--` as the end of the flags', () => {
+    expect(parseIncidentCommand('declare Phishing wave \u2014public \u2013sev2')).toMatchObject({ title: 'Phishing wave', private: false, severity: 'sev2' });
+    expect(parseIncidentCommand('declare Login failed \u2014 again')).toMatchObject({ title: 'Login failed \u2014 again' });
+    expect(parseIncidentCommand('declare --sev1 -- --public is not a flag here')).toEqual({ sub: 'declare', title: '--public is not a flag here', severity: 'sev1', drill: false });
+  });
+
+  it('refuses an unknown flag, listing the flags, and contradictory or incomplete ones', () => {
+    expect(() => parseIncidentCommand('declare Phishing --urgent')).toThrow(/I don't know the flag `--urgent`\. Flags: `--private`, `--public`, `--drill`, `--sev1`.*`--type <type>`/);
+    expect(() => parseIncidentCommand('declare Phishing --sev5')).toThrow(/I don't know the flag `--sev5`/);
+    expect(() => parseIncidentCommand('declare Phishing --type')).toThrow(/name the type after `--type`/);
+    expect(() => parseIncidentCommand('declare Phishing --type --public')).toThrow(/name the type after `--type`/);
+    expect(() => parseIncidentCommand('declare Phishing --private --public')).toThrow(/not both/);
+    expect(() => parseIncidentCommand('declare Phishing --sev1 --sev2')).toThrow(/one severity/);
+    expect(() => parseIncidentCommand('declare Phishing --drill=yes')).toThrow(/`--drill` takes no value/);
+  });
+
+  it('reads edit with or without a reference', () => {
+    expect(parseIncidentCommand('edit INC-4 title  Phishing mail to the   press office')).toEqual({ sub: 'edit', ref: 'INC-4', edit: { field: 'title', to: 'Phishing mail to the   press office' } });
+    expect(parseIncidentCommand('edit Title public records request')).toEqual({ sub: 'edit', edit: { field: 'title', to: 'public records request' } });
+    expect(parseIncidentCommand('edit inc-4 type malware')).toEqual({ sub: 'edit', ref: 'inc-4', edit: { field: 'type', to: 'malware' } });
+    expect(parseIncidentCommand('edit INC-4 private')).toEqual({ sub: 'edit', ref: 'INC-4', edit: { field: 'private', to: true } });
+    expect(parseIncidentCommand('edit PUBLIC')).toEqual({ sub: 'edit', edit: { field: 'private', to: false } });
+    expect(parseIncidentCommand('edit INC-4 drill')).toEqual({ sub: 'edit', ref: 'INC-4', edit: { field: 'drill', to: true } });
+    expect(parseIncidentCommand('edit real')).toEqual({ sub: 'edit', edit: { field: 'drill', to: false } });
+    expect(() => parseIncidentCommand('edit INC-4 title')).toThrow(/write the new title after `title`/);
+    expect(() => parseIncidentCommand('edit INC-4 type')).toThrow(/name one type/);
+    expect(() => parseIncidentCommand('edit INC-4 public now')).toThrow(/edit INC-12 title/);
+    expect(() => parseIncidentCommand('edit INC-4 severity sev1')).toThrow(/edit INC-12 title/);
   });
 
   it('reads help, list and show', () => {

@@ -14,6 +14,7 @@ import { report, timeline } from './incident/report.js';
 import { stats } from './incident/stats.js';
 import { verify } from './incident/verify.js';
 import { oob } from './incident/oob.js';
+import { edit } from './incident/edit.js';
 
 /** Registers the slash command. */
 export function register(app: App, deps: SlackDeps): void {
@@ -70,5 +71,7 @@ async function run(deps: SlackDeps, actor: Actor, req: IncidentRequest, triggerI
       return verify(deps, actor, req);
     case 'oob':
       return oob(deps, actor, req, botUserId);
+    case 'edit':
+      return edit(deps, actor, req);
   }
 }

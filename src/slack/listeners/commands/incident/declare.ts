@@ -4,6 +4,7 @@ import { md } from '../../../blocks/mrkdwn.js';
 import { drillPrefix } from '../../../blocks/drill.js';
 import type { Actor } from '../../../../core/context.js';
 import { declareModal } from '../../../blocks/declare-modal.js';
+import { understood } from '../../../blocks/incident.js';
 import { setUpIncidentInSlack } from '../../../services/incident-channel.js';
 import type { IncidentRequest } from '../../../parse/command.js';
 import type { Outcome, SlackDeps } from '../../../deps.js';
@@ -23,7 +24,9 @@ export async function declareFromText(
     drill: req.drill,
   });
   return {
-    reply: message(withRotateWarning(md`:hourglass_flowing_sand: ${drillPrefix(declared.incident)}*${declared.incident.ref}* is recorded; setting up its channel…`, declared.redacted)),
+    reply: message(
+      withRotateWarning(md`:hourglass_flowing_sand: ${drillPrefix(declared.incident)}*${declared.incident.ref}* is recorded; setting up its channel…\n${understood(declared.incident)}`, declared.redacted),
+    ),
     after: async ({ tell }) => {
       await tell(message(await setUpIncidentInSlack(deps, declared)));
     },
