@@ -12,6 +12,11 @@ export type IncidentChange =
 export interface NotificationPayloads {
   /** The declaration, announced in INCIDENT_CHANNEL; rendered from the incident as it is at delivery time. */
   incident_announced: { ref: string; drill: boolean };
+  /**
+   * A raise to sev1 or sev2, announced where the declaration was (INCIDENT_CHANNEL); rendered from the incident at
+   * delivery time, so a private one shows only its reference, as its announcement did.
+   */
+  incident_escalated: { ref: string; drill: boolean; by: string; from: string; to: string };
   /** A status, severity or role change, posted in the incident channel. */
   incident_changed: { ref: string; drill: boolean; by: string; change: IncidentChange; offerReview: boolean };
   /** A new role holder (or the reporter, once the channel exists) invited into the incident channel. */
@@ -38,6 +43,7 @@ export type Notification = { [K in NotificationKind]: { kind: K; channel: string
 /** What each kind does, in words for the timeline when it fails (kept from the pre-outbox wording). */
 export const ACTION_OF: Record<NotificationKind, string> = {
   incident_announced: 'announcing it',
+  incident_escalated: 'announcing the escalation',
   incident_changed: 'posting the change in the incident channel',
   member_invited: 'inviting the assignee to the channel',
   channel_setup: 'creating the incident channel',
