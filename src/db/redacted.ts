@@ -21,7 +21,7 @@ function redactLeaves(v: unknown): unknown {
 /** A free-text column: holds only redacted text. */
 export const redactedText = customType<{ data: SafeText; driverData: string }>({
   dataType: () => 'text',
-  toDriver: (value) => redact(stripDirectionControls(value), PATTERNS).text,
+  toDriver: (value) => redact(typeof value === 'string' ? stripDirectionControls(value) : value, PATTERNS).text,
   fromDriver: (value) => value as SafeText,
 });
 

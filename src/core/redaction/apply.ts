@@ -26,8 +26,9 @@ export interface SafeRedacted {
  * refuse such text with a message naming the field; this is the floor under them).
  */
 export function redactFor(deps: RedactionDeps, text: string): SafeRedacted {
-  const visible = stripDirectionControls(text);
-  const { text: out, found } = redact(isOnlyInvisible(visible) ? '' : visible, patternsOf(deps));
+  // A payload of the wrong shape (a number where Slack sends text) is left to redact as before, not made to throw.
+  const visible = typeof text === 'string' ? stripDirectionControls(text) : text;
+  const { text: out, found } = redact(typeof visible === 'string' && isOnlyInvisible(visible) ? '' : visible, patternsOf(deps));
   return { text: out as SafeText, found };
 }
 
