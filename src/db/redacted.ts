@@ -1,17 +1,18 @@
 // Column types for everything people and visitors write: free text (`redactedText`) and JSON holding it
 // (`redactedJson`). Their TypeScript type is SafeText / SafeJson, which only the redaction step in
 // src/core/redaction/apply.ts makes, so storing a raw string does not type-check. As a last line against a cast, the
-// value is redacted again on its way to the database with the built-in detectors (REDACT_PATTERNS are applied by the
-// step itself, which knows them); text that passed the step comes out unchanged. The SQL types stay text and jsonb.
+// value is redacted again (and cleared of direction overrides) on its way to the database with the built-in detectors
+// (REDACT_PATTERNS are applied by the step itself, which knows them); text that passed the step comes out unchanged. The SQL types stay text and jsonb.
 import { customType } from 'drizzle-orm/pg-core';
 import { redact } from '../core/redaction/redact.js';
+import { stripDirectionControls } from '../core/redaction/invisible.js';
 import { DECOY_CREDENTIAL_PATTERN } from '../core/decoys/decoy.js';
 import type { SafeJson, SafeText } from '../core/redaction/safe-text.js';
 
 const PATTERNS = [DECOY_CREDENTIAL_PATTERN];
 
 function redactLeaves(v: unknown): unknown {
-  if (typeof v === 'string') return redact(v, PATTERNS).text;
+  if (typeof v === 'string') return redact(stripDirectionControls(v), PATTERNS).text;
   if (Array.isArray(v)) return v.map(redactLeaves);
   if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, redactLeaves(x)]));
   return v;
@@ -20,7 +21,7 @@ function redactLeaves(v: unknown): unknown {
 /** A free-text column: holds only redacted text. */
 export const redactedText = customType<{ data: SafeText; driverData: string }>({
   dataType: () => 'text',
-  toDriver: (value) => redact(value, PATTERNS).text,
+  toDriver: (value) => redact(typeof value === 'string' ? stripDirectionControls(value) : value, PATTERNS).text,
   fromDriver: (value) => value as SafeText,
 });
 

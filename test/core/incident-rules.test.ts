@@ -80,4 +80,17 @@ describe('note times', () => {
     expect(() => parseNoteTime('at 25:00 x', now)).toThrow(/not a time/);
     expect(() => parseNoteTime('at 10:00', now)).toThrow(/note is empty/);
   });
+  it('refuses a time it cannot read instead of keeping it as text, and says which forms it reads', () => {
+    for (const when of ['9.40am', '9.40', '9h40', '9:40am', '9am', '9:5', '14:05:00Z', '2026-13-01', '2026-11-2']) {
+      expect(() => parseNoteTime(`at ${when} phone call from the bank`, now), when).toThrow(
+        `"${when}" is not a time I understand. Start the note with \`at HH:MM\` on the 24-hour clock (e.g. at 09:40 or at 14:05) or \`at <ISO 8601>\``,
+      );
+    }
+  });
+  it('keeps notes that merely start with "at" as text, and lets a comma end the time', () => {
+    for (const text of ['at least two staff clicked', 'At last, the vendor answered', 'at 3 sites the badge readers failed', 'at 10.0.0.5 the scanner stopped', 'at noon the CEO was told']) {
+      expect(parseNoteTime(text, now)).toEqual({ text, occurredAt: undefined });
+    }
+    expect(parseNoteTime('at 09:30, user clicked', now, 'Europe/Paris')).toEqual({ text: 'user clicked', occurredAt: new Date('2026-11-24T08:30:00Z') });
+  });
 });

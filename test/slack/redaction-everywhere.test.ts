@@ -19,6 +19,13 @@ interface Field {
   fill(secret: string): Promise<unknown>;
   /** False for what is never stored at all (a credential header is dropped, not redacted). */
   stored?: false;
+  /**
+   * False where nobody is to be told to rotate: a visitor of a decoy URL is no Slack user, and whoever pastes a decoy
+   * credential may be the intruder, who must not learn it was bait.
+   */
+  warned?: false;
+  /** False where the text cannot carry a direction override (an HTTP header is Latin-1). */
+  unicode?: false;
 }
 
 let bot: TestBot;
@@ -47,6 +54,8 @@ async function click(label: string, near: string, as: EmuUser = bot.lead) {
   await bot.emu.clickButton({ user: as.id, label, channel: channel.id, near });
   await bot.rampart.idle();
 }
+/** A decoy URL's visitor: no Slack user to tell, and headers hold Latin-1 only. */
+const VISITOR = { warned: false, unicode: false } as const;
 /** What the bot answered synchronously (slash command and view submission replies). */
 const replies: string[] = [];
 
@@ -111,13 +120,14 @@ const FIELDS: Field[] = [
   {
     name: 'decoy URL: user agent',
     fill: (s) => fetchDecoy({ 'user-agent': `Mozilla/5.0 ${s}` }),
+    ...VISITOR,
   },
-  { name: 'decoy URL: header referer', fill: (s) => fetchDecoy({ referer: `https://wiki.example.org/?q=${s}` }) },
+  { name: 'decoy URL: header referer', fill: (s) => fetchDecoy({ referer: `https://wiki.example.org/?q=${s}` }), ...VISITOR },
   ...['x-slack-token', 'x-goog-api-key', 'x-amz-security-token', 'private-token', 'x-vault-token', 'api-key', 'authorization', 'cookie', 'x-custom-thing'].map(
-    (header) => ({ name: `decoy URL: header ${header}`, fill: (s: string) => fetchDecoy({ [header]: s }), stored: false as const }),
+    (header) => ({ name: `decoy URL: header ${header}`, fill: (s: string) => fetchDecoy({ [header]: s }), stored: false as const, ...VISITOR }),
   ),
   // Behind TRUST_PROXY the last X-Forwarded-For entry is the source address: the visitor's marker and token.
-  { name: 'decoy URL: forwarded source', fill: (s) => fetchDecoy({ 'x-forwarded-for': s.split(' ').slice(0, 2).join('/') }) },
+  { name: 'decoy URL: forwarded source', fill: (s) => fetchDecoy({ 'x-forwarded-for': s.split(' ').slice(0, 2).join('/') }), ...VISITOR },
   {
     name: 'message carrying a decoy credential',
     fill: async (s) => {
@@ -129,6 +139,7 @@ const FIELDS: Field[] = [
       await bot.emu.sendRaw({ body: JSON.stringify(eventCallback(event, 'EvPasted1', Math.floor(Date.now() / 1000))), contentType: 'application/json' });
       await bot.rampart.idle();
     },
+    warned: false,
   },
   { name: 'out-of-band reason', fill: (s) => incident(`oob INC-1 ${s}`) },
   {
@@ -163,8 +174,18 @@ function secretsOf(i: number): { text: string; raw: string[]; marker: string } {
   const marker = `Mk${i}x`;
   const token = `xoxb-${7000000000 + i}-Zq${i}Wv${i}Ty`;
   const password = `Hunter${i}Qz${i}`;
-  return { text: `${marker} ${token} password: ${password}`, raw: [token, password], marker };
+  // A right-to-left override and an isolate ride along where the field can hold them: neither may be kept.
+  const bidi = FIELDS[i]?.unicode === false ? '' : ' \u202Etxt.exe\u2066';
+  return { text: `${marker} ${token} password: ${password}${bidi}`, raw: [token, password], marker };
 }
+
+/** Every rotate warning the bot gave: ephemerals and direct messages, and the synchronous replies. */
+function rotateWarnings(): number {
+  const told = bot.emu.allMessages().filter((m) => m.user === bot.emu.botUser.id && /rotate (it|them) now/.test(m.text));
+  return told.length + replies.filter((r) => /rotate (it|them) now/.test(r)).length;
+}
+/** Rotate warnings each field's filling led to. */
+const warningsBy = new Map<string, number>();
 
 beforeAll(async () => {
   bot = await startTestBot({
@@ -183,7 +204,11 @@ beforeAll(async () => {
       };
     },
   });
-  for (const [i, field] of FIELDS.entries()) await field.fill(secretsOf(i).text);
+  for (const [i, field] of FIELDS.entries()) {
+    const before = rotateWarnings();
+    await field.fill(secretsOf(i).text);
+    warningsBy.set(field.name, rotateWarnings() - before);
+  }
   // The promoted tip goes out to staff.
   await command('/awareness', 'send-now');
 }, 240_000);
@@ -252,6 +277,19 @@ describe('every field a person or a visitor fills is redacted wherever it lands'
     expect(warnings.filter((m) => !isPrivate(m))).toEqual([]);
     // Note, lesson, correction, status note, step note and reason, seven review saves, four tips, the out-of-band reason.
     expect(warnings.length + replies.filter((r) => /rotate (it|them) now/.test(r)).length).toBeGreaterThanOrEqual(18);
+  });
+
+  it('every writer was told, whatever the field: each field a person fills led to a rotate warning', () => {
+    const silent = FIELDS.filter((f) => f.warned !== false && !warningsBy.get(f.name)).map((f) => f.name);
+    expect(silent).toEqual([]);
+    expect(FIELDS.filter((f) => f.warned === false && warningsBy.get(f.name)).map((f) => f.name)).toEqual([]);
+  });
+
+  it('no direction override is kept in any row, report or anything sent to Slack', async () => {
+    const overrides = /[\u202A-\u202E\u2066-\u2069]/;
+    expect(overrides.test(await everyRow())).toBe(false);
+    expect(overrides.test(await everyReport())).toBe(false);
+    expect(overrides.test(everythingSent())).toBe(false);
   });
 
   it('no secret is in anything the bot sent to Slack', () => {

@@ -40,4 +40,20 @@ describe('redaction in Slack', () => {
     // Only the author is told.
     expect(ephemeralsFor(bot, bot.staff).some((t) => t.includes('rotate'))).toBe(false);
   });
+
+  it('tells whoever reports a message holding a secret, once they submit the form, with the kinds found', async () => {
+    const message = bot.emu.postAsUser(bot.lead.id, bot.general.id, `is this ok? ${TOKEN} and ${AWS_KEY}`);
+    await bot.emu.messageShortcut({ user: bot.staff.id, channel: bot.general.id, ts: message.ts, callbackId: 'report_message' });
+    await bot.rampart.idle();
+    // The form already shows the message redacted, so what is submitted holds no secret for the declaration to find.
+    expect(JSON.stringify(bot.emu.openView(bot.staff.id)!.view)).not.toContain(TOKEN);
+    expect(ephemeralsFor(bot, bot.staff).some((t) => t.includes('rotate'))).toBe(false);
+    await bot.emu.submitView({ user: bot.staff.id, values: { Type: 'phishing', Severity: 'sev3' } });
+    await bot.rampart.idle();
+    const told = ephemeralsFor(bot, bot.staff).filter((t) => t.includes('rotate'));
+    expect(told).toHaveLength(1);
+    expect(told[0]).toContain(
+      ':warning: I removed a Slack token and an AWS access key from the message you reported before storing it. Treat them as exposed: rotate them now (with its owner, if that is not you).',
+    );
+  });
 });

@@ -109,6 +109,40 @@ describe('/incident severity', () => {
     expect(await lastChannelPost()).toMatch(/severity: sev2 → \*sev1\*/);
   });
 
+  it('announces a raise to sev1 where the declaration was, with the change, in the same transaction', async () => {
+    const announced = publicMessages(bot, bot.incidents).length;
+    await bot.incident('severity INC-1 sev1');
+    const posts = publicMessages(bot, bot.incidents).slice(announced);
+    const channel = await channelOf(bot);
+    expect(posts.map((m) => m.text)).toEqual([`:rotating_light: *INC-1* escalated · SEV2 → *SEV1* (by <@${bot.lead.id}>) · Website defaced`]);
+    expect(JSON.stringify(posts[0]!.blocks)).toContain(`<#${channel.id}>`);
+    // Enqueued with the event: the escalation's outbox row points at the severity_changed event.
+    const { events } = await timelineOf(bot);
+    const rows = await bot.rampart.core.notices.settled([`incident:1:event:${events.at(-1)!.seq}:escalated`]);
+    expect(rows).toMatchObject([{ kind: 'incident_escalated', state: 'delivered' }]);
+  });
+
+  it('announces sev3 or sev4 raised to sev2, but not a lowering or a raise that stays below sev2', async () => {
+    await bot.incident('declare Odd login sev4 type:other public');
+    const count = () => publicMessages(bot, bot.incidents).filter((m) => m.text.includes('escalated')).length;
+    await bot.incident('severity INC-2 sev3');
+    await bot.incident('severity INC-1 sev3');
+    expect(count()).toBe(0);
+    await bot.incident('severity INC-2 sev2');
+    expect(publicMessages(bot, bot.incidents).at(-1)?.text).toMatch(/^:rotating_light: \*INC-2\* escalated · SEV3 → \*SEV2\*/);
+    await bot.incident('severity INC-2 sev1');
+    await bot.incident('severity INC-2 sev2');
+    expect(count()).toBe(2);
+  });
+
+  it('announces a private incident’s escalation by reference only, as its declaration was', async () => {
+    await bot.incident('declare Payroll mailbox forwarding rule sev3 type:account-compromise');
+    await bot.incident('severity INC-2 sev1');
+    const post = publicMessages(bot, bot.incidents).at(-1)!;
+    expect(post.text).toBe(`:rotating_light: *INC-2* escalated · SEV3 → *SEV1* (by <@${bot.lead.id}>) · private · commander: _unassigned_`);
+    expect(JSON.stringify(post)).not.toMatch(/Payroll|account-compromise/);
+  });
+
   it('refuses a severity that does not exist, listing the valid ones', async () => {
     const reply = await bot.incident('severity INC-1 sev9');
     expect(reply.text).toContain('"sev9" is not a severity. Use one of: sev1, sev2, sev3, sev4');

@@ -1,6 +1,7 @@
 // One security-awareness tip, as posted to staff once a week, and the YAML format tips are written in. The limits keep
 // a tip readable in a single Slack message by people who are not security specialists.
 import { z } from 'zod';
+import { isOnlyInvisible } from '../redaction/invisible.js';
 
 /** One weekly tip: a short explanation plus one thing to do and one to avoid. */
 export interface Tip {
@@ -29,6 +30,7 @@ export function countSentences(text: string): number {
     .filter((s) => s.trim().length > 0).length;
 }
 
+const INVISIBLE = 'holds only invisible characters (such as zero-width spaces): write it out';
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'use lower-case letters, digits and hyphens (at most 63)');
 const oneLine = (max: number) =>
   z
@@ -36,6 +38,7 @@ const oneLine = (max: number) =>
     .trim()
     .min(1, 'must not be empty')
     .max(max, `at most ${max} characters`)
+    .refine((s) => !isOnlyInvisible(s), INVISIBLE)
     .refine((s) => !/[\r\n]/.test(s), 'keep it to one line');
 
 /** One tip as written in YAML. */
@@ -47,6 +50,7 @@ export const tipSchema = z.strictObject({
     .trim()
     .min(1, 'must not be empty')
     .max(MAX_TIP_BODY, `at most ${MAX_TIP_BODY} characters`)
+    .refine((s) => !isOnlyInvisible(s), INVISIBLE)
     .superRefine((body, ctx) => {
       const n = countSentences(body);
       if (n < 2 || n > 5) ctx.addIssue({ code: 'custom', message: `write two to five sentences (found ${n})` });

@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { AppError } from '../errors.js';
 import type { CustomPattern } from '../redaction/redact.js';
 import { redactFor, type RedactionDeps, type SafeRedacted, type SafeText } from '../redaction/apply.js';
+import { isOnlyInvisible } from '../redaction/invisible.js';
+import { invisibleOnly } from '../incidents/text-rules.js';
 
 /** What is planted: a URL, a document that loads the URL when opened, or a fake credential. */
 export const DECOY_KINDS = ['url', 'document', 'credential'] as const;
@@ -71,6 +73,7 @@ export function checkKind(raw: string): DecoyKind {
 export function checkNote(deps: RedactionDeps, raw: string | undefined): SafeRedacted {
   const note = (raw ?? '').trim();
   if (note.length > MAX_DECOY_NOTE) throw new AppError('invalid_input', `The note is ${note.length} characters; keep it under ${MAX_DECOY_NOTE}.`);
+  if (isOnlyInvisible(note)) throw invisibleOnly('note');
   return redactFor(deps, note);
 }
 

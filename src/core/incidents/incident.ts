@@ -80,6 +80,14 @@ export function parseSeverity(text: string): Severity {
   throw new AppError('invalid_severity', `"${text}" is not a severity. Use one of: ${SEVERITIES.join(', ')} (sev1 is the most severe).`);
 }
 
+/**
+ * True when a severity change is an escalation worth announcing where the declaration was: up to sev1 or sev2 from
+ * a lower one (sev1 is the most severe). Going down, or within sev3/sev4, stays in the incident channel.
+ */
+export function isEscalation(from: Severity, to: Severity): boolean {
+  return (to === 'sev1' || to === 'sev2') && SEVERITIES.indexOf(to) < SEVERITIES.indexOf(from);
+}
+
 /** Validates a status name. */
 export function parseStatus(text: string): Status {
   const s = text.trim().toLowerCase();

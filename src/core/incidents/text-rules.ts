@@ -1,6 +1,8 @@
 // Rules for text people type into incidents. Titles must fit an announcement and a channel name; nothing may carry
-// a broadcast (@here/@channel/@everyone), which would page a whole workspace from a private incident.
+// a broadcast (@here/@channel/@everyone), which would page a whole workspace from a private incident; text that shows
+// nothing (zero-width spaces and the like) counts as empty; direction overrides are removed (see invisible.ts).
 import { AppError } from '../errors.js';
+import { looksEmpty, stripDirectionControls } from '../redaction/invisible.js';
 
 export const MAX_TITLE = 150;
 export const MAX_DESCRIPTION = 3000;
@@ -10,8 +12,8 @@ const BROADCAST = /<!(here|channel|everyone)(\|[^>]*)?>|<!subteam\^[A-Z0-9]+(\|[
 
 /** A trimmed, valid title, or a specific error. */
 export function checkTitle(raw: string): string {
-  const title = raw.replace(/\s+/g, ' ').trim();
-  if (title === '') {
+  const title = stripDirectionControls(raw).replace(/\s+/g, ' ').trim();
+  if (looksEmpty(title)) {
     throw new AppError('invalid_input', 'The incident needs a title, e.g. `/incident declare Phishing mail to press office --sev3`.', { field: 'title' });
   }
   if (title.length > MAX_TITLE) {
@@ -28,12 +30,20 @@ export function checkTitle(raw: string): string {
 
 /** A trimmed free text within its limit, or a specific error. Empty is allowed unless required. */
 export function checkText(raw: string, what: string, max: number, required = false): string {
-  const text = raw.trim();
-  if (required && text === '') throw new AppError('invalid_input', `The ${what} is empty.`, { field: what });
+  const text = stripDirectionControls(raw).trim();
+  if (looksEmpty(text)) {
+    if (required) throw new AppError('invalid_input', `The ${what} is empty${text === '' ? '' : ' (it holds only invisible characters)'}.`, { field: what });
+    if (text !== '') throw invisibleOnly(what);
+  }
   if (text.length > max) throw new AppError('invalid_input', `The ${what} is ${text.length} characters; the limit is ${max}.`, { field: what });
   checkNoBroadcast(text, what);
   checkStorable(text, what);
   return text;
+}
+
+/** The refusal of text that holds only invisible characters (zero-width spaces and the like). */
+export function invisibleOnly(what: string): AppError {
+  return new AppError('invalid_input', `The ${what} holds only invisible characters (such as zero-width spaces): write it out, or leave it empty.`, { field: what });
 }
 
 /** True when text carries a group mention (@here, @channel, @everyone or a user group). */

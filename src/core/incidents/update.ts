@@ -22,7 +22,7 @@ import { updateIncident } from './queries.js';
 import { checkText, MAX_NOTE } from './text-rules.js';
 import { requireReviewBeforeClosing } from '../reviews/closing.js';
 import { redactFor, type SafeText } from '../redaction/apply.js';
-import { noticeChange, noticeInvite } from '../outbox/incident-notices.js';
+import { noticeChange, noticeEscalation, noticeInvite } from '../outbox/incident-notices.js';
 
 /** The result of a change: the incident before and after. */
 export interface Changed {
@@ -86,7 +86,10 @@ export async function changeStatus(deps: CoreDeps, actor: Actor, ref: string, st
   });
 }
 
-/** Sets the severity. Setting the current severity again is refused, so the timeline holds only real changes. */
+/**
+ * Sets the severity. Setting the current severity again is refused, so the timeline holds only real changes. A raise
+ * to sev1 or sev2 is also announced where the declaration was, in the same transaction.
+ */
 export async function changeSeverity(deps: CoreDeps, actor: Actor, ref: string, severityText: string): Promise<Changed> {
   const severity = parseSeverity(severityText);
   await requireResponder(deps, actor, 'incident.severity');
@@ -101,7 +104,10 @@ export async function changeSeverity(deps: CoreDeps, actor: Actor, ref: string, 
       { kind: 'severity_changed', actor: actor.id, source: actor.source, payload: { from: before.severity, to: severity } },
       now,
     );
-    const notices = await noticeChange(tx, { incident, event, by: actor.id, change: { kind: 'severity', from: before.severity, to: severity }, now });
+    const notices = [
+      ...(await noticeChange(tx, { incident, event, by: actor.id, change: { kind: 'severity', from: before.severity, to: severity }, now })),
+      ...(await noticeEscalation(tx, { incident, event, by: actor.id, from: before.severity, announceChannel: deps.announceChannel, now })),
+    ];
     return { before, incident, notices };
   });
 }

@@ -1,7 +1,7 @@
 // The notifications incident use cases enqueue, each keyed by the timeline event it tells of: the same event can
 // never be told twice, and the key is what the Slack worker looks for before posting again after an unclear failure.
 import type { Tx } from '../../db/types.js';
-import type { Incident } from '../incidents/incident.js';
+import { isEscalation, type Incident, type Severity } from '../incidents/incident.js';
 import { latestReview } from '../reviews/queries.js';
 import type { TimelineEvent } from '../timeline/events.js';
 import type { IncidentChange } from './notifications.js';
@@ -48,6 +48,27 @@ export async function noticeAnnouncementRevised(tx: Tx, p: { incident: Incident;
     incidentId: incident.id,
     now: p.now,
     notification: { kind: 'announcement_revised', channel: announced.lane, payload: { ref: incident.ref, drill: incident.drill, madePrivate: p.madePrivate } },
+  });
+  return [key];
+}
+
+/**
+ * Announces an escalation where the declaration was announced (INCIDENT_CHANNEL, when set), for public and private
+ * incidents alike: a private one's announcement already showed its reference and severity there, and the escalation
+ * shows no more, while the people who watch that channel are the ones who must know it got worse. Returns the keys.
+ */
+export async function noticeEscalation(
+  tx: Tx,
+  p: { incident: Incident; event: TimelineEvent | null; by: string; from: Severity; announceChannel: string | undefined; now: Date },
+): Promise<string[]> {
+  const { incident } = p;
+  if (!p.announceChannel || !isEscalation(p.from, incident.severity)) return [];
+  const key = noticeKey(incident.id, p.event, 'escalated', p.now);
+  await enqueue(tx, {
+    key,
+    incidentId: incident.id,
+    now: p.now,
+    notification: { kind: 'incident_escalated', channel: p.announceChannel, payload: { ref: incident.ref, drill: incident.drill, by: p.by, from: p.from, to: incident.severity } },
   });
   return [key];
 }

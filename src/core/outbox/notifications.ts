@@ -18,6 +18,11 @@ export interface NotificationPayloads {
    * rendered from the incident at delivery time. madePrivate: replaced by a neutral notice without the title.
    */
   announcement_revised: { ref: string; drill: boolean; madePrivate: boolean };
+  /**
+   * A raise to sev1 or sev2, announced where the declaration was (INCIDENT_CHANNEL); rendered from the incident at
+   * delivery time, so a private one shows only its reference, as its announcement did.
+   */
+  incident_escalated: { ref: string; drill: boolean; by: string; from: string; to: string };
   /** A status, severity or role change, posted in the incident channel. */
   incident_changed: { ref: string; drill: boolean; by: string; change: IncidentChange; offerReview: boolean };
   /** A new role holder (or the reporter, once the channel exists) invited into the incident channel. */
@@ -51,6 +56,7 @@ export type Notification = { [K in NotificationKind]: { kind: K; channel: string
 export const ACTION_OF: Record<NotificationKind, string> = {
   incident_announced: 'announcing it',
   announcement_revised: 'updating its announcement',
+  incident_escalated: 'announcing the escalation',
   incident_changed: 'posting the change in the incident channel',
   member_invited: 'inviting the assignee to the channel',
   channel_setup: 'creating the incident channel',

@@ -7,6 +7,7 @@ import type { SlackMessageRef } from '../timeline/events.js';
 import { redact, type CustomPattern } from './redact.js';
 import { DECOY_CREDENTIAL_PATTERN } from '../decoys/decoy.js';
 import type { SafeJson, SafeText } from './safe-text.js';
+import { isOnlyInvisible, stripDirectionControls } from './invisible.js';
 
 export type { SafeJson, SafeText } from './safe-text.js';
 
@@ -19,9 +20,15 @@ export interface SafeRedacted {
   found: string[];
 }
 
-/** Redacts text with the built-in detectors, decoy credentials and REDACT_PATTERNS. */
+/**
+ * Redacts text with the built-in detectors, decoy credentials and REDACT_PATTERNS. Direction overrides are removed
+ * here too, and text that shows nothing becomes empty, so no stored or sent text can skip either (the text rules
+ * refuse such text with a message naming the field; this is the floor under them).
+ */
 export function redactFor(deps: RedactionDeps, text: string): SafeRedacted {
-  const { text: out, found } = redact(text, patternsOf(deps));
+  // A payload of the wrong shape (a number where Slack sends text) is left to redact as before, not made to throw.
+  const visible = typeof text === 'string' ? stripDirectionControls(text) : text;
+  const { text: out, found } = redact(typeof visible === 'string' && isOnlyInvisible(visible) ? '' : visible, patternsOf(deps));
   return { text: out as SafeText, found };
 }
 

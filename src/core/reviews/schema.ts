@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import { hasBroadcast } from '../incidents/text-rules.js';
+import { isOnlyInvisible } from '../redaction/invisible.js';
 import { REVIEW_FIELD_LABELS, type ReviewContent } from './review.js';
 
 /** Limit of each free-text field of a review (a Slack multi-line input holds 3,000 characters). */
@@ -14,6 +15,8 @@ export const MAX_ACTION_ITEMS = 20;
 
 const noBroadcast = (s: string) => !hasBroadcast(s);
 const BROADCAST_MESSAGE = 'remove the group mention (@here, @channel, @everyone or a user group)';
+const visible = (s: string) => !isOnlyInvisible(s);
+const INVISIBLE_MESSAGE = 'holds only invisible characters (such as zero-width spaces): write it out';
 
 const text = (required: boolean) =>
   z
@@ -21,6 +24,7 @@ const text = (required: boolean) =>
     .trim()
     .min(required ? 1 : 0, 'write a few words')
     .max(MAX_REVIEW_TEXT, `keep it to ${MAX_REVIEW_TEXT.toLocaleString('en')} characters`)
+    .refine(visible, INVISIBLE_MESSAGE)
     .refine(noBroadcast, BROADCAST_MESSAGE);
 
 /** A calendar date written YYYY-MM-DD (2026-02-30 is not one). */
@@ -36,6 +40,7 @@ const actionItem = z.object({
     .trim()
     .min(1, 'say what is to be done')
     .max(MAX_ACTION_TEXT, `keep it to ${MAX_ACTION_TEXT} characters`)
+    .refine(visible, INVISIBLE_MESSAGE)
     .refine(noBroadcast, BROADCAST_MESSAGE),
   owner: z
     .string()

@@ -10,6 +10,8 @@ export interface DeclareModalMetadata {
   originChannel?: string;
   /** The reported message, for the message shortcut. */
   source?: { channel: string; ts: string; author: string; permalink: string | null; text: string };
+  /** Kinds of secret redacted from the reported message before the form showed it, so the reporter is told on submit. */
+  redacted?: string[];
 }
 
 const option = (text: string, value: string) => ({ text: { type: 'plain_text' as const, text }, value });
@@ -99,16 +101,24 @@ export function encodeMetadata(meta: DeclareModalMetadata): string {
   return json;
 }
 
+/** A redaction kind: a detector's or a REDACT_PATTERNS name (letters, digits and hyphens). */
+const KIND = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
 /** Reads metadata back; unknown or broken metadata means none. */
 export function decodeMetadata(raw: string | undefined): DeclareModalMetadata {
   try {
     const meta: unknown = raw ? JSON.parse(raw) : {};
     // `null`, a number or a list parse too, but are not metadata (reading `.source` off null crashed the listener).
     if (typeof meta !== 'object' || meta === null) return {};
-    const { originChannel, source } = meta as Record<string, unknown>;
+    const { originChannel, source, redacted } = meta as Record<string, unknown>;
     const s = (typeof source === 'object' && source !== null ? source : {}) as Record<string, unknown>;
     const sourceOk = ['channel', 'ts', 'author', 'text'].every((k) => typeof s[k] === 'string') && (s.permalink === null || typeof s.permalink === 'string');
-    return { ...(typeof originChannel === 'string' ? { originChannel } : {}), ...(sourceOk ? { source: s as unknown as NonNullable<DeclareModalMetadata['source']> } : {}) };
+    const kinds = Array.isArray(redacted) ? redacted.filter((k): k is string => typeof k === 'string' && KIND.test(k)).slice(0, 20) : [];
+    return {
+      ...(typeof originChannel === 'string' ? { originChannel } : {}),
+      ...(sourceOk ? { source: s as unknown as NonNullable<DeclareModalMetadata['source']> } : {}),
+      ...(kinds.length > 0 ? { redacted: kinds } : {}),
+    };
   } catch {
     return {};
   }

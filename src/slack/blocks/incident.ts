@@ -29,6 +29,22 @@ export function understood(incident: Incident): Mrkdwn {
   return md`Title: ${incident.title} · ${sevLabel(incident.severity)} · type ${incident.type} · ${incident.private ? 'private' : 'public'} · ${incident.drill ? 'a drill' : 'a real incident (not a drill)'}. Wrong? \`/incident edit ${incident.ref} …\` corrects it.`;
 }
 
+/**
+ * An escalation to sev1 or sev2, for the incidents channel where the declaration was announced. Like the
+ * announcement, a private incident shows only its reference, severities and commander.
+ */
+export function escalation(incident: Incident, p: { by: string; from: string; to: string }) {
+  const lead = md`${drillPrefix(incident)}:rotating_light: *${incident.ref}* escalated · ${sevLabel(p.from)} → *${sevLabel(p.to)}* (by ${who(p.by)})`;
+  if (incident.private) {
+    const text = md`${lead} · private · commander: ${who(incident.commanderId)}`;
+    return message(text, [section(text), context(md`Details are shared only in the incident’s private channel.`)]);
+  }
+  return message(md`${lead} · ${incident.title}`, [
+    section(md`${lead}\n*${incident.title}*`),
+    context(md`Type: ${incident.type} · commander: ${who(incident.commanderId)} · channel: ${channelLink(incident)}`),
+  ]);
+}
+
 /** The first message in the incident's own channel, suggesting the playbooks for its type. */
 export function channelIntro(incident: Incident, playbooks: Playbook[] = []) {
   return message(md`${drillPrefix(incident)}${incident.ref}: ${incident.title}`, [

@@ -3,12 +3,18 @@ import { describeKind } from '../../core/redaction/patterns.js';
 import type { TimelineEvent } from '../../core/timeline/events.js';
 import { md, type Mrkdwn } from './mrkdwn.js';
 
-/** The ephemeral warning for redacted kinds, or undefined when nothing was redacted. */
-export function rotateWarning(found: readonly string[] | undefined): Mrkdwn | undefined {
+/**
+ * The ephemeral warning for redacted kinds, or undefined when nothing was redacted. `from` says whose text it was:
+ * the poster's own, or a message they reported (whose author may need telling too).
+ */
+export function rotateWarning(found: readonly string[] | undefined, from: 'posted' | 'reported' = 'posted'): Mrkdwn | undefined {
   if (!found || found.length === 0) return undefined;
   const labels = found.map(describeKind);
   const what = labels.length === 1 ? labels[0]! : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)!}`;
   const it = labels.length === 1 ? 'it' : 'them';
+  if (from === 'reported') {
+    return md`:warning: I removed ${what} from the message you reported before storing it. Treat ${it} as exposed: rotate ${it} now (with its owner, if that is not you).`;
+  }
   return md`:warning: I removed ${what} from what you posted before storing it. Treat ${it} as exposed: rotate ${it} now.`;
 }
 

@@ -7,7 +7,7 @@ import { findById } from '../../core/incidents/queries.js';
 import type { NotificationPayloads } from '../../core/outbox/notifications.js';
 import { rowsByKey, type OutboxRow } from '../../core/outbox/queries.js';
 import { announcementKey } from '../../core/outbox/channel-setup.js';
-import { announcement, channelIntro } from '../blocks/incident.js';
+import { announcement, channelIntro, escalation } from '../blocks/incident.js';
 import { reporterMessage, withdrawnAnnouncement } from './render.js';
 import { ensureChannel } from './channel-setup.js';
 import { directChannel } from '../services/upload.js';
@@ -92,6 +92,7 @@ async function messageFor(ctx: SendContext, row: OutboxRow): Promise<{ text: str
   // The announcement and the intro show the incident as it is now: by delivery its channel exists and can be linked.
   const incident = await incidentOf(ctx.db, row);
   if (row.kind === 'channel_intro') return channelIntro(incident, ctx.playbooks.forType(incident.type));
+  if (row.kind === 'incident_escalated') return escalation(incident, row.payload as unknown as NotificationPayloads['incident_escalated']);
   return announcement(incident);
 }
 

@@ -80,9 +80,24 @@ describe('enqueue inside core use cases', () => {
 
   it('an incident without a channel enqueues nothing for its changes', async () => {
     await core.declare(responder, { title: 'No channel yet' });
-    const { notices } = await core.changeSeverity(responder, 'INC-1', 'sev1');
+    const { notices } = await core.changeSeverity(responder, 'INC-1', 'sev4');
     expect(notices).toEqual([]);
     expect((await allRows()).map((r) => r.kind)).toEqual(['channel_setup']);
+  });
+
+  it('an escalation to sev1 or sev2 is enqueued for the announcements channel with its event, channel or not', async () => {
+    await core.declare(responder, { title: 'No channel yet' });
+    const { notices } = await core.changeSeverity(responder, 'INC-1', 'sev1');
+    const seq = (await core.timeline(responder, 'INC-1')).events.at(-1)!.seq;
+    expect(notices).toEqual([`incident:1:event:${seq}:escalated`]);
+    expect((await rowsByKey(t.database.db, notices))[0]).toMatchObject({
+      kind: 'incident_escalated',
+      lane: 'C0ANNOUNCE',
+      payload: { ref: 'INC-1', drill: false, by: responder.id, from: 'sev3', to: 'sev1' },
+    });
+    // Lowering it again, or a raise that stays below sev2, announces nothing.
+    expect((await core.changeSeverity(responder, 'INC-1', 'sev4')).notices).toEqual([]);
+    expect((await core.changeSeverity(responder, 'INC-1', 'sev3')).notices).toEqual([]);
   });
 
   it('a refused change leaves no row and does not wake the worker', async () => {

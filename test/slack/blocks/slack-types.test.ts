@@ -56,6 +56,7 @@ const typed = [
   returns<Message>()(digest.digestMessage),
   returns<Message>()(help.helpMessage),
   returns<Message>()(incident.announcement),
+  returns<Message>()(incident.escalation),
   returns<Message>()(incident.channelIntro),
   returns<Message>()(incident.incidentDetails),
   returns<Message>()(incident.incidentList),

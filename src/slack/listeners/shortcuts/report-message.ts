@@ -13,7 +13,9 @@ export function register(app: App, deps: SlackDeps): void {
     if ((shortcut as { type: string }).type !== 'message_action') return;
     const message = shortcut.message;
     // The form shows the message back and carries it in its metadata: both get the text as it will be stored.
-    const text = deps.core.redact(message.text ?? '').text;
+    // What was removed is carried in the form's metadata: the reporter is told to have it rotated once they submit.
+    const { text, found } = deps.core.redact(message.text ?? '');
+    const redacted = found.length > 0 ? { redacted: found } : {};
     const author = message.user ?? (message as { bot_id?: string }).bot_id ?? 'unknown';
     deps.background.afterAck('report message', async () => {
       // The trigger id lives 3 seconds: open the modal first, then fetch the permalink and update it.
@@ -22,7 +24,7 @@ export function register(app: App, deps: SlackDeps): void {
       const source = { channel: shortcut.channel.id, ts: message.ts, author, permalink: null as string | null, text };
       const opened = await client.views.open({
         trigger_id: shortcut.trigger_id,
-        view: declareModal({ types: deps.core.incidentTypes, prefill: { title, description: text }, metadata: { source } }),
+        view: declareModal({ types: deps.core.incidentTypes, prefill: { title, description: text }, metadata: { source, ...redacted } }),
       });
       try {
         const link = await client.chat.getPermalink({ channel: shortcut.channel.id, message_ts: message.ts });
@@ -31,7 +33,7 @@ export function register(app: App, deps: SlackDeps): void {
         await client.views.update({
           view_id: opened.view!.id!,
           hash: opened.view!.hash!,
-          view: declareModal({ types: deps.core.incidentTypes, prefill: { title, description }, metadata: { source } }),
+          view: declareModal({ types: deps.core.incidentTypes, prefill: { title, description }, metadata: { source, ...redacted } }),
         });
       } catch (err) {
         // Without a permalink the report still works; the timeline keeps channel and ts.

@@ -9,7 +9,8 @@ import { setUpIncidentInSlack } from '../../services/incident-channel.js';
 import { userTextFor } from '../../errors.js';
 import { message } from '../../blocks/message.js';
 import type { SlackDeps } from '../../deps.js';
-import { withRotateWarning } from '../../blocks/redaction.js';
+import { rotateWarning, withRotateWarning } from '../../blocks/redaction.js';
+import { md } from '../../blocks/mrkdwn.js';
 
 /** Registers the modal's submission handler. */
 export function register(app: App, deps: SlackDeps): void {
@@ -32,7 +33,9 @@ export function register(app: App, deps: SlackDeps): void {
     }
     await ack();
     deps.background.afterAck('declare from modal', async () => {
-      const { text } = message(withRotateWarning(await setUpIncidentInSlack(deps, declared), declared.redacted));
+      const reported = rotateWarning(meta.redacted, 'reported');
+      const confirmed = withRotateWarning(await setUpIncidentInSlack(deps, declared), declared.redacted);
+      const { text } = message(reported ? md`${confirmed}\n${reported}` : confirmed);
       // The modal has no response_url: confirm where the request came from, or by direct message.
       const channel = meta.originChannel ?? meta.source?.channel;
       try {
