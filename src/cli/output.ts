@@ -7,6 +7,7 @@ import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { AppError } from '../core/errors.js';
 
 /** Thrown by printLine once nobody reads stdout any more; the CLI ends quietly on it. */
 export class StdoutClosed extends Error {
@@ -66,6 +67,23 @@ export async function writeChunks(chunks: AsyncIterable<string>, out: string | u
     await rename(partial, out);
   } catch (err) {
     await rm(partial, { force: true });
-    throw err;
+    throw fileErrorFor(out, err);
   }
+}
+
+// Why a file could not be written, said about the file asked for (not the hidden partial one beside it).
+const FILE_ERRORS: Record<string, string> = {
+  ENOENT: 'its folder does not exist',
+  ENOTDIR: 'part of its path is not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder',
+  ENOSPC: 'the disk is full',
+  EROFS: 'the file system is read-only',
+};
+
+function fileErrorFor(out: string, err: unknown): unknown {
+  const code = (err as NodeJS.ErrnoException).code;
+  const why = code ? FILE_ERRORS[code] : undefined;
+  return why ? new AppError('invalid_input', `Cannot write ${out}: ${why}.`, { file: out }, { cause: err }) : err;
 }

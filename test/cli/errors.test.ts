@@ -63,6 +63,13 @@ describe('other errors', () => {
     expect(r.stderr.split('\n')).toEqual([expect.stringMatching(/^rampart: invalid configuration: .*LOG_LEVEL.*; .*TIMEZONE|^rampart: invalid configuration: .*TIMEZONE.*; .*LOG_LEVEL/), '']);
   });
 
+  it('a file that cannot be written is named as asked for (not the partial file beside it), in one line', async () => {
+    const target = path.join(dataDir, 'no-such-folder', 'report.md');
+    const r = await runRampart(['report', 'INC-1', '--out', target], { DATA_DIR: dataDir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`rampart: Cannot write ${target}: its folder does not exist.\n`);
+  });
+
   it('an unexpected error is one line with how to see the stack, and exit 1', () => {
     const { line, code } = explainCliError(new TypeError('Cannot read properties of undefined\n    at somewhere (x.ts:1:1)'));
     expect(code).toBe(1);
