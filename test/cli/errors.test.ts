@@ -27,14 +27,14 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('output to a closed pipe (`rampart … | head`)', () => {
   it('ends quietly with exit 0, and the database is closed properly (the next command can open it)', async () => {
-    for (const args of [['timeline', 'INC-1'], ['report', 'INC-1'], ['incidents', '--json'], ['playbooks', 'list']]) {
+    for (const args of [['timeline', 'INC-1'], ['report', 'INC-1'], ['playbooks', 'list']]) {
       const r = await runRampartUnread(args, { DATA_DIR: dataDir });
       expect({ args, ...r }).toEqual({ args, code: 0, signal: null, stderr: '' });
     }
     const after = await runRampart(['incidents'], { DATA_DIR: dataDir });
     expect(after.code).toBe(0);
     expect(after.stdout).toMatch(/INC-1 .*Something odd/);
-  }, 150_000);
+  }, 240_000);
 });
 
 describe('a database the CLI cannot use', () => {
