@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, requireSlackCredentials } from './config.js';
 import { startRampart } from './app.js';
 import { createLogger } from './log.js';
 import { databaseOutageMessage, databaseOutageOf, isAppError } from './core/errors.js';
+import { describeDatabaseError, redactDatabaseUrl } from './db/connection-errors.js';
 import type { Logger } from './log.js';
 
 /** Runs the bot until a signal; returns the process exit code on a start-up failure. */
@@ -26,12 +27,16 @@ export async function runBot(): Promise<number> {
   } catch (err) {
     // Start-up failures (a locked data directory, an unreachable database, a token Slack rejects) are told plainly.
     const slackError = (err as { data?: { error?: string } }).data?.error;
+    const database = describeDatabaseError(err);
     const outage = databaseOutageOf(err);
+    const where = config.database.url ? `DATABASE_URL=${redactDatabaseUrl(config.database.url)}` : `DATA_DIR=${config.database.dataDir}`;
     const reason = isAppError(err)
       ? err.message
-      : outage
-        ? `${databaseOutageMessage(outage)} (DATABASE_URL)`
-        : slackError
+      : database
+        ? `Could not start: ${database} (${where}).`
+        : outage
+          ? `${databaseOutageMessage(outage)} (${where})`
+          : slackError
           ? `Slack rejected the bot token (${slackError}); check SLACK_BOT_TOKEN.`
           : `Could not start: ${(err as Error).message}`;
     logger.error({ err }, 'start-up failed');

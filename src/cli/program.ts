@@ -1,7 +1,8 @@
-// The `rampart` command line. Unknown commands and bad arguments exit non-zero with usage.
-import { Command, CommanderError } from 'commander';
-import { ConfigError, loadConfig } from '../config.js';
-import { databaseOutageMessage, databaseOutageOf, isAppError } from '../core/errors.js';
+// The `rampart` command line. Every error ends as one line on stderr and a non-zero exit (see errors.ts); unknown
+// commands and bad arguments exit 2 with a pointer to --help.
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { loadConfig } from '../config.js';
 import { incidentsCommand, migrateCommand, timelineCommand } from './commands.js';
 import { awarenessPreviewCommand, awarenessSendNowCommand, awarenessStatsCommand, awarenessStatusCommand } from './awareness.js';
 import { digestPreviewCommand, digestSendNowCommand } from './digest.js';
@@ -9,15 +10,16 @@ import { AppError } from '../core/errors.js';
 import { exportCommand, reportCommand, statsCommand } from './reports.js';
 import { verifyCommand } from './verify.js';
 import { importPlaybookCommand, listPlaybooksCommand, validatePlaybooksCommand } from './playbooks.js';
+import { printErrorLine as err, printLine as out } from './output.js';
+import { EXIT, explainCliError } from './errors.js';
 
-const out = (line: string) => process.stdout.write(`${line}\n`);
-const err = (line: string) => process.stderr.write(`${line}\n`);
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** Builds the program (exported for tests). */
 export function buildProgram(): Command {
   const program = new Command('rampart')
     .description('Rampart: security incident response from Slack')
-    .showHelpAfterError()
+    .version(version, '-V, --version', 'print the version')
     .exitOverride();
   program
     .command('start')
@@ -61,8 +63,11 @@ export function buildProgram(): Command {
     .description('recompute timeline hash chains; exits 1 and prints the first broken link when one does not hold')
     .argument('[ref]', 'incident reference, e.g. INC-3')
     .option('--all', 'every incident')
-    .action(async (ref: string | undefined, opts: { all?: boolean }) => {
-      process.exitCode = await verifyCommand(loadConfig(), ref, { all: !!opts.all }, out, err);
+    .action(async (ref: string | undefined, opts: { all?: boolean }, command: Command) => {
+      // Usage mistakes, so they exit 2 like commander's own (through oneLineUsageErrors).
+      if (!ref && !opts.all) command.error('say which incident, e.g. `rampart verify INC-3`, or `--all` for every incident');
+      if (ref && opts.all) command.error(`give either an incident (${ref}) or --all, not both`);
+      process.exitCode = await verifyCommand(loadConfig(), ref ? { ref } : { all: true }, out, err);
     });
   program
     .command('report')
@@ -122,7 +127,20 @@ export function buildProgram(): Command {
   const digest = program.command('digest').description('the weekly incident digest posted to INCIDENT_CHANNEL');
   digest.command('preview').description('the digest of the last seven days, as text').action(() => digestPreviewCommand(loadConfig(), out));
   digest.command('send-now').description('post it to INCIDENT_CHANNEL now (needs SLACK_BOT_TOKEN)').action(() => digestSendNowCommand(loadConfig(), out));
+  oneLineUsageErrors(program);
   return program;
+}
+
+/**
+ * Commander's usage errors ("error: unknown command 'x'", "(Did you mean …?)") become one line naming the command
+ * and where its usage is, instead of a message followed by the whole help text.
+ */
+function oneLineUsageErrors(command: Command, path: string[] = []): void {
+  const name = [...path, command.name()].join(' ');
+  command.configureOutput({
+    outputError: (text, write) => write(`${name}: ${text.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim()} (see \`${name} --help\`)\n`),
+  });
+  for (const sub of command.commands) oneLineUsageErrors(sub, [...path, command.name()]);
 }
 
 /** Runs the CLI with argv; returns the exit code. */
@@ -130,23 +148,14 @@ export async function runCli(argv: string[]): Promise<number> {
   const program = buildProgram();
   if (argv.length === 0) {
     program.outputHelp();
-    return 2;
+    return EXIT.usage;
   }
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
-  } catch (err) {
-    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
-    if (err instanceof ConfigError || isAppError(err)) {
-      process.stderr.write(`rampart: ${err.message}\n`);
-      return 1;
-    }
-    // Postgres down or restarting: the same plain "try again" the Slack users get, not a stack trace.
-    const outage = databaseOutageOf(err);
-    if (outage) {
-      process.stderr.write(`rampart: ${databaseOutageMessage(outage)}\n`);
-      return 1;
-    }
-    throw err;
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (error) {
+    const { line, code } = explainCliError(error);
+    if (line) err(line);
+    return code;
   }
 }

@@ -1,18 +1,19 @@
 // `rampart verify [<ref>] [--all]`: recomputes timeline hash chains. Exit 0 when every chain holds, 1 with the
 // first break of each broken incident on stderr.
 import type { Config } from '../config.js';
-import { AppError } from '../core/errors.js';
 import { verificationLine } from '../core/timeline/verification.js';
 import { OPERATOR, withCore } from './commands.js';
 
 type Out = (line: string) => void;
 
+/** What to verify: one incident, or every incident (`--all`). */
+export type VerifyTarget = { ref: string } | { all: true };
+
 /** Verifies one incident, or all with --all; returns the exit code. */
-export async function verifyCommand(config: Config, ref: string | undefined, opts: { all: boolean }, out: Out, err: Out): Promise<number> {
-  if (!ref === !opts.all) throw new AppError('invalid_input', 'give an incident reference (e.g. `rampart verify INC-3`) or --all, not both.');
+export async function verifyCommand(config: Config, target: VerifyTarget, out: Out, err: Out): Promise<number> {
   return withCore(config, async (core) => {
-    if (ref) {
-      const { incident, verification } = await core.verify(OPERATOR, ref);
+    if ('ref' in target) {
+      const { incident, verification } = await core.verify(OPERATOR, target.ref);
       (verification.ok ? out : err)(`${incident.ref}: ${verificationLine(verification)}`);
       return verification.ok ? 0 : 1;
     }

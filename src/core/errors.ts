@@ -22,16 +22,25 @@ export type ErrorCode =
   /** Allowed and valid, but only once the person has confirmed (making a private incident public). */
   | 'confirmation_required';
 
-/** An expected failure with a specific, user-facing message. */
+/**
+ * Something the user can do next, named by what it does rather than how: Slack says `/incident list all`, the CLI
+ * `rampart incidents`. Core's messages stay adapter-neutral and each adapter words the step as its own command.
+ */
+export type NextStep = { kind: 'list_incidents' };
+
+/** An expected failure with a specific, user-facing message (and, optionally, the step that helps next). */
 export class AppError extends Error {
   override readonly name = 'AppError';
+  /** What the user can do next; adapters append it in their own words after the message. */
+  readonly next: NextStep | undefined;
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details: Record<string, unknown> = {},
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; next?: NextStep },
   ) {
-    super(message, options);
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.next = options?.next;
   }
 }
 

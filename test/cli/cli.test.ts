@@ -52,17 +52,36 @@ describe('rampart CLI', () => {
     expect((await rampart('incidents')).stdout).toMatch(/INC-2 +sev3 +triage +public +Public thing/);
   });
 
-  it('exits non-zero with usage or a specific message on bad input', async () => {
+  it('exits non-zero with one line naming the mistake and where usage is', async () => {
     const unknown = await rampart('frobnicate');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/unknown command 'frobnicate'[\s\S]*Usage: rampart/);
+    expect(unknown.stderr).toBe("rampart: unknown command 'frobnicate' (see `rampart --help`)\n");
     const missing = await rampart('timeline');
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/missing required argument 'ref'/);
+    expect(missing.stderr).toBe("rampart timeline: missing required argument 'ref' (see `rampart timeline --help`)\n");
+    const option = await rampart('playbooks', 'list', '--frob');
+    expect(option.code).toBe(2);
+    expect(option.stderr).toBe("rampart playbooks list: unknown option '--frob' (see `rampart playbooks list --help`)\n");
+  }, 90_000);
+
+  it('an unknown incident points to the CLI command that lists them, not to a Slack command', async () => {
     const noSuch = await rampart('timeline', 'INC-77');
     expect(noSuch.code).toBe(1);
-    expect(noSuch.stderr).toMatch(/There is no incident INC-77/);
-  });
+    expect(noSuch.stderr).toBe('rampart: There is no incident INC-77. `rampart incidents` lists them all.\n');
+    for (const args of [['report', 'INC-77'], ['verify', 'INC-77']]) {
+      const r = await rampart(...args);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe('rampart: There is no incident INC-77. `rampart incidents` lists them all.\n');
+    }
+  }, 90_000);
+
+  it('--version and -V print the package version', async () => {
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) {
+      const r = await rampart(flag);
+      expect(r).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: '' });
+    }
+  }, 60_000);
 
   it('a second process on the same DATA_DIR fails fast with a clear message', async () => {
     const database = await openDatabase({ kind: 'pglite', dataDir });

@@ -52,9 +52,12 @@ describe('rampart verify', () => {
     expect(r.stdout).toContain('1 of 2 incidents FAILED verification.');
   });
 
-  it('wants a reference or --all', async () => {
-    const r = await rampart('verify');
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('give an incident reference');
+  it('wants a reference or --all: a usage error of one line that says which, with exit 2', async () => {
+    const none = await rampart('verify');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe('rampart verify: say which incident, e.g. `rampart verify INC-3`, or `--all` for every incident (see `rampart verify --help`)\n');
+    const both = await rampart('verify', 'INC-1', '--all');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toBe('rampart verify: give either an incident (INC-1) or --all, not both (see `rampart verify --help`)\n');
   });
 });

@@ -1,5 +1,5 @@
 // The `rampart` bin as a user runs it: a child process with the given environment, its exit code and output.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -22,4 +22,21 @@ export async function runRampart(args: string[], env: Record<string, string | un
     const e = err as { code: number; stdout: string; stderr: string };
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
+}
+
+/**
+ * Runs `node bin/rampart.js …` with its stdout closed by the reader before anything is written, as
+ * `rampart … | head -0` does: every write to stdout fails with EPIPE.
+ */
+export function runRampartUnread(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; signal: string | null; stderr: string }> {
+  const full: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent', ...env };
+  delete full.DATABASE_URL;
+  const child = spawn('node', ['bin/rampart.js', ...args], { env: full, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.destroy();
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stderr }));
+  });
 }

@@ -11,7 +11,9 @@ export async function incidentByRef(db: DbOrTx, ref: string, opts: { forUpdate?:
     throw new AppError('unknown_incident', `"${ref}" is not an incident reference. References look like INC-12.`);
   }
   const incident = await findByNumber(db, number, opts);
-  if (!incident) throw new AppError('unknown_incident', `There is no incident INC-${number}. \`/incident list all\` shows them all.`);
+  if (!incident) {
+    throw new AppError('unknown_incident', `There is no incident INC-${number}.`, { ref: `INC-${number}` }, { next: { kind: 'list_incidents' } });
+  }
   return incident;
 }
 
