@@ -1,5 +1,6 @@
 // `rampart verify [<ref>] [--all]`: recomputes timeline hash chains. Exit 0 when every chain holds, 1 with the
 // first break of each broken incident on stderr.
+import { plural } from '../core/plural.js';
 import type { Config } from '../config.js';
 import { AppError } from '../core/errors.js';
 import { verificationLine } from '../core/timeline/verification.js';
@@ -23,7 +24,7 @@ export async function verifyCommand(config: Config, ref: string | undefined, opt
       if (!verification.ok) broken += 1;
       (verification.ok ? out : err)(`${r}: ${verificationLine(verification)}`);
     }
-    out(broken === 0 ? `${total} incidents verified, every hash chain intact.` : `${broken} of ${total} incidents FAILED verification.`);
+    out(broken === 0 ? `${plural(total, 'incident')} verified, every hash chain intact.` : `${broken} of ${plural(total, 'incident')} FAILED verification.`);
     return broken === 0 ? 0 : 1;
   });
 }

@@ -2,6 +2,7 @@
 // text its own way, so nothing here may contain markup.
 import { FixedOffsetZone, IANAZone, type Zone } from 'luxon';
 import { formatDuration } from '../phases.js';
+import { progressWords } from '../../playbooks/run.js';
 import type { PlaybookProgress, ReportEvent, ReportHeader, TipFromIncident } from '../report.js';
 import type { Review } from '../../reviews/review.js';
 
@@ -124,7 +125,7 @@ export interface TimelineRow {
   who: string;
   kind: string;
   what: string;
-  /** e.g. `⏱ back-dated, recorded 2026-11-24 10:05:00 +01:00`; null when recorded as it happened. */
+  /** e.g. `back-dated, recorded 2026-11-24 10:05:00 +01:00`, or `correction, recorded …` for a correction (it sits beside the event it corrects); null when recorded as it happened. */
   backdated: string | null;
 }
 
@@ -138,7 +139,7 @@ export function timelineRow(e: ReportEvent, zone: string): TimelineRow {
     who: e.actor,
     kind: e.kind,
     what: `${e.summary}${corrects}`,
-    backdated: e.backdated ? `⏱ back-dated, recorded ${humanTime(e.recordedAt, zone)}` : null,
+    backdated: e.backdated ? `${e.correctsSeq !== null ? 'correction' : 'back-dated'}, recorded ${humanTime(e.recordedAt, zone)}` : null,
   };
 }
 
@@ -152,7 +153,7 @@ export interface StepLine {
 
 /** A playbook run's progress line and its steps. */
 export function playbookLines(run: PlaybookProgress, zone: string): { progress: string; steps: StepLine[] } {
-  const progress = `${run.done}/${run.total} done, ${run.skipped} skipped · started by ${run.startedBy} at ${humanTime(run.startedAt, zone)}`;
+  const progress = `${progressWords(run)} · started by ${run.startedBy} at ${humanTime(run.startedAt, zone)}`;
   const steps = run.steps.map((s): StepLine => {
     const parts: string[] = [];
     if (s.state === 'skipped') parts.push(s.note ? `skipped: ${s.note}` : 'skipped');

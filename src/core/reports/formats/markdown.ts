@@ -2,6 +2,7 @@
 import type { ReportHeader, ReportSource } from '../report.js';
 import { lessonLines } from '../../reviews/review.js';
 import { inChunks } from './chunks.js';
+import { plural } from '../../plural.js';
 import { verificationLine } from '../../timeline/verification.js';
 import {
   actionItemsTable,
@@ -55,7 +56,7 @@ function opening(h: ReportHeader): string {
     `## People and roles\n\n${mdTable(peopleTable(h))}`,
     `## Key times\n\n${mdTable(keyTimesTable(h))}`,
     `## Phases\n\n${mdTable(phasesTable(h))}`,
-    `## Timeline\n\n${h.eventCount} events, in the order they happened.\n\n`,
+    `## Timeline\n\n${plural(h.eventCount, 'event')}, in the order they happened.\n\n`,
     h.verification ? `${verificationLine(h.verification)}\n\n` : '',
     mdRow(['#', 'When', 'Who', 'What']),
     '|---|---|---|---|\n',
