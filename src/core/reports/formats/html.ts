@@ -3,6 +3,7 @@
 import type { ReportHeader, ReportSource } from '../report.js';
 import { lessonLines } from '../../reviews/review.js';
 import { inChunks } from './chunks.js';
+import { plural } from '../../plural.js';
 import { escapeHtml as esc } from './html-escape.js';
 import { REPORT_CSS } from './html-style.js';
 import { verificationLine } from '../../timeline/verification.js';
@@ -68,7 +69,7 @@ function closing(h: ReportHeader): string {
       section = s.section;
       const state = s.mark === 'x' ? 'done' : s.mark === '-' ? 'skipped' : 'open';
       const detail = s.detail ? ` <span class="detail">— ${esc(s.detail)}</span>` : '';
-      out.push(`<li class="step-${state}"><span class="box">[${s.mark === ' ' ? '&nbsp;' : s.mark}]</span><span class="title">${esc(s.text)}</span>${detail}</li>`);
+      out.push(`<li class="step-${state}"><span class="box">[${s.mark === ' ' ? '&nbsp;' : s.mark}]</span> <span class="title">${esc(s.text)}</span>${detail}</li>`);
     }
     if (section !== null) out.push('</ul>');
   }
@@ -106,7 +107,7 @@ async function* pieces(source: ReportSource): AsyncGenerator<string> {
   // stays flat at the cost of a second read of the events.
   const marks = new MarkCollector(h);
   for await (const e of source.events()) marks.add(e);
-  yield `<section id="timeline"><h2>Timeline</h2>\n<p class="meta">${h.eventCount} events, in the order they happened.</p>\n`;
+  yield `<section id="timeline"><h2>Timeline</h2>\n<p class="meta">${plural(h.eventCount, 'event')}, in the order they happened.</p>\n`;
   if (h.verification) yield `<p class="meta verification">${esc(verificationLine(h.verification))}</p>\n`;
   yield `${timelineSvg(h, marks.marks())}\n`;
   yield '<table class="timeline"><thead><tr><th class="num">#</th><th>When</th><th>Who</th><th>What</th></tr></thead><tbody>\n';
