@@ -19,6 +19,7 @@ import { register as registerReviewModal } from './listeners/views/review.js';
 import { register as registerOpenReview } from './listeners/actions/open-review.js';
 import { register as registerDecoyCommand, type DecoyLinks } from './listeners/commands/decoy.js';
 import { register as registerDecoyCredentials } from './listeners/events/decoy-credentials.js';
+import { register as registerPeopleSeen } from './listeners/people-seen.js';
 import { AckingHTTPReceiver, AckingSocketReceiver } from './receivers.js';
 import type { Installation } from './installation.js';
 import type { RequestGate } from './request-gate.js';
@@ -42,6 +43,7 @@ export interface SlackAppOptions {
 
 /** Registers every listener: the manifest test checks this list against manifest.json. */
 export function registerListeners(app: App, deps: SlackDeps, decoyLinks?: DecoyLinks): void {
+  registerPeopleSeen(app, deps);
   registerCommands(app, deps);
   registerDeclareModal(app, deps);
   registerReportMessage(app, deps);

@@ -61,7 +61,7 @@ function closing(h: ReportHeader): string {
   const out: string[] = ['<section id="playbooks"><h2>Playbooks</h2>'];
   if (h.playbooks.length === 0) out.push('<p>No playbook was run.</p>');
   for (const run of h.playbooks) {
-    const { progress, steps } = playbookLines(run, zone);
+    const { progress, steps } = playbookLines(run, zone, h.names);
     out.push(`<h3>${esc(run.title)}</h3>`, `<p class="byline">${esc(progress)}</p>`);
     let section: string | null = null;
     for (const s of steps) {
@@ -77,18 +77,18 @@ function closing(h: ReportHeader): string {
   const r = h.review;
   if (!r) out.push('<p>No review yet.</p>');
   else {
-    out.push(`<p class="byline">${esc(reviewByline(r, h.reviewVersions, zone))}</p>`);
+    out.push(`<p class="byline">${esc(reviewByline(r, h.reviewVersions, zone, h.names))}</p>`);
     for (const [heading, text] of reviewSections(r)) out.push(`<h3>${esc(heading)}</h3><p class="text">${esc(text.trim()) || '<em>(empty)</em>'}</p>`);
     const lessons = lessonLines(r.lessons);
     out.push('<h3>Lessons</h3>', lessons.length ? `<ul>${lessons.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>` : '<p><em>(none)</em></p>');
-    const items = actionItemsTable(r);
+    const items = actionItemsTable(r, h.names);
     out.push('<h3>Action items</h3>', items.rows.length ? htmlTable(items, 'action-items') : '<p><em>(none)</em></p>');
   }
   out.push('</section>');
   if (h.awareness.tips.length > 0) {
     out.push('<section id="awareness"><h2>Awareness</h2><ul>');
     for (const tip of h.awareness.tips) {
-      const { byline, posts } = tipLines(tip, zone);
+      const { byline, posts } = tipLines(tip, zone, h.names);
       const postList = posts.length ? `<ul>${posts.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>` : '';
       out.push(`<li><strong>${esc(tip.title)}</strong> — ${esc(byline)}${postList}</li>`);
     }
@@ -112,7 +112,7 @@ async function* pieces(source: ReportSource): AsyncGenerator<string> {
   yield `${timelineSvg(h, marks.marks())}\n`;
   yield '<table class="timeline"><thead><tr><th class="num">#</th><th>When</th><th>Who</th><th>What</th></tr></thead><tbody>\n';
   for await (const e of source.events()) {
-    const row = timelineRow(e, h.timezone);
+    const row = timelineRow(e, h.timezone, h.names);
     const backdated = row.backdated ? ` <span class="backdated">${esc(row.backdated)}</span>` : '';
     yield `<tr><td class="num">${esc(row.seq)}</td><td class="when">${esc(row.when)}</td><td class="mono">${esc(row.who)}</td><td><code class="kind">${esc(row.kind)}</code> ${esc(row.what)}${backdated}</td></tr>\n`;
   }
