@@ -7,6 +7,10 @@ import type { Actor } from '../core/context.js';
 import type { Database } from '../db/client.js';
 import { appliedMigrationCount } from '../db/migrate.js';
 import { eventJson, incidentJson } from './json.js';
+import { describeEvent } from '../core/reports/describe.js';
+import { humanTime } from '../core/reports/formats/human.js';
+import { labelIdsIn, personLabel } from '../core/people/directory.js';
+import { isBackdated, type TimelineEvent } from '../core/timeline/events.js';
 
 export const OPERATOR: Actor = { id: 'cli', source: 'cli' };
 
@@ -45,29 +49,22 @@ export async function incidentsCommand(config: Config, opts: { json: boolean; op
   });
 }
 
-/** `rampart timeline <ref> [--json]`. */
+/** `rampart timeline <ref> [--json]`: JSON keeps ids and payloads; the human lines name people and say what happened. */
 export async function timelineCommand(config: Config, ref: string, opts: { json: boolean }, out: Out): Promise<void> {
   await withCore(config, async (core) => {
     const { incident, events } = await core.timeline(OPERATOR, ref);
     if (opts.json) return out(JSON.stringify({ incident: incidentJson(incident), events: events.map(eventJson) }, null, 2));
     out(`${incident.ref}: ${incident.title} (${incident.severity}, ${incident.status}${incident.private ? ', private' : ''})`);
+    const names = await core.people.names(events.flatMap(mentionedIds));
+    const zone = core.deps.timezone;
     for (const e of events) {
-      const late = e.recordedAt.getTime() - e.occurredAt.getTime() > 60_000 ? ` (recorded ${e.recordedAt.toISOString()})` : '';
-      out(`#${String(e.seq).padEnd(3)} ${e.occurredAt.toISOString()}  ${e.kind.padEnd(16)} ${e.actor.padEnd(10)} ${summary(e.payload)}${late}`);
+      const late = isBackdated(e) ? ` (${e.correctsSeq !== null ? 'correction' : 'back-dated'}, recorded ${humanTime(e.recordedAt, zone)})` : '';
+      out(`#${String(e.seq).padEnd(3)} ${humanTime(e.occurredAt, zone)}  ${personLabel(names, e.actor)}  ${labelIdsIn(describeEvent(e), names)}${late}`);
     }
   });
 }
 
-function summary(payload: Record<string, unknown>): string {
-  const p = payload as Record<string, string | undefined>;
-  if (p.step !== undefined) {
-    const extra = p.reason ?? p.note ?? (p.to ? `→ ${p.to}` : undefined);
-    return `step ${p.step}. ${p.title}${extra ? `: ${extra}` : ''}`;
-  }
-  if (p.title) return p.title;
-  if (p.from !== undefined && p.to !== undefined) return `${p.from ?? '-'} → ${p.to}${p.note ? `: ${p.note}` : ''}`;
-  if (p.text !== undefined) return p.text;
-  if (p.action) return `${p.action}: ${p.error}`;
-  if (p.name) return `#${p.name}`;
-  return JSON.stringify(payload);
+/** The user ids an event names: its actor and any id in its payload (role and step assignments, invitations). */
+function mentionedIds(e: TimelineEvent): string[] {
+  return [e.actor, ...(JSON.stringify(e.payload).match(/\b[UW][A-Z0-9]{8,}\b/g) ?? [])];
 }

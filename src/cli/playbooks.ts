@@ -1,5 +1,6 @@
 // `rampart playbooks list|validate|import`: checking playbook files and converting CACAO 2.0 and TheHive exports into
 // our YAML. Problems go to stderr with file and line; the exit code says whether anything was wrong.
+import { plural } from '../core/plural.js';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -79,6 +80,6 @@ export async function importPlaybookCommand(
   if (existsSync(target) && !opts.force) throw new AppError('invalid_input', `${target} already exists; use --force to replace it.`);
   await writeFile(target, yaml, 'utf8');
   const steps = numberedSteps(playbook).length;
-  out(`Imported ${format === 'cacao' ? 'CACAO 2.0' : 'TheHive'} playbook "${playbook.title}" (${steps} steps in ${playbook.sections.length} sections, ${warnings.length} warnings) to ${target}.`);
+  out(`Imported ${format === 'cacao' ? 'CACAO 2.0' : 'TheHive'} playbook "${playbook.title}" (${plural(steps, 'step')} in ${plural(playbook.sections.length, 'section')}, ${plural(warnings.length, 'warning')}) to ${target}.`);
   return 0;
 }

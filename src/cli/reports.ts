@@ -10,6 +10,7 @@ import { renderReport } from '../core/reports/formats/index.js';
 import { parseReportFormat } from '../core/reports/format-names.js';
 import { EXPORT_FORMATS, exportReport } from '../core/reports/export.js';
 import { exportSize } from '../core/reports/queries.js';
+import { plural } from '../core/plural.js';
 import { OPERATOR, withCore } from './commands.js';
 import { writeChunks } from './output.js';
 
@@ -21,7 +22,7 @@ export async function reportCommand(config: Config, ref: string, opts: { format:
   await withCore(config, async (core) => {
     const { incident, source } = await core.report(OPERATOR, ref);
     await writeChunks(renderReport(format, source), opts.out);
-    if (opts.out) out(`Wrote ${incident.ref}'s report (${source.header.eventCount} events) to ${opts.out}.`);
+    if (opts.out) out(`Wrote ${incident.ref}'s report (${plural(source.header.eventCount, 'event')}) to ${opts.out}.`);
   });
 }
 
@@ -54,7 +55,7 @@ export async function exportCommand(config: Config, opts: { since?: string; form
     } finally {
       bar?.stop();
     }
-    out(`Exported ${size.incidents} incident${size.incidents === 1 ? '' : 's'} (${size.events} events) to ${opts.out}.`);
+    out(`Exported ${plural(size.incidents, 'incident')} (${plural(size.events, 'event')}) to ${opts.out}.`);
   });
 }
 

@@ -1,5 +1,6 @@
 // `rampart verify [<ref>] [--all]`: recomputes timeline hash chains. Exit 0 when every chain holds, 1 with the
 // first break of each broken incident on stderr.
+import { plural } from '../core/plural.js';
 import type { Config } from '../config.js';
 import { verificationLine } from '../core/timeline/verification.js';
 import { OPERATOR, withCore } from './commands.js';
@@ -24,7 +25,7 @@ export async function verifyCommand(config: Config, target: VerifyTarget, out: O
       if (!verification.ok) broken += 1;
       (verification.ok ? out : err)(`${r}: ${verificationLine(verification)}`);
     }
-    out(broken === 0 ? `${total} incidents verified, every hash chain intact.` : `${broken} of ${total} incidents FAILED verification.`);
+    out(broken === 0 ? `${plural(total, 'incident')} verified, every hash chain intact.` : `${broken} of ${plural(total, 'incident')} FAILED verification.`);
     return broken === 0 ? 0 : 1;
   });
 }

@@ -27,6 +27,8 @@ import { lessonsOf, promoteLesson, type TipDraft } from './awareness/promote.js'
 import { noticeMessage } from './outbox/incident-notices.js';
 import { settledDeliveries } from './outbox/deliveries.js';
 import { SignatureLedger } from './requests/signatures.js';
+import { namesFor, noticePeople } from './people/people.js';
+import type { PeopleDirectory } from './people/directory.js';
 
 /** Builds the core API over its dependencies. */
 export function createCore(deps: CoreDeps) {
@@ -103,6 +105,12 @@ export function createCore(deps: CoreDeps) {
       of: (actor: Actor, ref: string) => lessonsOf(deps, actor, ref),
       /** Turns an admin's edit of an incident's lessons into a queued tip (admins who may see the incident). */
       promote: (actor: Actor, ref: string, draft: TipDraft) => promoteLesson(deps, actor, ref, draft),
+    },
+    people: {
+      /** Caches the names of the people among userIds never looked up or looked up long ago, asking the directory. */
+      notice: (directory: PeopleDirectory, userIds: readonly string[]) => noticePeople(deps, directory, userIds),
+      /** The cached names of these people, in one query (people without one are left out). */
+      names: (userIds: readonly string[]) => namesFor(deps, userIds),
     },
     requests: {
       /** True the first time a request signature is presented (on any replica), false for a replay until validUntil. */

@@ -362,3 +362,15 @@ export const decoyHits = pgTable(
   },
   (t) => [index('decoy_hits_decoy_idx').on(t.decoyId, t.at)],
 );
+
+/**
+ * The names Slack gives people, cached so reports, the CLI and the timeline can say "Alice Martin (U…)" without
+ * asking Slack each time. Filled when the Slack adapter first sees a user, refreshed when an entry is old.
+ */
+export const slackProfiles = pgTable('slack_profiles', {
+  userId: text('user_id').primaryKey(),
+  /** The display name, else the real name, as Slack returned it (people choose it: free text). */
+  name: redactedText('name').notNull(),
+  realName: redactedText('real_name').notNull().default(EMPTY_TEXT),
+  fetchedAt: tz('fetched_at').notNull(),
+});

@@ -25,6 +25,8 @@ beforeAll(async () => {
   await core.addNote(actor, 'INC-1', 'at 09:00 first mail arrived');
   await core.changeStatus(actor, 'INC-1', 'investigating');
   await core.declare(actor, { title: 'Public thing', private: false });
+  // The name Slack gave U0LEAD, as the bot would have cached it.
+  await core.people.notice({ lookup: async () => ({ name: 'Lena Lead', realName: 'Lena Lead' }) }, ['U0LEAD']);
   await database.close();
 }, 60_000);
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -48,7 +50,11 @@ describe('rampart CLI', () => {
   });
 
   it('prints a readable timeline and table without --json', async () => {
-    expect((await rampart('timeline', 'INC-1')).stdout).toMatch(/#2 +2026-11-24T09:00:00.000Z +note_added .*first mail arrived \(recorded 2026-11-24T10:05:00.000Z\)/);
+    const timeline = (await rampart('timeline', 'INC-1')).stdout;
+    expect(timeline).toMatch(/#2 +2026-11-24 09:00:00 \+00:00 +Lena Lead \(U0LEAD\) +Note: first mail arrived \(back-dated, recorded 2026-11-24 10:05:00 \+00:00\)/);
+    expect(timeline).toMatch(/#3 +2026-11-24 10:05:00 \+00:00 +Lena Lead \(U0LEAD\) +Status triage → investigating\n/);
+    // Payloads read as words, never as raw JSON.
+    expect(timeline).not.toMatch(/[{}]/);
     expect((await rampart('incidents')).stdout).toMatch(/INC-2 +sev3 +triage +public +Public thing/);
   });
 

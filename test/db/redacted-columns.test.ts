@@ -49,6 +49,7 @@ const NOT_FREE_TEXT: Record<string, string> = {
   'awareness_acks.channel_id': 'a Slack channel id',
   'awareness_acks.ts': 'a Slack message ts',
   'awareness_acks.user_id': 'a Slack user id',
+  'slack_profiles.user_id': 'a Slack user id',
   'awareness_queue.tip_id': 'a tip id (a slug)',
   'awareness_queue.queued_by': 'a Slack user id, or cli',
   'awareness_queue.used_for': 'a slot key Rampart builds',
@@ -138,6 +139,8 @@ describe('free-text columns', () => {
         'awareness_tips.dont',
         'awareness_tips.title',
         'slack_outbox.payload',
+        'slack_profiles.name',
+        'slack_profiles.real_name',
         'timeline_events.payload',
       ].sort(),
     );

@@ -51,7 +51,7 @@ describe('rampart sandbox --script', () => {
     expect(text).toContain('✓ script finished');
     expect(code).toBe(0);
     expect(text).toMatch(/Suggested playbook:\* Phishing or credential-harvesting email/);
-    expect(text).toMatch(/INC-1 · \*2\/14 done\* \(1 skipped\)/);
+    expect(text).toMatch(/INC-1 · \*1 of 14 done, 1 skipped\*/);
     const database = await openDatabase({ kind: 'pglite', dataDir: join(dir, 'data') });
     try {
       const [inc] = await listIncidents(database.db, { all: true });

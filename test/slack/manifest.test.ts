@@ -18,6 +18,8 @@ function registered() {
     // One `message` listener receives what the manifest subscribes to per channel type.
     event: (type: string) => (type === 'message' ? seen.events.push('message.channels', 'message.groups') : seen.events.push(type)),
     action: (id: string) => seen.actions.push(id),
+    // Global middleware (noticing people) registers no listener of its own.
+    use: () => undefined,
   };
   registerListeners(recorder as unknown as App, {} as SlackDeps);
   return seen;
@@ -43,6 +45,7 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'views.open': [],
   'views.update': [],
   'conversations.open': ['im:write'],
+  'users.info': ['users:read'],
   filesUploadV2: ['files:write'],
   'files.getUploadURLExternal': ['files:write'],
   'files.completeUploadExternal': ['files:write'],

@@ -53,7 +53,7 @@ describe('a phishing incident', () => {
     const reply = await click('Start playbook');
     expect(reply.status).toBe(200);
     const [list] = checklists(channel.id);
-    expect(list!.text).toMatch(/^INC-1 · Phishing or credential-harvesting email: 0\/\d+ done$/);
+    expect(list!.text).toMatch(/^INC-1 · Phishing or credential-harvesting email: 0 of \d+ done$/);
     const { events } = await timelineOf(bot);
     expect(events.at(-1)).toMatchObject({ kind: 'playbook_started', actor: bot.lead.id, source: 'slack-button', payload: { playbookId: 'phishing' } });
     // A second press says it is running and starts nothing.
@@ -80,7 +80,7 @@ describe('a phishing incident', () => {
     const after = checklists(channel.id);
     expect(after).toHaveLength(1);
     expect(after[0]!.ts).toBe(before.ts);
-    expect(after[0]!.text).toMatch(/: 2\/\d+ done$/);
+    expect(after[0]!.text).toMatch(/: 1 of \d+ done, 1 skipped$/);
     expect(allText(after[0]!)).toContain(`~1. ${first}~ · done by <@${bot.lead.id}>`);
     expect(allText(after[0]!)).toContain('Only one person received it');
     const kinds = (await timelineOf(bot)).events.slice(-3);
@@ -173,7 +173,7 @@ describe('limits', () => {
     await click('Done', 'Contain step 30');
     const after = checklists(channel.id);
     expect(after.map((m) => m.ts)).toEqual(pages.map((m) => m.ts));
-    expect(after.every((m) => m.text.includes('1/60 done'))).toBe(true);
+    expect(after.every((m) => m.text.includes('1 of 60 done'))).toBe(true);
   });
 });
 
@@ -227,6 +227,6 @@ describe('restarts', () => {
     await click('Done', second.step.title);
     const pages = checklists(channel.id);
     expect(pages).toHaveLength(1);
-    expect(pages[0]!.text).toMatch(/2\/\d+ done/);
+    expect(pages[0]!.text).toMatch(/2 of \d+ done/);
   });
 });

@@ -43,7 +43,8 @@ export function fixtureEvents(): ReportEvent[] {
     anEvent({ seq: 5, kind: 'playbook_started', actor: 'U0BOB', source: 'slack-button', occurredAt: at('2026-11-24T09:15:00Z'), payload: { ...run, title: 'Phishing response', steps: 4 } }),
     anEvent({ seq: 6, kind: 'step_completed', actor: 'U0CAROL', source: 'slack-button', occurredAt: at('2026-11-24T09:30:05Z'), payload: { ...step(1, 'Get the headers'), note: 'Sender spoofed' } }),
     anEvent({ seq: 7, kind: 'note_added', actor: 'U0CAROL', occurredAt: at('2026-11-24T09:45:00Z'), payload: { text: TRICKY_NOTE } }),
-    anEvent({ seq: 8, kind: 'correction', actor: 'U0CAROL', occurredAt: at('2026-11-24T10:00:00Z'), correctsSeq: 7, payload: { text: '3 users, not 2' } }),
+    // A correction sits at the time of the event it corrects and is recorded later, as addCorrection does.
+    anEvent({ seq: 8, kind: 'correction', actor: 'U0CAROL', occurredAt: at('2026-11-24T09:45:00Z'), recordedAt: at('2026-11-24T10:00:00Z'), correctsSeq: 7, payload: { text: '3 users, not 2' } }),
     anEvent({ seq: 9, kind: 'step_skipped', actor: 'U0BOB', source: 'slack-modal', occurredAt: at('2026-11-24T10:30:00Z'), payload: { ...step(2, 'Find who else got it'), reason: 'Mail gateway already did' } }),
     anEvent({ seq: 10, kind: 'status_changed', actor: 'U0BOB', occurredAt: at('2026-11-24T11:30:00Z'), payload: { from: 'investigating', to: 'contained' } }),
     anEvent({ seq: 11, kind: 'step_completed', actor: 'U0CAROL', source: 'slack-button', occurredAt: at('2026-11-24T12:00:00Z'), payload: step(3, 'Block the sender') }),

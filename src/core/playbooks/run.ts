@@ -51,6 +51,11 @@ export function progress(run: Pick<Run, 'steps'>): { closed: number; done: numbe
   return { closed: done + skipped, done, skipped, total: run.steps.length };
 }
 
+/** A run's progress in the words every surface uses: `3 of 14 done, 1 skipped` (skipped steps are not done). */
+export function progressWords(p: { done: number; skipped: number; total: number }): string {
+  return `${p.done} of ${p.total} done${p.skipped ? `, ${p.skipped} skipped` : ''}`;
+}
+
 /** How a step reads in messages and timeline entries: `3. Reset the password`. */
 export function stepLabel(s: Pick<RunStep, 'number' | 'step'>): string {
   return `${s.number}. ${s.step.title}`;

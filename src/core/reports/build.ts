@@ -10,7 +10,8 @@ import { isBackdated, type TimelineEvent } from '../timeline/events.js';
 import { verifyIncident } from '../timeline/verify.js';
 import { describeEvent } from './describe.js';
 import { durationsOf, keyTimesOf, phasesOf } from './phases.js';
-import { actorCounts, eventsInOrder, statusChanges, tipsFromIncident } from './queries.js';
+import { actorCounts, assignedUserIds, eventsInOrder, statusChanges, tipsFromIncident } from './queries.js';
+import { namesOf } from '../people/queries.js';
 import { REPORT_VERSION, type Person, type PlaybookProgress, type ReportEvent, type ReportHeader, type ReportSource } from './report.js';
 
 type ReportDeps = Pick<CoreDeps, 'db' | 'clock' | 'timezone'>;
@@ -27,7 +28,7 @@ export interface ReportOptions {
  * event, so callers that show no verification (the chat timeline) or must answer Slack first pass verify: false.
  */
 export async function reportSource(deps: ReportDeps, incident: Incident, opts: ReportOptions = {}): Promise<ReportSource> {
-  const [changes, counts, runs, review, tips, mergedInto, verification] = await Promise.all([
+  const [changes, counts, runs, review, tips, mergedInto, verification, assigned] = await Promise.all([
     statusChanges(deps.db, incident.id),
     actorCounts(deps.db, incident.id),
     runsOf(deps.db, [incident.id]),
@@ -35,6 +36,7 @@ export async function reportSource(deps: ReportDeps, incident: Incident, opts: R
     tipsFromIncident(deps.db, incident.id),
     incident.mergedIntoId ? findById(deps.db, incident.mergedIntoId) : undefined,
     opts.verify === false ? undefined : verifyIncident(deps.db, incident.id),
+    assignedUserIds(deps.db, incident.id),
   ]);
   const mergedIntoTitle = mergedInto && (!opts.maySee || (await opts.maySee(mergedInto))) ? mergedInto.title : undefined;
   const generatedAt = deps.clock.now();
@@ -72,6 +74,8 @@ export async function reportSource(deps: ReportDeps, incident: Incident, opts: R
     eventCount: [...counts.values()].reduce((a, b) => a + b, 0),
     ...(verification ? { verification } : {}),
   };
+  const names = await namesOf(deps.db, [...mentionedIn(header), ...assigned]);
+  if (names.size > 0) header.names = Object.fromEntries(names);
   return { header, events: () => reportEvents(deps, incident.id) };
 }
 
@@ -83,6 +87,18 @@ export async function* reportEvents(deps: Pick<CoreDeps, 'db'>, incidentId: numb
 /** One stored event as reports show it. */
 export function reportEvent(e: TimelineEvent): ReportEvent {
   return { ...e, backdated: isBackdated(e), summary: describeEvent(e) };
+}
+
+/** Every user id the header mentions, for the names query. */
+function mentionedIn(h: ReportHeader): string[] {
+  const i = h.incident;
+  return [
+    i.reporter, i.commander, i.comms, i.scribe,
+    ...h.people.map((p) => p.userId),
+    ...h.playbooks.flatMap((r) => [r.startedBy, ...r.steps.flatMap((s) => [s.assignee, s.changedBy])]),
+    ...(h.review ? [h.review.savedBy, ...h.review.actionItems.map((a) => a.owner)] : []),
+    ...h.awareness.tips.map((t) => t.createdBy),
+  ].filter((id): id is string => !!id);
 }
 
 const ROLE_ORDER = ['reporter', 'commander', 'comms', 'scribe'] as const;

@@ -1,11 +1,12 @@
 // One line of plain text per timeline event, shared by every report format, the Slack timeline and the CLI.
 // User ids are written as they are stored (U123…); adapters that can show names or mentions do so themselves.
 import type { EventKind } from '../timeline/events.js';
+import { progressWords } from '../playbooks/run.js';
+import { plural } from '../plural.js';
 
 type P = Record<string, unknown>;
 const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 const step = (p: P) => `step ${s(p.step)}. ${s(p.title)}`;
-const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 const withText = (lead: string, text: unknown) => (text ? `${lead}: ${s(text)}` : lead);
 
 const EDITED: Record<string, string> = { title: 'Title', type: 'Type', private: 'Visibility', drill: 'Drill or real:' };
@@ -28,14 +29,14 @@ const DESCRIBE: Record<EventKind, (p: P) => string> = {
   step_skipped: (p) => withText(`Skipped: ${step(p)}`, p.reason),
   step_assigned: (p) => `Assigned ${step(p)} to ${s(p.to)}`,
   step_reopened: (p) => `Reopened ${step(p)} (was ${s(p.from)})`,
-  playbook_completed: (p) => `Playbook completed: ${s(p.title)} (${s(p.done)} done, ${s(p.skipped)} skipped)`,
+  playbook_completed: (p) => `Playbook completed: ${s(p.title)} (${progressWords({ done: Number(p.done), skipped: Number(p.skipped), total: Number(p.done) + Number(p.skipped) })})`,
   lesson_promoted: (p) => `Lesson promoted to awareness tip "${s(p.title)}"`,
   review_saved: (p) => `Post-incident review saved (version ${s(p.version)}, ${plural(Number(p.actionItems ?? 0), 'action item')})`,
   decoy_tripped: (p) =>
     p.via === 'slack'
       ? `Decoy ${s(p.decoy)} pasted in Slack by ${s(p.source)} in ${s(p.channel)}`
       : `Decoy ${s(p.decoy)} fetched from ${s(p.source)}${p.userAgent ? ` (${s(p.userAgent)})` : ''}`,
-  moved_out_of_band: (p) => withText(`Team moved out of band; plan sent by direct message to ${s(p.recipients)} ${Number(p.recipients) === 1 ? 'person' : 'people'}`, p.reason),
+  moved_out_of_band: (p) => withText(`Team moved out of band; plan sent by direct message to ${plural(Number(p.recipients), 'person', 'people')}`, p.reason),
 };
 
 /** What an event says, in one line. Unknown kinds (from a newer version) fall back to their payload. */

@@ -111,3 +111,13 @@ export async function exportSize(db: DbOrTx, since: Date | null): Promise<{ inci
     .where(where);
   return { incidents: Number(i?.n ?? 0), events: Number(e?.n ?? 0) };
 }
+
+/** User ids that events name besides their actor: whom a role or a step was given to (and who held the role before). */
+export async function assignedUserIds(db: DbOrTx, incidentId: number): Promise<string[]> {
+  const t = timelineEvents;
+  const rows = await db
+    .selectDistinct({ to: sql<string | null>`${t.payload}->>'to'`, from: sql<string | null>`${t.payload}->>'from'` })
+    .from(t)
+    .where(and(eq(t.incidentId, incidentId), inArray(t.kind, ['role_assigned', 'step_assigned'])));
+  return rows.flatMap((r) => [r.to, r.from]).filter((id): id is string => !!id);
+}

@@ -116,6 +116,8 @@ export interface ReportHeader {
   eventCount: number;
   /** The timeline's hash chain, recomputed when the report was built (optional: added within version 1). */
   verification?: Verification;
+  /** Names Slack gives the people the report mentions, by user id, from the profile cache (optional: added within version 1). */
+  names?: Record<string, string>;
 }
 
 /** One timeline event as reports show it. */

@@ -2,6 +2,7 @@
 import type { Awareness } from '../../core/awareness/awareness.js';
 import { section, context, channelMention, joinMd, md, slackDate, type Mrkdwn } from './text.js';
 import { awarenessMessage } from './awareness.js';
+import { plural } from '../../core/plural.js';
 import { message } from './message.js';
 import type { Tip } from '../../core/awareness/tip.js';
 
@@ -50,7 +51,7 @@ export function statsMessage(stats: Stats, weeks: number) {
   if (stats.rows.length === 0) return message(md`No awareness posts in the last ${weeks} weeks.`, [section(md`No awareness posts in the last ${weeks} weeks.`)]);
   const pct = (r: number | null) => (r === null ? 'n/a' : `${Math.round(r * 100)}%`);
   const rows = stats.rows.map((r) => md`• ${r.week} ${channelMention(r.channelId)} ${code(r.tipId)}: ${r.acks}${r.audience !== null ? `/${r.audience}` : ''} (${pct(r.rate)})`);
-  const totals = stats.byChannel.map((c) => md`• ${channelMention(c.channelId)}: ${c.acks} acknowledgements, ${pct(c.rate)} of members`);
+  const totals = stats.byChannel.map((c) => md`• ${channelMention(c.channelId)}: ${plural(c.acks, 'acknowledgement')}, ${pct(c.rate)} of members`);
   return message(md`Awareness acknowledgements, last ${weeks} weeks`, [
     section(md`*Acknowledgements, last ${weeks} weeks*\n${joinMd(totals, '\n')}`),
     section(md`*By week*\n${joinMd(rows, '\n')}`),

@@ -3,7 +3,7 @@
 // (every step open), so a step never moves between messages as states change and each message is updated in place.
 import type { Incident } from '../../core/incidents/incident.js';
 import { ownerOf } from '../../core/playbooks/owners.js';
-import { progress, type Run, type RunStep } from '../../core/playbooks/run.js';
+import { progress, progressWords, type Run, type RunStep } from '../../core/playbooks/run.js';
 import { BUTTON } from '../ids.js';
 import { drillPlainPrefix, drillPrefix } from './drill.js';
 import { message, type SlackMessage } from './message.js';
@@ -57,7 +57,7 @@ export function parseStepValue(value: string): { runId: number; step: number; se
 export function checklistMessages(incident: Incident, run: Run, now: Date): (SlackMessage & { readonly blocks: Block[] })[] {
   const pages = layoutPages(run);
   const p = progress(run);
-  const summary = md`*${p.closed}/${p.total} done*${p.skipped ? ` (${p.skipped} skipped)` : ''}`;
+  const summary = md`*${progressWords(p)}*`;
   return pages.map((numbers, i) => {
     const steps = run.steps.filter((s) => numbers.includes(s.number));
     const pageNote = pages.length > 1 ? ` · page ${i + 1} of ${pages.length}` : '';
@@ -78,7 +78,7 @@ export function checklistMessages(incident: Incident, run: Run, now: Date): (Sla
       const credit = run.playbook.credit ? ` · ${run.playbook.credit}` : '';
       blocks.push(context(md`\`/incident tasks\` lists open steps${credit}`));
     }
-    return message(md`${drillPrefix(incident)}${incident.ref} · ${run.playbook.title}: ${p.closed}/${p.total} done${pageNote}`, blocks);
+    return message(md`${drillPrefix(incident)}${incident.ref} · ${run.playbook.title}: ${progressWords(p)}${pageNote}`, blocks);
   });
 }
 

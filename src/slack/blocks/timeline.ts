@@ -3,6 +3,7 @@
 import { formatDuration } from '../../core/reports/phases.js';
 import type { ShortTimeline } from '../../core/reports/read.js';
 import type { ReportEvent, ReportHeader } from '../../core/reports/report.js';
+import { plural } from '../../core/plural.js';
 import { message } from './message.js';
 import { escapeMrkdwn, escapedByRenderer } from './mrkdwn.js';
 import { clip, context, header, md, mention, packLines, section, slackDate, type Mrkdwn } from './text.js';
@@ -24,11 +25,11 @@ export function timelineMessage(h: ReportHeader, short: ShortTimeline) {
   const { sections: shown, shown: fitted } = packLines(lines, MAX_EVENT_SECTIONS);
   const cut = fitted < lines.length;
   const note = short.keyOnly
-    ? md`Showing ${short.events.length} key events of ${short.total}${short.keyOmitted ? ` (${short.keyOmitted} more key events from the middle left out)` : ''}. The full timeline is in the report: \`/incident report ${ref}\`.`
+    ? md`Showing ${plural(short.events.length, 'key event')} of ${short.total}${short.keyOmitted ? ` (${plural(short.keyOmitted, 'more key event')} from the middle left out)` : ''}. The full timeline is in the report: \`/incident report ${ref}\`.`
     : cut
       ? md`Some events did not fit. The full timeline is in the report: \`/incident report ${ref}\`.`
-      : md`${short.total} events. Times show in your own time zone; :hourglass: marks events recorded later than they happened.`;
-  return message(md`${drillPrefix(h.incident)}${ref} timeline: ${short.total} events`, [
+      : md`${plural(short.total, 'event')}. Times show in your own time zone; :hourglass: marks events recorded later than they happened.`;
+  return message(md`${drillPrefix(h.incident)}${ref} timeline: ${plural(short.total, 'event')}`, [
     header(`${drillPlainPrefix(h.incident)}${ref} timeline: ${h.incident.title}`),
     section(md`*Phases:* ${joinPhases(phases)}\n${times}`),
     ...(shown.length > 0 ? shown.map(section) : [section(md`_No events._`)]),
@@ -38,7 +39,8 @@ export function timelineMessage(h: ReportHeader, short: ShortTimeline) {
 
 /** One event in one line: when, what, who; back-dated events say when they were recorded. */
 function eventLine(e: ReportEvent): Mrkdwn {
-  const late = e.backdated ? md` :hourglass: _recorded ${slackDate(e.recordedAt)}_` : '';
+  // A correction sits at the time of the event it corrects, so it is always recorded later: it is not back-dating.
+  const late = !e.backdated ? '' : e.correctsSeq !== null ? md` _correction, recorded ${slackDate(e.recordedAt)}_` : md` :hourglass: _recorded ${slackDate(e.recordedAt)}_`;
   // User ids in a summary become mentions: the text around them is escaped first, so only the id is markup.
   const summary = escapedByRenderer(escapeMrkdwn(clip(e.summary, 280)).replace(/\b([UW][A-Z0-9]{8,})\b/g, (id) => mention(id).text));
   const actor = e.actor === 'rampart' || e.actor === 'cli' ? e.actor : mention(e.actor);

@@ -71,4 +71,12 @@ describe('checklist layout', () => {
     expect(parseStepValue(block!.accessory.value)).toEqual({ runId: 7, step: 2, seenVersion: 1 });
     expect(parseStepValue('7:2')).toBeUndefined();
   });
+
+  it('counts skipped steps apart from done ones, in the words the report uses', () => {
+    const run = aRun(aPlaybook(), { 1: 'done', 2: 'skipped' });
+    const [page] = checklistMessages(incident, run, now);
+    const total = run.steps.length;
+    expect(page!.text).toMatch(new RegExp(`: 1 of ${total} done, 1 skipped$`));
+    expect(JSON.stringify(page!.blocks)).toContain(`*1 of ${total} done, 1 skipped*`);
+  });
 });

@@ -3,6 +3,7 @@
 import type { ReportHeader, ReportSource } from '../report.js';
 import { lessonLines } from '../../reviews/review.js';
 import { inChunks } from './chunks.js';
+import { plural } from '../../plural.js';
 import { escapeHtml as esc } from './html-escape.js';
 import { REPORT_CSS } from './html-style.js';
 import { verificationLine } from '../../timeline/verification.js';
@@ -60,7 +61,7 @@ function closing(h: ReportHeader): string {
   const out: string[] = ['<section id="playbooks"><h2>Playbooks</h2>'];
   if (h.playbooks.length === 0) out.push('<p>No playbook was run.</p>');
   for (const run of h.playbooks) {
-    const { progress, steps } = playbookLines(run, zone);
+    const { progress, steps } = playbookLines(run, zone, h.names);
     out.push(`<h3>${esc(run.title)}</h3>`, `<p class="byline">${esc(progress)}</p>`);
     let section: string | null = null;
     for (const s of steps) {
@@ -68,7 +69,7 @@ function closing(h: ReportHeader): string {
       section = s.section;
       const state = s.mark === 'x' ? 'done' : s.mark === '-' ? 'skipped' : 'open';
       const detail = s.detail ? ` <span class="detail">— ${esc(s.detail)}</span>` : '';
-      out.push(`<li class="step-${state}"><span class="box">[${s.mark === ' ' ? '&nbsp;' : s.mark}]</span><span class="title">${esc(s.text)}</span>${detail}</li>`);
+      out.push(`<li class="step-${state}"><span class="box">[${s.mark === ' ' ? '&nbsp;' : s.mark}]</span> <span class="title">${esc(s.text)}</span>${detail}</li>`);
     }
     if (section !== null) out.push('</ul>');
   }
@@ -76,18 +77,18 @@ function closing(h: ReportHeader): string {
   const r = h.review;
   if (!r) out.push('<p>No review yet.</p>');
   else {
-    out.push(`<p class="byline">${esc(reviewByline(r, h.reviewVersions, zone))}</p>`);
+    out.push(`<p class="byline">${esc(reviewByline(r, h.reviewVersions, zone, h.names))}</p>`);
     for (const [heading, text] of reviewSections(r)) out.push(`<h3>${esc(heading)}</h3><p class="text">${esc(text.trim()) || '<em>(empty)</em>'}</p>`);
     const lessons = lessonLines(r.lessons);
     out.push('<h3>Lessons</h3>', lessons.length ? `<ul>${lessons.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>` : '<p><em>(none)</em></p>');
-    const items = actionItemsTable(r);
+    const items = actionItemsTable(r, h.names);
     out.push('<h3>Action items</h3>', items.rows.length ? htmlTable(items, 'action-items') : '<p><em>(none)</em></p>');
   }
   out.push('</section>');
   if (h.awareness.tips.length > 0) {
     out.push('<section id="awareness"><h2>Awareness</h2><ul>');
     for (const tip of h.awareness.tips) {
-      const { byline, posts } = tipLines(tip, zone);
+      const { byline, posts } = tipLines(tip, zone, h.names);
       const postList = posts.length ? `<ul>${posts.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>` : '';
       out.push(`<li><strong>${esc(tip.title)}</strong> — ${esc(byline)}${postList}</li>`);
     }
@@ -106,12 +107,12 @@ async function* pieces(source: ReportSource): AsyncGenerator<string> {
   // stays flat at the cost of a second read of the events.
   const marks = new MarkCollector(h);
   for await (const e of source.events()) marks.add(e);
-  yield `<section id="timeline"><h2>Timeline</h2>\n<p class="meta">${h.eventCount} events, in the order they happened.</p>\n`;
+  yield `<section id="timeline"><h2>Timeline</h2>\n<p class="meta">${plural(h.eventCount, 'event')}, in the order they happened.</p>\n`;
   if (h.verification) yield `<p class="meta verification">${esc(verificationLine(h.verification))}</p>\n`;
   yield `${timelineSvg(h, marks.marks())}\n`;
   yield '<table class="timeline"><thead><tr><th class="num">#</th><th>When</th><th>Who</th><th>What</th></tr></thead><tbody>\n';
   for await (const e of source.events()) {
-    const row = timelineRow(e, h.timezone);
+    const row = timelineRow(e, h.timezone, h.names);
     const backdated = row.backdated ? ` <span class="backdated">${esc(row.backdated)}</span>` : '';
     yield `<tr><td class="num">${esc(row.seq)}</td><td class="when">${esc(row.when)}</td><td class="mono">${esc(row.who)}</td><td><code class="kind">${esc(row.kind)}</code> ${esc(row.what)}${backdated}</td></tr>\n`;
   }

@@ -2,8 +2,13 @@
 // text its own way, so nothing here may contain markup.
 import { FixedOffsetZone, IANAZone, type Zone } from 'luxon';
 import { formatDuration } from '../phases.js';
+import { progressWords } from '../../playbooks/run.js';
 import type { PlaybookProgress, ReportEvent, ReportHeader, TipFromIncident } from '../report.js';
 import type { Review } from '../../reviews/review.js';
+import { labelIdsIn, personLabel } from '../../people/directory.js';
+
+/** Names by user id (ReportHeader.names); a person missing from it shows as the bare id. */
+type Names = Readonly<Record<string, string>>;
 
 /** A table as plain text: headings, then rows of cells. */
 export interface TextTable {
@@ -83,7 +88,7 @@ export function peopleTable(h: ReportHeader): TextTable {
     p.roles.forEach((r) => e.roles.add(r));
     e.events = p.events;
   }
-  const rows = [...byId].map(([id, p]) => [id, p.roles.size ? [...p.roles].join(', ') : '—', String(p.events)]);
+  const rows = [...byId].map(([id, p]) => [personLabel(h.names ?? {}, id), p.roles.size ? [...p.roles].join(', ') : '—', String(p.events)]);
   return { head: ['Person', 'Roles', 'Events'], rows };
 }
 
@@ -124,21 +129,21 @@ export interface TimelineRow {
   who: string;
   kind: string;
   what: string;
-  /** e.g. `⏱ back-dated, recorded 2026-11-24 10:05:00 +01:00`; null when recorded as it happened. */
+  /** e.g. `back-dated, recorded 2026-11-24 10:05:00 +01:00`, or `correction, recorded …` for a correction (it sits beside the event it corrects); null when recorded as it happened. */
   backdated: string | null;
 }
 
 /** The timeline row for an event. */
-export function timelineRow(e: ReportEvent, zone: string): TimelineRow {
+export function timelineRow(e: ReportEvent, zone: string, names: Names = {}): TimelineRow {
   // The summary normally says "(corrects #n)" already (describeEvent); add it when a producer left it out.
   const corrects = e.correctsSeq !== null && !e.summary.includes(`corrects #${e.correctsSeq}`) ? ` (corrects #${e.correctsSeq})` : '';
   return {
     seq: `#${e.seq}`,
     when: humanTime(e.occurredAt, zone),
-    who: e.actor,
+    who: personLabel(names, e.actor),
     kind: e.kind,
-    what: `${e.summary}${corrects}`,
-    backdated: e.backdated ? `⏱ back-dated, recorded ${humanTime(e.recordedAt, zone)}` : null,
+    what: labelIdsIn(`${e.summary}${corrects}`, names),
+    backdated: e.backdated ? `${e.correctsSeq !== null ? 'correction' : 'back-dated'}, recorded ${humanTime(e.recordedAt, zone)}` : null,
   };
 }
 
@@ -151,14 +156,14 @@ export interface StepLine {
 }
 
 /** A playbook run's progress line and its steps. */
-export function playbookLines(run: PlaybookProgress, zone: string): { progress: string; steps: StepLine[] } {
-  const progress = `${run.done}/${run.total} done, ${run.skipped} skipped · started by ${run.startedBy} at ${humanTime(run.startedAt, zone)}`;
+export function playbookLines(run: PlaybookProgress, zone: string, names: Names = {}): { progress: string; steps: StepLine[] } {
+  const progress = `${progressWords(run)} · started by ${personLabel(names, run.startedBy)} at ${humanTime(run.startedAt, zone)}`;
   const steps = run.steps.map((s): StepLine => {
     const parts: string[] = [];
     if (s.state === 'skipped') parts.push(s.note ? `skipped: ${s.note}` : 'skipped');
     else if (s.note) parts.push(s.note);
-    if (s.state === 'open' && s.assignee) parts.push(`assigned to ${s.assignee}`);
-    if (s.state !== 'open' && s.changedBy) parts.push(`by ${s.changedBy} at ${humanTime(s.changedAt, zone)}`);
+    if (s.state === 'open' && s.assignee) parts.push(`assigned to ${personLabel(names, s.assignee)}`);
+    if (s.state !== 'open' && s.changedBy) parts.push(`by ${personLabel(names, s.changedBy)} at ${humanTime(s.changedAt, zone)}`);
     const mark = s.state === 'done' ? 'x' : s.state === 'skipped' ? '-' : ' ';
     return { mark, section: s.section, text: `${s.number}. ${s.title}`, detail: parts.length ? parts.join(' · ') : null };
   });
@@ -177,20 +182,20 @@ export function reviewSections(r: Review): [heading: string, text: string][] {
 }
 
 /** "Version 2 of 3, saved by U… at …". */
-export function reviewByline(r: Review, versions: number, zone: string): string {
-  return `Version ${r.version} of ${versions}, saved by ${r.savedBy} at ${humanTime(r.savedAt, zone)}`;
+export function reviewByline(r: Review, versions: number, zone: string, names: Names = {}): string {
+  return `Version ${r.version} of ${versions}, saved by ${personLabel(names, r.savedBy)} at ${humanTime(r.savedAt, zone)}`;
 }
 
 /** The review's action items with owner and due date. */
-export function actionItemsTable(r: Review): TextTable {
-  return { head: ['Action', 'Owner', 'Due'], rows: r.actionItems.map((a) => [a.text, orDash(a.owner), orDash(a.due)]) };
+export function actionItemsTable(r: Review, names: Names = {}): TextTable {
+  return { head: ['Action', 'Owner', 'Due'], rows: r.actionItems.map((a) => [a.text, a.owner ? labelIdsIn(a.owner, names) : '—', orDash(a.due)]) };
 }
 
 /** What a tip's posts amounted to, one line per post. */
-export function tipLines(t: TipFromIncident, zone: string): { byline: string; posts: string[] } {
+export function tipLines(t: TipFromIncident, zone: string, names: Names = {}): { byline: string; posts: string[] } {
   const posts = t.posts.map((p) => {
     const acks = p.audience === null ? `${p.acks} acknowledged` : `${p.acks} of ${p.audience} acknowledged`;
     return `Posted in ${p.channelId} at ${humanTime(p.postedAt, zone)}: ${acks}`;
   });
-  return { byline: `Created by ${t.createdBy} at ${humanTime(t.createdAt, zone)}`, posts };
+  return { byline: `Created by ${personLabel(names, t.createdBy)} at ${humanTime(t.createdAt, zone)}`, posts };
 }

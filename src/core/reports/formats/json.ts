@@ -32,6 +32,7 @@ export function jsonHeader(h: ReportHeader): Record<string, unknown> {
     awareness: withIsoDates(h.awareness),
     eventCount: h.eventCount,
     ...(h.verification ? { verification: { ...h.verification } } : {}),
+    ...(h.names ? { names: { ...h.names } } : {}),
   };
 }
 

@@ -2,6 +2,7 @@
 import type { ReportHeader, ReportSource } from '../report.js';
 import { lessonLines } from '../../reviews/review.js';
 import { inChunks } from './chunks.js';
+import { plural } from '../../plural.js';
 import { verificationLine } from '../../timeline/verification.js';
 import {
   actionItemsTable,
@@ -55,7 +56,7 @@ function opening(h: ReportHeader): string {
     `## People and roles\n\n${mdTable(peopleTable(h))}`,
     `## Key times\n\n${mdTable(keyTimesTable(h))}`,
     `## Phases\n\n${mdTable(phasesTable(h))}`,
-    `## Timeline\n\n${h.eventCount} events, in the order they happened.\n\n`,
+    `## Timeline\n\n${plural(h.eventCount, 'event')}, in the order they happened.\n\n`,
     h.verification ? `${verificationLine(h.verification)}\n\n` : '',
     mdRow(['#', 'When', 'Who', 'What']),
     '|---|---|---|---|\n',
@@ -69,7 +70,7 @@ function closing(h: ReportHeader): string {
   const out: string[] = ['\n## Playbooks\n\n'];
   if (h.playbooks.length === 0) out.push('No playbook was run.\n\n');
   for (const run of h.playbooks) {
-    const { progress, steps } = playbookLines(run, zone);
+    const { progress, steps } = playbookLines(run, zone, h.names);
     out.push(`### ${mdCell(run.title)}\n\n${mdCell(progress)}\n\n`);
     let section: string | null = null;
     for (const s of steps) {
@@ -83,17 +84,17 @@ function closing(h: ReportHeader): string {
   const r = h.review;
   if (!r) out.push('No review yet.\n\n');
   else {
-    out.push(`_${mdCell(reviewByline(r, h.reviewVersions, zone))}_\n\n`);
+    out.push(`_${mdCell(reviewByline(r, h.reviewVersions, zone, h.names))}_\n\n`);
     for (const [heading, text] of reviewSections(r)) out.push(`### ${heading}\n\n${mdParagraph(text)}`);
     const lessons = lessonLines(r.lessons);
     out.push('### Lessons\n\n', lessons.length ? `${lessons.map((l) => `- ${mdCell(l)}\n`).join('')}\n` : '_(none)_\n\n');
-    const items = actionItemsTable(r);
+    const items = actionItemsTable(r, h.names);
     out.push('### Action items\n\n', items.rows.length ? mdTable(items) : '_(none)_\n\n');
   }
   if (h.awareness.tips.length > 0) {
     out.push('## Awareness\n\n');
     for (const tip of h.awareness.tips) {
-      const { byline, posts } = tipLines(tip, zone);
+      const { byline, posts } = tipLines(tip, zone, h.names);
       out.push(`- **${mdCell(tip.title)}** — ${mdCell(byline)}\n`, ...posts.map((p) => `  - ${mdCell(p)}\n`));
     }
     out.push('\n');
@@ -105,7 +106,7 @@ async function* pieces(source: ReportSource): AsyncGenerator<string> {
   const h = source.header;
   yield opening(h);
   for await (const e of source.events()) {
-    const row = timelineRow(e, h.timezone);
+    const row = timelineRow(e, h.timezone, h.names);
     const mark = row.backdated ? ` _(${row.backdated})_` : '';
     yield `| ${mdCell(row.seq)} | ${mdCell(row.when)} | ${mdCell(row.who)} | \`${row.kind}\` ${mdCell(row.what)}${mdCell(mark)} |\n`;
   }

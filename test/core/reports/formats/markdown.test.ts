@@ -51,10 +51,11 @@ describe('Markdown report', () => {
     const rows = section(await render(), 'Timeline').filter((l) => l.startsWith('| #') && !l.startsWith('| # |'));
     expect(rows.map((r) => Number(/^\| #(\d+) /.exec(r)?.[1]))).toEqual([2, 1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]);
     expect(rows[0]).toBe(
-      '| #2 | 2026-11-24 09:40:00 +01:00 | U0ALICE | `note_added` Note: First phishing mail opened by finance _(⏱ back-dated, recorded 2026-11-24 10:05:00 +01:00)_ |',
+      '| #2 | 2026-11-24 09:40:00 +01:00 | U0ALICE | `note_added` Note: First phishing mail opened by finance _(back-dated, recorded 2026-11-24 10:05:00 +01:00)_ |',
     );
     expect(rows[3]).toBe('| #4 | 2026-11-24 10:15:00 +01:00 | U0BOB | `status_changed` Status triage → investigating |');
-    expect(rows[7]).toBe('| #8 | 2026-11-24 11:00:00 +01:00 | U0CAROL | `correction` Correction: 3 users, not 2 (corrects #7) |');
+    // A correction is recorded after the event it corrects, and says so as a correction, not as back-dating.
+    expect(rows[7]).toBe('| #8 | 2026-11-24 10:45:00 +01:00 | U0CAROL | `correction` Correction: 3 users, not 2 (corrects #7) _(correction, recorded 2026-11-24 11:00:00 +01:00)_ |');
   });
 
   it('escapes user text in table cells: pipes, line breaks and tags', async () => {
@@ -76,7 +77,7 @@ describe('Markdown report', () => {
 
   it('shows the playbook run as a checklist with progress, notes and skip reasons', async () => {
     const lines = section(await render(), 'Playbooks');
-    expect(lines).toContain('2/4 done, 1 skipped · started by U0BOB at 2026-11-24 10:15:00 +01:00');
+    expect(lines).toContain('2 of 4 done, 1 skipped · started by U0BOB at 2026-11-24 10:15:00 +01:00');
     expect(lines).toContain('- [x] 1. Get the headers — Sender spoofed · by U0CAROL at 2026-11-24 10:30:05 +01:00');
     expect(lines).toContain('- [-] 2. Find who else got it — skipped: Mail gateway already did · by U0BOB at 2026-11-24 11:30:00 +01:00');
     expect(lines).toContain('- [ ] 4. Reset exposed passwords — assigned to U0DAVE');

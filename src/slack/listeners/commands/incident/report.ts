@@ -1,5 +1,6 @@
 // `/incident timeline|report`: an incident's story, as a message or as a file. Access is checked before the ack;
 // reading the events and uploading happen after it, so a long timeline never delays Slack's 3-second ack.
+import { plural } from '../../../../core/plural.js';
 import { randomUUID } from 'node:crypto';
 import { message } from '../../../blocks/message.js';
 import { channelMention, md, mention } from '../../../blocks/mrkdwn.js';
@@ -49,7 +50,7 @@ export async function report(deps: SlackDeps, actor: Actor, req: Req<'report'>):
   const { incident, source: unverified } = await deps.core.report(actor, req.ref, { verify: false });
   const info = FORMAT_INFO[req.format];
   return {
-    reply: message(md`:hourglass_flowing_sand: Writing the ${info.label} report of *${incident.ref}* (${unverified.header.eventCount} events)…`),
+    reply: message(md`:hourglass_flowing_sand: Writing the ${info.label} report of *${incident.ref}* (${plural(unverified.header.eventCount, 'event')})…`),
     after: async (ctx) => {
       const { verification } = await deps.core.verify(actor, incident.ref);
       const source = { ...unverified, header: { ...unverified.header, verification } };
