@@ -1,8 +1,9 @@
-// The test database: PGlite in memory by default; with TEST_DATABASE_URL, a fresh Postgres database per call,
-// dropped afterwards. The same tests run on both.
+// The test database: PGlite in memory by default; with TEST_DATABASE_URL, Postgres. The same tests run on both.
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { readFile } from 'node:fs/promises';
+import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.js';
 
 /** The Postgres server URL for tests, when one is configured. */
@@ -10,24 +11,65 @@ export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 /** Which backend this run tests. */
 export const backend: 'postgres' | 'pglite' = TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
-/** A migrated, empty database and its connection URL (Postgres only). */
+/** A migrated, empty database and its connection URL (Postgres only). Closing it closes its connections only. */
 export interface TestDatabase extends Database {
   url?: string;
 }
 
-// Starting PGlite costs 1-2 s, so a test file keeps one instance and each test gets a freshly migrated schema on it.
+// Migrations run once per run (test/support/global-db.ts). Each test file copies the migrated database once (PGlite:
+// loads the dumped data directory; Postgres: a database made from the template) and each test after the first gets it
+// emptied by truncation, which takes milliseconds where re-migrating took a second. A test that changed the schema
+// (renamed a table) gets a fresh copy instead.
 let sharedPglite: PGlite | undefined;
+let fileDatabaseUrl: string | undefined;
+/** Whether the file's copy has been handed to a test since it was last emptied, and whether it is still open. */
+let used = false;
+let handedOut = false;
+/** The public tables of a fresh copy, to notice a test that changed them. */
+let freshTables: string | undefined;
 
-/** Creates a fresh, migrated database for one test (PGlite: a reset schema on the file's instance). */
+/**
+ * A migrated, empty database for one test: the test file's copy, emptied. While that copy is open (a file-wide bot, or
+ * a test that wants two databases at once) the caller gets a copy of its own, closed or dropped with it.
+ */
 export async function createTestDatabase(): Promise<TestDatabase> {
+  if (handedOut) return ownCopy();
+  handedOut = true;
+  const release = () => {
+    handedOut = false;
+  };
   if (!TEST_DATABASE_URL) {
-    sharedPglite ??= new PGlite();
-    // Dropping the schemas is the only way to empty an append-only timeline, and it is what a test wants.
-    await sharedPglite.exec('drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;');
+    if (!sharedPglite || (used && !(await emptied(pgliteSession(sharedPglite))))) {
+      await sharedPglite?.close();
+      sharedPglite = await loadMigratedPglite();
+      freshTables = await tablesOf(pgliteSession(sharedPglite));
+    }
+    used = true;
     const database = await openDatabase({ kind: 'pglite-instance', client: sharedPglite });
-    return { ...database, close: async () => {} };
+    return { ...database, close: async () => release() };
   }
-  const url = await createPostgresDatabase();
+  if (!fileDatabaseUrl || (used && !(await withClient(fileDatabaseUrl, (c) => emptied(postgresSession(c)))))) {
+    if (fileDatabaseUrl) await dropPostgresDatabase(fileDatabaseUrl);
+    fileDatabaseUrl = await copyTemplate();
+    freshTables = await withClient(fileDatabaseUrl, (c) => tablesOf(postgresSession(c)));
+  }
+  used = true;
+  const url = fileDatabaseUrl;
+  const database = await openDatabase({ kind: 'postgres', url, max: 5 });
+  return {
+    ...database,
+    url,
+    close: async () => {
+      await database.close();
+      release();
+    },
+  };
+}
+
+/** A database of the caller's own, from the migrated copy: closed (PGlite) or dropped (Postgres) with it. */
+async function ownCopy(): Promise<TestDatabase> {
+  if (!TEST_DATABASE_URL) return openDatabase({ kind: 'pglite-instance', client: await loadMigratedPglite() });
+  const url = await copyTemplate();
   const database = await openDatabase({ kind: 'postgres', url, max: 5 });
   return {
     ...database,
@@ -37,6 +79,63 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await dropPostgresDatabase(url);
     },
   };
+}
+
+async function loadMigratedPglite(): Promise<PGlite> {
+  return PGlite.create({ loadDataDir: new Blob([await readFile(inject('pgliteDump'))]) });
+}
+
+/** The two things a reset does with a connection. */
+interface Session {
+  exec(sql: string): Promise<unknown>;
+  rows<T>(sql: string): Promise<T[]>;
+}
+
+const pgliteSession = (c: PGlite): Session => ({ exec: (q) => c.exec(q), rows: async <T>(q: string) => (await c.query<T>(q)).rows });
+const postgresSession = (c: pg.Client): Session => ({ exec: (q) => c.query(q), rows: async <T>(q: string) => (await c.query(q)).rows as T[] });
+
+async function tablesOf(s: Session): Promise<string> {
+  const [row] = await s.rows<{ t: string | null }>(`select string_agg(tablename, ',' order by tablename) as t from pg_tables where schemaname = 'public'`);
+  return row?.t ?? '';
+}
+
+/**
+ * Empties every public table and restarts their sequences; false when the schema is not the fresh one (the caller
+ * makes a new copy). The append-only triggers refuse TRUNCATE, so they are bypassed for this statement only
+ * (session_replication_role, which only a superuser may set: the test server's role and PGlite's are).
+ */
+async function emptied(s: Session): Promise<boolean> {
+  const tables = await tablesOf(s);
+  if (tables !== freshTables || tables === '') return false;
+  try {
+    await s.exec(`set lock_timeout = '5s'; set session_replication_role = replica;
+      truncate table ${tables.split(',').map((t) => `public."${t}"`).join(', ')} restart identity cascade;
+      set session_replication_role = default; reset lock_timeout;`);
+    return true;
+  } catch {
+    // A connection a test left open holds a lock: a new copy is quicker than waiting.
+    return false;
+  }
+}
+
+/** A new database copied from the run's migrated template. */
+async function copyTemplate(): Promise<string> {
+  const template = inject('postgresTemplate');
+  const name = `${template.replace('rampart_tpl_', 'rampart_f_')}_${process.pid}_${randomBytes(3).toString('hex')}`;
+  await withAdmin((c) => c.query(`create database ${name} template ${template}`));
+  const url = new URL(TEST_DATABASE_URL!);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Creates an empty Postgres database next to TEST_DATABASE_URL's and returns its URL. */
