@@ -190,7 +190,7 @@ describe('commands', () => {
     const unknown = await bot.incident('playbook INC-1 nonsense');
     expect(unknown.text).toMatch(/no playbook "nonsense"/);
     const refused = await bot.incident('playbook INC-1 phishing', bot.staff);
-    expect(refused.text).toMatch(/Only responders can start playbooks/);
+    expect(refused.text).toMatch(/Only its commander and responders can start playbooks/);
 
     const run = (await bot.rampart.core.playbooks.runs(1))[0]!;
     const commanderStep = run.steps.find((s) => s.step.owner === 'commander')!;

@@ -5,7 +5,7 @@ import type { Action } from '../access/rules.js';
 import type { Incident } from './incident.js';
 
 /** Throws not_authorized unless the actor is a responder (or a trusted operator). */
-export async function requireResponder(deps: AccessDeps, actor: Actor, action: Action = 'incident.status'): Promise<void> {
+export async function requireResponder(deps: AccessDeps, actor: Actor, action: Action = 'incident.stats'): Promise<void> {
   await authorize(deps, actor, action);
 }
 
@@ -15,7 +15,7 @@ export async function requireAdmin(deps: AccessDeps, actor: Actor, action: Actio
 }
 
 /** Whether the actor may see the incident's title, description and timeline. */
-export function canSee(deps: Pick<CoreDeps, 'isResponder' | 'admins' | 'isChannelMember'>, actor: Actor, incident: Incident): Promise<boolean> {
+export function canSee(deps: Pick<CoreDeps, 'db' | 'isResponder' | 'admins' | 'isChannelMember'>, actor: Actor, incident: Incident): Promise<boolean> {
   return isAllowed(deps, actor, 'viewer', incident);
 }
 

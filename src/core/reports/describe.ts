@@ -13,6 +13,7 @@ const DESCRIBE: Record<EventKind, (p: P) => string> = {
   status_changed: (p) => withText(`Status ${s(p.from)} → ${s(p.to)}${p.mergedInto ? ` (into ${s(p.mergedInto)})` : ''}`, p.note),
   severity_changed: (p) => `Severity ${s(p.from)} → ${s(p.to)}`,
   role_assigned: (p) => `${s(p.role)}: ${p.from ? `${s(p.from)} → ` : ''}${s(p.to)}`,
+  role_unassigned: (p) => `${s(p.role)}: ${s(p.from)} → nobody`,
   note_added: (p) => `${p.lesson ? 'Lesson' : 'Note'}: ${s(p.text)}`,
   message_pinned: (p) => `Message from ${s(p.author)}: ${s(p.text)}`,
   message_reported: (p) => `Reported message from ${s(p.author)}: ${s(p.text)}`,

@@ -19,6 +19,7 @@ export const KEY_KINDS: readonly string[] = [
   'status_changed',
   'severity_changed',
   'role_assigned',
+  'role_unassigned',
   'playbook_started',
   'playbook_completed',
   'moved_out_of_band',

@@ -33,6 +33,8 @@ export interface EventPayloads {
   status_changed: { from: Status; to: Status; note?: string; mergedInto?: string; redacted?: string[] };
   severity_changed: { from: Severity; to: Severity };
   role_assigned: { role: Role; from: string | null; to: string };
+  /** A role cleared (`/incident unassign`); from is who held it. */
+  role_unassigned: { role: Role; from: string };
   /** lesson: marked as a lesson learnt, which an admin may promote to an awareness tip. */
   note_added: { text: string; lesson?: true; redacted?: string[] };
   message_pinned: SlackMessageRef & { via: 'reaction' | 'pin'; eventId?: string; redacted?: string[] };

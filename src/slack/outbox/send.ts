@@ -7,7 +7,7 @@ import { findById } from '../../core/incidents/queries.js';
 import type { NotificationPayloads } from '../../core/outbox/notifications.js';
 import type { OutboxRow } from '../../core/outbox/queries.js';
 import { announcement, channelIntro } from '../blocks/incident.js';
-import { reporterMessage } from './render.js';
+import { assigneeMessage, reporterMessage } from './render.js';
 import { ensureChannel } from './channel-setup.js';
 import { directChannel } from '../services/upload.js';
 import type { Incident } from '../../core/incidents/incident.js';
@@ -37,6 +37,10 @@ export async function send(client: WebClient, ctx: SendContext, row: OutboxRow):
     const p = row.payload as unknown as NotificationPayloads['reporter_told'];
     // conversations.open gives the same direct-message channel every time, so the key lookup below can search it.
     return postKeyed(client, await directChannel(client, p.userId), row, reporterMessage(p));
+  }
+  if (row.kind === 'assignee_told') {
+    const p = row.payload as unknown as NotificationPayloads['assignee_told'];
+    return postKeyed(client, await directChannel(client, p.userId), row, assigneeMessage(p));
   }
   return postKeyed(client, row.lane, row, await messageFor(ctx, row));
 }
