@@ -38,6 +38,7 @@ const METHOD_SCOPES: Record<string, string[]> = {
   // Only private channels are asked for (types=private_channel), which needs groups:read.
   'users.conversations': ['groups:read'],
   'usergroups.users.list': ['usergroups:read'],
+  'users.info': ['users:read'],
   'reactions.add': ['reactions:write'],
   'views.open': [],
   'views.update': [],

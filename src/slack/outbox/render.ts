@@ -25,9 +25,10 @@ export function changeMessage(p: NotificationPayloads['incident_changed']): Slac
 
 /** The direct message to someone given a role or a step: what, by whom, and the channel they were invited to. */
 export function assigneeMessage(p: NotificationPayloads['assignee_told']): SlackMessage {
-  const what = p.given.kind === 'role' ? md`*${p.given.role}*` : md`step ${String(p.given.step)} of the checklist, *${p.given.title}*,`;
+  const what =
+    p.given.kind === 'role' ? md`made you *${p.given.role}* of *${p.ref}*` : md`assigned you step ${String(p.given.step)} of *${p.ref}*'s checklist, *${p.given.title}*`;
   const where = p.channelId ? md` You are invited to its channel: ${channelMention(p.channelId)}.` : '';
-  return message(md`${drillPrefix(p)}${mention(p.by)} made you ${what} on *${p.ref}*.${where} \`/incident tasks\` lists what is open.`);
+  return message(md`${drillPrefix(p)}${mention(p.by)} ${what}.${where} \`/incident tasks\` lists what is open.`);
 }
 
 /** The reporter's direct message about the incident channel: ready after a delay, or given up (with what to do). */
