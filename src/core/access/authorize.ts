@@ -1,13 +1,17 @@
 // Deciding one request against RULES. A refusal throws not_authorized with a message that says who may do it and
 // reveals nothing of a private incident but its reference, and is reported to deps.onRefusal so it is logged.
+import type { DbOrTx } from '../../db/types.js';
 import { AppError } from '../errors.js';
 import { isTrusted, type Actor, type CoreDeps } from '../context.js';
 import { isParticipant, type Incident } from '../incidents/incident.js';
 import { isParticipantOf } from '../incidents/participants.js';
 import { ACTION_WORDS, RULES, WHO, type Action, type Audience } from './rules.js';
 
-/** What authorize needs from CoreDeps. */
-export type AccessDeps = Pick<CoreDeps, 'db' | 'isResponder' | 'admins' | 'isChannelMember' | 'onRefusal'>;
+/**
+ * What authorize needs from CoreDeps. db may be the transaction a use case holds: a check made under its row lock must
+ * read through it (PGlite has one connection, so a read outside the transaction would wait for it forever).
+ */
+export type AccessDeps = Pick<CoreDeps, 'isResponder' | 'admins' | 'isChannelMember' | 'onRefusal'> & { db: DbOrTx };
 
 /** The actions the incident's commander may do as well as responders. */
 export type CommanderAction = { [A in Action]: (typeof RULES)[A] extends 'commander' ? A : never }[Action];

@@ -1,5 +1,5 @@
 // Access checks in the words older call sites use; each is a view of the rules in ../access/rules.ts.
-import type { Actor, CoreDeps } from '../context.js';
+import type { Actor } from '../context.js';
 import { authorize, isAllowed, type AccessDeps } from '../access/authorize.js';
 import type { Action } from '../access/rules.js';
 import type { Incident } from './incident.js';
@@ -15,7 +15,7 @@ export async function requireAdmin(deps: AccessDeps, actor: Actor, action: Actio
 }
 
 /** Whether the actor may see the incident's title, description and timeline. */
-export function canSee(deps: Pick<CoreDeps, 'db' | 'isResponder' | 'admins' | 'isChannelMember'>, actor: Actor, incident: Incident): Promise<boolean> {
+export function canSee(deps: Omit<AccessDeps, 'onRefusal'>, actor: Actor, incident: Incident): Promise<boolean> {
   return isAllowed(deps, actor, 'viewer', incident);
 }
 
