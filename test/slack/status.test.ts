@@ -124,8 +124,10 @@ describe('/incident assign', () => {
     const carol = bot.emu.user('carol');
     const channel = await channelOf(bot);
     expect(channel.members).not.toContain(carol.id);
-    const reply = await bot.incident(`assign INC-1 commander <@${carol.id}|carol>`);
-    expect(reply.text).toContain(`<@${carol.id}> is now *commander* of *INC-1*`);
+    // The person is looked up in Slack first (users.info), so the confirmation comes after the ack, through respond.
+    await bot.incident(`assign INC-1 commander <@${carol.id}|carol>`);
+    expect(bot.emu.callsTo('users.info').at(-1)?.params.user).toBe(carol.id);
+    expect(ephemeralsFor(bot, bot.lead).at(-1)).toContain(`<@${carol.id}> is now *commander* of *INC-1*`);
     expect(bot.emu.channelById(channel.id)!.members).toContain(carol.id);
     const { incident, events } = await timelineOf(bot);
     expect(incident.commanderId).toBe(carol.id);

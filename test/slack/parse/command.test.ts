@@ -54,6 +54,10 @@ describe('parseIncidentCommand', () => {
     expect(() => parseIncidentCommand('unassign INC-3 comms <@U0ALICE>')).toThrow(/unassign INC-12 scribe/);
   });
 
+  it('takes no report format from Object.prototype (`report constructor`, found by the parser fuzz test)', () => {
+    for (const word of ['constructor', 'toString', '__proto__']) expect(() => parseIncidentCommand(`report ${word}`)).toThrow(/report INC-12 \[format\]/);
+  });
+
   it('reads notes with or without a reference, keeping the text as typed', () => {
     expect(parseIncidentCommand('note INC-2 at 14:05 user  clicked')).toEqual({ sub: 'note', ref: 'INC-2', text: 'at 14:05 user  clicked' });
     expect(parseIncidentCommand('note checked the headers')).toEqual({ sub: 'note', text: 'checked the headers' });
