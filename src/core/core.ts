@@ -3,7 +3,7 @@
 import { redactFor } from './redaction/apply.js';
 import type { CoreDeps, Actor } from './context.js';
 import { declareIncident, type Declaration } from './incidents/declare.js';
-import { assignRole, changeSeverity, changeStatus } from './incidents/update.js';
+import { assignRole, changeSeverity, changeStatus, unassignRole } from './incidents/update.js';
 import { editIncident, type IncidentEdit } from './incidents/edit.js';
 import { incidentForChannel, listForActor, showForActor } from './incidents/read.js';
 import { openWorkBefore } from './incidents/open-work.js';
@@ -39,11 +39,13 @@ export function createCore(deps: CoreDeps) {
     /** The redaction step, for an adapter that shows a person's text back before it is stored (a form pre-filled from a message). */
     redact: (text: string) => redactFor(deps, text),
     declare: (actor: Actor, input: Declaration) => declareIncident(deps, actor, input),
-    changeStatus: (actor: Actor, ref: string, status: string, note?: string) => changeStatus(deps, actor, ref, status, note),
+    /** Status, severity and roles: ref may be left out in the incident channel. */
+    changeStatus: (actor: Actor, ref: string | undefined, status: string, note?: string) => changeStatus(deps, actor, ref, status, note),
     /** Open playbook steps and review action items before a status change (checked like the change; writes nothing). */
-    openWork: (actor: Actor, ref: string, status: string, note?: string) => openWorkBefore(deps, actor, ref, status, note),
-    changeSeverity: (actor: Actor, ref: string, severity: string) => changeSeverity(deps, actor, ref, severity),
-    assignRole: (actor: Actor, ref: string, role: string, userId: string) => assignRole(deps, actor, ref, role, userId),
+    openWork: (actor: Actor, ref: string | undefined, status: string, note?: string) => openWorkBefore(deps, actor, ref, status, note),
+    changeSeverity: (actor: Actor, ref: string | undefined, severity: string) => changeSeverity(deps, actor, ref, severity),
+    assignRole: (actor: Actor, ref: string | undefined, role: string, userId: string) => assignRole(deps, actor, ref, role, userId),
+    unassignRole: (actor: Actor, ref: string | undefined, role: string) => unassignRole(deps, actor, ref, role),
     /** Corrects the title, type, visibility or drill marking; making an incident public needs `confirmed`. */
     edit: (actor: Actor, ref: string | undefined, edit: IncidentEdit, opts?: { confirmed?: boolean }) => editIncident(deps, actor, ref, edit, opts),
     addNote: (actor: Actor, ref: string | undefined, text: string) => addNote(deps, actor, ref, text),

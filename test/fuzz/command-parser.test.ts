@@ -53,6 +53,9 @@ function expectWellTyped(req: IncidentRequest): void {
       expect(req.userId).toMatch(/^[UW][A-Z0-9]+$/);
       expect(req.role).toMatch(token);
       break;
+    case 'unassign':
+      expect(req.role).toMatch(token);
+      break;
     case 'note':
     case 'lesson':
       expect(req.text.length).toBeGreaterThan(0);

@@ -36,7 +36,7 @@ describe('access rules through Slack', () => {
     for (const text of ['status INC-1 investigating', 'severity INC-1 sev1', `assign INC-1 scribe <@${bot.staff.id}>`, 'playbook INC-1 account-compromise', 'stats']) {
       const reply = await bot.incident(text, bot.staff);
       expect(reply.status).toBe(200);
-      expect(ephemeralsFor(bot, bot.staff).at(-1)).toMatch(/Only responders can|is private/);
+      expect(ephemeralsFor(bot, bot.staff).at(-1)).toMatch(/Only (its commander and )?responders can|is private/);
     }
     expect(await eventCount()).toBe(before);
     const refused = log.lines.filter((l) => l.msg === 'access refused');
@@ -65,16 +65,30 @@ describe('access rules through Slack', () => {
     expect(ephemeralsFor(bot, outsider).at(-1)).toContain('finance lead');
   });
 
-  it('lets the incident’s commander close it, though not change its severity', async () => {
+  it('lets the incident’s commander run it without being a responder; another member still cannot', async () => {
     bot = await startTestBot({ env: { REVIEW_REQUIRED_SEVERITIES: 'none' } });
     await bot.incident('declare Lost laptop --sev3 --type lost-device');
     await bot.incident(`assign INC-1 commander <@${bot.staff.id}>`);
-    await bot.incident('status INC-1 resolved');
+    const member = bot.emu.user('member');
+    bot.emu.channelByName('inc-1')!.members.push(member.id);
+    const before = await eventCount();
+    for (const text of ['severity INC-1 sev2', 'status INC-1 investigating', 'playbook INC-1 lost-device', `assign INC-1 scribe <@${bot.staff.id}>`]) {
+      await bot.incident(text, member);
+      expect(ephemeralsFor(bot, member).at(-1)).toMatch(/^:warning: Only its commander and responders can /);
+    }
+    expect(await eventCount()).toBe(before);
+
     await bot.incident('severity INC-1 sev2', bot.staff);
-    expect(ephemeralsFor(bot, bot.staff).at(-1)).toMatch(/Only responders can change an incident’s severity/);
+    await bot.incident('status INC-1 investigating', bot.staff);
+    await bot.incident('playbook INC-1 lost-device', bot.staff);
+    await bot.incident(`assign INC-1 scribe <@${member.id}>`, bot.staff);
+    await bot.incident('unassign INC-1 scribe', bot.staff);
+    await bot.incident('status INC-1 resolved', bot.staff);
     await bot.incident('status INC-1 closed', bot.staff);
-    const shown = await bot.rampart.core.show({ id: 'cli', source: 'cli' }, 'INC-1');
-    expect(shown.incident.status).toBe('closed');
+    const shown = await bot.rampart.core.timeline({ id: 'cli', source: 'cli' }, 'INC-1');
+    expect(shown.incident).toMatchObject({ status: 'closed', severity: 'sev2', scribeId: null, commanderId: bot.staff.id });
+    const mine = shown.events.filter((e) => e.actor === bot.staff.id).map((e) => e.kind);
+    expect(mine).toEqual(['severity_changed', 'status_changed', 'playbook_started', 'role_assigned', 'role_unassigned', 'status_changed', 'status_changed']);
   });
 
   it('keeps /awareness admin commands for ADMINS', async () => {

@@ -41,11 +41,11 @@ const METHOD_SCOPES: Record<string, string[]> = {
   // Only private channels are asked for (types=private_channel), which needs groups:read.
   'users.conversations': ['groups:read'],
   'usergroups.users.list': ['usergroups:read'],
+  'users.info': ['users:read'],
   'reactions.add': ['reactions:write'],
   'views.open': [],
   'views.update': [],
   'conversations.open': ['im:write'],
-  'users.info': ['users:read'],
   filesUploadV2: ['files:write'],
   'files.getUploadURLExternal': ['files:write'],
   'files.completeUploadExternal': ['files:write'],

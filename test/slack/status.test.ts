@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EmuUser } from '../../src/sandbox/emulator/types.js';
 import { allEvents, channelOf, ephemeralMessagesFor, publicMessages, timelineOf } from '../support/slack-state.js';
-import { startTestBot, type TestBot } from '../support/slack.js';
+import { ephemeralsFor, startTestBot, type TestBot } from '../support/slack.js';
 
 let bot: TestBot;
 beforeEach(async () => {
@@ -85,12 +85,15 @@ describe('/incident status', () => {
   it('refuses someone who is not a responder with a specific message, and changes nothing', async () => {
     const before = await allEvents(bot);
     const postsBefore = bot.emu.callsTo('chat.postMessage').length;
-    for (const text of ['status INC-1 investigating', 'severity INC-1 sev1', `assign INC-1 commander <@${bot.staff.id}|${bot.staff.name}>`]) {
+    for (const text of ['status INC-1 investigating', 'severity INC-1 sev1']) {
       const reply = await bot.incident(text, bot.staff);
       expect(reply.status).toBe(200);
-      expect(reply.text).toMatch(/^:warning: Only responders can (change an incident’s status|change an incident’s severity|assign incident roles)\. Ask your security lead to add you to RESPONDERS\.$/);
+      expect(reply.text).toMatch(/^:warning: Only its commander and responders can (change an incident’s status|change an incident’s severity)\. Ask your security lead to add you to RESPONDERS\.$/);
       expect(lastAckReply(bot.staff)).toBe(reply.text);
     }
+    // assign asks Slack who the person is first, so its answer comes after the ack, through respond.
+    await bot.incident(`assign INC-1 commander <@${bot.staff.id}|${bot.staff.name}>`, bot.staff);
+    expect(ephemeralsFor(bot, bot.staff).at(-1)).toBe(':warning: Only its commander and responders can assign incident roles. Ask your security lead to add you to RESPONDERS.');
     const { incident } = await timelineOf(bot);
     expect(incident).toMatchObject({ status: 'triage', severity: 'sev2', commanderId: null });
     expect(await allEvents(bot)).toEqual(before);
@@ -155,8 +158,10 @@ describe('/incident assign', () => {
     const carol = bot.emu.user('carol');
     const channel = await channelOf(bot);
     expect(channel.members).not.toContain(carol.id);
-    const reply = await bot.incident(`assign INC-1 commander <@${carol.id}|carol>`);
-    expect(reply.text).toContain(`<@${carol.id}> is now *commander* of *INC-1*`);
+    // The person is looked up in Slack first (users.info), so the confirmation comes after the ack, through respond.
+    await bot.incident(`assign INC-1 commander <@${carol.id}|carol>`);
+    expect(bot.emu.callsTo('users.info').at(-1)?.params.user).toBe(carol.id);
+    expect(ephemeralsFor(bot, bot.lead).at(-1)).toContain(`<@${carol.id}> is now *commander* of *INC-1*`);
     expect(bot.emu.channelById(channel.id)!.members).toContain(carol.id);
     const { incident, events } = await timelineOf(bot);
     expect(incident.commanderId).toBe(carol.id);

@@ -6,7 +6,7 @@
 export type Audience =
   /** Anyone in the workspace. */
   | 'anyone'
-  /** Anyone who may see the incident: everyone for a public one; for a private one its channel's members, the people holding a role on it (and its reporter), and responders. */
+  /** Anyone who may see the incident: everyone for a public one; for a private one its participants (reporter, role holders, step assignees), its channel's members, and responders. */
   | 'viewer'
   /** The incident's commander, or a responder. */
   | 'commander'
@@ -32,12 +32,14 @@ export const RULES = {
   'playbook.tasks': 'viewer',
   'incident.close': 'commander',
   'incident.oob': 'commander',
+  // The commander runs their own incident even when not in RESPONDERS.
   'incident.edit': 'commander',
-  'incident.status': 'responder',
-  'incident.severity': 'responder',
-  'incident.assign': 'responder',
+  'incident.status': 'commander',
+  'incident.severity': 'commander',
+  'incident.assign': 'commander',
+  'incident.unassign': 'commander',
   'incident.publish': 'responder',
-  'playbook.start': 'responder',
+  'playbook.start': 'commander',
   'incident.stats': 'responder',
   'awareness.manage': 'admin',
   'decoy.manage': 'admin',
@@ -68,6 +70,7 @@ export const ACTION_WORDS: Record<Action, string> = {
   'incident.severity': 'change an incident’s severity',
   'incident.assign': 'assign incident roles',
   'incident.publish': 'make a private incident public',
+  'incident.unassign': 'unassign incident roles',
   'playbook.start': 'start playbooks',
   'incident.stats': 'see incident figures',
   'awareness.manage': 'run the awareness programme (`/awareness tip` is open to everyone)',

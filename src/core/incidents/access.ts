@@ -1,12 +1,12 @@
 // Access checks in the words older call sites use; each is a view of the rules in ../access/rules.ts.
-import type { Actor, CoreDeps } from '../context.js';
+import type { Actor } from '../context.js';
 import { authorize, isAllowed, type AccessDeps } from '../access/authorize.js';
 import type { Action } from '../access/rules.js';
 import type { Incident } from './incident.js';
 import { isAppError } from '../errors.js';
 
 /** Throws not_authorized unless the actor is a responder (or a trusted operator). */
-export async function requireResponder(deps: AccessDeps, actor: Actor, action: Action = 'incident.status'): Promise<void> {
+export async function requireResponder(deps: AccessDeps, actor: Actor, action: Action = 'incident.stats'): Promise<void> {
   await authorize(deps, actor, action);
 }
 
@@ -16,12 +16,12 @@ export async function requireAdmin(deps: AccessDeps, actor: Actor, action: Actio
 }
 
 /** Whether the actor may see the incident's title, description and timeline. */
-export function canSee(deps: Pick<CoreDeps, 'isResponder' | 'admins' | 'isChannelMember'>, actor: Actor, incident: Incident): Promise<boolean> {
+export function canSee(deps: Omit<AccessDeps, 'onRefusal'>, actor: Actor, incident: Incident): Promise<boolean> {
   return isAllowed(deps, actor, 'viewer', incident);
 }
 
 /** canSee, answering false when Slack cannot say (for naming another incident: its details are left out, never guessed). */
-export async function canSeeIfKnown(deps: Pick<CoreDeps, 'isResponder' | 'admins' | 'isChannelMember'>, actor: Actor, incident: Incident): Promise<boolean> {
+export async function canSeeIfKnown(deps: Omit<AccessDeps, 'onRefusal'>, actor: Actor, incident: Incident): Promise<boolean> {
   try {
     return await canSee(deps, actor, incident);
   } catch (err) {

@@ -32,8 +32,9 @@ export async function mergeTarget(tx: DbOrTx, deps: Pick<CoreDeps, 'isResponder'
   if (!into) throw new AppError('unknown_incident', `${ref} does not exist. \`/incident list\` shows the open incidents.`);
   // Only responders and trusted operators reach here (merging is a responder's change), and canSee answers them
   // before any Slack look-up, so no Slack call is made under the row locks.
-  if (!(await canSeeIfKnown(deps, actor, into))) {
-    noteRefusal(deps, actor, 'incident.show', into);
+  // Through the transaction: the viewer check may read participants, and PGlite has one connection, held by tx.
+  if (!(await canSeeIfKnown({ ...deps, db: tx }, actor, into))) {
+    noteRefusal({ ...deps, db: tx }, actor, 'incident.show', into);
     throw new AppError('not_authorized', `${from.ref} cannot be merged into ${ref}: you may not see ${ref}.`, { ref });
   }
   if (!OPEN_STATUSES.includes(into.status)) {
@@ -56,6 +57,6 @@ export async function mergeTarget(tx: DbOrTx, deps: Pick<CoreDeps, 'isResponder'
 export async function mergedIntoFor(db: DbOrTx, deps: Pick<CoreDeps, 'isResponder' | 'admins' | 'isChannelMember'>, actor: Actor, incident: Incident): Promise<{ ref: string; title?: string } | undefined> {
   const into = incident.mergedIntoId === null ? undefined : await findById(db, incident.mergedIntoId);
   if (!into) return undefined;
-  return (await canSeeIfKnown(deps, actor, into)) ? { ref: into.ref, title: into.title } : { ref: into.ref };
+  return (await canSeeIfKnown({ ...deps, db }, actor, into)) ? { ref: into.ref, title: into.title } : { ref: into.ref };
 }
 

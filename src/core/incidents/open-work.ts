@@ -1,14 +1,13 @@
 // Work still open on an incident, asked before it is resolved or closed so the person can confirm or think again.
 // Writes nothing: the change itself is made by changeStatus, which checks the incident again when it runs.
 import type { DbOrTx } from '../../db/types.js';
-import { isAllowed, refuse } from '../access/authorize.js';
-import { RULES } from '../access/rules.js';
+import { authorizeOnLocked } from '../access/authorize.js';
 import type { Actor, CoreDeps } from '../context.js';
 import { runsOf } from '../playbooks/queries.js';
 import { requireReviewBeforeClosing } from '../reviews/closing.js';
 import { latestReview } from '../reviews/queries.js';
 import { assertTransition, parseStatus, type Incident, type Status } from './incident.js';
-import { incidentByRef } from './lookup.js';
+import { incidentByRefOrChannel } from './lookup.js';
 import { checkText, MAX_NOTE } from './text-rules.js';
 import { redactFor, type SafeText } from '../redaction/apply.js';
 
@@ -51,13 +50,13 @@ export interface PendingChange {
  * (who may, the transition, a required review, the note), so a warning is never offered for a change that would be
  * refused. Statuses other than resolved and closed have no open work to warn about.
  */
-export async function openWorkBefore(deps: CoreDeps, actor: Actor, ref: string, statusText: string, noteText = ''): Promise<PendingChange> {
+export async function openWorkBefore(deps: CoreDeps, actor: Actor, ref: string | undefined, statusText: string, noteText = ''): Promise<PendingChange> {
   const to = parseStatus(statusText);
   const { text: note, found: redacted } = redactFor(deps, checkText(noteText, 'note', MAX_NOTE));
-  const incident = await incidentByRef(deps.db, ref);
-  const responder = await isAllowed(deps, actor, RULES['incident.status']);
-  if (!responder && to !== 'closed') refuse(deps, actor, 'incident.status');
-  if (!responder && !(await isAllowed(deps, actor, RULES['incident.close'], incident))) refuse(deps, actor, 'incident.close', incident);
+  // The same check as changeStatus: responders, and the incident's own commander.
+  const allowedOn = await authorizeOnLocked(deps, actor, to === 'closed' ? 'incident.close' : 'incident.status');
+  const incident = await incidentByRefOrChannel(deps.db, ref, actor.channelId);
+  allowedOn(incident);
   assertTransition(incident.ref, incident.status, to);
   if (to === 'closed') await requireReviewBeforeClosing(deps.db, incident, deps.reviewRequired);
   const work = ENDING_STATUSES.includes(to) ? await openWorkOf(deps.db, incident) : { steps: 0, actionItems: 0 };

@@ -3,9 +3,7 @@
 import { AppError } from '../errors.js';
 import { inTransaction, type Actor, type CoreDeps } from '../context.js';
 import { appendEvent } from '../timeline/queries.js';
-import { requireResponder } from './access.js';
-import { isAllowed, refuse } from '../access/authorize.js';
-import { RULES } from '../access/rules.js';
+import { authorizeOnLocked } from '../access/authorize.js';
 import {
   assertTransition,
   parseRole,
@@ -16,13 +14,13 @@ import {
   type Incident,
   type Role,
 } from './incident.js';
-import { incidentByRef } from './lookup.js';
+import { incidentByRefOrChannel } from './lookup.js';
 import { mergeTarget } from './merge.js';
 import { updateIncident } from './queries.js';
 import { checkText, MAX_NOTE } from './text-rules.js';
 import { requireReviewBeforeClosing } from '../reviews/closing.js';
 import { redactFor, type SafeText } from '../redaction/apply.js';
-import { noticeChange, noticeEscalation, noticeInvite } from '../outbox/incident-notices.js';
+import { noticeChange, noticeEscalation, noticeGiven } from '../outbox/incident-notices.js';
 
 /** The result of a change: the incident before and after. */
 export interface Changed {
@@ -36,20 +34,21 @@ export interface Changed {
   redacted?: string[];
 }
 
-/** Moves an incident to a new status; `merged` takes the target incident as the first word of the note. */
-export async function changeStatus(deps: CoreDeps, actor: Actor, ref: string, statusText: string, noteText = ''): Promise<Changed> {
+/**
+ * Moves an incident (named, or the one whose channel the request came from) to a new status; `merged` takes the
+ * target incident as the first word of the note.
+ */
+export async function changeStatus(deps: CoreDeps, actor: Actor, ref: string | undefined, statusText: string, noteText = ''): Promise<Changed> {
   const to = parseStatus(statusText);
   // A status note is a note: secrets in it are redacted before it is stored, and the event says which kinds.
   const { text: redactedNote, found: redacted } = redactFor(deps, checkText(noteText, 'note', MAX_NOTE));
   let note = redactedNote;
-  // Responders may make any change; an incident's commander may also close it, which is checked under the lock
-  // below (the responder check may ask Slack, so it runs before any row is locked).
-  const responder = await isAllowed(deps, actor, RULES['incident.status']);
-  if (!responder && to !== 'closed') refuse(deps, actor, 'incident.status');
+  // Responders and the incident's commander; the commander is checked under the lock below.
+  const allowedOn = await authorizeOnLocked(deps, actor, to === 'closed' ? 'incident.close' : 'incident.status');
   const now = deps.clock.now();
   return inTransaction(deps, async (tx) => {
-    const before = await incidentByRef(tx, ref, { forUpdate: true });
-    if (!responder && !(await isAllowed(deps, actor, RULES['incident.close'], before))) refuse(deps, actor, 'incident.close', before);
+    const before = await incidentByRefOrChannel(tx, ref, actor.channelId, { forUpdate: true });
+    allowedOn(before);
     assertTransition(before.ref, before.status, to);
     // Declining ends a report without a response: the timeline must say why (a false positive, a duplicate, ...).
     if (to === 'declined' && note === '') throw new AppError('invalid_input', `Say why ${before.ref} is declined: \`/incident status ${before.ref} declined <why>\`.`);
@@ -90,12 +89,13 @@ export async function changeStatus(deps: CoreDeps, actor: Actor, ref: string, st
  * Sets the severity. Setting the current severity again is refused, so the timeline holds only real changes. A raise
  * to sev1 or sev2 is also announced where the declaration was, in the same transaction.
  */
-export async function changeSeverity(deps: CoreDeps, actor: Actor, ref: string, severityText: string): Promise<Changed> {
+export async function changeSeverity(deps: CoreDeps, actor: Actor, ref: string | undefined, severityText: string): Promise<Changed> {
   const severity = parseSeverity(severityText);
-  await requireResponder(deps, actor, 'incident.severity');
+  const allowedOn = await authorizeOnLocked(deps, actor, 'incident.severity');
   const now = deps.clock.now();
   return inTransaction(deps, async (tx) => {
-    const before = await incidentByRef(tx, ref, { forUpdate: true });
+    const before = await incidentByRefOrChannel(tx, ref, actor.channelId, { forUpdate: true });
+    allowedOn(before);
     if (before.severity === severity) throw new AppError('invalid_input', `${before.ref} is already ${severity}.`);
     const incident = await updateIncident(tx, before.id, { severity, updatedAt: now });
     const event = await appendEvent(
@@ -112,20 +112,23 @@ export async function changeSeverity(deps: CoreDeps, actor: Actor, ref: string, 
   });
 }
 
-/** Gives a role (commander, comms, scribe) to a user. */
-export async function assignRole(deps: CoreDeps, actor: Actor, ref: string, roleText: string, userId: string): Promise<Changed & { role: Role }> {
+/**
+ * Gives a role (commander, comms, scribe) to a user, who then takes part in the incident: they are invited to its
+ * channel and told by direct message, both through the outbox in the same transaction.
+ */
+export async function assignRole(deps: CoreDeps, actor: Actor, ref: string | undefined, roleText: string, userId: string): Promise<Changed & { role: Role }> {
   const role = parseRole(roleText);
   if (!/^[UW][A-Z0-9]{2,}$/.test(userId)) {
-    throw new AppError('invalid_input', `Name the person with an @mention, e.g. \`/incident assign ${ref} ${role} @alice\`.`);
+    throw new AppError('invalid_input', `Name the person with an @mention, e.g. \`/incident assign ${ref ? `${ref} ` : ''}${role} @alice\`.`);
   }
-  await requireResponder(deps, actor, 'incident.assign');
+  const allowedOn = await authorizeOnLocked(deps, actor, 'incident.assign');
   const now = deps.clock.now();
   return inTransaction(deps, async (tx) => {
-    const before = await incidentByRef(tx, ref, { forUpdate: true });
+    const before = await incidentByRefOrChannel(tx, ref, actor.channelId, { forUpdate: true });
+    allowedOn(before);
     const from = roleHolder(before, role);
     if (from === userId) throw new AppError('invalid_input', `That person is already ${role} of ${before.ref}.`);
-    const column = role === 'commander' ? 'commanderId' : role === 'comms' ? 'commsId' : 'scribeId';
-    const incident = await updateIncident(tx, before.id, { [column]: userId, updatedAt: now });
+    const incident = await updateIncident(tx, before.id, { [ROLE_COLUMN[role]]: userId, updatedAt: now });
     const event = await appendEvent(
       tx,
       before.id,
@@ -134,10 +137,28 @@ export async function assignRole(deps: CoreDeps, actor: Actor, ref: string, role
     );
     // The invite goes first in the channel's lane, so the assignee is there when the post about them lands.
     const notices = [
-      ...(await noticeInvite(tx, { incident, event, userId, now })),
+      ...(await noticeGiven(tx, { incident, event, by: actor.id, userId, given: { kind: 'role', role }, now })),
       ...(await noticeChange(tx, { incident, event, by: actor.id, change: { kind: 'role', role, from, to: userId }, now })),
     ];
     return { before, incident, role, notices };
   });
 }
 
+/** Clears a role; allowed to the same people as assigning it. The former holder stays in the channel. */
+export async function unassignRole(deps: CoreDeps, actor: Actor, ref: string | undefined, roleText: string): Promise<Changed & { role: Role; from: string }> {
+  const role = parseRole(roleText);
+  const allowedOn = await authorizeOnLocked(deps, actor, 'incident.unassign');
+  const now = deps.clock.now();
+  return inTransaction(deps, async (tx) => {
+    const before = await incidentByRefOrChannel(tx, ref, actor.channelId, { forUpdate: true });
+    allowedOn(before);
+    const from = roleHolder(before, role);
+    if (!from) throw new AppError('invalid_input', `${before.ref} has no ${role} to unassign.`);
+    const incident = await updateIncident(tx, before.id, { [ROLE_COLUMN[role]]: null, updatedAt: now });
+    const event = await appendEvent(tx, before.id, { kind: 'role_unassigned', actor: actor.id, source: actor.source, payload: { role, from } }, now);
+    const notices = await noticeChange(tx, { incident, event, by: actor.id, change: { kind: 'unassigned', role, from }, now });
+    return { before, incident, role, from, notices };
+  });
+}
+
+const ROLE_COLUMN = { commander: 'commanderId', comms: 'commsId', scribe: 'scribeId' } as const satisfies Record<Role, keyof Incident>;

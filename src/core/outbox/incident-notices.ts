@@ -4,7 +4,7 @@ import type { Tx } from '../../db/types.js';
 import { isEscalation, type Incident, type Severity } from '../incidents/incident.js';
 import { latestReview } from '../reviews/queries.js';
 import type { TimelineEvent } from '../timeline/events.js';
-import type { IncidentChange } from './notifications.js';
+import type { Given, IncidentChange } from './notifications.js';
 import { enqueue, rowsByKey } from './queries.js';
 import { announcementKey } from './channel-setup.js';
 import { inTransaction, type CoreDeps } from '../context.js';
@@ -80,6 +80,24 @@ export async function noticeInvite(tx: Tx, p: { incident: Incident; event: Timel
   const key = noticeKey(incident.id, p.event, 'invite', p.now);
   await enqueue(tx, { key, incidentId: incident.id, now: p.now, notification: { kind: 'member_invited', channel: incident.channelId, payload: { ref: incident.ref, userId: p.userId } } });
   return [key];
+}
+
+/**
+ * Makes someone given a role or a step a participant in Slack: invited to the incident channel (when there is one) and
+ * told by direct message what they were given (unless they gave it to themselves). Returns the keys enqueued.
+ */
+export async function noticeGiven(
+  tx: Tx,
+  p: { incident: Incident; event: TimelineEvent | null; by: string; userId: string; given: Given; now: Date },
+): Promise<string[]> {
+  const { incident } = p;
+  const keys = await noticeInvite(tx, p);
+  if (p.userId === p.by) return keys;
+  const key = noticeKey(incident.id, p.event, 'told', p.now);
+  const payload = { ref: incident.ref, drill: incident.drill, userId: p.userId, by: p.by, given: p.given, ...(incident.channelId ? { channelId: incident.channelId } : {}) };
+  // The person's own lane, as the reporter's messages: one slow direct message holds up no channel.
+  await enqueue(tx, { key, incidentId: incident.id, now: p.now, notification: { kind: 'assignee_told', channel: p.userId, payload } });
+  return [...keys, key];
 }
 
 /** The channel set-up's key (one per incident). */

@@ -7,7 +7,11 @@ export type IncidentChange =
   | { kind: 'status'; from: string; to: string; note?: string; mergedInto?: string }
   | { kind: 'severity'; from: string; to: string }
   | { kind: 'role'; role: Role; from: string | null; to: string }
-  | { kind: 'edit'; field: 'title' | 'type' | 'private' | 'drill'; from: string; to: string };
+  | { kind: 'edit'; field: 'title' | 'type' | 'private' | 'drill'; from: string; to: string }
+  | { kind: 'unassigned'; role: Role; from: string };
+
+/** What a person was given on an incident, as their direct message tells it. */
+export type Given = { kind: 'role'; role: Role } | { kind: 'step'; step: number; title: string };
 
 /** Every notification kind and its payload. */
 export interface NotificationPayloads {
@@ -36,6 +40,8 @@ export interface NotificationPayloads {
   channel_intro: { ref: string };
   /** A direct message to the reporter about the channel: ready after a delay, or given up. */
   reporter_told: { ref: string; drill: boolean; userId: string; about: 'channel_ready' | 'channel_failed'; channelId?: string; error?: string };
+  /** A direct message to someone given a role or a step: what they were given, and the channel they were invited to. */
+  assignee_told: { ref: string; drill: boolean; userId: string; by: string; given: Given; channelId?: string };
   /** A message the adapter rendered (a shared timeline, a review confirmation…), with its action in words. */
   message_posted: { action: string; text: string; blocks?: unknown[] };
   /**
@@ -62,6 +68,7 @@ export const ACTION_OF: Record<NotificationKind, string> = {
   channel_setup: 'creating the incident channel',
   channel_intro: 'posting the channel’s first message',
   reporter_told: 'telling the reporter about the channel',
+  assignee_told: 'telling the assignee by direct message',
   message_posted: 'posting a message',
   oob_plan_sent: 'sending the out-of-band plan',
 };

@@ -2,7 +2,7 @@
 // transaction as its playbook_started event. The incident row lock makes a double-clicked Start run once.
 import { AppError } from '../errors.js';
 import { inTransaction, type Actor, type CoreDeps } from '../context.js';
-import { requireResponder } from '../incidents/access.js';
+import { authorizeOnLocked } from '../access/authorize.js';
 import { OPEN_STATUSES, type Incident } from '../incidents/incident.js';
 import { incidentByRefOrChannel } from '../incidents/lookup.js';
 import { appendEvent } from '../timeline/queries.js';
@@ -20,10 +20,12 @@ export function playbookById(deps: CoreDeps, id: string): Playbook {
 /** Starts a playbook on an incident (named, or the one whose channel the request came from). */
 export async function startPlaybook(deps: CoreDeps, actor: Actor, ref: string | undefined, playbookId: string): Promise<{ incident: Incident; run: Run }> {
   const playbook = playbookById(deps, playbookId);
-  await requireResponder(deps, actor, 'playbook.start');
+  // Responders, and the incident's commander (checked once the incident is locked).
+  const allowedOn = await authorizeOnLocked(deps, actor, 'playbook.start');
   const now = deps.clock.now();
   return inTransaction(deps, async (tx) => {
     const incident = await incidentByRefOrChannel(tx, ref, actor.channelId, { forUpdate: true });
+    allowedOn(incident);
     if (!OPEN_STATUSES.includes(incident.status) && incident.status !== 'resolved') {
       throw new AppError('invalid_input', `${incident.ref} is ${incident.status}; reopen it before starting a playbook.`);
     }

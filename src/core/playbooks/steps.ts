@@ -1,4 +1,5 @@
-// Changing a checklist step: done, skipped (with a reason), assigned, reopened. Each change locks the incident row
+// Changing a checklist step: done, skipped (with a reason), assigned (the assignee then takes part in the incident,
+// see ../incidents/participants.ts), reopened. Each change locks the incident row
 // and then the step, so two people pressing Done at once record one completion; the second is told who was first.
 import { AppError } from '../errors.js';
 import { inTransaction, type Actor, type CoreDeps } from '../context.js';
@@ -10,6 +11,7 @@ import { redactFor, type SafeText } from '../redaction/apply.js';
 import { appendEvent } from '../timeline/queries.js';
 import type { NewEvent } from '../timeline/events.js';
 import type { Tx } from '../../db/types.js';
+import { noticeGiven } from '../outbox/incident-notices.js';
 import { findRun, lockStep, runIncidentId, updateStep } from './queries.js';
 import { progress, stepLabel, type Run, type RunStep, type StepStatus } from './run.js';
 
@@ -82,7 +84,11 @@ export async function changeStep(deps: CoreDeps, actor: Actor, target: StepTarge
     const def = stepOf(before, target.step);
     await updateStep(tx, target.runId, target.step, { ...newState(current, checked, actor.id, now), version: current.version + 1 });
     const ref = { runId: before.id, playbookId: before.playbook.id, step: def.number, title: def.step.title };
-    await appendEvent(tx, incident.id, eventFor(checked, current, ref, actor), now);
+    const event = await appendEvent(tx, incident.id, eventFor(checked, current, ref, actor), now);
+    // A step's assignee takes part in the incident: invited to its channel and told, with the assignment.
+    if (checked.kind === 'assign') {
+      await noticeGiven(tx, { incident, event, by: actor.id, userId: checked.userId, given: { kind: 'step', step: def.number, title: def.step.title }, now });
+    }
     const run = (await findRun(tx, target.runId))!;
     await recordCompletion(tx, incident.id, before, run, actor, now);
     return { incident, run, step: stepOf(run, target.step), changed: true, stale, message: doneMessage(checked, def), ...redacted };

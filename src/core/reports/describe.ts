@@ -17,6 +17,7 @@ const DESCRIBE: Record<EventKind, (p: P) => string> = {
   severity_changed: (p) => `Severity ${s(p.from)} → ${s(p.to)}`,
   incident_edited: (p) => `${EDITED[s(p.field)] ?? s(p.field)} ${s(p.from)} → ${s(p.to)}`,
   role_assigned: (p) => `${s(p.role)}: ${p.from ? `${s(p.from)} → ` : ''}${s(p.to)}`,
+  role_unassigned: (p) => `${s(p.role)}: ${s(p.from)} → nobody`,
   note_added: (p) => `${p.lesson ? 'Lesson' : 'Note'}: ${s(p.text)}`,
   message_pinned: (p) => `Message from ${s(p.author)}: ${s(p.text)}`,
   message_reported: (p) => `Reported message from ${s(p.author)}: ${s(p.text)}`,

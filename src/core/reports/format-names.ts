@@ -18,7 +18,9 @@ export const FORMAT_NAMES = Object.keys(FORMAT_WORDS);
 
 /** The format a name means, or undefined. */
 export function formatNamed(text: string): ReportFormat | undefined {
-  return FORMAT_WORDS[text.trim().toLowerCase()];
+  const word = text.trim().toLowerCase();
+  // Own keys only: `report constructor` must not find Object.prototype.constructor (found by the parser fuzz test).
+  return Object.hasOwn(FORMAT_WORDS, word) ? FORMAT_WORDS[word] : undefined;
 }
 
 /** The format a name means, or a clear error listing the names. */

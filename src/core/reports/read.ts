@@ -23,6 +23,7 @@ export const KEY_KINDS: readonly string[] = [
   'severity_changed',
   'incident_edited',
   'role_assigned',
+  'role_unassigned',
   'playbook_started',
   'playbook_completed',
   'moved_out_of_band',

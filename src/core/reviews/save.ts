@@ -28,7 +28,7 @@ export async function saveReview(
   const now = deps.clock.now();
   return inTransaction(deps, async (tx) => {
     const incident = await incidentByRef(tx, ref, { forUpdate: true });
-    await requireVisible(deps, actor, incident, 'incident.review');
+    await requireVisible({ ...deps, db: tx }, actor, incident, 'incident.review');
     const latest = await latestReview(tx, incident.id);
     if (latest.review && sameContent(latest.review, content)) {
       throw new AppError('invalid_input', `Nothing changed since version ${latest.versions} of the ${incident.ref} review: edit something before saving.`, { field: 'summary' });

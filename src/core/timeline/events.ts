@@ -35,6 +35,8 @@ export interface EventPayloads {
   /** A correction of the declaration: from/to are the title, the type, 'private'/'public' or 'drill'/'real'. */
   incident_edited: { field: 'title' | 'type' | 'private' | 'drill'; from: string; to: string; redacted?: string[] };
   role_assigned: { role: Role; from: string | null; to: string };
+  /** A role cleared (`/incident unassign`); from is who held it. */
+  role_unassigned: { role: Role; from: string };
   /** lesson: marked as a lesson learnt, which an admin may promote to an awareness tip. */
   note_added: { text: string; lesson?: true; redacted?: string[] };
   message_pinned: SlackMessageRef & { via: 'reaction' | 'pin'; eventId?: string; redacted?: string[] };

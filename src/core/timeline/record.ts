@@ -29,7 +29,7 @@ export async function addNote(
   const checked = redactFor(deps, checkText(text, 'note', MAX_NOTE, true));
   return inTransaction(deps, async (tx) => {
     const incident = await incidentByRefOrChannel(tx, ref, actor.channelId, { forUpdate: true });
-    await requireVisible(deps, actor, incident, 'incident.note');
+    await requireVisible({ ...deps, db: tx }, actor, incident, 'incident.note');
     const event = await appendEvent(
       tx,
       incident.id,
@@ -52,7 +52,7 @@ export async function addCorrection(deps: CoreDeps, actor: Actor, ref: string | 
   const now = deps.clock.now();
   return inTransaction(deps, async (tx) => {
     const incident = await incidentByRefOrChannel(tx, ref, actor.channelId, { forUpdate: true });
-    await requireVisible(deps, actor, incident, 'incident.correct');
+    await requireVisible({ ...deps, db: tx }, actor, incident, 'incident.correct');
     const target = await findEvent(tx, incident.id, seq);
     if (!target) throw new AppError('invalid_input', `${incident.ref} has no event #${seq}. \`/incident show ${incident.ref}\` lists them.`);
     const event = await appendEvent(

@@ -59,7 +59,7 @@ export function userJson(u: EmuUser): Record<string, unknown> {
     id: u.id,
     team_id: TEAM_ID,
     name: u.name,
-    deleted: false,
+    deleted: u.deleted === true,
     color: '9f69e7',
     real_name: u.real_name,
     tz: 'Europe/London',

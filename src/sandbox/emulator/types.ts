@@ -9,6 +9,8 @@ export interface EmuUser {
   name: string; // handle, e.g. 'alice'
   real_name: string;
   is_bot: boolean;
+  /** A deactivated account: users.info still finds it, with deleted: true. */
+  deleted?: boolean;
 }
 
 /** A channel the emulator knows. */

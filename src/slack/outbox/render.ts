@@ -13,6 +13,7 @@ export function changeText(p: Pick<NotificationPayloads['incident_changed'], 're
   if (c.kind === 'severity') return md`*${p.ref}* severity: ${c.from} → *${c.to}* ${by}`;
   if (c.kind === 'role') return md`${mention(c.to)} is now *${c.role}* of *${p.ref}* ${by}`;
   if (c.kind === 'edit') return editText(p.ref, c, by);
+  if (c.kind === 'unassigned') return md`${mention(c.from)} is no longer *${c.role}* of *${p.ref}* ${by}`;
   // A merge names its target first, as it was typed (`merged INC-1 duplicate report`).
   const note = [c.mergedInto, c.note].filter(Boolean).join(' ');
   return md`*${p.ref}* status: ${c.from} → *${c.to}* ${by}${note ? `: ${note}` : ''}`;
@@ -43,6 +44,14 @@ export function withdrawnAnnouncement(p: { ref: string; drill: boolean }): Slack
 export function changeMessage(p: NotificationPayloads['incident_changed']): SlackMessage {
   const text = md`${drillPrefix(p)}${changeText(p)}`;
   return p.offerReview ? message(text, reviewPrompt(text, p.ref)) : message(text);
+}
+
+/** The direct message to someone given a role or a step: what, by whom, and the channel they were invited to. */
+export function assigneeMessage(p: NotificationPayloads['assignee_told']): SlackMessage {
+  const what =
+    p.given.kind === 'role' ? md`made you *${p.given.role}* of *${p.ref}*` : md`assigned you step ${String(p.given.step)} of *${p.ref}*'s checklist, *${p.given.title}*`;
+  const where = p.channelId ? md` You are invited to its channel: ${channelMention(p.channelId)}.` : '';
+  return message(md`${drillPrefix(p)}${mention(p.by)} ${what}.${where} \`/incident tasks\` lists what is open.`);
 }
 
 /** The reporter's direct message about the incident channel: ready after a delay, or given up (with what to do). */

@@ -8,7 +8,7 @@ import type { NotificationPayloads } from '../../core/outbox/notifications.js';
 import { rowsByKey, type OutboxRow } from '../../core/outbox/queries.js';
 import { announcementKey } from '../../core/outbox/channel-setup.js';
 import { announcement, channelIntro, escalation } from '../blocks/incident.js';
-import { reporterMessage, withdrawnAnnouncement } from './render.js';
+import { assigneeMessage, reporterMessage, withdrawnAnnouncement } from './render.js';
 import { ensureChannel } from './channel-setup.js';
 import { directChannel } from '../services/upload.js';
 import type { Incident } from '../../core/incidents/incident.js';
@@ -48,6 +48,10 @@ export async function send(client: WebClient, ctx: SendContext, row: OutboxRow):
     return postKeyed(client, await directChannel(client, p.userId), row, planMessage(p, await ctx.oobPlan()));
   }
   if (row.kind === 'announcement_revised') return reviseAnnouncement(client, ctx, row);
+  if (row.kind === 'assignee_told') {
+    const p = row.payload as unknown as NotificationPayloads['assignee_told'];
+    return postKeyed(client, await directChannel(client, p.userId), row, assigneeMessage(p));
+  }
   return postKeyed(client, row.lane, row, await messageFor(ctx, row));
 }
 

@@ -1,6 +1,6 @@
 // Pure parsing of `/incident …` text into a typed request. No Slack, no database: every rule here is unit-tested.
 import { AppError } from '../../core/errors.js';
-import { looksLikeRef } from '../../core/incidents/incident.js';
+import { looksLikeRef, parseRef } from '../../core/incidents/incident.js';
 import type { ReportFormat } from '../../core/reports/report.js';
 import { FORMAT_NAMES, formatNamed } from '../../core/reports/format-names.js';
 import type { IncidentEdit } from '../../core/incidents/edit.js';
@@ -12,9 +12,10 @@ export type IncidentRequest =
   | { sub: 'declare'; title: string; severity?: string; type?: string; private?: boolean; drill: boolean }
   | { sub: 'list'; scope: 'open' | 'all' }
   | { sub: 'show'; ref?: string }
-  | { sub: 'status'; ref: string; status: string; note: string }
-  | { sub: 'severity'; ref: string; severity: string }
-  | { sub: 'assign'; ref: string; role: string; userId: string }
+  | { sub: 'status'; ref?: string; status: string; note: string }
+  | { sub: 'severity'; ref?: string; severity: string }
+  | { sub: 'assign'; ref?: string; role: string; userId: string }
+  | { sub: 'unassign'; ref?: string; role: string }
   | { sub: 'note' | 'lesson'; ref?: string; text: string }
   | { sub: 'correct'; ref?: string; seq: number; text: string }
   | { sub: 'playbooks' }
@@ -29,7 +30,7 @@ export type IncidentRequest =
   | { sub: 'edit'; ref?: string; edit: IncidentEdit };
 
 /** Subcommands, as `/incident help` lists them. */
-export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'note', 'lesson', 'correct', 'edit', 'playbooks', 'playbook', 'tasks', 'review', 'timeline', 'report', 'stats', 'verify', 'oob', 'help'] as const;
+export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'unassign', 'note', 'lesson', 'correct', 'edit', 'playbooks', 'playbook', 'tasks', 'review', 'timeline', 'report', 'stats', 'verify', 'oob', 'help'] as const;
 
 /** Parses the text after `/incident`. Throws AppError('invalid_input') with usage for malformed requests. */
 export function parseIncidentCommand(text: string): IncidentRequest {
@@ -51,17 +52,24 @@ export function parseIncidentCommand(text: string): IncidentRequest {
     case 'show':
       return args[0] ? { sub: 'show', ref: args[0] } : { sub: 'show' };
     case 'status': {
-      const [ref, status, ...note] = args;
-      if (!ref || !status) throw usage('status', '`/incident status INC-12 investigating [note]`');
-      return { sub: 'status', ref, status, note: note.join(' ') };
+      // In the incident channel the reference may be left out: `/incident status contained`.
+      const { ref, rest } = optionalRef(args);
+      const [status, ...note] = rest;
+      if (!status) throw usage('status', '`/incident status INC-12 investigating [note]` (in the incident channel the reference may be left out)');
+      return { sub: 'status', ...withRef(ref), status, note: note.join(' ') };
     }
     case 'severity': {
-      const [ref, severity] = args;
-      if (!ref || !severity || args.length > 2) throw usage('severity', '`/incident severity INC-12 sev2`');
-      return { sub: 'severity', ref, severity };
+      const { ref, rest } = optionalRef(args);
+      if (rest.length !== 1) throw usage('severity', '`/incident severity INC-12 sev2` (in the incident channel the reference may be left out)');
+      return { sub: 'severity', ...withRef(ref), severity: rest[0]! };
     }
     case 'assign':
       return parseAssign(args);
+    case 'unassign': {
+      const { ref, rest } = optionalRef(args);
+      if (rest.length !== 1) throw usage('unassign', '`/incident unassign INC-12 scribe` (in the incident channel the reference may be left out)');
+      return { sub: 'unassign', ...withRef(ref), role: rest[0]! };
+    }
     case 'note':
     case 'lesson': {
       const sub = head.toLowerCase() as 'note' | 'lesson';
@@ -188,12 +196,26 @@ function flagOf(word: string): { name: string; value?: string } | undefined {
 }
 
 function parseAssign(args: string[]): IncidentRequest {
-  const [ref, role, who] = args;
-  if (!ref || !role || !who || args.length > 3) throw usage('assign', '`/incident assign INC-12 commander @alice`');
+  const { ref, rest } = optionalRef(args);
+  const [role, who] = rest;
+  if (!role || !who || rest.length > 2) throw usage('assign', '`/incident assign INC-12 commander @alice` (in the incident channel the reference may be left out)');
   // Slack escapes mentions as <@U123|alice> (should_escape in the manifest); a bare @name cannot be resolved.
   const m = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(who);
-  if (!m) throw usage('assign', `mention the person so Slack turns it into a link, e.g. \`/incident assign ${ref} ${role} @alice\``);
-  return { sub: 'assign', ref, role, userId: m[1]! };
+  if (!m) throw usage('assign', `mention the person so Slack turns it into a link, e.g. \`/incident assign ${ref ? `${ref} ` : ''}${role} @alice\``);
+  return { sub: 'assign', ...withRef(ref), role, userId: m[1]! };
+}
+
+/**
+ * A leading reference, if the arguments start with one (in the incident channel it may be left out), and the rest.
+ * For subcommands whose next word is a status, severity or role, so a bare `12` is still taken as INC-12.
+ */
+function optionalRef(args: string[]): { ref: string | undefined; rest: string[] } {
+  const hasRef = args[0] !== undefined && parseRef(args[0]) !== null;
+  return hasRef ? { ref: args[0]!, rest: args.slice(1) } : { ref: undefined, rest: args };
+}
+
+function withRef(ref: string | undefined): { ref?: string } {
+  return ref ? { ref } : {};
 }
 
 function parseCorrect(args: string[], after: string): IncidentRequest {

@@ -24,7 +24,7 @@ type UserKind = keyof typeof USERS;
 const ALL = Object.keys(USERS) as UserKind[];
 const VIEWERS: UserKind[] = ['member', 'reporter', 'commander', 'responder', 'cli'];
 
-/** Who may, per action (the issue's rules: anyone declares; responders change; commander+responders close; admins run awareness and decoys; a private incident's details go to its channel's members and responders). */
+/** Who may, per action (the issue's rules: anyone declares; commander+responders change and close; admins run awareness and decoys; a private incident's details go to its channel's members and responders). */
 const EXPECTED: Record<string, UserKind[]> = {
   declare: ALL,
   show: VIEWERS,
@@ -36,10 +36,12 @@ const EXPECTED: Record<string, UserKind[]> = {
   review: VIEWERS,
   tasks: VIEWERS,
   step: VIEWERS,
-  status: ['responder', 'cli'],
-  severity: ['responder', 'cli'],
-  assign: ['responder', 'cli'],
-  'start playbook': ['responder', 'cli'],
+  // The incident's commander runs it without being a responder.
+  status: ['commander', 'responder', 'cli'],
+  severity: ['commander', 'responder', 'cli'],
+  assign: ['commander', 'responder', 'cli'],
+  unassign: ['commander', 'responder', 'cli'],
+  'start playbook': ['commander', 'responder', 'cli'],
   stats: ['responder', 'cli'],
   close: ['commander', 'responder', 'cli'],
   // Corrections (issue 13): the commander and responders; making an incident public needs a responder.
@@ -101,6 +103,7 @@ const ATTEMPTS: Record<string, Attempt> = {
   status: (a, i) => env.core.changeStatus(a, i.ref, 'investigating'),
   severity: (a, i) => env.core.changeSeverity(a, i.ref, 'sev1'),
   assign: (a, i) => env.core.assignRole(a, i.ref, 'scribe', 'U0SCRIBE1'),
+  unassign: (a, i) => env.core.unassignRole(a, i.ref, 'commander'),
   'start playbook': (a, i) => env.core.playbooks.start(a, i.ref, 'phishing'),
   stats: (a) => env.core.stats(a, '30d'),
   close: async (a, i) => {
@@ -157,7 +160,7 @@ describe('refusal messages', () => {
     const incident = await privateIncident();
     await expect(env.core.timeline(USERS.outsider, incident.ref)).rejects.toThrow(new RegExp(`^${incident.ref} is private\\. Only the people working on it and responders can see it`));
     await expect(env.core.timeline(USERS.outsider, incident.ref)).rejects.not.toThrow(/Mailbox/);
-    await expect(env.core.changeSeverity(USERS.commander, incident.ref, 'sev1')).rejects.toThrow('Only responders can change an incident’s severity. Ask your security lead to add you to RESPONDERS.');
+    await expect(env.core.changeSeverity(USERS.member, incident.ref, 'sev1')).rejects.toThrow('Only its commander and responders can change an incident’s severity. Ask your security lead to add you to RESPONDERS.');
     await expect(authorize(env.core.deps, USERS.responder, 'decoy.manage')).rejects.toThrow('Only admins can manage decoys. Ask your security lead to add you to ADMINS.');
   });
 
@@ -169,9 +172,9 @@ describe('refusal messages', () => {
     expect((await env.core.show(USERS.cli, incident.ref)).incident.private).toBe(true);
   });
 
-  it('a public incident’s details are open to everyone; its changes are still for responders', async () => {
+  it('a public incident’s details are open to everyone; its changes are still for its commander and responders', async () => {
     const { incident } = await env.core.declare(USERS.reporter, { title: 'Phishing wave', type: 'phishing', private: false });
     await expect(env.core.timeline(USERS.outsider, incident.ref)).resolves.toMatchObject({ incident: { ref: incident.ref } });
-    await expect(env.core.changeStatus(USERS.outsider, incident.ref, 'investigating')).rejects.toThrow(/Only responders/);
+    await expect(env.core.changeStatus(USERS.outsider, incident.ref, 'investigating')).rejects.toThrow(/Only its commander and responders/);
   });
 });

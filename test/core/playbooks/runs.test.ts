@@ -46,7 +46,7 @@ describe('starting a playbook', () => {
     const { incident } = await started();
     await expect(t.core.playbooks.start(lead, incident.ref, 'nope')).rejects.toThrow(/no playbook "nope".*\/incident playbooks/);
     await expect(t.core.playbooks.start(lead, incident.ref, 'test-phish')).rejects.toThrow(/already running on INC-1/);
-    await expect(t.core.playbooks.start(reporter, incident.ref, 'second')).rejects.toThrow(/Only responders can start playbooks/);
+    await expect(t.core.playbooks.start(reporter, incident.ref, 'second')).rejects.toThrow(/Only its commander and responders can start playbooks/);
     await t.core.playbooks.start(lead, incident.ref, 'second');
     expect((await t.core.playbooks.runs(incident.id)).map((r) => r.playbook.id)).toEqual(['test-phish', 'second']);
     expect((await kinds(incident.ref)).filter((k) => k === 'playbook_started')).toHaveLength(2);

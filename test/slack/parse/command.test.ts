@@ -72,6 +72,27 @@ describe('parseIncidentCommand', () => {
     expect(() => parseIncidentCommand('assign INC-3 comms @alice')).toThrow(/mention the person/);
   });
 
+  it('leaves the reference out of status, severity, assign and unassign (inside the incident channel), as note does', () => {
+    expect(parseIncidentCommand('status contained mailbox locked')).toEqual({ sub: 'status', status: 'contained', note: 'mailbox locked' });
+    expect(parseIncidentCommand('status merged INC-2 duplicate')).toEqual({ sub: 'status', status: 'merged', note: 'INC-2 duplicate' });
+    expect(parseIncidentCommand('status 3 resolved')).toEqual({ sub: 'status', ref: '3', status: 'resolved', note: '' });
+    expect(() => parseIncidentCommand('status')).toThrow(/status INC-12 investigating/);
+    expect(parseIncidentCommand('severity sev1')).toEqual({ sub: 'severity', severity: 'sev1' });
+    expect(() => parseIncidentCommand('severity')).toThrow(/severity INC-12 sev2/);
+    expect(() => parseIncidentCommand('severity sev1 now')).toThrow(/severity INC-12 sev2/);
+    expect(parseIncidentCommand('assign scribe <@U0ALICE|alice>')).toEqual({ sub: 'assign', role: 'scribe', userId: 'U0ALICE' });
+    expect(() => parseIncidentCommand('assign scribe @alice')).toThrow('`/incident assign`: mention the person so Slack turns it into a link, e.g. `/incident assign scribe @alice`.');
+    expect(() => parseIncidentCommand('assign <@U0ALICE>')).toThrow(/assign INC-12 commander @alice/);
+    expect(parseIncidentCommand('unassign INC-3 comms')).toEqual({ sub: 'unassign', ref: 'INC-3', role: 'comms' });
+    expect(parseIncidentCommand('unassign scribe')).toEqual({ sub: 'unassign', role: 'scribe' });
+    expect(() => parseIncidentCommand('unassign')).toThrow(/unassign INC-12 scribe/);
+    expect(() => parseIncidentCommand('unassign INC-3 comms <@U0ALICE>')).toThrow(/unassign INC-12 scribe/);
+  });
+
+  it('takes no report format from Object.prototype (`report constructor`, found by the parser fuzz test)', () => {
+    for (const word of ['constructor', 'toString', '__proto__']) expect(() => parseIncidentCommand(`report ${word}`)).toThrow(/report INC-12 \[format\]/);
+  });
+
   it('reads notes with or without a reference, keeping the text as typed', () => {
     expect(parseIncidentCommand('note INC-2 at 14:05 user  clicked')).toEqual({ sub: 'note', ref: 'INC-2', text: 'at 14:05 user  clicked' });
     expect(parseIncidentCommand('note checked the headers')).toEqual({ sub: 'note', text: 'checked the headers' });

@@ -6,7 +6,7 @@ import { parseIncidentCommand, type IncidentRequest } from '../../parse/command.
 import { finish, tellVia } from '../../respond.js';
 import type { Outcome, SlackDeps } from '../../deps.js';
 import { declareFromText, openDeclareModal } from './incident/declare.js';
-import { assign, severity, status } from './incident/change.js';
+import { assign, severity, status, unassign } from './incident/change.js';
 import { correct, help, list, note, show } from './incident/read.js';
 import { playbook, playbooks, tasks } from './incident/playbooks.js';
 import { review } from './incident/review.js';
@@ -48,6 +48,8 @@ async function run(deps: SlackDeps, actor: Actor, req: IncidentRequest, triggerI
       return severity(deps, actor, req);
     case 'assign':
       return assign(deps, actor, req);
+    case 'unassign':
+      return unassign(deps, actor, req);
     case 'note':
     case 'lesson':
       return note(deps, actor, req);

@@ -1,4 +1,4 @@
-// `/incident status|severity|assign`: responders change the incident; the incident channel hears about it through the
+// `/incident status|severity|assign|unassign`: responders and the incident's commander change the incident; the incident channel hears about it through the
 // outbox (enqueued by core in the change's transaction), and the caller is told if Slack refused it for good.
 import { message } from '../../../blocks/message.js';
 import { md, mention, type Mrkdwn } from '../../../blocks/mrkdwn.js';
@@ -13,6 +13,7 @@ import type { IncidentRequest } from '../../../parse/command.js';
 import { tellUndelivered } from '../../../outbox/report.js';
 import { rotateWarning } from '../../../blocks/redaction.js';
 import type { Outcome, SlackDeps } from '../../../deps.js';
+import { checkAssignable } from '../../../services/assignable.js';
 
 type Req<S extends IncidentRequest['sub']> = Extract<IncidentRequest, { sub: S }>;
 
@@ -66,11 +67,27 @@ export async function severity(deps: SlackDeps, actor: Actor, req: Req<'severity
   return { ...confirmation(actor, incident, text), after: (ctx) => tellUndelivered(deps.core, ctx.tell, notices, 'the change is saved') };
 }
 
-/** Role assignment; the assignee is invited to the incident channel. */
-export async function assign(deps: SlackDeps, actor: Actor, req: Req<'assign'>): Promise<Outcome> {
-  const { incident, role, notices } = await deps.core.assignRole(actor, req.ref, req.role, req.userId);
-  const text = md`${mention(req.userId)} is now *${role}* of *${incident.ref}* (by ${mention(actor.id)})`;
-  return { ...confirmation(actor, incident, text), after: (ctx) => tellUndelivered(deps.core, ctx.tell, notices, 'the assignment is saved') };
+/**
+ * Role assignment; the assignee is invited to the incident channel and told by direct message. Slack is asked who the
+ * person is first (users.info), which is a Web API call: the command is acked at once and answered through respond.
+ */
+export function assign(deps: SlackDeps, actor: Actor, req: Req<'assign'>): Outcome {
+  return {
+    after: async (ctx) => {
+      await checkAssignable(ctx.client, req.userId, req.role.toLowerCase(), req.ref);
+      const { incident, role, notices } = await deps.core.assignRole(actor, req.ref, req.role, req.userId);
+      const { reply } = confirmation(actor, incident, md`${mention(req.userId)} is now *${role}* of *${incident.ref}* (by ${mention(actor.id)})`);
+      if (reply) await ctx.tell(reply);
+      await tellUndelivered(deps.core, ctx.tell, notices, 'the assignment is saved');
+    },
+  };
+}
+
+/** Clearing a role. */
+export async function unassign(deps: SlackDeps, actor: Actor, req: Req<'unassign'>): Promise<Outcome> {
+  const { incident, role, from, notices } = await deps.core.unassignRole(actor, req.ref, req.role);
+  const text = md`${mention(from)} is no longer *${role}* of *${incident.ref}* (by ${mention(actor.id)})`;
+  return { ...confirmation(actor, incident, text), after: (ctx) => tellUndelivered(deps.core, ctx.tell, notices, 'the change is saved') };
 }
 
 /** The caller's own confirmation, unless they are in the incident channel, where the change is posted for everyone. */
