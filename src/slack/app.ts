@@ -21,7 +21,7 @@ import { register as registerStatusConfirm } from './listeners/actions/status-co
 import { register as registerEditButtons } from './listeners/actions/edit-buttons.js';
 import { register as registerDecoyCommand, type DecoyLinks } from './listeners/commands/decoy.js';
 import { register as registerDecoyCredentials } from './listeners/events/decoy-credentials.js';
-import { register as registerPeopleSeen } from './listeners/people-seen.js';
+import { peopleNoticer } from './listeners/people-seen.js';
 import { AckingHTTPReceiver, AckingSocketReceiver } from './receivers.js';
 import type { Installation } from './installation.js';
 import type { RequestGate } from './request-gate.js';
@@ -44,8 +44,8 @@ export interface SlackAppOptions {
 }
 
 /** Registers every listener: the manifest test checks this list against manifest.json. */
-export function registerListeners(app: App, deps: SlackDeps, decoyLinks?: DecoyLinks): void {
-  registerPeopleSeen(app, deps);
+export function registerListeners(app: App, slackDeps: SlackDeps, decoyLinks?: DecoyLinks): void {
+  const deps: SlackDeps = { ...slackDeps, noticePeople: slackDeps.noticePeople ?? peopleNoticer(slackDeps) };
   registerCommands(app, deps);
   registerDeclareModal(app, deps);
   registerReportMessage(app, deps);

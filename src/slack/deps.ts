@@ -15,6 +15,8 @@ export interface SlackDeps {
   background: BackgroundWork;
   /** Channel id for announcements, if configured. */
   incidentChannel: string | undefined;
+  /** Looks up, after the ack, the names of the people a handled request named (see listeners/people-seen.ts). */
+  noticePeople?: (client: WebClient, ids: readonly string[]) => void;
 }
 
 /** A message a handler wants to show: built by `message` (src/slack/blocks/message.ts), so its text is escaped. */

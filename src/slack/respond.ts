@@ -67,6 +67,8 @@ async function settle(
     return;
   }
   await ack(replyInAck && outcome.reply ? ephemeral(outcome.reply) : undefined);
+  // Handled, not refused: the people it names are worth knowing by name (looked up after the ack).
+  deps.noticePeople?.(after.client, [context.user, ...((context.people as unknown[] | undefined) ?? [])].filter((id): id is string => typeof id === 'string'));
   const { after: followUp } = outcome;
   const reply = replyInAck ? undefined : outcome.reply;
   if (!followUp && !reply) return;

@@ -83,8 +83,12 @@ describe('access rules through Slack', () => {
     await bot.incident('playbook INC-1 lost-device', bot.staff);
     await bot.incident(`assign INC-1 scribe <@${member.id}>`, bot.staff);
     await bot.incident('unassign INC-1 scribe', bot.staff);
+    // The playbook's steps are still open: each ending asks for a confirmation, which the commander gives.
     await bot.incident('status INC-1 resolved', bot.staff);
+    await bot.emu.clickButton({ user: bot.staff.id, label: 'Resolve INC-1', channel: bot.general.id });
     await bot.incident('status INC-1 closed', bot.staff);
+    await bot.emu.clickButton({ user: bot.staff.id, label: 'Close INC-1', channel: bot.general.id });
+    await bot.rampart.idle();
     const shown = await bot.rampart.core.timeline({ id: 'cli', source: 'cli' }, 'INC-1');
     expect(shown.incident).toMatchObject({ status: 'closed', severity: 'sev2', scribeId: null, commanderId: bot.staff.id });
     const mine = shown.events.filter((e) => e.actor === bot.staff.id).map((e) => e.kind);

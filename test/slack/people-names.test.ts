@@ -28,6 +28,15 @@ describe('people seen in Slack', () => {
     expect(md).toContain(`comms: staff (${bot.staff.id})`);
   });
 
+  it('notices nobody for a refused request, so a malformed one still writes nothing', async () => {
+    const carol = bot.emu.user('carol');
+    await bot.incident('frobnicate INC-1', carol);
+    await bot.incident(`note INC-99 seen by <@${carol.id}|carol>`, carol);
+    await bot.rampart.idle();
+    expect(bot.emu.callsTo('users.info').filter((c) => c.params.user === carol.id)).toEqual([]);
+    expect(await bot.rampart.core.people.names([carol.id])).toEqual(new Map());
+  });
+
   it('finds user ids in commands, actions, events and mentions', () => {
     expect(userIdsIn({ user_id: 'U0AAA0001', text: 'assign INC-1 comms <@U0BBB0002|bob>' })).toEqual(['U0AAA0001', 'U0BBB0002']);
     expect(userIdsIn({ user: { id: 'U0CCC0003' } })).toEqual(['U0CCC0003']);

@@ -1,7 +1,7 @@
-// Every request names the people involved (who typed the command, clicked, reacted, or was mentioned). After the
-// ack, the ones whose names are not cached yet, or are old, are looked up with users.info, so reports and the CLI
+// Every handled request names the people involved (who typed the command or clicked, and who was mentioned). After
+// the ack, the ones whose names are not cached yet, or are old, are looked up with users.info, so reports and the CLI
 // can say "Alice Martin (U…)". This never delays the reply: it only schedules background work.
-import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import type { SlackDeps } from '../deps.js';
 import { slackPeopleDirectory } from '../services/people-directory.js';
 
@@ -21,17 +21,20 @@ export function userIdsIn(body: unknown): string[] {
   return [...new Set(candidates.filter((id): id is string => typeof id === 'string' && /^[UW][A-Z0-9]{2,}$/.test(id)))];
 }
 
-/** Registers the global middleware that notices people after each request. */
-export function register(app: App, deps: SlackDeps, now: () => number = Date.now): void {
+/**
+ * What the adapter calls once a request has been handled without a refusal: schedules, after the ack, the look-up of
+ * the people it names whose names are not cached yet or are old. A refused or malformed request notices nobody, so it
+ * still writes nothing.
+ */
+export function peopleNoticer(deps: Pick<SlackDeps, 'core' | 'background'>, now: () => number = Date.now): (client: WebClient, ids: readonly string[]) => void {
   const checked = new Map<string, number>();
-  app.use(async ({ body, client, next }) => {
-    await next();
-    const ids = userIdsIn(body).filter((id) => now() - (checked.get(id) ?? -Infinity) > RECHECK_MS);
+  return (client, named) => {
+    const ids = [...new Set(named)].filter((id) => /^[UW][A-Z0-9]{2,}$/.test(id) && now() - (checked.get(id) ?? -Infinity) > RECHECK_MS);
     if (ids.length === 0) return;
     if (checked.size > MAX_REMEMBERED) checked.clear();
     for (const id of ids) checked.set(id, now());
     deps.background.afterAck('notice people', async () => {
       await deps.core.people.notice(slackPeopleDirectory(client), ids);
     });
-  });
+  };
 }

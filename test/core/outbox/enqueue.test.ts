@@ -59,15 +59,16 @@ describe('enqueue inside core use cases', () => {
     });
   });
 
-  it('an assignment enqueues the invite before the post, in the channel lane', async () => {
+  it('an assignment enqueues the invite before the post, in the channel lane, and tells the assignee in their own lane', async () => {
     await incidentWithChannel();
     const { notices } = await core.assignRole(responder, 'INC-1', 'commander', 'U0CAROL');
     const rows = await rowsByKey(t.database.db, notices);
     expect(rows.map((r) => [r.kind, r.lane])).toEqual([
       ['member_invited', 'C0INC1'],
+      ['assignee_told', 'U0CAROL'],
       ['incident_changed', 'C0INC1'],
     ]);
-    expect(rows[1]!.payload).toMatchObject({ change: { kind: 'role', role: 'commander', from: null, to: 'U0CAROL' } });
+    expect(rows[2]!.payload).toMatchObject({ change: { kind: 'role', role: 'commander', from: null, to: 'U0CAROL' } });
   });
 
   it('closing without a review offers one in the channel post', async () => {

@@ -29,6 +29,7 @@ import * as timeline from '../../../src/slack/blocks/timeline.js';
 import * as message from '../../../src/slack/blocks/message.js';
 import * as mrkdwn from '../../../src/slack/blocks/mrkdwn.js';
 import * as oob from '../../../src/slack/blocks/oob.js';
+import * as edit from '../../../src/slack/blocks/edit.js';
 
 type ActionsElement = Immutable<Extract<KnownBlock, { type: 'actions' }>['elements'][number]>;
 /** A message as the bot sends it: fallback text and, when it has them, blocks. */
@@ -79,6 +80,7 @@ const typed = [
   returns<Message>()(timeline.timelineMessage),
   returns<Message>()(message.message),
   returns<Message>()(oob.planMessage),
+  returns<Message>()(edit.confirmPublicPrompt),
 ];
 
 /** Exported functions that build no Block Kit (ids, parsers, text helpers, metadata codecs, file bodies). */
@@ -86,7 +88,7 @@ const NOT_BLOCK_KIT = new Set([
   'layoutPages', 'stepValue', 'parseStepValue', 'hasMoreText', 'ownerText', 'excerpt', 'encodeMetadata', 'decodeMetadata',
   'decoyDocument', 'drillPrefix', 'drillPlainPrefix', 'startValue', 'rotateWarning', 'redactedOf', 'withRotateWarning',
   'reviewRows', 'decodeReviewMetadata', 'readReviewSubmission', 'blockFor', 'decodeStepMetadata', 'chunks', 'clip', 'who',
-  'channelLink', 'sevLabel', 'slackDate', 'escapeText', 'packLines', 'pendingValue', 'parsePendingValue', 'openWorkWords',
+  'channelLink', 'sevLabel', 'slackDate', 'escapeText', 'packLines', 'pendingValue', 'parsePendingValue', 'openWorkWords', 'understood',
   // mrkdwn.ts: the escaping rule and its text helpers, not Block Kit.
   'escapeMrkdwn', 'md', 'plain', 'joinMd', 'mention', 'channelMention', 'link', 'withMentions', 'quote', 'clipMd', 'chunkMd', 'escapedByRenderer', 'Mrkdwn',
 ]);
@@ -95,7 +97,7 @@ describe('Block Kit builders against @slack/types', () => {
   it('types every exported builder of src/slack/blocks (a new one must be added above)', () => {
     const modules: Record<string, Record<string, unknown>> = {
       'awareness-admin': awarenessAdmin, awareness, checklist, 'declare-modal': declare, decoy, 'decoy-document': decoyDocument, digest, drill, help,
-      incident, 'open-work': openWork, playbooks, 'promote-modal': promote, redaction, 'review-modal': review, stats, 'step-modals': steps, text, timeline, message, mrkdwn, oob,
+      incident, 'open-work': openWork, playbooks, 'promote-modal': promote, redaction, 'review-modal': review, stats, 'step-modals': steps, text, timeline, message, mrkdwn, oob, edit,
     };
     const files = readdirSync(new URL('../../../src/slack/blocks/', import.meta.url)).map((f) => f.replace(/\.ts$/, ''));
     // block-kit.ts holds types only.

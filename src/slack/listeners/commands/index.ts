@@ -1,4 +1,5 @@
 // `/incident`: parse the text, run the subcommand, ack within Slack's 3 seconds, follow up afterwards.
+import { userIdsIn } from '../people-seen.js';
 import type { App } from '@slack/bolt';
 import type { Actor } from '../../../core/context.js';
 import { COMMAND } from '../../ids.js';
@@ -25,7 +26,7 @@ export function register(app: App, deps: SlackDeps): void {
       ack,
       () => run(deps, actor, parseIncidentCommand(command.text), command.trigger_id, context.botUserId),
       { client, tell: tellVia(respond) },
-      { what: `${COMMAND} ${command.text.split(/\s+/)[0] ?? ''}`, user: command.user_id },
+      { what: `${COMMAND} ${command.text.split(/\s+/)[0] ?? ''}`, user: command.user_id, people: userIdsIn({ text: command.text }) },
     );
   });
 }
