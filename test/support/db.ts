@@ -54,29 +54,25 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     freshTables = await withClient(fileDatabaseUrl, (c) => tablesOf(postgresSession(c)));
   }
   used = true;
-  const url = fileDatabaseUrl;
-  const database = await openDatabase({ kind: 'postgres', url, max: 5 });
-  return {
-    ...database,
-    url,
-    close: async () => {
-      await database.close();
-      release();
-    },
-  };
+  return openPostgres(fileDatabaseUrl, async () => release());
 }
 
 /** A database of the caller's own, from the migrated copy: closed (PGlite) or dropped (Postgres) with it. */
 async function ownCopy(): Promise<TestDatabase> {
   if (!TEST_DATABASE_URL) return openDatabase({ kind: 'pglite-instance', client: await loadMigratedPglite() });
   const url = await copyTemplate();
+  return openPostgres(url, () => dropPostgresDatabase(url));
+}
+
+/** A pool on the database at url; closing it closes the pool, then runs afterClose. */
+async function openPostgres(url: string, afterClose: () => Promise<void>): Promise<TestDatabase> {
   const database = await openDatabase({ kind: 'postgres', url, max: 5 });
   return {
     ...database,
     url,
     close: async () => {
       await database.close();
-      await dropPostgresDatabase(url);
+      await afterClose();
     },
   };
 }
@@ -153,14 +149,8 @@ export async function dropPostgresDatabase(url: string): Promise<void> {
   await withAdmin((c) => c.query(`drop database if exists ${name} with (force)`));
 }
 
-async function withAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
+function withAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  return withClient(TEST_DATABASE_URL!, fn);
 }
 
 /** The message of a database error, unwrapping drizzle's "Failed query" wrapper. */
