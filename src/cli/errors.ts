@@ -5,20 +5,23 @@ import { CommanderError } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { databaseOutageMessage, databaseOutageOf, isAppError, type AppError, type NextStep } from '../core/errors.js';
 import { describeDatabaseError, redactDatabaseUrl } from '../db/connection-errors.js';
-import { isClosedStdout } from './output.js';
+import { StdoutClosed } from './output.js';
 
 /** Exit codes of the `rampart` command (documented in the README's CLI section). */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
-/** What to print (nothing when the line is empty) and the exit code, for an error that ended a command. */
-export function explainCliError(err: unknown): { line: string; code: number } {
+/**
+ * What to print (nothing when the line is empty) and the exit code, for an error that ended a command; env is the
+ * run's environment (default: the process's), read only to name the database it used.
+ */
+export function explainCliError(err: unknown, env?: Record<string, string | undefined>): { line: string; code: number } {
   // Commander has already printed its own one-line message (see oneLineUsageErrors); --help and --version exit 0.
   if (err instanceof CommanderError) return { line: '', code: err.exitCode === 0 ? EXIT.ok : EXIT.usage };
   // The reader of our output went away (`| head`): it has what it wanted, so this is not a failure.
-  if (isClosedStdout(err)) return { line: '', code: EXIT.ok };
+  if (err instanceof StdoutClosed) return { line: '', code: EXIT.ok };
   if (err instanceof ConfigError) return { line: `rampart: invalid configuration: ${err.problems.join('; ')}`, code: EXIT.usage };
   if (isAppError(err)) return { line: `rampart: ${withCliNextStep(err)}`, code: EXIT.failed };
-  const config = configOrUndefined();
+  const config = configOrUndefined(env);
   const database = describeDatabaseError(err);
   if (database) return { line: `rampart: ${database} (${whichDatabase(config)})`, code: EXIT.failed };
   const outage = databaseOutageOf(err);
@@ -44,9 +47,9 @@ function whichDatabase(config: Config | undefined): string {
   return config.database.url ? `DATABASE_URL=${redactDatabaseUrl(config.database.url)}` : `DATA_DIR=${config.database.dataDir}`;
 }
 
-function configOrUndefined(): Config | undefined {
+function configOrUndefined(env: Record<string, string | undefined> | undefined): Config | undefined {
   try {
-    return loadConfig();
+    return loadConfig(env);
   } catch {
     return undefined;
   }

@@ -3,13 +3,16 @@
 // name asked for. A reader that goes away (`rampart timeline INC-1 | head`) ends the command quietly: the write's
 // EPIPE is caught here once, and the next line written throws StdoutClosed, which unwinds the command (closing the
 // database on the way) to an exit without a message.
+//
+// Each run of the CLI gets its own CliOutput (see runCli), so whether stdout was closed is remembered per run and
+// never leaks from one in-process run (a test) into the next.
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../core/errors.js';
 
-/** Thrown by printLine once nobody reads stdout any more; the CLI ends quietly on it. */
+/** Thrown by CliOutput.out once nobody reads stdout any more; the CLI ends quietly on it. */
 export class StdoutClosed extends Error {
   override readonly name = 'StdoutClosed';
   constructor(options?: { cause?: unknown }) {
@@ -17,50 +20,64 @@ export class StdoutClosed extends Error {
   }
 }
 
-let stdoutClosed = false;
+/** A stream the CLI writes to: process.stdout and process.stderr, or a test's collector. */
+export type CliStream = NodeJS.WritableStream & { isTTY?: boolean };
+
+/** Where one run of the CLI writes. */
+export interface CliOutput {
+  /** Writes one line to stdout; throws StdoutClosed once its reader has gone. */
+  out(line: string): void;
+  /** Writes one line to stderr. */
+  err(line: string): void;
+  /** Streams chunks to the file `out` (atomically), or to stdout when no file is named. */
+  writeChunks(chunks: AsyncIterable<string>, out: string | undefined): Promise<void>;
+  /** True when err means stdout's reader went away (StdoutClosed, or an EPIPE from a stream piped to stdout). */
+  isClosedStdout(err: unknown): boolean;
+  readonly stdout: CliStream;
+  readonly stderr: CliStream;
+}
 
 /**
- * Listens for the reader of stdout or stderr going away. Without a listener, Node turns the write's EPIPE into an
- * uncaught exception and a stack trace; with it, later writes are dropped and printLine stops the command.
+ * The output of one run over two streams. It listens for their readers going away: without a listener, Node turns the
+ * write's EPIPE into an uncaught exception and a stack trace; with it, later writes are dropped and `out` stops the
+ * command.
  */
-export function watchForClosedOutput(): void {
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+export function cliOutput(stdout: CliStream, stderr: CliStream): CliOutput {
+  let stdoutClosed = false;
+  stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code !== 'EPIPE') throw err;
     stdoutClosed = true;
   });
-  process.stderr.on('error', (err: NodeJS.ErrnoException) => {
+  stderr.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code !== 'EPIPE') throw err;
   });
+  return {
+    stdout,
+    stderr,
+    out(line) {
+      if (stdoutClosed) throw new StdoutClosed();
+      stdout.write(`${line}\n`);
+    },
+    err(line) {
+      stderr.write(`${line}\n`);
+    },
+    async writeChunks(chunks, out) {
+      if (out) return writeFileAtomically(chunks, out);
+      if (stdoutClosed) throw new StdoutClosed();
+      try {
+        await pipeline(Readable.from(chunks), stdout, { end: false });
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'EPIPE') throw new StdoutClosed({ cause: err });
+        throw err;
+      }
+    },
+    isClosedStdout(err) {
+      return err instanceof StdoutClosed || (stdoutClosed && (err as NodeJS.ErrnoException | undefined)?.code === 'EPIPE');
+    },
+  };
 }
 
-/** True when err means stdout's reader went away (our StdoutClosed, or an EPIPE from a stream piped to stdout). */
-export function isClosedStdout(err: unknown): boolean {
-  return err instanceof StdoutClosed || (stdoutClosed && (err as NodeJS.ErrnoException | undefined)?.code === 'EPIPE');
-}
-
-/** Writes one line to stdout; throws StdoutClosed once its reader has gone. */
-export function printLine(line: string): void {
-  if (stdoutClosed) throw new StdoutClosed();
-  process.stdout.write(`${line}\n`);
-}
-
-/** Writes one line to stderr. */
-export function printErrorLine(line: string): void {
-  process.stderr.write(`${line}\n`);
-}
-
-/** Streams chunks to `out` (atomically) or to stdout when no file is named. */
-export async function writeChunks(chunks: AsyncIterable<string>, out: string | undefined): Promise<void> {
-  if (!out) {
-    if (stdoutClosed) throw new StdoutClosed();
-    try {
-      await pipeline(Readable.from(chunks), process.stdout, { end: false });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EPIPE') throw new StdoutClosed({ cause: err });
-      throw err;
-    }
-    return;
-  }
+async function writeFileAtomically(chunks: AsyncIterable<string>, out: string): Promise<void> {
   const partial = `${out}.partial-${process.pid}`;
   try {
     await pipeline(Readable.from(chunks), createWriteStream(partial));

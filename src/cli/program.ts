@@ -1,8 +1,9 @@
 // The `rampart` command line. Every error ends as one line on stderr and a non-zero exit (see errors.ts); unknown
-// commands and bad arguments exit 2 with a pointer to --help.
+// commands and bad arguments exit 2 with a pointer to --help. A run reads its environment and writes its output
+// through CliIo, so tests run it in process; the bin (main.ts) gives it the process's own.
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { loadConfig } from '../config.js';
+import { loadConfig, type Config } from '../config.js';
 import { incidentsCommand, migrateCommand, timelineCommand } from './commands.js';
 import { awarenessPreviewCommand, awarenessSendNowCommand, awarenessStatsCommand, awarenessStatusCommand } from './awareness.js';
 import { digestPreviewCommand, digestSendNowCommand } from './digest.js';
@@ -10,54 +11,76 @@ import { AppError } from '../core/errors.js';
 import { exportCommand, reportCommand, statsCommand } from './reports.js';
 import { verifyCommand } from './verify.js';
 import { importPlaybookCommand, listPlaybooksCommand, validatePlaybooksCommand } from './playbooks.js';
-import { printErrorLine as err, printLine as out } from './output.js';
+import { cliOutput, type CliOutput, type CliStream } from './output.js';
 import { EXIT, explainCliError } from './errors.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-/** Builds the program (exported for tests). */
-export function buildProgram(): Command {
+/** What one run of the CLI reads and writes; each defaults to the process's own. */
+export interface CliIo {
+  /** The variables loadConfig reads. */
+  env?: Record<string, string | undefined>;
+  stdout?: CliStream;
+  stderr?: CliStream;
+}
+
+/** A run as its commands see it: settings read on demand (so --help works with bad ones), output, and the exit code. */
+export interface CliRun {
+  config(): Config;
+  output: CliOutput;
+  /** Records the exit code a command's promise ends with (undefined: success). */
+  exit(result: Promise<number | void> | number | void): Promise<void>;
+}
+
+/** Builds the program for one run (exported for tests). */
+export function buildProgram(run: CliRun): Command {
+  const { output, exit } = run;
+  const out = (line: string) => output.out(line);
+  const err = (line: string) => output.err(line);
+  const config = () => run.config();
   const program = new Command('rampart')
     .description('Rampart: security incident response from Slack')
     .version(version, '-V, --version', 'print the version')
+    // Set before any subcommand is added: each copies its parent's output settings.
+    .configureOutput({ writeOut: (text) => output.stdout.write(text), writeErr: (text) => output.stderr.write(text) })
     .exitOverride();
   program
     .command('start')
     .description('run the bot for a Slack workspace (needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET or SLACK_APP_TOKEN)')
-    .action(async () => {
-      const { runBot } = await import('../main.js');
-      process.exitCode = await runBot();
-    });
+    // The bot is the process (signal handlers, its own settings from the environment): tests run it as a child.
+    .action(() => exit(import('../main.js').then(({ runBot }) => runBot())));
   program
     .command('sandbox')
     .description('try Rampart without Slack: the real bot, a local Slack emulator and a terminal')
     .option('--script <file>', 'run the lines of a file, print the transcript and exit')
     .action(async (opts: { script?: string }) => {
-      const config = loadConfig();
+      const settings = config();
       const { runSandbox } = await import('../sandbox/sandbox.js');
-      process.exitCode = await runSandbox({
-        dataDir: config.database.dataDir,
-        ...(config.database.url ? { databaseUrl: config.database.url } : {}),
-        logLevel: config.logLevelFromEnv ?? 'info',
-        ...(opts.script ? { scriptFile: opts.script } : {}),
-      });
+      await exit(
+        runSandbox({
+          dataDir: settings.database.dataDir,
+          ...(settings.database.url ? { databaseUrl: settings.database.url } : {}),
+          logLevel: settings.logLevelFromEnv ?? 'info',
+          ...(opts.script ? { scriptFile: opts.script } : {}),
+        }),
+      );
     });
   program
     .command('migrate')
     .description('apply database migrations (also done at start-up)')
-    .action(() => migrateCommand(loadConfig(), out));
+    .action(() => migrateCommand(config(), out));
   program
     .command('incidents')
     .description('list incidents, oldest first')
     .option('--json', 'print a JSON array (see docs/cli.md)')
     .option('--open', 'only open incidents')
-    .action((opts: { json?: boolean; open?: boolean }) => incidentsCommand(loadConfig(), { json: !!opts.json, open: !!opts.open }, out));
+    .action((opts: { json?: boolean; open?: boolean }) => incidentsCommand(config(), { json: !!opts.json, open: !!opts.open }, out));
   program
     .command('timeline')
     .description("an incident and its timeline events in order")
     .argument('<ref>', 'incident reference, e.g. INC-3')
     .option('--json', 'print { incident, events } as JSON (see docs/cli.md)')
-    .action((ref: string, opts: { json?: boolean }) => timelineCommand(loadConfig(), ref, { json: !!opts.json }, out));
+    .action((ref: string, opts: { json?: boolean }) => timelineCommand(config(), ref, { json: !!opts.json }, out));
   program
     .command('verify')
     .description('recompute timeline hash chains; exits 1 and prints the first broken link when one does not hold')
@@ -67,7 +90,7 @@ export function buildProgram(): Command {
       // Usage mistakes, so they exit 2 like commander's own (through oneLineUsageErrors).
       if (!ref && !opts.all) command.error('say which incident, e.g. `rampart verify INC-3`, or `--all` for every incident');
       if (ref && opts.all) command.error(`give either an incident (${ref}) or --all, not both`);
-      process.exitCode = await verifyCommand(loadConfig(), ref ? { ref } : { all: true }, out, err);
+      await exit(verifyCommand(config(), ref ? { ref } : { all: true }, out, err));
     });
   program
     .command('report')
@@ -75,46 +98,42 @@ export function buildProgram(): Command {
     .argument('<ref>', 'incident reference, e.g. INC-3')
     .option('--format <format>', 'md, html, json, csv, timesketch or timesketch-csv', 'md')
     .option('--out <file>', 'write to this file (it appears only when complete) instead of stdout')
-    .action((ref: string, opts: { format: string; out?: string }) => reportCommand(loadConfig(), ref, opts, out));
+    .action((ref: string, opts: { format: string; out?: string }) => reportCommand(config(), ref, opts, output));
   program
     .command('export')
     .description('write every incident and its timeline, streamed (memory stays flat), with a progress bar on a terminal')
     .option('--since <date>', 'only incidents declared on or after this date (TIMEZONE), e.g. 2026-01-01')
     .option('--format <format>', 'json, csv, timesketch (JSONL) or timesketch-csv', 'json')
     .requiredOption('--out <file>', 'the file to write')
-    .action((opts: { since?: string; format: string; out: string }) => exportCommand(loadConfig(), opts, out));
+    .action((opts: { since?: string; format: string; out: string }) => exportCommand(config(), opts, output));
   program
     .command('stats')
     .description('incident figures: by type, severity and month; response times by severity; declined rate')
     .argument('[period]', '30d (default), 90d, 365d or all')
-    .action((period: string | undefined) => statsCommand(loadConfig(), period, out));
+    .action((period: string | undefined) => statsCommand(config(), period, out));
   const playbooks = program.command('playbooks').description('list, check and import response playbooks');
   playbooks
     .command('list')
     .description('the playbooks the bot offers (built-in and PLAYBOOKS_DIR)')
-    .action(async () => {
-      process.exitCode = await listPlaybooksCommand(loadConfig(), out, err);
-    });
+    .action(() => exit(listPlaybooksCommand(config(), out, err)));
   playbooks
     .command('validate')
     .description('check playbook YAML files; every problem with file, line and path; exits 1 on errors')
     .argument('[dir]', 'a folder of .yaml files (default: the built-in library and PLAYBOOKS_DIR)')
-    .action(async (dir: string | undefined) => {
-      process.exitCode = await validatePlaybooksCommand(loadConfig(), dir, out, err);
-    });
+    .action((dir: string | undefined) => exit(validatePlaybooksCommand(config(), dir, out, err)));
   playbooks
     .command('import')
     .description('convert a CACAO 2.0 playbook or a TheHive case template (JSON) into playbook YAML')
     .argument('<file>', 'the JSON file')
     .option('--out <dir>', 'write <id>.yaml into this folder (e.g. your PLAYBOOKS_DIR) instead of printing it')
     .option('--force', 'replace an existing file')
-    .action(async (file: string, opts: { out?: string; force?: boolean }) => {
-      process.exitCode = await importPlaybookCommand(loadConfig(), file, { ...(opts.out ? { out: opts.out } : {}), force: !!opts.force }, out, err);
-    });
+    .action((file: string, opts: { out?: string; force?: boolean }) =>
+      exit(importPlaybookCommand(config(), file, { ...(opts.out ? { out: opts.out } : {}), force: !!opts.force }, out, err)),
+    );
   const awareness = program.command('awareness').description('the weekly security-awareness programme');
-  awareness.command('status').description('schedule, next slot, queue and recent posts').action(() => awarenessStatusCommand(loadConfig(), out));
-  awareness.command('preview').description('the tip that goes out next').action(() => awarenessPreviewCommand(loadConfig(), out));
-  awareness.command('send-now').description('post the next tip now (needs SLACK_BOT_TOKEN)').action(() => awarenessSendNowCommand(loadConfig(), out));
+  awareness.command('status').description('schedule, next slot, queue and recent posts').action(() => awarenessStatusCommand(config(), out));
+  awareness.command('preview').description('the tip that goes out next').action(() => awarenessPreviewCommand(config(), out));
+  awareness.command('send-now').description('post the next tip now (needs SLACK_BOT_TOKEN)').action(() => awarenessSendNowCommand(config(), out));
   awareness
     .command('stats')
     .description('acknowledgements per week and channel')
@@ -122,11 +141,11 @@ export function buildProgram(): Command {
     .action((opts: { weeks: string }) => {
       const weeks = Number(opts.weeks);
       if (!Number.isInteger(weeks) || weeks < 1) throw new AppError('invalid_input', '--weeks takes a whole number of weeks, e.g. --weeks 12.');
-      return awarenessStatsCommand(loadConfig(), weeks, out);
+      return awarenessStatsCommand(config(), weeks, out);
     });
   const digest = program.command('digest').description('the weekly incident digest posted to INCIDENT_CHANNEL');
-  digest.command('preview').description('the digest of the last seven days, as text').action(() => digestPreviewCommand(loadConfig(), out));
-  digest.command('send-now').description('post it to INCIDENT_CHANNEL now (needs SLACK_BOT_TOKEN)').action(() => digestSendNowCommand(loadConfig(), out));
+  digest.command('preview').description('the digest of the last seven days, as text').action(() => digestPreviewCommand(config(), out));
+  digest.command('send-now').description('post it to INCIDENT_CHANNEL now (needs SLACK_BOT_TOKEN)').action(() => digestSendNowCommand(config(), out));
   oneLineUsageErrors(program);
   return program;
 }
@@ -143,19 +162,32 @@ function oneLineUsageErrors(command: Command, path: string[] = []): void {
   for (const sub of command.commands) oneLineUsageErrors(sub, [...path, command.name()]);
 }
 
-/** Runs the CLI with argv; returns the exit code. */
-export async function runCli(argv: string[]): Promise<number> {
-  const program = buildProgram();
+/**
+ * Runs the CLI with argv and returns the exit code. It never sets process.exitCode, and whether stdout was closed is
+ * remembered per run, so runs in one process (tests) do not affect each other.
+ */
+export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
+  const output = cliOutput(io.stdout ?? process.stdout, io.stderr ?? process.stderr);
+  let code: number = EXIT.ok;
+  const program = buildProgram({
+    config: () => loadConfig(io.env),
+    output,
+    exit: async (result) => {
+      code = (await result) ?? EXIT.ok;
+    },
+  });
   if (argv.length === 0) {
     program.outputHelp();
     return EXIT.usage;
   }
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
-  } catch (error) {
-    const { line, code } = explainCliError(error);
-    if (line) err(line);
     return code;
+  } catch (error) {
+    // The reader of our output went away (`| head`): it has what it wanted, so this is not a failure.
+    if (output.isClosedStdout(error)) return EXIT.ok;
+    const { line, code: failed } = explainCliError(error, io.env);
+    if (line) output.err(line);
+    return failed;
   }
 }

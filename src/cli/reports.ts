@@ -12,17 +12,17 @@ import { EXPORT_FORMATS, exportReport } from '../core/reports/export.js';
 import { exportSize } from '../core/reports/queries.js';
 import { plural } from '../core/plural.js';
 import { OPERATOR, withCore } from './commands.js';
-import { writeChunks } from './output.js';
+import type { CliOutput } from './output.js';
 
 type Out = (line: string) => void;
 
 /** `rampart report <ref> [--format f] [--out FILE]`. */
-export async function reportCommand(config: Config, ref: string, opts: { format: string; out?: string }, out: Out): Promise<void> {
+export async function reportCommand(config: Config, ref: string, opts: { format: string; out?: string }, output: CliOutput): Promise<void> {
   const format = parseReportFormat(opts.format);
   await withCore(config, async (core) => {
     const { incident, source } = await core.report(OPERATOR, ref);
-    await writeChunks(renderReport(format, source), opts.out);
-    if (opts.out) out(`Wrote ${incident.ref}'s report (${plural(source.header.eventCount, 'event')}) to ${opts.out}.`);
+    await output.writeChunks(renderReport(format, source), opts.out);
+    if (opts.out) output.out(`Wrote ${incident.ref}'s report (${plural(source.header.eventCount, 'event')}) to ${opts.out}.`);
   });
 }
 
@@ -43,19 +43,19 @@ export function parseSince(text: string | undefined, timezone: string, parse: (t
 }
 
 /** `rampart export [--since DATE] [--format f] --out FILE`, with a progress bar when stderr is a terminal. */
-export async function exportCommand(config: Config, opts: { since?: string; format: string; out: string }, out: Out): Promise<void> {
+export async function exportCommand(config: Config, opts: { since?: string; format: string; out: string }, output: CliOutput): Promise<void> {
   const format = parseReportFormat(opts.format, EXPORT_FORMATS);
   const since = parseSince(opts.since, config.timezone, sinceDate);
   await withCore(config, async (core) => {
     const size = await exportSize(core.deps.db, since);
-    const bar = process.stderr.isTTY ? new SingleBar({ format: 'Exporting {bar} {value}/{total} events · {eta_formatted} left', hideCursor: true }, Presets.shades_classic) : undefined;
+    const bar = output.stderr.isTTY ? new SingleBar({ format: 'Exporting {bar} {value}/{total} events · {eta_formatted} left', hideCursor: true, stream: output.stderr }, Presets.shades_classic) : undefined;
     bar?.start(size.events, 0);
     try {
-      await writeChunks(exportReport(core.deps, { since, format, onEvent: () => bar?.increment() }), opts.out);
+      await output.writeChunks(exportReport(core.deps, { since, format, onEvent: () => bar?.increment() }), opts.out);
     } finally {
       bar?.stop();
     }
-    out(`Exported ${plural(size.incidents, 'incident')} (${plural(size.events, 'event')}) to ${opts.out}.`);
+    output.out(`Exported ${plural(size.incidents, 'incident')} (${plural(size.events, 'event')}) to ${opts.out}.`);
   });
 }
 
