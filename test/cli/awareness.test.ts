@@ -1,15 +1,17 @@
-// `rampart awareness …` as a user runs it: a child process on a real DATA_DIR.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { runRampart } from '../support/cli.js';
-import { afterAll, describe, expect, it } from 'vitest';
+// `rampart awareness …` run in this process on a copy of the run's migrated DATA_DIR.
+import { rampartInProcess } from '../support/cli.js';
+import { migratedDataDir } from '../support/data-dir.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'rampart-awcli-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+let dataDir: string;
+let removeDataDir: () => Promise<void>;
+beforeAll(async () => {
+  ({ dataDir, remove: removeDataDir } = await migratedDataDir('rampart-awcli-'));
+});
+afterAll(() => removeDataDir());
 
 function rampart(...args: string[]) {
-  return runRampart(args, { DATA_DIR: dataDir, AWARENESS_TZ: 'Europe/Paris', AWARENESS_CHANNELS: 'C0STAFF', SLACK_BOT_TOKEN: undefined });
+  return rampartInProcess(args, { DATA_DIR: dataDir, AWARENESS_TZ: 'Europe/Paris', AWARENESS_CHANNELS: 'C0STAFF', SLACK_BOT_TOKEN: undefined });
 }
 
 describe('rampart awareness', () => {

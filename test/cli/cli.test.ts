@@ -1,21 +1,29 @@
-// The `rampart` bin as a user runs it: a child process, real files under a temporary DATA_DIR.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { runRampart } from '../support/cli.js';
+// The `rampart` command over real files under a temporary DATA_DIR (a copy of the run's migrated one), run in this
+// process. Child processes only for what a real process shows: the bin starts and prints --version, a usage error's exit
+// status, and `start` refusing bad settings.
+import { readFileSync } from 'node:fs';
+import { rampartInProcess, runRampart } from '../support/cli.js';
+import { migratedDataDir } from '../support/data-dir.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import { createCore } from '../../src/core/core.js';
 import { libraryOf } from '../../src/core/playbooks/library.js';
 import { fixedClock } from '../../src/core/clock.js';
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'rampart-cli-'));
+let dataDir: string;
+let removeDataDir: () => Promise<void>;
 
 function rampart(...args: string[]) {
+  return rampartInProcess(args, { DATA_DIR: dataDir });
+}
+
+/** The bin in a child process. */
+function rampartBin(...args: string[]) {
   return runRampart(args, { DATA_DIR: dataDir });
 }
 
 beforeAll(async () => {
+  ({ dataDir, remove: removeDataDir } = await migratedDataDir('rampart-cli-'));
   const database = await openDatabase({ kind: 'pglite', dataDir });
   const clock = fixedClock('2026-11-24T10:00:00Z');
   const core = createCore({ playbooks: libraryOf([]), db: database.db, clock, isResponder: async () => true, incidentTypes: ['phishing', 'other'], sensitiveTypes: [], timezone: 'UTC', reviewRequired: ['sev1', 'sev2'], redactPatterns: [], admins: [] });
@@ -29,7 +37,7 @@ beforeAll(async () => {
   await core.people.notice({ lookup: async () => ({ name: 'Lena Lead', realName: 'Lena Lead' }) }, ['U0LEAD']);
   await database.close();
 }, 60_000);
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+afterAll(() => removeDataDir());
 
 describe('rampart CLI', () => {
   it('incidents --json prints the documented array', async () => {
@@ -59,7 +67,7 @@ describe('rampart CLI', () => {
   });
 
   it('exits non-zero with one line naming the mistake and where usage is', async () => {
-    const unknown = await rampart('frobnicate');
+    const unknown = await rampartBin('frobnicate');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe("rampart: unknown command 'frobnicate' (see `rampart --help`)\n");
     const missing = await rampart('timeline');
@@ -68,6 +76,8 @@ describe('rampart CLI', () => {
     const option = await rampart('playbooks', 'list', '--frob');
     expect(option.code).toBe(2);
     expect(option.stderr).toBe("rampart playbooks list: unknown option '--frob' (see `rampart playbooks list --help`)\n");
+    // The same usage errors in process: the exit code is runCli's, the line the one commander wrote.
+    expect(await rampart('frobnicate')).toEqual(unknown);
   }, 90_000);
 
   it('an unknown incident points to the CLI command that lists them, not to a Slack command', async () => {
@@ -83,6 +93,8 @@ describe('rampart CLI', () => {
 
   it('--version and -V print the package version', async () => {
     const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    // The bin once (it starts, and prints to the real stdout); both flags in process.
+    expect(await rampartBin('--version')).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: '' });
     for (const flag of ['--version', '-V']) {
       const r = await rampart(flag);
       expect(r).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: '' });
@@ -103,7 +115,7 @@ describe('rampart CLI', () => {
   it('migrate reports the applied migrations; start without credentials names them and points to the sandbox', async () => {
     const journal = JSON.parse(readFileSync('drizzle/meta/_journal.json', 'utf8')) as { entries: unknown[] };
     expect((await rampart('migrate')).stdout).toMatch(new RegExp(`${journal.entries.length} migrations applied, pglite`));
-    const start = await rampart('start');
+    const start = await rampartBin('start');
     expect(start.code).toBe(2);
     expect(start.stderr).toMatch(/SLACK_BOT_TOKEN.*npm run sandbox/s);
   });

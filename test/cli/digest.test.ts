@@ -1,15 +1,17 @@
-// `rampart digest …` as a user runs it: a child process on a real DATA_DIR.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runRampart } from '../support/cli.js';
+// `rampart digest …` run in this process on a copy of the run's migrated DATA_DIR.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rampartInProcess } from '../support/cli.js';
+import { migratedDataDir } from '../support/data-dir.js';
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'rampart-digestcli-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+let dataDir: string;
+let removeDataDir: () => Promise<void>;
+beforeAll(async () => {
+  ({ dataDir, remove: removeDataDir } = await migratedDataDir('rampart-digestcli-'));
+});
+afterAll(() => removeDataDir());
 
 function rampart(...args: string[]) {
-  return runRampart(args, { DATA_DIR: dataDir, TIMEZONE: 'Europe/Paris', INCIDENT_CHANNEL: 'C0INCIDENTS', SLACK_BOT_TOKEN: undefined });
+  return rampartInProcess(args, { DATA_DIR: dataDir, TIMEZONE: 'Europe/Paris', INCIDENT_CHANNEL: 'C0INCIDENTS', SLACK_BOT_TOKEN: undefined });
 }
 
 describe('rampart digest', () => {

@@ -1,10 +1,10 @@
 // How the `rampart` command fails: one line on stderr and a non-zero exit for every error (a database it cannot use,
-// bad settings, anything unexpected), and a quiet, successful end when the reader of its output goes away.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// bad settings, anything unexpected), and a quiet, successful end when the reader of its output goes away. Run in this
+// process, except the closed pipe, which only a real process's stdout shows.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRampart, runRampartUnread } from '../support/cli.js';
+import { rampartInProcess, runRampartUnread } from '../support/cli.js';
+import { migratedDataDir } from '../support/data-dir.js';
 import { freePort } from '../support/bot-process.js';
 import { TEST_DATABASE_URL } from '../support/db.js';
 import { openDatabase } from '../../src/db/client.js';
@@ -13,9 +13,11 @@ import { libraryOf } from '../../src/core/playbooks/library.js';
 import { fixedClock } from '../../src/core/clock.js';
 import { explainCliError } from '../../src/cli/errors.js';
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'rampart-cli-errors-'));
+let dataDir: string;
+let removeDataDir: () => Promise<void>;
 
 beforeAll(async () => {
+  ({ dataDir, remove: removeDataDir } = await migratedDataDir('rampart-cli-errors-'));
   const database = await openDatabase({ kind: 'pglite', dataDir });
   const core = createCore({ playbooks: libraryOf([]), db: database.db, clock: fixedClock('2026-11-24T10:00:00Z'), isResponder: async () => true, incidentTypes: ['other'], sensitiveTypes: [], timezone: 'UTC', reviewRequired: [], redactPatterns: [], admins: [] });
   const actor = { id: 'U0LEAD', source: 'slack-command' as const };
@@ -23,7 +25,7 @@ beforeAll(async () => {
   for (let i = 0; i < 20; i++) await core.addNote(actor, 'INC-1', `finding ${i}`);
   await database.close();
 }, 60_000);
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+afterAll(() => removeDataDir());
 
 describe('output to a closed pipe (`rampart … | head`)', () => {
   it('ends quietly with exit 0, and the database is closed properly (the next command can open it)', async () => {
@@ -31,7 +33,7 @@ describe('output to a closed pipe (`rampart … | head`)', () => {
       const r = await runRampartUnread(args, { DATA_DIR: dataDir });
       expect({ args, ...r }).toEqual({ args, code: 0, signal: null, stderr: '' });
     }
-    const after = await runRampart(['incidents'], { DATA_DIR: dataDir });
+    const after = await rampartInProcess(['incidents'], { DATA_DIR: dataDir });
     expect(after.code).toBe(0);
     expect(after.stdout).toMatch(/INC-1 .*Something odd/);
   }, 240_000);
@@ -40,7 +42,7 @@ describe('output to a closed pipe (`rampart … | head`)', () => {
 describe('a database the CLI cannot use', () => {
   it('a refused connection is one line naming DATABASE_URL without its password', async () => {
     const port = await freePort();
-    const r = await runRampart(['incidents'], { DATABASE_URL: `postgres://rampart:hunter2@127.0.0.1:${port}/rampart` });
+    const r = await rampartInProcess(['incidents'], { DATABASE_URL: `postgres://rampart:hunter2@127.0.0.1:${port}/rampart` });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`rampart: cannot connect to the database: connection refused at 127.0.0.1:${port} (DATABASE_URL=postgres://rampart:***@127.0.0.1:${port}/rampart)\n`);
   });
@@ -49,7 +51,7 @@ describe('a database the CLI cannot use', () => {
     const url = new URL(TEST_DATABASE_URL!);
     url.pathname = '/rampart_no_such_database';
     url.password = 'hunter2';
-    const r = await runRampart(['timeline', 'INC-1'], { DATABASE_URL: url.toString() });
+    const r = await rampartInProcess(['timeline', 'INC-1'], { DATABASE_URL: url.toString() });
     expect(r.code).toBe(1);
     url.password = '***';
     expect(r.stderr).toBe(`rampart: database "rampart_no_such_database" does not exist (DATABASE_URL=${url.toString().replace(/%2A/g, '*')})\n`);
@@ -58,14 +60,14 @@ describe('a database the CLI cannot use', () => {
 
 describe('other errors', () => {
   it('invalid settings are one line listing every problem, exit 2', async () => {
-    const r = await runRampart(['incidents'], { DATA_DIR: dataDir, TIMEZONE: 'Nowhere/Special', LOG_LEVEL: 'loud' });
+    const r = await rampartInProcess(['incidents'], { DATA_DIR: dataDir, TIMEZONE: 'Nowhere/Special', LOG_LEVEL: 'loud' });
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')).toEqual([expect.stringMatching(/^rampart: invalid configuration: .*LOG_LEVEL.*; .*TIMEZONE|^rampart: invalid configuration: .*TIMEZONE.*; .*LOG_LEVEL/), '']);
   });
 
   it('a file that cannot be written is named as asked for (not the partial file beside it), in one line', async () => {
     const target = path.join(dataDir, 'no-such-folder', 'report.md');
-    const r = await runRampart(['report', 'INC-1', '--out', target], { DATA_DIR: dataDir });
+    const r = await rampartInProcess(['report', 'INC-1', '--out', target], { DATA_DIR: dataDir });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`rampart: Cannot write ${target}: its folder does not exist.\n`);
   });

@@ -1,8 +1,8 @@
-// `rampart playbooks list|validate|import` as a user runs them: a child process, real files, exit codes.
+// `rampart playbooks list|validate|import`, run in this process: real files, exit codes. (They never open the database.)
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runRampart } from '../support/cli.js';
+import { rampartInProcess } from '../support/cli.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CORPORA } from '../support/corpora.js';
 
@@ -13,7 +13,7 @@ const haveCorpora = existsSync(path.join(CORPORA, 'thehive')) && existsSync(path
 if (!haveCorpora) console.warn(`[skip] playbook import CLI tests: the corpora are not at ${CORPORA}`);
 
 function rampart(args: string[], env: Record<string, string> = {}) {
-  return runRampart(args, { DATA_DIR: path.join(work, 'data'), PLAYBOOKS_DIR: undefined, ...env });
+  return rampartInProcess(args, { DATA_DIR: path.join(work, 'data'), PLAYBOOKS_DIR: undefined, ...env });
 }
 
 describe('rampart playbooks', () => {

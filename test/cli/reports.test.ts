@@ -1,4 +1,5 @@
-// `rampart report|export|stats` as a user runs them: a child process over real files under a temporary DATA_DIR.
+// `rampart report|export|stats` over real files under a temporary DATA_DIR (a copy of the run's migrated one), run in
+// this process.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,15 +8,17 @@ import { openDatabase } from '../../src/db/client.js';
 import { createCore } from '../../src/core/core.js';
 import { libraryOf } from '../../src/core/playbooks/library.js';
 import { fixedClock } from '../../src/core/clock.js';
-import { runRampart } from '../support/cli.js';
+import { rampartInProcess } from '../support/cli.js';
+import { copyMigratedDataDir } from '../support/data-dir.js';
 import { checkTimesketchCsv, checkTimesketchJsonl } from '../support/timesketch.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'rampart-reports-'));
 const dataDir = path.join(dir, 'data');
 const file = (name: string) => path.join(dir, name);
-const rampart = (...args: string[]) => runRampart(args, { DATA_DIR: dataDir, TIMEZONE: 'Europe/Paris' });
+const rampart = (...args: string[]) => rampartInProcess(args, { DATA_DIR: dataDir, TIMEZONE: 'Europe/Paris' });
 
 beforeAll(async () => {
+  await copyMigratedDataDir(dataDir);
   const database = await openDatabase({ kind: 'pglite', dataDir });
   const clock = fixedClock('2026-11-02T10:00:00Z');
   const core = createCore({ playbooks: libraryOf([]), db: database.db, clock, isResponder: async () => true, incidentTypes: ['phishing', 'other'], sensitiveTypes: [], timezone: 'Europe/Paris', reviewRequired: [], redactPatterns: [], admins: [] });
@@ -93,7 +96,7 @@ describe('rampart export', () => {
 
 describe('rampart stats', () => {
   it('prints the figures as tables', async () => {
-    const r = await runRampart(['stats', 'all'], { DATA_DIR: dataDir, TIMEZONE: 'Europe/Paris' });
+    const r = await rampart('stats', 'all');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Incidents: 2/);
     expect(r.stdout).toMatch(/SEV2 +1/);

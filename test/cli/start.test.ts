@@ -1,15 +1,18 @@
-// `rampart start` as a service manager runs it: serves /healthz, and on SIGTERM closes PGlite and its lock cleanly.
+// `rampart start` as a service manager runs it: serves /healthz, and on SIGTERM closes PGlite and its lock cleanly. A
+// child process (the bot is a process: signals, exit status), on a copy of the run's migrated DATA_DIR.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import { SlackEmulator } from '../../src/sandbox/emulator/emulator.js';
 import { freePort } from '../support/bot-process.js';
+import { migratedDataDir } from '../support/data-dir.js';
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'rampart-start-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+let dataDir: string;
+let removeDataDir: () => Promise<void>;
+beforeAll(async () => {
+  ({ dataDir, remove: removeDataDir } = await migratedDataDir('rampart-start-'));
+});
+afterAll(() => removeDataDir());
 
 describe('rampart start', () => {
   it('serves /healthz and shuts down cleanly on SIGTERM, releasing the data directory', async () => {

@@ -1,19 +1,20 @@
-// `rampart verify` as a user runs it: exit 0 when the chain holds, 1 with the break on stderr when it does not.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+// `rampart verify`, run in this process over a copy of the run's migrated DATA_DIR: exit 0 when the chain holds, 1 with
+// the break on stderr when it does not.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRampart } from '../support/cli.js';
+import { rampartInProcess } from '../support/cli.js';
+import { migratedDataDir } from '../support/data-dir.js';
 import { openDatabase } from '../../src/db/client.js';
 import { createCore } from '../../src/core/core.js';
 import { libraryOf } from '../../src/core/playbooks/library.js';
 import { fixedClock } from '../../src/core/clock.js';
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'rampart-verify-'));
-const rampart = (...args: string[]) => runRampart(args, { DATA_DIR: dataDir });
+let dataDir: string;
+let removeDataDir: () => Promise<void>;
+const rampart = (...args: string[]) => rampartInProcess(args, { DATA_DIR: dataDir });
 
 beforeAll(async () => {
+  ({ dataDir, remove: removeDataDir } = await migratedDataDir('rampart-verify-'));
   const database = await openDatabase({ kind: 'pglite', dataDir });
   const clock = fixedClock('2026-11-24T10:00:00Z');
   const core = createCore({ playbooks: libraryOf([]), db: database.db, clock, isResponder: async () => true, incidentTypes: ['phishing', 'other'], sensitiveTypes: [], timezone: 'UTC', reviewRequired: [], redactPatterns: [], admins: [] });
@@ -29,7 +30,7 @@ beforeAll(async () => {
   await database.db.execute(sql`alter table timeline_events enable trigger user`);
   await database.close();
 }, 60_000);
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+afterAll(() => removeDataDir());
 
 describe('rampart verify', () => {
   it('exits 0 when the chain is intact', async () => {
