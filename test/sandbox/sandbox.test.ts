@@ -120,7 +120,9 @@ describe('rampart sandbox --script', () => {
     expect(none.text).toContain('no link to the bot');
   });
 
-  it('keeps its data in DATA_DIR, and a later run gets the incident channels back', async () => {
+  // The file's first copy of a migrated data directory is made here: on Postgres runs, with no PGlite dump to start
+  // from, that is a whole initdb and migration.
+  it('keeps its data in DATA_DIR, and a later run gets the incident channels back', { timeout: 120_000 }, async () => {
     await copyMigratedDataDir(join(dir, 'data'));
     const first = await runScript(['/incident declare Phishing mail --sev4', 'in #inc-1', '/incident note first run'], { onDataDir: true });
     expect(first.code).toBe(0);
