@@ -36,6 +36,13 @@ export interface SandboxOptions {
   scriptFile?: string;
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
+  /** An already open database (tests that do not test what DATA_DIR keeps); the sandbox leaves it open. */
+  database?: Database;
+  /**
+   * The bot's waits (a channel's pacing, a post's retry) move the sandbox clock at once, as `wait` does, instead of
+   * passing in real time: the bot and the emulator see the same time pass, and a test does not sleep.
+   */
+  fastForwardWaits?: boolean;
 }
 
 /** Runs the sandbox interactively or from a script file; resolves to the process exit code. */
@@ -79,7 +86,7 @@ export async function runSandbox(opts: SandboxOptions): Promise<number> {
   try {
     offsetMs = restoreSandboxState(emu, saved, Date.now());
     const baseConfig = loadConfig(env);
-    database = await openConfiguredDatabase(baseConfig, logger);
+    database = opts.database ?? (await openConfiguredDatabase(baseConfig, logger));
     const you = emu.user('you');
     const restored = await restoreIncidentChannels(emu, database, you.id);
     emu.channel('general');
@@ -125,7 +132,10 @@ export async function runSandbox(opts: SandboxOptions): Promise<number> {
     printer.start();
     stopSaving = saveSharedFiles(emu, path.join(opts.dataDir, 'files'), (line) => printer.write([line]));
     // No timed triggers in the sandbox: its clock jumps with `wait`, which runs the due scheduled posts itself.
-    app = await startRampart(config, { database, scheduler: false, now, logger });
+    const fastForward = async (ms: number) => {
+      offsetMs += ms;
+    };
+    app = await startRampart(config, { database, scheduler: false, now, logger, ...(opts.fastForwardWaits ? { sleep: fastForward } : {}) });
     emu.setBotUrl(`${app.url}/slack/events`);
     return lines !== undefined
       ? await runScript(session, printer, lines)
@@ -134,7 +144,7 @@ export async function runSandbox(opts: SandboxOptions): Promise<number> {
     stopSaving?.();
     printer.stop();
     await app?.stop();
-    await database?.close();
+    if (!opts.database) await database?.close();
     await persist().catch(() => undefined);
     await emu.close();
     await new Promise((resolve) => logStream.end(resolve));

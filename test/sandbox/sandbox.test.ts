@@ -1,36 +1,35 @@
 // End to end: a script runs through the real bot, the emulator and the transcript printer.
+// Each run gets the file's test database, already open and emptied between tests, and the bot's pacing waits move the
+// sandbox clock instead of passing; only the test of what DATA_DIR keeps opens and reopens an embedded database there.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runSandbox } from '../../src/sandbox/sandbox.js';
 import { openDatabase } from '../../src/db/client.js';
 import { listIncidents } from '../../src/core/incidents/queries.js';
 import { listEvents } from '../../src/core/timeline/queries.js';
-
-/** An output stream that keeps what is written. */
-class MemoryOutput extends Writable {
-  text = '';
-  override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: () => void): void {
-    this.text += chunk.toString();
-    done();
-  }
-}
+import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { copyMigratedDataDir } from '../support/data-dir.js';
+import { MemoryOutput } from './memory-output.js';
 
 let dir: string;
+let database: TestDatabase;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'rampart-sandbox-'));
+  database = await createTestDatabase();
 });
 afterEach(async () => {
+  await database.close();
   await rm(dir, { recursive: true, force: true });
 });
 
-async function runScript(lines: string[]): Promise<{ code: number; text: string }> {
+/** Runs a script on the test database; `onDataDir` runs it on the embedded database in DATA_DIR instead. */
+async function runScript(lines: string[], opts: { onDataDir?: boolean } = {}): Promise<{ code: number; text: string }> {
   const scriptFile = join(dir, 'script.txt');
   await writeFile(scriptFile, lines.join('\n'));
   const output = new MemoryOutput();
-  const code = await runSandbox({ dataDir: join(dir, 'data'), scriptFile, output });
+  const code = await runSandbox({ dataDir: join(dir, 'data'), scriptFile, output, fastForwardWaits: true, ...(opts.onDataDir ? {} : { database }) });
   return { code, text: output.text };
 }
 
@@ -52,20 +51,15 @@ describe('rampart sandbox --script', () => {
     expect(code).toBe(0);
     expect(text).toMatch(/Suggested playbook:\* Phishing or credential-harvesting email/);
     expect(text).toMatch(/INC-1 · \*1 of 14 done, 1 skipped\*/);
-    const database = await openDatabase({ kind: 'pglite', dataDir: join(dir, 'data') });
-    try {
-      const [inc] = await listIncidents(database.db, { all: true });
-      const events = (await listEvents(database.db, inc!.id)).filter((e) => e.kind.includes('step') || e.kind.startsWith('playbook'));
-      expect(events.map((e) => [e.kind, e.payload.step ?? null])).toEqual([
-        ['playbook_started', null],
-        ['step_completed', 1],
-        ['step_skipped', 4],
-        ['step_assigned', 5],
-      ]);
-      expect(events[2]!.payload.reason).toBe('Only one person received it, and she deleted it');
-    } finally {
-      await database.close();
-    }
+    const [inc] = await listIncidents(database.db, { all: true });
+    const events = (await listEvents(database.db, inc!.id)).filter((e) => e.kind.includes('step') || e.kind.startsWith('playbook'));
+    expect(events.map((e) => [e.kind, e.payload.step ?? null])).toEqual([
+      ['playbook_started', null],
+      ['step_completed', 1],
+      ['step_skipped', 4],
+      ['step_assigned', 5],
+    ]);
+    expect(events[2]!.payload.reason).toBe('Only one person received it, and she deleted it');
   });
 
   it('runs the review-and-report example: refused close, review saved, closed, timeline shown, reports saved under DATA_DIR/files', async () => {
@@ -126,24 +120,29 @@ describe('rampart sandbox --script', () => {
     expect(none.text).toContain('no link to the bot');
   });
 
-  it('keeps its data in DATA_DIR, and a later run gets the incident channels back', async () => {
-    const first = await runScript(['/incident declare Phishing mail --sev4', 'in #inc-1', '/incident note first run']);
+  // The file's first copy of a migrated data directory is made here: on Postgres runs, with no PGlite dump to start
+  // from, that is a whole initdb and migration.
+  it('keeps its data in DATA_DIR, and a later run gets the incident channels back', { timeout: 120_000 }, async () => {
+    await copyMigratedDataDir(join(dir, 'data'));
+    const first = await runScript(['/incident declare Phishing mail --sev4', 'in #inc-1', '/incident note first run'], { onDataDir: true });
     expect(first.code).toBe(0);
-    const second = await runScript(['in #inc-1', '/incident note second run', '/incident declare Another one --sev3']);
+    const second = await runScript(['in #inc-1', '/incident note second run', '/incident declare Another one --sev3'], { onDataDir: true });
     expect(second.text).toContain('1 incident channel(s) from earlier runs are back');
     expect(second.text).toMatch(/Added to the \*INC-1\* timeline/);
     expect(second.code).toBe(0);
-    const database = await openDatabase({ kind: 'pglite', dataDir: join(dir, 'data') });
+    const kept = await openDatabase({ kind: 'pglite', dataDir: join(dir, 'data') });
     try {
-      const incidents = await listIncidents(database.db, { all: true });
+      const incidents = await listIncidents(kept.db, { all: true });
       expect(incidents.map((i) => i.ref).sort()).toEqual(['INC-1', 'INC-2']);
       const inc1 = incidents.find((i) => i.ref === 'INC-1')!;
-      const notes = (await listEvents(database.db, inc1.id)).filter((e) => e.kind === 'note_added').map((e) => e.payload.text);
+      const notes = (await listEvents(kept.db, inc1.id)).filter((e) => e.kind === 'note_added').map((e) => e.payload.text);
       expect(notes).toEqual(['first run', 'second run']);
       // New channels never reuse a restored channel's id.
       expect(new Set(incidents.map((i) => i.channelId)).size).toBe(2);
+      // Nothing went to the test database: the data was in DATA_DIR.
+      expect(await listIncidents(database.db, { all: true })).toEqual([]);
     } finally {
-      await database.close();
+      await kept.close();
     }
   });
 
@@ -163,7 +162,7 @@ describe('rampart sandbox --script', () => {
 
   it('reports a script file it cannot read', async () => {
     const output = new MemoryOutput();
-    const code = await runSandbox({ dataDir: join(dir, 'data'), scriptFile: join(dir, 'missing.txt'), output });
+    const code = await runSandbox({ dataDir: join(dir, 'data'), scriptFile: join(dir, 'missing.txt'), output, database });
     expect(output.text).toContain('✗ cannot read the script');
     expect(code).toBe(1);
   });
