@@ -2,7 +2,7 @@
 // well-typed request or throws its one documented error, AppError('invalid_input') with usage; and requests built
 // from valid parts parse back to those parts.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../src/core/errors.js';
 import { looksLikeRef } from '../../src/core/incidents/incident.js';
 import { FORMAT_NAMES, formatNamed } from '../../src/core/reports/format-names.js';
@@ -11,12 +11,15 @@ import { DECOY_KINDS } from '../../src/core/decoys/decoy.js';
 import { parseDecoyCommand } from '../../src/slack/parse/decoy.js';
 import { parseIncidentCommand, SUBCOMMANDS, type IncidentRequest } from '../../src/slack/parse/command.js';
 import { anyText, hugeText } from './arbitraries.js';
-import { fuzzRuns } from './budget.js';
+import { FUZZ_SCALE, fuzzRuns } from './budget.js';
 
 // Runs at the default budget (budget.ts): parsing is cheap, so more than the bot fuzzers draw; huge texts cost most.
 const ANY_TEXT_RUNS = 500;
 const BUILT_RUNS = 200;
 const HUGE_RUNS = 20;
+
+// Half the /awareness and /decoy texts are up to 100 KB: thousands of them in a soak outlast the default timeout.
+vi.setConfig({ testTimeout: 30_000 * FUZZ_SCALE });
 
 /** The parser's result, or the AppError it threw; any other throw fails the property. */
 function outcome<T>(parse: () => T): { ok: T } | { refused: AppError } {
