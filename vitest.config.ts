@@ -1,15 +1,77 @@
-import { defineConfig } from 'vitest/config';
+import { existsSync } from 'node:fs';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/**
+ * The `unit` project: test files that open no database and start no bot, server or child process (pure parsers,
+ * builders, rules, renderers). A new test file like that is listed here; any file not listed runs in `integration`,
+ * which has everything a test may need, so forgetting to list one costs speed, never a failure. A folder is listed
+ * whole only where every file in it is pure by design.
+ */
+const UNIT = [
+  'test/config.test.ts',
+  'test/core/awareness/readme-example.test.ts',
+  'test/core/awareness/schedule.test.ts',
+  'test/core/awareness/tips.test.ts',
+  'test/core/digest/digest.test.ts',
+  'test/core/incident-rules.test.ts',
+  'test/core/metrics/chart.test.ts',
+  'test/core/metrics/stats.test.ts',
+  'test/core/metrics/table.test.ts',
+  'test/core/oob/plan-file.test.ts',
+  'test/core/playbooks/import-cacao.test.ts',
+  'test/core/playbooks/import-thehive.test.ts',
+  'test/core/playbooks/library.test.ts',
+  'test/core/playbooks/readme-example.test.ts',
+  'test/core/playbooks/startup.test.ts',
+  'test/core/playbooks/to-yaml.test.ts',
+  'test/core/plural.test.ts',
+  'test/core/redaction/formats.test.ts',
+  'test/core/redaction/linear.test.ts',
+  'test/core/redaction/redact.test.ts',
+  'test/core/reports/formats/**/*.test.ts',
+  'test/db/connection-errors.test.ts',
+  'test/db/redacted-columns.test.ts',
+  'test/docs/security-md.test.ts',
+  'test/sandbox/app-surface.test.ts',
+  'test/sandbox/line-errors.test.ts',
+  'test/sandbox/modal.test.ts',
+  'test/sandbox/render.test.ts',
+  'test/sandbox/script.test.ts',
+  'test/sandbox/transcript.test.ts',
+  'test/scheduler/slots.test.ts',
+  'test/slack/blocks/**/*.test.ts',
+  'test/slack/manifest.test.ts',
+  'test/slack/outbox-render.test.ts',
+  'test/slack/parse/**/*.test.ts',
+  'test/web/decoy-config.test.ts',
+];
+
+/** The fuzzers (fast-check against the parsers and the running bot), sized by FUZZ_SCALE: see test/fuzz/budget.ts. */
+const FUZZ = ['test/fuzz/**/*.test.ts'];
+
+// A listed file that was renamed or moved would silently leave `unit`; say so instead.
+const missing = UNIT.filter((file) => !file.includes('*') && !existsSync(file));
+if (missing.length > 0) throw new Error(`vitest.config.ts lists unit tests that do not exist: ${missing.join(', ')}`);
+
+/** What every project shares (inline projects do not inherit the root's test options). */
+const common = {
+  // Each file gets its own database (PGlite in memory, or a fresh Postgres database), so files run in parallel.
+  pool: 'forks' as const,
+  setupFiles: ['test/support/fast-check-seed.ts'],
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+};
+
+// Migrates once per run, for the projects that open databases; each file copies the result (see test/support/db.ts).
+const globalSetup = ['test/support/global-db-per-run.ts'];
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // Each file gets its own database (PGlite in memory, or a fresh Postgres database), so files run in parallel.
-    pool: 'forks',
-    setupFiles: ['test/support/fast-check-seed.ts'],
-    // Migrates once per run; each file copies the result (see test/support/db.ts).
-    globalSetup: ['test/support/global-db.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    projects: [
+      { test: { ...common, name: 'unit', include: UNIT } },
+      { test: { ...common, name: 'integration', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...UNIT, ...FUZZ], globalSetup } },
+      { test: { ...common, name: 'fuzz', include: FUZZ, globalSetup } },
+    ],
     reporters: ['default', ['json', { outputFile: 'test-results/results.json' }]],
   },
 });

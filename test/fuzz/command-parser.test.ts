@@ -2,7 +2,7 @@
 // well-typed request or throws its one documented error, AppError('invalid_input') with usage; and requests built
 // from valid parts parse back to those parts.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../src/core/errors.js';
 import { looksLikeRef } from '../../src/core/incidents/incident.js';
 import { FORMAT_NAMES, formatNamed } from '../../src/core/reports/format-names.js';
@@ -11,8 +11,15 @@ import { DECOY_KINDS } from '../../src/core/decoys/decoy.js';
 import { parseDecoyCommand } from '../../src/slack/parse/decoy.js';
 import { parseIncidentCommand, SUBCOMMANDS, type IncidentRequest } from '../../src/slack/parse/command.js';
 import { anyText, hugeText } from './arbitraries.js';
+import { FUZZ_SCALE, fuzzRuns } from './budget.js';
 
-const RUNS = 5_000;
+// Runs at the default budget (budget.ts): parsing is cheap, so more than the bot fuzzers draw; huge texts cost most.
+const ANY_TEXT_RUNS = 500;
+const BUILT_RUNS = 200;
+const HUGE_RUNS = 20;
+
+// Half the /awareness and /decoy texts are up to 100 KB: thousands of them in a soak outlast the default timeout.
+vi.setConfig({ testTimeout: 30_000 * FUZZ_SCALE });
 
 /** The parser's result, or the AppError it threw; any other throw fails the property. */
 function outcome<T>(parse: () => T): { ok: T } | { refused: AppError } {
@@ -88,7 +95,7 @@ describe('/incident text parser under fuzzing', () => {
         if ('ok' in result) expectWellTyped(result.ok);
         else expect(result.refused.message).toContain('/incident');
       }),
-      { numRuns: RUNS },
+      { numRuns: fuzzRuns(ANY_TEXT_RUNS) },
     );
   });
 
@@ -101,7 +108,7 @@ describe('/incident text parser under fuzzing', () => {
         // A regex with catastrophic backtracking would take seconds here; generous for a loaded 2-core machine.
         expect(performance.now() - started).toBeLessThan(250);
       }),
-      { numRuns: 200 },
+      { numRuns: fuzzRuns(HUGE_RUNS) },
     );
   });
 
@@ -132,7 +139,7 @@ describe('/incident text parser under fuzzing', () => {
           });
         },
       ),
-      { numRuns: 2_000 },
+      { numRuns: fuzzRuns(BUILT_RUNS) },
     );
   });
 
@@ -145,7 +152,7 @@ describe('/incident text parser under fuzzing', () => {
         expect(parseIncidentCommand(`assign ${r} commander <@${user}|someone>`)).toEqual({ sub: 'assign', ref: r, role: 'commander', userId: user });
         expect(parseIncidentCommand(`status ${r} contained ${text}`)).toEqual({ sub: 'status', ref: r, status: 'contained', note: text });
       }),
-      { numRuns: 2_000 },
+      { numRuns: fuzzRuns(BUILT_RUNS) },
     );
   });
 
@@ -156,7 +163,7 @@ describe('/incident text parser under fuzzing', () => {
         expect(parseIncidentCommand(['report', r, format].filter(Boolean).join(' '))).toEqual({ sub: 'report', ...withRef, format: formatNamed(format) });
         expect(parseIncidentCommand(['timeline', r, share ? 'share' : undefined].filter(Boolean).join(' '))).toEqual({ sub: 'timeline', ...withRef, share });
       }),
-      { numRuns: 2_000 },
+      { numRuns: fuzzRuns(BUILT_RUNS) },
     );
   });
 });
@@ -173,7 +180,7 @@ describe('/awareness text parser under fuzzing', () => {
         if (req.sub === 'queue') expect(req.tipId).toBe(req.tipId.toLowerCase());
         if (req.sub === 'promote') expect(req.ref).toMatch(/^\S+$/u);
       }),
-      { numRuns: RUNS },
+      { numRuns: fuzzRuns(ANY_TEXT_RUNS) },
     );
   });
 
@@ -183,7 +190,7 @@ describe('/awareness text parser under fuzzing', () => {
         expect(parseAwarenessCommand(`  QUEUE\t${tipId.toUpperCase()} `)).toEqual({ sub: 'queue', tipId });
         expect(parseAwarenessCommand(`promote INC-${n}`)).toEqual({ sub: 'promote', ref: `INC-${n}` });
       }),
-      { numRuns: 2_000 },
+      { numRuns: fuzzRuns(BUILT_RUNS) },
     );
   });
 });
@@ -199,7 +206,7 @@ describe('/decoy text parser under fuzzing', () => {
         if (req.sub === 'register' || req.sub === 'retire') expect(req.name).toMatch(/^\S+$/u);
         if (req.sub === 'register') expect(DECOY_KINDS).toContain(req.kind);
       }),
-      { numRuns: RUNS },
+      { numRuns: fuzzRuns(ANY_TEXT_RUNS) },
     );
   });
 
@@ -208,7 +215,7 @@ describe('/decoy text parser under fuzzing', () => {
       fc.property(fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/), fc.constantFrom(...DECOY_KINDS), fc.array(fc.stringMatching(/^\S{1,8}$/), { maxLength: 5 }), (name, kind, note) => {
         expect(parseDecoyCommand(['register', name, kind.toUpperCase(), ...note].join(' '))).toEqual({ sub: 'register', name, kind, note: note.join(' ') });
       }),
-      { numRuns: 2_000 },
+      { numRuns: fuzzRuns(BUILT_RUNS) },
     );
   });
 });

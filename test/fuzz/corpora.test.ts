@@ -7,10 +7,12 @@ import type { BotRequest } from '../../src/sandbox/emulator/transport.js';
 import { BUTTON, CALLBACK } from '../../src/slack/ids.js';
 import { haveSlackCorpora, payloadFixtureNames, readSlackCorpus } from '../support/corpora.js';
 import { expectHandled, passesEdge, startFuzzBot, type FuzzBot } from './harness.js';
+import { FUZZ_SCALE, fuzzRuns } from './budget.js';
 import { mutated } from './mutate.js';
 import { inOurWorkspace } from '../support/workspace.js';
 
-vi.setConfig({ testTimeout: 180_000 });
+// An HTTP round trip per run, hundreds in a soak: past the default per-test timeout on a loaded machine.
+vi.setConfig({ testTimeout: 60_000 * FUZZ_SCALE });
 
 const HAVE_CORPORA = haveSlackCorpora('fuzzing real Slack payload fixtures');
 
@@ -85,7 +87,7 @@ describe.skipIf(!HAVE_CORPORA)('real Slack payload fixtures', () => {
         expectHandled(f, await f.send(requestFor(fixture)));
         expect(await f.rowCounts()).toEqual(before);
       }),
-      { numRuns: 400 },
+      { numRuns: fuzzRuns(40) },
     );
   });
 });
