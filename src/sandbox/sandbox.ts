@@ -7,7 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import getPort from 'get-port';
 import { loadConfig } from '../config.js';
-import { openConfiguredDatabase, startRampart, type RampartApp } from '../app.js';
+import { startRampart, type RampartApp } from '../app.js';
+import { openConfiguredDatabase } from '../compose.js';
 import type { Database } from '../db/client.js';
 import { listIncidents } from '../core/incidents/queries.js';
 import { SlackEmulator } from './emulator/emulator.js';
@@ -125,7 +126,7 @@ export async function runSandbox(opts: SandboxOptions): Promise<number> {
     printer.start();
     stopSaving = saveSharedFiles(emu, path.join(opts.dataDir, 'files'), (line) => printer.write([line]));
     // No timed triggers in the sandbox: its clock jumps with `wait`, which runs the due scheduled posts itself.
-    app = await startRampart(config, { database, scheduler: false, now, logger });
+    app = await startRampart(config, { database, scheduler: false, clock: { now: () => new Date(now()) }, logger });
     emu.setBotUrl(`${app.url}/slack/events`);
     return lines !== undefined
       ? await runScript(session, printer, lines)
