@@ -2,7 +2,6 @@
 // incident (or export everything) and print a JSON line with the time and peak memory.
 import { openDatabase, type DatabaseTarget } from '../src/db/client.js';
 import { renderReport } from '../src/core/reports/formats/index.js';
-import { exportReport } from '../src/core/reports/export.js';
 import type { ReportFormat } from '../src/core/reports/report.js';
 import { benchCore } from './support.js';
 
@@ -14,7 +13,7 @@ const before = process.resourceUsage().maxRSS;
 const started = performance.now();
 let bytes = 0;
 if (format.startsWith('export-')) {
-  for await (const chunk of exportReport(core.deps, { since: null, format: format.slice(7) as ReportFormat })) bytes += Buffer.byteLength(chunk);
+  for await (const chunk of core.exportAll({ since: null, format: format.slice(7) as ReportFormat })) bytes += Buffer.byteLength(chunk);
 } else {
   const { source } = await core.report({ id: 'bench', source: 'cli' }, `INC-${number}`);
   for await (const chunk of renderReport(format as ReportFormat, source)) bytes += Buffer.byteLength(chunk);

@@ -1,25 +1,23 @@
-// Composition root for the running bot: config → database → core → Slack app → HTTP server. Used by `npm start`
-// (src/main.ts), the sandbox and the end-to-end tests, so all three run exactly the same code.
+// The running bot: the system from the composition root (src/compose.ts: config → database, clock → core) plus Slack
+// and the HTTP server. Used by `npm start` (src/main.ts), the sandbox and the end-to-end tests, so all three run
+// exactly the same code.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebClient } from '@slack/web-api';
+import type { WebClient } from '@slack/web-api';
 import { sql } from 'drizzle-orm';
 import type { Config } from './config.js';
-import { createCore, type Core } from './core/core.js';
-import { systemClock, type Clock } from './core/clock.js';
-import { openDatabase, type Database } from './db/client.js';
-import { loadLibrary, type PlaybookLibrary } from './core/playbooks/library.js';
-import type { WeeklyDigest } from './core/digest/programme.js';
-import { awarenessFor, digestFor } from './scheduled-posts.js';
-import { logProblems } from './log-problems.js';
+import type { Core } from './core/core.js';
+import type { Clock } from './core/clock.js';
+import type { Database } from './db/client.js';
+import { composeCore, openFoundation } from './compose.js';
 import { startSlotScheduler } from './scheduler/slots.js';
 import { slackPoster } from './slack/services/awareness-poster.js';
 import { slackDigestPoster } from './slack/services/digest-poster.js';
-import { slotPostClient } from './slack/services/slot-messages.js';
 import { realSleep, type Sleep } from './slack/services/retry.js';
 import { createLogger, type Logger } from './log.js';
 import { BackgroundWork } from './slack/background.js';
 import { createSlackApp, registerListeners } from './slack/app.js';
+import { slackClients } from './slack/clients.js';
 import { responderCheck } from './slack/responders.js';
 import { decoyRoute } from './web/decoy-route.js';
 import { decoyHitBudget } from './web/decoy-budget.js';
@@ -28,10 +26,7 @@ import { OutboxWorker, type OutboxTuning } from './slack/outbox/worker.js';
 import { loadPlan } from './core/oob/load.js';
 import { AppError } from './core/errors.js';
 import { NO_PLAN_MESSAGE } from './core/oob/move.js';
-import { outboxClient } from './slack/outbox/client.js';
-import type { OutboxPort } from './core/outbox/port.js';
-import { channelMemberCheck, membershipClient } from './slack/channel-members.js';
-import type { CoreDeps } from './core/context.js';
+import { channelMemberCheck } from './slack/channel-members.js';
 import { installationFrom, type Installation } from './slack/installation.js';
 import { BodyBudget } from './slack/request-body.js';
 
@@ -41,8 +36,6 @@ export interface RampartApp {
   url: string;
   core: Core;
   database: Database;
-  /** The weekly incident digest (tests run it by hand with `scheduler: false`). */
-  digest: WeeklyDigest;
   /** The Slack outbox worker (tests drain it and read its pacing waits). */
   outbox: OutboxWorker;
   /** Bytes of request bodies being read right now (tests check that refused and closed ones give theirs back). */
@@ -61,6 +54,7 @@ export interface ScheduledReport {
   slotAt: Date;
 }
 
+/** How startRampart runs: what tests and the sandbox replace (clock, database, sleeps) and tune (retries, limits). */
 export interface StartOptions {
   /** How the awareness and digest posters wait between retries (tests record the waits instead of sleeping). */
   sleep?: Sleep;
@@ -69,7 +63,7 @@ export interface StartOptions {
    * set and the digest when INCIDENT_CHANNEL and DIGEST_CRON are.
    */
   scheduler?: boolean;
-  now?: () => number;
+  /** The one clock (tests and the sandbox move it): core, the signature check and the caches read time from it. */
   clock?: Clock;
   logger?: Logger;
   /** An already open database (tests); otherwise one is opened from the config. */
@@ -102,34 +96,36 @@ const DEFAULT_HTTP_LIMITS: Omit<HttpLimits, 'bodyBytes' | 'bodiesInFlightBytes'>
 /** Starts the bot. Slack credentials must be present (the caller checks them with a friendly message). */
 export async function startRampart(config: Config, options: StartOptions = {}): Promise<RampartApp> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const database = options.database ?? (await openConfiguredDatabase(config, logger));
+  const base = await openFoundation(config, { logger, ...(options.database ? { database: options.database } : {}), ...(options.clock ? { clock: options.clock } : {}) });
+  const { database, clock, playbooks } = base;
+  const nowMs = () => clock.now().getTime();
   const botToken = config.slack.botToken!;
-  const client = new WebClient(botToken, { ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}), retryConfig: { retries: 0 } });
-  const clock = options.clock ?? (options.now ? { now: () => new Date(options.now!()) } : systemClock);
-  const playbooks = await loadPlaybooks(config, logger);
-  // Slack side effects of core changes go through the outbox; the worker (with its own bounded client) delivers them.
+  const retries = options.slackRetries ?? 3;
   const { timeoutMs = 5_000, workerId, ...tuning } = options.outbox ?? {};
+  const clients = slackClients(botToken, { apiUrl: config.slack.apiUrl, retries, outboxTimeoutMs: timeoutMs });
+  const sleep = options.sleep ?? realSleep;
+  // Slack side effects of core changes go through the outbox; the worker (with its own bounded client) delivers them.
   const outbox = new OutboxWorker({
     db: database.db,
     clock,
-    client: outboxClient(botToken, { ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}), timeoutMs }),
+    client: clients.outbox,
     logger,
     playbooks,
     oobPlan: () => (config.oobPlanFile ? loadPlan(config.oobPlanFile) : Promise.reject(new AppError('invalid_input', NO_PLAN_MESSAGE))),
-    sleep: options.sleep ?? realSleep,
+    sleep,
     tuning,
     ...(workerId ? { workerId } : {}),
   });
-  const core = coreFor(config, database, clock, responderCheck(config.responders, client, logger), playbooks, {
-    isChannelMember: channelMemberCheck(membershipClient(botToken, config.slack.apiUrl), logger, options.now),
-    onRefusal: (refusal) => logger.warn({ refusal }, 'access refused'),
-    decoyHitAllowed: decoyHitBudget(config.decoys.rateLimit),
-  }, outbox);
-  // Its own client: rate-limited calls are rejected so the posters' retries (with the injectable sleep) handle them.
-  const posterClient = slotPostClient(botToken, config.slack.apiUrl);
-  const sleep = options.sleep ?? realSleep;
-  const awareness = await awarenessFor(config, database, clock, slackPoster(posterClient, sleep), logger);
-  const digest = digestFor(config, database, clock, slackDigestPoster(posterClient, sleep));
+  const core = await composeCore(base, {
+    isResponder: responderCheck(config.responders, clients.responders, logger),
+    access: {
+      isChannelMember: channelMemberCheck(clients.membership, logger, nowMs),
+      onRefusal: (refusal) => logger.warn({ refusal }, 'access refused'),
+      decoyHitAllowed: decoyHitBudget(config.decoys.rateLimit),
+    },
+    outbox,
+    posters: { awareness: slackPoster(clients.slotPosts, sleep), digest: slackDigestPoster(clients.slotPosts, sleep) },
+  });
   const background = new BackgroundWork(logger);
   const limits = { ...DEFAULT_HTTP_LIMITS, ...options.http };
   const bodies = new BodyBudget(limits.bodyBytes, limits.bodiesInFlightBytes);
@@ -137,19 +133,19 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
   try {
     // The token check (auth.test), which also says whose requests to serve. Awaited here so a bad token or an
     // unreachable Slack fails start-up with its error, instead of becoming an unhandled rejection later.
-    const { installation, bot } = await identify(new WebClient(botToken, { ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}), retryConfig: { retries: options.slackRetries ?? 3 } }), config.slack.appId);
+    const { installation, bot } = await identify(clients.startup, config.slack.appId);
     logger.info({ installation }, 'serving this Slack installation');
     slack = createSlackApp({
       botToken,
       ...(config.slack.signingSecret ? { signingSecret: config.slack.signingSecret } : {}),
       ...(config.slack.appToken ? { appToken: config.slack.appToken } : {}),
       ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}),
-      retries: options.slackRetries ?? 3,
+      retries,
       logger,
       installation,
       bot,
       gate: { bodies, claimSignature: (signature, validUntil) => core.requests.claimSignature(signature, validUntil) },
-      ...(options.now ? { now: options.now } : {}),
+      now: nowMs,
     });
     await slack.app.init();
   } catch (err) {
@@ -163,7 +159,7 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
     // redelivers it, e.g. a 📌 that arrived while the database was restarting. Swallowed here, it would be acked and lost.
     throw err;
   });
-  const slackDeps = { core, awareness, admins: config.admins, logger, background, incidentChannel: config.incidentChannel };
+  const slackDeps = { core, logger, background, incidentChannel: config.incidentChannel };
   registerListeners(app, slackDeps, { publicUrl: config.decoys.publicUrl, path: config.decoys.path });
   // Decoy links live on this server; the page goes out at once, then the hit is looked up and recorded, then Slack hears.
   const decoys = decoyRoute({
@@ -194,14 +190,15 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
   });
   if (config.slack.appToken) await app.start();
   outbox.start();
+  const digestSchedule = core.digest.schedule();
   const schedulers = [
-    ...((options.scheduler ?? config.awareness.channels.length > 0) ? [startSlotScheduler('awareness', awareness.deps.schedule, awareness.runDue, logger)] : []),
-    ...(options.scheduler !== false && digest.deps.schedule && digest.deps.channel ? [startSlotScheduler('digest', digest.deps.schedule, digest.runDue, logger)] : []),
+    ...((options.scheduler ?? config.awareness.channels.length > 0) ? [startSlotScheduler('awareness', core.awareness.schedule(), core.awareness.runDue, logger)] : []),
+    ...(options.scheduler !== false && digestSchedule ? [startSlotScheduler('digest', digestSchedule, core.digest.runDue, logger)] : []),
   ];
   // The jobs a scheduler would trigger with this config, for a caller that moves its own clock (the sandbox's `wait`).
   const scheduledJobs = [
-    ...(config.awareness.channels.length > 0 ? [{ name: 'awareness', runDue: awareness.runDue }] : []),
-    ...(digest.deps.schedule && digest.deps.channel ? [{ name: 'digest', runDue: digest.runDue }] : []),
+    ...(config.awareness.channels.length > 0 ? [{ name: 'awareness', runDue: core.awareness.runDue }] : []),
+    ...(digestSchedule ? [{ name: 'digest', runDue: core.digest.runDue }] : []),
   ];
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
@@ -212,7 +209,6 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
     url: `http://${host}:${port}`,
     core,
     database,
-    digest,
     outbox,
     heldBodyBytes: () => bodies.heldBytes,
     runScheduledPosts: async () => {
@@ -255,54 +251,4 @@ async function identify(client: WebClient, appId: string | undefined): Promise<{
     // Bolt skips its own auth.test when given both (and calls it itself otherwise).
     bot: auth.bot_id && auth.user_id ? { botId: auth.bot_id, botUserId: auth.user_id } : {},
   };
-}
-
-/** The core over a database, with the settings core cares about. */
-export function coreFor(
-  config: Config,
-  database: Database,
-  clock: Clock,
-  isResponder: (userId: string) => Promise<boolean>,
-  playbooks: PlaybookLibrary,
-  access: Pick<CoreDeps, 'isChannelMember' | 'onRefusal' | 'decoyHitAllowed'> = {},
-  outbox?: OutboxPort,
-): Core {
-  return createCore({
-    playbooks,
-    db: database.db,
-    clock,
-    isResponder,
-    incidentTypes: config.incidentTypes,
-    sensitiveTypes: config.sensitiveTypes,
-    timezone: config.timezone,
-    reviewRequired: config.reviewRequired,
-    redactPatterns: config.redactPatterns,
-    admins: config.admins,
-    decoyDedupWindowMs: config.decoys.dedupWindowMs,
-    ...(config.oobPlanFile ? { oobPlanFile: config.oobPlanFile } : {}),
-    ...access,
-    // Declarations are announced through the outbox; without a worker here (the CLI) the bot's worker delivers them.
-    ...(config.incidentChannel ? { announceChannel: config.incidentChannel } : {}),
-    ...(outbox ? { outbox } : {}),
-  });
-}
-
-/**
- * The built-in playbooks and PLAYBOOKS_DIR. Problems in custom files are logged loudly (one error line each) and
- * those files skipped, so one bad file never keeps the bot or the other playbooks from loading.
- */
-export async function loadPlaybooks(config: Config, logger?: Logger): Promise<PlaybookLibrary> {
-  const library = await loadLibrary({ ...(config.playbooksDir ? { customDir: config.playbooksDir } : {}), incidentTypes: config.incidentTypes });
-  logProblems(library.problems, 'playbook', logger);
-  return library;
-}
-
-/** Opens Postgres when DATABASE_URL is set, else PGlite under DATA_DIR. */
-export function openConfiguredDatabase(config: Config, logger?: Logger): Promise<Database> {
-  return config.database.url
-    ? openDatabase(
-        { kind: 'postgres', url: config.database.url, statementTimeoutMs: config.database.statementTimeoutMs, connectTimeoutMs: config.database.connectTimeoutMs },
-        logger,
-      )
-    : openDatabase({ kind: 'pglite', dataDir: config.database.dataDir }, logger);
 }

@@ -1,26 +1,21 @@
 // `rampart awareness status|preview|send-now|stats`: the admin's view of the weekly programme from a terminal. Only
 // send-now talks to Slack (it needs SLACK_BOT_TOKEN); the others read the database.
-import { awarenessFor } from '../scheduled-posts.js';
 import type { Config } from '../config.js';
-import type { Awareness } from '../core/awareness/awareness.js';
-import type { AwarenessPoster } from '../core/awareness/deps.js';
-import { systemClock } from '../core/clock.js';
+import type { Core } from '../core/core.js';
 import { AppError } from '../core/errors.js';
-import { slackPoster } from '../slack/services/awareness-poster.js';
-import { realSleep } from '../slack/services/retry.js';
-import { withDatabase } from './commands.js';
-import { readOnlyPoster, sendNowClient } from './posters.js';
+import { OPERATOR, withCore } from './commands.js';
+import { READ_ONLY_POSTERS, sendNowPosters, type Posters } from './posters.js';
 
 type Out = (line: string) => void;
 
-function withAwareness<T>(config: Config, poster: AwarenessPoster, fn: (a: Awareness) => Promise<T>): Promise<T> {
-  return withDatabase(config, async (database) => fn(await awarenessFor(config, database, systemClock, poster)));
+function withAwareness<T>(config: Config, posters: Posters, fn: (a: Core['awareness']) => Promise<T>): Promise<T> {
+  return withCore(config, (core) => fn(core.awareness), { posters });
 }
 
 /** `rampart awareness status`. */
 export function awarenessStatusCommand(config: Config, out: Out): Promise<void> {
-  return withAwareness(config, readOnlyPoster, async (a) => {
-    const s = await a.status();
+  return withAwareness(config, READ_ONLY_POSTERS, async (a) => {
+    const s = await a.status(OPERATOR);
     out(`Schedule: ${s.schedule.cron} (${s.schedule.timezone}), grace ${Math.round(s.schedule.graceMs / 3_600_000)} h, ${s.paused ? 'PAUSED' : 'running'}`);
     out(`Channels: ${s.channels.length > 0 ? s.channels.join(', ') : 'none (set AWARENESS_CHANNELS)'}`);
     out(`Next slot: ${s.next.toISOString()}`);
@@ -31,8 +26,8 @@ export function awarenessStatusCommand(config: Config, out: Out): Promise<void> 
 
 /** `rampart awareness preview`. */
 export function awarenessPreviewCommand(config: Config, out: Out): Promise<void> {
-  return withAwareness(config, readOnlyPoster, async (a) => {
-    const next = await a.preview();
+  return withAwareness(config, READ_ONLY_POSTERS, async (a) => {
+    const next = await a.preview(OPERATOR);
     if (!next) return out('No tips are loaded.');
     out(`${next.tip.id} (${next.reason})`);
     out(`${next.tip.title}\n${next.tip.body}\nDo: ${next.tip.do}\nDon't: ${next.tip.dont}`);
@@ -40,10 +35,9 @@ export function awarenessPreviewCommand(config: Config, out: Out): Promise<void>
 }
 
 /** `rampart awareness send-now`. */
-export function awarenessSendNowCommand(config: Config, out: Out): Promise<void> {
-  const client = sendNowClient(config, 'AWARENESS_CHANNELS');
-  return withAwareness(config, slackPoster(client, realSleep), async (a) => {
-    const outcome = await a.sendNow('cli');
+export async function awarenessSendNowCommand(config: Config, out: Out): Promise<void> {
+  return withAwareness(config, await sendNowPosters(config, 'AWARENESS_CHANNELS'), async (a) => {
+    const outcome = await a.sendNow(OPERATOR);
     if (outcome.kind !== 'posted') throw new AppError('invalid_input', `Nothing was posted (${outcome.kind}${outcome.kind === 'failed' ? `: ${outcome.error}` : ''}).`);
     out(`Posted ${outcome.tipId} to ${outcome.channels.join(', ')}.`);
   });
@@ -51,8 +45,8 @@ export function awarenessSendNowCommand(config: Config, out: Out): Promise<void>
 
 /** `rampart awareness stats [--weeks N]`. */
 export function awarenessStatsCommand(config: Config, weeks: number, out: Out): Promise<void> {
-  return withAwareness(config, readOnlyPoster, async (a) => {
-    const stats = await a.stats(weeks);
+  return withAwareness(config, READ_ONLY_POSTERS, async (a) => {
+    const stats = await a.stats(OPERATOR, weeks);
     if (stats.rows.length === 0) return out(`No awareness posts in the last ${weeks} weeks.`);
     const pct = (r: number | null) => (r === null ? 'n/a' : `${Math.round(r * 100)}%`);
     out('week      channel       tip                                   acks  audience  rate');

@@ -1,8 +1,7 @@
 // The CLI's read commands. The CLI is a trusted local operator: it sees private incidents in full.
 import type { Config } from '../config.js';
-import { coreFor, loadPlaybooks, openConfiguredDatabase } from '../app.js';
+import { openConfiguredDatabase, openSystem, type CoreOptions } from '../compose.js';
 import type { Core } from '../core/core.js';
-import { systemClock } from '../core/clock.js';
 import type { Actor } from '../core/context.js';
 import type { Database } from '../db/client.js';
 import { appliedMigrationCount } from '../db/migrate.js';
@@ -27,9 +26,14 @@ export async function withDatabase<T>(config: Config, fn: (database: Database) =
 }
 
 /** Runs fn with a core over the configured database, closing it afterwards. */
-export function withCore<T>(config: Config, fn: (core: Core) => Promise<T>): Promise<T> {
-  // The CLI is a trusted operator, so the responder check is never consulted.
-  return withDatabase(config, async (database) => fn(coreFor(config, database, systemClock, async () => false, await loadPlaybooks(config))));
+export async function withCore<T>(config: Config, fn: (core: Core) => Promise<T>, options: Pick<CoreOptions, 'posters'> = {}): Promise<T> {
+  // The CLI is a trusted operator, so the responder check is never consulted (the composition root's default says no).
+  const system = await openSystem(config, options);
+  try {
+    return await fn(system.core);
+  } finally {
+    await system.close();
+  }
 }
 
 /** `rampart migrate`. */
@@ -56,7 +60,7 @@ export async function timelineCommand(config: Config, ref: string, opts: { json:
     if (opts.json) return out(JSON.stringify({ incident: incidentJson(incident), events: events.map(eventJson) }, null, 2));
     out(`${incident.ref}: ${incident.title} (${incident.severity}, ${incident.status}${incident.private ? ', private' : ''})`);
     const names = await core.people.names(events.flatMap(mentionedIds));
-    const zone = core.deps.timezone;
+    const zone = core.timezone;
     for (const e of events) {
       const late = isBackdated(e) ? ` (${e.correctsSeq !== null ? 'correction' : 'back-dated'}, recorded ${humanTime(e.recordedAt, zone)})` : '';
       out(`#${String(e.seq).padEnd(3)} ${humanTime(e.occurredAt, zone)}  ${personLabel(names, e.actor)}  ${labelIdsIn(describeEvent(e), names)}${late}`);

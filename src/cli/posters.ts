@@ -1,11 +1,16 @@
-// What the CLI's scheduled-post commands (awareness, digest) share: a poster that refuses to post, for the commands
-// that only read, and the Slack client send-now needs.
-import type { WebClient } from '@slack/web-api';
+// What the CLI's scheduled-post commands (awareness, digest) share: posters that refuse to post, for the commands that
+// only read, and the Slack posters send-now needs. Those are imported only when send-now runs, so every other
+// command loads no Slack code.
 import type { Config } from '../config.js';
 import type { AwarenessPoster } from '../core/awareness/deps.js';
 import type { DigestPoster } from '../core/digest/deps.js';
 import { AppError } from '../core/errors.js';
-import { slotPostClient } from '../slack/services/slot-messages.js';
+
+/** Posters for each scheduled post. */
+export interface Posters {
+  awareness: AwarenessPoster;
+  digest: DigestPoster;
+}
 
 /** Refuses to post: for the commands that only read. */
 export const readOnlyPoster: AwarenessPoster & DigestPoster = {
@@ -13,8 +18,19 @@ export const readOnlyPoster: AwarenessPoster & DigestPoster = {
   findPosted: () => Promise.resolve(undefined),
 };
 
-/** The client a send-now command posts with; refuses, naming the settings, without a bot token. */
-export function sendNowClient(config: Config, channelSetting: string): WebClient {
-  if (!config.slack.botToken) throw new AppError('invalid_input', `send-now posts to Slack: set SLACK_BOT_TOKEN (and ${channelSetting}).`);
-  return slotPostClient(config.slack.botToken, config.slack.apiUrl);
+/** Both scheduled posts, read-only. */
+export const READ_ONLY_POSTERS: Posters = { awareness: readOnlyPoster, digest: readOnlyPoster };
+
+/** The Slack posters a send-now command posts with; refuses, naming the settings, without a bot token. */
+export async function sendNowPosters(config: Config, channelSetting: string): Promise<Posters> {
+  const token = config.slack.botToken;
+  if (!token) throw new AppError('invalid_input', `send-now posts to Slack: set SLACK_BOT_TOKEN (and ${channelSetting}).`);
+  const [{ slotPostClient }, { slackPoster }, { slackDigestPoster }, { realSleep }] = await Promise.all([
+    import('../slack/services/slot-messages.js'),
+    import('../slack/services/awareness-poster.js'),
+    import('../slack/services/digest-poster.js'),
+    import('../slack/services/retry.js'),
+  ]);
+  const client = slotPostClient(token, config.slack.apiUrl);
+  return { awareness: slackPoster(client, realSleep), digest: slackDigestPoster(client, realSleep) };
 }

@@ -4,12 +4,10 @@ import { Presets, SingleBar } from 'cli-progress';
 import { DateTime } from 'luxon';
 import type { Config } from '../config.js';
 import { AppError } from '../core/errors.js';
-import { statsFor } from '../core/metrics/metrics.js';
 import { statsLines } from '../core/metrics/table.js';
 import { renderReport } from '../core/reports/formats/index.js';
 import { parseReportFormat } from '../core/reports/format-names.js';
-import { EXPORT_FORMATS, exportReport } from '../core/reports/export.js';
-import { exportSize } from '../core/reports/queries.js';
+import { EXPORT_FORMATS } from '../core/reports/export.js';
 import { plural } from '../core/plural.js';
 import { OPERATOR, withCore } from './commands.js';
 import type { CliOutput } from './output.js';
@@ -29,7 +27,7 @@ export async function reportCommand(config: Config, ref: string, opts: { format:
 /** `rampart stats [--period 30d|90d|365d|all]`. */
 export async function statsCommand(config: Config, period: string | undefined, out: Out): Promise<void> {
   await withCore(config, async (core) => {
-    const stats = await statsFor({ db: core.deps.db, clock: core.deps.clock, timezone: core.deps.timezone }, period);
+    const stats = await core.stats(OPERATOR, period);
     for (const line of statsLines(stats)) out(line);
   });
 }
@@ -47,11 +45,11 @@ export async function exportCommand(config: Config, opts: { since?: string; form
   const format = parseReportFormat(opts.format, EXPORT_FORMATS);
   const since = parseSince(opts.since, config.timezone, sinceDate);
   await withCore(config, async (core) => {
-    const size = await exportSize(core.deps.db, since);
+    const size = await core.exportSize(since);
     const bar = output.stderr.isTTY ? new SingleBar({ format: 'Exporting {bar} {value}/{total} events · {eta_formatted} left', hideCursor: true, stream: output.stderr }, Presets.shades_classic) : undefined;
     bar?.start(size.events, 0);
     try {
-      await output.writeChunks(exportReport(core.deps, { since, format, onEvent: () => bar?.increment() }), opts.out);
+      await output.writeChunks(core.exportAll({ since, format, onEvent: () => bar?.increment() }), opts.out);
     } finally {
       bar?.stop();
     }

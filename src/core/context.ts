@@ -9,6 +9,8 @@ import { enqueuedDuring } from './outbox/queries.js';
 import type { OutboxPort } from './outbox/port.js';
 import type { Refusal } from './access/authorize.js';
 import { bindRedaction } from './redaction/apply.js';
+import type { AwarenessSettings } from './awareness/core-api.js';
+import type { DigestSettings } from './digest/core-api.js';
 
 /** Dependencies of core. */
 export interface CoreDeps {
@@ -44,6 +46,10 @@ export interface CoreDeps {
   announceChannel?: string;
   /** The Slack outbox worker: woken after a transaction that enqueued notifications commits (src/core/outbox). */
   outbox?: OutboxPort;
+  /** The weekly awareness programme's settings and Slack port (src/core/awareness); absent where nothing runs it. */
+  awareness?: AwarenessSettings;
+  /** The weekly digest's settings and Slack port (src/core/digest); absent where nothing runs it. */
+  digest?: DigestSettings;
   /** OOB_PLAN_FILE: the out-of-band plan, read on each use so edits apply without a restart (src/core/oob). */
   oobPlanFile?: string;
 }

@@ -18,12 +18,17 @@ import { saveReview } from './reviews/save.js';
 import { historyForActor, latestForActor } from './reviews/read.js';
 import { reportFor } from './reports/read.js';
 import { statsForActor } from './metrics/metrics.js';
+import { exportReport, type ExportOptions } from './reports/export.js';
+import { exportSize } from './reports/queries.js';
+import { authorize } from './access/authorize.js';
 import { verifyAll, verifyFor } from './timeline/verify.js';
 import { listDecoys, registerDecoy, retireDecoyByName } from './decoys/manage.js';
 import { tripFromMessage, tripFromRequest, type DecoyMessage, type DecoyRequest } from './decoys/sightings.js';
 import { worthRecording } from './decoys/triage.js';
 import { checkOutOfBand, moveOutOfBand } from './oob/move.js';
 import { lessonsOf, promoteLesson, type TipDraft } from './awareness/promote.js';
+import { awarenessApi } from './awareness/core-api.js';
+import { digestApi } from './digest/core-api.js';
 import { noticeMessage } from './outbox/incident-notices.js';
 import { settledDeliveries } from './outbox/deliveries.js';
 import { SignatureLedger } from './requests/signatures.js';
@@ -33,9 +38,13 @@ import type { PeopleDirectory } from './people/directory.js';
 /** Builds the core API over its dependencies. */
 export function createCore(deps: CoreDeps) {
   const signatures = new SignatureLedger(deps.db, deps.clock);
+  // deps stay inside: adapters get named functions, so what they may reach is this list and nothing else.
   return {
-    deps,
     incidentTypes: deps.incidentTypes,
+    /** IANA zone times are read and shown in (TIMEZONE). */
+    timezone: deps.timezone,
+    /** The core's clock: adapters render "due in", "overdue" and the like against the same time core records. */
+    now: (): Date => deps.clock.now(),
     /** The redaction step, for an adapter that shows a person's text back before it is stored (a form pre-filled from a message). */
     redact: (text: string) => redactFor(deps, text),
     declare: (actor: Actor, input: Declaration) => declareIncident(deps, actor, input),
@@ -68,6 +77,10 @@ export function createCore(deps: CoreDeps) {
     verify: (actor: Actor, ref: string | undefined) => verifyFor(deps, actor, ref),
     /** Every incident's chain, one at a time (trusted callers only: it names private incidents). */
     verifyAll: () => verifyAll(deps.db),
+    /** How many incidents and events an export since this date holds (trusted callers only, like the export). */
+    exportSize: (since: Date | null) => exportSize(deps.db, since),
+    /** Every incident declared since a date, streamed in a machine format (trusted callers only: it holds private incidents in full). */
+    exportAll: (opts: ExportOptions) => exportReport(deps, opts),
     playbooks: {
       library: deps.playbooks,
       start: (actor: Actor, ref: string | undefined, playbookId: string) => startPlaybook(deps, actor, ref, playbookId),
@@ -118,7 +131,13 @@ export function createCore(deps: CoreDeps) {
       /** True the first time a request signature is presented (on any replica), false for a replay until validUntil. */
       claimSignature: (signature: string, validUntil: Date) => signatures.claim(signature, validUntil),
     },
+    /** The weekly awareness programme (admins run it; anyone reads and acknowledges tips). */
+    awareness: awarenessApi(deps),
+    /** The weekly incident digest posted to INCIDENT_CHANNEL. */
+    digest: digestApi(deps),
     decoys: {
+      /** Throws not_authorized (and reports the refusal) unless the actor may manage decoys; writes nothing. */
+      mayManage: (actor: Actor) => authorize(deps, actor, 'decoy.manage'),
       /** Plants a decoy (admins); a credential decoy's string to plant is returned only here. */
       register: (actor: Actor, input: { name: string; kind?: string; note?: string }) => registerDecoy(deps, actor, input),
       /** Live decoys with their hit counts (admins). */

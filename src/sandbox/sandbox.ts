@@ -7,7 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import getPort from 'get-port';
 import { loadConfig } from '../config.js';
-import { openConfiguredDatabase, startRampart, type RampartApp } from '../app.js';
+import { startRampart, type RampartApp } from '../app.js';
+import { openConfiguredDatabase } from '../compose.js';
 import type { Database } from '../db/client.js';
 import { listIncidents } from '../core/incidents/queries.js';
 import { SlackEmulator } from './emulator/emulator.js';
@@ -135,7 +136,7 @@ export async function runSandbox(opts: SandboxOptions): Promise<number> {
     const fastForward = async (ms: number) => {
       offsetMs += ms;
     };
-    app = await startRampart(config, { database, scheduler: false, now, logger, ...(opts.fastForwardWaits ? { sleep: fastForward } : {}) });
+    app = await startRampart(config, { database, scheduler: false, clock: { now: () => new Date(now()) }, logger, ...(opts.fastForwardWaits ? { sleep: fastForward } : {}) });
     emu.setBotUrl(`${app.url}/slack/events`);
     return lines !== undefined
       ? await runScript(session, printer, lines)

@@ -5,6 +5,7 @@ import { App } from '@slack/bolt';
 import type { Logger } from '../log.js';
 import type { SlackDeps } from './deps.js';
 import { boltLogger } from './bolt-logger.js';
+import { boltClientOptions } from './clients.js';
 import { register as registerCommands } from './listeners/commands/index.js';
 import { register as registerDeclareModal } from './listeners/views/declare-modal.js';
 import { register as registerReportMessage } from './listeners/shortcuts/report-message.js';
@@ -67,10 +68,7 @@ export function registerListeners(app: App, slackDeps: SlackDeps, decoyLinks?: D
 /** Builds the Bolt app and, in HTTP mode, the request listener to mount. */
 export function createSlackApp(opts: SlackAppOptions): { app: App; requestListener?: http.RequestListener; disconnect?: () => Promise<void> } {
   const logger = boltLogger(opts.logger);
-  const clientOptions = {
-    ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
-    retryConfig: { retries: opts.retries, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
-  };
+  const clientOptions = boltClientOptions(opts.apiUrl, opts.retries);
   const served = { installation: opts.installation, logger: opts.logger };
   if (opts.appToken) {
     // Socket Mode has no signatures to replay: Slack delivers over a WebSocket the bot opened with its app token, and

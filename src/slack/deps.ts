@@ -1,16 +1,12 @@
-// What Slack listeners need, bundled once by the app.
+// What Slack listeners need, bundled once by the app. Everything the product does goes through core's API.
 import type { WebClient } from '@slack/web-api';
 import type { Core } from '../core/core.js';
-import type { Awareness } from '../core/awareness/awareness.js';
 import type { Logger } from '../log.js';
 import type { BackgroundWork } from './background.js';
 import type { SlackMessage } from './blocks/message.js';
 
 export interface SlackDeps {
   core: Core;
-  awareness: Awareness;
-  /** Who may run `/awareness` admin commands; empty means responders. */
-  admins: readonly string[];
   logger: Logger;
   background: BackgroundWork;
   /** Channel id for announcements, if configured. */

@@ -98,7 +98,7 @@ describe('merging', () => {
     const target = await declare('Private case', { private: true });
     const ref = await declare('Public report');
     const from = (await findByNumber(t.database.db, Number(ref.slice(4))))!;
-    await expect(t.database.db.transaction((tx) => mergeTarget(tx, t.core.deps, slackUser(OUTSIDER), from, `${target} dup`))).rejects.toMatchObject({
+    await expect(t.database.db.transaction((tx) => mergeTarget(tx, t.deps, slackUser(OUTSIDER), from, `${target} dup`))).rejects.toMatchObject({
       code: 'not_authorized',
       message: `${ref} cannot be merged into ${target}: you may not see ${target}.`,
     });

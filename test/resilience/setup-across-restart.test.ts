@@ -59,7 +59,7 @@ describe('channel set-up across a Postgres restart', () => {
       logger: createLogger('silent'),
       slackRetries: 0,
       scheduler: false,
-      now: () => now,
+      clock: { now: () => new Date(now) },
       sleep: async (ms) => {
         now += ms;
       },

@@ -32,8 +32,8 @@ describe('the weekly digest in Slack', () => {
     // Through core: Bolt checks a slash command's signature age against the real clock, and this clock is fixed.
     await bot.rampart.core.declare(actor(), { title: 'Invoice with new bank details', severity: 'sev2', private: false });
     now = SLOT.getTime() + 30_000;
-    expect(await bot.rampart.digest.runDue()).toMatchObject([{ kind: 'posted', channel: bot.incidents.id }]);
-    expect(await bot.rampart.digest.runDue()).toEqual([]);
+    expect(await bot.rampart.core.digest.runDue()).toMatchObject([{ kind: 'posted', channel: bot.incidents.id }]);
+    expect(await bot.rampart.core.digest.runDue()).toEqual([]);
     const [post, ...others] = digests();
     expect(others).toEqual([]);
     expect(post!.metadata).toEqual({ event_type: 'rampart_digest', event_payload: { slot: 'digest@2026-11-23T08:00:00.000Z' } });
@@ -51,7 +51,7 @@ describe('the weekly digest in Slack', () => {
     await start();
     bot.emu.injectFault({ method: 'chat.postMessage', kind: 'rate_limited', retryAfterSeconds: 7 });
     now = SLOT.getTime();
-    expect(await bot.rampart.digest.runDue()).toMatchObject([{ kind: 'posted' }]);
+    expect(await bot.rampart.core.digest.runDue()).toMatchObject([{ kind: 'posted' }]);
     expect(digests()).toHaveLength(1);
     expect(waits).toEqual([7_000]);
   });
@@ -60,7 +60,7 @@ describe('the weekly digest in Slack', () => {
     await start();
     bot.emu.injectFault({ method: 'chat.postMessage', kind: 'reset', handled: true });
     now = SLOT.getTime();
-    expect(await bot.rampart.digest.runDue()).toMatchObject([{ kind: 'posted' }]);
+    expect(await bot.rampart.core.digest.runDue()).toMatchObject([{ kind: 'posted' }]);
     expect(digests()).toHaveLength(1);
   });
 
@@ -71,7 +71,7 @@ describe('the weekly digest in Slack', () => {
       await bot.rampart.core.declare(actor(), { title: secret ? `Secret matter number ${n}` : `Public matter number ${n} ${'with a long description '.repeat(4)}`, type: secret ? 'data-leak' : 'phishing', private: secret });
     }
     now = SLOT.getTime();
-    expect(await bot.rampart.digest.runDue()).toMatchObject([{ kind: 'posted' }]);
+    expect(await bot.rampart.core.digest.runDue()).toMatchObject([{ kind: 'posted' }]);
     const [post] = digests();
     const blocks = post!.blocks as { type: string; text?: { text: string } }[];
     expect(blocks.length).toBeLessThanOrEqual(50);

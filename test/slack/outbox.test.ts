@@ -47,7 +47,7 @@ beforeEach(async () => {
     logger: createLogger('silent'),
     slackRetries: 0,
     scheduler: false,
-    now: () => now,
+    clock: { now: () => new Date(now) },
     // Waits move the fake clock: nothing sleeps in real time.
     sleep: async (ms) => {
       now += ms;

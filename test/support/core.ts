@@ -7,10 +7,14 @@ import type { Severity } from '../../src/core/incidents/incident.js';
 import { loadLibrary, type PlaybookLibrary } from '../../src/core/playbooks/library.js';
 import type { CustomPattern } from '../../src/core/redaction/redact.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
+import { aTip, tipsOf } from './awareness.js';
 
 export const RESPONDER = 'U0RESPOND';
 export const OUTSIDER = 'U0OUTSIDE';
 export const ADMIN = 'U0ADMIN01';
+
+const NO_POSTS = { post: () => Promise.reject(new Error('the test core posts nothing')), findPosted: async () => undefined };
+const SLOT_IDENTITY = { replicaId: 'test-replica', leaseMs: 5 * 60_000 };
 
 /** A core on a fresh database; responders are RESPONDER unless given. */
 export async function testCore(
@@ -29,7 +33,7 @@ export async function testCore(
   const database: TestDatabase = opts.database ?? (await createTestDatabase());
   const clock = fixedClock(opts.now ?? '2026-11-24T10:00:00Z');
   const responders = new Set(opts.responders ?? [RESPONDER]);
-  const core: Core = createCore({
+  const deps: CoreDeps = {
     playbooks: opts.playbooks ?? (await loadLibrary()),
     db: database.db,
     clock,
@@ -41,8 +45,13 @@ export async function testCore(
     redactPatterns: opts.redactPatterns ?? [],
     admins: opts.admins ?? [ADMIN],
     ...opts.access,
-  });
-  return { core, database, clock, close: () => database.close() };
+    // The scheduled posts are set up as in the bot, posting nowhere: tests that post build them over the fake Slack.
+    awareness: { schedule: { name: 'weekly', cron: '0 9 * * 1', timezone: 'Europe/Paris', graceMs: 24 * 3_600_000 }, channels: ['C0STAFF'], tips: tipsOf([aTip('a')]), poster: NO_POSTS, ...SLOT_IDENTITY },
+    digest: { schedule: undefined, channel: undefined, poster: NO_POSTS, ...SLOT_IDENTITY },
+  };
+  const core: Core = createCore(deps);
+  // deps too: core's own tests call use cases and queries below the front door with the same dependencies.
+  return { core, deps, database, clock, close: () => database.close() };
 }
 
 /** A Slack actor with overrides. */

@@ -65,7 +65,7 @@ export async function startTestBot(
     // Tests run the awareness programme by hand; the poster's waits are recorded, never slept.
     scheduler: false,
     sleep: opts.sleep ?? (async () => {}),
-    ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.now ? { clock: { now: () => new Date(opts.now!()) } } : {}),
     ...(opts.http ? { http: opts.http } : {}),
   });
   emu.setBotUrl(`${rampart.url}/slack/events`);

@@ -43,6 +43,8 @@ export const RULES = {
   'incident.stats': 'responder',
   'awareness.manage': 'admin',
   'decoy.manage': 'admin',
+  // Like the awareness programme: a scheduled post to a shared channel, run by the same people.
+  'digest.manage': 'admin',
 } as const satisfies Record<string, Audience>;
 
 /** An action named in RULES. */
@@ -75,6 +77,7 @@ export const ACTION_WORDS: Record<Action, string> = {
   'incident.stats': 'see incident figures',
   'awareness.manage': 'run the awareness programme (`/awareness tip` is open to everyone)',
   'decoy.manage': 'manage decoys',
+  'digest.manage': 'preview or post the weekly incident digest',
 };
 
 /** Who to ask, per audience, when refused. */

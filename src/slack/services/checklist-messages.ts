@@ -25,7 +25,7 @@ export function refreshChecklist(deps: { core: Core; logger: Logger }, client: W
 async function render(deps: { core: Core; logger: Logger }, client: WebClient, runId: number): Promise<string[]> {
   const { incident, run } = await deps.core.playbooks.checklist(runId);
   if (!incident.channelId) return [`${incident.ref} has no channel, so its checklist is shown only by \`/incident tasks\``];
-  const pages = checklistMessages(incident, run, deps.core.deps.clock.now());
+  const pages = checklistMessages(incident, run, deps.core.now());
   const shown = new Map((await deps.core.playbooks.messages(runId)).map((m) => [m.page, m]));
   const problems: string[] = [];
   for (const [i, page] of pages.entries()) {

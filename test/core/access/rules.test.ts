@@ -3,7 +3,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/core/context.js';
 import type { Refusal } from '../../../src/core/access/authorize.js';
-import { authorize } from '../../../src/core/access/authorize.js';
 import { isAppError } from '../../../src/core/errors.js';
 import { ADMIN, OUTSIDER, RESPONDER, slackUser, testCore } from '../../support/core.js';
 
@@ -48,6 +47,9 @@ const EXPECTED: Record<string, UserKind[]> = {
   'edit title': ['commander', 'responder', 'cli'],
   'make public': ['responder', 'cli'],
   'awareness admin': ['admin', 'cli'],
+  // Each admin use case checks the rule itself, not only the adapter before it (here the programme's status).
+  'awareness status': ['admin', 'cli'],
+  'digest preview': ['admin', 'cli'],
   'decoy admin': ['admin', 'cli'],
   // Both rights at once: running the awareness programme and seeing the incident (here the admin is not a viewer).
   lessons: ['cli'],
@@ -116,8 +118,10 @@ const ATTEMPTS: Record<string, Attempt> = {
     await env.core.edit(USERS.cli, i.ref, { field: 'type', to: 'phishing' });
     await env.core.edit(a, i.ref, { field: 'private', to: false }, { confirmed: true });
   },
-  'awareness admin': (a) => authorize(env.core.deps, a, 'awareness.manage'),
-  'decoy admin': (a) => authorize(env.core.deps, a, 'decoy.manage'),
+  'awareness admin': (a) => env.core.awareness.mayManage(a),
+  'awareness status': (a) => env.core.awareness.status(a),
+  'digest preview': (a) => env.core.digest.preview(a),
+  'decoy admin': (a) => env.core.decoys.mayManage(a),
   lessons: (a, i) => env.core.lessons.of(a, i.ref),
   'promote lesson': (a, i) =>
     env.core.lessons.promote(a, i.ref, { title: 'Unexpected prompts', body: 'A prompt you did not start is an attack. Deny it and tell us.', do: 'Deny and report', dont: 'Approve it' }),
@@ -161,7 +165,7 @@ describe('refusal messages', () => {
     await expect(env.core.timeline(USERS.outsider, incident.ref)).rejects.toThrow(new RegExp(`^${incident.ref} is private\\. Only the people working on it and responders can see it`));
     await expect(env.core.timeline(USERS.outsider, incident.ref)).rejects.not.toThrow(/Mailbox/);
     await expect(env.core.changeSeverity(USERS.member, incident.ref, 'sev1')).rejects.toThrow('Only its commander and responders can change an incident’s severity. Ask your security lead to add you to RESPONDERS.');
-    await expect(authorize(env.core.deps, USERS.responder, 'decoy.manage')).rejects.toThrow('Only admins can manage decoys. Ask your security lead to add you to ADMINS.');
+    await expect(env.core.decoys.mayManage(USERS.responder)).rejects.toThrow('Only admins can manage decoys. Ask your security lead to add you to ADMINS.');
   });
 
   it('making an incident public is refused in core until it is confirmed, and writes nothing', async () => {

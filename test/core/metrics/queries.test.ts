@@ -57,7 +57,7 @@ async function seed() {
 describe('statsFor', () => {
   it('counts the last 30 days by default, times from real incidents only', async () => {
     await seed();
-    const s = await statsFor(t.core.deps, undefined);
+    const s = await statsFor(t.deps, undefined);
     expect(s.period).toMatchObject({ name: '30d', from: new Date('2026-10-25T10:00:00Z'), to: new Date('2026-11-24T10:00:00Z') });
     expect(s.counts).toEqual({ total: 4, drills: 1, declined: 1, merged: 1 });
     expect(s.declinedRate).toBe(0.25);
@@ -77,17 +77,17 @@ describe('statsFor', () => {
 
   it('widens to 90 days and all time, and refuses unknown periods', async () => {
     await seed();
-    const q = await statsFor(t.core.deps, '90d');
+    const q = await statsFor(t.deps, '90d');
     expect(q.counts.total).toBe(5);
     expect(q.times.acknowledge.all).toEqual({ count: 3, meanMs: 10 * MIN, medianMs: 10 * MIN });
-    const all = await statsFor(t.core.deps, ' ALL ');
+    const all = await statsFor(t.deps, ' ALL ');
     expect(all.byMonth.map((m) => m.month)).toEqual(['2026-09', '2026-10', '2026-11']);
     expect(all.truncatedWeeks).toBe(0);
-    await expect(statsFor(t.core.deps, 'week')).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/30d, 90d, 365d, all/) });
+    await expect(statsFor(t.deps, 'week')).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/30d, 90d, 365d, all/) });
   });
 
   it('is empty on an empty database', async () => {
-    const s = await statsFor(t.core.deps, '');
+    const s = await statsFor(t.deps, '');
     expect(s.counts).toEqual({ total: 0, drills: 0, declined: 0, merged: 0 });
     expect(s.declinedRate).toBeNull();
   });

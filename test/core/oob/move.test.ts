@@ -19,7 +19,7 @@ let t: Awaited<ReturnType<typeof testCore>>;
 let deps: CoreDeps;
 beforeEach(async () => {
   t = await testCore();
-  deps = { ...t.core.deps, oobPlanFile: EXAMPLE };
+  deps = { ...t.deps, oobPlanFile: EXAMPLE };
   await t.core.declare(reporter, { title: 'Workspace admin token leaked', type: 'comms-compromise' });
   await t.core.assignRole(responder, 'INC-1', 'commander', commander.id);
 });
@@ -64,8 +64,8 @@ describe('moveOutOfBand', () => {
 
   it('explains how to set the plan up when OOB_PLAN_FILE is unset, and writes nothing', async () => {
     const before = await eventsOf();
-    await expect(moveOutOfBand(t.core.deps, responder, 'INC-1', 'x')).rejects.toThrow(NO_PLAN_MESSAGE);
-    await expect(checkOutOfBand(t.core.deps, responder, 'INC-1')).rejects.toThrow(/sets OOB_PLAN_FILE to its path/);
+    await expect(moveOutOfBand(t.deps, responder, 'INC-1', 'x')).rejects.toThrow(NO_PLAN_MESSAGE);
+    await expect(checkOutOfBand(t.deps, responder, 'INC-1')).rejects.toThrow(/sets OOB_PLAN_FILE to its path/);
     expect(await eventsOf()).toEqual(before);
   });
 

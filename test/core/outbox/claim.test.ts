@@ -19,7 +19,7 @@ const at = (ms: number) => new Date(t.clock.now().getTime() + ms);
 const claim = (worker: string, ms = 0, limit = 10) => claimDue(t.database.db, { worker, now: at(ms), leaseMs: 60_000, limit });
 
 async function put(key: string, notification: Notification, extra: { incidentId?: number } = {}) {
-  await inTransaction(t.core.deps, (tx) => enqueue(tx, { key, notification, now: t.clock.now(), ...extra }));
+  await inTransaction(t.deps, (tx) => enqueue(tx, { key, notification, now: t.clock.now(), ...extra }));
 }
 
 describe('claimDue', () => {
@@ -66,18 +66,18 @@ describe('settleAttempt', () => {
 
   it('a delivered invite is recorded as members_invited with the row', async () => {
     const { row } = await incidentRow('inv');
-    expect(await settleAttempt(t.core.deps, row, 'w1', { kind: 'delivered', result: { channel: 'CA' }, invited: ['U0CAROL'] })).toBe(true);
+    expect(await settleAttempt(t.deps, row, 'w1', { kind: 'delivered', result: { channel: 'CA' }, invited: ['U0CAROL'] })).toBe(true);
     expect(await kinds()).toEqual(['incident_declared', 'members_invited']);
     expect((await rowsByKey(t.database.db, ['inv']))[0]).toMatchObject({ deliveredAt: t.clock.now(), result: { channel: 'CA' }, leasedBy: null });
   });
 
   it('the first failure is on the timeline (will retry); later retries are not; giving up is', async () => {
     const { row } = await incidentRow('inv');
-    await settleAttempt(t.core.deps, row, 'w1', { kind: 'retry', at: at(1_000), error: 'ratelimited' });
+    await settleAttempt(t.deps, row, 'w1', { kind: 'retry', at: at(1_000), error: 'ratelimited' });
     const [again] = await claim('w1', 1_000);
-    await settleAttempt(t.core.deps, again!, 'w1', { kind: 'retry', at: at(3_000), error: 'http 500' });
+    await settleAttempt(t.deps, again!, 'w1', { kind: 'retry', at: at(3_000), error: 'http 500' });
     const [last] = await claim('w1', 3_000);
-    await settleAttempt(t.core.deps, last!, 'w1', { kind: 'failed', error: 'cant_invite' });
+    await settleAttempt(t.deps, last!, 'w1', { kind: 'failed', error: 'cant_invite' });
     const events = (await t.core.timeline(slackUser(RESPONDER), 'INC-1')).events;
     expect(events.map((e) => [e.kind, e.payload])).toEqual([
       ['incident_declared', expect.anything()],
@@ -90,7 +90,7 @@ describe('settleAttempt', () => {
   it('a worker that lost its lease writes nothing, timeline included', async () => {
     const { row } = await incidentRow('inv');
     await claim('w2', 61_000);
-    expect(await settleAttempt(t.core.deps, row, 'w1', { kind: 'failed', error: 'cant_invite' })).toBe(false);
+    expect(await settleAttempt(t.deps, row, 'w1', { kind: 'failed', error: 'cant_invite' })).toBe(false);
     expect(await kinds()).toEqual(['incident_declared']);
   });
 });

@@ -2,20 +2,22 @@
 // committed one always has its row (no Slack is involved at all here), and the worker is woken only after the commit.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/core/core.js';
-import { inTransaction } from '../../../src/core/context.js';
+import { inTransaction, type CoreDeps } from '../../../src/core/context.js';
 import { enqueue, rowsByKey } from '../../../src/core/outbox/queries.js';
 import { slackOutbox } from '../../../src/db/schema.js';
 import { RESPONDER, slackUser, testCore } from '../../support/core.js';
 
 let t: Awaited<ReturnType<typeof testCore>>;
 let core: Core;
+let deps: CoreDeps;
 let wakes: number;
 const responder = slackUser(RESPONDER);
 
 beforeEach(async () => {
   t = await testCore();
   wakes = 0;
-  core = createCore({ ...t.core.deps, announceChannel: 'C0ANNOUNCE', outbox: { notify: () => (wakes += 1), idle: async () => {} } });
+  deps = { ...t.deps, announceChannel: 'C0ANNOUNCE', outbox: { notify: () => (wakes += 1), idle: async () => {} } };
+  core = createCore(deps);
 });
 afterEach(() => t.close());
 
@@ -111,7 +113,7 @@ describe('enqueue inside core use cases', () => {
   });
 
   it('a transaction that fails after enqueueing rolls its row back with it', async () => {
-    const failing = inTransaction(core.deps, async (tx) => {
+    const failing = inTransaction(deps, async (tx) => {
       await enqueue(tx, { key: 'k-rolled-back', notification: { kind: 'member_invited', channel: 'C0X', payload: { ref: 'INC-9', userId: 'U0X' } }, now: t.clock.now() });
       throw new Error('the change failed after the enqueue');
     });
@@ -122,7 +124,7 @@ describe('enqueue inside core use cases', () => {
 
   it('the same key enqueued twice is one row', async () => {
     const notification = { kind: 'member_invited' as const, channel: 'C0X', payload: { ref: 'INC-9', userId: 'U0X' } };
-    for (let i = 0; i < 2; i++) await inTransaction(core.deps, (tx) => enqueue(tx, { key: 'same', notification, now: t.clock.now() }));
+    for (let i = 0; i < 2; i++) await inTransaction(deps, (tx) => enqueue(tx, { key: 'same', notification, now: t.clock.now() }));
     expect(await rowsByKey(t.database.db, ['same'])).toHaveLength(1);
   });
 });

@@ -54,7 +54,7 @@ describe('starting a playbook', () => {
 
   it('keeps the run as started when the library changes later (a restart with other files)', async () => {
     const { run } = await started();
-    const later = createCore({ ...t.core.deps, playbooks: aLibrary(aPlaybook({ sections: [{ name: 'Only', steps: [{ title: 'Something else' }] }] })) });
+    const later = createCore({ ...t.deps, playbooks: aLibrary(aPlaybook({ sections: [{ name: 'Only', steps: [{ title: 'Something else' }] }] })) });
     const { run: again } = await later.playbooks.checklist(run.id);
     expect(again.steps).toHaveLength(6);
     expect(again.steps[3]!.step.title).toBe('Reset exposed passwords');

@@ -106,7 +106,7 @@ describe('the one redaction step, wherever a write comes from', () => {
     t = await testCore({ redactPatterns: badge });
     const { incident } = await t.core.declare(responder, { title: 'Badge cloned' });
     // An event whose use case forgot to redact: the append does it.
-    await inTransaction(t.core.deps, async (tx) => {
+    await inTransaction(t.deps, async (tx) => {
       await findById(tx, incident.id, { forUpdate: true });
       await appendEvent(tx, incident.id, { kind: 'note_added', actor: RESPONDER, source: 'cli', payload: { text: `badge BADGE-123456, token ${TOKEN}, key ${AWS_KEY}` } }, t!.clock.now());
     });

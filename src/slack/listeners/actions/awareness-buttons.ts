@@ -20,8 +20,8 @@ export function register(app: App, deps: SlackDeps): void {
         const channel = body.channel?.id;
         const ts = body.message?.ts;
         if (!channel || !ts) throw new AppError('invalid_input', 'That button is not on an awareness tip.');
-        const result = await deps.awareness.acknowledge(body.user.id, channel, ts);
-        const tip = await deps.awareness.tip(result.tipId);
+        const result = await deps.core.awareness.acknowledge({ id: body.user.id, source: 'slack-button' }, channel, ts);
+        const tip = await deps.core.awareness.tip(result.tipId);
         return {
           reply: message(result.first ? md`:raised_hands: Thanks! Noted that you read it.` : md`You already pressed *Got it* on this one. Thanks!`),
           after: async () => {

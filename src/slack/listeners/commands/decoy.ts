@@ -4,7 +4,6 @@ import { md } from '../../blocks/mrkdwn.js';
 import type { App } from '@slack/bolt';
 import type { Actor } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
-import { authorize } from '../../../core/access/authorize.js';
 import { parseDecoyCommand, type DecoyCommand } from '../../parse/decoy.js';
 import { decoyHelp, decoyList, registeredMessage, retiredMessage } from '../../blocks/decoy.js';
 import { DECOY_DOCUMENT_NAME, decoyDocument } from '../../blocks/decoy-document.js';
@@ -30,7 +29,7 @@ export function register(app: App, deps: SlackDeps, links: DecoyLinks = { public
       async () => {
         // Authorised before anything else, parsing included: a non-admin's refusal must not vary with the text or
         // with the server's settings (PUBLIC_URL), or it would tell them about either.
-        if (!isHelp(command.text)) await authorize(deps.core.deps, actor, 'decoy.manage');
+        if (!isHelp(command.text)) await deps.core.decoys.mayManage(actor);
         return run(deps, links, actor, parseDecoyCommand(command.text));
       },
       { client, tell: tellVia(respond) },

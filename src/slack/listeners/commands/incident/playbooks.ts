@@ -21,5 +21,5 @@ export function playbook(deps: SlackDeps, actor: Actor, req: Req<'playbook'>): P
 /** Open steps, the caller's first. */
 export async function tasks(deps: SlackDeps, actor: Actor, req: Req<'tasks'>): Promise<Outcome> {
   const { incident, tasks: open } = await deps.core.playbooks.tasks(actor, req.ref);
-  return { reply: taskList(open, incident, deps.core.deps.clock.now()) };
+  return { reply: taskList(open, incident, deps.core.now()) };
 }
