@@ -45,8 +45,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       freshTables = await tablesOf(pgliteSession(sharedPglite));
     }
     used = true;
-    const database = await openDatabase({ kind: 'pglite-instance', client: sharedPglite });
-    return { ...database, close: async () => release() };
+    const client = sharedPglite;
+    const database = await openDatabase({ kind: 'pglite-instance', client });
+    return withEmptying({ ...database, close: async () => release() }, () => emptied(pgliteSession(client)));
   }
   if (!fileDatabaseUrl || (used && !(await withClient(fileDatabaseUrl, (c) => emptied(postgresSession(c)))))) {
     if (fileDatabaseUrl) await dropPostgresDatabase(fileDatabaseUrl);
@@ -54,7 +55,27 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     freshTables = await withClient(fileDatabaseUrl, (c) => tablesOf(postgresSession(c)));
   }
   used = true;
-  return openPostgres(fileDatabaseUrl, async () => release());
+  const url = fileDatabaseUrl;
+  return withEmptying(await openPostgres(url, async () => release()), () => withClient(url, (c) => emptied(postgresSession(c))));
+}
+
+/** How to empty each open database handed out (the file's copy), for a file-wide bot between tests. */
+const emptiers = new WeakMap<TestDatabase, () => Promise<boolean>>();
+
+function withEmptying(database: TestDatabase, empty: () => Promise<boolean>): TestDatabase {
+  emptiers.set(database, empty);
+  return database;
+}
+
+/**
+ * Empties the file's copy while it stays open (every table truncated, sequences restarted), as the next
+ * createTestDatabase would, for a bot that serves a whole test file. Throws when the schema changed or a connection
+ * still holds a lock: a test that needs either gets its own bot.
+ */
+export async function emptyTestDatabase(database: TestDatabase): Promise<void> {
+  const empty = emptiers.get(database);
+  if (!empty) throw new Error('emptyTestDatabase: only the file copy from createTestDatabase can be emptied in place');
+  if (!(await empty())) throw new Error('emptyTestDatabase: the schema changed or a connection holds a lock; give this test its own bot');
 }
 
 /** A database of the caller's own, from the migrated copy: closed (PGlite) or dropped (Postgres) with it. */
