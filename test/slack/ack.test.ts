@@ -1,20 +1,14 @@
 // Slack drops a slash command whose HTTP reply takes over 3 seconds. Every reply therefore goes out with the ack,
 // before any slow Web API work; and a Slack failure after the ack never loses what is already stored.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EmuUser } from '../../src/sandbox/emulator/types.js';
 import { channelOf, ephemeralMessagesFor, timelineOf } from '../support/slack-state.js';
-import { startTestBot, type TestBot } from '../support/slack.js';
+import { useTestBot } from '../support/slack.js';
 
 const SLACK_ACK_LIMIT_MS = 3_000;
 const SLOW_MS = 1_500;
 
-let bot: TestBot;
-beforeEach(async () => {
-  bot = await startTestBot();
-});
-afterEach(async () => {
-  await bot.close();
-});
+const bot = useTestBot();
 
 /** Runs a command without waiting for follow-up work; returns the reply and when it arrived (emulator clock). */
 async function command(text: string, as: EmuUser = bot.lead) {

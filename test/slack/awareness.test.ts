@@ -1,25 +1,33 @@
 // The awareness programme through the real Bolt app and the emulator: the weekly post with its buttons, Got it once
 // per person, Report something suspicious, the admin commands, and Slack's 429 and 500 answers on the post.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EmuMessage, EmuUser } from '../../src/sandbox/emulator/types.js';
 import { ephemeralMessagesFor } from '../support/slack-state.js';
-import { startTestBot, type TestBot } from '../support/slack.js';
+import { startTestBot, type TestBot, type TestBotOptions, useTestBot } from '../support/slack.js';
 
+let waits: number[] = [];
+const options = (env: Record<string, string> = {}): TestBotOptions => ({
+  env: (emu) => {
+    const staff = emu.channel('staff');
+    return { AWARENESS_CHANNELS: staff.id, ADMINS: '', ...env };
+  },
+  sleep: async (ms) => void waits.push(ms),
+});
+const shared = useTestBot(options());
+/** The file's bot, or a test's own when it needs another configuration. */
 let bot: TestBot;
-let waits: number[];
+let own: TestBot | undefined;
+beforeEach(() => {
+  bot = shared;
+});
 afterEach(async () => {
-  await bot.close();
+  await own?.close();
+  own = undefined;
 });
 
 async function start(env: Record<string, string> = {}) {
   waits = [];
-  bot = await startTestBot({
-    env: (emu) => {
-      const staff = emu.channel('staff');
-      return { AWARENESS_CHANNELS: staff.id, ADMINS: '', ...env };
-    },
-    sleep: async (ms) => void waits.push(ms),
-  });
+  if (Object.keys(env).length > 0) bot = own = await startTestBot(options(env));
   const staff = bot.emu.channelByName('staff')!;
   for (const u of [bot.lead, bot.staff]) if (!staff.members.includes(u.id)) staff.members.push(u.id);
   return staff;
@@ -130,7 +138,7 @@ describe('awareness posts in Slack', () => {
 
   it('keeps a private incident’s lessons from an admin who may not see it, in the form and on submission', async () => {
     let admin!: EmuUser;
-    bot = await startTestBot({
+    bot = own = await startTestBot({
       env: (emu) => {
         admin = emu.user('awareness-admin');
         return { AWARENESS_CHANNELS: emu.channel('staff').id, ADMINS: admin.id };

@@ -1,13 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ephemeralsFor, startTestBot, type TestBot } from '../support/slack.js';
+import { describe, expect, it } from 'vitest';
+import { ephemeralsFor, useTestBot } from '../support/slack.js';
 
-let bot: TestBot;
-beforeEach(async () => {
-  bot = await startTestBot();
-});
-afterEach(async () => {
-  await bot.close();
-});
+const bot = useTestBot();
 
 describe('/incident declare through the real Bolt app', () => {
   it('creates the incident, a private channel, invites the reporter, announces without details, and confirms', async () => {

@@ -1,23 +1,17 @@
 // `/decoy` and pasted decoy credentials through the real Bolt app, driven over signed HTTP by the Slack emulator.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { ephemeralsFor, startTestBot, type TestBot } from '../support/slack.js';
+import { ephemeralsFor, startTestBot, type TestBot, useTestBot } from '../support/slack.js';
 import { eventCallback } from '../../src/sandbox/emulator/payloads.js';
 import type { EmuUser } from '../../src/sandbox/emulator/types.js';
 import { PASTED_KEY_WARNING } from '../../src/slack/blocks/decoy.js';
 
-let bot: TestBot;
 let admin: EmuUser;
-beforeEach(async () => {
-  bot = await startTestBot({
-    env: (emu) => {
-      admin = emu.user('secadmin');
-      return { ADMINS: admin.id, PUBLIC_URL: 'https://rampart.example.org/' };
-    },
-  });
-});
-afterEach(async () => {
-  await bot.close();
+const bot = useTestBot({
+  env: (emu) => {
+    admin = emu.user('secadmin');
+    return { ADMINS: admin.id, PUBLIC_URL: 'https://rampart.example.org/' };
+  },
 });
 
 async function decoy(text: string, as: EmuUser = admin, on: TestBot = bot): Promise<string> {
@@ -98,6 +92,7 @@ describe('/decoy for admins', () => {
   });
 
   it('refuses url and document decoys when PUBLIC_URL is unset, but still plants credentials', async () => {
+    // Another configuration (no PUBLIC_URL): a bot of its own, on its own database.
     const bare = await startTestBot({ env: (emu) => ({ ADMINS: emu.user('secadmin').id }) });
     try {
       const as = bare.emu.user('secadmin');

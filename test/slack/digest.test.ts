@@ -1,25 +1,21 @@
 // The weekly digest through the real Bolt app and the emulator (which enforces Slack's block limits): it lands in
 // INCIDENT_CHANNEL with its slot key in the metadata, is found again by it after a takeover, survives a 429, stays
 // within the limits with 60 open incidents, and shows private incidents by reference only.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { slackPoster } from '../../src/slack/services/awareness-poster.js';
 import { slackDigestPoster } from '../../src/slack/services/digest-poster.js';
 import { slotPostClient } from '../../src/slack/services/slot-messages.js';
 import type { EmuMessage } from '../../src/sandbox/emulator/types.js';
-import { startTestBot, type TestBot } from '../support/slack.js';
+import { useTestBot } from '../support/slack.js';
 
-let bot: TestBot;
-let now: number;
-let waits: number[];
-afterEach(async () => {
-  await bot.close();
-});
+let now = Date.parse('2026-11-20T10:00:00Z');
+let waits: number[] = [];
+const bot = useTestBot({ now: () => now, sleep: async (ms) => void waits.push(ms) });
 
-/** The bot on a clock we move; the digest goes out on Mondays at 08:00 UTC (the defaults). */
-async function start() {
+/** The file's bot with its clock set back; the digest goes out on Mondays at 08:00 UTC (the defaults). */
+function start() {
   now = Date.parse('2026-11-20T10:00:00Z');
   waits = [];
-  bot = await startTestBot({ now: () => now, sleep: async (ms) => void waits.push(ms) });
 }
 
 const SLOT = new Date('2026-11-23T08:00:00Z');
@@ -28,7 +24,7 @@ const actor = () => ({ id: bot.lead.id, source: 'slack-command' as const });
 
 describe('the weekly digest in Slack', () => {
   it('lands in INCIDENT_CHANNEL once per slot with the slot key in its metadata, and is found again by it', async () => {
-    await start();
+    start();
     // Through core: Bolt checks a slash command's signature age against the real clock, and this clock is fixed.
     await bot.rampart.core.declare(actor(), { title: 'Invoice with new bank details', severity: 'sev2', private: false });
     now = SLOT.getTime() + 30_000;
@@ -48,7 +44,7 @@ describe('the weekly digest in Slack', () => {
   });
 
   it("retries the post after Slack's 429, waiting Retry-After, and posts it once", async () => {
-    await start();
+    start();
     bot.emu.injectFault({ method: 'chat.postMessage', kind: 'rate_limited', retryAfterSeconds: 7 });
     now = SLOT.getTime();
     expect(await bot.rampart.core.digest.runDue()).toMatchObject([{ kind: 'posted' }]);
@@ -57,7 +53,7 @@ describe('the weekly digest in Slack', () => {
   });
 
   it('posts it once when Slack posted it but its answer was lost, finding it before retrying', async () => {
-    await start();
+    start();
     bot.emu.injectFault({ method: 'chat.postMessage', kind: 'reset', handled: true });
     now = SLOT.getTime();
     expect(await bot.rampart.core.digest.runDue()).toMatchObject([{ kind: 'posted' }]);
@@ -65,7 +61,7 @@ describe('the weekly digest in Slack', () => {
   });
 
   it('keeps within the block limits with 60 open incidents, cutting the list, and shows private ones by reference only', async () => {
-    await start();
+    start();
     for (let n = 1; n <= 60; n += 1) {
       const secret = n % 2 === 0;
       await bot.rampart.core.declare(actor(), { title: secret ? `Secret matter number ${n}` : `Public matter number ${n} ${'with a long description '.repeat(4)}`, type: secret ? 'data-leak' : 'phishing', private: secret });

@@ -1,17 +1,11 @@
 // Drills through the real Bolt app and the Slack emulator: a drill runs like a real incident, and every message the
 // bot sends about it (channel posts, updates, direct messages, ephemeral replies) says DRILL, so nobody mistakes an
 // exercise for the real thing. `/incident list` shows drills in their own section, after real incidents.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { channelOf, timelineOf } from '../support/slack-state.js';
-import { startTestBot, type TestBot } from '../support/slack.js';
+import { useTestBot } from '../support/slack.js';
 
-let bot: TestBot;
-beforeEach(async () => {
-  bot = await startTestBot({ env: { OOB_PLAN_FILE: 'docs/examples/oob-plan.yaml' } });
-});
-afterEach(async () => {
-  await bot.close();
-});
+const bot = useTestBot({ env: { OOB_PLAN_FILE: 'docs/examples/oob-plan.yaml' } });
 
 /** The text Slack shows for a Web API message (fallback text and blocks). */
 const shown = (params: Record<string, unknown>) => `${String(params.text ?? '')} ${JSON.stringify(params.blocks ?? [])}`;

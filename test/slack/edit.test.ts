@@ -1,17 +1,11 @@
 // `/incident edit` through the real Bolt app (issue 13): each correction is an incident_edited event written with the
 // change, the incident channel and the announcement are told through the outbox, making an incident public needs a
 // responder and a confirmation, and refusals change nothing.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { allEvents, channelOf, ephemeralMessagesFor, publicMessages, timelineOf } from '../support/slack-state.js';
-import { startTestBot, type TestBot } from '../support/slack.js';
+import { useTestBot } from '../support/slack.js';
 
-let bot: TestBot;
-beforeEach(async () => {
-  bot = await startTestBot();
-});
-afterEach(async () => {
-  await bot.close();
-});
+const bot = useTestBot();
 
 /** The announcement in the incidents channel, as everyone sees it now (text and blocks). */
 function announcement(ref = 'INC-1') {

@@ -2,11 +2,11 @@
 // handle routes to our listeners; what we don't is still acknowledged at once, so Slack never shows an error. The
 // fixtures name their own workspace (T111, org E111) and app (A111): as they are, they are another installation's
 // requests and are acked with nothing done; moved into the emulator's workspace, they reach our listeners.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { haveSlackCorpora, payloadFixtureNames, readSlackCorpus } from '../support/corpora.js';
 import { allEvents, CLI, requestCalls } from '../support/slack-state.js';
 import { warningLog } from '../support/warnings.js';
-import { startTestBot, type TestBot } from '../support/slack.js';
+import { useTestBot } from '../support/slack.js';
 import { inOurWorkspace } from '../support/workspace.js';
 
 type Obj = Record<string, unknown>;
@@ -16,15 +16,12 @@ const HAVE_CORPORA = haveSlackCorpora('payload fixture replay');
 const QUICK_MS = 2_000;
 
 describe.skipIf(!HAVE_CORPORA)('Slack payload fixtures replayed at the bot', () => {
-  let bot: TestBot;
-  let warnings: string[];
-  beforeEach(async () => {
-    const log = warningLog();
-    warnings = log.warnings;
-    bot = await startTestBot({ logger: log.logger });
-  });
-  afterEach(async () => {
-    await bot.close();
+  const log = warningLog();
+  const warnings = log.warnings;
+  const bot = useTestBot({ logger: log.logger });
+  beforeEach(() => {
+    // Each test counts its own warnings: cleared after the bot's reset, which lets the last test's work finish first.
+    warnings.length = 0;
   });
 
   /** A fixture moved into the emulator's workspace and app. */

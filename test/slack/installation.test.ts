@@ -3,7 +3,7 @@
 // and SLACK_APP_ID. Each kind of payload is read where Bolt reads it, including Enterprise Grid org-wide installs.
 import { randomBytes } from 'node:crypto';
 import { WebClient } from '@slack/web-api';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { startRampart } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
@@ -13,7 +13,7 @@ import { eventCallback, slashCommandForm, viewSubmission } from '../../src/sandb
 import { foreignRequestProblem, installationFrom, type Installation } from '../../src/slack/installation.js';
 import { allEvents, channelOf, CLI, requestCalls } from '../support/slack-state.js';
 import { warningLog } from '../support/warnings.js';
-import { startTestBot, type TestBot } from '../support/slack.js';
+import { useTestBot } from '../support/slack.js';
 import { createTestDatabase } from '../support/db.js';
 
 const workspace: Installation = { teamId: 'T1', isEnterpriseInstall: false, appId: 'A1' };
@@ -78,15 +78,12 @@ describe('which installation a request is for', () => {
 });
 
 describe('the running bot and the emulator', () => {
-  let bot: TestBot;
-  let warnings: string[];
-  beforeEach(async () => {
-    const log = warningLog();
-    warnings = log.warnings;
-    bot = await startTestBot({ logger: log.logger });
-  });
-  afterEach(async () => {
-    await bot.close();
+  const log = warningLog();
+  const warnings = log.warnings;
+  const bot = useTestBot({ logger: log.logger });
+  beforeEach(() => {
+    // Each test counts its own warnings: cleared after the bot's reset, which lets the last test's work finish first.
+    warnings.length = 0;
   });
 
   it('the emulator’s auth.test names the workspace and app its payloads carry', async () => {

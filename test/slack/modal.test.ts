@@ -1,18 +1,12 @@
 // The declare modal through the real Bolt app: `/incident declare` with no text opens it, submitting it declares,
 // bad fields come back as inline errors, and the "Report as incident" shortcut pre-fills it from a message.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { permalink } from '../../src/sandbox/emulator/shapes.js';
 import { recordBotRequests } from '../support/bot-proxy.js';
 import { allEvents, CLI, ephemeralMessagesFor, timelineOf } from '../support/slack-state.js';
-import { startTestBot, type TestBot } from '../support/slack.js';
+import { useTestBot } from '../support/slack.js';
 
-let bot: TestBot;
-beforeEach(async () => {
-  bot = await startTestBot();
-});
-afterEach(async () => {
-  await bot.close();
-});
+const bot = useTestBot();
 
 /** Runs `/incident declare` with no text and returns the modal it opened for the lead. */
 async function openDeclareModal() {

@@ -1,21 +1,17 @@
 // `/incident note` and `/incident correct` through the real Bolt app, on a fixed clock: back-dated notes keep when
 // it happened (occurred_at) apart from when it was written down (recorded_at).
 import { DateTime } from 'luxon';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { allEvents, channelOf, timelineOf } from '../support/slack-state.js';
-import { startTestBot, type TestBot } from '../support/slack.js';
+import { useTestBot } from '../support/slack.js';
 
 const ZONE = 'Europe/Paris';
 // Fixed, but near real time: Bolt checks request signatures' age against the real clock.
 const NOW = Date.now();
 
-let bot: TestBot;
+const bot = useTestBot({ now: () => NOW, env: { TIMEZONE: ZONE } });
 beforeEach(async () => {
-  bot = await startTestBot({ now: () => NOW, env: { TIMEZONE: ZONE } });
   await bot.incident('declare Phishing wave on the newsroom --sev2 --type phishing');
-});
-afterEach(async () => {
-  await bot.close();
 });
 
 describe('/incident note', () => {

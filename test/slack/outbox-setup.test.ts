@@ -1,30 +1,25 @@
 // An incident's Slack set-up (channel, invite, first message, announcement) through the outbox, under the faults that
 // used to leave it half-done or doubled: Slack creating the channel but its answer being lost, a set-up that keeps
 // failing, and a stuck set-up beside another incident's. Time is a fake clock the worker's sleeps move.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ephemeralsFor, startTestBot, type TestBot } from '../support/slack.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ephemeralsFor, useTestBot } from '../support/slack.js';
 import { CLI } from '../support/slack-state.js';
 import { WebClient } from '@slack/web-api';
 import { slackOutbox } from '../../src/db/schema.js';
 import { createLogger } from '../../src/log.js';
 import { refreshChecklist } from '../../src/slack/services/checklist-messages.js';
 
-let bot: TestBot;
-let now: number;
-
-beforeEach(async () => {
-  now = Date.now();
-  bot = await startTestBot({
-    now: () => now,
-    sleep: async (ms) => {
-      now += ms;
-    },
-    // As in production: the Bolt client retries on its own, which is what doubled posts made outside the outbox.
-    slackRetries: 3,
-  });
+let now = Date.now();
+const bot = useTestBot({
+  now: () => now,
+  sleep: async (ms) => {
+    now += ms;
+  },
+  // As in production: the Bolt client retries on its own, which is what doubled posts made outside the outbox.
+  slackRetries: 3,
 });
-afterEach(async () => {
-  await bot.close();
+beforeEach(() => {
+  now = Date.now();
 });
 
 const created = () => bot.emu.callsTo('conversations.create');

@@ -1,20 +1,16 @@
 // 📌 reactions and pins in an incident channel copy the message into the timeline, once, and Slack gets its 200
 // only after the copy is stored (so a failure makes Slack retry instead of losing the record).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { permalink } from '../../src/sandbox/emulator/shapes.js';
 import type { EmuChannel } from '../../src/sandbox/emulator/types.js';
 import { allEvents, channelOf, timelineOf } from '../support/slack-state.js';
-import { startTestBot, type TestBot } from '../support/slack.js';
+import { useTestBot } from '../support/slack.js';
 
-let bot: TestBot;
+const bot = useTestBot();
 let channel: EmuChannel;
 beforeEach(async () => {
-  bot = await startTestBot();
   await bot.incident('declare Ransom note on the file server --sev1 --type ransomware');
   channel = await channelOf(bot);
-});
-afterEach(async () => {
-  await bot.close();
 });
 
 /** Makes staff the scribe, which invites them into the (private) incident channel so they can post there. */

@@ -5,18 +5,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SUBCOMMANDS } from '../../src/slack/parse/command.js';
 import type { EmuUser } from '../../src/sandbox/emulator/types.js';
 import { ephemeralMessagesFor } from '../support/slack-state.js';
-import { startTestBot, type TestBot } from '../support/slack.js';
+import { useTestBot } from '../support/slack.js';
 
-let bot: TestBot;
+const bot = useTestBot();
 beforeEach(async () => {
-  bot = await startTestBot();
   await bot.incident('declare Website defaced --sev1 --type defacement --public');
   await bot.incident('declare Journalist account taken over --sev2 --type account-compromise');
   await bot.incident('declare Printer spam --sev4 --public');
   await bot.incident('status INC-3 declined not security');
-});
-afterEach(async () => {
-  await bot.close();
 });
 
 /** Runs a command and returns the whole ephemeral answer (text and blocks) the user saw with the ack. */
@@ -82,6 +78,11 @@ describe('/incident help', () => {
 });
 
 describe('unexpected errors', () => {
+  // The file's bot serves the next test: the table comes back (its rows are emptied before that test anyway).
+  afterEach(async () => {
+    await bot.database.db.execute(sql`alter table if exists incidents_gone rename to incidents`);
+  });
+
   it('answer with a short correlation id and no stack trace or internals', async () => {
     // The database failing under the bot: the incidents table is gone.
     await bot.database.db.execute(sql`alter table incidents rename to incidents_gone`);

@@ -1,20 +1,16 @@
 // Secrets posted to Rampart through Slack are stored redacted, and the person who posted them is told, privately,
 // to rotate them: through the real Bolt app and the Slack emulator.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { allEvents, channelOf, timelineOf } from '../support/slack-state.js';
-import { ephemeralsFor, startTestBot, type TestBot } from '../support/slack.js';
+import { ephemeralsFor, useTestBot } from '../support/slack.js';
 
 const AWS_KEY = 'AKIAIOSFODNN7EXAMPLE';
 const TOKEN = 'xoxb-1234567890-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx';
 const WARNING = ':warning: I removed an AWS access key from what you posted before storing it. Treat it as exposed: rotate it now.';
 
-let bot: TestBot;
+const bot = useTestBot();
 beforeEach(async () => {
-  bot = await startTestBot();
   await bot.incident('declare Access key pushed to a public repo --sev2 --type data-leak');
-});
-afterEach(async () => {
-  await bot.close();
 });
 
 describe('redaction in Slack', () => {

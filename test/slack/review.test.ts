@@ -1,17 +1,13 @@
 // Post-incident reviews through the real Bolt app and the Slack emulator: the modal, its versions, its errors, and
 // the prompts when an incident is closed without a review.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ModalValues } from '../../src/sandbox/emulator/types.js';
 import { CLI, allEvents, channelOf, ephemeralMessagesFor, publicMessages, timelineOf } from '../support/slack-state.js';
-import { startTestBot, type TestBot } from '../support/slack.js';
+import { useTestBot } from '../support/slack.js';
 
-let bot: TestBot;
-afterEach(async () => {
-  await bot.close();
-});
+const bot = useTestBot();
 
 async function incident(text = 'declare Credential phishing mail to the press office --sev3 --type phishing') {
-  bot = await startTestBot();
   await bot.incident(text);
 }
 

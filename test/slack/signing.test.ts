@@ -1,11 +1,11 @@
 // Request signing: Slack's published known-answer vector against Bolt's verifier and our emulator's signer, then
 // the running bot refusing forged and replayed requests before anything is written.
 import { verifySlackRequest } from '@slack/bolt';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signSlackRequest } from '../../src/sandbox/emulator/signing.js';
 import { haveSlackCorpora, readSlackCorpus } from '../support/corpora.js';
 import { allEvents, channelOf, CLI } from '../support/slack-state.js';
-import { startTestBot, type TestBot } from '../support/slack.js';
+import { useTestBot } from '../support/slack.js';
 
 interface SigningVector {
   signing_secret: string;
@@ -45,15 +45,9 @@ describe.skipIf(!HAVE_CORPORA)('Slack’s signing test vector', () => {
 });
 
 describe('the running bot refuses unsigned, forged, stale and replayed requests', () => {
-  let bot: TestBot;
   const fixedNow = Date.now();
-  beforeEach(async () => {
-    // A fixed clock near real time: Bolt checks the signature's age against the real clock, our guard against this one.
-    bot = await startTestBot({ now: () => fixedNow });
-  });
-  afterEach(async () => {
-    await bot.close();
-  });
+  // A fixed clock near real time: Bolt checks the signature's age against the real clock, our guard against this one.
+  const bot = useTestBot({ now: () => fixedNow });
 
   /** A signed-looking slash command that would declare INC-2 if it got through. */
   function declareForm(): string {

@@ -1,17 +1,13 @@
 // `/incident status|severity|assign` through the real Bolt app: responders change an incident, the incident channel
 // hears about it, the caller gets an ephemeral answer, and refusals change nothing.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { EmuUser } from '../../src/sandbox/emulator/types.js';
 import { allEvents, channelOf, ephemeralMessagesFor, publicMessages, timelineOf } from '../support/slack-state.js';
-import { ephemeralsFor, startTestBot, type TestBot } from '../support/slack.js';
+import { ephemeralsFor, useTestBot } from '../support/slack.js';
 
-let bot: TestBot;
+const bot = useTestBot();
 beforeEach(async () => {
-  bot = await startTestBot();
   await bot.incident('declare Website defaced --sev2 --type defacement --public');
-});
-afterEach(async () => {
-  await bot.close();
 });
 
 /** What the incident's channel last showed everyone. */

@@ -1,20 +1,16 @@
 // `/incident verify` through the real Bolt app and the Slack emulator: the caller alone learns whether the
 // timeline's hash chain holds.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { ephemeralMessagesFor } from '../support/slack-state.js';
-import { startTestBot, type TestBot } from '../support/slack.js';
+import { useTestBot } from '../support/slack.js';
 
-let bot: TestBot;
-afterEach(async () => {
-  await bot.close();
-});
+const bot = useTestBot();
 
 const lastEphemeral = () => ephemeralMessagesFor(bot, bot.lead).at(-1)!;
 
 describe('/incident verify', () => {
   it('says the timeline is verified, then catches a row edited behind the app', async () => {
-    bot = await startTestBot();
     await bot.incident('declare Credential phishing --sev2 --type phishing');
     await bot.incident('note INC-1 the press officer clicked the link');
     const reply = await bot.incident('verify INC-1');
@@ -30,7 +26,6 @@ describe('/incident verify', () => {
   });
 
   it('explains its usage', async () => {
-    bot = await startTestBot();
     await bot.incident('verify everything');
     expect(lastEphemeral().text).toContain('/incident verify INC-12');
   });

@@ -45,8 +45,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       freshTables = await tablesOf(pgliteSession(sharedPglite));
     }
     used = true;
-    const database = await openDatabase({ kind: 'pglite-instance', client: sharedPglite });
-    return { ...database, close: async () => release() };
+    const client = sharedPglite;
+    const database = await openDatabase({ kind: 'pglite-instance', client });
+    return withEmptying({ ...database, close: async () => release() }, () => emptied(pgliteSession(client)));
   }
   if (!fileDatabaseUrl || (used && !(await withClient(fileDatabaseUrl, (c) => emptied(postgresSession(c)))))) {
     if (fileDatabaseUrl) await dropPostgresDatabase(fileDatabaseUrl);
@@ -54,14 +55,37 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     freshTables = await withClient(fileDatabaseUrl, (c) => tablesOf(postgresSession(c)));
   }
   used = true;
-  return openPostgres(fileDatabaseUrl, async () => release());
+  const url = fileDatabaseUrl;
+  return withEmptying(await openPostgres(url, async () => release()), () => withClient(url, (c) => emptied(postgresSession(c))));
+}
+
+/** How to empty each open database handed out, for a file-wide bot between tests. */
+const emptiers = new WeakMap<TestDatabase, () => Promise<boolean>>();
+
+function withEmptying(database: TestDatabase, empty: () => Promise<boolean>): TestDatabase {
+  emptiers.set(database, empty);
+  return database;
+}
+
+/**
+ * Empties a database from createTestDatabase while it stays open (every table truncated, sequences restarted), as the
+ * next createTestDatabase would, for a bot that serves a whole test file or describe block. Throws when the schema changed or a connection
+ * still holds a lock: a test that needs either gets its own bot.
+ */
+export async function emptyTestDatabase(database: TestDatabase): Promise<void> {
+  const empty = emptiers.get(database);
+  if (!empty) throw new Error('emptyTestDatabase: only a database from createTestDatabase can be emptied in place');
+  if (!(await empty())) throw new Error('emptyTestDatabase: the schema changed or a connection holds a lock; give this test its own bot');
 }
 
 /** A database of the caller's own, from the migrated copy: closed (PGlite) or dropped (Postgres) with it. */
 async function ownCopy(): Promise<TestDatabase> {
-  if (!TEST_DATABASE_URL) return openDatabase({ kind: 'pglite-instance', client: await loadMigratedPglite() });
+  if (!TEST_DATABASE_URL) {
+    const client = await loadMigratedPglite();
+    return withEmptying(await openDatabase({ kind: 'pglite-instance', client }), () => emptied(pgliteSession(client)));
+  }
   const url = await copyTemplate();
-  return openPostgres(url, () => dropPostgresDatabase(url));
+  return withEmptying(await openPostgres(url, () => dropPostgresDatabase(url)), () => withClient(url, (c) => emptied(postgresSession(c))));
 }
 
 /** A pool on the database at url; closing it closes the pool, then runs afterClose. */

@@ -1,12 +1,13 @@
 // End-to-end harness: the real Bolt app (startRampart) on a test database, driven over signed HTTP by the Slack
 // emulator, which also serves the Web API the bot calls.
 import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startRampart, type RampartApp, type StartOptions } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import { SlackEmulator } from '../../src/sandbox/emulator/emulator.js';
 import type { EmuChannel, EmuUser } from '../../src/sandbox/emulator/types.js';
-import { createTestDatabase, type TestDatabase } from './db.js';
+import { createTestDatabase, emptyTestDatabase, type TestDatabase } from './db.js';
 
 export interface TestBot {
   emu: SlackEmulator;
@@ -22,20 +23,21 @@ export interface TestBot {
   close(): Promise<void>;
 }
 
+/** How a test bot is started. */
+export interface TestBotOptions {
+  env?: Record<string, string> | ((emu: SlackEmulator) => Record<string, string>);
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  /** Receives the bot's log (silent by default). */
+  logger?: Logger;
+  /** The Bolt client's own Web API retries (0 by default; production's 3 shows what a retry after a lost answer does). */
+  slackRetries?: number;
+  /** The HTTP server's limits on unauthenticated requests (small ones to test them). */
+  http?: StartOptions['http'];
+}
+
 /** Starts the bot and the emulator. Every Slack request is signed with a fresh secret. */
-export async function startTestBot(
-  opts: {
-    env?: Record<string, string> | ((emu: SlackEmulator) => Record<string, string>);
-    now?: () => number;
-    sleep?: (ms: number) => Promise<void>;
-    /** Receives the bot's log (silent by default). */
-    logger?: Logger;
-    /** The Bolt client's own Web API retries (0 by default; production's 3 shows what a retry after a lost answer does). */
-    slackRetries?: number;
-    /** The HTTP server's limits on unauthenticated requests (small ones to test them). */
-    http?: StartOptions['http'];
-  } = {},
-): Promise<TestBot> {
+export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> {
   const signingSecret = randomBytes(16).toString('hex');
   const emu = await SlackEmulator.start({ signingSecret, botToken: 'xoxb-test-token', ...(opts.now ? { now: opts.now } : {}) });
   const lead = emu.user('lead');
@@ -91,6 +93,86 @@ export async function startTestBot(
     },
   };
   return bot;
+}
+
+/**
+ * One bot for the whole file (or describe block): started in beforeAll, closed in afterAll, and before every test
+ * after the first brought back to what a fresh start shows (see resetTestBot). Returns a handle that reads through to
+ * the running bot, so it is used inside tests and hooks only. A clock passed as `now` is the caller's to reset (in its
+ * own beforeEach). Tests that need another configuration use their own useTestBot in a describe block, and tests that
+ * observe first-start behaviour (auth.test at start, caches filled for the first time) keep startTestBot.
+ */
+export function useTestBot(opts: TestBotOptions = {}): TestBot {
+  let current: TestBot | undefined;
+  let fresh: FreshState | undefined;
+  let untouched = false;
+  beforeAll(async () => {
+    current = await startTestBot(opts);
+    fresh = freshStateOf(current);
+    untouched = true;
+  });
+  afterAll(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  beforeEach(async () => {
+    if (!current || !fresh) return;
+    if (!untouched) await resetTestBot(current, fresh);
+    untouched = false;
+  });
+  return new Proxy({} as TestBot, {
+    get(_, key) {
+      if (!current) throw new Error('useTestBot: the bot starts in beforeAll; use it inside tests and hooks');
+      return Reflect.get(current, key) as unknown;
+    },
+  });
+}
+
+/** The people and channels a bot starts with (its configuration may name their ids), to restore between tests. */
+interface FreshState {
+  users: { id: string; name: string }[];
+  channels: { id: string; name: string; is_private: boolean; members: string[] }[];
+}
+
+function freshStateOf(bot: TestBot): FreshState {
+  return {
+    users: bot.emu.people().map(({ id, name }) => ({ id, name })),
+    channels: bot.emu.channels().map(({ id, name, is_private, members }) => ({ id, name, is_private, members: [...members] })),
+  };
+}
+
+/**
+ * Brings a running bot back to a fresh start: its follow-up work finished, the database emptied, the emulator's
+ * workspace emptied and the start-time people and channels re-created under their ids (the configuration names them),
+ * and the outbox's pacing forgotten. What the bot itself remembers by id (channel membership for a minute, people
+ * looked up for an hour) cannot be reset from here; new users and channels get ids never used before, so only the
+ * start-time people could meet a remembered answer, and the responders among them never ask.
+ */
+async function resetTestBot(bot: TestBot, fresh: FreshState): Promise<void> {
+  bot.emu.clearFaults();
+  await bot.rampart.idle();
+  await emptyTestDatabase(bot.database);
+  bot.emu.reset();
+  for (const user of fresh.users) bot.emu.restoreUser(user);
+  for (const { members, ...channel } of fresh.channels) {
+    const restored = bot.emu.restoreChannel(channel);
+    restored.members.splice(0, restored.members.length, ...members);
+  }
+  bot.lead = bot.emu.userById(bot.lead.id)!;
+  bot.staff = bot.emu.userById(bot.staff.id)!;
+  bot.general = bot.emu.channelById(bot.general.id)!;
+  bot.incidents = bot.emu.channelById(bot.incidents.id)!;
+  forgetPacing(bot.rampart.outbox);
+}
+
+/**
+ * The outbox paces posts per channel from the time of the last one; a reused bot would otherwise make the next test's
+ * first post in the same channel (the incidents channel) wait, which a test with a moving fake sleep would observe.
+ * The map is private to the worker, so it is reached by name here, in the test harness only.
+ */
+function forgetPacing(outbox: RampartApp['outbox']): void {
+  (outbox as unknown as { lastPost: Map<string, number> }).lastPost.clear();
+  outbox.waits.length = 0;
 }
 
 /** Ephemeral messages a user received, newest last. */

@@ -97,6 +97,16 @@ export class SlackEmulator implements SlackEmulatorApi {
     await new Promise<void>((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
   }
 
+  /**
+   * Empties the workspace (users, channels, groups, messages, calls, modals, files, response_urls) and drops pending
+   * faults, as a fresh start has it, so one running emulator can serve a whole test file. New ids never repeat old
+   * ones. Socket Mode connections stay open.
+   */
+  reset(): void {
+    this.faults.clear();
+    this.ws.reset();
+  }
+
   /** The user with this handle, created on first use. */
   user(name: string): EmuUser {
     return this.ws.user(name);

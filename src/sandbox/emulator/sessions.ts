@@ -43,6 +43,15 @@ export class Sessions {
     private readonly nextId: (prefix: string) => string,
   ) {}
 
+  /** Forgets every trigger, response_url, modal and file: what a fresh workspace has (SlackEmulator.reset). */
+  reset(): void {
+    this.views.length = 0;
+    this.files.clear();
+    this.triggers.clear();
+    this.responseUrls.clear();
+    this.triggerCounter = 0;
+  }
+
   /** Issue a trigger_id for an interaction by this user; shaped like Slack's '123.456.hex'. */
   issueTrigger(user: string): string {
     this.triggerCounter += 1;

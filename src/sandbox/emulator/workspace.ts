@@ -45,6 +45,23 @@ export class Workspace {
     this.sessions = new Sessions(now, (prefix) => this.nextId(prefix));
   }
 
+  /**
+   * Back to a fresh workspace: only the bot user, no channels, groups, messages, calls or sessions. The id and ts
+   * counters keep counting, so a bot reused across tests never meets an old test's user or channel id again (its
+   * caches are keyed by them). Activity and change subscribers stay: they belong to whoever subscribed.
+   */
+  reset(): void {
+    this.users.clear();
+    this.users.set(this.botUser.id, this.botUser);
+    this.channels.clear();
+    this.usergroups.clear();
+    this.calls.length = 0;
+    this.messagesByChannel.clear();
+    this.lastTsSeconds = 0;
+    this.sessions.reset();
+    this.changed();
+  }
+
   /** Current emulator time in unix seconds. */
   nowSeconds(): number {
     return Math.floor(this.now() / 1000);
