@@ -8,7 +8,7 @@ import pg from 'pg';
 import lockfile from 'proper-lockfile';
 import { AppError } from '../core/errors.js';
 import * as schema from './schema.js';
-import type { Db } from './types.js';
+import type { Database, Db } from './types.js';
 import { runMigrations } from './migrate.js';
 
 /** How to reach the database. */
@@ -16,13 +16,6 @@ export type DatabaseTarget =
   | { kind: 'postgres'; url: string; statementTimeoutMs?: number; connectTimeoutMs?: number; max?: number }
   | { kind: 'pglite'; dataDir: string } // dataDir 'memory://' keeps everything in memory (tests)
   | { kind: 'pglite-instance'; client: PGlite };
-
-/** An open database: the drizzle handle, which backend it is, and a close that releases everything. */
-export interface Database {
-  db: Db;
-  backend: 'postgres' | 'pglite';
-  close(): Promise<void>;
-}
 
 interface Logger {
   error(obj: unknown, msg?: string): void;

@@ -10,3 +10,9 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 /** Either: query functions that can join a caller's transaction take this. */
 export type DbOrTx = Db | Tx;
+/** An open database: the drizzle handle, which backend it is, and a close that releases everything (see client.ts). */
+export interface Database {
+  db: Db;
+  backend: 'postgres' | 'pglite';
+  close(): Promise<void>;
+}

@@ -16,15 +16,6 @@ export type AccessDeps = Pick<CoreDeps, 'isResponder' | 'admins' | 'isChannelMem
 /** The actions the incident's commander may do as well as responders. */
 export type CommanderAction = { [A in Action]: (typeof RULES)[A] extends 'commander' ? A : never }[Action];
 
-/** A refused request, as logged. */
-export interface Refusal {
-  action: Action;
-  actor: string;
-  source: Actor['source'];
-  ref?: string;
-  audience: Audience;
-}
-
 /** Whether the actor is in the audience for this incident (no incident: only the actor's own standing counts). */
 export async function isAllowed(deps: AccessDeps, actor: Actor, audience: Audience, incident?: Incident): Promise<boolean> {
   if (audience === 'anyone' || isTrusted(actor)) return true;

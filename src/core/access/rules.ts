@@ -1,6 +1,7 @@
 // Who may do what, in one table. Slack and the CLI call the same core use cases, and each use case asks
 // authorize() about its action, so the rules below are the only place access is decided. The CLI runs on the
 // server as its operator and is trusted, as are scheduled jobs; everyone else is a Slack user.
+import type { EventSource } from '../../db/schema.js';
 
 /** The kinds of people a rule can name, from least to most trusted. */
 export type Audience =
@@ -87,3 +88,12 @@ export const WHO: Record<Exclude<Audience, 'anyone'>, string> = {
   responder: 'responders',
   admin: 'admins',
 };
+
+/** A refused request, as logged (CoreDeps.onRefusal). Kept here, not in authorize.ts, so context.ts needs no import of it. */
+export interface Refusal {
+  action: Action;
+  actor: string;
+  source: EventSource;
+  ref?: string;
+  audience: Audience;
+}

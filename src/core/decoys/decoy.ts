@@ -2,7 +2,7 @@
 // request details a hit may keep. Nothing here touches the database.
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../errors.js';
-import type { CustomPattern } from '../redaction/redact.js';
+import { CREDENTIAL_PREFIX, TOKEN_BYTES } from '../../shared/decoy-credential.js';
 import { redactFor, type RedactionDeps, type SafeRedacted, type SafeText } from '../redaction/apply.js';
 import { isOnlyInvisible } from '../redaction/invisible.js';
 import { invisibleOnly } from '../incidents/text-rules.js';
@@ -24,10 +24,6 @@ export interface Decoy {
   retiredBy: string | null;
 }
 
-/** 24 random bytes: 192 bits, 32 base64url characters, so a token can be neither guessed nor enumerated. */
-const TOKEN_BYTES = 24;
-/** Looks like a restricted API key; the body is the token, so recognition is by exact token, never by prefix. */
-const CREDENTIAL_PREFIX = 'rk_live_';
 const NAME = /^[a-z0-9][a-z0-9._-]{0,39}$/;
 /** Notes say where a decoy is planted; long enough for that, short enough for a list line. */
 export const MAX_DECOY_NOTE = 200;
@@ -41,15 +37,6 @@ export function newToken(): string {
 export function credentialFor(token: string): string {
   return `${CREDENTIAL_PREFIX}${token}`;
 }
-
-/**
- * Anything shaped like a decoy credential is redacted before it is stored, live or not. Tripping is decided
- * separately, by exact lookup among live decoys, so a made-up string of this shape trips nothing.
- */
-export const DECOY_CREDENTIAL_PATTERN: CustomPattern = {
-  name: 'decoy-credential',
-  pattern: new RegExp(String.raw`(?<![\w-])${CREDENTIAL_PREFIX}[A-Za-z0-9_-]{${Math.ceil((TOKEN_BYTES * 4) / 3)}}(?![\w-])`, 'g'),
-};
 
 /** A decoy name, checked and lower-cased; a name that is itself a secret is refused (it would be listed and shown). */
 export function checkName(deps: RedactionDeps, raw: string): SafeText {

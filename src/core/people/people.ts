@@ -4,7 +4,7 @@
 import type { CoreDeps } from '../context.js';
 import { redactFor } from '../redaction/apply.js';
 import { isUserId, PROFILE_MAX_AGE_MS, type PeopleDirectory } from './directory.js';
-import { fetchedTimes, namesOf, saveProfile } from './queries.js';
+import { fetchedTimes, saveProfile } from './queries.js';
 
 type PeopleDeps = Pick<CoreDeps, 'db' | 'clock' | 'redactPatterns'>;
 
@@ -35,9 +35,4 @@ export async function noticePeople(deps: PeopleDeps, directory: PeopleDirectory,
     });
   }
   return due.slice(0, MAX_LOOKUPS);
-}
-
-/** The cached names of these people (one query); people without a known name are left out. */
-export function namesFor(deps: Pick<CoreDeps, 'db'>, userIds: readonly string[]): Promise<Map<string, string>> {
-  return namesOf(deps.db, userIds);
 }

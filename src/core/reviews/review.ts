@@ -1,14 +1,6 @@
 // Post-incident reviews: what a review holds. Every save is a new version; earlier versions are kept as they were.
 import type { SafeJson, SafeText } from '../redaction/safe-text.js';
-
-/** One follow-up action from a review. */
-export interface ActionItem {
-  text: string;
-  /** Slack user id of the owner, if one was named. */
-  owner: string | null;
-  /** Due date as YYYY-MM-DD, if one was set. */
-  due: string | null;
-}
+import type { ActionItem } from '../../shared/action-item.js';
 
 /** What people write in a review. */
 export interface ReviewContent {

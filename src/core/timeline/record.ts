@@ -1,5 +1,5 @@
-// Adding to an incident's timeline without changing its state: notes, copied Slack messages, corrections, and what
-// happened on the Slack side (channel created, invites, failed calls).
+// Recording on an incident's timeline without changing its state: notes, copied Slack messages, corrections, and what
+// happened on the Slack side (channel created, invites, failed calls). Reading the timeline is in read.ts.
 import { processedSlackEvents } from '../../db/schema.js';
 import { AppError } from '../errors.js';
 import { inTransaction, type Actor, type CoreDeps } from '../context.js';
@@ -9,7 +9,7 @@ import { incidentByRefOrChannel } from '../incidents/lookup.js';
 import { findByChannel, findById, updateIncident } from '../incidents/queries.js';
 import { checkText, MAX_NOTE } from '../incidents/text-rules.js';
 import { slackTsToDate, type SlackMessageRef, type TimelineEvent } from './events.js';
-import { appendEvent, findEvent, listEvents } from './queries.js';
+import { appendEvent, findEvent } from './queries.js';
 import { parseNoteTime } from './occurred-at.js';
 import { redactedField, redactFor, redactMessage } from '../redaction/apply.js';
 
@@ -139,11 +139,4 @@ export async function recordSlackOutcome(
       now,
     );
   });
-}
-
-/** The incident and its events, for people allowed to see it. */
-export async function incidentTimeline(deps: CoreDeps, actor: Actor, ref: string | undefined) {
-  const incident = await incidentByRefOrChannel(deps.db, ref, actor.channelId);
-  await requireVisible(deps, actor, incident, 'incident.timeline');
-  return { incident, events: await listEvents(deps.db, incident.id) };
 }
