@@ -4,8 +4,8 @@
 // event on PGlite, to decide whether the backstop belongs on the hot path.
 // Run: `node --import tsx bench/column-backstop.ts` (or `npm run bench`).
 import { performance } from 'node:perf_hooks';
-import { redact } from '../src/core/redaction/redact.js';
-import { DECOY_CREDENTIAL_PATTERN } from '../src/core/decoys/decoy.js';
+import { redact } from '../src/shared/redact.js';
+import { DECOY_CREDENTIAL_PATTERN } from '../src/shared/decoy-credential.js';
 import { openDatabase } from '../src/db/client.js';
 import { benchCore } from './support.js';
 

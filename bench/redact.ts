@@ -1,7 +1,7 @@
 // Redaction timing: each detector's hostile megabyte (test/support/redaction-hostile.ts), then 1, 2 and 4 times
 // every label at once, to show time grows with the input, not its square. Run: `node --import tsx bench/redact.ts`.
 import { performance } from 'node:perf_hooks';
-import { redact } from '../src/core/redaction/redact.js';
+import { redact } from '../src/shared/redact.js';
 import { everyLabel, HOSTILE } from '../test/support/redaction-hostile.js';
 
 const time = (input: string) => {

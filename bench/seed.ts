@@ -1,7 +1,7 @@
 // Builds the benchmark's data: one incident per size with that many timeline events, inserted by the database
 // itself (generate_series), so seeding 100,000 events takes seconds and no JavaScript memory.
 import { sql } from 'drizzle-orm';
-import type { Database } from '../src/db/client.js';
+import type { Database } from '../src/db/types.js';
 
 /** Creates INC-<number> with `events` events (1 declaration + notes, pins, steps and status changes). */
 export async function seedIncident(database: Database, number: number, events: number): Promise<void> {

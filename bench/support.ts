@@ -5,7 +5,8 @@ import { createCore } from '../src/core/core.js';
 import { systemClock } from '../src/core/clock.js';
 import { DEFAULT_INCIDENT_TYPES } from '../src/core/incidents/incident-types.js';
 import { loadLibrary } from '../src/core/playbooks/library.js';
-import type { Database, DatabaseTarget } from '../src/db/client.js';
+import type { DatabaseTarget } from '../src/db/client.js';
+import type { Database } from '../src/db/types.js';
 
 /** A core on this database, as a benchmark needs it. */
 export async function benchCore(database: Database, timezone = 'UTC') {

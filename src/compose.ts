@@ -3,14 +3,10 @@
 // same settings. Nothing here imports Slack: adapters pass in what talks to Slack (the responder and membership
 // checks, the outbox worker, the scheduled posts' posters), and the CLI loads no Slack code unless it posts.
 import type { Config } from './config.js';
-import { createCore, type Core } from './core/core.js';
-import { systemClock, type Clock } from './core/clock.js';
-import type { CoreDeps } from './core/context.js';
-import type { AwarenessPoster } from './core/awareness/deps.js';
-import type { DigestPoster } from './core/digest/deps.js';
-import type { OutboxPort } from './core/outbox/port.js';
-import { loadLibrary, type PlaybookLibrary } from './core/playbooks/library.js';
-import { openDatabase, type Database } from './db/client.js';
+import { createCore, type Core, systemClock, type Clock, loadLibrary, type PlaybookLibrary } from './core/index.js';
+import type { CoreDeps, AwarenessPoster, DigestPoster, OutboxPort } from './core/index.js';
+import { openDatabase } from './db/client.js';
+import type { Database } from './db/types.js';
 import type { Logger } from './log.js';
 import { logProblems } from './log-problems.js';
 import { awarenessSettings, digestSettings } from './scheduled-posts.js';

@@ -1,12 +1,8 @@
 // The only reader of process.env: every setting is parsed and checked here once, all problems are reported together,
 // and the result is frozen. Secrets are never included in error messages or logs.
 import { z } from 'zod';
-import { DEFAULT_INCIDENT_TYPES } from './core/incidents/incident-types.js';
-import { SEVERITIES, type Severity } from './core/incidents/incident.js';
-import { checkCron } from './core/schedules/schedule.js';
-import { durationMs } from './core/playbooks/playbook.js';
-import { parseRedactPatterns } from './core/redaction/redact.js';
-import { loadPlanSync } from './core/oob/load.js';
+import { DEFAULT_INCIDENT_TYPES, SEVERITIES, type Severity, checkCron, durationMs, loadPlanSync } from './core/index.js';
+import { parseRedactPatterns } from './shared/redact.js';
 
 const slackId = (prefix: string) => new RegExp(`^[${prefix}][A-Z0-9]{2,}$`);
 const idList = (what: string, prefix: string) =>

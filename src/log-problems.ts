@@ -1,6 +1,6 @@
 // Problems found in playbook and tip files, logged loudly (one line each) so one bad file never goes unnoticed.
 import type { Logger } from './log.js';
-import { formatProblem, type PlaybookProblem } from './core/playbooks/load.js';
+import { formatProblem, type PlaybookProblem } from './core/index.js';
 
 /** Logs each problem: errors as errors, the rest as warnings. */
 export function logProblems(problems: readonly PlaybookProblem[], what: string, logger?: Logger): void {

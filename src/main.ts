@@ -3,7 +3,7 @@
 import { ConfigError, loadConfig, requireSlackCredentials } from './config.js';
 import { startRampart } from './app.js';
 import { createLogger } from './log.js';
-import { databaseOutageMessage, databaseOutageOf, isAppError } from './core/errors.js';
+import { databaseOutageMessage, databaseOutageOf, isAppError } from './shared/errors.js';
 import { describeDatabaseError, redactDatabaseUrl } from './db/connection-errors.js';
 import type { Logger } from './log.js';
 

@@ -3,11 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Config } from './config.js';
-import type { AwarenessSettings } from './core/awareness/core-api.js';
-import type { AwarenessPoster } from './core/awareness/deps.js';
-import { loadTips } from './core/awareness/tips.js';
-import type { DigestSettings } from './core/digest/core-api.js';
-import { DIGEST_GRACE_MS, DIGEST_SCHEDULE, type DigestPoster } from './core/digest/deps.js';
+import type { AwarenessSettings, AwarenessPoster, DigestSettings } from './core/index.js';
+import { loadTips, DIGEST_GRACE_MS, DIGEST_SCHEDULE, type DigestPoster } from './core/index.js';
 import type { Logger } from './log.js';
 import { logProblems } from './log-problems.js';
 

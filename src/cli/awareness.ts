@@ -1,8 +1,8 @@
 // `rampart awareness status|preview|send-now|stats`: the admin's view of the weekly programme from a terminal. Only
 // send-now talks to Slack (it needs SLACK_BOT_TOKEN); the others read the database.
 import type { Config } from '../config.js';
-import type { Core } from '../core/core.js';
-import { AppError } from '../core/errors.js';
+import type { Core } from '../core/index.js';
+import { AppError } from '../shared/errors.js';
 import { OPERATOR, withCore } from './commands.js';
 import { READ_ONLY_POSTERS, sendNowPosters, type Posters } from './posters.js';
 

@@ -1,15 +1,11 @@
 // The CLI's read commands. The CLI is a trusted local operator: it sees private incidents in full.
 import type { Config } from '../config.js';
 import { openConfiguredDatabase, openSystem, type CoreOptions } from '../compose.js';
-import type { Core } from '../core/core.js';
-import type { Actor } from '../core/context.js';
-import type { Database } from '../db/client.js';
+import type { Core, Actor } from '../core/index.js';
+import type { Database } from '../db/types.js';
 import { appliedMigrationCount } from '../db/migrate.js';
 import { eventJson, incidentJson } from './json.js';
-import { describeEvent } from '../core/reports/describe.js';
-import { humanTime } from '../core/reports/formats/human.js';
-import { labelIdsIn, personLabel } from '../core/people/directory.js';
-import { isBackdated, type TimelineEvent } from '../core/timeline/events.js';
+import { describeEvent, humanTime, labelIdsIn, personLabel, isBackdated, type TimelineEvent } from '../core/index.js';
 
 export const OPERATOR: Actor = { id: 'cli', source: 'cli' };
 

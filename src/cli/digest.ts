@@ -1,10 +1,9 @@
 // `rampart digest preview|send-now`: the weekly incident digest from a terminal. preview prints it as plain text
 // (worded as in Slack, by core/digest/lines.ts); send-now posts it to INCIDENT_CHANNEL (it needs SLACK_BOT_TOKEN).
 import type { Config } from '../config.js';
-import type { Digest } from '../core/digest/digest.js';
-import { changeLine, figureLines, openLine, periodLabel, PLAIN } from '../core/digest/lines.js';
-import type { Core } from '../core/core.js';
-import { AppError } from '../core/errors.js';
+import type { Digest, Core } from '../core/index.js';
+import { changeLine, figureLines, openLine, periodLabel, PLAIN } from '../core/index.js';
+import { AppError } from '../shared/errors.js';
 import { OPERATOR, withCore } from './commands.js';
 import { READ_ONLY_POSTERS, sendNowPosters, type Posters } from './posters.js';
 

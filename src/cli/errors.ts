@@ -3,7 +3,7 @@
 // LOG_LEVEL=debug, so a script's log stays readable and a URL with a password in it is never printed whole.
 import { CommanderError } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.js';
-import { databaseOutageMessage, databaseOutageOf, isAppError, type AppError, type NextStep } from '../core/errors.js';
+import { databaseOutageMessage, databaseOutageOf, isAppError, type AppError, type NextStep } from '../shared/errors.js';
 import { describeDatabaseError, redactDatabaseUrl } from '../db/connection-errors.js';
 import { StdoutClosed } from './output.js';
 

@@ -1,7 +1,6 @@
 // The stable JSON shapes of `rampart incidents --json` and `rampart timeline --json` (documented in docs/cli.md).
 // Field names are snake_case and times ISO 8601 UTC; new fields may be added, existing ones never change meaning.
-import type { Incident } from '../core/incidents/incident.js';
-import type { TimelineEvent } from '../core/timeline/events.js';
+import type { Incident, TimelineEvent } from '../core/index.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

@@ -10,7 +10,7 @@ import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { AppError } from '../core/errors.js';
+import { AppError } from '../shared/errors.js';
 
 /** Thrown by CliOutput.out once nobody reads stdout any more; the CLI ends quietly on it. */
 export class StdoutClosed extends Error {

@@ -1,17 +1,11 @@
 // `rampart playbooks list|validate|import`: checking playbook files and converting CACAO 2.0 and TheHive exports into
 // our YAML. Problems go to stderr with file and line; the exit code says whether anything was wrong.
-import { plural } from '../core/plural.js';
+import { plural, loadLibrary, formatProblem, loadPlaybookDir, type PlaybookProblem, numberedSteps, importPlaybookText, ImportError, playbookToYaml } from '../core/index.js';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.js';
-import { AppError } from '../core/errors.js';
-import { loadLibrary } from '../core/playbooks/library.js';
-import { formatProblem, loadPlaybookDir, type PlaybookProblem } from '../core/playbooks/load.js';
-import { numberedSteps } from '../core/playbooks/playbook.js';
-import { importPlaybookText } from '../core/playbooks/import/detect.js';
-import { ImportError } from '../core/playbooks/import/result.js';
-import { playbookToYaml } from '../core/playbooks/import/to-yaml.js';
+import { AppError } from '../shared/errors.js';
 
 type Out = (line: string) => void;
 

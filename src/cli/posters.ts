@@ -2,9 +2,8 @@
 // only read, and the Slack posters send-now needs. Those are imported only when send-now runs, so every other
 // command loads no Slack code.
 import type { Config } from '../config.js';
-import type { AwarenessPoster } from '../core/awareness/deps.js';
-import type { DigestPoster } from '../core/digest/deps.js';
-import { AppError } from '../core/errors.js';
+import type { AwarenessPoster, DigestPoster } from '../core/index.js';
+import { AppError } from '../shared/errors.js';
 
 /** Posters for each scheduled post. */
 export interface Posters {

@@ -7,7 +7,7 @@ import { loadConfig, type Config } from '../config.js';
 import { incidentsCommand, migrateCommand, timelineCommand } from './commands.js';
 import { awarenessPreviewCommand, awarenessSendNowCommand, awarenessStatsCommand, awarenessStatusCommand } from './awareness.js';
 import { digestPreviewCommand, digestSendNowCommand } from './digest.js';
-import { AppError } from '../core/errors.js';
+import { AppError } from '../shared/errors.js';
 import { exportCommand, reportCommand, statsCommand } from './reports.js';
 import { verifyCommand } from './verify.js';
 import { importPlaybookCommand, listPlaybooksCommand, validatePlaybooksCommand } from './playbooks.js';

@@ -3,12 +3,8 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { DateTime } from 'luxon';
 import type { Config } from '../config.js';
-import { AppError } from '../core/errors.js';
-import { statsLines } from '../core/metrics/table.js';
-import { renderReport } from '../core/reports/formats/index.js';
-import { parseReportFormat } from '../core/reports/format-names.js';
-import { EXPORT_FORMATS } from '../core/reports/export.js';
-import { plural } from '../core/plural.js';
+import { AppError } from '../shared/errors.js';
+import { statsLines, renderReport, parseReportFormat, EXPORT_FORMATS, plural } from '../core/index.js';
 import { OPERATOR, withCore } from './commands.js';
 import type { CliOutput } from './output.js';
 

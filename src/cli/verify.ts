@@ -1,8 +1,7 @@
 // `rampart verify [<ref>] [--all]`: recomputes timeline hash chains. Exit 0 when every chain holds, 1 with the
 // first break of each broken incident on stderr.
-import { plural } from '../core/plural.js';
+import { plural, verificationLine } from '../core/index.js';
 import type { Config } from '../config.js';
-import { verificationLine } from '../core/timeline/verification.js';
 import { OPERATOR, withCore } from './commands.js';
 
 type Out = (line: string) => void;

@@ -4,13 +4,13 @@ import type { Clock } from './clock.js';
 import type { EventSource } from '../db/schema.js';
 import type { PlaybookLibrary } from './playbooks/library.js';
 import type { Severity } from './incidents/incident.js';
-import type { CustomPattern } from './redaction/redact.js';
+import type { CustomPattern } from '../shared/redact.js';
 import { enqueuedDuring } from './outbox/queries.js';
-import type { OutboxPort } from './outbox/port.js';
-import type { Refusal } from './access/authorize.js';
+import type { OutboxPort } from './outbox/deps.js';
+import type { Refusal } from './access/rules.js';
 import { bindRedaction } from './redaction/apply.js';
-import type { AwarenessSettings } from './awareness/core-api.js';
-import type { DigestSettings } from './digest/core-api.js';
+import type { AwarenessSettings } from './awareness/deps.js';
+import type { DigestSettings } from './digest/deps.js';
 
 /** Dependencies of core. */
 export interface CoreDeps {

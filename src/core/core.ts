@@ -7,7 +7,8 @@ import { assignRole, changeSeverity, changeStatus, unassignRole } from './incide
 import { editIncident, type IncidentEdit } from './incidents/edit.js';
 import { incidentForChannel, listForActor, showForActor } from './incidents/read.js';
 import { openWorkBefore } from './incidents/open-work.js';
-import { addCorrection, addNote, attachChannel, incidentTimeline, recordSlackMessage, recordSlackOutcome } from './timeline/record.js';
+import { addCorrection, addNote, attachChannel, recordSlackMessage, recordSlackOutcome } from './timeline/record.js';
+import { incidentTimeline } from './timeline/read.js';
 import type { SlackMessageRef } from './timeline/events.js';
 import { startPlaybook } from './playbooks/start.js';
 import { changeStep, stepContext, type StepAction, type StepTarget } from './playbooks/steps.js';
@@ -17,7 +18,7 @@ import type { ReviewContent } from './reviews/review.js';
 import { saveReview } from './reviews/save.js';
 import { historyForActor, latestForActor } from './reviews/read.js';
 import { reportFor } from './reports/read.js';
-import { statsForActor } from './metrics/metrics.js';
+import { statsForActor } from './metrics/read.js';
 import { exportReport, type ExportOptions } from './reports/export.js';
 import { exportSize } from './reports/queries.js';
 import { authorize } from './access/authorize.js';
@@ -30,9 +31,10 @@ import { lessonsOf, promoteLesson, type TipDraft } from './awareness/promote.js'
 import { awarenessApi } from './awareness/core-api.js';
 import { digestApi } from './digest/core-api.js';
 import { noticeMessage } from './outbox/incident-notices.js';
-import { settledDeliveries } from './outbox/deliveries.js';
+import { settledDeliveries } from './outbox/read.js';
 import { SignatureLedger } from './requests/signatures.js';
-import { namesFor, noticePeople } from './people/people.js';
+import { noticePeople } from './people/notice.js';
+import { namesFor } from './people/read.js';
 import type { PeopleDirectory } from './people/directory.js';
 
 /** Builds the core API over its dependencies. */

@@ -6,7 +6,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import lockfile from 'proper-lockfile';
-import { AppError } from '../core/errors.js';
+import { AppError } from '../shared/errors.js';
 import * as schema from './schema.js';
 import type { Database, Db } from './types.js';
 import { runMigrations } from './migrate.js';

@@ -4,10 +4,10 @@
 // value is redacted again (and cleared of direction overrides) on its way to the database with the built-in detectors
 // (REDACT_PATTERNS are applied by the step itself, which knows them); text that passed the step comes out unchanged. The SQL types stay text and jsonb.
 import { customType } from 'drizzle-orm/pg-core';
-import { redact } from '../core/redaction/redact.js';
-import { stripDirectionControls } from '../core/redaction/invisible.js';
-import { DECOY_CREDENTIAL_PATTERN } from '../core/decoys/decoy.js';
-import type { SafeJson, SafeText } from '../core/redaction/safe-text.js';
+import { redact } from '../shared/redact.js';
+import { stripDirectionControls } from '../shared/invisible.js';
+import { DECOY_CREDENTIAL_PATTERN } from '../shared/decoy-credential.js';
+import type { SafeJson, SafeText } from '../shared/safe-text.js';
 
 const PATTERNS = [DECOY_CREDENTIAL_PATTERN];
 

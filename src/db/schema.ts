@@ -5,7 +5,7 @@
 // and JSON column with the reason it holds no free text.
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import type { ActionItem } from '../core/reviews/review.js';
+import type { ActionItem } from '../shared/action-item.js';
 import { EMPTY_TEXT, redactedJson, redactedText } from './redacted.js';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });

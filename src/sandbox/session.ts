@@ -1,6 +1,6 @@
 // One person at the sandbox: who they are, where they are, what they have typed into an open modal, and how each
 // command becomes a request to the bot through the emulator. Anything that cannot be carried out is a LineError.
-import { formatDuration } from '../core/reports/phases.js';
+import { formatDuration } from '../core/index.js';
 import type { EmuMessage, EmuView, SlackEmulatorApi } from './emulator/types.js';
 import { attempt, check, LineError, withTimeout } from './line-errors.js';
 import { LINE_FORMS, type SandboxCommand } from './script.js';

@@ -3,7 +3,7 @@
 // decided in core (runDue), which is safe to call from every replica at once. The awareness tip and the weekly digest
 // both run through here.
 import cron, { type ScheduledTask } from 'node-cron';
-import type { Schedule } from '../core/schedules/schedule.js';
+import type { Schedule } from '../core/index.js';
 import type { Logger } from '../log.js';
 
 /** What a run reports about each slot it looked at. */

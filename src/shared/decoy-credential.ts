@@ -1,6 +1,6 @@
 // The shape of a decoy credential. It lives below core and db because the database's column backstop redacts anything
 // of this shape before it is stored, as core's redaction step does (src/core/decoys/decoy.ts makes the credentials).
-import type { CustomPattern } from '../core/redaction/redact.js';
+import type { CustomPattern } from './redact.js';
 
 /** 24 random bytes: 192 bits, 32 base64url characters, so a token can be neither guessed nor enumerated. */
 export const TOKEN_BYTES = 24;

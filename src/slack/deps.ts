@@ -1,6 +1,6 @@
 // What Slack listeners need, bundled once by the app. Everything the product does goes through core's API.
 import type { WebClient } from '@slack/web-api';
-import type { Core } from '../core/core.js';
+import type { Core } from '../core/index.js';
 import type { Logger } from '../log.js';
 import type { BackgroundWork } from './background.js';
 import type { SlackMessage } from './blocks/message.js';

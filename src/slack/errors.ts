@@ -1,7 +1,7 @@
 // The one place that turns an error into what a Slack user reads. Expected (coded) errors show their specific
 // message; anything else gets a short correlation id, logged with the full error, and never a stack trace.
 import { randomBytes } from 'node:crypto';
-import { databaseOutageMessage, databaseOutageOf, isAppError, type AppError, type NextStep } from '../core/errors.js';
+import { databaseOutageMessage, databaseOutageOf, isAppError, type AppError, type NextStep } from '../shared/errors.js';
 import type { Logger } from '../log.js';
 import { md, type Mrkdwn } from './blocks/mrkdwn.js';
 

@@ -6,7 +6,7 @@
 // When the queue is full: the request is answered as always but not queued, and the number dropped is logged as an
 // error. It fills only when the database cannot keep up (down, or a flood far beyond what a decoy sees), and its
 // capacity bounds the memory a flood can take. Hits already queued keep their place: the first hits are kept.
-import type { DecoyRequest } from '../core/decoys/sightings.js';
+import type { DecoyRequest } from '../core/index.js';
 import type { Logger } from '../log.js';
 
 /** Queued requests at most (headers are bounded by Node's 16 KB limit, so about 16 MB in the worst case). */

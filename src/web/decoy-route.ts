@@ -4,8 +4,7 @@
 // live decoy and records the hit (core applies DECOY_RATE_LIMIT per source and per decoy, to recorded hits only).
 // Errors are logged, never shown.
 import type http from 'node:http';
-import type { DecoyRequest } from '../core/decoys/sightings.js';
-import type { Tripped } from '../core/decoys/trip.js';
+import type { DecoyRequest, Tripped } from '../core/index.js';
 import type { Logger } from '../log.js';
 import { DECOY_PAGE, DECOY_PAGE_HEADERS } from './decoy-page.js';
 import { DecoyHitQueue } from './decoy-queue.js';

@@ -1,7 +1,7 @@
 // The one plural helper: singular for exactly one, the given or regular plural otherwise.
 import { describe, expect, it } from 'vitest';
 import { plural } from '../../src/core/plural.js';
-import { verificationLine } from '../../src/core/timeline/verification.js';
+import { verificationLine } from '../../src/core/timeline/chain.js';
 import { describeEvent } from '../../src/core/reports/describe.js';
 
 describe('plural', () => {

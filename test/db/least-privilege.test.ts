@@ -7,7 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/client.js';
+import { openDatabase } from '../../src/db/client.js';
+import type { Database } from '../../src/db/types.js';
 import { ADMIN, RESPONDER, slackUser, testCore } from '../support/core.js';
 import { backend, createPostgresDatabase, dbErrorOf, dropPostgresDatabase, TEST_DATABASE_URL } from '../support/db.js';
 

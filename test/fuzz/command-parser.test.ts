@@ -3,7 +3,7 @@
 // from valid parts parse back to those parts.
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { AppError } from '../../src/core/errors.js';
+import { AppError } from '../../src/shared/errors.js';
 import { looksLikeRef } from '../../src/core/incidents/incident.js';
 import { FORMAT_NAMES, formatNamed } from '../../src/core/reports/format-names.js';
 import { AWARENESS_SUBCOMMANDS, parseAwarenessCommand } from '../../src/slack/parse/awareness.js';

@@ -4,7 +4,7 @@
 // deadline as a 200 (a clear reply or an empty ack) or a 4xx, with no error inside and not one row written.
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppError } from '../../src/core/errors.js';
+import { AppError } from '../../src/shared/errors.js';
 import { ACTION, BLOCK, BUTTON, CALLBACK } from '../../src/slack/ids.js';
 import { envelopeProblem } from '../../src/slack/parse/envelope.js';
 import { foreignRequestProblem } from '../../src/slack/installation.js';

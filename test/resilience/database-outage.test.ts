@@ -3,7 +3,7 @@
 // fixing the set-up) get what failed and which DATABASE_URL, without its password, in one line.
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { AppError, databaseOutageOf } from '../../src/core/errors.js';
+import { AppError, databaseOutageOf } from '../../src/shared/errors.js';
 import { openDatabase } from '../../src/db/client.js';
 import { createLogger } from '../../src/log.js';
 import { onUnhandledRejection } from '../../src/main.js';

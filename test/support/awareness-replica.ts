@@ -5,7 +5,7 @@ import { WebClient } from '@slack/web-api';
 import { fixedClock } from '../../src/core/clock.js';
 import { createAwareness } from '../../src/core/awareness/awareness.js';
 import type { AwarenessPoster } from '../../src/core/awareness/deps.js';
-import { loadTips } from '../../src/core/awareness/tips.js';
+import { loadTips } from '../../src/core/awareness/library.js';
 import { openDatabase } from '../../src/db/client.js';
 import { slackPoster } from '../../src/slack/services/awareness-poster.js';
 

@@ -5,7 +5,7 @@ import type { Actor, CoreDeps } from '../../src/core/context.js';
 import { DEFAULT_INCIDENT_TYPES } from '../../src/core/incidents/incident-types.js';
 import type { Severity } from '../../src/core/incidents/incident.js';
 import { loadLibrary, type PlaybookLibrary } from '../../src/core/playbooks/library.js';
-import type { CustomPattern } from '../../src/core/redaction/redact.js';
+import type { CustomPattern } from '../../src/shared/redact.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 import { aTip, tipsOf } from './awareness.js';
 

@@ -4,7 +4,8 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { readFile } from 'node:fs/promises';
 import { inject } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/client.js';
+import { openDatabase } from '../../src/db/client.js';
+import type { Database } from '../../src/db/types.js';
 
 /** The Postgres server URL for tests, when one is configured. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;

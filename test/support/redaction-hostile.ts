@@ -1,7 +1,7 @@
 // Hostile inputs for the redaction detectors: for each kind, a megabyte built from its own prefix or label, repeated so
 // that a backtracking pattern would retry from each position, with the kinds redact must report. Shared by the
 // linear-time test (test/core/redaction/linear.test.ts) and the timing bench (bench/redact.ts).
-import type { BuiltInKind } from '../../src/core/redaction/patterns.js';
+import type { BuiltInKind } from '../../src/shared/secret-patterns.js';
 
 const MB = 1 << 20;
 /** `unit` repeated to one megabyte. */

@@ -1,7 +1,7 @@
 // Deciding one request against RULES. A refusal throws not_authorized with a message that says who may do it and
 // reveals nothing of a private incident but its reference, and is reported to deps.onRefusal so it is logged.
 import type { DbOrTx } from '../../db/types.js';
-import { AppError } from '../errors.js';
+import { AppError } from '../../shared/errors.js';
 import { isTrusted, type Actor, type CoreDeps } from '../context.js';
 import { isParticipant, type Incident } from '../incidents/incident.js';
 import { isParticipantOf } from '../incidents/participants.js';

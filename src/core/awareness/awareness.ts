@@ -1,10 +1,10 @@
 // The awareness programme's API, bound to its dependencies, as createCore does for incidents. Adapters (Slack, the
 // CLI, the scheduler) hold an Awareness and nothing else from this folder.
 import { MANUAL_SCHEDULE, type AwarenessDeps } from './deps.js';
-import { acknowledge, ackStats } from './acks.js';
-import { nextTip } from './posting.js';
+import { acknowledge, ackStats } from './acknowledge.js';
+import { nextTip } from './post.js';
 import { tipById } from './promote.js';
-import { queueTip, runDue, sendNow, setPause, skipNext } from './programme.js';
+import { queueTip, runDue, sendNow, setPause, skipNext } from './manage.js';
 import { pendingQueue, postsOf } from './queries.js';
 import { isPaused, recentSlots } from '../schedules/queries.js';
 import { nextSlot } from '../schedules/schedule.js';

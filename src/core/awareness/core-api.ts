@@ -2,7 +2,7 @@
 // Slack command and the CLI cannot differ on who may run it. The scheduler's runDue is a trusted system call.
 import { authorize } from '../access/authorize.js';
 import type { Actor, CoreDeps } from '../context.js';
-import { AppError } from '../errors.js';
+import { AppError } from '../../shared/errors.js';
 import { createAwareness } from './awareness.js';
 import type { AwarenessDeps } from './deps.js';
 import type { Tip } from './tip.js';

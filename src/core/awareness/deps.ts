@@ -2,7 +2,7 @@
 import type { SlotDeps } from '../schedules/claim.js';
 import type { Schedule } from '../schedules/schedule.js';
 import type { Tip } from './tip.js';
-import type { CustomPattern } from '../redaction/redact.js';
+import type { CustomPattern } from '../../shared/redact.js';
 
 /** Posting and finding awareness messages; the Slack adapter implements it (with its own retries). */
 export interface AwarenessPoster {

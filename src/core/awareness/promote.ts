@@ -7,7 +7,7 @@
 import { asc, eq, like } from 'drizzle-orm';
 import { awarenessTips } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/types.js';
-import { AppError } from '../errors.js';
+import { AppError } from '../../shared/errors.js';
 import { inTransaction } from '../context.js';
 import { redactFields } from '../redaction/apply.js';
 import { incidentByRef } from '../incidents/lookup.js';

@@ -1,7 +1,7 @@
 // One security-awareness tip, as posted to staff once a week, and the YAML format tips are written in. The limits keep
 // a tip readable in a single Slack message by people who are not security specialists.
 import { z } from 'zod';
-import { isOnlyInvisible } from '../redaction/invisible.js';
+import { isOnlyInvisible } from '../../shared/invisible.js';
 
 /** One weekly tip: a short explanation plus one thing to do and one to avoid. */
 export interface Tip {

@@ -1,10 +1,10 @@
 // Decoys (honeytokens): what one is, how its token is made, and the pure rules about names, credentials and the
 // request details a hit may keep. Nothing here touches the database.
 import { randomBytes } from 'node:crypto';
-import { AppError } from '../errors.js';
+import { AppError } from '../../shared/errors.js';
 import { CREDENTIAL_PREFIX, TOKEN_BYTES } from '../../shared/decoy-credential.js';
 import { redactFor, type RedactionDeps, type SafeRedacted, type SafeText } from '../redaction/apply.js';
-import { isOnlyInvisible } from '../redaction/invisible.js';
+import { isOnlyInvisible } from '../../shared/invisible.js';
 import { invisibleOnly } from '../incidents/text-rules.js';
 
 /** What is planted: a URL, a document that loads the URL when opened, or a fake credential. */

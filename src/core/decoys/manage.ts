@@ -1,6 +1,6 @@
 // Admin use cases: plant (register), list and retire decoys. Only ADMINS (responders when it is empty) and trusted
 // operators may; a decoy's token is returned only to whoever registered it.
-import { AppError } from '../errors.js';
+import { AppError } from '../../shared/errors.js';
 import { inTransaction, type Actor, type CoreDeps } from '../context.js';
 import { requireAdmin } from '../incidents/access.js';
 import { checkKind, checkName, checkNote, credentialFor, newToken, type Decoy } from './decoy.js';

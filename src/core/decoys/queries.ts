@@ -4,7 +4,7 @@ import { decoyHits, decoys, incidents } from '../../db/schema.js';
 import type { DbOrTx, Tx } from '../../db/types.js';
 import { OPEN_STATUSES } from '../incidents/incident.js';
 import type { Decoy, DecoyKind } from './decoy.js';
-import type { SafeText } from '../redaction/safe-text.js';
+import type { SafeText } from '../../shared/safe-text.js';
 
 /** Stores a new decoy. */
 export async function insertDecoy(tx: Tx, values: Omit<Decoy, 'id' | 'retiredAt' | 'retiredBy'>): Promise<Decoy> {

@@ -2,7 +2,8 @@
 // or a decoy credential pasted into a Slack message. Each finds the live decoys concerned and records a hit on each.
 import type { CoreDeps } from '../context.js';
 import { redactFor } from '../redaction/apply.js';
-import { DECOY_CREDENTIAL_PATTERN, recordableHeaders } from './decoy.js';
+import { recordableHeaders } from './decoy.js';
+import { DECOY_CREDENTIAL_PATTERN } from '../../shared/decoy-credential.js';
 import { listLive } from './queries.js';
 import { recordHit, type Tripped } from './trip.js';
 

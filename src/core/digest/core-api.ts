@@ -2,9 +2,9 @@
 // (digest.manage, checked in core), and runDue for the scheduler (a trusted system call).
 import { authorize } from '../access/authorize.js';
 import type { Actor, CoreDeps } from '../context.js';
-import { AppError } from '../errors.js';
+import { AppError } from '../../shared/errors.js';
 import type { DigestDeps } from './deps.js';
-import { createDigest } from './programme.js';
+import { createDigest } from './post.js';
 
 /** What the composition root gives core for the digest: its schedule, channel, Slack port and slot identity. */
 export type DigestSettings = Omit<DigestDeps, 'db' | 'clock' | 'timezone'>;

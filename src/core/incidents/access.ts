@@ -3,7 +3,7 @@ import type { Actor } from '../context.js';
 import { authorize, isAllowed, type AccessDeps } from '../access/authorize.js';
 import type { Action } from '../access/rules.js';
 import type { Incident } from './incident.js';
-import { isAppError } from '../errors.js';
+import { isAppError } from '../../shared/errors.js';
 
 /** Throws not_authorized unless the actor is a responder (or a trusted operator). */
 export async function requireResponder(deps: AccessDeps, actor: Actor, action: Action = 'incident.stats'): Promise<void> {

@@ -1,6 +1,6 @@
 // Declaring an incident: validate, then one transaction that numbers it, stores it, writes incident_declared and
 // enqueues its Slack set-up (channel, invite, first message, announcement), which the outbox carries out after this.
-import { AppError } from '../errors.js';
+import { AppError } from '../../shared/errors.js';
 import { inTransaction, type Actor, type CoreDeps } from '../context.js';
 import { appendEvent } from '../timeline/queries.js';
 import { slackTsToDate, type SlackMessageRef } from '../timeline/events.js';

@@ -1,7 +1,7 @@
 // Correcting an incident after it was declared: its title, its type, private or public, drill or real. Each edit
 // locks the incident row, applies the change, appends incident_edited and enqueues what Slack is to be told (the
 // incident channel's post and, when the announcement shows what changed, its update) in one transaction.
-import { AppError } from '../errors.js';
+import { AppError } from '../../shared/errors.js';
 import { inTransaction, type Actor, type CoreDeps } from '../context.js';
 import { appendEvent } from '../timeline/queries.js';
 import { isAllowed, refuse } from '../access/authorize.js';

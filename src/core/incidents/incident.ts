@@ -1,6 +1,6 @@
 // Incident vocabulary and the pure rules about it: statuses and their allowed transitions, severities, roles,
 // references. No I/O here, so every rule is tested without a database.
-import { AppError } from '../errors.js';
+import { AppError } from '../../shared/errors.js';
 
 export const STATUSES = ['triage', 'investigating', 'contained', 'resolved', 'closed', 'declined', 'merged'] as const;
 export type Status = (typeof STATUSES)[number];

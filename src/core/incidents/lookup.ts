@@ -1,6 +1,6 @@
 // Finding the incident a request is about: by reference, or by the incident channel it was sent from.
 import type { DbOrTx } from '../../db/types.js';
-import { AppError } from '../errors.js';
+import { AppError } from '../../shared/errors.js';
 import { parseRef, type Incident } from './incident.js';
 import { findByChannel, findByNumber } from './queries.js';
 

@@ -2,7 +2,7 @@
 // word of the status note (`/incident status INC-6 merged INC-5 same phishing wave`); the rest is the note.
 import type { DbOrTx } from '../../db/types.js';
 import type { Actor, CoreDeps } from '../context.js';
-import { AppError } from '../errors.js';
+import { AppError } from '../../shared/errors.js';
 import { noteRefusal } from '../access/authorize.js';
 import { canSeeIfKnown } from './access.js';
 import { formatRef, OPEN_STATUSES, parseRef, type Incident } from './incident.js';

@@ -2,7 +2,7 @@
 import type { Actor, CoreDeps } from '../context.js';
 import { canSee } from './access.js';
 import { noteRefusal } from '../access/authorize.js';
-import { isAppError } from '../errors.js';
+import { isAppError } from '../../shared/errors.js';
 import type { Incident } from './incident.js';
 import { incidentByRefOrChannel } from './lookup.js';
 import { mergedIntoFor } from './merge.js';

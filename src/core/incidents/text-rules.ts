@@ -1,8 +1,8 @@
 // Rules for text people type into incidents. Titles must fit an announcement and a channel name; nothing may carry
 // a broadcast (@here/@channel/@everyone), which would page a whole workspace from a private incident; text that shows
 // nothing (zero-width spaces and the like) counts as empty; direction overrides are removed (see invisible.ts).
-import { AppError } from '../errors.js';
-import { looksEmpty, stripDirectionControls } from '../redaction/invisible.js';
+import { AppError } from '../../shared/errors.js';
+import { looksEmpty, stripDirectionControls } from '../../shared/invisible.js';
 
 export const MAX_TITLE = 150;
 export const MAX_DESCRIPTION = 3000;

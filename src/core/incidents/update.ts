@@ -1,6 +1,6 @@
 // Changing an incident: status, severity, roles. Each locks the incident row, applies the change and appends its
 // event in the same transaction.
-import { AppError } from '../errors.js';
+import { AppError } from '../../shared/errors.js';
 import { inTransaction, type Actor, type CoreDeps } from '../context.js';
 import { appendEvent } from '../timeline/queries.js';
 import { authorizeOnLocked } from '../access/authorize.js';

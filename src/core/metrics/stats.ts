@@ -9,7 +9,7 @@
 // - Severity is the current one; times run from declaration to the incident's acknowledgedAt/containedAt/resolvedAt
 //   (a reopened incident's resolution time is cleared until it is resolved again, so it counts once resolved).
 import { DateTime } from 'luxon';
-import { AppError } from '../errors.js';
+import { AppError } from '../../shared/errors.js';
 import { SEVERITIES, type Incident, type Severity } from '../incidents/incident.js';
 
 /** The incident fields the metrics read. */

@@ -2,7 +2,7 @@
 // edits the file and the next use sends the new phrase without a restart; start-up reads it once to fail early.
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { AppError } from '../errors.js';
+import { AppError } from '../../shared/errors.js';
 import { formatProblem, parseYamlWith } from '../playbooks/load.js';
 import { oobPlanSchema, type OobPlan } from './plan.js';
 

@@ -1,7 +1,7 @@
 // `/incident oob`: the team leaves Slack for the backup channels of the out-of-band plan. Core checks who may ask,
 // reads the plan and records the move; the adapter lists the channel's members and sends the plan by direct message.
 import { inTransaction, isTrusted, type Actor, type CoreDeps } from '../context.js';
-import { AppError } from '../errors.js';
+import { AppError } from '../../shared/errors.js';
 import { authorize } from '../access/authorize.js';
 import type { Incident } from '../incidents/incident.js';
 import { incidentByRef } from '../incidents/lookup.js';

@@ -6,7 +6,7 @@ import type { Tx } from '../../db/types.js';
 import type { Incident } from '../incidents/incident.js';
 import { updateIncident } from '../incidents/queries.js';
 import { appendEvent } from '../timeline/queries.js';
-import type { AttemptOutcome } from './delivery.js';
+import type { AttemptOutcome } from './deps.js';
 import type { NotificationPayloads } from './notifications.js';
 import { enqueue, type OutboxRow } from './queries.js';
 

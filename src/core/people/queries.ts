@@ -2,7 +2,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import { slackProfiles } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/types.js';
-import type { SafeText } from '../redaction/safe-text.js';
+import type { SafeText } from '../../shared/safe-text.js';
 
 /** The cached names of these people, in one query; people without an entry are left out. */
 export async function namesOf(db: DbOrTx, userIds: readonly string[]): Promise<Map<string, string>> {

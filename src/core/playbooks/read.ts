@@ -4,7 +4,7 @@ import { canSee, requireVisible } from '../incidents/access.js';
 import type { Incident } from '../incidents/incident.js';
 import { incidentByRefOrChannel } from '../incidents/lookup.js';
 import { findById, listIncidents } from '../incidents/queries.js';
-import { AppError } from '../errors.js';
+import { AppError } from '../../shared/errors.js';
 import { isMine } from './owners.js';
 import { findRun, messagesOf, runsOf } from './queries.js';
 import type { Run, RunStep } from './run.js';

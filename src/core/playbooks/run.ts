@@ -1,7 +1,7 @@
 // A playbook run as core and its adapters see it: the snapshot of the playbook plus each step's live state.
 import type { Playbook, PlaybookStep } from './playbook.js';
 import { numberedSteps } from './playbook.js';
-import type { SafeText } from '../redaction/safe-text.js';
+import type { SafeText } from '../../shared/safe-text.js';
 
 export type StepState = 'open' | 'done' | 'skipped';
 

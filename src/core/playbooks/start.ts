@@ -1,6 +1,6 @@
 // Starting a playbook on an incident: the playbook is copied into a run with every step open, in the same
 // transaction as its playbook_started event. The incident row lock makes a double-clicked Start run once.
-import { AppError } from '../errors.js';
+import { AppError } from '../../shared/errors.js';
 import { inTransaction, type Actor, type CoreDeps } from '../context.js';
 import { authorizeOnLocked } from '../access/authorize.js';
 import { OPEN_STATUSES, type Incident } from '../incidents/incident.js';

@@ -1,7 +1,7 @@
 // Changing a checklist step: done, skipped (with a reason), assigned (the assignee then takes part in the incident,
 // see ../incidents/participants.ts), reopened. Each change locks the incident row
 // and then the step, so two people pressing Done at once record one completion; the second is told who was first.
-import { AppError } from '../errors.js';
+import { AppError } from '../../shared/errors.js';
 import { inTransaction, type Actor, type CoreDeps } from '../context.js';
 import { requireVisible } from '../incidents/access.js';
 import type { Incident } from '../incidents/incident.js';

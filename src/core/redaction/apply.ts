@@ -4,12 +4,12 @@
 // so no caller has to decide whether a text "could" hold a secret.
 import type { CoreDeps } from '../context.js';
 import type { SlackMessageRef } from '../timeline/events.js';
-import { redact, type CustomPattern } from './redact.js';
-import { DECOY_CREDENTIAL_PATTERN } from '../decoys/decoy.js';
-import type { SafeJson, SafeText } from './safe-text.js';
-import { isOnlyInvisible, stripDirectionControls } from './invisible.js';
+import { redact, type CustomPattern } from '../../shared/redact.js';
+import { DECOY_CREDENTIAL_PATTERN } from '../../shared/decoy-credential.js';
+import type { SafeJson, SafeText } from '../../shared/safe-text.js';
+import { isOnlyInvisible, stripDirectionControls } from '../../shared/invisible.js';
 
-export type { SafeJson, SafeText } from './safe-text.js';
+export type { SafeJson, SafeText } from '../../shared/safe-text.js';
 
 /** What redaction needs to know: the deployment's own patterns (REDACT_PATTERNS). */
 export type RedactionDeps = Pick<CoreDeps, 'redactPatterns'>;

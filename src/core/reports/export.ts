@@ -1,7 +1,7 @@
 // Every incident in one file, streamed: incidents are read one at a time and their events page by page, so memory
 // stays flat however many there are. Machine formats only; a Markdown or HTML report is per incident.
 import type { CoreDeps } from '../context.js';
-import { AppError } from '../errors.js';
+import { AppError } from '../../shared/errors.js';
 import { findById } from '../incidents/queries.js';
 import { reportSource } from './build.js';
 import { inChunks } from './formats/chunks.js';

@@ -1,5 +1,5 @@
 // The format names people may type (in Slack and on the command line), and the format each means.
-import { AppError } from '../errors.js';
+import { AppError } from '../../shared/errors.js';
 import type { ReportFormat } from './report.js';
 
 const FORMAT_WORDS: Record<string, ReportFormat> = {

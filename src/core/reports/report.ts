@@ -6,7 +6,7 @@ import type { EventSource } from '../../db/schema.js';
 import type { Severity, Status } from '../incidents/incident.js';
 import type { Review } from '../reviews/review.js';
 import type { StepState } from '../playbooks/run.js';
-import type { Verification } from '../timeline/verification.js';
+import type { Verification } from '../timeline/chain.js';
 
 /** The version of the report shape; bumped on any change that could break a reader. */
 export const REPORT_VERSION = 1;

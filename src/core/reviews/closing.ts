@@ -1,6 +1,6 @@
 // The closing rule: incidents of the severities in REVIEW_REQUIRED_SEVERITIES close only once a review is written.
 import type { DbOrTx } from '../../db/types.js';
-import { AppError } from '../errors.js';
+import { AppError } from '../../shared/errors.js';
 import type { Incident, Severity } from '../incidents/incident.js';
 import { latestReview } from './queries.js';
 

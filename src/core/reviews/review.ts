@@ -1,5 +1,5 @@
 // Post-incident reviews: what a review holds. Every save is a new version; earlier versions are kept as they were.
-import type { SafeJson, SafeText } from '../redaction/safe-text.js';
+import type { SafeJson, SafeText } from '../../shared/safe-text.js';
 import type { ActionItem } from '../../shared/action-item.js';
 
 /** What people write in a review. */

@@ -1,6 +1,6 @@
 // Saving a post-incident review: the next version and its review_saved event are written in one transaction, under
 // the incident's row lock, so two people saving at once get versions n and n+1, never two version n.
-import { AppError } from '../errors.js';
+import { AppError } from '../../shared/errors.js';
 import { inTransaction, type Actor, type CoreDeps } from '../context.js';
 import { requireVisible } from '../incidents/access.js';
 import type { Incident } from '../incidents/incident.js';

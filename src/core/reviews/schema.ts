@@ -1,9 +1,9 @@
 // What a valid review is. Every text is trimmed and kept within what a Slack modal field and a report can hold;
 // problems name the field (and the action item) so the modal can show each one next to its input.
 import { z } from 'zod';
-import { AppError } from '../errors.js';
+import { AppError } from '../../shared/errors.js';
 import { hasBroadcast } from '../incidents/text-rules.js';
-import { isOnlyInvisible } from '../redaction/invisible.js';
+import { isOnlyInvisible } from '../../shared/invisible.js';
 import { REVIEW_FIELD_LABELS, type ReviewContent } from './review.js';
 
 /** Limit of each free-text field of a review (a Slack multi-line input holds 3,000 characters). */

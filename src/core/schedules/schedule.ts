@@ -3,7 +3,7 @@
 // without skipping or doubling a week.
 import { CronExpressionParser } from 'cron-parser';
 import { DateTime } from 'luxon';
-import { AppError } from '../errors.js';
+import { AppError } from '../../shared/errors.js';
 
 /** A schedule: when, in which zone, and how late a missed slot may still be posted. */
 export interface Schedule {

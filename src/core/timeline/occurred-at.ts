@@ -1,7 +1,7 @@
 // "When did it happen?" for notes: a note may start with `at 14:05` or `at <ISO 8601>`; the timeline then keeps
 // that as occurred_at, apart from recorded_at.
 import { DateTime } from 'luxon';
-import { AppError } from '../errors.js';
+import { AppError } from '../../shared/errors.js';
 
 /** Allowed clock skew before a time counts as "in the future". */
 const FUTURE_TOLERANCE_MS = 60_000;

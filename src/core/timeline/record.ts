@@ -1,7 +1,7 @@
 // Recording on an incident's timeline without changing its state: notes, copied Slack messages, corrections, and what
 // happened on the Slack side (channel created, invites, failed calls). Reading the timeline is in read.ts.
 import { processedSlackEvents } from '../../db/schema.js';
-import { AppError } from '../errors.js';
+import { AppError } from '../../shared/errors.js';
 import { inTransaction, type Actor, type CoreDeps } from '../context.js';
 import { requireVisible } from '../incidents/access.js';
 import type { Incident } from '../incidents/incident.js';

@@ -9,9 +9,9 @@ import { requireVisible } from '../incidents/access.js';
 import { formatRef, type Incident } from '../incidents/incident.js';
 import { incidentByRefOrChannel } from '../incidents/lookup.js';
 import { eventHash } from './hash.js';
-import type { ChainBreak, Verification } from './verification.js';
+import type { ChainBreak, Verification } from './chain.js';
 
-export type { ChainBreak, Verification } from './verification.js';
+export type { ChainBreak, Verification } from './chain.js';
 
 /** Events read per page while verifying. */
 export const VERIFY_PAGE = 1_000;

@@ -1,10 +1,9 @@
 // Answers to `/awareness`: status, preview, stats and help. All ephemeral, for the admin who asked.
-import type { Awareness } from '../../core/awareness/awareness.js';
+import type { Awareness, Tip } from '../../core/index.js';
 import { section, context, channelMention, joinMd, md, slackDate, type Mrkdwn } from './text.js';
 import { awarenessMessage } from './awareness.js';
-import { plural } from '../../core/plural.js';
+import { plural } from '../../core/index.js';
 import { message } from './message.js';
-import type { Tip } from '../../core/awareness/tip.js';
 
 type Status = Awaited<ReturnType<Awareness['status']>>;
 type Stats = Awaited<ReturnType<Awareness['stats']>>;

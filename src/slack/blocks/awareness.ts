@@ -1,6 +1,6 @@
 // The weekly awareness message: a tip (title, a few sentences, a do and a don't), how many people got it, and two
 // buttons: Got it, and Report something suspicious.
-import type { Tip } from '../../core/awareness/tip.js';
+import type { Tip } from '../../core/index.js';
 import { BUTTON } from '../ids.js';
 import { message } from './message.js';
 import { button, context, header, md, section } from './text.js';

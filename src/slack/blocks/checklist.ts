@@ -1,9 +1,8 @@
 // A running playbook as Slack messages. Slack allows 50 blocks a message; an open step takes two (its text and
 // its buttons), so a long playbook is split into pages, one message each. Pages are laid out for the worst case
 // (every step open), so a step never moves between messages as states change and each message is updated in place.
-import type { Incident } from '../../core/incidents/incident.js';
-import { ownerOf } from '../../core/playbooks/owners.js';
-import { progress, progressWords, type Run, type RunStep } from '../../core/playbooks/run.js';
+import type { Incident } from '../../core/index.js';
+import { ownerOf, progress, progressWords, type Run, type RunStep } from '../../core/index.js';
 import { BUTTON } from '../ids.js';
 import { drillPlainPrefix, drillPrefix } from './drill.js';
 import { message, type SlackMessage } from './message.js';

@@ -1,7 +1,6 @@
 // The declare modal: title, description, type, severity, private and drill. Used by `/incident declare` with no
 // text and by the "Report as incident" message shortcut (which pre-fills it).
-import { DEFAULT_SEVERITY, SEVERITIES } from '../../core/incidents/incident.js';
-import { MAX_DESCRIPTION, MAX_TITLE } from '../../core/incidents/text-rules.js';
+import { DEFAULT_SEVERITY, SEVERITIES, MAX_DESCRIPTION, MAX_TITLE } from '../../core/index.js';
 import { ACTION, BLOCK, CALLBACK, OPTION } from '../ids.js';
 
 /** What the modal carries through Slack between opening and submission (private_metadata, max 3,000 chars). */

@@ -1,6 +1,6 @@
 // The HTML file for a document decoy: it reads like a forgotten notes page, and its one-pixel image loads the decoy
 // link when the file is opened in a browser or a previewer that fetches images.
-import { escapeHtml } from '../../core/reports/formats/html-escape.js';
+import { escapeHtml } from '../../core/index.js';
 
 /** The file name the document is shared under. */
 export const DECOY_DOCUMENT_NAME = 'Passwords.html';

@@ -1,7 +1,6 @@
 // Replies to `/decoy` (ephemeral, for the admin who asked) and the neutral warning to someone who pasted a decoy
 // credential. The warning never says "decoy": the person who pasted it may be the one being watched.
-import type { Registered, ListedDecoy } from '../../core/decoys/manage.js';
-import type { Decoy } from '../../core/decoys/decoy.js';
+import type { Registered, ListedDecoy, Decoy } from '../../core/index.js';
 import { DECOY_USAGE } from '../parse/decoy.js';
 import { message } from './message.js';
 import { rotateWarning } from './redaction.js';

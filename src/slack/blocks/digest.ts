@@ -1,8 +1,8 @@
 // The weekly incident digest for INCIDENT_CHANNEL: open incidents, what changed this week and the week's figures.
 // Private incidents appear by reference only (the wording is shared with the CLI in core/digest/lines.ts). Long
 // lists are cut with "and N more", keeping the message far under Slack's 50 blocks and 3,000 characters a section.
-import type { Digest } from '../../core/digest/digest.js';
-import { changeLine, figureLines, openLine, periodLabel, type Markup } from '../../core/digest/lines.js';
+import type { Digest } from '../../core/index.js';
+import { changeLine, figureLines, openLine, periodLabel, type Markup } from '../../core/index.js';
 import { message } from './message.js';
 import { escapeMrkdwn, escapedByRenderer } from './mrkdwn.js';
 import { context, header, md, mention, packLines, section, type Mrkdwn } from './text.js';

@@ -1,7 +1,5 @@
 // Messages about incidents: the announcement, the channel's opening message, `show` and `list`.
-import type { Incident } from '../../core/incidents/incident.js';
-import type { VisibleIncident } from '../../core/incidents/read.js';
-import type { Playbook } from '../../core/playbooks/playbook.js';
+import type { Incident, VisibleIncident, Playbook } from '../../core/index.js';
 import { suggestionBlocks } from './playbooks.js';
 import { drillPlainPrefix, drillPrefix } from './drill.js';
 import { message } from './message.js';

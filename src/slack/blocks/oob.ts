@@ -1,7 +1,7 @@
 // The out-of-band plan's direct message. Rendered by the outbox worker at delivery, from OOB_PLAN_FILE as it is then:
 // the plan is never stored, in the outbox or anywhere else.
-import { planLines, type OobPlan } from '../../core/oob/plan.js';
-import type { NotificationPayloads } from '../../core/outbox/notifications.js';
+import { planLines, type OobPlan } from '../../core/index.js';
+import type { NotificationPayloads } from '../../core/index.js';
 import { drillPrefix } from './drill.js';
 import { message, type SlackMessage } from './message.js';
 import { context, md, packLines, plain, section, who } from './text.js';

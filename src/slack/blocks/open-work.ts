@@ -1,8 +1,7 @@
 // The warning before an incident with open work is resolved or closed: counts, then Confirm / Cancel. The Confirm
 // button carries the change (reference, status, and the note as core checked and redacted it), so nothing is kept server-side
 // while the person decides, and the change is checked again when it is made.
-import type { OpenWork } from '../../core/incidents/open-work.js';
-import type { Incident } from '../../core/incidents/incident.js';
+import type { OpenWork, Incident } from '../../core/index.js';
 import { BUTTON } from '../ids.js';
 import { drillPrefix } from './drill.js';
 import { message } from './message.js';

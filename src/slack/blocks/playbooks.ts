@@ -1,9 +1,7 @@
 // Playbook lists: what is on offer (`/incident playbooks`), what an incident's channel suggests, and open steps
 // (`/incident tasks`). Long lists fill sections up to Slack's limits and then say how many were left out.
-import type { Incident } from '../../core/incidents/incident.js';
-import type { Playbook } from '../../core/playbooks/playbook.js';
-import { numberedSteps } from '../../core/playbooks/playbook.js';
-import type { Task } from '../../core/playbooks/read.js';
+import type { Incident, Playbook, Task } from '../../core/index.js';
+import { numberedSteps } from '../../core/index.js';
 import { BUTTON } from '../ids.js';
 import { excerpt, ownerText } from './checklist.js';
 import { message } from './message.js';

@@ -1,6 +1,6 @@
 // The form that turns an incident's lessons into an awareness tip. The admin rewrites them for all staff, so no
 // name, account or detail of the incident goes out with the tip.
-import { MAX_TIP_BODY } from '../../core/awareness/tip.js';
+import { MAX_TIP_BODY } from '../../core/index.js';
 import { CALLBACK, TIP_FIELD } from '../ids.js';
 import { clip, clipMd, context, joinMd, md, section } from './text.js';
 

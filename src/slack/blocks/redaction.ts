@@ -1,6 +1,6 @@
 // What the person who posted a secret is told once it has been redacted: it is in Slack now, so it must be rotated.
-import { describeKind } from '../../core/redaction/patterns.js';
-import type { TimelineEvent } from '../../core/timeline/events.js';
+import { describeKind } from '../../shared/secret-patterns.js';
+import type { TimelineEvent } from '../../core/index.js';
 import { md, type Mrkdwn } from './mrkdwn.js';
 
 /**

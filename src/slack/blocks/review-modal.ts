@@ -1,9 +1,8 @@
 // The post-incident review modal and the reading of its submission. Pure: the listener opens and submits it.
 // Each action item is a row of three inputs (what, owner, due date); empty rows are ignored, so the modal offers a
 // few spare ones instead of add/remove buttons that would need a round trip per click.
-import type { Incident } from '../../core/incidents/incident.js';
-import { REVIEW_FIELD_LABELS, type Review, type ReviewContent } from '../../core/reviews/review.js';
-import { checkReview, MAX_ACTION_ITEMS, MAX_ACTION_TEXT, MAX_REVIEW_TEXT } from '../../core/reviews/schema.js';
+import type { Incident } from '../../core/index.js';
+import { REVIEW_FIELD_LABELS, type Review, type ReviewContent, checkReview, MAX_ACTION_ITEMS, MAX_ACTION_TEXT, MAX_REVIEW_TEXT } from '../../core/index.js';
 import { BUTTON, CALLBACK, REVIEW_FIELD, reviewItemId } from '../ids.js';
 import { button, clip, context, md, mention, section, slackDate, type Mrkdwn } from './text.js';
 import { drillPrefix } from './drill.js';

@@ -1,9 +1,7 @@
 // `/incident stats`: the figures as a Block Kit message. The weekly chart goes separately, as a file shared in the
 // requester's direct messages (src/slack/listeners/commands/incident/stats.ts).
-import type { Stats } from '../../core/metrics/stats.js';
-import { TIME_METRICS } from '../../core/metrics/stats.js';
-import { alignColumns, exclusionNote, formatRate, periodText, timeTable } from '../../core/metrics/table.js';
-import { SEVERITIES } from '../../core/incidents/incident.js';
+import type { Stats } from '../../core/index.js';
+import { TIME_METRICS, alignColumns, exclusionNote, formatRate, periodText, timeTable, SEVERITIES } from '../../core/index.js';
 import { message } from './message.js';
 import { context, header, joinMd, md, section, sevLabel, type Mrkdwn } from './text.js';
 

@@ -1,8 +1,7 @@
 // Modals for checklist steps: the full text (Details), a reason to skip, a person to assign, and the note or
 // confirmation a step asks for before it counts as done. Each carries which step and version it was opened for.
-import type { Incident } from '../../core/incidents/incident.js';
-import { MAX_NOTE } from '../../core/incidents/text-rules.js';
-import type { Run, RunStep } from '../../core/playbooks/run.js';
+import type { Incident, Run, RunStep } from '../../core/index.js';
+import { MAX_NOTE } from '../../core/index.js';
 import { ACTION, BLOCK, CALLBACK } from '../ids.js';
 import { ownerText } from './checklist.js';
 import { chunkMd, clip, context, joinMd, md, mention, section, type Mrkdwn } from './text.js';

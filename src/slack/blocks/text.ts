@@ -1,6 +1,6 @@
 // Small Block Kit helpers shared by the builders. Every mrkdwn field takes Mrkdwn (./mrkdwn.ts), so text people
 // typed reaches Slack escaped; plain_text fields take strings and are only cut to Slack's lengths.
-import type { Incident } from '../../core/incidents/incident.js';
+import type { Incident } from '../../core/index.js';
 import { channelMention, clipMd, md, mention, type Mrkdwn } from './mrkdwn.js';
 
 export { md, plain, joinMd, mention, channelMention, slackDate, link, quote, clipMd, chunkMd, withMentions, Mrkdwn } from './mrkdwn.js';

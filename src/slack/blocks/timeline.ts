@@ -1,9 +1,7 @@
 // `/incident timeline`: the phases with their durations, then the events in the order they happened, cut down to
 // the key events (with a pointer to the full report) when they would not fit in one message.
-import { formatDuration } from '../../core/reports/phases.js';
-import type { ShortTimeline } from '../../core/reports/read.js';
-import type { ReportEvent, ReportHeader } from '../../core/reports/report.js';
-import { plural } from '../../core/plural.js';
+import { formatDuration, plural } from '../../core/index.js';
+import type { ShortTimeline, ReportEvent, ReportHeader } from '../../core/index.js';
 import { message } from './message.js';
 import { escapeMrkdwn, escapedByRenderer } from './mrkdwn.js';
 import { clip, context, header, md, mention, packLines, section, slackDate, type Mrkdwn } from './text.js';

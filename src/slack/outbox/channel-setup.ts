@@ -3,9 +3,7 @@
 // lost, or the worker died before recording it), the bot's channels are searched for that name, created since the
 // set-up was enqueued, before anything is created, so "Slack made it but we never heard" never makes a second channel.
 import type { WebClient } from '@slack/web-api';
-import type { SetupResult } from '../../core/outbox/channel-setup.js';
-import type { Incident } from '../../core/incidents/incident.js';
-import type { OutboxRow } from '../../core/outbox/queries.js';
+import type { SetupResult, Incident, OutboxRow } from '../../core/index.js';
 
 /** How many names are tried (base, base-2 … base-5) when older channels hold the first ones. */
 const NAME_TRIES = 5;

@@ -1,7 +1,7 @@
 // What a failed Web API call means for the outbox: wait what Slack asks (429), back off and try again (5xx, network
 // trouble, timeouts: the call may or may not have happened), or give up (a Slack error retrying cannot fix).
 import { ErrorCode } from '@slack/web-api';
-import { AppError } from '../../core/errors.js';
+import { AppError } from '../../shared/errors.js';
 
 /** How to go on after a failed call. */
 export type FailureKind = { kind: 'rate_limited'; retryAfterMs: number } | { kind: 'transient' } | { kind: 'permanent' };

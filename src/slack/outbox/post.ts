@@ -1,6 +1,6 @@
 // Posting a message an adapter rendered (a shared timeline, a review confirmation, a checklist page) through the
 // outbox, so it lands once even when Slack acts but its answer is lost, and waiting for the attempt to tell the user.
-import type { Core } from '../../core/core.js';
+import type { Core } from '../../core/index.js';
 
 /** How the post went: delivered (with its ts), or the words to tell the user (given up, or to be retried). */
 export type Posted = { ok: true; ts?: string; channel: string } | { ok: false; error: string; pending: boolean };

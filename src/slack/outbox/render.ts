@@ -1,5 +1,5 @@
 // Turning an outbox notification (domain data) into the message Slack shows. Pure, so it is tested without Bolt.
-import type { IncidentChange, NotificationPayloads } from '../../core/outbox/notifications.js';
+import type { IncidentChange, NotificationPayloads } from '../../core/index.js';
 import { drillPrefix } from '../blocks/drill.js';
 import { reviewPrompt } from '../blocks/review-modal.js';
 import { message, type SlackMessage } from '../blocks/message.js';

@@ -1,7 +1,7 @@
 // Telling the person who made a change when Slack refused its notification for good (a retrying one still lands).
 import { message } from '../blocks/message.js';
 import { md } from '../blocks/mrkdwn.js';
-import type { Core } from '../../core/core.js';
+import type { Core } from '../../core/index.js';
 import type { AfterAck } from '../deps.js';
 
 /** After the worker has tried what was due, tells the user about notifications given up; `saved` says what is kept. */

@@ -3,18 +3,12 @@
 // channel's history is searched for that key first, so a retry never posts twice.
 import type { WebClient } from '@slack/web-api';
 import type { Db } from '../../db/types.js';
-import { findById } from '../../core/incidents/queries.js';
-import type { NotificationPayloads } from '../../core/outbox/notifications.js';
-import { rowsByKey, type OutboxRow } from '../../core/outbox/queries.js';
-import { announcementKey } from '../../core/outbox/channel-setup.js';
+import { findById, rowsByKey, type OutboxRow, announcementKey } from '../../core/index.js';
+import type { NotificationPayloads, Incident, PlaybookLibrary, OobPlan } from '../../core/index.js';
 import { announcement, channelIntro, escalation } from '../blocks/incident.js';
-import { assigneeMessage, reporterMessage, withdrawnAnnouncement } from './render.js';
+import { assigneeMessage, reporterMessage, withdrawnAnnouncement, changeMessage } from './render.js';
 import { ensureChannel } from './channel-setup.js';
 import { directChannel } from '../services/upload.js';
-import type { Incident } from '../../core/incidents/incident.js';
-import type { PlaybookLibrary } from '../../core/playbooks/library.js';
-import { changeMessage } from './render.js';
-import type { OobPlan } from '../../core/oob/plan.js';
 import { planMessage } from '../blocks/oob.js';
 
 /** The metadata event type of outbox messages. */

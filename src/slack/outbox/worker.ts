@@ -3,15 +3,10 @@
 // retries that came due and rows other replicas left behind. Nothing here decides whether data is kept: it is already.
 import { randomUUID } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
-import type { Clock } from '../../core/clock.js';
+import type { Clock, OutboxPort, AttemptOutcome, PlaybookLibrary, OobPlan } from '../../core/index.js';
 import type { Db } from '../../db/types.js';
-import { isMessage } from '../../core/outbox/notifications.js';
-import { claimDue, countClaimable, nextDueAt, type OutboxRow } from '../../core/outbox/queries.js';
-import type { OutboxPort } from '../../core/outbox/port.js';
-import { settleAttempt, type AttemptOutcome } from '../../core/outbox/delivery.js';
+import { isMessage, claimDue, countClaimable, nextDueAt, type OutboxRow, settleAttempt } from '../../core/index.js';
 import type { Logger } from '../../log.js';
-import type { PlaybookLibrary } from '../../core/playbooks/library.js';
-import type { OobPlan } from '../../core/oob/plan.js';
 import type { Sleep } from '../services/retry.js';
 import { slackErrorOf } from '../services/slack-call.js';
 import { backoffMs, classify } from './errors.js';

@@ -1,5 +1,5 @@
 // Pure parsing of `/awareness …` text into a typed request.
-import { AppError } from '../../core/errors.js';
+import { AppError } from '../../shared/errors.js';
 
 /** A parsed `/awareness` request. */
 export type AwarenessRequest =

@@ -1,9 +1,7 @@
 // Pure parsing of `/incident …` text into a typed request. No Slack, no database: every rule here is unit-tested.
-import { AppError } from '../../core/errors.js';
-import { looksLikeRef, parseRef } from '../../core/incidents/incident.js';
-import type { ReportFormat } from '../../core/reports/report.js';
-import { FORMAT_NAMES, formatNamed } from '../../core/reports/format-names.js';
-import type { IncidentEdit } from '../../core/incidents/edit.js';
+import { AppError } from '../../shared/errors.js';
+import { looksLikeRef, parseRef, FORMAT_NAMES, formatNamed } from '../../core/index.js';
+import type { ReportFormat, IncidentEdit } from '../../core/index.js';
 
 /** A parsed `/incident` request. */
 export type IncidentRequest =

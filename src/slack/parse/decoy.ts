@@ -1,6 +1,6 @@
 // Pure parsing of `/decoy …` text into a typed request.
-import { AppError } from '../../core/errors.js';
-import { DECOY_KINDS, type DecoyKind } from '../../core/decoys/decoy.js';
+import { AppError } from '../../shared/errors.js';
+import { DECOY_KINDS, type DecoyKind } from '../../core/index.js';
 
 /** A parsed `/decoy` request. */
 export type DecoyCommand =

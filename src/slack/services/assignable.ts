@@ -1,7 +1,7 @@
 // Before a role is stored, Slack is asked who the person is: an id Slack does not know, a deactivated account or a
 // bot would otherwise be "commander" of an incident nobody can reach (and the invite would fail only afterwards).
 import type { WebClient } from '@slack/web-api';
-import { AppError } from '../../core/errors.js';
+import { AppError } from '../../shared/errors.js';
 import { slackErrorOf } from './slack-call.js';
 
 /** Throws a specific invalid_input unless Slack knows userId as an active person (not deleted, not a bot). */

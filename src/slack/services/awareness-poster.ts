@@ -1,7 +1,7 @@
 // The awareness programme's Poster over the Slack Web API: tips posted with their slot key in message metadata
 // (see slot-messages.ts), and the channel's size for the acknowledgement rate.
 import type { WebClient } from '@slack/web-api';
-import type { AwarenessPoster } from '../../core/awareness/deps.js';
+import type { AwarenessPoster } from '../../core/index.js';
 import { AWARENESS_EVENT, awarenessMessage } from '../blocks/awareness.js';
 import type { Sleep } from './retry.js';
 import { findSlotMessage, postSlotMessage } from './slot-messages.js';

@@ -3,7 +3,7 @@
 // each renders what is stored when it runs, so two quick clicks can never leave an older picture on screen. Failures
 // are recorded on the timeline; the step states are safe.
 import type { WebClient } from '@slack/web-api';
-import type { Core } from '../../core/core.js';
+import type { Core } from '../../core/index.js';
 import type { Logger } from '../../log.js';
 import { checklistMessages } from '../blocks/checklist.js';
 import { attempt } from './slack-call.js';

@@ -1,7 +1,7 @@
 // The weekly digest's Poster over the Slack Web API: the digest posted with its slot key in message metadata, found
 // again by it after a takeover (see slot-messages.ts).
 import type { WebClient } from '@slack/web-api';
-import type { DigestPoster } from '../../core/digest/deps.js';
+import type { DigestPoster } from '../../core/index.js';
 import { DIGEST_EVENT, digestMessage } from '../blocks/digest.js';
 import type { Sleep } from './retry.js';
 import { findSlotMessage, postSlotMessage } from './slot-messages.js';

@@ -3,10 +3,9 @@
 // after any fault and never does it twice; this waits for what is due and sums it up for the reporter.
 import { channelMention, joinMd, md, type Mrkdwn } from '../blocks/mrkdwn.js';
 import { drillPrefix } from '../blocks/drill.js';
-import type { Core } from '../../core/core.js';
-import type { Incident } from '../../core/incidents/incident.js';
+import type { Core, Incident } from '../../core/index.js';
 import type { Logger } from '../../log.js';
-import { setupFollowUpKeys } from '../../core/outbox/channel-setup.js';
+import { setupFollowUpKeys } from '../../core/index.js';
 
 export interface ChannelDeps {
   core: Core;

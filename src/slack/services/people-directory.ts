@@ -1,6 +1,6 @@
 // The people directory core asks for names (src/core/people), answered by Slack's users.info.
 import type { WebClient } from '@slack/web-api';
-import type { PeopleDirectory, Profile } from '../../core/people/directory.js';
+import type { PeopleDirectory, Profile } from '../../core/index.js';
 
 /** Errors that mean "no such person here" rather than "Slack could not answer": cache the absence. */
 const UNKNOWN = new Set(['user_not_found', 'user_not_visible']);

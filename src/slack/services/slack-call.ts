@@ -1,6 +1,6 @@
 // Running one Slack Web API call on behalf of an incident: a failure is recorded on the incident's timeline and
 // returned as text for the user, never thrown: Slack trouble must not lose what is already stored.
-import type { Core } from '../../core/core.js';
+import type { Core } from '../../core/index.js';
 import type { Logger } from '../../log.js';
 
 /** The Slack error code (e.g. channel_not_found) or message of a failed call. */

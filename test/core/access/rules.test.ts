@@ -2,8 +2,8 @@
 // the specification written out by hand (not read from RULES), so a change to the rules must change it too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/core/context.js';
-import type { Refusal } from '../../../src/core/access/authorize.js';
-import { isAppError } from '../../../src/core/errors.js';
+import type { Refusal } from '../../../src/core/access/rules.js';
+import { isAppError } from '../../../src/shared/errors.js';
 import { ADMIN, OUTSIDER, RESPONDER, slackUser, testCore } from '../../support/core.js';
 
 const REPORTER = 'U0REPORTR';

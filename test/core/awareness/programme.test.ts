@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runDue, queueTip, sendNow, setPause, skipNext } from '../../../src/core/awareness/programme.js';
-import { acknowledge, ackStats } from '../../../src/core/awareness/acks.js';
+import { runDue, queueTip, sendNow, setPause, skipNext } from '../../../src/core/awareness/manage.js';
+import { acknowledge, ackStats } from '../../../src/core/awareness/acknowledge.js';
 import { slotKey } from '../../../src/core/schedules/schedule.js';
 import { testCore } from '../../support/core.js';
 import { aTip, awarenessDeps, FakeSlack, tipsOf } from '../../support/awareness.js';

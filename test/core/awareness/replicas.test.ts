@@ -2,9 +2,10 @@
 // the same slots at the same moment: every slot is posted exactly once per channel, even when some die mid-post.
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock.js';
-import { runDue } from '../../../src/core/awareness/programme.js';
+import { runDue } from '../../../src/core/awareness/manage.js';
 import { slotKey, slotsBetween } from '../../../src/core/schedules/schedule.js';
-import { openDatabase, type Database } from '../../../src/db/client.js';
+import { openDatabase } from '../../../src/db/client.js';
+import type { Database } from '../../../src/db/types.js';
 import { createPostgresDatabase, dropPostgresDatabase, TEST_DATABASE_URL } from '../../support/db.js';
 import { awarenessDeps, FakeSlack } from '../../support/awareness.js';
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_INCIDENT_TYPES } from '../../../src/core/incidents/incident-types.js';
 import { countSentences, type Tip } from '../../../src/core/awareness/tip.js';
-import { BUILTIN_TIPS_DIR, loadTipDir, loadTips, tipLibraryOf, type LoadedTip, type TipLibrary } from '../../../src/core/awareness/tips.js';
+import { BUILTIN_TIPS_DIR, loadTipDir, loadTips, tipLibraryOf, type LoadedTip, type TipLibrary } from '../../../src/core/awareness/library.js';
 import type { PlaybookProblem } from '../../../src/core/playbooks/load.js';
 
 let builtin: { tips: LoadedTip[]; problems: PlaybookProblem[] };

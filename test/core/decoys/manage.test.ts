@@ -1,7 +1,7 @@
 // Planting, listing and retiring decoys: admins only, unguessable tokens, names unique among live decoys.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN, OUTSIDER, RESPONDER, slackUser, testCore } from '../../support/core.js';
-import { DECOY_CREDENTIAL_PATTERN } from '../../../src/core/decoys/decoy.js';
+import { DECOY_CREDENTIAL_PATTERN } from '../../../src/shared/decoy-credential.js';
 import { redactFor } from '../../../src/core/redaction/apply.js';
 
 let t: Awaited<ReturnType<typeof testCore>>;

@@ -1,9 +1,9 @@
 // The digest's schedule: exactly once per slot (hourly ticks over weeks, restarts, missed slots, a replica dying
 // after posting), the manual post and the preview. Several replicas on real Postgres are in replicas.test.ts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runDue as runAwareness } from '../../../src/core/awareness/programme.js';
+import { runDue as runAwareness } from '../../../src/core/awareness/manage.js';
 import { DIGEST_MANUAL_SCHEDULE } from '../../../src/core/digest/deps.js';
-import { createDigest } from '../../../src/core/digest/programme.js';
+import { createDigest } from '../../../src/core/digest/post.js';
 import { slotKey } from '../../../src/core/schedules/schedule.js';
 import { slackUser, testCore } from '../../support/core.js';
 import { awarenessDeps } from '../../support/awareness.js';

@@ -3,8 +3,8 @@
 // it), and the awareness tip, claimed in the same table, is never held up or doubled by the digest.
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock.js';
-import { runDue as runAwareness } from '../../../src/core/awareness/programme.js';
-import { createDigest } from '../../../src/core/digest/programme.js';
+import { runDue as runAwareness } from '../../../src/core/awareness/manage.js';
+import { createDigest } from '../../../src/core/digest/post.js';
 import { slotKey, slotsBetween } from '../../../src/core/schedules/schedule.js';
 import { awarenessDeps } from '../../support/awareness.js';
 import { TEST_DATABASE_URL, withReplicaDatabases } from '../../support/db.js';

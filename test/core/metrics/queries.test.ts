@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { incidentsForStats } from '../../../src/core/metrics/queries.js';
-import { statsFor } from '../../../src/core/metrics/metrics.js';
+import { statsFor } from '../../../src/core/metrics/read.js';
 import { RESPONDER, slackUser, testCore } from '../../support/core.js';
 
 let t: Awaited<ReturnType<typeof testCore>>;

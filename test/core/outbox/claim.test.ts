@@ -2,7 +2,7 @@
 // run out, settling only by the holder, and each outcome committed with the timeline event it means.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inTransaction } from '../../../src/core/context.js';
-import { settleAttempt } from '../../../src/core/outbox/delivery.js';
+import { settleAttempt } from '../../../src/core/outbox/settle.js';
 import { claimDue, enqueue, markDelivered, nextDueAt, rowsByKey } from '../../../src/core/outbox/queries.js';
 import type { Notification } from '../../../src/core/outbox/notifications.js';
 import { RESPONDER, slackUser, testCore } from '../../support/core.js';

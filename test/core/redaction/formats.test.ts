@@ -1,7 +1,7 @@
 // Common secret formats as people paste them into Slack, each a realistic (fake) sample: every one must be redacted,
-// and the words around it kept. Samples follow the formats in the sources cited in src/core/redaction/patterns.ts.
+// and the words around it kept. Samples follow the formats in the sources cited in src/shared/secret-patterns.ts.
 import { describe, expect, it } from 'vitest';
-import { redact } from '../../../src/core/redaction/redact.js';
+import { redact } from '../../../src/shared/redact.js';
 
 /** A deterministic fake of `length` characters from `alphabet` (varied, so it looks like a real key). */
 function fake(length: number, alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', seed = length): string {

@@ -2,7 +2,7 @@
 // redacted, and the test must finish, like any text. No timing is asserted here (bench/redact.ts measures it); a
 // pattern that went quadratic would not finish a megabyte at all.
 import { describe, expect, it } from 'vitest';
-import { redact } from '../../../src/core/redaction/redact.js';
+import { redact } from '../../../src/shared/redact.js';
 import { everyLabel, HOSTILE } from '../../support/redaction-hostile.js';
 
 describe('redact: linear on a megabyte of hostile text', () => {

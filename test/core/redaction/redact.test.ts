@@ -5,8 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DETECTORS, describeKind, isPlaceholder, luhn, type BuiltInKind } from '../../../src/core/redaction/patterns.js';
-import { redact } from '../../../src/core/redaction/redact.js';
+import { DETECTORS, describeKind, isPlaceholder, luhn, type BuiltInKind } from '../../../src/shared/secret-patterns.js';
+import { redact } from '../../../src/shared/redact.js';
 
 const KEY_BODY = 'MIIEowIBAAKCAQEA0Z3VS5JJcds3xfn/ygWyF8PbnGy0AHB7MhgHcTz6sE2I2yPB\naZ2hq3Z9b0Xy1o5V5aQ2fI7x3WvX1bq0sVq9T9nHk5z3m6v8YJ2kD8Lw7cR1fQ==';
 

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock.js';
 import { SignatureLedger } from '../../../src/core/requests/signatures.js';
-import type { Database } from '../../../src/db/client.js';
+import type { Database } from '../../../src/db/types.js';
 import { createTestDatabase, TEST_DATABASE_URL, withReplicaDatabases, type TestDatabase } from '../../support/db.js';
 
 const T0 = '2026-12-03T10:00:00Z';

@@ -8,7 +8,7 @@ import type { Incident } from '../../../src/core/incidents/incident.js';
 import { runOf, type Run } from '../../../src/core/playbooks/run.js';
 import type { Playbook } from '../../../src/core/playbooks/playbook.js';
 import { computeStats } from '../../../src/core/metrics/stats.js';
-import { AppError } from '../../../src/core/errors.js';
+import { AppError } from '../../../src/shared/errors.js';
 import type { Digest } from '../../../src/core/digest/digest.js';
 import type { Tip } from '../../../src/core/awareness/tip.js';
 import { announcement, channelIntro, incidentDetails, incidentList } from '../../../src/slack/blocks/incident.js';

@@ -2,7 +2,8 @@
 // problem going back to the block it belongs to.
 import { md } from '../../../src/slack/blocks/mrkdwn.js';
 import { describe, expect, it } from 'vitest';
-import type { ActionItem, Review, ReviewContent } from '../../../src/core/reviews/review.js';
+import type { Review, ReviewContent } from '../../../src/core/reviews/review.js';
+import type { ActionItem } from '../../../src/shared/action-item.js';
 import { redactReview } from '../../../src/core/reviews/save.js';
 import { readReviewSubmission, reviewModal, reviewPrompt, reviewRows } from '../../../src/slack/blocks/review-modal.js';
 import { REVIEW_FIELD, reviewItemId } from '../../../src/slack/ids.js';

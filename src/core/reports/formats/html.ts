@@ -6,7 +6,7 @@ import { inChunks } from './chunks.js';
 import { plural } from '../../plural.js';
 import { escapeHtml as esc } from './html-escape.js';
 import { REPORT_CSS } from './html-style.js';
-import { verificationLine } from '../../timeline/verification.js';
+import { verificationLine } from '../../timeline/chain.js';
 import {
   actionItemsTable,
   humanTime,

@@ -3,7 +3,7 @@ import type { ReportHeader, ReportSource } from '../report.js';
 import { lessonLines } from '../../reviews/review.js';
 import { inChunks } from './chunks.js';
 import { plural } from '../../plural.js';
-import { verificationLine } from '../../timeline/verification.js';
+import { verificationLine } from '../../timeline/chain.js';
 import {
   actionItemsTable,
   humanTime,

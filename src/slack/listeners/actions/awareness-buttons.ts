@@ -3,7 +3,7 @@
 import { message } from '../../blocks/message.js';
 import { md } from '../../blocks/mrkdwn.js';
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { AppError } from '../../../core/errors.js';
+import { AppError } from '../../../shared/errors.js';
 import { awarenessMessage } from '../../blocks/awareness.js';
 import { BUTTON } from '../../ids.js';
 import { finishAction, tellVia } from '../../respond.js';

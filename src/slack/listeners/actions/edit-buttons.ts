@@ -1,7 +1,7 @@
 // The buttons of the "make it public?" question: Confirm makes the change (core checks everything again, since the
 // incident may have changed since the question), Cancel says nothing changed. Both replace the question.
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
-import type { Actor } from '../../../core/context.js';
+import type { Actor } from '../../../core/index.js';
 import { message } from '../../blocks/message.js';
 import { md } from '../../blocks/mrkdwn.js';
 import { BUTTON } from '../../ids.js';

@@ -1,6 +1,6 @@
 // The Write the review button (offered when an incident is closed without a review, or closing needs one first).
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import type { Actor } from '../../../core/context.js';
+import type { Actor } from '../../../core/index.js';
 import { BUTTON } from '../../ids.js';
 import { finishAction, tellVia } from '../../respond.js';
 import type { SlackDeps } from '../../deps.js';

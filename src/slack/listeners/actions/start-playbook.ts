@@ -3,8 +3,8 @@
 import { message } from '../../blocks/message.js';
 import { channelMention, md } from '../../blocks/mrkdwn.js';
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import type { Actor } from '../../../core/context.js';
-import { AppError } from '../../../core/errors.js';
+import type { Actor } from '../../../core/index.js';
+import { AppError } from '../../../shared/errors.js';
 import { BUTTON } from '../../ids.js';
 import { finishAction, tellVia } from '../../respond.js';
 import type { Outcome, SlackDeps } from '../../deps.js';

@@ -2,8 +2,8 @@
 // now (core checks access, the transition and the review rule again); either button replaces the warning, so it
 // cannot be clicked twice by mistake.
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
-import type { Actor } from '../../../core/context.js';
-import { AppError } from '../../../core/errors.js';
+import type { Actor } from '../../../core/index.js';
+import { AppError } from '../../../shared/errors.js';
 import { message } from '../../blocks/message.js';
 import { md, type Mrkdwn } from '../../blocks/mrkdwn.js';
 import { drillPrefix } from '../../blocks/drill.js';

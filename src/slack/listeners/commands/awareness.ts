@@ -2,7 +2,7 @@
 import { message } from '../../blocks/message.js';
 import { channelMention, joinMd, md } from '../../blocks/mrkdwn.js';
 import type { App } from '@slack/bolt';
-import type { Actor } from '../../../core/context.js';
+import type { Actor } from '../../../core/index.js';
 import { promoteModal } from '../../blocks/promote-modal.js';
 import { awarenessHelp, statsMessage, statusMessage, tipPreview } from '../../blocks/awareness-admin.js';
 import { ADMIN_SUBCOMMANDS, parseAwarenessCommand, type AwarenessRequest } from '../../parse/awareness.js';

@@ -2,8 +2,8 @@
 // the admin who registered it; a document decoy goes to their direct messages after the ack.
 import { md } from '../../blocks/mrkdwn.js';
 import type { App } from '@slack/bolt';
-import type { Actor } from '../../../core/context.js';
-import { AppError } from '../../../core/errors.js';
+import type { Actor } from '../../../core/index.js';
+import { AppError } from '../../../shared/errors.js';
 import { parseDecoyCommand, type DecoyCommand } from '../../parse/decoy.js';
 import { decoyHelp, decoyList, registeredMessage, retiredMessage } from '../../blocks/decoy.js';
 import { DECOY_DOCUMENT_NAME, decoyDocument } from '../../blocks/decoy-document.js';

@@ -1,7 +1,7 @@
 // `/incident`: parse the text, run the subcommand, ack within Slack's 3 seconds, follow up afterwards.
 import { userIdsIn } from '../people-seen.js';
 import type { App } from '@slack/bolt';
-import type { Actor } from '../../../core/context.js';
+import type { Actor } from '../../../core/index.js';
 import { COMMAND } from '../../ids.js';
 import { parseIncidentCommand, type IncidentRequest } from '../../parse/command.js';
 import { finish, tellVia } from '../../respond.js';

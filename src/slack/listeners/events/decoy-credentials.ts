@@ -3,8 +3,8 @@
 // The bot cannot edit or delete other people's messages, so the poster is warned (only them) to delete it.
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { Tripped } from '../../../core/decoys/trip.js';
-import { describeEvent } from '../../../core/reports/describe.js';
+import type { Tripped } from '../../../core/index.js';
+import { describeEvent } from '../../../core/index.js';
 import type { SlackDeps } from '../../deps.js';
 import { furtherHitMessage, PASTED_KEY_WARNING } from '../../blocks/decoy.js';
 import { setUpIncidentInSlack } from '../../services/incident-channel.js';

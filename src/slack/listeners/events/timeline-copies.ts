@@ -3,11 +3,10 @@
 import { message as slackMessage } from '../../blocks/message.js';
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { SlackMessageRef } from '../../../core/timeline/events.js';
+import type { SlackMessageRef, TimelineEvent } from '../../../core/index.js';
 import type { SlackDeps } from '../../deps.js';
 import { attempt } from '../../services/slack-call.js';
 import { redactedOf, rotateWarning } from '../../blocks/redaction.js';
-import type { TimelineEvent } from '../../../core/timeline/events.js';
 
 const PIN_REACTIONS = new Set(['pushpin', 'round_pushpin']);
 /** The bot's own mark on a message it copied. */

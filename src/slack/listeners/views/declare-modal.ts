@@ -1,8 +1,8 @@
 // Submission of the declare modal. Field problems go back to the modal as inline errors; once declared, the modal
 // closes and the Slack setup follows the ack.
 import type { App, ViewOutput } from '@slack/bolt';
-import { isAppError } from '../../../core/errors.js';
-import type { Actor } from '../../../core/context.js';
+import { isAppError } from '../../../shared/errors.js';
+import type { Actor } from '../../../core/index.js';
 import { decodeMetadata } from '../../blocks/declare-modal.js';
 import { ACTION, BLOCK, CALLBACK, OPTION } from '../../ids.js';
 import { setUpIncidentInSlack } from '../../services/incident-channel.js';

@@ -1,6 +1,6 @@
 // Submission of the promote-a-lesson form: a problem goes back to its field; once stored, the tip is queued.
 import type { App } from '@slack/bolt';
-import { isAppError } from '../../../core/errors.js';
+import { isAppError } from '../../../shared/errors.js';
 import { userTextFor } from '../../errors.js';
 import { message } from '../../blocks/message.js';
 import { md } from '../../blocks/mrkdwn.js';

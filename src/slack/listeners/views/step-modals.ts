@@ -3,15 +3,13 @@
 import { rotateWarning } from '../../blocks/redaction.js';
 import type { App, ViewOutput } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { isAppError } from '../../../core/errors.js';
-import type { Actor } from '../../../core/context.js';
-import type { StepAction } from '../../../core/playbooks/steps.js';
+import { isAppError } from '../../../shared/errors.js';
+import type { Actor, StepAction } from '../../../core/index.js';
 import { decodeStepMetadata, type StepModalMetadata } from '../../blocks/step-modals.js';
 import { userTextFor } from '../../errors.js';
-import type { Reply } from '../../deps.js';
+import type { Reply, SlackDeps } from '../../deps.js';
 import { decodeOrUndefined, FOREIGN_FORM } from '../../parse/view-metadata.js';
 import { ACTION, BLOCK, CALLBACK } from '../../ids.js';
-import type { SlackDeps } from '../../deps.js';
 import { refresher, replyFor } from '../actions/step-buttons.js';
 import { message } from '../../blocks/message.js';
 

@@ -3,10 +3,9 @@
 import { message } from '../../../blocks/message.js';
 import { md, mention, type Mrkdwn } from '../../../blocks/mrkdwn.js';
 import { drillPrefix } from '../../../blocks/drill.js';
-import type { Actor } from '../../../../core/context.js';
-import { isAppError } from '../../../../core/errors.js';
-import type { Incident, Status } from '../../../../core/incidents/incident.js';
-import { ENDING_STATUSES } from '../../../../core/incidents/open-work.js';
+import type { Actor, Incident, Status } from '../../../../core/index.js';
+import { isAppError } from '../../../../shared/errors.js';
+import { ENDING_STATUSES } from '../../../../core/index.js';
 import { openWorkPrompt } from '../../../blocks/open-work.js';
 import { reviewPrompt } from '../../../blocks/review-modal.js';
 import type { IncidentRequest } from '../../../parse/command.js';

@@ -2,7 +2,7 @@
 import { message } from '../../../blocks/message.js';
 import { md } from '../../../blocks/mrkdwn.js';
 import { drillPrefix } from '../../../blocks/drill.js';
-import type { Actor } from '../../../../core/context.js';
+import type { Actor } from '../../../../core/index.js';
 import { declareModal } from '../../../blocks/declare-modal.js';
 import { understood } from '../../../blocks/incident.js';
 import { setUpIncidentInSlack } from '../../../services/incident-channel.js';

@@ -3,8 +3,7 @@
 // person, in one transaction. The outbox worker renders the plan at delivery and sends each message once, even when
 // Slack's answer is lost. The plan is never posted in a channel: the caller's reply says how many got it, not what it says.
 import type { WebClient } from '@slack/web-api';
-import type { Actor } from '../../../../core/context.js';
-import type { Incident } from '../../../../core/incidents/incident.js';
+import type { Actor, Incident } from '../../../../core/index.js';
 import { drillPrefix } from '../../../blocks/drill.js';
 import { joinMd, md, who, type Mrkdwn } from '../../../blocks/text.js';
 import { message } from '../../../blocks/message.js';

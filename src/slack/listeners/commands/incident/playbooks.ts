@@ -1,5 +1,5 @@
 // `/incident playbooks|playbook|tasks`: what playbooks there are, starting one, and the open steps.
-import type { Actor } from '../../../../core/context.js';
+import type { Actor } from '../../../../core/index.js';
 import { playbookList, taskList } from '../../../blocks/playbooks.js';
 import type { IncidentRequest } from '../../../parse/command.js';
 import type { Outcome, SlackDeps } from '../../../deps.js';

@@ -1,7 +1,7 @@
 // `/incident list|show|note|correct|help`: answers that concern only the caller, so they are ephemeral.
 import { message } from '../../../blocks/message.js';
 import { md } from '../../../blocks/mrkdwn.js';
-import type { Actor } from '../../../../core/context.js';
+import type { Actor } from '../../../../core/index.js';
 import { helpMessage } from '../../../blocks/help.js';
 import { incidentDetails, incidentList } from '../../../blocks/incident.js';
 import type { IncidentRequest } from '../../../parse/command.js';

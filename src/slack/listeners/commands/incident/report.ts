@@ -1,14 +1,11 @@
 // `/incident timeline|report`: an incident's story, as a message or as a file. Access is checked before the ack;
 // reading the events and uploading happen after it, so a long timeline never delays Slack's 3-second ack.
-import { plural } from '../../../../core/plural.js';
+import { plural, FORMAT_INFO, renderReport, reportFileName, shortTimeline } from '../../../../core/index.js';
 import { randomUUID } from 'node:crypto';
 import { message } from '../../../blocks/message.js';
 import { channelMention, md, mention } from '../../../blocks/mrkdwn.js';
-import type { Actor } from '../../../../core/context.js';
-import { AppError } from '../../../../core/errors.js';
-import type { Incident } from '../../../../core/incidents/incident.js';
-import { FORMAT_INFO, renderReport, reportFileName } from '../../../../core/reports/formats/index.js';
-import { shortTimeline } from '../../../../core/reports/read.js';
+import type { Actor, Incident } from '../../../../core/index.js';
+import { AppError } from '../../../../shared/errors.js';
 import { TIMELINE_LIMIT, timelineMessage } from '../../../blocks/timeline.js';
 import { drillPrefix } from '../../../blocks/drill.js';
 import type { IncidentRequest } from '../../../parse/command.js';

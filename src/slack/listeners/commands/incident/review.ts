@@ -1,5 +1,5 @@
 // `/incident review [INC-n]`: opens the post-incident review modal, pre-filled from the latest version.
-import type { Actor } from '../../../../core/context.js';
+import type { Actor } from '../../../../core/index.js';
 import { reviewModal } from '../../../blocks/review-modal.js';
 import type { IncidentRequest } from '../../../parse/command.js';
 import type { Outcome, SlackDeps } from '../../../deps.js';

@@ -3,8 +3,8 @@
 // requester's direct messages by files.completeUploadExternal itself (channel_id and initial_comment), and the
 // figures follow. No image block points at the new file: Slack finishes external uploads asynchronously and refuses
 // a `slack_file` it has not finished (invalid_blocks, "invalid slack file") for a while after the upload returns.
-import type { Actor } from '../../../../core/context.js';
-import { weeklyChartPng } from '../../../../core/metrics/chart.js';
+import type { Actor } from '../../../../core/index.js';
+import { weeklyChartPng } from '../../../../core/index.js';
 import { statsMessage } from '../../../blocks/stats.js';
 import { md } from '../../../blocks/text.js';
 import type { IncidentRequest } from '../../../parse/command.js';

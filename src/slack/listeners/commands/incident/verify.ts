@@ -2,8 +2,8 @@
 // only. Done before the ack: a chain is read in pages of plain rows, fast for any incident a chat is about.
 import { message } from '../../../blocks/message.js';
 import { md } from '../../../blocks/mrkdwn.js';
-import type { Actor } from '../../../../core/context.js';
-import { verificationLine } from '../../../../core/timeline/verification.js';
+import type { Actor } from '../../../../core/index.js';
+import { verificationLine } from '../../../../core/index.js';
 import type { IncidentRequest } from '../../../parse/command.js';
 import type { Outcome, SlackDeps } from '../../../deps.js';
 

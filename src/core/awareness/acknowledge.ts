@@ -1,6 +1,6 @@
 // "Got it": one acknowledgement per person per message, counted for the message and for the stats.
 import { DateTime } from 'luxon';
-import { AppError } from '../errors.js';
+import { AppError } from '../../shared/errors.js';
 import type { AwarenessDeps } from './deps.js';
 import { slotKey } from '../schedules/schedule.js';
 import { ackCount, addAck, postByMessage, postsWithAcks } from './queries.js';

@@ -1,13 +1,13 @@
 // The weekly programme: what is due now (the shared slot runner in ../schedules, posting tips), and the admin
 // switches. node-cron only calls runDue.
-import { AppError } from '../errors.js';
+import { AppError } from '../../shared/errors.js';
 import type { AwarenessDeps } from './deps.js';
 import { MANUAL_SCHEDULE } from './deps.js';
 import { enqueue } from './queries.js';
 import { isPaused, recordSlot, setPaused } from '../schedules/queries.js';
 import { runDueSlots, type RecordedSlot } from '../schedules/run-due.js';
 import { nextSlot } from '../schedules/schedule.js';
-import { postSlot, type SlotOutcome } from './posting.js';
+import { postSlot, type SlotOutcome } from './post.js';
 import { tipById } from './promote.js';
 
 /** What one run did with each slot it looked at. */

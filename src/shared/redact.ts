@@ -3,7 +3,7 @@
 // are replaced together, so no detector's find is half kept), so a replacement marker is never itself searched and the result does not depend on the order patterns happen to be applied in. Extra
 // patterns (decoy credentials, REDACT_PATTERNS) count as more specific than the built-ins: a decoy credential is
 // shaped like a Stripe restricted key on purpose, and must still be named as the decoy it is.
-import { DETECTORS } from './patterns.js';
+import { DETECTORS } from './secret-patterns.js';
 
 /** An organisation's own pattern (REDACT_PATTERNS): finds are replaced with `[redacted: <name>]`. */
 export interface CustomPattern {

@@ -1,6 +1,6 @@
 // The weekly digest's API: what is due now (the shared slot runner, posting the digest to INCIDENT_CHANNEL once per
 // slot across replicas), a preview and a manual post. Adapters (Slack, the CLI, the scheduler) hold a WeeklyDigest.
-import { AppError } from '../errors.js';
+import { AppError } from '../../shared/errors.js';
 import { claimSlot, sendUnderClaim } from '../schedules/claim.js';
 import { finishClaim } from '../schedules/queries.js';
 import { runDueSlots, type RecordedSlot } from '../schedules/run-due.js';

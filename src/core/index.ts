@@ -1,0 +1,63 @@
+// The core's public entry. Adapters (src/slack, src/cli, src/web, src/sandbox, src/scheduler, src/*.ts) import core only
+// from here, as eslint.config.js enforces; everything else in src/core is private to it. Generated from what the
+// adapters use by the layout script (entry.mjs, see README "Architecture"): edit adapters, then re-run it.
+export type { Awareness } from './awareness/awareness.js';
+export type { AwarenessPoster, AwarenessSettings } from './awareness/deps.js';
+export { loadTips } from './awareness/library.js';
+export { MAX_TIP_BODY, type Tip } from './awareness/tip.js';
+export { systemClock, type Clock } from './clock.js';
+export type { Actor, CoreDeps } from './context.js';
+export { createCore, type Core } from './core.js';
+export { DECOY_KINDS, type Decoy, type DecoyKind } from './decoys/decoy.js';
+export type { ListedDecoy, Registered } from './decoys/manage.js';
+export type { DecoyRequest } from './decoys/sightings.js';
+export type { Tripped } from './decoys/trip.js';
+export { DIGEST_GRACE_MS, DIGEST_SCHEDULE, type DigestPoster, type DigestSettings } from './digest/deps.js';
+export type { Digest } from './digest/digest.js';
+export { changeLine, figureLines, openLine, periodLabel, PLAIN, type Markup } from './digest/lines.js';
+export type { Edited, IncidentEdit } from './incidents/edit.js';
+export { DEFAULT_INCIDENT_TYPES } from './incidents/incident-types.js';
+export { DEFAULT_SEVERITY, looksLikeRef, parseRef, SEVERITIES, type Incident, type Severity, type Status } from './incidents/incident.js';
+export { ENDING_STATUSES, type OpenWork } from './incidents/open-work.js';
+// Database queries adapters still call directly; to become Core methods.
+export { findById, listIncidents } from './incidents/queries.js';
+export type { VisibleIncident } from './incidents/read.js';
+export { MAX_DESCRIPTION, MAX_NOTE, MAX_TITLE } from './incidents/text-rules.js';
+export { weeklyChartPng } from './metrics/chart.js';
+export { TIME_METRICS, type Stats } from './metrics/stats.js';
+export { alignColumns, exclusionNote, formatRate, periodText, statsLines, timeTable } from './metrics/table.js';
+export { loadPlan, loadPlanSync } from './oob/load.js';
+export { NO_PLAN_MESSAGE } from './oob/move.js';
+export { planLines, type OobPlan } from './oob/plan.js';
+export { announcementKey, setupFollowUpKeys, type SetupResult } from './outbox/channel-setup.js';
+export type { AttemptOutcome, OutboxPort } from './outbox/deps.js';
+export { isMessage, type IncidentChange, type NotificationPayloads } from './outbox/notifications.js';
+// Database queries adapters still call directly; to become Core methods.
+export { claimDue, countClaimable, nextDueAt, rowsByKey, type OutboxRow } from './outbox/queries.js';
+export { settleAttempt } from './outbox/settle.js';
+export { labelIdsIn, personLabel, type PeopleDirectory, type Profile } from './people/directory.js';
+export { importPlaybookText } from './playbooks/import/detect.js';
+export { ImportError } from './playbooks/import/result.js';
+export { playbookToYaml } from './playbooks/import/to-yaml.js';
+export { loadLibrary, type PlaybookLibrary } from './playbooks/library.js';
+export { formatProblem, loadPlaybookDir, type PlaybookProblem } from './playbooks/load.js';
+export { ownerOf } from './playbooks/owners.js';
+export { durationMs, numberedSteps, type Playbook } from './playbooks/playbook.js';
+export type { Task } from './playbooks/read.js';
+export { progress, progressWords, type Run, type RunStep } from './playbooks/run.js';
+export { whyNot, type StepAction, type StepResult } from './playbooks/steps.js';
+export { plural } from './plural.js';
+export { describeEvent } from './reports/describe.js';
+export { EXPORT_FORMATS } from './reports/export.js';
+export { FORMAT_NAMES, formatNamed, parseReportFormat } from './reports/format-names.js';
+export { escapeHtml } from './reports/formats/html-escape.js';
+export { humanTime } from './reports/formats/human.js';
+export { FORMAT_INFO, renderReport, reportFileName } from './reports/formats/index.js';
+export { formatDuration } from './reports/phases.js';
+export { shortTimeline, type ShortTimeline } from './reports/read.js';
+export type { ReportEvent, ReportFormat, ReportHeader } from './reports/report.js';
+export { REVIEW_FIELD_LABELS, type Review, type ReviewContent } from './reviews/review.js';
+export { checkReview, MAX_ACTION_ITEMS, MAX_ACTION_TEXT, MAX_REVIEW_TEXT } from './reviews/schema.js';
+export { checkCron, type Schedule } from './schedules/schedule.js';
+export { verificationLine } from './timeline/chain.js';
+export { isBackdated, type SlackMessageRef, type TimelineEvent } from './timeline/events.js';
