@@ -7,12 +7,7 @@ import type { NewEvent } from '../timeline/events.js';
 import { actionOf } from './notifications.js';
 import { afterChannelSetup } from './channel-setup.js';
 import { markDelivered, markFailed, reschedule, type OutboxRow } from './queries.js';
-
-/** How one attempt went, as the worker saw it. */
-export type AttemptOutcome =
-  | { kind: 'delivered'; result: Record<string, unknown>; invited?: string[] }
-  | { kind: 'retry'; at: Date; error: string }
-  | { kind: 'failed'; error: string };
+import type { AttemptOutcome } from './deps.js';
 
 /** What settling did: false when the lease had been lost to another worker (nothing was written). */
 export async function settleAttempt(

@@ -2,7 +2,6 @@
 // the functions below are the only makers of SafeText and SafeJson, which the free-text columns of src/db/schema.ts
 // and the timeline and outbox payloads require. Rampart's own words pass through too (redacting them changes nothing),
 // so no caller has to decide whether a text "could" hold a secret.
-import type { CoreDeps } from '../context.js';
 import type { SlackMessageRef } from '../timeline/events.js';
 import { redact, type CustomPattern } from '../../shared/redact.js';
 import { DECOY_CREDENTIAL_PATTERN } from '../../shared/decoy-credential.js';
@@ -12,7 +11,10 @@ import { isOnlyInvisible, stripDirectionControls } from '../../shared/invisible.
 export type { SafeJson, SafeText } from '../../shared/safe-text.js';
 
 /** What redaction needs to know: the deployment's own patterns (REDACT_PATTERNS). */
-export type RedactionDeps = Pick<CoreDeps, 'redactPatterns'>;
+export interface RedactionDeps {
+  /** REDACT_PATTERNS (CoreDeps.redactPatterns); spelt out here, not picked from CoreDeps, so context.ts can import this file without a cycle. */
+  redactPatterns: readonly CustomPattern[];
+}
 
 /** Redacted text and the kinds found, de-duplicated, in the order they appear. */
 export interface SafeRedacted {
