@@ -4,11 +4,7 @@ import { authorize } from '../access/authorize.js';
 import type { Actor, CoreDeps } from '../context.js';
 import { AppError } from '../../shared/errors.js';
 import { createAwareness } from './awareness.js';
-import type { AwarenessDeps } from './deps.js';
 import type { Tip } from './tip.js';
-
-/** What the composition root gives core for the programme: its schedule, channels, tips, Slack port and slot identity. */
-export type AwarenessSettings = Omit<AwarenessDeps, 'db' | 'clock' | 'redactPatterns'>;
 
 /** Binds the programme to core's dependencies; without settings every call but mayManage says it is not set up. */
 export function awarenessApi(deps: CoreDeps) {

@@ -32,3 +32,6 @@ export interface AwarenessDeps extends SlotDeps {
 export const MANUAL_SCHEDULE = 'send-now';
 /** Incidents of the last this-many days make tips about their types preferred. */
 export const RECENT_DAYS = 30;
+
+/** What the composition root gives core for the programme: its schedule, channels, tips, Slack port and slot identity. */
+export type AwarenessSettings = Omit<AwarenessDeps, 'db' | 'clock' | 'redactPatterns'>;

@@ -3,11 +3,7 @@
 import { authorize } from '../access/authorize.js';
 import type { Actor, CoreDeps } from '../context.js';
 import { AppError } from '../../shared/errors.js';
-import type { DigestDeps } from './deps.js';
 import { createDigest } from './post.js';
-
-/** What the composition root gives core for the digest: its schedule, channel, Slack port and slot identity. */
-export type DigestSettings = Omit<DigestDeps, 'db' | 'clock' | 'timezone'>;
 
 /** Binds the digest to core's dependencies; without settings every call says it is not set up. */
 export function digestApi(deps: CoreDeps) {

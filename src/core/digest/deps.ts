@@ -33,3 +33,6 @@ export const DIGEST_MANUAL_SCHEDULE = 'digest-send-now';
 export const DIGEST_GRACE_MS = 24 * 3_600_000;
 /** The digest covers this long before its slot. */
 export const DIGEST_WEEK_MS = 7 * 86_400_000;
+
+/** What the composition root gives core for the digest: its schedule, channel, Slack port and slot identity. */
+export type DigestSettings = Omit<DigestDeps, 'db' | 'clock' | 'timezone'>;
