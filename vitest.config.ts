@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
@@ -8,6 +9,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
  * whole only where every file in it is pure by design.
  */
 const UNIT = [
+  'test/architecture.test.ts',
   'test/config.test.ts',
   'test/core/awareness/readme-example.test.ts',
   'test/core/awareness/schedule.test.ts',
@@ -57,6 +59,10 @@ if (missing.length > 0) throw new Error(`vitest.config.ts lists unit tests that 
 const common = {
   // Each file gets its own database (PGlite in memory, or a fresh Postgres database), so files run in parallel.
   pool: 'forks' as const,
+  // A worker runs its files one after another in one module graph: src and its libraries (Bolt, drizzle, PGlite) are
+  // loaded once per worker, not once per file, and test/support/db.ts keeps one migrated database per worker, emptied
+  // between tests. Files must therefore leave no state behind (close what they open; restore what they change).
+  isolate: false,
   setupFiles: ['test/support/fast-check-seed.ts'],
   testTimeout: 30_000,
   hookTimeout: 60_000,
@@ -67,6 +73,8 @@ const globalSetup = ['test/support/global-db-per-run.ts'];
 
 export default defineConfig({
   test: {
+    // Vitest's default leaves a core idle (cores - 1); much of an integration test is waiting on HTTP and the database.
+    maxWorkers: availableParallelism(),
     projects: [
       { test: { ...common, name: 'unit', include: UNIT } },
       { test: { ...common, name: 'integration', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...UNIT, ...FUZZ], globalSetup } },

@@ -6,7 +6,7 @@ import type { ProvidedContext } from 'vitest';
 import type { TestProject } from 'vitest/node';
 import migrate from './global-db.js';
 
-type Migrated = Pick<ProvidedContext, 'pgliteDump' | 'postgresTemplate'>;
+type Migrated = Pick<ProvidedContext, 'pgliteDump' | 'postgresTemplate' | 'pgliteDataDir'>;
 
 // On the Vitest instance, which every project shares; this module itself is loaded once per project.
 const MIGRATED = Symbol.for('rampart.test.migrated-database');
@@ -17,16 +17,17 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const shared = project.vitest as unknown as Shared;
   const earlier = shared[MIGRATED];
   if (earlier) {
-    const { pgliteDump, postgresTemplate } = await earlier;
+    const { pgliteDump, postgresTemplate, pgliteDataDir } = await earlier;
     project.provide('pgliteDump', pgliteDump);
     project.provide('postgresTemplate', postgresTemplate);
+    project.provide('pgliteDataDir', pgliteDataDir);
     return undefined;
   }
   let teardown!: () => Promise<void>;
   shared[MIGRATED] = migrate(project).then((t) => {
     teardown = t;
-    const { pgliteDump, postgresTemplate } = project.getProvidedContext();
-    return { pgliteDump, postgresTemplate };
+    const { pgliteDump, postgresTemplate, pgliteDataDir } = project.getProvidedContext();
+    return { pgliteDump, postgresTemplate, pgliteDataDir };
   });
   await shared[MIGRATED];
   return () => teardown();
