@@ -94,8 +94,10 @@ async function openPglite(target: Exclude<DatabaseTarget, { kind: 'postgres' }>)
 
 async function lockDataDir(dir: string): Promise<() => Promise<void>> {
   try {
-    // The lock is refreshed while we run; one left by a crashed process goes stale after 10 s and is taken over.
-    return await lockfile.lock(dir, { stale: 10_000, update: 2_000, realpath: false });
+    // The lock is refreshed while we run; one left by a crashed process goes stale after 30 s and is taken over. PGlite
+    // runs Postgres on this thread, so a first start's initdb blocks the refresh for seconds (far longer on a loaded
+    // machine): with 10 s, a second process could take a live directory during it (seen in the suite under load).
+    return await lockfile.lock(dir, { stale: 30_000, update: 5_000, realpath: false });
   } catch (err) {
     if ((err as { code?: string }).code === 'ELOCKED') {
       throw new AppError(

@@ -5,10 +5,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyMigratedDataDir } from '../support/data-dir.js';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(path.join(tmpdir(), 'rampart-noslack-'));
+// A migrated DATA_DIR, so the child opens its database without initdb.
+beforeAll(() => copyMigratedDataDir(path.join(dir, 'data')));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs `node bin/rampart.js …` with the module trace; returns its exit code and the loaded modules' URLs. */

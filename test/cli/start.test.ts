@@ -37,7 +37,7 @@ describe('rampart start', () => {
         .toBe(200);
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
-      // The lock is gone at once (a crashed process's lock would only go stale after 10 s).
+      // The lock is gone at once (a crashed process's lock would only go stale after 30 s).
       const db = await openDatabase({ kind: 'pglite', dataDir });
       await db.close();
     } finally {

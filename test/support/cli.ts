@@ -38,6 +38,18 @@ export async function rampartInProcess(args: string[], env: Record<string, strin
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
+/**
+ * Runs `rampart …` in this process with a stdout whose reader has gone (every write fails with EPIPE, as a pipe to
+ * `head -0`), the in-process twin of runRampartUnread.
+ */
+export async function rampartInProcessUnread(args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number; stderr: string }> {
+  const { runCli } = await import('../../src/cli/program.js');
+  const stdout = new Writable({ write: (_chunk, _encoding, done) => done(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' })) });
+  const stderr = collector();
+  const code = await runCli(args, { env: cliEnv(env), stdout, stderr: stderr.stream });
+  return { code, stderr: stderr.text() };
+}
+
 /** A stream that keeps what is written to it. */
 function collector(): { stream: Writable; text: () => string } {
   const chunks: string[] = [];
