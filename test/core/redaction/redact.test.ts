@@ -248,6 +248,9 @@ describe('redact: properties', () => {
         const i = at % (words.length + 1);
         // A card right after another number cannot be told apart from one longer number; prose keeps them apart.
         fc.pre(kind !== 'card-number' || !/\d$/.test(words[i - 1] ?? ''));
+        // The expected text replaces the secret where it first occurs: a URL whose user is also its password
+        // (`postgres://toString:toString@…`, drawn once in CI) would put it in the wrong place.
+        fc.pre(written.indexOf(secret) === written.lastIndexOf(secret));
         const around = (middle: string) => [...words.slice(0, i), `${open}${middle}${close}`, ...words.slice(i)].join(' ');
         const out = redact(around(written));
         expect(out).toEqual({ text: around(written.replace(secret, `[redacted: ${kind}]`)), found: [kind] });
