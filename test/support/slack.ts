@@ -162,17 +162,8 @@ async function resetTestBot(bot: TestBot, fresh: FreshState): Promise<void> {
   bot.staff = bot.emu.userById(bot.staff.id)!;
   bot.general = bot.emu.channelById(bot.general.id)!;
   bot.incidents = bot.emu.channelById(bot.incidents.id)!;
-  forgetPacing(bot.rampart.outbox);
-}
-
-/**
- * The outbox paces posts per channel from the time of the last one; a reused bot would otherwise make the next test's
- * first post in the same channel (the incidents channel) wait, which a test with a moving fake sleep would observe.
- * The map is private to the worker, so it is reached by name here, in the test harness only.
- */
-function forgetPacing(outbox: RampartApp['outbox']): void {
-  (outbox as unknown as { lastPost: Map<string, number> }).lastPost.clear();
-  outbox.waits.length = 0;
+  // A fresh worker has no pacing history: the first post in a channel would otherwise wait.
+  bot.rampart.outbox.forgetPacing();
 }
 
 /** Ephemeral messages a user received, newest last. */

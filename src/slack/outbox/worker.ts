@@ -72,6 +72,12 @@ export class OutboxWorker implements OutboxPort {
   }
 
   /** Starts the periodic poll (and a first pass for rows left from before a restart). */
+  /** Forgets when each lane last posted and the recorded waits (a test harness reusing one bot between tests). */
+  forgetPacing(): void {
+    this.lastPost.clear();
+    this.waits.length = 0;
+  }
+
   start(): void {
     this.timer = setInterval(() => this.notify(), this.tuning.pollMs);
     this.timer.unref();
