@@ -221,7 +221,7 @@ describe('restarts', () => {
       HOST: '127.0.0.1',
       RESPONDERS: bot.lead.id,
     });
-    bot.rampart = await startRampart(config, { database: bot.database, logger: createLogger('silent'), slackRetries: 0 });
+    bot.rampart = await startRampart(config, { database: bot.database, logger: createLogger('silent'), slackRetries: 0, scheduler: false });
     bot.emu.setBotUrl(`${bot.rampart.url}/slack/events`);
     const second = (await bot.rampart.core.playbooks.runs(1))[0]!.steps.find((s) => s.number > 1 && !s.step.requires)!;
     expect((await bot.rampart.core.playbooks.runs(1))[0]!.steps[0]!.state).toBe('done');

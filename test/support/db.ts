@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { readFile } from 'node:fs/promises';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import type { Database } from '../../src/db/types.js';
 
@@ -34,6 +34,7 @@ let freshTables: string | undefined;
  * a test that wants two databases at once) the caller gets a copy of its own, closed or dropped with it.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
+  if (usedAfterClose.size > 0) throw new Error(`left running after its test file ended, something kept using the test database: ${[...usedAfterClose].join(', ')}`);
   if (handedOut) return ownCopy();
   handedOut = true;
   const release = () => {
@@ -47,8 +48,21 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     }
     used = true;
     const client = sharedPglite;
-    const database = await openDatabase({ kind: 'pglite-instance', client });
-    return withEmptying({ ...database, close: async () => release() }, () => emptied(pgliteSession(client)));
+    // The copy outlives this handle (the next test gets it emptied), so the handle is revoked on close: anything the
+    // test left running (an outbox worker, a retry timer) fails on its next query instead of working on the next
+    // test's rows.
+    const handle = revocable(client);
+    const database = await openDatabase({ kind: 'pglite-instance', client: handle.client });
+    return withEmptying(
+      {
+        ...database,
+        close: async () => {
+          handle.revoke();
+          release();
+        },
+      },
+      () => emptied(pgliteSession(client)),
+    );
   }
   if (!fileDatabaseUrl || (used && !(await withClient(fileDatabaseUrl, (c) => emptied(postgresSession(c)))))) {
     if (fileDatabaseUrl) await dropPostgresDatabase(fileDatabaseUrl);
@@ -100,6 +114,30 @@ async function openPostgres(url: string, afterClose: () => Promise<void>): Promi
       await afterClose();
     },
   };
+}
+
+/** Test files whose database was used after they closed it (see revocable). */
+const usedAfterClose = new Set<string>();
+
+/**
+ * A stand-in for client that refuses to work once revoked, and remembers who opened it: the next createTestDatabase
+ * in this worker then fails naming that file, instead of a later test failing now and then for no reason of its own.
+ * (Methods run on the real client: PGlite has private fields.)
+ */
+function revocable(client: PGlite): { client: PGlite; revoke: () => void } {
+  const opener = expect.getState().testPath ?? 'a test file';
+  let revoked = false;
+  const proxy = new Proxy(client, {
+    get(target, key) {
+      if (revoked && key !== 'then') {
+        usedAfterClose.add(opener);
+        throw new Error(`the test database was used after ${opener} closed it`);
+      }
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return { client: proxy, revoke: () => (revoked = true) };
 }
 
 async function loadMigratedPglite(): Promise<PGlite> {

@@ -87,6 +87,9 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
       return { status: reply.status, text: json?.text ?? reply.body };
     },
     async close() {
+      // A test that restarted the bot put its new app in bot.rampart: that one is stopped too (stop is idempotent),
+      // or its outbox poll would go on working on the next file's rows in this worker.
+      await bot.rampart.stop();
       await rampart.stop();
       await emu.close();
       await database.close();
