@@ -1,6 +1,6 @@
 // The sandbox's `home` line: the App Home opened as the current user and printed as they would read it, with its
 // buttons clickable by `click` (Declare incident opens the declare modal).
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,5 +31,16 @@ describe('the sandbox `home` line', () => {
     expect(output.text).toMatch(/you in #general> click Declare incident\n┌─ Modal: Declare/);
     expect(alices).toContain('*Your open incidents (0)*');
     expect(alices).toContain('*INC-1* · SEV4 · triage · Odd mail');
+  });
+
+  it('runs docs/examples/app-home.txt: the commander’s Home tab shows her role, and the change after it', { timeout: 120_000 }, async () => {
+    const scriptFile = join(dir, 'example.txt');
+    await writeFile(scriptFile, await readFile('docs/examples/app-home.txt', 'utf8'));
+    const output = new MemoryOutput();
+    expect(await runSandbox({ dataDir: join(dir, 'example'), scriptFile, output, database, fastForwardWaits: true })).toBe(0);
+    const homes = output.text.split('alice in #general> home').slice(1).map((part) => part.slice(0, part.indexOf('└─')));
+    expect(homes).toHaveLength(2);
+    expect(homes[0]).toMatch(/\*INC-\d+\* · SEV3 · triage · Odd invoice from a new supplier[^\n]*\n│ _You: commander_/);
+    expect(homes[1]).toMatch(/\*INC-\d+\* · SEV3 · investigating · Odd invoice from a new supplier[^\n]*\n│ _You: commander_/);
   });
 });
