@@ -2,7 +2,7 @@
 // only for admins), a person's open steps across incidents, the page remembered, and Home tab refreshes enqueued in
 // the change's own transaction for the people it concerns who have opened App Home.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { slackOutbox } from '../../../src/db/schema.js';
 import { AppError } from '../../../src/shared/errors.js';
 import { emptyTestDatabase } from '../../support/db.js';
@@ -70,7 +70,7 @@ describe('core.home', () => {
     expect(outsiders.incomplete).toBe(false);
     expect((await t.core.home.open(bob)).open.map((i) => i.title)).toEqual(['Public odd mail', 'Payroll takeover']);
     expect((await t.core.home.open(lead)).open).toHaveLength(2);
-    await t.database.db.execute(`update incidents set channel_id = 'C0PAYROLL' where number = 1`);
+    await t.database.db.execute(sql`update incidents set channel_id = 'C0PAYROLL' where number = 1`);
     slackAnswers = false;
     const unsure = await t.core.home.open(outsider);
     expect(unsure.open.map((i) => i.title)).toEqual(['Public odd mail']);
