@@ -27,6 +27,7 @@ import { AppError } from './shared/errors.js';
 import { channelMemberCheck } from './slack/channel-members.js';
 import { installationFrom, type Installation } from './slack/installation.js';
 import { BodyBudget } from './slack/request-body.js';
+import { currentHomeView } from './slack/services/home.js';
 
 /** A running Rampart. */
 export interface RampartApp {
@@ -110,6 +111,8 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
     logger,
     playbooks,
     oobPlan: () => (config.oobPlanFile ? loadPlan(config.oobPlanFile) : Promise.reject(new AppError('invalid_input', NO_PLAN_MESSAGE))),
+    // Core is built next (it needs this worker as its outbox port); Home tabs are rendered only once rows arrive.
+    homeView: (userId) => currentHomeView(core, userId),
     sleep,
     tuning,
     ...(workerId ? { workerId } : {}),

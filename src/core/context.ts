@@ -6,6 +6,7 @@ import type { PlaybookLibrary } from './playbooks/library.js';
 import type { Severity } from './incidents/incident.js';
 import type { CustomPattern } from '../shared/redact.js';
 import { enqueuedDuring } from './outbox/queries.js';
+import { refreshHomesAfter } from './home/refresh.js';
 import type { OutboxPort } from './outbox/deps.js';
 import type { Refusal } from './access/rules.js';
 import { bindRedaction } from './redaction/apply.js';
@@ -73,10 +74,13 @@ export function isTrusted(actor: Actor): boolean {
  */
 export async function inTransaction<T>(deps: Pick<CoreDeps, 'db' | 'redactPatterns' | 'outbox'>, fn: (tx: Tx) => Promise<T>): Promise<T> {
   let used: Tx | undefined;
-  const result = await deps.db.transaction((tx) => {
+  const result = await deps.db.transaction(async (tx) => {
     used = tx;
     bindRedaction(tx, deps);
-    return fn(tx);
+    const result = await fn(tx);
+    // Whatever use case changed an incident, the Home tabs it concerns are refreshed by the same transaction.
+    await refreshHomesAfter(tx);
+    return result;
   });
   // Only after the commit: a worker woken earlier would not see the rows yet.
   if (used && enqueuedDuring(used)) deps.outbox?.notify();

@@ -36,6 +36,7 @@ import { SignatureLedger } from './requests/signatures.js';
 import { noticePeople } from './people/notice.js';
 import { namesFor } from './people/read.js';
 import type { PeopleDirectory } from './people/directory.js';
+import { openHome, readHome } from './home/read.js';
 
 /** Builds the core API over its dependencies. */
 export function createCore(deps: CoreDeps) {
@@ -128,6 +129,12 @@ export function createCore(deps: CoreDeps) {
       notice: (directory: PeopleDirectory, userIds: readonly string[]) => noticePeople(deps, directory, userIds),
       /** The cached names of these people, in one query (people without one are left out). */
       names: (userIds: readonly string[]) => namesFor(deps, userIds),
+    },
+    home: {
+      /** The actor opened App Home (or turned to `page`): recorded, so later changes refresh it; returns what it shows. */
+      open: (actor: Actor, opts?: { page?: number }) => openHome(deps, actor, opts),
+      /** What the actor's Home tab shows now, on the page they were last on (a refresh; records nothing). */
+      read: (actor: Actor) => readHome(deps, actor),
     },
     requests: {
       /** True the first time a request signature is presented (on any replica), false for a replay until validUntil. */

@@ -15,6 +15,7 @@ export type { Tripped } from './decoys/trip.js';
 export { DIGEST_GRACE_MS, DIGEST_SCHEDULE, type DigestPoster, type DigestSettings } from './digest/deps.js';
 export type { Digest } from './digest/digest.js';
 export { changeLine, figureLines, openLine, periodLabel, PLAIN, type Markup } from './digest/lines.js';
+export type { Home, HomeAwareness, HomeDeadline, HomeFollowUp, HomeIncident, HomeSections, HomeStep } from './home/home.js';
 export type { Edited, IncidentEdit } from './incidents/edit.js';
 export { DEFAULT_INCIDENT_TYPES } from './incidents/incident-types.js';
 export { DEFAULT_SEVERITY, looksLikeRef, parseRef, SEVERITIES, type Incident, type Severity, type Status } from './incidents/incident.js';

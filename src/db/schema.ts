@@ -374,3 +374,13 @@ export const slackProfiles = pgTable('slack_profiles', {
   realName: redactedText('real_name').notNull().default(EMPTY_TEXT),
   fetchedAt: tz('fetched_at').notNull(),
 });
+
+/**
+ * People who have opened the bot's App Home, and the page of it they last looked at. Only their Home tabs are
+ * republished after a change (nobody else would see one), on the page they were on.
+ */
+export const homeViewers = pgTable('home_viewers', {
+  userId: text('user_id').primaryKey(),
+  page: integer('page').notNull().default(1),
+  openedAt: tz('opened_at').notNull(),
+});

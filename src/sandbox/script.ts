@@ -16,6 +16,7 @@ export type SandboxCommand =
   | { kind: 'cancel' }
   | { kind: 'wait'; ms: number }
   | { kind: 'visit'; target: string }
+  | { kind: 'home' }
   | { kind: 'help' }
   | { kind: 'exit' };
 
@@ -39,6 +40,7 @@ export const LINE_FORMS: readonly string[] = [
   'submit [field=value …]                 submit the open modal',
   'cancel                                 close the open modal',
   'wait 20m                               let time pass (s, m, h or d) and run the weekly tip and digest if they fall due',
+  'home                                   open the bot\'s App Home as the current user and show it (click its buttons next)',
   'visit latest                           open the latest link to the bot you were shown (a decoy), as a stranger would',
   '# comment                              ignored, as are blank lines',
   'help | exit                            this list | quit (Ctrl-D works too)',
@@ -62,6 +64,7 @@ const USAGE: Record<string, string> = {
   fill: 'fill <field>=<value> …',
   wait: 'wait <number><s|m|h|d>, e.g. wait 20m',
   visit: 'visit latest | visit <URL or path on the bot\'s server>',
+  home: 'home',
 };
 
 /** Parses one line; returns null for blank lines and comments, throws ScriptParseError for anything else it can't read. */
@@ -123,6 +126,9 @@ export function parseLine(line: string): SandboxCommand | null {
     case 'visit':
       need(/^\S+$/.test(rest));
       return { kind: 'visit', target: rest };
+    case 'home':
+      need(rest === '');
+      return { kind: 'home' };
     case 'help':
     case '?':
       return { kind: 'help' };

@@ -7,7 +7,7 @@ import { LINE_FORMS, type SandboxCommand } from './script.js';
 import { matchButton } from './emulator/blocks.js';
 import { arrAt, buttonsIn, mrkdwnToText, renderBlocks, strAt } from './render.js';
 import { coerceFill, modalFields } from './modal.js';
-import { emulatorNames, type TranscriptPrinter } from './transcript.js';
+import { emulatorNames, formatHome, type TranscriptPrinter } from './transcript.js';
 import { checkCommand, OPEN_SURFACE, resolveShortcut, type AppSurface } from './app-surface.js';
 import { visitPage, visitUrl } from './visit.js';
 import { escapeMentions, type MentionTarget } from './mentions.js';
@@ -36,6 +36,9 @@ export class SandboxSession {
   channelName = 'general';
   // What was typed with `fill`, per open view, until it is submitted or cancelled.
   private readonly pending = new Map<string, Record<string, string>>();
+  // Whether the person is looking at the App Home (after `home`, until they go somewhere or act in a channel), so
+  // `click` finds the Home tab's buttons before those of messages.
+  private onHome = false;
 
   private readonly idle: () => Promise<void>;
   private readonly advance: (ms: number) => void;
@@ -98,7 +101,10 @@ export class SandboxSession {
   private async dispatch(cmd: SandboxCommand): Promise<unknown> {
     const user = this.userId;
     const channel = this.emu.channel(this.channelName).id;
+    if (!STAYS_ON_HOME.has(cmd.kind)) this.onHome = false;
     switch (cmd.kind) {
+      case 'home':
+        return this.openHome();
       case 'slash':
         attempt(() => checkCommand(this.surface, cmd.command));
         return check(this.emu.slashCommand({ user, channel, command: cmd.command, text: this.mentions(cmd.text, 'slash') }), `${cmd.command}`);
@@ -183,7 +189,20 @@ export class SandboxSession {
     await this.join(ch.name);
   }
 
-  /** Clicks the most recent button with this label the user can see: in their open modal first, then in messages. */
+  /** Opens the App Home as the current user (app_home_opened), waits for the bot to publish it, and prints it. */
+  private async openHome(): Promise<void> {
+    await check(this.emu.openHome({ user: this.userId }), 'the app_home_opened event');
+    await withTimeout(this.idle(), 'the bot was still busy with background work');
+    const home = this.emu.home(this.userId);
+    if (!home) throw new LineError(`the bot published no Home tab for @${this.userName}`);
+    this.onHome = true;
+    this.printer.write(formatHome(home, { names: emulatorNames(this.emu), viewerId: this.userId }));
+  }
+
+  /**
+   * Clicks the most recent button with this label the user can see: in their open modal first, then in the Home tab
+   * when they are looking at it, then in messages.
+   */
   private async click(label: string, near?: string): Promise<unknown> {
     const user = this.userId;
     const view = this.emu.openView(user);
@@ -192,6 +211,17 @@ export class SandboxSession {
     if (view && sameLabel({ label: strAt(view.view.close, 'text') ?? 'Cancel', actionId: undefined }, label)) return this.dispatch({ kind: 'cancel' });
     const inView = view ? buttonsIn(arrAt(view.view, 'blocks')).find((b) => sameLabel(b, label)) : undefined;
     if (inView) return check(this.emu.clickButton({ user, label: inView.label }), `the "${inView.label}" button`);
+    const home = this.onHome ? this.emu.home(user) : undefined;
+    const inHome = home ? buttonsIn(arrAt(home.view, 'blocks')).find((b) => sameLabel(b, label)) : undefined;
+    if (inHome) {
+      const shown = home!.hash;
+      await check(this.emu.clickButton({ user, label: inHome.label, home: true }), `the "${inHome.label}" button`);
+      await withTimeout(this.idle(), 'the bot was still busy with background work');
+      // A page turn republishes the tab: show it again, as Slack would.
+      const after = this.emu.home(user);
+      if (after && after.hash !== shown) this.printer.write(formatHome(after, { names: emulatorNames(this.emu), viewerId: user }));
+      return;
+    }
     const visible = this.emu.allMessages().filter((m) => this.canSee(m)).reverse();
     for (const m of visible) {
       if (near !== undefined) {
@@ -268,6 +298,9 @@ export class SandboxSession {
     );
   }
 }
+
+/** Lines after which the person is still looking at the App Home (a click there, or a modal it opened). */
+const STAYS_ON_HOME: ReadonlySet<SandboxCommand['kind']> = new Set(['home', 'click', 'fill', 'submit', 'cancel', 'help']);
 
 /** Labels match ignoring case, spacing and :emoji: codes; an action_id matches too. */
 function sameLabel(b: { label: string; actionId: string | undefined }, typed: string): boolean {

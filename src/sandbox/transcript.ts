@@ -46,6 +46,9 @@ export function formatActivity(a: EmuActivity, ctx: TranscriptContext): string[]
     case 'view_updated':
     case 'view_pushed':
       return formatView(a.view, ctx, a.kind === 'view_opened' ? undefined : a.kind === 'view_updated' ? 'updated' : 'pushed');
+    case 'home_published':
+      // Shown by the `home` line, which opens the tab; a refresh in the background is not something a person sees.
+      return [];
     case 'channel_created':
       return [`· #${a.channel.name} was created${a.channel.is_private ? ' (private)' : ''}`];
     case 'member_joined':
@@ -68,6 +71,13 @@ export function formatView(v: EmuView, ctx: TranscriptContext, change?: 'updated
   const label = errors ? 'not accepted, see ⚠' : change;
   if (label) lines[0] = lines[0]!.replace('┌─ Modal:', `┌─ Modal (${label}):`);
   return lines;
+}
+
+/** A Home tab as a framed block, read as the person it was published to sees it. */
+export function formatHome(v: EmuView, ctx: TranscriptContext): string[] {
+  const who = ctx.names.user(v.user) ?? v.user;
+  const body = renderBlocks(Array.isArray(v.view.blocks) ? v.view.blocks : [], ctx.names);
+  return [`┌─ Home tab of @${who}`, ...body.map((l) => `│ ${l}`), '└─'];
 }
 
 /** Names from the emulator's workspace; DMs resolve to the other member's id so they print as `DM @name`. */

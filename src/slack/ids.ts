@@ -11,6 +11,8 @@ export const CALLBACK = {
   stepDetails: 'step_details',
   promoteLesson: 'promote_lesson',
   review: 'incident_review',
+  /** The App Home view (views.publish). */
+  home: 'app_home',
 } as const;
 
 /** Fields of the promote-a-lesson form: block_id and action_id alike. */
@@ -51,6 +53,11 @@ export const BUTTON = {
   confirmPublic: 'incident_public_confirm',
   /** Cancels an edit awaiting confirmation. */
   cancelEdit: 'incident_edit_cancel',
+  /** App Home: opens the declare modal. */
+  homeDeclare: 'home_declare',
+  /** App Home: turns to the page number in its value (Previous and Next). */
+  homePrevious: 'home_page_previous',
+  homeNext: 'home_page_next',
 } as const;
 
 export const BLOCK = {

@@ -50,6 +50,7 @@ const NOT_FREE_TEXT: Record<string, string> = {
   'awareness_acks.ts': 'a Slack message ts',
   'awareness_acks.user_id': 'a Slack user id',
   'slack_profiles.user_id': 'a Slack user id',
+  'home_viewers.user_id': 'a Slack user id',
   'awareness_queue.tip_id': 'a tip id (a slug)',
   'awareness_queue.queued_by': 'a Slack user id, or cli',
   'awareness_queue.used_for': 'a slot key Rampart builds',

@@ -56,6 +56,11 @@ describe('parseLine', () => {
     expect(parseLine('wait 2D')).toEqual({ kind: 'wait', ms: 172_800_000 });
   });
 
+  it('reads home, which takes nothing after it', () => {
+    expect(parseLine('home')).toEqual({ kind: 'home' });
+    expect(parseLine('  HOME ')).toEqual({ kind: 'home' });
+  });
+
   it.each([
     ['as', 'expected: as <user>'],
     ['in #bad channel', 'expected: in #<channel>'],
@@ -65,6 +70,7 @@ describe('parseLine', () => {
     ['fill', 'expected: fill <field>=<value>'],
     ['wait soon', 'expected: wait <number><s|m|h|d>'],
     ['wait 10', 'expected: wait <number><s|m|h|d>'],
+    ['home page 2', 'expected: home'],
     ['dance wildly', 'unknown line "dance wildly"'],
   ])('rejects %j with a message saying what was expected', (line, message) => {
     expect(() => parseLine(line)).toThrow(ScriptParseError);

@@ -45,6 +45,8 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'reactions.add': ['reactions:write'],
   'views.open': [],
   'views.update': [],
+  // The Home tab: no scope (Slack's views.publish reference), only App Home enabled in the manifest.
+  'views.publish': [],
   'conversations.open': ['im:write'],
   filesUploadV2: ['files:write'],
   'files.getUploadURLExternal': ['files:write'],
@@ -72,6 +74,11 @@ describe('Slack app manifest', () => {
 
   it('subscribes to exactly the events the code handles', () => {
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([...code.events].sort());
+  });
+
+  it('enables the Home tab when the code publishes one on app_home_opened', () => {
+    expect(code.events).toContain('app_home_opened');
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
   });
 
   it('enables interactivity when the code has modals, shortcuts or buttons, all on /slack/events', () => {

@@ -21,6 +21,8 @@ export const RULES = {
   'incident.declare': 'anyone',
   'incident.report-message': 'anyone',
   'incident.list': 'anyone',
+  // Everyone has a Home tab; what it lists is filtered per incident by the viewer rule (src/core/home/read.ts).
+  'home.view': 'anyone',
   'incident.show': 'viewer',
   'incident.timeline': 'viewer',
   'incident.report': 'viewer',
@@ -56,6 +58,7 @@ export const ACTION_WORDS: Record<Action, string> = {
   'incident.declare': 'declare incidents',
   'incident.report-message': 'report messages',
   'incident.list': 'list incidents',
+  'home.view': 'see the Home tab',
   'incident.show': 'see this incident',
   'incident.timeline': 'see this incident’s timeline',
   'incident.report': 'get this incident’s report',

@@ -50,6 +50,11 @@ export interface NotificationPayloads {
    * and which incident.
    */
   oob_plan_sent: { ref: string; drill: boolean; userId: string; by: string; reason: string };
+  /**
+   * A person's App Home republished after a change that concerns them (src/core/home/refresh.ts); the lane is their user
+   * id. Rendered at delivery from their Home as it is then, so the row holds only who.
+   */
+  home_refreshed: { userId: string };
 }
 
 /** The kinds of notification. */
@@ -71,6 +76,7 @@ export const ACTION_OF: Record<NotificationKind, string> = {
   assignee_told: 'telling the assignee by direct message',
   message_posted: 'posting a message',
   oob_plan_sent: 'sending the out-of-band plan',
+  home_refreshed: 'refreshing a Home tab',
 };
 
 /** What a stored notification does, in words: a posted message names its own action. */
@@ -81,7 +87,7 @@ export function actionOf(n: { kind: NotificationKind; payload: unknown }): strin
   return ACTION_OF[n.kind];
 }
 
-/** Whether a kind posts a message (paced per channel) rather than changing a channel (an invite, a creation). */
+/** Whether a kind posts a message (paced per channel) rather than changing a channel (an invite, a creation) or a Home tab. */
 export function isMessage(kind: NotificationKind): boolean {
-  return kind !== 'member_invited' && kind !== 'channel_setup';
+  return kind !== 'member_invited' && kind !== 'channel_setup' && kind !== 'home_refreshed';
 }

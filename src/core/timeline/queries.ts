@@ -6,6 +6,7 @@ import type { DbOrTx, Tx } from '../../db/types.js';
 import type { NewEvent, TimelineEvent } from './events.js';
 import { eventHash } from './hash.js';
 import { redactJson, redactionOf, type SafeJson } from '../redaction/apply.js';
+import { noteChange } from '../home/changes.js';
 
 /**
  * Appends one event in `tx`, which must come from inTransaction (it carries the redaction patterns). The caller must hold the incident's row lock (SELECT … FOR UPDATE), which makes the
@@ -45,7 +46,10 @@ export async function appendEvent(tx: Tx, incidentId: number, event: NewEvent, r
     .onConflictDoNothing({ target: timelineEvents.dedupeKey })
     .returning();
   const row = rows[0];
-  return row ? toEvent(row) : null;
+  if (!row) return null;
+  // Noted for inTransaction, which refreshes the Home tabs this change concerns before the transaction commits.
+  noteChange(tx, { incidentId, seq: row.seq, kind: event.kind, payload: row.payload, at: recordedAt });
+  return toEvent(row);
 }
 
 /** An incident's events in the order they happened (ties in the order they were recorded). */

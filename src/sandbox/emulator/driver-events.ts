@@ -3,7 +3,7 @@
 import type { BotReply, EmuMessage } from './types.js';
 import type { DriverDeps } from './driver.js';
 import { eventCallback } from './payloads.js';
-import { permalink } from './shapes.js';
+import { permalink, viewJson } from './shapes.js';
 import { TEAM_ID } from './constants.js';
 
 /** Event options shared by react and pin. */
@@ -97,4 +97,16 @@ export async function say(deps: DriverDeps, args: { user: string; channel: strin
     channel_type: channel.is_private ? 'group' : 'channel',
   };
   return { message, reply: await deliver(deps, event, {}) };
+}
+
+/**
+ * A person opens the app's Home tab; the bot gets app_home_opened (Events API reference: user, the app's direct-message
+ * channel, tab, event_ts, and the Home tab's current view once one was ever published).
+ */
+export async function openHome(deps: DriverDeps, args: { user: string } & Delivery): Promise<BotReply> {
+  const { ws } = deps;
+  const user = ws.resolveUser(args.user);
+  const home = ws.sessions.homes.get(user.id);
+  const event = { type: 'app_home_opened', user: user.id, channel: ws.imWith(user.id).id, tab: 'home', ...(home ? { view: viewJson(home) } : {}), event_ts: ws.nextTs() };
+  return deliver(deps, event, args);
 }

@@ -34,10 +34,19 @@ export async function slashCommand(deps: DriverDeps, args: { user: string; chann
   return reply;
 }
 
-/** Click a button in the user's open modal (unless a message is named), else in the newest message showing it. */
-export async function clickButton(deps: DriverDeps, args: { user: string; label: string; channel?: string; messageTs?: string; near?: string }): Promise<BotReply> {
+/**
+ * Click a button in the user's open modal (unless a message is named), else in the newest message showing it; with
+ * `home`, in the user's Home tab only.
+ */
+export async function clickButton(deps: DriverDeps, args: { user: string; label: string; channel?: string; messageTs?: string; near?: string; home?: boolean }): Promise<BotReply> {
   const { ws } = deps;
   const user = ws.resolveUser(args.user);
+  if (args.home) {
+    const home = ws.sessions.homes.get(user.id);
+    const inHome = home ? matchButton(home.view.blocks as unknown[] | undefined, args.label, args.near) : undefined;
+    if (!home || !inHome) throw new Error(`No button "${args.label}" in ${user.name}'s Home tab`);
+    return clickInView(deps, user.id, home, inHome);
+  }
   const view = args.channel === undefined && args.messageTs === undefined ? ws.sessions.openViewOf(user.id) : undefined;
   const inView = view ? matchButton(view.view.blocks as unknown[] | undefined, args.label, args.near) : undefined;
   if (view && inView) return clickInView(deps, user.id, view, inView);

@@ -25,7 +25,7 @@ import { SocketModeHub } from './socket-mode.js';
 import type { DriverDeps } from './driver.js';
 import { clickButton, messageShortcut, slashCommand } from './driver.js';
 import { closeView, submitView } from './driver-modals.js';
-import { pin, react, say } from './driver-events.js';
+import { openHome, pin, react, say } from './driver-events.js';
 import { handleResponseUrlPost } from './replies.js';
 import { APP_ID, TEAM_ID } from './constants.js';
 import { waitForChange } from './wait.js';
@@ -203,6 +203,11 @@ export class SlackEmulator implements SlackEmulatorApi {
     return this.ws.sessions.openViewOf(userId);
   }
 
+  /** The user's Home tab as the bot last published it. */
+  home(userId: string): EmuView | undefined {
+    return this.ws.sessions.homes.get(this.ws.resolveUser(userId).id);
+  }
+
   /** Files the bot uploaded (with their bytes once uploaded). */
   files(): EmuFile[] {
     return [...this.ws.sessions.files.values()];
@@ -248,7 +253,7 @@ export class SlackEmulator implements SlackEmulatorApi {
   }
 
   /** Click a button. */
-  clickButton(args: { user: string; label: string; channel?: string; messageTs?: string; near?: string }): Promise<BotReply> {
+  clickButton(args: { user: string; label: string; channel?: string; messageTs?: string; near?: string; home?: boolean }): Promise<BotReply> {
     return clickButton(this.deps, args);
   }
 
@@ -265,6 +270,11 @@ export class SlackEmulator implements SlackEmulatorApi {
   /** React to a message (reaction_added). */
   react(args: { user: string; channel: string; ts: string; name: string; retryNum?: number; eventId?: string }): Promise<BotReply> {
     return react(this.deps, args);
+  }
+
+  /** Open the app's Home tab (app_home_opened). */
+  openHome(args: { user: string; retryNum?: number; eventId?: string }): Promise<BotReply> {
+    return openHome(this.deps, args);
   }
 
   /** Pin a message (pin_added). */

@@ -126,12 +126,16 @@ export function validateMessageBlocks(blocks: unknown): string[] {
   return blockIssues(blocks, SURFACE_LIMITS.messageBlocks, '/blocks').map(issueMessage);
 }
 
+const HOME_FIELDS = new Set(['type', 'blocks', 'private_metadata', 'callback_id', 'external_id']);
+
 /** The issues of a modal or Home tab view; Slack reports these under /view. */
 export function viewIssues(view: unknown): Issue[] {
   if (!isObj(view)) return [{ reason: 'must provide an object', pointer: '/view' }];
   const out: Issue[] = [];
   const title = { kind: 'typed', types: ['plain_text'], textMax: SURFACE_LIMITS.viewTitle } as const;
   if (view.type !== 'modal' && view.type !== 'home') out.push({ reason: 'must be a valid enum value', pointer: '/view/type' });
+  // A Home tab view has only these fields (Slack's Home tab view reference): no title, submit or close.
+  if (view.type === 'home') for (const key of Object.keys(view)) if (!HOME_FIELDS.has(key)) out.push({ reason: `invalid additional property: ${key}`, pointer: '/view' });
   if (view.type === 'modal') checkRule(view.title, title, '/view/title', out);
   if (view.submit !== undefined) checkRule(view.submit, title, '/view/submit', out);
   if (view.close !== undefined) checkRule(view.close, title, '/view/close', out);

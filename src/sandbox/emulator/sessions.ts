@@ -33,6 +33,8 @@ interface TriggerRecord {
 /** Trigger ids, response urls, views and files of one workspace. */
 export class Sessions {
   readonly views: ViewRecord[] = [];
+  /** Each user's published Home tab (views.publish), by user id; kept apart from modals, which stack and close. */
+  readonly homes = new Map<string, ViewRecord>();
   readonly files = new Map<string, EmuFile>();
   private readonly triggers = new Map<string, TriggerRecord>();
   private readonly responseUrls = new Map<string, ResponseUrlRecord>();
@@ -46,6 +48,7 @@ export class Sessions {
   /** Forgets every trigger, response_url, modal and file: what a fresh workspace has (SlackEmulator.reset). */
   reset(): void {
     this.views.length = 0;
+    this.homes.clear();
     this.files.clear();
     this.triggers.clear();
     this.responseUrls.clear();
@@ -110,6 +113,16 @@ export class Sessions {
     record.hash = this.newHash();
     record.errors = undefined;
     if (typeof view.external_id === 'string') record.externalId = view.external_id;
+    return record;
+  }
+
+  /** Publishes a user's Home tab: the first publish makes the view, later ones replace it in place (same id, new hash). */
+  publishHome(user: string, view: Record<string, unknown>): ViewRecord {
+    const existing = this.homes.get(user);
+    if (existing) return this.replaceView(existing, view);
+    const id = this.nextId('V');
+    const record: ViewRecord = { id, user, view, hash: this.newHash(), closed: false, rootId: id, previousId: null, externalId: typeof view.external_id === 'string' ? view.external_id : '' };
+    this.homes.set(user, record);
     return record;
   }
 

@@ -127,6 +127,8 @@ export type EmuActivity =
   | { kind: 'message'; message: EmuMessage }
   | { kind: 'message_updated'; message: EmuMessage }
   | { kind: 'view_opened' | 'view_updated' | 'view_pushed'; view: EmuView }
+  /** (Added) A user's Home tab was published (views.publish). */
+  | { kind: 'home_published'; view: EmuView }
   | { kind: 'channel_created'; channel: EmuChannel }
   | { kind: 'member_joined'; channel: EmuChannel; user: EmuUser }
   | { kind: 'api_error'; call: EmuCall };
@@ -216,8 +218,12 @@ export interface SlackEmulatorApi {
 
   // driving the bot as Slack would (all requests signed with the signing secret)
   slashCommand(args: { user: string; channel: string; command: string; text: string }): Promise<BotReply>;
-  /** Click a button (by its visible label or action_id) in a message or in the user's open modal. Most recent match wins. */
-  clickButton(args: { user: string; label: string; channel?: string; messageTs?: string; near?: string }): Promise<BotReply>;
+  /** Click a button (by its visible label or action_id) in a message or in the user's open modal (or, with home, their Home tab). Most recent match wins. */
+  clickButton(args: { user: string; label: string; channel?: string; messageTs?: string; near?: string; home?: boolean }): Promise<BotReply>;
+  /** (Added) Open the app's Home tab: the bot gets app_home_opened. */
+  openHome(args: { user: string; retryNum?: number; eventId?: string }): Promise<BotReply>;
+  /** (Added) The user's Home tab as the bot last published it. */
+  home(userId: string): EmuView | undefined;
   /** Fill in and submit the user's open modal. Values are keyed by input label or block_id; selects take option text or value. */
   submitView(args: { user: string; values: ModalValues; viewId?: string }): Promise<BotReply>;
   /** Close the user's open modal (view_closed when notify_on_close). */

@@ -10,6 +10,7 @@ import { assigneeMessage, reporterMessage, withdrawnAnnouncement, changeMessage 
 import { ensureChannel } from './channel-setup.js';
 import { directChannel } from '../services/upload.js';
 import { planMessage } from '../blocks/oob.js';
+import type { HomeTab } from '../blocks/block-kit.js';
 
 /** The metadata event type of outbox messages. */
 export const OUTBOX_EVENT_TYPE = 'rampart_outbox';
@@ -26,6 +27,8 @@ export interface SendContext {
   playbooks: PlaybookLibrary;
   /** Reads the out-of-band plan now (OOB_PLAN_FILE), so a direct message carries the plan as it is at delivery. */
   oobPlan: () => Promise<OobPlan>;
+  /** A person's Home tab as it is now (home_refreshed renders at delivery); absent where no core serves it. */
+  homeView?: (userId: string) => Promise<HomeTab>;
 }
 
 /** Makes the Slack calls for one claimed row; throws the Web API error when a call fails. */
@@ -42,6 +45,7 @@ export async function send(client: WebClient, ctx: SendContext, row: OutboxRow):
     return postKeyed(client, await directChannel(client, p.userId), row, planMessage(p, await ctx.oobPlan()));
   }
   if (row.kind === 'announcement_revised') return reviseAnnouncement(client, ctx, row);
+  if (row.kind === 'home_refreshed') return refreshHome(client, ctx, (row.payload as unknown as NotificationPayloads['home_refreshed']).userId);
   if (row.kind === 'assignee_told') {
     const p = row.payload as unknown as NotificationPayloads['assignee_told'];
     return postKeyed(client, await directChannel(client, p.userId), row, assigneeMessage(p));
@@ -63,6 +67,14 @@ async function reviseAnnouncement(client: WebClient, ctx: SendContext, row: Outb
   const revised = p.madePrivate && incident.private ? withdrawnAnnouncement(incident) : announcement(incident);
   await client.chat.update({ channel, ts, text: revised.text, blocks: revised.blocks as never[] });
   return { result: { channel, ts } };
+}
+
+/** Publishes the person's Home tab as it is now: views.publish replaces it whole, so a retry needs no lookup. */
+async function refreshHome(client: WebClient, ctx: SendContext, userId: string): Promise<Sent> {
+  if (!ctx.homeView) return { result: { skipped: 'no Home tab renderer in this process' } };
+  const view = await ctx.homeView(userId);
+  const res = await client.views.publish({ user_id: userId, view: view as never });
+  return { result: { user: userId, view: res.view?.id } };
 }
 
 /** Posts a message carrying the row's key; after an attempt that may have landed, finds it instead of posting again. */

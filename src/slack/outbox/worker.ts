@@ -11,6 +11,7 @@ import type { Sleep } from '../services/retry.js';
 import { slackErrorOf } from '../services/slack-call.js';
 import { backoffMs, classify } from './errors.js';
 import { send } from './send.js';
+import type { HomeTab } from '../blocks/block-kit.js';
 
 /** Tuning; the defaults suit production. */
 export interface OutboxTuning {
@@ -42,6 +43,8 @@ export interface OutboxWorkerDeps {
   playbooks: PlaybookLibrary;
   /** Reads the out-of-band plan at delivery (it is never stored in the outbox). */
   oobPlan: () => Promise<OobPlan>;
+  /** A person's Home tab as it is now, for home_refreshed (rendered at delivery). */
+  homeView?: (userId: string) => Promise<HomeTab>;
   /** Pacing and drain waits (tests pass one that moves a fake clock). */
   sleep: Sleep;
   workerId?: string;

@@ -6,7 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { KnownBlock } from '@slack/types';
-import type { Block, Immutable, Modal } from '../../../src/slack/blocks/block-kit.js';
+import type { Block, HomeTab, Immutable, Modal } from '../../../src/slack/blocks/block-kit.js';
 import * as awarenessAdmin from '../../../src/slack/blocks/awareness-admin.js';
 import * as awareness from '../../../src/slack/blocks/awareness.js';
 import * as checklist from '../../../src/slack/blocks/checklist.js';
@@ -30,6 +30,7 @@ import * as message from '../../../src/slack/blocks/message.js';
 import * as mrkdwn from '../../../src/slack/blocks/mrkdwn.js';
 import * as oob from '../../../src/slack/blocks/oob.js';
 import * as edit from '../../../src/slack/blocks/edit.js';
+import * as home from '../../../src/slack/blocks/home.js';
 
 type ActionsElement = Immutable<Extract<KnownBlock, { type: 'actions' }>['elements'][number]>;
 /** A message as the bot sends it: fallback text and, when it has them, blocks. */
@@ -81,6 +82,8 @@ const typed = [
   returns<Message>()(message.message),
   returns<Message>()(oob.planMessage),
   returns<Message>()(edit.confirmPublicPrompt),
+  returns<HomeTab>()(home.homeView),
+  returns<readonly (readonly Block[])[]>()(home.layoutHomePages),
 ];
 
 /** Exported functions that build no Block Kit (ids, parsers, text helpers, metadata codecs, file bodies). */
@@ -97,7 +100,7 @@ describe('Block Kit builders against @slack/types', () => {
   it('types every exported builder of src/slack/blocks (a new one must be added above)', () => {
     const modules: Record<string, Record<string, unknown>> = {
       'awareness-admin': awarenessAdmin, awareness, checklist, 'declare-modal': declare, decoy, 'decoy-document': decoyDocument, digest, drill, help,
-      incident, 'open-work': openWork, playbooks, 'promote-modal': promote, redaction, 'review-modal': review, stats, 'step-modals': steps, text, timeline, message, mrkdwn, oob, edit,
+      incident, 'open-work': openWork, playbooks, 'promote-modal': promote, redaction, 'review-modal': review, stats, 'step-modals': steps, text, timeline, message, mrkdwn, oob, edit, home,
     };
     const files = readdirSync(new URL('../../../src/slack/blocks/', import.meta.url)).map((f) => f.replace(/\.ts$/, ''));
     // block-kit.ts holds types only.

@@ -1,4 +1,5 @@
-// views.open, views.push and views.update: modals gated by emulator-issued trigger_ids and view hashes.
+// views.open, views.push and views.update: modals gated by emulator-issued trigger_ids and view hashes; views.publish:
+// a user's Home tab, replaced in place and guarded by its hash.
 import type { MethodTable } from './common.js';
 import { SlackApiError, str } from './common.js';
 import type { Workspace } from '../workspace.js';
@@ -18,10 +19,21 @@ export function checkedView(raw: unknown): Record<string, unknown> {
   return { ...view, blocks: withGeneratedIds(view.blocks as unknown[]) };
 }
 
-/** Slack refuses a second open view with the same external_id. */
-function checkExternalId(ws: Workspace, view: Record<string, unknown>): void {
+/** Slack refuses a second open view with the same external_id (a Home tab is open for good; its own user's may reuse it). */
+function checkExternalId(ws: Workspace, view: Record<string, unknown>, homeOf?: string): void {
   const externalId = typeof view.external_id === 'string' && view.external_id !== '' ? view.external_id : undefined;
-  if (externalId && ws.sessions.views.some((v) => !v.closed && v.externalId === externalId)) throw new SlackApiError('duplicate_external_id');
+  if (!externalId) return;
+  const homes = [...ws.sessions.homes.values()].filter((h) => h.user !== homeOf);
+  if ([...ws.sessions.views.filter((v) => !v.closed), ...homes].some((v) => v.externalId === externalId)) throw new SlackApiError('duplicate_external_id');
+}
+
+/** The user a Home tab is published to: user_id is required, and must be a person in the workspace (not_found otherwise). */
+function homeUser(ws: Workspace, params: Record<string, unknown>): string {
+  const userId = str(params, 'user_id');
+  if (!userId) throw new SlackApiError('invalid_arguments', { response_metadata: { messages: ['[ERROR] missing required field: user_id'] } });
+  const user = ws.userById(userId);
+  if (!user || user.is_bot || user.deleted === true) throw new SlackApiError('not_found');
+  return user.id;
 }
 
 /** Redeem the trigger_id argument; Slack's codes for missing, unknown, reused and expired ids. */
@@ -64,6 +76,21 @@ export const viewMethods: MethodTable = {
     checkExternalId(ws, view);
     const user = redeem(ws, params);
     return { view: viewJson(pushView(ws, user, view)) };
+  },
+
+  // Slack's views.publish reference: user_id and view required, view.type must be home (the view checks say so), an
+  // optional hash that must match the Home tab's current one (hash_conflict), the same view id across publishes.
+  'views.publish': ({ ws, params }) => {
+    const view = checkedView(params.view);
+    if (view.type !== 'home') throw new SlackApiError('invalid_arguments', { response_metadata: { messages: ['[ERROR] must be a valid enum value [json-pointer:/view/type]'] } });
+    const user = homeUser(ws, params);
+    const hash = str(params, 'hash');
+    const current = ws.sessions.homes.get(user);
+    if (hash !== undefined && hash !== current?.hash) throw new SlackApiError('hash_conflict');
+    checkExternalId(ws, view, user);
+    const record = ws.sessions.publishHome(user, view);
+    ws.emit({ kind: 'home_published', view: record });
+    return { view: viewJson(record) };
   },
 
   'views.update': ({ ws, params }) => {

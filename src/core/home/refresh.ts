@@ -1,0 +1,48 @@
+// Home tabs refreshed after a change, through the outbox: one home_refreshed row per affected person in the change's
+// own transaction, on that person's lane. The worker renders the Home tab as it is at delivery (views.publish replaces
+// it whole, so a retry or a late row shows the same thing). Only people who have opened App Home get one: nobody else
+// would see it, and it keeps a busy incident from publishing to the whole company.
+import { and, eq, isNotNull } from 'drizzle-orm';
+import { playbookSteps } from '../../db/schema.js';
+import type { Tx } from '../../db/types.js';
+import { findById } from '../incidents/queries.js';
+import { enqueue } from '../outbox/queries.js';
+import type { EventKind } from '../timeline/events.js';
+import { changesIn, type NotedChange } from './changes.js';
+import { peopleOf } from './home.js';
+import { viewersAmong } from './queries.js';
+
+/**
+ * Events that change what someone's Home tab shows (the incident's line, its roles, its open steps, its channel link).
+ * Notes, pins and Slack outcomes do not; leaving slack_call_failed out also means a failed refresh never asks for another.
+ */
+export const HOME_KINDS: ReadonlySet<EventKind> = new Set<EventKind>([
+  'incident_declared', 'status_changed', 'severity_changed', 'incident_edited', 'role_assigned', 'role_unassigned', 'channel_created',
+  'playbook_started', 'step_completed', 'step_skipped', 'step_assigned', 'step_reopened', 'playbook_completed', 'review_saved',
+]);
+
+/** Enqueues a Home tab refresh for each person the transaction's changes concern who has opened App Home. */
+export async function refreshHomesAfter(tx: Tx): Promise<void> {
+  const changes = changesIn(tx).filter((c) => HOME_KINDS.has(c.kind));
+  if (changes.length === 0) return;
+  const first = new Map<string, NotedChange>();
+  for (const change of changes) {
+    for (const userId of await concerned(tx, change)) if (!first.has(userId)) first.set(userId, change);
+  }
+  for (const userId of await viewersAmong(tx, [...first.keys()])) {
+    const c = first.get(userId)!;
+    // One row per person per transaction; the key names the change, so the same change told twice is one refresh.
+    await enqueue(tx, { key: `home:${userId}:${c.incidentId}:${c.seq}`, now: c.at, notification: { kind: 'home_refreshed', channel: userId, payload: { userId } } });
+  }
+}
+
+/** Who sees the change in their Home tab as theirs: reporter, role holders (before and after), step assignees. */
+async function concerned(tx: Tx, change: NotedChange): Promise<string[]> {
+  const incident = await findById(tx, change.incidentId);
+  const named = ['from', 'to'].map((k) => change.payload[k]).filter((v): v is string => typeof v === 'string' && /^[UW][A-Z0-9]+$/.test(v));
+  const assignees = await tx
+    .selectDistinct({ userId: playbookSteps.assignee })
+    .from(playbookSteps)
+    .where(and(eq(playbookSteps.incidentId, change.incidentId), isNotNull(playbookSteps.assignee)));
+  return [...new Set([...(incident ? peopleOf(incident) : []), ...named, ...assignees.map((a) => a.userId!)])];
+}
