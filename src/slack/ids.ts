@@ -51,6 +51,8 @@ export const BUTTON = {
   confirmPublic: 'incident_public_confirm',
   /** Cancels an edit awaiting confirmation. */
   cancelEdit: 'incident_edit_cancel',
+  /** On the archive notice: keeps the closed incident's channel (named in its value) from being archived. */
+  keepOpen: 'channel_keep_open',
 } as const;
 
 export const BLOCK = {

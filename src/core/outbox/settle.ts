@@ -4,14 +4,15 @@ import { inTransaction, type CoreDeps } from '../context.js';
 import { findById } from '../incidents/queries.js';
 import { appendEvent } from '../timeline/queries.js';
 import type { NewEvent } from '../timeline/events.js';
-import { actionOf } from './notifications.js';
+import { actionOf, type NotificationPayloads } from './notifications.js';
+import { afterGroupInvite } from '../rules/apply.js';
 import { afterChannelSetup } from './channel-setup.js';
 import { markDelivered, markFailed, reschedule, type OutboxRow } from './queries.js';
 import type { AttemptOutcome } from './deps.js';
 
 /** What settling did: false when the lease had been lost to another worker (nothing was written). */
 export async function settleAttempt(
-  deps: Pick<CoreDeps, 'db' | 'clock'> & Partial<Pick<CoreDeps, 'redactPatterns'>>,
+  deps: Pick<CoreDeps, 'db' | 'clock'> & Partial<Pick<CoreDeps, 'redactPatterns' | 'playbooks'>>,
   row: OutboxRow,
   worker: string,
   outcome: AttemptOutcome,
@@ -27,6 +28,7 @@ export async function settleAttempt(
     if (outcome.kind === 'delivered') {
       settled = await markDelivered(tx, { id: row.id, worker, now, result: outcome.result });
       if (outcome.invited?.length) event = { kind: 'members_invited', actor: 'rampart', source: 'system', payload: { users: outcome.invited } };
+      if (row.kind === 'channel_archived' || row.kind === 'channel_unarchived') event = { kind: row.kind, actor: 'rampart', source: 'system', payload: { channelId: row.lane } };
     } else if (outcome.kind === 'retry') {
       settled = await reschedule(tx, { id: row.id, worker, at: outcome.at, error: outcome.error });
       // Only the first failure goes on the timeline: it says Slack was in trouble without one line per retry.
@@ -36,7 +38,13 @@ export async function settleAttempt(
       event = failedEvent(row, outcome.error);
     }
     if (settled && event && incident) await appendEvent(tx, incident.id, event, now);
-    if (settled && incident) await afterChannelSetup(tx, row, incident, outcome, now);
+    if (settled && incident) await afterChannelSetup(tx, row, incident, outcome, now, deps.playbooks);
+    if (settled && incident && row.kind === 'usergroup_invited' && outcome.kind === 'delivered') {
+      const members = Array.isArray(outcome.result.members) ? outcome.result.members.map(String) : [];
+      // Re-read: the event appended above may not change the row, but the commander must be checked as it is now.
+      const current = (await findById(tx, incident.id)) ?? incident;
+      await afterGroupInvite(tx, { incident: current, payload: row.payload as unknown as NotificationPayloads['usergroup_invited'], members, now });
+    }
     return settled;
   });
 }
