@@ -9,7 +9,9 @@ import { rulesFileSchema, type RulesContext, type RulesFile } from './schema.js'
 
 /** Parses rules YAML; throws invalid_input naming the file, line and field of every problem. */
 export function parseRules(text: string, file: string, ctx: RulesContext = {}): IncidentRules {
-  const { value, problems } = parseYamlWith(rulesFileSchema(ctx), text, file);
+  // Comments only count as empty too: YAML reads them as null, which would be reported as a wrong type.
+  const empty = !/^\s*[^#\s]/m.test(text);
+  const { value, problems } = empty ? { problems: [] } : parseYamlWith(rulesFileSchema(ctx), text, file);
   if (value && problems.length === 0) return { file, rules: value.rules.map(toRule) };
   const list = problems.length > 0 ? problems.map(formatProblem) : [`${file}: the file is empty`];
   throw new AppError('invalid_input', `The rules file is not valid: ${list.join('; ')}.`, { file, problems: list });

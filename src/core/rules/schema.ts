@@ -4,7 +4,8 @@ import { SEVERITIES, type Severity } from '../incidents/incident.js';
 
 const userId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user id such as U0123ABCD');
 const groupId = z.string().regex(/^S[A-Z0-9]{2,}$/, 'must be a Slack user group id such as S0123ABCD');
-const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item).max(50)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.output<T>[]);
+// One value or a list of them; a single value is read as a list of one, so errors point at the value itself.
+const oneOrMany = <T extends z.ZodType>(item: T) => z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(item).max(50));
 
 /** What the file may name: the incident types on offer and, when known, the playbooks. */
 export interface RulesContext {
