@@ -3,7 +3,7 @@
 // its row lock and the outbox key names the closure, so a second sweep, a second replica or a restart adds nothing.
 import { inTransaction, type CoreDeps } from '../context.js';
 import { findById } from '../incidents/queries.js';
-import { enqueue } from '../outbox/queries.js';
+import { enqueue, rowsByKey } from '../outbox/queries.js';
 import { archiveKey } from './archive.js';
 import { dueForArchive, keptOpenSince } from './queries.js';
 
@@ -27,7 +27,10 @@ export async function runDueArchives(deps: CoreDeps): Promise<ArchiveSweep> {
       if (!incident || incident.status !== 'closed' || !incident.channelId || !incident.closedAt) return false;
       if (incident.closedAt.getTime() !== candidate.closedAt?.getTime()) return false;
       if (await keptOpenSince(tx, incident.id, incident.closedAt)) return false;
-      await enqueue(tx, { key: archiveKey(incident.id, incident.closedAt), incidentId: incident.id, now, notification: { kind: 'channel_archived', channel: incident.channelId, payload: { ref: incident.ref } } });
+      // Another replica's sweep got here first (it committed while this one waited for the lock): the key says so.
+      const key = archiveKey(incident.id, incident.closedAt);
+      if ((await rowsByKey(tx, [key])).length > 0) return false;
+      await enqueue(tx, { key, incidentId: incident.id, now, notification: { kind: 'channel_archived', channel: incident.channelId, payload: { ref: incident.ref } } });
       return true;
     });
     if (done) enqueued.push(candidate.ref);
