@@ -9,8 +9,6 @@ import { appendEvent } from '../timeline/queries.js';
 import type { AttemptOutcome } from './deps.js';
 import type { NotificationPayloads } from './notifications.js';
 import { enqueue, type OutboxRow } from './queries.js';
-import type { PlaybookLibrary } from '../playbooks/library.js';
-import { applyRule } from '../rules/apply.js';
 
 /** The announcement's key (one per incident). */
 export function announcementKey(incidentId: number): string {
@@ -34,7 +32,7 @@ export interface SetupResult {
 }
 
 /** Applies a settled set-up (delivered or given up) to its incident; a retry changes nothing. */
-export async function afterChannelSetup(tx: Tx, row: OutboxRow, incident: Incident, outcome: AttemptOutcome, now: Date, playbooks?: PlaybookLibrary): Promise<void> {
+export async function afterChannelSetup(tx: Tx, row: OutboxRow, incident: Incident, outcome: AttemptOutcome, now: Date): Promise<void> {
   if (row.kind !== 'channel_setup' || outcome.kind === 'retry') return;
   const p = row.payload as unknown as NotificationPayloads['channel_setup'];
   const keys = setupFollowUpKeys(incident.id);
@@ -47,8 +45,6 @@ export async function afterChannelSetup(tx: Tx, row: OutboxRow, incident: Incide
     await enqueue(tx, { ...base, key: keys.intro, notification: { kind: 'channel_intro', channel: channelId, payload: { ref: incident.ref } } });
     // The reporter was told it would be retried (or was told nothing, when the process died): say it is done.
     if (row.attempts > 1) await tell(tx, base, keys.told, { ref: incident.ref, drill: incident.drill, userId: p.reporterId, about: 'channel_ready', channelId });
-    // After the intro in the channel's lane: the rule's invites and its commander post follow the first message.
-    if (p.rule) await applyRule(tx, { incident: current, rule: p.rule, ...(playbooks ? { playbooks } : {}), now });
   } else {
     await tell(tx, base, keys.told, { ref: incident.ref, drill: incident.drill, userId: p.reporterId, about: 'channel_failed', error: outcome.error });
   }

@@ -1,11 +1,12 @@
 // Settling a delivery attempt. Whatever happens in Slack, the outcome is written in one transaction with the timeline
-// event it means for the incident (members_invited, slack_call_failed, and a set-up's channel_created), so the timeline and the outbox never disagree.
+// event it means for the incident (members_invited, slack_call_failed, channel_archived, a set-up's channel_created and its
+// rule, a rule's group commander), so the timeline and the outbox never disagree.
 import { inTransaction, type CoreDeps } from '../context.js';
 import { findById } from '../incidents/queries.js';
 import { appendEvent } from '../timeline/queries.js';
 import type { NewEvent } from '../timeline/events.js';
 import { actionOf, type NotificationPayloads } from './notifications.js';
-import { afterGroupInvite } from '../rules/apply.js';
+import { afterGroupInvite, applyRule } from '../rules/apply.js';
 import { afterChannelSetup } from './channel-setup.js';
 import { markDelivered, markFailed, reschedule, type OutboxRow } from './queries.js';
 import type { AttemptOutcome } from './deps.js';
@@ -38,7 +39,14 @@ export async function settleAttempt(
       event = failedEvent(row, outcome.error);
     }
     if (settled && event && incident) await appendEvent(tx, incident.id, event, now);
-    if (settled && incident) await afterChannelSetup(tx, row, incident, outcome, now, deps.playbooks);
+    if (settled && incident) await afterChannelSetup(tx, row, incident, outcome, now);
+    // The declaration's rule, once its channel exists: after the intro in the channel's lane, so the rule's invites and
+    // its commander's post follow the first message. Here rather than in channel-setup.ts, which the notices import.
+    const rule = row.kind === 'channel_setup' ? (row.payload as unknown as NotificationPayloads['channel_setup']).rule : undefined;
+    if (settled && incident && rule && outcome.kind === 'delivered') {
+      const current = await findById(tx, incident.id);
+      if (current?.channelId) await applyRule(tx, { incident: current, rule, ...(deps.playbooks ? { playbooks: deps.playbooks } : {}), now });
+    }
     if (settled && incident && row.kind === 'usergroup_invited' && outcome.kind === 'delivered') {
       const members = Array.isArray(outcome.result.members) ? outcome.result.members.map(String) : [];
       // Re-read: the event appended above may not change the row, but the commander must be checked as it is now.
