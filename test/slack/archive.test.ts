@@ -98,5 +98,7 @@ describe('channel tidy-up', () => {
     expect(bot.emu.callsTo('conversations.unarchive').map((c) => c.params.channel)).toEqual([channel.id]);
     const failed = (await timelineOf(bot)).events.filter((e) => e.kind === 'slack_call_failed').map((e) => e.payload);
     expect(failed).toContainEqual({ action: 'unarchiving the incident channel', error: 'user_is_bot' });
+    // The person who reopened it is told who can bring the channel back, and how.
+    expect(ephemeralsFor(bot, bot.lead).at(-1)).toMatch(/is archived, and Slack lets only people unarchive channels/);
   });
 });
