@@ -60,8 +60,8 @@ describe('rules', () => {
     expect(bot.emu.callsTo('usergroups.users.list').map((c) => c.params.usergroup)).toEqual([oncall.id]);
     // The new commander is told by direct message, and the channel hears it.
     const dm = bot.emu.allMessages().find((m) => m.channel.startsWith('D') && bot.emu.channelById(m.channel)?.members.includes(people.first.id));
-    expect(dm?.text).toMatch(/commander.*INC-1/);
-    expect(bot.emu.messages(channel.id).some((m) => /is now \*commander\* of \*INC-1\*/.test(m.text))).toBe(true);
+    expect(dm?.text).toContain('the rule “account-takeover” made you *commander* of *INC-1*');
+    expect(bot.emu.messages(channel.id).some((m) => m.text.includes('is now *commander* of *INC-1* (by the rule “account-takeover”)'))).toBe(true);
   });
 
   it('a rule naming a person invites them and makes them commander, with no user group to resolve', async () => {

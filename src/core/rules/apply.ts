@@ -50,19 +50,21 @@ export async function applyRule(tx: Tx, p: { incident: Incident; rule: IncidentR
     const run = await insertRun(tx, { incidentId: incident.id, playbook, startedBy: RULES_ACTOR.actor, startedAt: now, dueAt });
     await appendEvent(tx, incident.id, { ...RULES_ACTOR, kind: 'playbook_started', payload: { runId: run.id, playbookId: playbook.id, title: playbook.title, steps: run.steps.length } }, now);
   }
-  if (commander) await makeCommander(tx, incident, commander, now);
+  if (commander) await makeCommander(tx, incident, commander, rule.name, now);
 }
 
 /** After a rule's user group was invited: its first member becomes commander when the rule says so and nobody is yet. */
 export async function afterGroupInvite(tx: Tx, p: { incident: Incident; payload: NotificationPayloads['usergroup_invited']; members: readonly string[]; now: Date }): Promise<void> {
   const first = p.members[0];
   if (!p.payload.commander || !first || p.incident.commanderId) return;
-  await makeCommander(tx, p.incident, first, p.now);
+  await makeCommander(tx, p.incident, first, p.payload.rule, p.now);
 }
 
-async function makeCommander(tx: Tx, before: Incident, userId: string, now: Date): Promise<void> {
+async function makeCommander(tx: Tx, before: Incident, userId: string, ruleName: string, now: Date): Promise<void> {
+  // What the channel post and the direct message say made the change ("by the rule “phishing”"); the event's actor stays Rampart.
+  const by = `the rule “${ruleName}”`;
   const incident = await updateIncident(tx, before.id, { commanderId: userId, updatedAt: now });
   const event = await appendEvent(tx, before.id, { ...RULES_ACTOR, kind: 'role_assigned', payload: { role: 'commander', from: null, to: userId } }, now);
-  await noticeGiven(tx, { incident, event, by: RULES_ACTOR.actor, userId, given: { kind: 'role', role: 'commander' }, now });
-  await noticeChange(tx, { incident, event, by: RULES_ACTOR.actor, change: { kind: 'role', role: 'commander', from: null, to: userId }, now });
+  await noticeGiven(tx, { incident, event, by, userId, given: { kind: 'role', role: 'commander' }, now });
+  await noticeChange(tx, { incident, event, by, change: { kind: 'role', role: 'commander', from: null, to: userId }, now });
 }
