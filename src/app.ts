@@ -10,6 +10,7 @@ import type { Core, Clock } from './core/index.js';
 import type { Database } from './db/types.js';
 import { composeCore, openFoundation } from './compose.js';
 import { startSlotScheduler } from './scheduler/slots.js';
+import { startArchiveSweep } from './scheduler/archive-sweep.js';
 import { slackPoster } from './slack/services/awareness-poster.js';
 import { slackDigestPoster } from './slack/services/digest-poster.js';
 import { realSleep, type Sleep } from './slack/services/retry.js';
@@ -39,7 +40,7 @@ export interface RampartApp {
   outbox: OutboxWorker;
   /** Bytes of request bodies being read right now (tests check that refused and closed ones give theirs back). */
   heldBodyBytes(): number;
-  /** Runs the scheduled posts (weekly tip, digest) due at the clock's time now, as the scheduler's triggers do. */
+  /** Runs the scheduled posts (weekly tip, digest) and the channel archive sweep due at the clock's time now, as the scheduler's triggers do. */
   runScheduledPosts(): Promise<ScheduledReport[]>;
   /** Resolves when all Slack work started after acks has finished and no outbox row is due. */
   idle(): Promise<void>;
@@ -195,6 +196,7 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
   const schedulers = [
     ...((options.scheduler ?? config.awareness.channels.length > 0) ? [startSlotScheduler('awareness', core.awareness.schedule(), core.awareness.runDue, logger)] : []),
     ...(options.scheduler !== false && digestSchedule ? [startSlotScheduler('digest', digestSchedule, core.digest.runDue, logger)] : []),
+    ...(options.scheduler !== false && config.archiveAfterMs !== undefined ? [startArchiveSweep(core.archive.runDue, logger)] : []),
   ];
   // The jobs a scheduler would trigger with this config, for a caller that moves its own clock (the sandbox's `wait`).
   const scheduledJobs = [
@@ -215,6 +217,8 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
     runScheduledPosts: async () => {
       const reports: ScheduledReport[] = [];
       for (const job of scheduledJobs) for (const o of await job.runDue()) reports.push({ job: job.name, kind: o.kind, slotAt: o.slotAt });
+      // The archive sweep has no slots to report: what it enqueues shows in the channels themselves.
+      await core.archive.runDue();
       return reports;
     },
     idle: async () => {

@@ -3,7 +3,7 @@
 // same settings. Nothing here imports Slack: adapters pass in what talks to Slack (the responder and membership
 // checks, the outbox worker, the scheduled posts' posters), and the CLI loads no Slack code unless it posts.
 import type { Config } from './config.js';
-import { createCore, type Core, systemClock, type Clock, loadLibrary, type PlaybookLibrary } from './core/index.js';
+import { createCore, type Core, systemClock, type Clock, loadLibrary, loadRulesSync, type PlaybookLibrary } from './core/index.js';
 import type { CoreDeps, AwarenessPoster, DigestPoster, OutboxPort } from './core/index.js';
 import { openDatabase } from './db/client.js';
 import type { Database } from './db/types.js';
@@ -71,6 +71,8 @@ export async function composeCore(base: Foundation, options: CoreOptions = {}): 
     admins: config.admins,
     decoyDedupWindowMs: config.decoys.dedupWindowMs,
     ...(config.oobPlanFile ? { oobPlanFile: config.oobPlanFile } : {}),
+    ...(config.rulesFile ? { rules: loadRulesSync(config.rulesFile, { incidentTypes: config.incidentTypes, playbookIds: base.playbooks.all().map((p) => p.id) }) } : {}),
+    ...(config.archiveAfterMs !== undefined ? { archiveAfterMs: config.archiveAfterMs } : {}),
     ...options.access,
     // Declarations are announced through the outbox; without a worker here (the CLI) the bot's worker delivers them.
     ...(config.incidentChannel ? { announceChannel: config.incidentChannel } : {}),

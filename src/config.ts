@@ -1,7 +1,7 @@
 // The only reader of process.env: every setting is parsed and checked here once, all problems are reported together,
 // and the result is frozen. Secrets are never included in error messages or logs.
 import { z } from 'zod';
-import { DEFAULT_INCIDENT_TYPES, SEVERITIES, type Severity, checkCron, durationMs, loadPlanSync } from './core/index.js';
+import { DEFAULT_INCIDENT_TYPES, SEVERITIES, type Severity, checkCron, durationMs, loadPlanSync, loadRulesSync } from './core/index.js';
 import { parseRedactPatterns } from './shared/redact.js';
 
 const slackId = (prefix: string) => new RegExp(`^[${prefix}][A-Z0-9]{2,}$`);
@@ -63,6 +63,20 @@ const schema = z
         const problem = file === undefined ? undefined : oobPlanProblem(file);
         if (problem) ctx.addIssue({ code: 'custom', message: problem });
       }),
+    // Checked here for its format (every problem with its line); incident types and playbook ids when core is composed.
+    RULES_FILE: z
+      .string()
+      .min(1)
+      .optional()
+      .superRefine((file, ctx) => {
+        const problem = file === undefined ? undefined : rulesProblem(file);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
+    // `off` keeps closed incidents' channels; otherwise how long after closing they are archived.
+    CHANNEL_ARCHIVE_AFTER: z
+      .string()
+      .default('7d')
+      .refine((d) => d.trim().toLowerCase() === 'off' || (durationMs(d) ?? 0) > 0, 'a duration such as 7d, 36h or 90m, or off'),
     CACAO_SCHEMAS_DIR: z.string().min(1).optional(),
     AWARENESS_CRON: z
       .string()
@@ -155,6 +169,9 @@ const schema = z
     redactPatterns: e.REDACT_PATTERNS,
     playbooksDir: e.PLAYBOOKS_DIR,
     oobPlanFile: e.OOB_PLAN_FILE,
+    rulesFile: e.RULES_FILE,
+    // undefined: channels are never archived.
+    archiveAfterMs: e.CHANNEL_ARCHIVE_AFTER.trim().toLowerCase() === 'off' ? undefined : durationMs(e.CHANNEL_ARCHIVE_AFTER)!,
     cacaoSchemasDir: e.CACAO_SCHEMAS_DIR,
     awareness: {
       cron: e.AWARENESS_CRON,
@@ -199,6 +216,16 @@ function cronProblem(cron: string): string | undefined {
 function oobPlanProblem(file: string): string | undefined {
   try {
     loadPlanSync(file);
+    return undefined;
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
+/** Why the rules file is unusable (missing, unreadable, or which rule and field is wrong), or undefined. */
+function rulesProblem(file: string): string | undefined {
+  try {
+    loadRulesSync(file);
     return undefined;
   } catch (err) {
     return (err as Error).message;

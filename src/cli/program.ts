@@ -10,6 +10,7 @@ import { digestPreviewCommand, digestSendNowCommand } from './digest.js';
 import { AppError } from '../shared/errors.js';
 import { exportCommand, reportCommand, statsCommand } from './reports.js';
 import { verifyCommand } from './verify.js';
+import { checkRulesCommand } from './rules.js';
 import { importPlaybookCommand, listPlaybooksCommand, validatePlaybooksCommand } from './playbooks.js';
 import { cliOutput, type CliOutput, type CliStream } from './output.js';
 import { EXIT, explainCliError } from './errors.js';
@@ -130,6 +131,13 @@ export function buildProgram(run: CliRun): Command {
     .action((file: string, opts: { out?: string; force?: boolean }) =>
       exit(importPlaybookCommand(config(), file, { ...(opts.out ? { out: opts.out } : {}), force: !!opts.force }, out, err)),
     );
+  program
+    .command('rules')
+    .description('the rules file (RULES_FILE): what a declaration sets up by itself')
+    .command('check')
+    .description('check a rules file against the incident types and playbooks; every problem with file, line and path; exits 1 on errors')
+    .argument('[file]', 'the YAML file (default: RULES_FILE)')
+    .action((file: string | undefined) => exit(checkRulesCommand(config(), file, out, err)));
   const awareness = program.command('awareness').description('the weekly security-awareness programme');
   awareness.command('status').description('schedule, next slot, queue and recent posts').action(() => awarenessStatusCommand(config(), out));
   awareness.command('preview').description('the tip that goes out next').action(() => awarenessPreviewCommand(config(), out));

@@ -12,6 +12,7 @@ import type { Refusal } from './access/rules.js';
 import { bindRedaction } from './redaction/apply.js';
 import type { AwarenessSettings } from './awareness/deps.js';
 import type { DigestSettings } from './digest/deps.js';
+import type { IncidentRules } from './rules/rule.js';
 
 /** Dependencies of core. */
 export interface CoreDeps {
@@ -53,6 +54,10 @@ export interface CoreDeps {
   digest?: DigestSettings;
   /** OOB_PLAN_FILE: the out-of-band plan, read on each use so edits apply without a restart (src/core/oob). */
   oobPlanFile?: string;
+  /** CHANNEL_ARCHIVE_AFTER: how long after closing an incident's channel is archived; undefined: never (src/core/archive). */
+  archiveAfterMs?: number;
+  /** RULES_FILE: what a declaration sets up by itself (invites, playbook, commander), checked at start-up (src/core/rules). */
+  rules?: IncidentRules;
 }
 
 /** Who is acting and through what. CLI and system actors are trusted operators. */

@@ -37,6 +37,8 @@ import { noticePeople } from './people/notice.js';
 import { namesFor } from './people/read.js';
 import type { PeopleDirectory } from './people/directory.js';
 import { openHome, readHome } from './home/read.js';
+import { runDueArchives } from './archive/run-due.js';
+import { keepChannelOpen } from './archive/keep-open.js';
 
 /** Builds the core API over its dependencies. */
 export function createCore(deps: CoreDeps) {
@@ -44,6 +46,8 @@ export function createCore(deps: CoreDeps) {
   // deps stay inside: adapters get named functions, so what they may reach is this list and nothing else.
   return {
     incidentTypes: deps.incidentTypes,
+    /** RULES_FILE's rules as loaded at start-up (undefined when unset), for the help's settings summary. */
+    rules: deps.rules,
     /** IANA zone times are read and shown in (TIMEZONE). */
     timezone: deps.timezone,
     /** The core's clock: adapters render "due in", "overdue" and the like against the same time core records. */
@@ -139,6 +143,15 @@ export function createCore(deps: CoreDeps) {
     requests: {
       /** True the first time a request signature is presented (on any replica), false for a replay until validUntil. */
       claimSignature: (signature: string, validUntil: Date) => signatures.claim(signature, validUntil),
+    },
+    /** Channel tidy-up: closed incidents' channels archived CHANNEL_ARCHIVE_AFTER after closing, unless kept open. */
+    archive: {
+      /** After closing, how long until the channel is archived (undefined: never). */
+      afterMs: deps.archiveAfterMs,
+      /** Enqueues the archives due now; safe on every replica at once (the scheduler's minutely sweep, the sandbox's `wait`). */
+      runDue: () => runDueArchives(deps),
+      /** Keep open: the closed incident's channel stays (its commander and responders). */
+      keepOpen: (actor: Actor, ref: string | undefined) => keepChannelOpen(deps, actor, ref),
     },
     /** The weekly awareness programme (admins run it; anyone reads and acknowledges tips). */
     awareness: awarenessApi(deps),

@@ -1,6 +1,7 @@
 // The core's public entry. Adapters (src/slack, src/cli, src/web, src/sandbox, src/scheduler, src/*.ts) import core only
 // from here, as eslint.config.js enforces; everything else in src/core is private to it. Generated from what the
 // adapters use by the layout script (entry.mjs, see README "Architecture"): edit adapters, then re-run it.
+export type { ArchiveSweep } from './archive/run-due.js';
 export type { Awareness } from './awareness/awareness.js';
 export type { AwarenessPoster, AwarenessSettings } from './awareness/deps.js';
 export { loadTips } from './awareness/library.js';
@@ -59,6 +60,8 @@ export { shortTimeline, type ShortTimeline } from './reports/read.js';
 export type { ReportEvent, ReportFormat, ReportHeader } from './reports/report.js';
 export { REVIEW_FIELD_LABELS, type Review, type ReviewContent } from './reviews/review.js';
 export { checkReview, MAX_ACTION_ITEMS, MAX_ACTION_TEXT, MAX_REVIEW_TEXT } from './reviews/schema.js';
+export { loadRulesSync } from './rules/load.js';
+export { describeRule, type IncidentRule, type IncidentRules } from './rules/rule.js';
 export { checkCron, type Schedule } from './schedules/schedule.js';
 export { verificationLine } from './timeline/chain.js';
 export { isBackdated, type SlackMessageRef, type TimelineEvent } from './timeline/events.js';

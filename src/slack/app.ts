@@ -19,6 +19,7 @@ import { register as registerPromoteLesson } from './listeners/views/promote-les
 import { register as registerReviewModal } from './listeners/views/review.js';
 import { register as registerOpenReview } from './listeners/actions/open-review.js';
 import { register as registerStatusConfirm } from './listeners/actions/status-confirm.js';
+import { register as registerKeepOpen } from './listeners/actions/keep-open.js';
 import { register as registerEditButtons } from './listeners/actions/edit-buttons.js';
 import { register as registerDecoyCommand, type DecoyLinks } from './listeners/commands/decoy.js';
 import { register as registerDecoyCredentials } from './listeners/events/decoy-credentials.js';
@@ -62,6 +63,7 @@ export function registerListeners(app: App, slackDeps: SlackDeps, decoyLinks?: D
   registerReviewModal(app, deps);
   registerOpenReview(app, deps);
   registerStatusConfirm(app, deps);
+  registerKeepOpen(app, deps);
   registerEditButtons(app, deps);
   registerDecoyCommand(app, deps, decoyLinks);
   registerDecoyCredentials(app, deps);

@@ -58,6 +58,8 @@ export const BUTTON = {
   /** App Home: turns to the page number in its value (Previous and Next). */
   homePrevious: 'home_page_previous',
   homeNext: 'home_page_next',
+  /** On the archive notice: keeps the closed incident's channel (named in its value) from being archived. */
+  keepOpen: 'channel_keep_open',
 } as const;
 
 export const BLOCK = {

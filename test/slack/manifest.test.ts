@@ -33,6 +33,9 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'chat.getPermalink': [],
   'conversations.create': ['channels:manage', 'groups:write'],
   'conversations.invite': ['channels:manage', 'groups:write'],
+  // The bot scopes Slack's method pages list for archiving public and private channels (channels:write is the user scope).
+  'conversations.archive': ['channels:manage', 'groups:write'],
+  'conversations.unarchive': ['channels:manage', 'groups:write'],
   // im:history too: outbox messages and shared files in direct messages are looked up by key or file id after a lost answer.
   'conversations.history': ['channels:history', 'groups:history', 'im:history'],
   'conversations.info': ['channels:read', 'groups:read'],

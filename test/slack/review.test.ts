@@ -105,7 +105,9 @@ describe('closing without a review', () => {
     const ack = ephemeralMessagesFor(bot, bot.lead).at(-1)!;
     expect(ack.text).toMatch(/status: resolved → \*closed\*/);
     expect(JSON.stringify(ack.blocks)).toContain('Write the review');
-    expect(JSON.stringify(publicMessages(bot, await channelOf(bot)).at(-1)!.blocks)).toContain('Write the review');
+    // The closing post (the archive notice follows it).
+    const closingPost = publicMessages(bot, await channelOf(bot)).findLast((m) => /status: resolved → \*closed\*/.test(m.text));
+    expect(JSON.stringify(closingPost!.blocks)).toContain('Write the review');
     await bot.emu.clickButton({ user: bot.lead.id, label: 'Write the review', channel: bot.general.id });
     await bot.rampart.idle();
     expect(openModal()!.view).toMatchObject({ callback_id: 'incident_review' });

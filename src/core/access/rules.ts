@@ -43,6 +43,8 @@ export const RULES = {
   'incident.unassign': 'commander',
   'incident.publish': 'responder',
   'playbook.start': 'commander',
+  // Like a status change: the commander decides the channel of a closed incident stays.
+  'incident.keep-open': 'commander',
   'incident.stats': 'responder',
   'awareness.manage': 'admin',
   'decoy.manage': 'admin',
@@ -78,6 +80,7 @@ export const ACTION_WORDS: Record<Action, string> = {
   'incident.publish': 'make a private incident public',
   'incident.unassign': 'unassign incident roles',
   'playbook.start': 'start playbooks',
+  'incident.keep-open': 'keep an incident’s channel from being archived',
   'incident.stats': 'see incident figures',
   'awareness.manage': 'run the awareness programme (`/awareness tip` is open to everyone)',
   'decoy.manage': 'manage decoys',

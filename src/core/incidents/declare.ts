@@ -9,6 +9,7 @@ import { insertIncident, nextIncidentNumber } from './queries.js';
 import { checkText, checkTitle, MAX_DESCRIPTION } from './text-rules.js';
 import { mergeFound, redactedField, redactFor, redactMessage } from '../redaction/apply.js';
 import { noticeDeclared } from '../outbox/incident-notices.js';
+import { matchRule } from '../rules/rule.js';
 
 /** What a person declares. Omitted fields take defaults: sev3, type other, private. */
 export interface Declaration {
@@ -92,7 +93,8 @@ export async function declareIncident(deps: CoreDeps, actor: Actor, input: Decla
         now,
       );
     }
-    const setup = await noticeDeclared(tx, { incident: created, channel: deps.announceChannel, now });
+    const rule = matchRule(deps.rules, created);
+    const setup = await noticeDeclared(tx, { incident: created, channel: deps.announceChannel, ...(rule ? { rule } : {}), now });
     return { created, setup };
   });
   return {

@@ -21,6 +21,8 @@ import { checkText, MAX_NOTE } from './text-rules.js';
 import { requireReviewBeforeClosing } from '../reviews/closing.js';
 import { redactFor, type SafeText } from '../redaction/apply.js';
 import { noticeChange, noticeEscalation, noticeGiven } from '../outbox/incident-notices.js';
+import { noticeVerdict } from '../outbox/verdict.js';
+import { noticeArchiveAhead, noticeUnarchive } from '../archive/notice.js';
 
 /** The result of a change: the incident before and after. */
 export interface Changed {
@@ -80,7 +82,13 @@ export async function changeStatus(deps: CoreDeps, actor: Actor, ref: string | u
       now,
     );
     const change = { kind: 'status' as const, from: before.status, to, ...(note ? { note } : {}), ...(mergedInto ? { mergedInto } : {}) };
-    const notices = await noticeChange(tx, { incident, event, by: actor.id, change, now });
+    // The channel comes back before the reopening is posted in it (same lane, in order); the archive notice follows the closing post.
+    const notices = [
+      ...(await noticeUnarchive(tx, { before, now })),
+      ...(await noticeChange(tx, { incident, event, by: actor.id, change, now })),
+      ...(await noticeArchiveAhead(tx, { incident, archiveAfterMs: deps.archiveAfterMs, now })),
+      ...(event ? await noticeVerdict(tx, { incident, event, by: actor.id, to, ...(note ? { note } : {}), now }) : []),
+    ];
     return { before, incident, notices, ...(note ? { note } : {}), ...(redacted.length > 0 ? { redacted } : {}) };
   });
 }

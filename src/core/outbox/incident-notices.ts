@@ -8,6 +8,7 @@ import type { Given, IncidentChange } from './notifications.js';
 import { enqueue, rowsByKey } from './queries.js';
 import { announcementKey } from './channel-setup.js';
 import { inTransaction, type CoreDeps } from '../context.js';
+import type { IncidentRule } from '../rules/rule.js';
 
 /** The idempotency key of a notification about a timeline event. */
 export function noticeKey(incidentId: number, event: Pick<TimelineEvent, 'seq'> | null, what: string, now: Date): string {
@@ -116,7 +117,7 @@ export function setupLane(incidentId: number): string {
  * invite, the channel's first message and the announcement are enqueued in the same transaction (see
  * channel-setup.ts), so the announcement can link the channel and never waits in its lane for it. Returns the key.
  */
-export async function noticeDeclared(tx: Tx, p: { incident: Incident; channel: string | undefined; now: Date }): Promise<string> {
+export async function noticeDeclared(tx: Tx, p: { incident: Incident; channel: string | undefined; rule?: IncidentRule; now: Date }): Promise<string> {
   const key = setupKey(p.incident.id);
   await enqueue(tx, {
     key,
@@ -125,7 +126,14 @@ export async function noticeDeclared(tx: Tx, p: { incident: Incident; channel: s
     notification: {
       kind: 'channel_setup',
       channel: setupLane(p.incident.id),
-      payload: { ref: p.incident.ref, reporterId: p.incident.reporterId, private: p.incident.private, ...(p.channel ? { announceChannel: p.channel } : {}) },
+      payload: {
+        ref: p.incident.ref,
+        reporterId: p.incident.reporterId,
+        private: p.incident.private,
+        ...(p.channel ? { announceChannel: p.channel } : {}),
+        // The rule matched now, applied once the channel exists (channel-setup.ts): what was declared decides it.
+        ...(p.rule ? { rule: p.rule } : {}),
+      },
     },
   });
   return key;

@@ -1,6 +1,7 @@
 // What the bot must say or do in Slack, as domain data: the Slack worker (src/slack/outbox) turns each kind into Web
 // API calls and Block Kit. Core only decides *that* something is to be told and to whom (a lane, usually a channel).
 import type { Role } from '../incidents/incident.js';
+import type { IncidentRule } from '../rules/rule.js';
 
 /** A change people in the incident channel hear about. */
 export type IncidentChange =
@@ -35,7 +36,7 @@ export interface NotificationPayloads {
    * The incident's channel, found or created; its own lane (setup:<incident id>), so a stuck set-up holds up nothing
    * else. Once it settles, the invite, the intro and the announcement are enqueued (see channel-setup.ts).
    */
-  channel_setup: { ref: string; reporterId: string; private: boolean; announceChannel?: string };
+  channel_setup: { ref: string; reporterId: string; private: boolean; announceChannel?: string; rule?: IncidentRule };
   /** The incident channel's first message; rendered from the incident and its playbooks at delivery time. */
   channel_intro: { ref: string };
   /** A direct message to the reporter about the channel: ready after a delay, or given up. */
@@ -55,6 +56,19 @@ export interface NotificationPayloads {
    * id. Rendered at delivery from their Home as it is then, so the row holds only who.
    */
   home_refreshed: { userId: string };
+  /** The reporter's direct message when their report is declined, resolved or closed: the outcome and a thank-you. */
+  verdict_told: { ref: string; drill: boolean; userId: string; status: 'declined' | 'resolved' | 'closed'; note?: string };
+  /**
+   * A rule's Slack user group invited into the incident channel: the worker resolves its members (usergroups.users.list)
+   * and invites them; with `commander`, settling makes the first member commander (see rules/apply.ts).
+   */
+  usergroup_invited: { ref: string; usergroup: string; rule: string; commander: boolean };
+  /** Posted in the channel when it closes: when it will be archived, with a Keep open button. */
+  archive_notice: { ref: string; drill: boolean; archiveAt: string };
+  /** The incident channel archived (CHANNEL_ARCHIVE_AFTER after closing). */
+  channel_archived: { ref: string };
+  /** The incident channel unarchived, as the incident was reopened. */
+  channel_unarchived: { ref: string };
 }
 
 /** The kinds of notification. */
@@ -77,6 +91,11 @@ export const ACTION_OF: Record<NotificationKind, string> = {
   message_posted: 'posting a message',
   oob_plan_sent: 'sending the out-of-band plan',
   home_refreshed: 'refreshing a Home tab',
+  verdict_told: 'telling the reporter the outcome',
+  usergroup_invited: 'inviting a rule’s user group to the channel',
+  archive_notice: 'posting the archive notice',
+  channel_archived: 'archiving the incident channel',
+  channel_unarchived: 'unarchiving the incident channel',
 };
 
 /** What a stored notification does, in words: a posted message names its own action. */
@@ -89,5 +108,8 @@ export function actionOf(n: { kind: NotificationKind; payload: unknown }): strin
 
 /** Whether a kind posts a message (paced per channel) rather than changing a channel (an invite, a creation) or a Home tab. */
 export function isMessage(kind: NotificationKind): boolean {
-  return kind !== 'member_invited' && kind !== 'channel_setup' && kind !== 'home_refreshed';
+  return !CHANNEL_CHANGES.includes(kind);
 }
+
+// Kinds that change a channel or a view rather than post a message: not paced per channel.
+const CHANNEL_CHANGES: readonly NotificationKind[] = ['member_invited', 'channel_setup', 'usergroup_invited', 'channel_archived', 'channel_unarchived', 'home_refreshed'];

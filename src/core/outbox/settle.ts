@@ -1,17 +1,19 @@
 // Settling a delivery attempt. Whatever happens in Slack, the outcome is written in one transaction with the timeline
-// event it means for the incident (members_invited, slack_call_failed, and a set-up's channel_created), so the timeline and the outbox never disagree.
+// event it means for the incident (members_invited, slack_call_failed, channel_archived, a set-up's channel_created and its
+// rule, a rule's group commander), so the timeline and the outbox never disagree.
 import { inTransaction, type CoreDeps } from '../context.js';
 import { findById } from '../incidents/queries.js';
 import { appendEvent } from '../timeline/queries.js';
 import type { NewEvent } from '../timeline/events.js';
-import { actionOf } from './notifications.js';
+import { actionOf, type NotificationPayloads } from './notifications.js';
+import { afterGroupInvite, applyRule } from '../rules/apply.js';
 import { afterChannelSetup } from './channel-setup.js';
 import { markDelivered, markFailed, reschedule, type OutboxRow } from './queries.js';
 import type { AttemptOutcome } from './deps.js';
 
 /** What settling did: false when the lease had been lost to another worker (nothing was written). */
 export async function settleAttempt(
-  deps: Pick<CoreDeps, 'db' | 'clock'> & Partial<Pick<CoreDeps, 'redactPatterns'>>,
+  deps: Pick<CoreDeps, 'db' | 'clock'> & Partial<Pick<CoreDeps, 'redactPatterns' | 'playbooks'>>,
   row: OutboxRow,
   worker: string,
   outcome: AttemptOutcome,
@@ -27,6 +29,7 @@ export async function settleAttempt(
     if (outcome.kind === 'delivered') {
       settled = await markDelivered(tx, { id: row.id, worker, now, result: outcome.result });
       if (outcome.invited?.length) event = { kind: 'members_invited', actor: 'rampart', source: 'system', payload: { users: outcome.invited } };
+      if (row.kind === 'channel_archived' || row.kind === 'channel_unarchived') event = { kind: row.kind, actor: 'rampart', source: 'system', payload: { channelId: row.lane } };
     } else if (outcome.kind === 'retry') {
       settled = await reschedule(tx, { id: row.id, worker, at: outcome.at, error: outcome.error });
       // Only the first failure goes on the timeline: it says Slack was in trouble without one line per retry.
@@ -37,6 +40,19 @@ export async function settleAttempt(
     }
     if (settled && event && incident) await appendEvent(tx, incident.id, event, now);
     if (settled && incident) await afterChannelSetup(tx, row, incident, outcome, now);
+    // The declaration's rule, once its channel exists: after the intro in the channel's lane, so the rule's invites and
+    // its commander's post follow the first message. Here rather than in channel-setup.ts, which the notices import.
+    const rule = row.kind === 'channel_setup' ? (row.payload as unknown as NotificationPayloads['channel_setup']).rule : undefined;
+    if (settled && incident && rule && outcome.kind === 'delivered') {
+      const current = await findById(tx, incident.id);
+      if (current?.channelId) await applyRule(tx, { incident: current, rule, ...(deps.playbooks ? { playbooks: deps.playbooks } : {}), now });
+    }
+    if (settled && incident && row.kind === 'usergroup_invited' && outcome.kind === 'delivered') {
+      const members = Array.isArray(outcome.result.members) ? outcome.result.members.map(String) : [];
+      // Re-read: the event appended above may not change the row, but the commander must be checked as it is now.
+      const current = (await findById(tx, incident.id)) ?? incident;
+      await afterGroupInvite(tx, { incident: current, payload: row.payload as unknown as NotificationPayloads['usergroup_invited'], members, now });
+    }
     return settled;
   });
 }

@@ -37,8 +37,23 @@ const DESCRIBE: Record<EventKind, (p: P) => string> = {
     p.via === 'slack'
       ? `Decoy ${s(p.decoy)} pasted in Slack by ${s(p.source)} in ${s(p.channel)}`
       : `Decoy ${s(p.decoy)} fetched from ${s(p.source)}${p.userAgent ? ` (${s(p.userAgent)})` : ''}`,
+  rule_applied: (p) => ruleWords(p),
+  channel_kept_open: () => 'Channel kept open (not archived)',
+  channel_archived: () => 'Channel archived',
+  channel_unarchived: () => 'Channel unarchived',
   moved_out_of_band: (p) => withText(`Team moved out of band; plan sent by direct message to ${plural(Number(p.recipients), 'person', 'people')}`, p.reason),
 };
+
+function ruleWords(p: P): string {
+  const list = (v: unknown) => (Array.isArray(v) ? v.map(s) : []);
+  const did = [
+    ...(list(p.users).length > 0 ? [`invited ${list(p.users).join(', ')}`] : []),
+    ...(list(p.usergroups).length > 0 ? [`invited user group ${list(p.usergroups).join(', ')}`] : []),
+    ...(p.playbook ? [`started playbook ${s(p.playbook)}`] : []),
+    ...(p.commander ? [`made ${s(p.commander)} commander`] : p.commanderFrom ? [`commander: first member of ${s(p.commanderFrom)}`] : []),
+  ];
+  return `Rule "${s(p.rule)}" applied${did.length > 0 ? `: ${did.join('; ')}` : ''}`;
+}
 
 /** What an event says, in one line. Unknown kinds (from a newer version) fall back to their payload. */
 export function describeEvent(e: { kind: string; payload: P; correctsSeq?: number | null }): string {

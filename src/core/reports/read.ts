@@ -27,6 +27,7 @@ export const KEY_KINDS: readonly string[] = [
   'playbook_started',
   'playbook_completed',
   'moved_out_of_band',
+  'rule_applied',
   'decoy_tripped',
   'review_saved',
   'lesson_promoted',

@@ -69,6 +69,14 @@ export interface EventPayloads {
   };
   /** The team moved to the out-of-band plan's channels; the plan itself is never recorded (timelines are shared). */
   moved_out_of_band: { reason?: string; recipients: number; redacted?: string[] };
+  /** A rule of RULES_FILE matched the declaration: whom it invited, which playbook it started, who it made commander. */
+  rule_applied: { rule: string; users: string[]; usergroups: string[]; playbook?: string; commander?: string; commanderFrom?: string };
+  /** Someone pressed Keep open on the archive notice: the channel of this closure is not archived. */
+  channel_kept_open: { closedAt: string };
+  /** The incident channel was archived a while after closing (CHANNEL_ARCHIVE_AFTER). */
+  channel_archived: { channelId: string };
+  /** The incident channel was brought back when the incident was reopened. */
+  channel_unarchived: { channelId: string };
 }
 
 /** Which run of which playbook an event is about. */

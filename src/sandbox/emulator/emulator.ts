@@ -155,6 +155,11 @@ export class SlackEmulator implements SlackEmulatorApi {
     return group;
   }
 
+  /** Re-creates a user group under a known id (a test harness that resets the workspace but keeps its settings). */
+  restoreUsergroup(group: { id: string; handle: string; users: readonly string[] }): void {
+    this.ws.usergroups.set(group.id, { id: group.id, handle: group.handle, users: [...group.users] });
+  }
+
   /** Everything posted in a channel, oldest first. */
   messages(channelId: string): EmuMessage[] {
     return this.ws.messages(channelId);

@@ -19,7 +19,7 @@ export function channelJson(ch: ChannelRecord): Record<string, unknown> {
     is_mpim: false,
     is_private: ch.is_private,
     created: ch.created,
-    is_archived: false,
+    is_archived: ch.is_archived ?? false,
     is_general: false,
     unlinked: 0,
     name_normalized: ch.name,

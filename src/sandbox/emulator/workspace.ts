@@ -7,6 +7,8 @@ import { Sessions } from './sessions.js';
 /** A channel plus the fields Slack reports but the public EmuChannel leaves out. */
 export interface ChannelRecord extends EmuChannel {
   is_im: boolean;
+  /** Set by conversations.archive: posts and invites are refused (is_archived) until it is unarchived. */
+  is_archived?: boolean;
   creator: string;
   topicSet: { creator: string; last_set: number };
   purposeSet: { creator: string; last_set: number };

@@ -23,9 +23,20 @@ const HELP = [
   'React with :pushpin: (or pin) a message in an incident channel to copy it into the timeline. On any message, the *Report as incident* shortcut opens the form.',
 ];
 
+/** The settings the help summarises besides the types: RULES_FILE's rules in words, and when channels are archived. */
+export interface HelpSettings {
+  rules?: readonly string[];
+  /** CHANNEL_ARCHIVE_AFTER in words (`7d`); undefined when channels are kept. */
+  archiveAfter?: string;
+}
+
 /** The help message. */
-export function helpMessage(types: readonly string[]) {
+export function helpMessage(types: readonly string[], settings: HelpSettings = {}) {
   // The lines are ours, with their *bold* and `code`; plain() escapes only their <placeholders> so they show as typed.
   const text = plain(HELP.join('\n'));
-  return message(text, [section(text), section(md`*Types:* ${types.join(', ')}`)]);
+  const rules = settings.rules?.length
+    ? md`*Rules* (first match applies when a channel is set up):\n${settings.rules.map((r) => `• ${r}`).join('\n')}`
+    : md`*Rules:* none (set RULES_FILE to invite people, start a playbook and pick a commander by type and severity).`;
+  const tidy = settings.archiveAfter ? md`*Channels* are archived ${settings.archiveAfter} after closing, unless someone presses Keep open.` : md`*Channels* are kept after closing.`;
+  return message(text, [section(text), section(md`*Types:* ${types.join(', ')}`), section(rules), section(tidy)]);
 }

@@ -62,3 +62,16 @@ export function reporterMessage(p: NotificationPayloads['reporter_told']): Slack
     md`:warning: ${ref} is saved, but its channel could not be created (${p.error ?? 'unknown error'}); this is on its timeline. Work on it with \`/incident\` commands naming ${p.ref}, or ask an admin to check the bot's permissions.`,
   );
 }
+
+const OUTCOME: Record<NotificationPayloads['verdict_told']['status'], string> = {
+  declined: 'was looked at and declined: no incident response was needed',
+  resolved: 'has been resolved: the responders dealt with it',
+  closed: 'is now closed: the response and its follow-up are finished',
+};
+
+/** The reporter's direct message with the verdict: the outcome in plain words, the reason when one was given, and thanks. */
+export function verdictMessage(p: NotificationPayloads['verdict_told']): SlackMessage {
+  const why = p.note ? md`\n>${p.note}` : '';
+  const drill = p.drill ? md` This was a drill, so nothing was really at risk.` : '';
+  return message(md`${drillPrefix(p)}:envelope_with_arrow: What you reported, *${p.ref}*, ${OUTCOME[p.status]}.${why}\nThank you for reporting it: early reports are how we catch things in time.${drill}`);
+}

@@ -6,11 +6,12 @@ import type { Db } from '../../db/types.js';
 import { findById, rowsByKey, type OutboxRow, announcementKey } from '../../core/index.js';
 import type { NotificationPayloads, Incident, PlaybookLibrary, OobPlan } from '../../core/index.js';
 import { announcement, channelIntro, escalation } from '../blocks/incident.js';
-import { assigneeMessage, reporterMessage, withdrawnAnnouncement, changeMessage } from './render.js';
+import { assigneeMessage, reporterMessage, withdrawnAnnouncement, changeMessage, verdictMessage } from './render.js';
 import { ensureChannel } from './channel-setup.js';
 import { directChannel } from '../services/upload.js';
 import { planMessage } from '../blocks/oob.js';
 import type { HomeTab } from '../blocks/block-kit.js';
+import { archiveNotice } from '../blocks/archive.js';
 
 /** The metadata event type of outbox messages. */
 export const OUTBOX_EVENT_TYPE = 'rampart_outbox';
@@ -44,6 +45,14 @@ export async function send(client: WebClient, ctx: SendContext, row: OutboxRow):
     const p = row.payload as unknown as NotificationPayloads['oob_plan_sent'];
     return postKeyed(client, await directChannel(client, p.userId), row, planMessage(p, await ctx.oobPlan()));
   }
+  if (row.kind === 'verdict_told') {
+    const p = row.payload as unknown as NotificationPayloads['verdict_told'];
+    return postKeyed(client, await directChannel(client, p.userId), row, verdictMessage(p));
+  }
+  if (row.kind === 'usergroup_invited') return inviteGroup(client, row.lane, (row.payload as unknown as NotificationPayloads['usergroup_invited']).usergroup);
+  if (row.kind === 'archive_notice') return postKeyed(client, row.lane, row, archiveNotice(row.payload as unknown as NotificationPayloads['archive_notice']));
+  if (row.kind === 'channel_archived') return changeArchive(client, row.lane, 'archive');
+  if (row.kind === 'channel_unarchived') return changeArchive(client, row.lane, 'unarchive');
   if (row.kind === 'announcement_revised') return reviseAnnouncement(client, ctx, row);
   if (row.kind === 'home_refreshed') return refreshHome(client, ctx, (row.payload as unknown as NotificationPayloads['home_refreshed']).userId);
   if (row.kind === 'assignee_told') {
@@ -119,6 +128,33 @@ async function invite(client: WebClient, channel: string, userId: string): Promi
   } catch (err) {
     // A retry of an invite that did land, or someone who joined meanwhile: the goal is met.
     if ((err as { data?: { error?: string } }).data?.error === 'already_in_channel') return { result: { channel, already: true } };
+    throw err;
+  }
+}
+
+/**
+ * Invites a user group's members (usergroups.users.list, asked at delivery so the group is as it is now). force: one
+ * member already there or deactivated does not keep the others out; Slack lists them in `errors`. The members, in the
+ * group's order, go in the result: settling makes the first one commander when the rule says so.
+ */
+async function inviteGroup(client: WebClient, channel: string, usergroup: string): Promise<Sent> {
+  const listed = await client.usergroups.users.list({ usergroup });
+  const members = (listed.users ?? []).filter((u) => typeof u === 'string');
+  if (members.length === 0) return { result: { channel, usergroup, members } };
+  const res = await client.conversations.invite({ channel, users: members.join(','), force: true });
+  const refused = new Set(((res as { errors?: { user?: string }[] }).errors ?? []).map((e) => e.user));
+  return { result: { channel, usergroup, members }, invited: members.filter((u) => !refused.has(u)) };
+}
+
+/** Archives or unarchives a channel; a retry after a call that did land (already so) meets the goal. */
+async function changeArchive(client: WebClient, channel: string, change: 'archive' | 'unarchive'): Promise<Sent> {
+  try {
+    if (change === 'archive') await client.conversations.archive({ channel });
+    else await client.conversations.unarchive({ channel });
+    return { result: { channel } };
+  } catch (err) {
+    const code = (err as { data?: { error?: string } }).data?.error;
+    if (code === (change === 'archive' ? 'already_archived' : 'not_archived')) return { result: { channel, already: true } };
     throw err;
   }
 }

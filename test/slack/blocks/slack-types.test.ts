@@ -7,6 +7,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { KnownBlock } from '@slack/types';
 import type { Block, HomeTab, Immutable, Modal } from '../../../src/slack/blocks/block-kit.js';
+import * as archive from '../../../src/slack/blocks/archive.js';
 import * as awarenessAdmin from '../../../src/slack/blocks/awareness-admin.js';
 import * as awareness from '../../../src/slack/blocks/awareness.js';
 import * as checklist from '../../../src/slack/blocks/checklist.js';
@@ -42,6 +43,7 @@ function returns<T>() {
 }
 
 const typed = [
+  returns<Message>()(archive.archiveNotice),
   returns<Message>()(awarenessAdmin.awarenessHelp),
   returns<Message>()(awarenessAdmin.statusMessage),
   returns<Message>()(awarenessAdmin.tipPreview),
@@ -99,7 +101,7 @@ const NOT_BLOCK_KIT = new Set([
 describe('Block Kit builders against @slack/types', () => {
   it('types every exported builder of src/slack/blocks (a new one must be added above)', () => {
     const modules: Record<string, Record<string, unknown>> = {
-      'awareness-admin': awarenessAdmin, awareness, checklist, 'declare-modal': declare, decoy, 'decoy-document': decoyDocument, digest, drill, help,
+      archive, 'awareness-admin': awarenessAdmin, awareness, checklist, 'declare-modal': declare, decoy, 'decoy-document': decoyDocument, digest, drill, help,
       incident, 'open-work': openWork, playbooks, 'promote-modal': promote, redaction, 'review-modal': review, stats, 'step-modals': steps, text, timeline, message, mrkdwn, oob, edit, home,
     };
     const files = readdirSync(new URL('../../../src/slack/blocks/', import.meta.url)).map((f) => f.replace(/\.ts$/, ''));

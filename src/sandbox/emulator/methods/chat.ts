@@ -12,7 +12,9 @@ function postTarget({ ws, params }: MethodContext): ChannelRecord {
     if (!ws.userById(id)) throw new SlackApiError('channel_not_found');
     return ws.imWith(id);
   }
-  return memberChannelArg(ws, params);
+  const ch = memberChannelArg(ws, params);
+  if (ch.is_archived) throw new SlackApiError('is_archived');
+  return ch;
 }
 
 /** A stored message the bot may change: it exists, is not ephemeral, and the bot wrote it. */

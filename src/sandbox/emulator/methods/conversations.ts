@@ -4,6 +4,8 @@ import { SlackApiError, bool, channelArg, decodeCursor, encodeCursor, int, membe
 import { channelJson } from '../shapes.js';
 
 const MAX_NAME = 80;
+/** The workspace's #general, which Slack never lets anyone archive. */
+const GENERAL = 'general';
 
 /**
  * Slack's channel-name rules, in the order Slack reports them (conversations.create errors in the Web API
@@ -19,6 +21,28 @@ function checkChannelName(name: string | undefined): string {
 
 /** conversations.* handlers for channels and members. */
 export const conversationMethods: MethodTable = {
+  // Errors from the OpenAPI spec (conversations.archive) and the method page: not_in_channel when the bot is not a member.
+  'conversations.archive': ({ ws, params }) => {
+    const ch = channelArg(ws, params);
+    if (ch.is_im) throw new SlackApiError('method_not_supported_for_channel_type');
+    if (ch.name === GENERAL) throw new SlackApiError('cant_archive_general');
+    if (ch.is_archived) throw new SlackApiError('already_archived');
+    if (!ch.members.includes(ws.botUser.id)) throw new SlackApiError('not_in_channel');
+    ch.is_archived = true;
+    return {};
+  },
+
+  // The method page's bug alert: "Bot tokens (xoxb-...) cannot currently be used to unarchive conversations"; the
+  // spec's error for a bot caller is user_is_bot. Every caller here holds the bot token, so only the checks before it
+  // (an unknown channel, a DM) answer otherwise; unarchiving is left to people (or the emulator's own archive flag).
+  'conversations.unarchive': ({ ws, params }) => {
+    const id = str(params, 'channel');
+    const ch = id ? ws.channelById(id) : undefined;
+    if (!ch) throw new SlackApiError('channel_not_found');
+    if (ch.is_im) throw new SlackApiError('method_not_supported_for_channel_type');
+    throw new SlackApiError('user_is_bot');
+  },
+
   'conversations.create': ({ ws, params }) => {
     const name = checkChannelName(str(params, 'name'));
     if (ws.channelByName(name)) throw new SlackApiError('name_taken');
@@ -61,6 +85,7 @@ export const conversationMethods: MethodTable = {
     if (!ch) throw new SlackApiError('channel_not_found');
     if (ch.is_im) throw new SlackApiError('method_not_supported_for_channel_type');
     if (!ch.members.includes(ws.botUser.id)) throw new SlackApiError('not_in_channel');
+    if (ch.is_archived) throw new SlackApiError('is_archived');
     const userIds = required(params, 'users', 'no_user').split(',').map((u) => u.trim()).filter(Boolean);
     if (userIds.length === 0) throw new SlackApiError('no_user');
     if (userIds.length > 1000) throw new SlackApiError('too_many_users');

@@ -1,7 +1,7 @@
 // `/incident status|severity|assign|unassign`: responders and the incident's commander change the incident; the incident channel hears about it through the
 // outbox (enqueued by core in the change's transaction), and the caller is told if Slack refused it for good.
 import { message } from '../../../blocks/message.js';
-import { md, mention, type Mrkdwn } from '../../../blocks/mrkdwn.js';
+import { channelMention, md, mention, type Mrkdwn } from '../../../blocks/mrkdwn.js';
 import { drillPrefix } from '../../../blocks/drill.js';
 import type { Actor, Incident, Status } from '../../../../core/index.js';
 import { isAppError } from '../../../../shared/errors.js';
@@ -11,7 +11,7 @@ import { reviewPrompt } from '../../../blocks/review-modal.js';
 import type { IncidentRequest } from '../../../parse/command.js';
 import { tellUndelivered } from '../../../outbox/report.js';
 import { rotateWarning } from '../../../blocks/redaction.js';
-import type { Outcome, SlackDeps } from '../../../deps.js';
+import type { AfterAck, Outcome, SlackDeps } from '../../../deps.js';
 import { checkAssignable } from '../../../services/assignable.js';
 
 type Req<S extends IncidentRequest['sub']> = Extract<IncidentRequest, { sub: S }>;
@@ -43,9 +43,20 @@ export async function applyStatus(deps: SlackDeps, actor: Actor, req: Pick<Req<'
       after: async (ctx) => {
         if (warning) await ctx.tell(message(warning));
         await tellUndelivered(deps.core, ctx.tell, notices, 'the change is saved');
+        await tellHowToUnarchive(deps, ctx.tell, incident.channelId, notices);
       },
     };
   });
+}
+
+/**
+ * After reopening an incident whose channel was archived: Slack refuses bot tokens on conversations.unarchive (its
+ * method page's bug alert), so say who can bring the channel back and how.
+ */
+async function tellHowToUnarchive(deps: SlackDeps, tell: AfterAck['tell'], channelId: string | null, keys: readonly string[]): Promise<void> {
+  const refused = (await deps.core.notices.settled(keys)).some((d) => d.kind === 'channel_unarchived' && d.state === 'failed');
+  if (!refused || !channelId) return;
+  await tell(message(md`:file_cabinet: Its channel ${channelMention(channelId)} is archived, and Slack lets only people unarchive channels: a member can, from the channel’s name menu (_Unarchive channel_). Posts about the incident go there again once it is.`));
 }
 
 /** Runs a status step, turning "write the review first" into a reply that offers to write it. */

@@ -1,7 +1,7 @@
 // `/incident list|show|note|correct|help`: answers that concern only the caller, so they are ephemeral.
 import { message } from '../../../blocks/message.js';
 import { md } from '../../../blocks/mrkdwn.js';
-import type { Actor } from '../../../../core/index.js';
+import { describeRule, formatDuration, type Actor } from '../../../../core/index.js';
 import { helpMessage } from '../../../blocks/help.js';
 import { incidentDetails, incidentList } from '../../../blocks/incident.js';
 import type { IncidentRequest } from '../../../parse/command.js';
@@ -12,7 +12,13 @@ type Req<S extends IncidentRequest['sub']> = Extract<IncidentRequest, { sub: S }
 
 /** Help. */
 export function help(deps: SlackDeps): Outcome {
-  return { reply: helpMessage(deps.core.incidentTypes) };
+  const { rules, archive } = deps.core;
+  return {
+    reply: helpMessage(deps.core.incidentTypes, {
+      ...(rules ? { rules: rules.rules.map(describeRule) } : {}),
+      ...(archive.afterMs !== undefined ? { archiveAfter: formatDuration(archive.afterMs) } : {}),
+    }),
+  };
 }
 
 /** List. */
