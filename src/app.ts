@@ -10,6 +10,7 @@ import type { Core, Clock } from './core/index.js';
 import type { Database } from './db/types.js';
 import { composeCore, openFoundation } from './compose.js';
 import { startSlotScheduler } from './scheduler/slots.js';
+import { startSweep } from './scheduler/sweep.js';
 import { slackPoster } from './slack/services/awareness-poster.js';
 import { slackDigestPoster } from './slack/services/digest-poster.js';
 import { realSleep, type Sleep } from './slack/services/retry.js';
@@ -38,7 +39,7 @@ export interface RampartApp {
   outbox: OutboxWorker;
   /** Bytes of request bodies being read right now (tests check that refused and closed ones give theirs back). */
   heldBodyBytes(): number;
-  /** Runs the scheduled posts (weekly tip, digest) due at the clock's time now, as the scheduler's triggers do. */
+  /** Runs the scheduled jobs (weekly tip, digest, stale list, reminders) due at the clock's time now, as the scheduler's triggers do. */
   runScheduledPosts(): Promise<ScheduledReport[]>;
   /** Resolves when all Slack work started after acks has finished and no outbox row is due. */
   idle(): Promise<void>;
@@ -189,14 +190,18 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
   if (config.slack.appToken) await app.start();
   outbox.start();
   const digestSchedule = core.digest.schedule();
+  const staleSchedule = core.reminders.staleSchedule();
   const schedulers = [
     ...((options.scheduler ?? config.awareness.channels.length > 0) ? [startSlotScheduler('awareness', core.awareness.schedule(), core.awareness.runDue, logger)] : []),
     ...(options.scheduler !== false && digestSchedule ? [startSlotScheduler('digest', digestSchedule, core.digest.runDue, logger)] : []),
+    ...(options.scheduler !== false && staleSchedule ? [startSlotScheduler('stale list', staleSchedule, core.reminders.runDueStaleList, logger)] : []),
+    ...(options.scheduler !== false ? [startSweep('reminders', core.reminders.runDue, logger)] : []),
   ];
   // The jobs a scheduler would trigger with this config, for a caller that moves its own clock (the sandbox's `wait`).
   const scheduledJobs = [
     ...(config.awareness.channels.length > 0 ? [{ name: 'awareness', runDue: core.awareness.runDue }] : []),
     ...(digestSchedule ? [{ name: 'digest', runDue: core.digest.runDue }] : []),
+    ...(staleSchedule ? [{ name: 'stale list', runDue: core.reminders.runDueStaleList }] : []),
   ];
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
@@ -212,6 +217,8 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
     runScheduledPosts: async () => {
       const reports: ScheduledReport[] = [];
       for (const job of scheduledJobs) for (const o of await job.runDue()) reports.push({ job: job.name, kind: o.kind, slotAt: o.slotAt });
+      // Reminders have no slots: what they send shows as the messages themselves.
+      await core.reminders.runDue();
       return reports;
     },
     idle: async () => {

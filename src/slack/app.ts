@@ -22,6 +22,8 @@ import { register as registerStatusConfirm } from './listeners/actions/status-co
 import { register as registerEditButtons } from './listeners/actions/edit-buttons.js';
 import { register as registerDecoyCommand, type DecoyLinks } from './listeners/commands/decoy.js';
 import { register as registerDecoyCredentials } from './listeners/events/decoy-credentials.js';
+import { register as registerReminderButtons } from './listeners/actions/reminder-buttons.js';
+import { register as registerUpdateNote } from './listeners/views/update-note.js';
 import { peopleNoticer } from './listeners/people-seen.js';
 import { AckingHTTPReceiver, AckingSocketReceiver } from './receivers.js';
 import type { Installation } from './installation.js';
@@ -63,6 +65,8 @@ export function registerListeners(app: App, slackDeps: SlackDeps, decoyLinks?: D
   registerEditButtons(app, deps);
   registerDecoyCommand(app, deps, decoyLinks);
   registerDecoyCredentials(app, deps);
+  registerReminderButtons(app, deps);
+  registerUpdateNote(app, deps);
 }
 
 /** Builds the Bolt app and, in HTTP mode, the request listener to mount. */

@@ -11,6 +11,8 @@ export const CALLBACK = {
   stepDetails: 'step_details',
   promoteLesson: 'promote_lesson',
   review: 'incident_review',
+  /** The note modal the update reminder's Post update button opens. */
+  updateNote: 'reminder_update_note',
 } as const;
 
 /** Fields of the promote-a-lesson form: block_id and action_id alike. */
@@ -51,7 +53,18 @@ export const BUTTON = {
   confirmPublic: 'incident_public_confirm',
   /** Cancels an edit awaiting confirmation. */
   cancelEdit: 'incident_edit_cancel',
+  /** The update reminder's buttons; each value is the incident's reference. */
+  postUpdate: 'reminder_post_update',
+  snooze30m: 'reminder_snooze_30m',
+  snooze2h: 'reminder_snooze_2h',
+  snoozeTomorrow: 'reminder_snooze_tomorrow',
+  stopReminders: 'reminder_stop',
+  /** Makes the clicker commander of the incident named in its value (the missing-commander nudge). */
+  takeCommand: 'incident_take_command',
 } as const;
+
+/** The snooze each snooze button stands for. */
+export const SNOOZE_BUTTONS = { [BUTTON.snooze30m]: '30m', [BUTTON.snooze2h]: '2h', [BUTTON.snoozeTomorrow]: 'tomorrow' } as const;
 
 export const BLOCK = {
   title: 'title',

@@ -41,6 +41,8 @@ export const RULES = {
   'incident.unassign': 'commander',
   'incident.publish': 'responder',
   'playbook.start': 'commander',
+  // Snoozing or stopping update reminders: whoever they are for (the commander), and responders.
+  'incident.remind': 'commander',
   'incident.stats': 'responder',
   'awareness.manage': 'admin',
   'decoy.manage': 'admin',
@@ -75,6 +77,7 @@ export const ACTION_WORDS: Record<Action, string> = {
   'incident.publish': 'make a private incident public',
   'incident.unassign': 'unassign incident roles',
   'playbook.start': 'start playbooks',
+  'incident.remind': 'snooze or stop this incident’s update reminders',
   'incident.stats': 'see incident figures',
   'awareness.manage': 'run the awareness programme (`/awareness tip` is open to everyone)',
   'decoy.manage': 'manage decoys',

@@ -9,6 +9,7 @@ import { insertIncident, nextIncidentNumber } from './queries.js';
 import { checkText, checkTitle, MAX_DESCRIPTION } from './text-rules.js';
 import { mergeFound, redactedField, redactFor, redactMessage } from '../redaction/apply.js';
 import { noticeDeclared } from '../outbox/incident-notices.js';
+import { followIncident } from '../reminders/track.js';
 
 /** What a person declares. Omitted fields take defaults: sev3, type other, private. */
 export interface Declaration {
@@ -93,6 +94,7 @@ export async function declareIncident(deps: CoreDeps, actor: Actor, input: Decla
       );
     }
     const setup = await noticeDeclared(tx, { incident: created, channel: deps.announceChannel, now });
+    await followIncident(tx, deps, created, 'declared', actor.id, now);
     return { created, setup };
   });
   return {

@@ -50,6 +50,29 @@ export interface NotificationPayloads {
    * and which incident.
    */
   oob_plan_sent: { ref: string; drill: boolean; userId: string; by: string; reason: string };
+  /**
+   * An open incident has had no update (status change or note) for its severity's interval: told to the commander by
+   * direct message (the lane is their user id, userId set) or, without one, in the incident channel. since: the last
+   * update (ISO). Buttons: Post update, Snooze, Stop.
+   */
+  update_reminder: { ref: string; drill: boolean; severity: string; status: string; since: string; userId?: string };
+  /**
+   * No commander 10 minutes after the declaration: posted in the incident channel, or INCIDENT_CHANNEL when there is
+   * none (then a private incident shows only its reference, severity and status). Button: Take command.
+   */
+  commander_nudge: { ref: string; drill: boolean; severity: string; status: string; private: boolean; inIncidentChannel: boolean };
+  /** The weekly list of a commander's incidents open with no activity for a week, by direct message (lane: their user id). */
+  stale_list: { userId: string; incidents: StaleIncident[] };
+}
+
+/** One line of the weekly stale list: lastActivity is the last timeline event's time (ISO). */
+export interface StaleIncident {
+  ref: string;
+  title: string;
+  severity: string;
+  status: string;
+  drill: boolean;
+  lastActivity: string;
 }
 
 /** The kinds of notification. */
@@ -71,6 +94,9 @@ export const ACTION_OF: Record<NotificationKind, string> = {
   assignee_told: 'telling the assignee by direct message',
   message_posted: 'posting a message',
   oob_plan_sent: 'sending the out-of-band plan',
+  update_reminder: 'reminding the commander to post an update',
+  commander_nudge: 'asking for someone to take command',
+  stale_list: 'sending the weekly list of stale incidents',
 };
 
 /** What a stored notification does, in words: a posted message names its own action. */

@@ -69,6 +69,10 @@ export interface EventPayloads {
   };
   /** The team moved to the out-of-band plan's channels; the plan itself is never recorded (timelines are shared). */
   moved_out_of_band: { reason?: string; recipients: number; redacted?: string[] };
+  /** The update reminder snoozed from its buttons: until when (ISO), as chosen (30m, 2h, tomorrow). */
+  reminder_snoozed: { until: string; choice: '30m' | '2h' | 'tomorrow' };
+  /** The update reminders stopped for this incident (until it is reopened after ending). */
+  reminders_stopped: { kind: 'update' };
 }
 
 /** Which run of which playbook an event is about. */
