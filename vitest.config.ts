@@ -30,6 +30,7 @@ const UNIT = [
   'test/core/redaction/formats.test.ts',
   'test/core/redaction/linear.test.ts',
   'test/core/redaction/redact.test.ts',
+  'test/core/reminders/reminder-rules.test.ts',
   'test/core/reports/formats/**/*.test.ts',
   'test/db/connection-errors.test.ts',
   'test/db/redacted-columns.test.ts',
