@@ -17,7 +17,7 @@ describe('reminder messages', () => {
     const dm = updateReminderMessage({ ref: 'INC-3', drill: true, severity: 'sev1', status: 'triage', since: '2026-12-01T10:00:00.000Z', userId: 'U0LEAD' });
     expect(dm.text).toMatch(/^:construction: \*DRILL\* · :alarm_clock: \*INC-3\* \(SEV1, triage\) has had no update since <!date\^1796119200/);
     expect(dm.text).not.toContain('no commander');
-    const buttons = (dm.blocks[1] as { elements: { action_id: string; value: string }[] }).elements;
+    const buttons = (dm.blocks?.[1] as unknown as { elements: { action_id: string; value: string }[] }).elements;
     expect(buttons.map((b) => b.action_id)).toEqual(['reminder_post_update', 'reminder_snooze_30m', 'reminder_snooze_2h', 'reminder_snooze_tomorrow', 'reminder_stop']);
     expect(new Set(buttons.map((b) => b.value))).toEqual(new Set(['INC-3']));
     expect(updateReminderMessage({ ref: 'INC-3', drill: false, severity: 'sev2', status: 'triage', since: '2026-12-01T10:00:00.000Z' }).text).toContain('has no commander');
@@ -43,7 +43,7 @@ describe('reminder messages', () => {
     const incidents = Array.from({ length: 1500 }, (_, n) => ({ ref: `INC-${n + 1}`, title: `A quiet matter with a longish title number ${n + 1}`, severity: 'sev3', status: 'triage', drill: false, lastActivity: '2026-11-20T10:00:00.000Z' }));
     const list = staleListMessage({ userId: 'U0LEAD', incidents });
     expect(list.text).toContain('1500 of your incidents have had no activity for a week');
-    expect(list.blocks.length).toBeLessThanOrEqual(50);
+    expect(list.blocks?.length).toBeLessThanOrEqual(50);
     expect(all(list)).toMatch(/…and \d+ more: `\/incident list` shows them all/);
     expect(all(staleListMessage({ userId: 'U0LEAD', incidents: incidents.slice(0, 1) }))).toContain('1 of your incidents has had no activity');
   });
