@@ -60,7 +60,7 @@ export interface NotificationPayloads {
    * No commander 10 minutes after the declaration: posted in the incident channel, or INCIDENT_CHANNEL when there is
    * none (then a private incident shows only its reference, severity and status). Button: Take command.
    */
-  commander_nudge: { ref: string; drill: boolean; severity: string; status: string; private: boolean; inIncidentChannel: boolean };
+  commander_nudge: { ref: string; drill: boolean; severity: string; status: string };
   /** The weekly list of a commander's incidents open with no activity for a week, by direct message (lane: their user id). */
   stale_list: { userId: string; incidents: StaleIncident[] };
 }

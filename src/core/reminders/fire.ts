@@ -82,14 +82,8 @@ async function tellUpdateDue(tx: Tx, incident: Incident, row: Reminder, key: str
 async function tellNoCommander(tx: Tx, deps: Pick<CoreDeps, 'announceChannel'>, incident: Incident, key: string, now: Date): Promise<boolean> {
   const lane = incident.channelId ?? deps.announceChannel;
   if (!lane) return false;
-  const payload = {
-    ref: incident.ref,
-    drill: incident.drill,
-    severity: incident.severity,
-    status: incident.status,
-    private: incident.private,
-    inIncidentChannel: incident.channelId !== null,
-  };
+  // Nothing but what INCIDENT_CHANNEL may see of a private incident: reference, severity and status.
+  const payload = { ref: incident.ref, drill: incident.drill, severity: incident.severity, status: incident.status };
   await enqueue(tx, { key, incidentId: incident.id, now, notification: { kind: 'commander_nudge', channel: lane, payload } });
   return true;
 }

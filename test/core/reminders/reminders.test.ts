@@ -232,8 +232,8 @@ describe('the missing-commander nudge', () => {
       ['reminded', 'commander', noChannel.ref],
     ]);
     expect(await told('commander_nudge')).toEqual([
-      { key: `incident:${inChannel.id}:reminder:commander:1`, lane: 'C0INC1', payload: { ref: inChannel.ref, drill: false, severity: 'sev3', status: 'triage', private: true, inIncidentChannel: true } },
-      { key: `incident:${noChannel.id}:reminder:commander:1`, lane: 'C0ANNOUNCE', payload: { ref: noChannel.ref, drill: false, severity: 'sev3', status: 'triage', private: true, inIncidentChannel: false } },
+      { key: `incident:${inChannel.id}:reminder:commander:1`, lane: 'C0INC1', payload: { ref: inChannel.ref, drill: false, severity: 'sev3', status: 'triage' } },
+      { key: `incident:${noChannel.id}:reminder:commander:1`, lane: 'C0ANNOUNCE', payload: { ref: noChannel.ref, drill: false, severity: 'sev3', status: 'triage' } },
     ]);
     advance(24 * 60);
     expect((await env.core.reminders.runDue()).filter((o) => o.reminder === 'commander')).toEqual([]);

@@ -24,7 +24,7 @@ describe('reminder messages', () => {
   });
 
   it('the nudge names only the reference, severity and status', () => {
-    const nudge = commanderNudgeMessage({ ref: 'INC-3', drill: false, severity: 'sev3', status: 'triage', private: true, inIncidentChannel: false });
+    const nudge = commanderNudgeMessage({ ref: 'INC-3', drill: false, severity: 'sev3', status: 'triage' });
     expect(nudge.text).toContain('*INC-3* (SEV3, triage) has no commander yet');
     expect(all(nudge)).toContain('"action_id":"incident_take_command","value":"INC-3"');
   });
