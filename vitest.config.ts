@@ -42,6 +42,7 @@ const UNIT = [
   'test/sandbox/script.test.ts',
   'test/sandbox/transcript.test.ts',
   'test/scheduler/slots.test.ts',
+  'test/scheduler/sweep.test.ts',
   'test/slack/blocks/**/*.test.ts',
   'test/slack/manifest.test.ts',
   'test/slack/outbox-render.test.ts',
