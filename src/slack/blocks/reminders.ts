@@ -5,7 +5,7 @@ import { MAX_NOTE } from '../../core/index.js';
 import { ACTION, BLOCK, BUTTON, CALLBACK } from '../ids.js';
 import { drillPrefix } from './drill.js';
 import { message, type SlackMessage } from './message.js';
-import { button, channelLink, clip, context, joinMd, md, mention, packLines, section, sevLabel, slackDate, who, type Mrkdwn } from './text.js';
+import { button, channelLink, channelMention, clip, context, joinMd, md, mention, packLines, section, sevLabel, slackDate, who, type Mrkdwn } from './text.js';
 
 /** The update reminder: to the commander by direct message, or in the incident channel when there is none. */
 export function updateReminderMessage(p: NotificationPayloads['update_reminder']): SlackMessage {
@@ -58,8 +58,12 @@ const ROLE_DUTIES: Record<'commander' | 'comms' | 'scribe', Mrkdwn> = {
 /** The direct message to someone who took or was given a role: what the role does, and where the incident stands now. */
 export function roleBriefMessage(p: NotificationPayloads['assignee_told'] & { given: { kind: 'role' } }, incident: Incident): SlackMessage {
   const role = p.given.role;
-  const lead = p.by === p.userId ? md`You took *${role}* of *${incident.ref}*.` : md`${mention(p.by)} made you *${role}* of *${incident.ref}*.`;
-  const intro = md`${drillPrefix(incident)}${lead}`;
+  // Given by someone else, it opens as any assignment's message does: who gave it, the channel they were invited to.
+  const where = p.channelId ? md` You are invited to its channel: ${channelMention(p.channelId)}.` : md``;
+  const intro =
+    p.by === p.userId
+      ? md`${drillPrefix(incident)}You took *${role}* of *${incident.ref}*.`
+      : md`${drillPrefix(incident)}${mention(p.by)} made you *${role}* of *${incident.ref}*.${where} \`/incident tasks\` lists what is open.`;
   const state = joinMd(
     [
       md`*${incident.ref}* ${incident.title}`,

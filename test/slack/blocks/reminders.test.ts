@@ -31,7 +31,7 @@ describe('reminder messages', () => {
 
   it('the role brief says what the role does and where the incident stands, with its title escaped', () => {
     const brief = roleBriefMessage({ ref: 'INC-3', drill: false, userId: 'U0NEW', by: 'U0LEAD', given: { kind: 'role', role: 'comms' }, channelId: 'C0INC3' }, incident);
-    expect(brief.text).toBe('<@U0LEAD> made you *comms* of *INC-3*.');
+    expect(brief.text).toBe('<@U0LEAD> made you *comms* of *INC-3*. You are invited to its channel: <#C0INC3>. `/incident tasks` lists what is open.');
     expect(all(brief)).toContain('As *comms* you keep everyone outside the response informed');
     expect(all(brief)).toContain('Invoice &lt;!channel&gt; &amp; bank details');
     expect(all(brief)).toContain('Commander: <@U0LEAD> · Comms: _unassigned_ · Scribe: <@U0SCRIBE>');
