@@ -48,8 +48,7 @@ export { progress, progressWords, type Run, type RunStep } from './playbooks/run
 export { whyNot, type StepAction, type StepResult } from './playbooks/steps.js';
 export { plural } from './plural.js';
 export { STALE_GRACE_MS, STALE_SCHEDULE, type ReminderSettings } from './reminders/deps.js';
-export type { ReminderOutcome } from './reminders/fire.js';
-export { parseQuietHours, parseUpdateIntervals, SNOOZE_CHOICES, type QuietHours, type SnoozeChoice, type UpdateIntervals } from './reminders/reminder.js';
+export { parseQuietHours, parseUpdateIntervals } from './reminders/reminder.js';
 export { describeEvent } from './reports/describe.js';
 export { EXPORT_FORMATS } from './reports/export.js';
 export { FORMAT_NAMES, formatNamed, parseReportFormat } from './reports/format-names.js';
