@@ -9,8 +9,9 @@ import type { Config } from './config.js';
 import type { Core, Clock } from './core/index.js';
 import type { Database } from './db/types.js';
 import { composeCore, openFoundation } from './compose.js';
+import { reminderSettings } from './scheduled-posts.js';
 import { startSlotScheduler } from './scheduler/slots.js';
-import { startArchiveSweep } from './scheduler/archive-sweep.js';
+import { startSweep } from './scheduler/sweep.js';
 import { slackPoster } from './slack/services/awareness-poster.js';
 import { slackDigestPoster } from './slack/services/digest-poster.js';
 import { realSleep, type Sleep } from './slack/services/retry.js';
@@ -40,7 +41,7 @@ export interface RampartApp {
   outbox: OutboxWorker;
   /** Bytes of request bodies being read right now (tests check that refused and closed ones give theirs back). */
   heldBodyBytes(): number;
-  /** Runs the scheduled posts (weekly tip, digest) and the channel archive sweep due at the clock's time now, as the scheduler's triggers do. */
+  /** Runs the scheduled jobs (weekly tip, digest, stale list, reminders, channel archive sweep) due at the clock's time now, as the scheduler's triggers do. */
   runScheduledPosts(): Promise<ScheduledReport[]>;
   /** Resolves when all Slack work started after acks has finished and no outbox row is due. */
   idle(): Promise<void>;
@@ -111,6 +112,7 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
     client: clients.outbox,
     logger,
     playbooks,
+    reminders: reminderSettings(config, options.scheduler !== false),
     oobPlan: () => (config.oobPlanFile ? loadPlan(config.oobPlanFile) : Promise.reject(new AppError('invalid_input', NO_PLAN_MESSAGE))),
     // Core is built next (it needs this worker as its outbox port); Home tabs are rendered only once rows arrive.
     homeView: (userId) => currentHomeView(core, userId),
@@ -193,15 +195,19 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
   if (config.slack.appToken) await app.start();
   outbox.start();
   const digestSchedule = core.digest.schedule();
+  const staleSchedule = core.reminders.staleSchedule();
   const schedulers = [
     ...((options.scheduler ?? config.awareness.channels.length > 0) ? [startSlotScheduler('awareness', core.awareness.schedule(), core.awareness.runDue, logger)] : []),
     ...(options.scheduler !== false && digestSchedule ? [startSlotScheduler('digest', digestSchedule, core.digest.runDue, logger)] : []),
-    ...(options.scheduler !== false && config.archiveAfterMs !== undefined ? [startArchiveSweep(core.archive.runDue, logger)] : []),
+    ...(options.scheduler !== false && config.archiveAfterMs !== undefined ? [startSweep('channel archive', archivesDue(core), logger)] : []),
+    ...(options.scheduler !== false && staleSchedule ? [startSlotScheduler('stale list', staleSchedule, core.reminders.runDueStaleList, logger)] : []),
+    ...(options.scheduler !== false ? [startSweep('reminders', core.reminders.runDue, logger)] : []),
   ];
   // The jobs a scheduler would trigger with this config, for a caller that moves its own clock (the sandbox's `wait`).
   const scheduledJobs = [
     ...(config.awareness.channels.length > 0 ? [{ name: 'awareness', runDue: core.awareness.runDue }] : []),
     ...(digestSchedule ? [{ name: 'digest', runDue: core.digest.runDue }] : []),
+    ...(staleSchedule ? [{ name: 'stale list', runDue: core.reminders.runDueStaleList }] : []),
   ];
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
@@ -219,6 +225,8 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
       for (const job of scheduledJobs) for (const o of await job.runDue()) reports.push({ job: job.name, kind: o.kind, slotAt: o.slotAt });
       // The archive sweep has no slots to report: what it enqueues shows in the channels themselves.
       await core.archive.runDue();
+      // Reminders have no slots: what they send shows as the messages themselves.
+      await core.reminders.runDue();
       return reports;
     },
     idle: async () => {
@@ -256,4 +264,9 @@ async function identify(client: WebClient, appId: string | undefined): Promise<{
     // Bolt skips its own auth.test when given both (and calls it itself otherwise).
     bot: auth.bot_id && auth.user_id ? { botId: auth.bot_id, botUserId: auth.user_id } : {},
   };
+}
+
+/** The archive sweep as the minutely sweep reports it: one line per incident whose channel it queued for archiving. */
+function archivesDue(core: Core): () => Promise<{ kind: string; incident: string }[]> {
+  return async () => (await core.archive.runDue()).enqueued.map((incident) => ({ kind: 'queued for archiving', incident }));
 }

@@ -9,7 +9,7 @@ import { openDatabase } from './db/client.js';
 import type { Database } from './db/types.js';
 import type { Logger } from './log.js';
 import { logProblems } from './log-problems.js';
-import { awarenessSettings, digestSettings } from './scheduled-posts.js';
+import { awarenessSettings, digestSettings, reminderSettings } from './scheduled-posts.js';
 
 /** What every running system is built on. */
 export interface Foundation {
@@ -77,6 +77,7 @@ export async function composeCore(base: Foundation, options: CoreOptions = {}): 
     // Declarations are announced through the outbox; without a worker here (the CLI) the bot's worker delivers them.
     ...(config.incidentChannel ? { announceChannel: config.incidentChannel } : {}),
     ...(options.outbox ? { outbox: options.outbox } : {}),
+    reminders: reminderSettings(config, options.posters !== undefined),
     ...(options.posters
       ? { awareness: await awarenessSettings(config, options.posters.awareness, base.logger), digest: digestSettings(config, options.posters.digest) }
       : {}),

@@ -1,7 +1,7 @@
 // The only reader of process.env: every setting is parsed and checked here once, all problems are reported together,
 // and the result is frozen. Secrets are never included in error messages or logs.
 import { z } from 'zod';
-import { DEFAULT_INCIDENT_TYPES, SEVERITIES, type Severity, checkCron, durationMs, loadPlanSync, loadRulesSync } from './core/index.js';
+import { DEFAULT_INCIDENT_TYPES, SEVERITIES, type Severity, checkCron, durationMs, loadPlanSync, loadRulesSync, parseQuietHours, parseUpdateIntervals } from './core/index.js';
 import { parseRedactPatterns } from './shared/redact.js';
 
 const slackId = (prefix: string) => new RegExp(`^[${prefix}][A-Z0-9]{2,}$`);
@@ -103,6 +103,24 @@ const schema = z
         const problem = c.trim().toLowerCase() === 'off' ? undefined : cronProblem(c);
         if (problem) ctx.addIssue({ code: 'custom', message: `${problem} Use \`off\` to turn the digest off.` });
       }),
+    // Per severity, how long an open incident may go without an update before its commander is reminded (`off`: never).
+    UPDATE_REMINDERS: z
+      .string()
+      .default('')
+      .transform((s, ctx) => parsedOr(ctx, () => parseUpdateIntervals(s))),
+    // Non-sev1 reminders wait until these hours (in TIMEZONE) are over; `off` (the default) holds nothing back.
+    QUIET_HOURS: z
+      .string()
+      .default('off')
+      .transform((s, ctx) => parsedOr(ctx, () => parseQuietHours(s))),
+    // `off` turns the weekly stale list off; any other value is a cron expression read in TIMEZONE.
+    STALE_LIST_CRON: z
+      .string()
+      .default('0 9 * * 1')
+      .superRefine((c, ctx) => {
+        const problem = c.trim().toLowerCase() === 'off' ? undefined : cronProblem(c);
+        if (problem) ctx.addIssue({ code: 'custom', message: `${problem} Use \`off\` to turn the stale list off.` });
+      }),
     // Extra secret formats to redact: `name=regex;name=regex` (a literal `;` in a regex is written \x3b).
     REDACT_PATTERNS: z
       .string()
@@ -180,6 +198,12 @@ const schema = z
       graceMs: durationMs(e.AWARENESS_GRACE)!,
       dir: e.AWARENESS_DIR,
     },
+    // Read in `timezone`; staleCron is undefined when the weekly stale list is off.
+    reminders: {
+      updateIntervals: e.UPDATE_REMINDERS,
+      quietHours: e.QUIET_HOURS,
+      staleCron: e.STALE_LIST_CRON.trim().toLowerCase() === 'off' ? undefined : e.STALE_LIST_CRON,
+    },
     // Posted to incidentChannel in `timezone`; cron is undefined when the digest is off.
     digest: { cron: e.DIGEST_CRON.trim().toLowerCase() === 'off' ? undefined : e.DIGEST_CRON },
     decoys: {
@@ -200,6 +224,16 @@ function rateLimit(text: string): { points: number; durationMs: number } | undef
   const m = /^\s*(\d{1,6})\s*\/\s*(\S+)\s*$/.exec(text);
   const ms = m ? durationMs(m[2]!) : undefined;
   return m && ms && Number(m[1]) > 0 ? { points: Number(m[1]), durationMs: ms } : undefined;
+}
+
+/** The value parse returns, or a zod issue with the Error it threw (the parsers name the problem). */
+function parsedOr<T>(ctx: z.RefinementCtx, parse: () => T): T {
+  try {
+    return parse();
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: (err as Error).message });
+    return z.NEVER;
+  }
 }
 
 /** Why a cron expression is unusable, or undefined when it is fine (the zone is checked on its own). */

@@ -3,8 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Config } from './config.js';
-import type { AwarenessSettings, AwarenessPoster, DigestSettings } from './core/index.js';
-import { loadTips, DIGEST_GRACE_MS, DIGEST_SCHEDULE, type DigestPoster } from './core/index.js';
+import type { AwarenessSettings, AwarenessPoster, DigestSettings, ReminderSettings } from './core/index.js';
+import { loadTips, DIGEST_GRACE_MS, DIGEST_SCHEDULE, STALE_GRACE_MS, STALE_SCHEDULE, type DigestPoster } from './core/index.js';
 import type { Logger } from './log.js';
 import { logProblems } from './log-problems.js';
 
@@ -29,6 +29,21 @@ export function digestSettings(config: Config, poster: DigestPoster): DigestSett
     channel: config.incidentChannel,
     poster,
     ...slotIdentity(),
+  };
+}
+
+/**
+ * Reminder settings: every process gets the intervals and quiet hours (a declaration from the CLI arms its reminders
+ * too); the weekly stale list's slots are claimed only by a process that runs the scheduled jobs.
+ */
+export function reminderSettings(config: Config, runsSchedules: boolean): ReminderSettings {
+  const { updateIntervals, quietHours, staleCron } = config.reminders;
+  return {
+    updateIntervals,
+    quietHours,
+    ...(runsSchedules
+      ? { stale: { schedule: staleCron ? { name: STALE_SCHEDULE, cron: staleCron, timezone: config.timezone, graceMs: STALE_GRACE_MS } : undefined, ...slotIdentity() } }
+      : {}),
   };
 }
 

@@ -42,6 +42,20 @@ describe('config', () => {
     expect(() => loadConfig({ DIGEST_CRON: '0 25 * * 1' })).toThrow(/DIGEST_CRON: "0 25 \* \* 1" is not a valid cron expression/);
   });
 
+  it('reads the reminder settings: intervals per severity, quiet hours and the stale list, with defaults and clear errors', () => {
+    expect(loadConfig({}).reminders).toEqual({
+      updateIntervals: { sev1: 30 * 60_000, sev2: 2 * 3_600_000, sev3: 24 * 3_600_000, sev4: null },
+      quietHours: undefined,
+      staleCron: '0 9 * * 1',
+    });
+    const set = loadConfig({ UPDATE_REMINDERS: 'sev1:15m,sev4:1d', QUIET_HOURS: '22:00-07:00', STALE_LIST_CRON: 'off' }).reminders;
+    expect(set).toMatchObject({ updateIntervals: { sev1: 15 * 60_000, sev4: 24 * 3_600_000 }, quietHours: { start: 1320, end: 420 }, staleCron: undefined });
+    // Every problem at once, each naming its setting.
+    expect(() => loadConfig({ UPDATE_REMINDERS: 'sev1:fast', QUIET_HOURS: 'nights', STALE_LIST_CRON: 'weekly' })).toThrow(
+      /UPDATE_REMINDERS: "fast" in "sev1:fast" is not an interval.*\n.*QUIET_HOURS: "nights" is not a time range such as 22:00-07:00.*\n.*STALE_LIST_CRON: "weekly" is not a five-field cron expression.*Use `off` to turn the stale list off/,
+    );
+  });
+
   it('reads SLACK_APP_ID as an app id (A…), optional, and refuses anything else', () => {
     expect(loadConfig({}).slack.appId).toBeUndefined();
     expect(loadConfig({ SLACK_APP_ID: 'A0123ABCD' }).slack.appId).toBe('A0123ABCD');

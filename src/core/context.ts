@@ -13,6 +13,7 @@ import { bindRedaction } from './redaction/apply.js';
 import type { AwarenessSettings } from './awareness/deps.js';
 import type { DigestSettings } from './digest/deps.js';
 import type { IncidentRules } from './rules/rule.js';
+import type { ReminderSettings } from './reminders/deps.js';
 
 /** Dependencies of core. */
 export interface CoreDeps {
@@ -52,6 +53,8 @@ export interface CoreDeps {
   awareness?: AwarenessSettings;
   /** The weekly digest's settings and Slack port (src/core/digest); absent where nothing runs it. */
   digest?: DigestSettings;
+  /** UPDATE_REMINDERS, QUIET_HOURS and the weekly stale list (src/core/reminders); absent: the default intervals, no quiet hours, no list. */
+  reminders?: ReminderSettings;
   /** OOB_PLAN_FILE: the out-of-band plan, read on each use so edits apply without a restart (src/core/oob). */
   oobPlanFile?: string;
   /** CHANNEL_ARCHIVE_AFTER: how long after closing an incident's channel is archived; undefined: never (src/core/archive). */

@@ -30,6 +30,7 @@ import { checkOutOfBand, moveOutOfBand } from './oob/move.js';
 import { lessonsOf, promoteLesson, type TipDraft } from './awareness/promote.js';
 import { awarenessApi } from './awareness/core-api.js';
 import { digestApi } from './digest/core-api.js';
+import { remindersApi } from './reminders/core-api.js';
 import { noticeMessage } from './outbox/incident-notices.js';
 import { settledDeliveries } from './outbox/read.js';
 import { SignatureLedger } from './requests/signatures.js';
@@ -157,6 +158,8 @@ export function createCore(deps: CoreDeps) {
     awareness: awarenessApi(deps),
     /** The weekly incident digest posted to INCIDENT_CHANNEL. */
     digest: digestApi(deps),
+    /** Update reminders, the missing-commander nudge and the weekly stale list. */
+    reminders: remindersApi(deps),
     decoys: {
       /** Throws not_authorized (and reports the refusal) unless the actor may manage decoys; writes nothing. */
       mayManage: (actor: Actor) => authorize(deps, actor, 'decoy.manage'),

@@ -1,7 +1,6 @@
 // The core's public entry. Adapters (src/slack, src/cli, src/web, src/sandbox, src/scheduler, src/*.ts) import core only
 // from here, as eslint.config.js enforces; everything else in src/core is private to it. Generated from what the
 // adapters use by the layout script (entry.mjs, see README "Architecture"): edit adapters, then re-run it.
-export type { ArchiveSweep } from './archive/run-due.js';
 export type { Awareness } from './awareness/awareness.js';
 export type { AwarenessPoster, AwarenessSettings } from './awareness/deps.js';
 export { loadTips } from './awareness/library.js';
@@ -49,6 +48,8 @@ export type { Task } from './playbooks/read.js';
 export { progress, progressWords, type Run, type RunStep } from './playbooks/run.js';
 export { whyNot, type StepAction, type StepResult } from './playbooks/steps.js';
 export { plural } from './plural.js';
+export { STALE_GRACE_MS, STALE_SCHEDULE, type ReminderSettings } from './reminders/deps.js';
+export { parseQuietHours, parseUpdateIntervals } from './reminders/reminder.js';
 export { describeEvent } from './reports/describe.js';
 export { EXPORT_FORMATS } from './reports/export.js';
 export { FORMAT_NAMES, formatNamed, parseReportFormat } from './reports/format-names.js';

@@ -384,3 +384,32 @@ export const homeViewers = pgTable('home_viewers', {
   page: integer('page').notNull().default(1),
   openedAt: tz('opened_at').notNull(),
 });
+
+/**
+ * An incident's reminders (src/core/reminders): the update reminder and the missing-commander nudge. due_at is when
+ * the next one goes out (null: none). A sweep on any replica fires a due row under its row lock, enqueues the message
+ * with a key naming the instance (`fired`), and moves due_at on, in one transaction: a reminder goes out once.
+ */
+export const incidentReminders = pgTable(
+  'incident_reminders',
+  {
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    kind: text('kind').$type<'update' | 'commander'>().notNull(),
+    state: text('state').$type<'active' | 'snoozed' | 'stopped' | 'ended'>().notNull(),
+    dueAt: tz('due_at'),
+    /** When the interval last started again (the declaration, a status change, a note). */
+    basisAt: tz('basis_at').notNull(),
+    /** How many times it went out: the instance the next one's outbox key names. */
+    fired: integer('fired').notNull().default(0),
+    changedBy: text('changed_by').notNull(),
+    updatedAt: tz('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.incidentId, t.kind] }),
+    index('incident_reminders_due_idx').on(t.dueAt),
+    check('incident_reminders_kind_check', sql`${t.kind} in ('update','commander')`),
+    check('incident_reminders_state_check', sql`${t.state} in ('active','snoozed','stopped','ended')`),
+  ],
+);

@@ -25,6 +25,8 @@ import { register as registerDecoyCommand, type DecoyLinks } from './listeners/c
 import { register as registerDecoyCredentials } from './listeners/events/decoy-credentials.js';
 import { register as registerAppHome } from './listeners/events/app-home.js';
 import { register as registerHomeButtons } from './listeners/actions/home-buttons.js';
+import { register as registerReminderButtons } from './listeners/actions/reminder-buttons.js';
+import { register as registerUpdateNote } from './listeners/views/update-note.js';
 import { peopleNoticer } from './listeners/people-seen.js';
 import { AckingHTTPReceiver, AckingSocketReceiver } from './receivers.js';
 import type { Installation } from './installation.js';
@@ -69,6 +71,8 @@ export function registerListeners(app: App, slackDeps: SlackDeps, decoyLinks?: D
   registerDecoyCredentials(app, deps);
   registerAppHome(app, deps);
   registerHomeButtons(app, deps);
+  registerReminderButtons(app, deps);
+  registerUpdateNote(app, deps);
 }
 
 /** Builds the Bolt app and, in HTTP mode, the request listener to mount. */

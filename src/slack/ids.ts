@@ -13,6 +13,8 @@ export const CALLBACK = {
   review: 'incident_review',
   /** The App Home view (views.publish). */
   home: 'app_home',
+  /** The note modal the update reminder's Post update button opens. */
+  updateNote: 'reminder_update_note',
 } as const;
 
 /** Fields of the promote-a-lesson form: block_id and action_id alike. */
@@ -60,7 +62,18 @@ export const BUTTON = {
   homeNext: 'home_page_next',
   /** On the archive notice: keeps the closed incident's channel (named in its value) from being archived. */
   keepOpen: 'channel_keep_open',
+  /** The update reminder's buttons; each value is the incident's reference. */
+  postUpdate: 'reminder_post_update',
+  snooze30m: 'reminder_snooze_30m',
+  snooze2h: 'reminder_snooze_2h',
+  snoozeTomorrow: 'reminder_snooze_tomorrow',
+  stopReminders: 'reminder_stop',
+  /** Makes the clicker commander of the incident named in its value (the missing-commander nudge). */
+  takeCommand: 'incident_take_command',
 } as const;
+
+/** The snooze each snooze button stands for. */
+export const SNOOZE_BUTTONS = { [BUTTON.snooze30m]: '30m', [BUTTON.snooze2h]: '2h', [BUTTON.snoozeTomorrow]: 'tomorrow' } as const;
 
 export const BLOCK = {
   title: 'title',

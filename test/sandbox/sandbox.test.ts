@@ -112,6 +112,19 @@ describe('rampart sandbox --script', () => {
     expect(text).toMatch(/INC-1\*: Timeline verified: \d+ events, hash chain intact/);
   });
 
+  it('runs the reminders example: the nudge and Take command, the role brief, a reminder after `wait`, snoozed, then ended', async () => {
+    const lines = (await readFile('docs/examples/reminders.txt', 'utf8')).split('\n');
+    const { code, text } = await runScript(lines);
+    expect(text).toContain('✓ script finished');
+    expect(code).toBe(0);
+    expect(text).toMatch(/\[#inc-1\] rampart: :raising_hand: \*INC-1\* \(SEV1, triage\) has no commander yet/);
+    expect(text).toContain('[DM @you] rampart: You took *commander* of *INC-1*.');
+    // `wait 30m` after taking command, and `wait 31m` after the 30-minute snooze: two reminders, then none once resolved.
+    expect(text.match(/\[DM @you\] rampart: :alarm_clock: \*INC-1\* \(SEV1, triage\) has had no update since/g)).toHaveLength(2);
+    expect(text).toMatch(/Update reminder snoozed until .* \(for 30m\)/);
+    expect(text).toContain('Note: Rule removed; checking the sign-ins of the other finance mailboxes');
+  });
+
   it('visits only the bot\'s own pages', async () => {
     const { code, text } = await runScript(['visit https://example.org/x']);
     expect(text).toMatch(/✗ line 1 failed: the sandbox only opens pages of the bot's own server \(http:\/\/127\.0\.0\.1:\d+\)/);

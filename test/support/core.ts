@@ -28,6 +28,9 @@ export async function testCore(
     access?: Pick<CoreDeps, 'isChannelMember' | 'onRefusal'>;
     /** An already open database (closed with the core) instead of a fresh one. */
     database?: TestDatabase;
+    /** Reminder settings (default: core's, the default intervals without quiet hours or stale list). */
+    reminders?: CoreDeps['reminders'];
+    announceChannel?: string;
   } = {},
 ) {
   const database: TestDatabase = opts.database ?? (await createTestDatabase());
@@ -45,6 +48,8 @@ export async function testCore(
     redactPatterns: opts.redactPatterns ?? [],
     admins: opts.admins ?? [ADMIN],
     ...opts.access,
+    ...(opts.reminders ? { reminders: opts.reminders } : {}),
+    ...(opts.announceChannel ? { announceChannel: opts.announceChannel } : {}),
     // The scheduled posts are set up as in the bot, posting nowhere: tests that post build them over the fake Slack.
     awareness: { schedule: { name: 'weekly', cron: '0 9 * * 1', timezone: 'Europe/Paris', graceMs: 24 * 3_600_000 }, channels: ['C0STAFF'], tips: tipsOf([aTip('a')]), poster: NO_POSTS, ...SLOT_IDENTITY },
     digest: { schedule: undefined, channel: undefined, poster: NO_POSTS, ...SLOT_IDENTITY },

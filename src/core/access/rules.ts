@@ -45,6 +45,8 @@ export const RULES = {
   'playbook.start': 'commander',
   // Like a status change: the commander decides the channel of a closed incident stays.
   'incident.keep-open': 'commander',
+  // Snoozing or stopping update reminders: whoever they are for (the commander), and responders.
+  'incident.remind': 'commander',
   'incident.stats': 'responder',
   'awareness.manage': 'admin',
   'decoy.manage': 'admin',
@@ -81,6 +83,7 @@ export const ACTION_WORDS: Record<Action, string> = {
   'incident.unassign': 'unassign incident roles',
   'playbook.start': 'start playbooks',
   'incident.keep-open': 'keep an incident’s channel from being archived',
+  'incident.remind': 'snooze or stop this incident’s update reminders',
   'incident.stats': 'see incident figures',
   'awareness.manage': 'run the awareness programme (`/awareness tip` is open to everyone)',
   'decoy.manage': 'manage decoys',

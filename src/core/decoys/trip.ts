@@ -8,6 +8,7 @@ import { OPEN_STATUSES, type Incident } from '../incidents/incident.js';
 import { findById, insertIncident, nextIncidentNumber } from '../incidents/queries.js';
 import { appendEvent } from '../timeline/queries.js';
 import { noticeDeclared } from '../outbox/incident-notices.js';
+import { followIncident } from '../reminders/track.js';
 import { redactFor, redactJson, type RedactionDeps } from '../redaction/apply.js';
 import type { TimelineEvent } from '../timeline/events.js';
 import type { Decoy } from './decoy.js';
@@ -93,7 +94,7 @@ async function openIncidentFor(tx: Tx, decoyId: number, since: Date): Promise<In
  * admin who planted the decoy, so they are invited to its private channel; the actor on the timeline is Rampart.
  */
 async function declareFor(
-  deps: RedactionDeps & Pick<CoreDeps, 'announceChannel'>,
+  deps: RedactionDeps & Pick<CoreDeps, 'announceChannel' | 'reminders'>,
   tx: Tx,
   decoy: Decoy,
   now: Date,
@@ -123,6 +124,7 @@ async function declareFor(
     },
     now,
   );
+  await followIncident(tx, deps, incident, 'declared', SYSTEM.actor, now);
   // Responders learn of it where they learn of every incident; being private, the announcement names no decoy.
   return { incident, setup: await noticeDeclared(tx, { incident, channel: deps.announceChannel, now }) };
 }

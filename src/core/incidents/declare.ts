@@ -10,6 +10,7 @@ import { checkText, checkTitle, MAX_DESCRIPTION } from './text-rules.js';
 import { mergeFound, redactedField, redactFor, redactMessage } from '../redaction/apply.js';
 import { noticeDeclared } from '../outbox/incident-notices.js';
 import { matchRule } from '../rules/rule.js';
+import { followIncident } from '../reminders/track.js';
 
 /** What a person declares. Omitted fields take defaults: sev3, type other, private. */
 export interface Declaration {
@@ -95,6 +96,7 @@ export async function declareIncident(deps: CoreDeps, actor: Actor, input: Decla
     }
     const rule = matchRule(deps.rules, created);
     const setup = await noticeDeclared(tx, { incident: created, channel: deps.announceChannel, ...(rule ? { rule } : {}), now });
+    await followIncident(tx, deps, created, 'declared', actor.id, now);
     return { created, setup };
   });
   return {

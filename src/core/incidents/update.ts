@@ -23,6 +23,7 @@ import { redactFor, type SafeText } from '../redaction/apply.js';
 import { noticeChange, noticeEscalation, noticeGiven } from '../outbox/incident-notices.js';
 import { noticeVerdict } from '../outbox/verdict.js';
 import { noticeArchiveAhead, noticeUnarchive } from '../archive/notice.js';
+import { followIncident } from '../reminders/track.js';
 
 /** The result of a change: the incident before and after. */
 export interface Changed {
@@ -81,6 +82,8 @@ export async function changeStatus(deps: CoreDeps, actor: Actor, ref: string | u
       },
       now,
     );
+    // Resolving, closing, declining or merging ends the reminders in this transaction; any other status is an update.
+    await followIncident(tx, deps, incident, 'updated', actor.id, now);
     const change = { kind: 'status' as const, from: before.status, to, ...(note ? { note } : {}), ...(mergedInto ? { mergedInto } : {}) };
     // The channel comes back before the reopening is posted in it (same lane, in order); the archive notice follows the closing post.
     const notices = [
@@ -112,6 +115,7 @@ export async function changeSeverity(deps: CoreDeps, actor: Actor, ref: string |
       { kind: 'severity_changed', actor: actor.id, source: actor.source, payload: { from: before.severity, to: severity } },
       now,
     );
+    await followIncident(tx, deps, incident, 'changed', actor.id, now);
     const notices = [
       ...(await noticeChange(tx, { incident, event, by: actor.id, change: { kind: 'severity', from: before.severity, to: severity }, now })),
       ...(await noticeEscalation(tx, { incident, event, by: actor.id, from: before.severity, announceChannel: deps.announceChannel, now })),
@@ -143,6 +147,7 @@ export async function assignRole(deps: CoreDeps, actor: Actor, ref: string | und
       { kind: 'role_assigned', actor: actor.id, source: actor.source, payload: { role, from, to: userId } },
       now,
     );
+    await followIncident(tx, deps, incident, 'changed', actor.id, now);
     // The invite goes first in the channel's lane, so the assignee is there when the post about them lands.
     const notices = [
       ...(await noticeGiven(tx, { incident, event, by: actor.id, userId, given: { kind: 'role', role }, now })),
@@ -164,6 +169,7 @@ export async function unassignRole(deps: CoreDeps, actor: Actor, ref: string | u
     if (!from) throw new AppError('invalid_input', `${before.ref} has no ${role} to unassign.`);
     const incident = await updateIncident(tx, before.id, { [ROLE_COLUMN[role]]: null, updatedAt: now });
     const event = await appendEvent(tx, before.id, { kind: 'role_unassigned', actor: actor.id, source: actor.source, payload: { role, from } }, now);
+    await followIncident(tx, deps, incident, 'changed', actor.id, now);
     const notices = await noticeChange(tx, { incident, event, by: actor.id, change: { kind: 'unassigned', role, from }, now });
     return { before, incident, role, from, notices };
   });

@@ -85,7 +85,8 @@ export async function noticeInvite(tx: Tx, p: { incident: Incident; event: Timel
 
 /**
  * Makes someone given a role or a step a participant in Slack: invited to the incident channel (when there is one) and
- * told by direct message what they were given (unless they gave it to themselves). Returns the keys enqueued.
+ * told by direct message what they were given. A role is told even to someone who took it themselves: the message
+ * is the role's brief (what it does, where the incident stands). Returns the keys enqueued.
  */
 export async function noticeGiven(
   tx: Tx,
@@ -93,7 +94,7 @@ export async function noticeGiven(
 ): Promise<string[]> {
   const { incident } = p;
   const keys = await noticeInvite(tx, p);
-  if (p.userId === p.by) return keys;
+  if (p.userId === p.by && p.given.kind !== 'role') return keys;
   const key = noticeKey(incident.id, p.event, 'told', p.now);
   const payload = { ref: incident.ref, drill: incident.drill, userId: p.userId, by: p.by, given: p.given, ...(incident.channelId ? { channelId: incident.channelId } : {}) };
   // The person's own lane, as the reporter's messages: one slow direct message holds up no channel.

@@ -69,6 +69,29 @@ export interface NotificationPayloads {
   channel_archived: { ref: string };
   /** The incident channel unarchived, as the incident was reopened. */
   channel_unarchived: { ref: string };
+  /**
+   * An open incident has had no update (status change or note) for its severity's interval: told to the commander by
+   * direct message (the lane is their user id, userId set) or, without one, in the incident channel. since: the last
+   * update (ISO). Buttons: Post update, Snooze, Stop.
+   */
+  update_reminder: { ref: string; drill: boolean; severity: string; status: string; since: string; userId?: string };
+  /**
+   * No commander 10 minutes after the declaration: posted in the incident channel, or INCIDENT_CHANNEL when there is
+   * none (then a private incident shows only its reference, severity and status). Button: Take command.
+   */
+  commander_nudge: { ref: string; drill: boolean; severity: string; status: string };
+  /** The weekly list of a commander's incidents open with no activity for a week, by direct message (lane: their user id). */
+  stale_list: { userId: string; incidents: StaleIncident[] };
+}
+
+/** One line of the weekly stale list: lastActivity is the last timeline event's time (ISO). */
+export interface StaleIncident {
+  ref: string;
+  title: string;
+  severity: string;
+  status: string;
+  drill: boolean;
+  lastActivity: string;
 }
 
 /** The kinds of notification. */
@@ -96,6 +119,9 @@ export const ACTION_OF: Record<NotificationKind, string> = {
   archive_notice: 'posting the archive notice',
   channel_archived: 'archiving the incident channel',
   channel_unarchived: 'unarchiving the incident channel',
+  update_reminder: 'reminding the commander to post an update',
+  commander_nudge: 'asking for someone to take command',
+  stale_list: 'sending the weekly list of stale incidents',
 };
 
 /** What a stored notification does, in words: a posted message names its own action. */

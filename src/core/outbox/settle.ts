@@ -13,7 +13,7 @@ import type { AttemptOutcome } from './deps.js';
 
 /** What settling did: false when the lease had been lost to another worker (nothing was written). */
 export async function settleAttempt(
-  deps: Pick<CoreDeps, 'db' | 'clock'> & Partial<Pick<CoreDeps, 'redactPatterns' | 'playbooks'>>,
+  deps: Pick<CoreDeps, 'db' | 'clock'> & Partial<Pick<CoreDeps, 'redactPatterns' | 'playbooks' | 'reminders'>>,
   row: OutboxRow,
   worker: string,
   outcome: AttemptOutcome,
@@ -45,13 +45,13 @@ export async function settleAttempt(
     const rule = row.kind === 'channel_setup' ? (row.payload as unknown as NotificationPayloads['channel_setup']).rule : undefined;
     if (settled && incident && rule && outcome.kind === 'delivered') {
       const current = await findById(tx, incident.id);
-      if (current?.channelId) await applyRule(tx, { incident: current, rule, ...(deps.playbooks ? { playbooks: deps.playbooks } : {}), now });
+      if (current?.channelId) await applyRule(tx, { incident: current, rule, ...(deps.playbooks ? { playbooks: deps.playbooks } : {}), ...(deps.reminders ? { reminders: deps.reminders } : {}), now });
     }
     if (settled && incident && row.kind === 'usergroup_invited' && outcome.kind === 'delivered') {
       const members = Array.isArray(outcome.result.members) ? outcome.result.members.map(String) : [];
       // Re-read: the event appended above may not change the row, but the commander must be checked as it is now.
       const current = (await findById(tx, incident.id)) ?? incident;
-      await afterGroupInvite(tx, { incident: current, payload: row.payload as unknown as NotificationPayloads['usergroup_invited'], members, now });
+      await afterGroupInvite(tx, { incident: current, payload: row.payload as unknown as NotificationPayloads['usergroup_invited'], members, ...(deps.reminders ? { reminders: deps.reminders } : {}), now });
     }
     return settled;
   });

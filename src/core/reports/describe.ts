@@ -41,6 +41,8 @@ const DESCRIBE: Record<EventKind, (p: P) => string> = {
   channel_kept_open: () => 'Channel kept open (not archived)',
   channel_archived: () => 'Channel archived',
   channel_unarchived: () => 'Channel unarchived',
+  reminder_snoozed: (p) => `Update reminder snoozed until ${s(p.until)} (${p.choice === 'tomorrow' ? 'until tomorrow' : `for ${s(p.choice)}`})`,
+  reminders_stopped: () => 'Update reminders stopped',
   moved_out_of_band: (p) => withText(`Team moved out of band; plan sent by direct message to ${plural(Number(p.recipients), 'person', 'people')}`, p.reason),
 };
 

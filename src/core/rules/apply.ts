@@ -14,12 +14,14 @@ import { noticeChange, noticeGiven } from '../outbox/incident-notices.js';
 import { enqueue } from '../outbox/queries.js';
 import type { NotificationPayloads } from '../outbox/notifications.js';
 import type { IncidentRule } from './rule.js';
+import type { CoreDeps } from '../context.js';
+import { followIncident } from '../reminders/track.js';
 
 /** Rampart itself, as the actor of what a rule does. */
 const RULES_ACTOR = { actor: 'rampart', source: 'system' as const };
 
 /** Carries out a matched rule on an incident whose channel now exists. */
-export async function applyRule(tx: Tx, p: { incident: Incident; rule: IncidentRule; playbooks?: PlaybookLibrary; now: Date }): Promise<void> {
+export async function applyRule(tx: Tx, p: { incident: Incident; rule: IncidentRule; playbooks?: PlaybookLibrary; reminders?: CoreDeps['reminders']; now: Date }): Promise<void> {
   const { incident, rule, now } = p;
   const channel = incident.channelId!;
   const base = { incidentId: incident.id, now };
@@ -50,21 +52,26 @@ export async function applyRule(tx: Tx, p: { incident: Incident; rule: IncidentR
     const run = await insertRun(tx, { incidentId: incident.id, playbook, startedBy: RULES_ACTOR.actor, startedAt: now, dueAt });
     await appendEvent(tx, incident.id, { ...RULES_ACTOR, kind: 'playbook_started', payload: { runId: run.id, playbookId: playbook.id, title: playbook.title, steps: run.steps.length } }, now);
   }
-  if (commander) await makeCommander(tx, incident, commander, rule.name, now);
+  if (commander) await makeCommander(tx, incident, commander, rule.name, p.reminders, now);
 }
 
 /** After a rule's user group was invited: its first member becomes commander when the rule says so and nobody is yet. */
-export async function afterGroupInvite(tx: Tx, p: { incident: Incident; payload: NotificationPayloads['usergroup_invited']; members: readonly string[]; now: Date }): Promise<void> {
+export async function afterGroupInvite(
+  tx: Tx,
+  p: { incident: Incident; payload: NotificationPayloads['usergroup_invited']; members: readonly string[]; reminders?: CoreDeps['reminders']; now: Date },
+): Promise<void> {
   const first = p.members[0];
   if (!p.payload.commander || !first || p.incident.commanderId) return;
-  await makeCommander(tx, p.incident, first, p.payload.rule, p.now);
+  await makeCommander(tx, p.incident, first, p.payload.rule, p.reminders, p.now);
 }
 
-async function makeCommander(tx: Tx, before: Incident, userId: string, ruleName: string, now: Date): Promise<void> {
+async function makeCommander(tx: Tx, before: Incident, userId: string, ruleName: string, reminders: CoreDeps['reminders'], now: Date): Promise<void> {
   // What the channel post and the direct message say made the change ("by the rule “phishing”"); the event's actor stays Rampart.
   const by = `the rule “${ruleName}”`;
   const incident = await updateIncident(tx, before.id, { commanderId: userId, updatedAt: now });
   const event = await appendEvent(tx, before.id, { ...RULES_ACTOR, kind: 'role_assigned', payload: { role: 'commander', from: null, to: userId } }, now);
   await noticeGiven(tx, { incident, event, by, userId, given: { kind: 'role', role: 'commander' }, now });
   await noticeChange(tx, { incident, event, by, change: { kind: 'role', role: 'commander', from: null, to: userId }, now });
+  // As assignRole does: a commander ends the missing-commander nudge and is who update reminders go to.
+  await followIncident(tx, { reminders }, incident, 'changed', 'rampart', now);
 }

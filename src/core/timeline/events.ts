@@ -77,6 +77,10 @@ export interface EventPayloads {
   channel_archived: { channelId: string };
   /** The incident channel was brought back when the incident was reopened. */
   channel_unarchived: { channelId: string };
+  /** The update reminder snoozed from its buttons: until when (ISO), as chosen (30m, 2h, tomorrow). */
+  reminder_snoozed: { until: string; choice: '30m' | '2h' | 'tomorrow' };
+  /** The update reminders stopped for this incident (until it is reopened after ending). */
+  reminders_stopped: { kind: 'update' };
 }
 
 /** Which run of which playbook an event is about. */

@@ -12,6 +12,7 @@ import { slackTsToDate, type SlackMessageRef, type TimelineEvent } from './event
 import { appendEvent, findEvent } from './queries.js';
 import { parseNoteTime } from './occurred-at.js';
 import { redactedField, redactFor, redactMessage } from '../redaction/apply.js';
+import { followIncident } from '../reminders/track.js';
 
 /**
  * Adds a note, optionally back-dated with a leading `at 14:05` / `at <ISO>`. Ref may be omitted in an incident channel.
@@ -42,6 +43,8 @@ export async function addNote(
       },
       now,
     );
+    // A note is an update: the update reminder counts again from now.
+    await followIncident(tx, deps, incident, 'updated', actor.id, now);
     return { incident, event: event! };
   });
 }

@@ -12,6 +12,7 @@ import { directChannel } from '../services/upload.js';
 import { planMessage } from '../blocks/oob.js';
 import type { HomeTab } from '../blocks/block-kit.js';
 import { archiveNotice } from '../blocks/archive.js';
+import { commanderNudgeMessage, roleBriefMessage, staleListMessage, updateReminderMessage } from '../blocks/reminders.js';
 
 /** The metadata event type of outbox messages. */
 export const OUTBOX_EVENT_TYPE = 'rampart_outbox';
@@ -57,7 +58,17 @@ export async function send(client: WebClient, ctx: SendContext, row: OutboxRow):
   if (row.kind === 'home_refreshed') return refreshHome(client, ctx, (row.payload as unknown as NotificationPayloads['home_refreshed']).userId);
   if (row.kind === 'assignee_told') {
     const p = row.payload as unknown as NotificationPayloads['assignee_told'];
-    return postKeyed(client, await directChannel(client, p.userId), row, assigneeMessage(p));
+    // A role comes with its brief: what the role does and the incident as it is at delivery.
+    const told = p.given.kind === 'role' ? roleBriefMessage({ ...p, given: p.given }, await incidentOf(ctx.db, row)) : assigneeMessage(p);
+    return postKeyed(client, await directChannel(client, p.userId), row, told);
+  }
+  if (row.kind === 'update_reminder') {
+    const p = row.payload as unknown as NotificationPayloads['update_reminder'];
+    return postKeyed(client, p.userId ? await directChannel(client, p.userId) : row.lane, row, updateReminderMessage(p));
+  }
+  if (row.kind === 'stale_list') {
+    const p = row.payload as unknown as NotificationPayloads['stale_list'];
+    return postKeyed(client, await directChannel(client, p.userId), row, staleListMessage(p));
   }
   return postKeyed(client, row.lane, row, await messageFor(ctx, row));
 }
@@ -104,6 +115,7 @@ async function postKeyed(client: WebClient, channel: string, row: OutboxRow, mes
 
 async function messageFor(ctx: SendContext, row: OutboxRow): Promise<{ text: string; blocks?: unknown[] }> {
   if (row.kind === 'incident_changed') return changeMessage(row.payload as unknown as NotificationPayloads['incident_changed']);
+  if (row.kind === 'commander_nudge') return commanderNudgeMessage(row.payload as unknown as NotificationPayloads['commander_nudge']);
   if (row.kind === 'message_posted') {
     const p = row.payload as unknown as NotificationPayloads['message_posted'];
     return { text: p.text, ...(p.blocks ? { blocks: p.blocks } : {}) };

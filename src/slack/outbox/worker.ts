@@ -3,7 +3,7 @@
 // retries that came due and rows other replicas left behind. Nothing here decides whether data is kept: it is already.
 import { randomUUID } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
-import type { Clock, OutboxPort, AttemptOutcome, PlaybookLibrary, OobPlan } from '../../core/index.js';
+import type { Clock, OutboxPort, AttemptOutcome, PlaybookLibrary, OobPlan, ReminderSettings } from '../../core/index.js';
 import type { Db } from '../../db/types.js';
 import { isMessage, claimDue, countClaimable, nextDueAt, type OutboxRow, settleAttempt } from '../../core/index.js';
 import type { Logger } from '../../log.js';
@@ -41,6 +41,8 @@ export interface OutboxWorkerDeps {
   logger: Logger;
   /** The playbooks, which the channel's first message suggests. */
   playbooks: PlaybookLibrary;
+  /** The reminder settings, for a commander a rule makes when its delivery settles (as core's own changes use them). */
+  reminders?: ReminderSettings;
   /** Reads the out-of-band plan at delivery (it is never stored in the outbox). */
   oobPlan: () => Promise<OobPlan>;
   /** A person's Home tab as it is now, for home_refreshed (rendered at delivery). */

@@ -71,7 +71,7 @@ describe('a step assignee takes part in a private incident', () => {
 });
 
 describe('roles', () => {
-  it('an assignee is invited and told; someone who takes a role themselves is not sent a message about it', async () => {
+  it('an assignee is invited and told; someone who takes a role themselves gets its brief too', async () => {
     const { incident, channel } = await privateIncident();
     await env.core.assignRole(lead, incident.ref, 'scribe', STEPPER);
     await env.core.assignRole(lead, incident.ref, 'commander', RESPONDER);
@@ -80,8 +80,10 @@ describe('roles', () => {
       ['member_invited', channel],
       ['assignee_told', STEPPER],
       ['member_invited', channel],
+      ['assignee_told', RESPONDER],
     ]);
     expect(rows[1]!.payload).toMatchObject({ given: { kind: 'role', role: 'scribe' }, channelId: channel });
+    expect(rows[3]!.payload).toMatchObject({ by: RESPONDER, userId: RESPONDER, given: { kind: 'role', role: 'commander' } });
   });
 
   it('unassign clears the role with a role_unassigned event and a post in the channel; an empty role is refused, writing nothing', async () => {

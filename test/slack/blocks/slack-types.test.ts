@@ -32,6 +32,7 @@ import * as mrkdwn from '../../../src/slack/blocks/mrkdwn.js';
 import * as oob from '../../../src/slack/blocks/oob.js';
 import * as edit from '../../../src/slack/blocks/edit.js';
 import * as home from '../../../src/slack/blocks/home.js';
+import * as reminders from '../../../src/slack/blocks/reminders.js';
 
 type ActionsElement = Immutable<Extract<KnownBlock, { type: 'actions' }>['elements'][number]>;
 /** A message as the bot sends it: fallback text and, when it has them, blocks. */
@@ -86,6 +87,11 @@ const typed = [
   returns<Message>()(edit.confirmPublicPrompt),
   returns<HomeTab>()(home.homeView),
   returns<readonly (readonly Block[])[]>()(home.layoutHomePages),
+  returns<Message>()(reminders.updateReminderMessage),
+  returns<Message>()(reminders.commanderNudgeMessage),
+  returns<Message>()(reminders.staleListMessage),
+  returns<Message>()(reminders.roleBriefMessage),
+  returns<Modal>()(reminders.updateNoteModal),
 ];
 
 /** Exported functions that build no Block Kit (ids, parsers, text helpers, metadata codecs, file bodies). */
@@ -102,7 +108,7 @@ describe('Block Kit builders against @slack/types', () => {
   it('types every exported builder of src/slack/blocks (a new one must be added above)', () => {
     const modules: Record<string, Record<string, unknown>> = {
       archive, 'awareness-admin': awarenessAdmin, awareness, checklist, 'declare-modal': declare, decoy, 'decoy-document': decoyDocument, digest, drill, help,
-      incident, 'open-work': openWork, playbooks, 'promote-modal': promote, redaction, 'review-modal': review, stats, 'step-modals': steps, text, timeline, message, mrkdwn, oob, edit, home,
+      incident, 'open-work': openWork, playbooks, 'promote-modal': promote, redaction, 'review-modal': review, stats, 'step-modals': steps, text, timeline, message, mrkdwn, oob, edit, home, reminders,
     };
     const files = readdirSync(new URL('../../../src/slack/blocks/', import.meta.url)).map((f) => f.replace(/\.ts$/, ''));
     // block-kit.ts holds types only.
