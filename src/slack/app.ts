@@ -20,6 +20,8 @@ import { register as registerReviewModal } from './listeners/views/review.js';
 import { register as registerOpenReview } from './listeners/actions/open-review.js';
 import { register as registerStatusConfirm } from './listeners/actions/status-confirm.js';
 import { register as registerEditButtons } from './listeners/actions/edit-buttons.js';
+import { register as registerCardButtons } from './listeners/actions/card-buttons.js';
+import { register as registerCardModals } from './listeners/views/card-modals.js';
 import { register as registerDecoyCommand, type DecoyLinks } from './listeners/commands/decoy.js';
 import { register as registerDecoyCredentials } from './listeners/events/decoy-credentials.js';
 import { peopleNoticer } from './listeners/people-seen.js';
@@ -61,6 +63,8 @@ export function registerListeners(app: App, slackDeps: SlackDeps, decoyLinks?: D
   registerOpenReview(app, deps);
   registerStatusConfirm(app, deps);
   registerEditButtons(app, deps);
+  registerCardButtons(app, deps);
+  registerCardModals(app, deps);
   registerDecoyCommand(app, deps, decoyLinks);
   registerDecoyCredentials(app, deps);
 }

@@ -11,6 +11,11 @@ export const CALLBACK = {
   stepDetails: 'step_details',
   promoteLesson: 'promote_lesson',
   review: 'incident_review',
+  /** The incident card's modals: a new status, a new severity, a role holder, a note. */
+  cardStatus: 'card_status',
+  cardSeverity: 'card_severity',
+  cardRole: 'card_role',
+  cardNote: 'card_note',
 } as const;
 
 /** Fields of the promote-a-lesson form: block_id and action_id alike. */
@@ -51,6 +56,11 @@ export const BUTTON = {
   confirmPublic: 'incident_public_confirm',
   /** Cancels an edit awaiting confirmation. */
   cancelEdit: 'incident_edit_cancel',
+  /** The incident card's buttons; each opens a modal for the incident named in its value. */
+  cardStatus: 'card_status',
+  cardSeverity: 'card_severity',
+  cardRoles: 'card_roles',
+  cardNote: 'card_note',
 } as const;
 
 export const BLOCK = {
@@ -63,6 +73,10 @@ export const BLOCK = {
   assignee: 'assignee',
   note: 'note',
   confirm: 'confirm',
+  status: 'status',
+  role: 'role',
+  /** The incident card's row of buttons. */
+  cardActions: 'card_actions',
 } as const;
 
 export const ACTION = {
@@ -75,6 +89,8 @@ export const ACTION = {
   assignee: 'assignee_select',
   note: 'note_input',
   confirm: 'confirm_checkbox',
+  status: 'status_select',
+  role: 'role_select',
 } as const;
 
 /** Values of the options checkboxes in the declare modal. */

@@ -21,6 +21,7 @@ import { checkText, MAX_NOTE } from './text-rules.js';
 import { requireReviewBeforeClosing } from '../reviews/closing.js';
 import { redactFor, type SafeText } from '../redaction/apply.js';
 import { noticeChange, noticeEscalation, noticeGiven } from '../outbox/incident-notices.js';
+import { noticeRefresh } from '../outbox/card-refresh.js';
 
 /** The result of a change: the incident before and after. */
 export interface Changed {
@@ -81,6 +82,7 @@ export async function changeStatus(deps: CoreDeps, actor: Actor, ref: string | u
     );
     const change = { kind: 'status' as const, from: before.status, to, ...(note ? { note } : {}), ...(mergedInto ? { mergedInto } : {}) };
     const notices = await noticeChange(tx, { incident, event, by: actor.id, change, now });
+    await noticeRefresh(tx, { incident, event, now });
     return { before, incident, notices, ...(note ? { note } : {}), ...(redacted.length > 0 ? { redacted } : {}) };
   });
 }
@@ -108,6 +110,7 @@ export async function changeSeverity(deps: CoreDeps, actor: Actor, ref: string |
       ...(await noticeChange(tx, { incident, event, by: actor.id, change: { kind: 'severity', from: before.severity, to: severity }, now })),
       ...(await noticeEscalation(tx, { incident, event, by: actor.id, from: before.severity, announceChannel: deps.announceChannel, now })),
     ];
+    await noticeRefresh(tx, { incident, event, now });
     return { before, incident, notices };
   });
 }
@@ -140,6 +143,7 @@ export async function assignRole(deps: CoreDeps, actor: Actor, ref: string | und
       ...(await noticeGiven(tx, { incident, event, by: actor.id, userId, given: { kind: 'role', role }, now })),
       ...(await noticeChange(tx, { incident, event, by: actor.id, change: { kind: 'role', role, from, to: userId }, now })),
     ];
+    await noticeRefresh(tx, { incident, event, now });
     return { before, incident, role, notices };
   });
 }
@@ -157,6 +161,7 @@ export async function unassignRole(deps: CoreDeps, actor: Actor, ref: string | u
     const incident = await updateIncident(tx, before.id, { [ROLE_COLUMN[role]]: null, updatedAt: now });
     const event = await appendEvent(tx, before.id, { kind: 'role_unassigned', actor: actor.id, source: actor.source, payload: { role, from } }, now);
     const notices = await noticeChange(tx, { incident, event, by: actor.id, change: { kind: 'unassigned', role, from }, now });
+    await noticeRefresh(tx, { incident, event, now });
     return { before, incident, role, from, notices };
   });
 }

@@ -12,6 +12,7 @@ import { appendEvent } from '../timeline/queries.js';
 import type { NewEvent } from '../timeline/events.js';
 import type { Tx } from '../../db/types.js';
 import { noticeGiven } from '../outbox/incident-notices.js';
+import { noticeCardRefresh } from '../outbox/card-refresh.js';
 import { findRun, lockStep, runIncidentId, updateStep } from './queries.js';
 import { progress, stepLabel, type Run, type RunStep, type StepStatus } from './run.js';
 
@@ -91,6 +92,8 @@ export async function changeStep(deps: CoreDeps, actor: Actor, target: StepTarge
     }
     const run = (await findRun(tx, target.runId))!;
     await recordCompletion(tx, incident.id, before, run, actor, now);
+    // The card shows the run's progress and the open tasks; keyed by the step's event (a completion adds no second one).
+    await noticeCardRefresh(tx, { incident, event, now });
     return { incident, run, step: stepOf(run, target.step), changed: true, stale, message: doneMessage(checked, def), ...redacted };
   });
 }
