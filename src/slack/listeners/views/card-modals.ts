@@ -66,9 +66,19 @@ export function register(app: App, deps: SlackDeps): void {
   on(CALLBACK.cardNote, BLOCK.note, (d, actor, ref, v) => d.core.addNote(actor, ref, v[BLOCK.note]?.[ACTION.note]?.value ?? ''));
 }
 
-/** A modal has no response_url: tell the person in the channel the button was in, ephemerally (else by DM). */
+/**
+ * A modal has no response_url: tell the person ephemerally in the channel the button was in, or by direct message when
+ * that is refused (someone reading a public channel they have not joined).
+ */
 async function tellInChannel(client: WebClient, meta: CardModalMetadata, user: string, text: string): Promise<void> {
   const reply = message(md`:warning: ${text}`);
-  if (meta.channel) await client.chat.postEphemeral({ channel: meta.channel, user, text: reply.text });
-  else await client.chat.postMessage({ channel: user, text: reply.text });
+  if (meta.channel) {
+    try {
+      await client.chat.postEphemeral({ channel: meta.channel, user, text: reply.text });
+      return;
+    } catch {
+      // Told by direct message below.
+    }
+  }
+  await client.chat.postMessage({ channel: user, text: reply.text });
 }
