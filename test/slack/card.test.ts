@@ -180,7 +180,7 @@ describe('the card within Block Kit limits', () => {
     const long = 'x'.repeat(400);
     const many: IncidentCard = {
       incident: { ...incident, title: long, description: long.repeat(20), commanderId: bot.lead.id, commsId: bot.staff.id, scribeId: bot.lead.id },
-      runs: Array.from({ length: 40 }, (_, i) => ({ id: i, title: `${long} ${i}`, done: 1, skipped: 1, total: 60 })),
+      runs: Array.from({ length: 40 }, (_, i) => ({ id: i, playbookId: `p${i}`, title: `${long} ${i}`, done: 1, skipped: 1, total: 60 })),
       tasks: Array.from({ length: 5 }, (_, i) => ({ runId: 1, step: i + 1, title: long, assignee: bot.staff.id, dueAt: new Date(0) })),
       openTasks: 2_000,
       reviewVersions: 3,

@@ -29,7 +29,7 @@ export interface CardTask {
 export interface IncidentCard {
   incident: Incident;
   /** Playbook runs, oldest first, with their progress; the last is the current one. */
-  runs: { id: number; title: string; done: number; skipped: number; total: number }[];
+  runs: { id: number; playbookId: string; title: string; done: number; skipped: number; total: number }[];
   /** The first open steps (soonest due first), and how many are open in all. */
   tasks: CardTask[];
   openTasks: number;
@@ -50,7 +50,7 @@ export async function buildCard(db: DbOrTx, incidentId: number, opts: { deadline
   open.sort((a, b) => (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity) || a.runId - b.runId || a.step - b.step);
   return {
     incident,
-    runs: runs.map((run) => ({ id: run.id, title: run.playbook.title, ...progress(run) })),
+    runs: runs.map((run) => ({ id: run.id, playbookId: run.playbook.id, title: run.playbook.title, ...progress(run) })),
     tasks: open.slice(0, CARD_TASKS),
     openTasks: open.length,
     reviewVersions: versions,

@@ -27,8 +27,8 @@ export function incidentCard(card: IncidentCard, playbooks: Playbook[] = []) {
     context(keyTimes(card)),
     ...workBlocks(card),
     { type: 'actions', block_id: BLOCK.cardActions, elements: cardButtons(card) },
-    // Until a playbook runs, the card suggests the ones for the incident's type.
-    ...(card.runs.length === 0 ? suggestionBlocks(i, playbooks) : []),
+    // The playbooks for the incident's type that are not running yet, each with its Start button.
+    ...suggestionBlocks(i, playbooks.filter((p) => !card.runs.some((r) => r.playbookId === p.id))),
     context(md`Add to the timeline with \`/incident note <text>\` (start with \`at 14:05\` for something that happened earlier), or react with :pushpin: to a message here.`),
   ];
   return message(md`${drillPrefix(i)}${i.ref}: ${i.title} · ${sevLabel(i.severity)} · ${i.status}`, blocks);

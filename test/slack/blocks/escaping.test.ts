@@ -85,7 +85,7 @@ const BUILDERS: { name: string; build: () => unknown; shows?: boolean }[] = [
   { name: 'announcement (public)', build: () => announcement(incident()) },
   { name: 'announcement (private)', build: () => announcement(incident({ private: true })), shows: false },
   { name: 'incidentCard', build: () => incidentCard(cardOf(incident()), [playbook]) },
-  { name: 'incidentCard (a run, tasks, deadlines)', build: () => incidentCard({ ...cardOf(incident()), runs: [{ id: 1, title: safe(HOSTILE), done: 1, skipped: 0, total: 3 }], tasks: [{ runId: 1, step: 2, title: safe(HOSTILE), assignee: null, dueAt: now }], openTasks: 2, deadlines: [{ label: HOSTILE, at: now }] }) },
+  { name: 'incidentCard (a run, tasks, deadlines)', build: () => incidentCard({ ...cardOf(incident()), runs: [{ id: 1, playbookId: 'phishing', title: safe(HOSTILE), done: 1, skipped: 0, total: 3 }], tasks: [{ runId: 1, step: 2, title: safe(HOSTILE), assignee: null, dueAt: now }], openTasks: 2, deadlines: [{ label: HOSTILE, at: now }] }) },
   { name: 'incidentDetails', build: () => incidentDetails({ redacted: false, incident: incident() }) },
   { name: 'incidentList', build: () => incidentList([{ redacted: false, incident: incident() }, { redacted: false, incident: incident({ drill: false }) }], 'all') },
   { name: 'helpMessage', build: () => helpMessage([HOSTILE]) },
