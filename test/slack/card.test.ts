@@ -129,6 +129,22 @@ describe('the incident card', () => {
     expect((await card()).all).toMatch(/\*Playbook:\* .* · 1 of \d+ done/);
   });
 
+  it('step changes post nothing new in the channel (checklist and card change in place); a completed run is one line', async () => {
+    await bot.incident('declare Phish reported --public --type phishing');
+    await bot.rampart.idle();
+    const { incident, run } = await bot.rampart.core.playbooks.start(CLI, 'INC-1', 'phishing');
+    await bot.rampart.idle();
+    const channel = await channelOf(bot);
+    const before = publicMessages(bot, channel).length;
+    for (const step of run.steps) await bot.rampart.core.playbooks.changeStep(CLI, { runId: run.id, step: step.number }, { kind: 'skip', reason: 'not needed in this drill' });
+    await bot.rampart.idle();
+    const after = publicMessages(bot, channel);
+    // Issue 15: one line for the completion; before it, a step change posted nothing new either.
+    expect(after).toHaveLength(before + 1);
+    expect(after.at(-1)!.text).toBe(`:white_check_mark: *${incident.ref}*: the *${run.playbook.title}* playbook is complete (0 done, ${run.steps.length} skipped; last step by cli).`);
+    expect((await card()).all).toContain(`0 of ${run.steps.length} done, ${run.steps.length} skipped`);
+  });
+
   it('a lost Slack answer does not post the card twice, and a deleted card is posted again once', async () => {
     bot.emu.injectFault({ method: 'chat.postMessage', kind: 'reset', handled: true });
     await bot.incident('declare Lost answer --public');

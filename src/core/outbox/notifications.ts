@@ -46,6 +46,8 @@ export interface NotificationPayloads {
    * a refresh that runs late still shows the incident as it is. A card deleted from the channel is posted again once.
    */
   card_refreshed: { ref: string };
+  /** A playbook run's last open step closed: the one line the incident channel hears about a run's steps. */
+  playbook_completed: { ref: string; drill: boolean; by: string; title: string; done: number; skipped: number };
   /** A direct message to the reporter about the channel: ready after a delay, or given up. */
   reporter_told: { ref: string; drill: boolean; userId: string; about: 'channel_ready' | 'channel_failed'; channelId?: string; error?: string };
   /** A direct message to someone given a role or a step: what they were given, and the channel they were invited to. */
@@ -76,6 +78,7 @@ export const ACTION_OF: Record<NotificationKind, string> = {
   channel_setup: 'creating the incident channel',
   channel_intro: 'posting the channel’s first message',
   card_refreshed: 'updating the incident card',
+  playbook_completed: 'announcing the completed playbook',
   reporter_told: 'telling the reporter about the channel',
   assignee_told: 'telling the assignee by direct message',
   message_posted: 'posting a message',

@@ -62,3 +62,9 @@ export function reporterMessage(p: NotificationPayloads['reporter_told']): Slack
     md`:warning: ${ref} is saved, but its channel could not be created (${p.error ?? 'unknown error'}); this is on its timeline. Work on it with \`/incident\` commands naming ${p.ref}, or ask an admin to check the bot's permissions.`,
   );
 }
+
+/** The incident channel's one line when a playbook run is complete (its steps are otherwise updated in place). */
+export function completionMessage(p: NotificationPayloads['playbook_completed']): SlackMessage {
+  const skipped = p.skipped > 0 ? md`, ${String(p.skipped)} skipped` : '';
+  return message(md`${drillPrefix(p)}:white_check_mark: *${p.ref}*: the *${p.title}* playbook is complete (${String(p.done)} done${skipped}; last step by ${mention(p.by)}).`);
+}

@@ -6,7 +6,7 @@ import type { Db } from '../../db/types.js';
 import { findById, rowsByKey, type OutboxRow, announcementKey } from '../../core/index.js';
 import type { NotificationPayloads, Incident, PlaybookLibrary, OobPlan } from '../../core/index.js';
 import { announcement, escalation } from '../blocks/incident.js';
-import { assigneeMessage, reporterMessage, withdrawnAnnouncement, changeMessage } from './render.js';
+import { assigneeMessage, completionMessage, reporterMessage, withdrawnAnnouncement, changeMessage } from './render.js';
 import { ensureChannel } from './channel-setup.js';
 import { directChannel } from '../services/upload.js';
 import { planMessage } from '../blocks/oob.js';
@@ -100,6 +100,7 @@ async function postKeyed(client: WebClient, channel: string, row: OutboxRow, mes
 
 async function messageFor(ctx: SendContext, row: OutboxRow): Promise<{ text: string; blocks?: unknown[] }> {
   if (row.kind === 'incident_changed') return changeMessage(row.payload as unknown as NotificationPayloads['incident_changed']);
+  if (row.kind === 'playbook_completed') return completionMessage(row.payload as unknown as NotificationPayloads['playbook_completed']);
   if (row.kind === 'message_posted') {
     const p = row.payload as unknown as NotificationPayloads['message_posted'];
     return { text: p.text, ...(p.blocks ? { blocks: p.blocks } : {}) };
