@@ -27,13 +27,13 @@ export function understood(incident: Incident): Mrkdwn {
 }
 
 /**
- * An escalation to sev1 or sev2, for the incidents channel where the declaration was announced. Like the
- * announcement, a private incident shows only its reference, severities and commander.
+ * An escalation to sev1 or sev2, posted in the announcement's thread. Like the announcement, a private incident shows
+ * only its reference, severities and status.
  */
 export function escalation(incident: Incident, p: { by: string; from: string; to: string }) {
   const lead = md`${drillPrefix(incident)}:rotating_light: *${incident.ref}* escalated · ${sevLabel(p.from)} → *${sevLabel(p.to)}* (by ${who(p.by)})`;
   if (incident.private) {
-    const text = md`${lead} · private · commander: ${who(incident.commanderId)}`;
+    const text = md`${lead} · private · status: ${incident.status}`;
     return message(text, [section(text), context(md`Details are shared only in the incident’s private channel.`)]);
   }
   return message(md`${lead} · ${incident.title}`, [
