@@ -187,6 +187,19 @@ describe('the incident card', () => {
     expect(escalation?.text).not.toMatch(/Payroll/);
     expect(publicMessages(bot, bot.incidents).filter((m) => m.thread_ts === undefined || m.thread_ts === m.ts)).toHaveLength(1);
   });
+
+  it('an escalation whose answer is lost is found in the thread, not posted twice', async () => {
+    await bot.incident('declare Ransom note on a file server --public --sev3');
+    await bot.rampart.idle();
+    // Both posts the raise makes (the channel's line and the escalation) land, and their answers are lost.
+    bot.emu.injectFault({ method: 'chat.postMessage', kind: 'reset', handled: true, times: 2 });
+    await bot.incident('severity INC-1 sev1');
+    await bot.rampart.outbox.drain();
+    const replies = publicMessages(bot, bot.incidents).filter((m) => m.text.includes('escalated'));
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.thread_ts).toBe(announcement().ts);
+    expect(bot.emu.callsTo('conversations.replies').length).toBeGreaterThan(0);
+  });
 });
 
 describe('the card within Block Kit limits', () => {
