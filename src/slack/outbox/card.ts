@@ -2,11 +2,22 @@
 // idempotent, so a retry after a lost answer changes nothing) each time a change enqueues a refresh. A card someone
 // deleted is posted (and pinned) again, once: the new message is what later refreshes update.
 import type { WebClient } from '@slack/web-api';
-import { buildCard, cardMessage, type OutboxRow } from '../../core/index.js';
+import { buildCard, cardMessage, type OutboxRow, type PlaybookLibrary } from '../../core/index.js';
+import type { Db } from '../../db/types.js';
 import { incidentCard } from '../blocks/card.js';
 import { slackErrorOf } from '../services/slack-call.js';
 import { classify } from './errors.js';
-import type { Sent, SendContext } from './send.js';
+
+/** What a card delivery returns (send.ts's Sent): kept in the outbox row's result. */
+interface Sent {
+  result: Record<string, unknown>;
+}
+
+/** What rendering the card needs: the database (the incident as it is now) and the playbooks it suggests. */
+interface SendContext {
+  db: Db;
+  playbooks: PlaybookLibrary;
+}
 
 /** How the card reaches Slack: send.ts's keyed post (found, not posted twice, after an unclear failure). */
 export type PostKeyed = (client: WebClient, channel: string, row: OutboxRow, message: { text: string; blocks?: unknown[] }) => Promise<Sent>;

@@ -53,8 +53,10 @@ export function register(app: App, deps: SlackDeps): void {
     const v = view.state.values;
     const role = v[BLOCK.role]?.[ACTION.role]?.selected_option?.value ?? '';
     const userId = v[BLOCK.assignee]?.[ACTION.assignee]?.selected_user ?? '';
-    await ack();
+    // Registered before the ack goes out, so the app's idle() waits for it; it starts only once the ack is sent.
+    const acked = ack();
     deps.background.afterAck(CALLBACK.cardRole, async () => {
+      await acked;
       try {
         await checkAssignable(client, userId, role, meta.ref);
         await deps.core.assignRole(actor, meta.ref, role, userId);
@@ -62,6 +64,7 @@ export function register(app: App, deps: SlackDeps): void {
         await tellInChannel(client, meta, actor.id, isAppError(err) ? err.message : userTextFor(err, deps.logger, { what: CALLBACK.cardRole }));
       }
     });
+    await acked;
   });
   on(CALLBACK.cardNote, BLOCK.note, (d, actor, ref, v) => d.core.addNote(actor, ref, v[BLOCK.note]?.[ACTION.note]?.value ?? ''));
 }
