@@ -16,9 +16,11 @@ export { DIGEST_GRACE_MS, DIGEST_SCHEDULE, type DigestPoster, type DigestSetting
 export type { Digest } from './digest/digest.js';
 export { changeLine, figureLines, openLine, periodLabel, PLAIN, type Markup } from './digest/lines.js';
 export type { Home, HomeAwareness, HomeDeadline, HomeFollowUp, HomeIncident, HomeSections, HomeStep } from './home/home.js';
+// A database read adapters still call directly (the outbox worker renders the card); to become a Core method.
+export { buildCard, CARD_TASKS, type CardDeadline, type CardTask, type IncidentCard } from './incidents/card.js';
 export type { Edited, IncidentEdit } from './incidents/edit.js';
 export { DEFAULT_INCIDENT_TYPES } from './incidents/incident-types.js';
-export { DEFAULT_SEVERITY, looksLikeRef, parseRef, SEVERITIES, type Incident, type Severity, type Status } from './incidents/incident.js';
+export { DEFAULT_SEVERITY, looksLikeRef, nextStatuses, parseRef, ROLES, SEVERITIES, type Incident, type Role, type Severity, type Status } from './incidents/incident.js';
 export { ENDING_STATUSES, type OpenWork } from './incidents/open-work.js';
 // Database queries adapters still call directly; to become Core methods.
 export { findById, listIncidents } from './incidents/queries.js';
@@ -34,7 +36,7 @@ export { announcementKey, setupFollowUpKeys, type SetupResult } from './outbox/c
 export type { AttemptOutcome, OutboxPort } from './outbox/deps.js';
 export { isMessage, type IncidentChange, type NotificationPayloads } from './outbox/notifications.js';
 // Database queries adapters still call directly; to become Core methods.
-export { claimDue, countClaimable, nextDueAt, rowsByKey, type OutboxRow } from './outbox/queries.js';
+export { cardMessage, claimDue, countClaimable, nextDueAt, rowsByKey, type OutboxRow } from './outbox/queries.js';
 export { settleAttempt } from './outbox/settle.js';
 export { labelIdsIn, personLabel, type PeopleDirectory, type Profile } from './people/directory.js';
 export { importPlaybookText } from './playbooks/import/detect.js';

@@ -21,6 +21,8 @@ import { register as registerOpenReview } from './listeners/actions/open-review.
 import { register as registerStatusConfirm } from './listeners/actions/status-confirm.js';
 import { register as registerKeepOpen } from './listeners/actions/keep-open.js';
 import { register as registerEditButtons } from './listeners/actions/edit-buttons.js';
+import { register as registerCardButtons } from './listeners/actions/card-buttons.js';
+import { register as registerCardModals } from './listeners/views/card-modals.js';
 import { register as registerDecoyCommand, type DecoyLinks } from './listeners/commands/decoy.js';
 import { register as registerDecoyCredentials } from './listeners/events/decoy-credentials.js';
 import { register as registerAppHome } from './listeners/events/app-home.js';
@@ -67,6 +69,8 @@ export function registerListeners(app: App, slackDeps: SlackDeps, decoyLinks?: D
   registerStatusConfirm(app, deps);
   registerKeepOpen(app, deps);
   registerEditButtons(app, deps);
+  registerCardButtons(app, deps);
+  registerCardModals(app, deps);
   registerDecoyCommand(app, deps, decoyLinks);
   registerDecoyCredentials(app, deps);
   registerAppHome(app, deps);

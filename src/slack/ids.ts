@@ -15,6 +15,11 @@ export const CALLBACK = {
   home: 'app_home',
   /** The note modal the update reminder's Post update button opens. */
   updateNote: 'reminder_update_note',
+  /** The incident card's modals: a new status, a new severity, a role holder, a note. */
+  cardStatus: 'card_status',
+  cardSeverity: 'card_severity',
+  cardRole: 'card_role',
+  cardNote: 'card_note',
 } as const;
 
 /** Fields of the promote-a-lesson form: block_id and action_id alike. */
@@ -70,6 +75,11 @@ export const BUTTON = {
   stopReminders: 'reminder_stop',
   /** Makes the clicker commander of the incident named in its value (the missing-commander nudge). */
   takeCommand: 'incident_take_command',
+  /** The incident card's buttons; each opens a modal for the incident named in its value. */
+  cardStatus: 'card_status',
+  cardSeverity: 'card_severity',
+  cardRoles: 'card_roles',
+  cardNote: 'card_note',
 } as const;
 
 /** The snooze each snooze button stands for. */
@@ -85,6 +95,10 @@ export const BLOCK = {
   assignee: 'assignee',
   note: 'note',
   confirm: 'confirm',
+  status: 'status',
+  role: 'role',
+  /** The incident card's row of buttons. */
+  cardActions: 'card_actions',
 } as const;
 
 export const ACTION = {
@@ -97,6 +111,8 @@ export const ACTION = {
   assignee: 'assignee_select',
   note: 'note_input',
   confirm: 'confirm_checkbox',
+  status: 'status_select',
+  role: 'role_select',
 } as const;
 
 /** Values of the options checkboxes in the declare modal. */

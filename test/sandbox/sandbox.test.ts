@@ -82,6 +82,25 @@ describe('rampart sandbox --script', () => {
     expect(jsonl.trim().split('\n')).toHaveLength(9);
   });
 
+  it('runs the incident card example: the pinned card is changed from its buttons and a command, and updated in place', async () => {
+    const lines = (await readFile('docs/examples/incident-card.txt', 'utf8')).split('\n');
+    const { code, text } = await runScript(lines);
+    expect(text).toContain('✓ script finished');
+    expect(code).toBe(0);
+    expect(text).toMatch(/\[#inc-1\] rampart: == INC-1: Fake invoice sent to finance ==/);
+    expect(text).toContain("· [#inc-1] @rampart's message was pinned");
+    expect(text).toMatch(/┌─ Modal: Change status/);
+    expect(text).toMatch(/\[#incidents › thread\] rampart: :rotating_light: \*INC-1\* escalated/);
+    // The last version of the card shows every change, whichever way it was made.
+    const last = text.slice(text.lastIndexOf('[#inc-1] rampart (updated): == INC-1'));
+    expect(last).toContain('*Status:* contained   *Severity:* SEV1');
+    expect(last).toContain('*Commander:* @you');
+    expect(last).toMatch(/\*Playbook:\* Phishing or credential-harvesting email · 1 of 14 done/);
+    const [inc] = await listIncidents(database.db, { all: true });
+    const events = await listEvents(database.db, inc!.id);
+    expect(events.filter((e) => e.source === 'slack-modal').map((e) => e.kind)).toEqual(['status_changed', 'severity_changed', 'role_assigned', 'note_added']);
+  });
+
   it('runs the awareness example: a queued tip sent now to #staff, acknowledged by two people, in the stats', async () => {
     const lines = (await readFile('docs/examples/awareness.txt', 'utf8')).split('\n');
     const { code, text } = await runScript(lines);

@@ -46,6 +46,10 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'usergroups.users.list': ['usergroups:read'],
   'users.info': ['users:read'],
   'reactions.add': ['reactions:write'],
+  // The incident card is pinned (issue 15).
+  'pins.add': ['pins:write'],
+  // An escalation posted in the announcement's thread is looked up there after a lost answer.
+  'conversations.replies': ['channels:history', 'groups:history'],
   'views.open': [],
   'views.update': [],
   // The Home tab: no scope (Slack's views.publish reference), only App Home enabled in the manifest.

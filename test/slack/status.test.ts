@@ -138,7 +138,8 @@ describe('/incident severity', () => {
     await bot.incident('declare Payroll mailbox forwarding rule sev3 type:account-compromise');
     await bot.incident('severity INC-2 sev1');
     const post = publicMessages(bot, bot.incidents).at(-1)!;
-    expect(post.text).toBe(`:rotating_light: *INC-2* escalated · SEV3 → *SEV1* (by <@${bot.lead.id}>) · private · commander: _unassigned_`);
+    // Issue 15: a private incident shows its status rather than its commander there.
+    expect(post.text).toBe(`:rotating_light: *INC-2* escalated · SEV3 → *SEV1* (by <@${bot.lead.id}>) · private · status: triage`);
     expect(JSON.stringify(post)).not.toMatch(/Payroll|account-compromise/);
   });
 

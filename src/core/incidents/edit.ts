@@ -13,6 +13,7 @@ import { checkTitle } from './text-rules.js';
 import { checkType } from './declare.js';
 import { redactedField, redactFor, type SafeText } from '../redaction/apply.js';
 import { noticeAnnouncementRevised, noticeChange } from '../outbox/incident-notices.js';
+import { noticeCardRefresh } from '../outbox/card-refresh.js';
 
 /** One correction: the field and the value it is to have. */
 export type IncidentEdit =
@@ -66,6 +67,7 @@ export async function editIncident(deps: CoreDeps, actor: Actor, ref: string | u
         ? []
         : await noticeAnnouncementRevised(tx, { incident, event, madePrivate: !before.private && incident.private, now })),
     ];
+    await noticeCardRefresh(tx, { incident, event, now });
     return { before, incident, change, notices, ...redactedField(title?.found ?? []) };
   });
 }

@@ -102,6 +102,11 @@ export function parseRole(text: string): Role {
   throw new AppError('invalid_role', `"${text}" is not a role. Roles: ${ROLES.join(', ')}.`);
 }
 
+/** The statuses an incident may move to from `from` (the transition table's row). */
+export function nextStatuses(from: Status): readonly Status[] {
+  return TRANSITIONS[from];
+}
+
 /** Throws a specific error naming the allowed next statuses when from → to is not allowed. */
 export function assertTransition(ref: string, from: Status, to: Status): void {
   if (TRANSITIONS[from].includes(to)) return;

@@ -24,6 +24,7 @@ import { noticeChange, noticeEscalation, noticeGiven } from '../outbox/incident-
 import { noticeVerdict } from '../outbox/verdict.js';
 import { noticeArchiveAhead, noticeUnarchive } from '../archive/notice.js';
 import { followIncident } from '../reminders/track.js';
+import { noticeRefresh } from '../outbox/card-refresh.js';
 
 /** The result of a change: the incident before and after. */
 export interface Changed {
@@ -92,6 +93,7 @@ export async function changeStatus(deps: CoreDeps, actor: Actor, ref: string | u
       ...(await noticeArchiveAhead(tx, { incident, archiveAfterMs: deps.archiveAfterMs, now })),
       ...(event ? await noticeVerdict(tx, { incident, event, by: actor.id, to, ...(note ? { note } : {}), now }) : []),
     ];
+    await noticeRefresh(tx, { incident, event, now });
     return { before, incident, notices, ...(note ? { note } : {}), ...(redacted.length > 0 ? { redacted } : {}) };
   });
 }
@@ -120,6 +122,7 @@ export async function changeSeverity(deps: CoreDeps, actor: Actor, ref: string |
       ...(await noticeChange(tx, { incident, event, by: actor.id, change: { kind: 'severity', from: before.severity, to: severity }, now })),
       ...(await noticeEscalation(tx, { incident, event, by: actor.id, from: before.severity, announceChannel: deps.announceChannel, now })),
     ];
+    await noticeRefresh(tx, { incident, event, now });
     return { before, incident, notices };
   });
 }
@@ -153,6 +156,7 @@ export async function assignRole(deps: CoreDeps, actor: Actor, ref: string | und
       ...(await noticeGiven(tx, { incident, event, by: actor.id, userId, given: { kind: 'role', role }, now })),
       ...(await noticeChange(tx, { incident, event, by: actor.id, change: { kind: 'role', role, from, to: userId }, now })),
     ];
+    await noticeRefresh(tx, { incident, event, now });
     return { before, incident, role, notices };
   });
 }
@@ -171,6 +175,7 @@ export async function unassignRole(deps: CoreDeps, actor: Actor, ref: string | u
     const event = await appendEvent(tx, before.id, { kind: 'role_unassigned', actor: actor.id, source: actor.source, payload: { role, from } }, now);
     await followIncident(tx, deps, incident, 'changed', actor.id, now);
     const notices = await noticeChange(tx, { incident, event, by: actor.id, change: { kind: 'unassigned', role, from }, now });
+    await noticeRefresh(tx, { incident, event, now });
     return { before, incident, role, from, notices };
   });
 }

@@ -37,8 +37,18 @@ export interface NotificationPayloads {
    * else. Once it settles, the invite, the intro and the announcement are enqueued (see channel-setup.ts).
    */
   channel_setup: { ref: string; reporterId: string; private: boolean; announceChannel?: string; rule?: IncidentRule };
-  /** The incident channel's first message; rendered from the incident and its playbooks at delivery time. */
+  /**
+   * The incident channel's first message, the incident card (pinned once posted); rendered from the incident, its
+   * playbook runs and open tasks at delivery time.
+   */
   channel_intro: { ref: string };
+  /**
+   * The incident card updated in place (chat.update of the card message) after a change; rendered at delivery time, so
+   * a refresh that runs late still shows the incident as it is. A card deleted from the channel is posted again once.
+   */
+  card_refreshed: { ref: string };
+  /** A playbook run's last open step closed: the one line the incident channel hears about a run's steps. */
+  playbook_completed: { ref: string; drill: boolean; by: string; title: string; done: number; skipped: number };
   /** A direct message to the reporter about the channel: ready after a delay, or given up. */
   reporter_told: { ref: string; drill: boolean; userId: string; about: 'channel_ready' | 'channel_failed'; channelId?: string; error?: string };
   /** A direct message to someone given a role or a step: what they were given, and the channel they were invited to. */
@@ -109,6 +119,8 @@ export const ACTION_OF: Record<NotificationKind, string> = {
   member_invited: 'inviting the assignee to the channel',
   channel_setup: 'creating the incident channel',
   channel_intro: 'posting the channel’s first message',
+  card_refreshed: 'updating the incident card',
+  playbook_completed: 'announcing the completed playbook',
   reporter_told: 'telling the reporter about the channel',
   assignee_told: 'telling the assignee by direct message',
   message_posted: 'posting a message',

@@ -126,3 +126,21 @@ export async function rowsByKey(db: DbOrTx, keys: readonly string[]): Promise<Ou
 function rowsOf<T>(result: unknown): T[] {
   return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
 }
+
+/**
+ * Where the incident card is now: the message the latest delivered card post or refresh names (a refresh that had to
+ * post the card again names the new one), or undefined before the card is posted.
+ */
+export async function cardMessage(db: DbOrTx, incidentId: number): Promise<{ channel: string; ts: string } | undefined> {
+  const rows = await db
+    .select({ result: slackOutbox.result })
+    .from(slackOutbox)
+    .where(and(eq(slackOutbox.incidentId, incidentId), inArray(slackOutbox.kind, ['channel_intro', 'card_refreshed']), sql`${slackOutbox.deliveredAt} is not null`))
+    .orderBy(sql`${slackOutbox.id} desc`)
+    .limit(20);
+  for (const { result } of rows) {
+    const { channel, ts } = (result ?? {}) as { channel?: unknown; ts?: unknown };
+    if (typeof channel === 'string' && typeof ts === 'string') return { channel, ts };
+  }
+  return undefined;
+}

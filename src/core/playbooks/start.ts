@@ -9,6 +9,7 @@ import { appendEvent } from '../timeline/queries.js';
 import { durationMs, numberedSteps, type Playbook } from './playbook.js';
 import { insertRun, runsOf } from './queries.js';
 import type { Run } from './run.js';
+import { noticeCardRefresh } from '../outbox/card-refresh.js';
 
 /** The playbook with this id, or a specific error naming how to list them. */
 export function playbookById(deps: CoreDeps, id: string): Playbook {
@@ -37,7 +38,7 @@ export async function startPlaybook(deps: CoreDeps, actor: Actor, ref: string | 
     }
     const dueAt = numberedSteps(playbook).map(({ step }) => (step.due ? new Date(now.getTime() + durationMs(step.due)!) : null));
     const run = await insertRun(tx, { incidentId: incident.id, playbook, startedBy: actor.id, startedAt: now, dueAt });
-    await appendEvent(
+    const event = await appendEvent(
       tx,
       incident.id,
       {
@@ -48,6 +49,7 @@ export async function startPlaybook(deps: CoreDeps, actor: Actor, ref: string | 
       },
       now,
     );
+    await noticeCardRefresh(tx, { incident, event, now });
     return { incident, run };
   });
 }

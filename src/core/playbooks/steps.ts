@@ -11,7 +11,9 @@ import { redactFor, type SafeText } from '../redaction/apply.js';
 import { appendEvent } from '../timeline/queries.js';
 import type { NewEvent } from '../timeline/events.js';
 import type { Tx } from '../../db/types.js';
-import { noticeGiven } from '../outbox/incident-notices.js';
+import { noticeGiven, noticeKey } from '../outbox/incident-notices.js';
+import { enqueue } from '../outbox/queries.js';
+import { noticeCardRefresh } from '../outbox/card-refresh.js';
 import { findRun, lockStep, runIncidentId, updateStep } from './queries.js';
 import { progress, stepLabel, type Run, type RunStep, type StepStatus } from './run.js';
 
@@ -90,7 +92,9 @@ export async function changeStep(deps: CoreDeps, actor: Actor, target: StepTarge
       await noticeGiven(tx, { incident, event, by: actor.id, userId: checked.userId, given: { kind: 'step', step: def.number, title: def.step.title }, now });
     }
     const run = (await findRun(tx, target.runId))!;
-    await recordCompletion(tx, incident.id, before, run, actor, now);
+    await recordCompletion(tx, incident, before, run, actor, now);
+    // The card shows the run's progress and the open tasks; keyed by the step's event (a completion adds no second one).
+    await noticeCardRefresh(tx, { incident, event, now });
     return { incident, run, step: stepOf(run, target.step), changed: true, stale, message: doneMessage(checked, def), ...redacted };
   });
 }
@@ -172,22 +176,27 @@ function doneMessage(action: CheckedAction, s: RunStep): string {
   }
 }
 
-/** When this change closed the last open step, the run's completion goes on the timeline too. */
-async function recordCompletion(tx: Tx, incidentId: number, before: Run, after: Run, actor: Actor, now: Date): Promise<void> {
+/**
+ * When this change closed the last open step, the run's completion goes on the timeline too, and the incident channel
+ * hears it in one line (step changes themselves only update the checklist and the card in place).
+ */
+async function recordCompletion(tx: Tx, incident: Incident, before: Run, after: Run, actor: Actor, now: Date): Promise<void> {
   const was = progress(before);
   const is = progress(after);
   if (is.closed !== is.total || was.closed === was.total) return;
-  await appendEvent(
-    tx,
-    incidentId,
-    {
-      kind: 'playbook_completed',
-      actor: actor.id,
-      source: actor.source,
-      payload: { runId: after.id, playbookId: after.playbook.id, title: after.playbook.title, done: is.done, skipped: is.skipped },
-    },
+  const payload = { runId: after.id, playbookId: after.playbook.id, title: after.playbook.title, done: is.done, skipped: is.skipped };
+  const event = await appendEvent(tx, incident.id, { kind: 'playbook_completed', actor: actor.id, source: actor.source, payload }, now);
+  if (!incident.channelId) return;
+  await enqueue(tx, {
+    key: noticeKey(incident.id, event, 'completed', now),
+    incidentId: incident.id,
     now,
-  );
+    notification: {
+      kind: 'playbook_completed',
+      channel: incident.channelId,
+      payload: { ref: incident.ref, drill: incident.drill, by: actor.id, title: after.playbook.title, done: is.done, skipped: is.skipped },
+    },
+  });
 }
 
 function stepOf(run: Run, number: number): RunStep {

@@ -6,6 +6,7 @@ import { inTransaction, type Actor, type CoreDeps } from '../context.js';
 import { OPEN_STATUSES, type Incident } from '../incidents/incident.js';
 import { incidentByRefOrChannel } from '../incidents/lookup.js';
 import { appendEvent } from '../timeline/queries.js';
+import { noticeCardRefresh } from '../outbox/card-refresh.js';
 import { remindersOf, saveReminders } from './queries.js';
 import { SNOOZE_CHOICES, snoozeUntil, type Reminder, type SnoozeChoice } from './reminder.js';
 
@@ -55,7 +56,9 @@ async function changeReminder(
     }
     const { row, event, until } = await change(incident, update, now);
     await saveReminders(tx, incident.id, [row], actor.id, now);
-    await appendEvent(tx, incident.id, { ...event, actor: actor.id, source: actor.source }, now);
+    const appended = await appendEvent(tx, incident.id, { ...event, actor: actor.id, source: actor.source }, now);
+    // The card shows the next update deadline, which snoozing or stopping changes.
+    await noticeCardRefresh(tx, { incident, event: appended ?? null, now });
     return { incident, ...(until ? { until } : {}) };
   });
 }

@@ -9,6 +9,7 @@ import { appendEvent } from '../timeline/queries.js';
 import { insertReview, latestReview } from './queries.js';
 import { REVIEW_TEXT_FIELDS, type Review, type ReviewContent, type SafeReviewContent } from './review.js';
 import { parseReviewContent } from './schema.js';
+import { noticeCardRefresh } from '../outbox/card-refresh.js';
 import { mergeFound, redactFields, redactJson, type RedactionDeps } from '../redaction/apply.js';
 
 /**
@@ -34,12 +35,14 @@ export async function saveReview(
       throw new AppError('invalid_input', `Nothing changed since version ${latest.versions} of the ${incident.ref} review: edit something before saving.`, { field: 'summary' });
     }
     const review = await insertReview(tx, { ...content, incidentId: incident.id, version: latest.versions + 1, savedBy: actor.id, savedAt: now });
-    await appendEvent(
+    const event = await appendEvent(
       tx,
       incident.id,
       { kind: 'review_saved', actor: actor.id, source: actor.source, payload: { version: review.version, actionItems: review.actionItems.length } },
       now,
     );
+    // The card says whether the review is written.
+    await noticeCardRefresh(tx, { incident, event, now });
     return { incident, review, ...(found.length > 0 ? { redacted: found } : {}) };
   });
 }

@@ -13,6 +13,7 @@ import { appendEvent, findEvent } from './queries.js';
 import { parseNoteTime } from './occurred-at.js';
 import { redactedField, redactFor, redactMessage } from '../redaction/apply.js';
 import { followIncident } from '../reminders/track.js';
+import { noticeCardRefresh } from '../outbox/card-refresh.js';
 
 /**
  * Adds a note, optionally back-dated with a leading `at 14:05` / `at <ISO>`. Ref may be omitted in an incident channel.
@@ -45,6 +46,8 @@ export async function addNote(
     );
     // A note is an update: the update reminder counts again from now.
     await followIncident(tx, deps, incident, 'updated', actor.id, now);
+    // The card shows when the next update is due, which the note just moved.
+    await noticeCardRefresh(tx, { incident, event: event ?? null, now });
     return { incident, event: event! };
   });
 }

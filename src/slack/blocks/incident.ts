@@ -1,24 +1,23 @@
 // Messages about incidents: the announcement, the channel's opening message, `show` and `list`.
-import type { Incident, VisibleIncident, Playbook } from '../../core/index.js';
-import { suggestionBlocks } from './playbooks.js';
-import { drillPlainPrefix, drillPrefix } from './drill.js';
+import type { Incident, VisibleIncident } from '../../core/index.js';
+import { drillPrefix } from './drill.js';
 import { message } from './message.js';
-import { channelLink, context, header, joinMd, md, packLines, section, sevLabel, slackDate, who, type Mrkdwn } from './text.js';
+import { channelLink, context, joinMd, md, packLines, section, sevLabel, slackDate, who, type Mrkdwn } from './text.js';
 
 /**
- * The announcement for the incidents channel. A private incident shows only its reference, severity and
- * commander: its title and description stay in its own channel.
+ * The announcement for the incidents channel, updated in place after every change. A private incident shows only its
+ * reference, severity and status: its title, description and people stay in its own channel.
  */
 export function announcement(incident: Incident) {
   // A drill says so first, in the text fallback too (notifications show only that).
   const lead = md`${drillPrefix(incident)}:rotating_light: *${incident.ref}* declared · *${sevLabel(incident.severity)}*`;
   if (incident.private) {
-    const text = md`${lead} · private · commander: ${who(incident.commanderId)}`;
+    const text = md`${lead} · private · status: ${incident.status}`;
     return message(text, [section(text), context(md`Details are shared only in the incident’s private channel.`)]);
   }
-  return message(md`${lead} · ${incident.title}`, [
+  return message(md`${lead} · ${incident.title} · status: ${incident.status}`, [
     section(md`${lead}\n*${incident.title}*`),
-    context(md`Type: ${incident.type} · reported by ${who(incident.reporterId)} · commander: ${who(incident.commanderId)} · channel: ${channelLink(incident)}`),
+    context(md`Status: ${incident.status} · type: ${incident.type} · reported by ${who(incident.reporterId)} · commander: ${who(incident.commanderId)} · channel: ${channelLink(incident)}`),
   ]);
 }
 
@@ -28,30 +27,18 @@ export function understood(incident: Incident): Mrkdwn {
 }
 
 /**
- * An escalation to sev1 or sev2, for the incidents channel where the declaration was announced. Like the
- * announcement, a private incident shows only its reference, severities and commander.
+ * An escalation to sev1 or sev2, posted in the announcement's thread. Like the announcement, a private incident shows
+ * only its reference, severities and status.
  */
 export function escalation(incident: Incident, p: { by: string; from: string; to: string }) {
   const lead = md`${drillPrefix(incident)}:rotating_light: *${incident.ref}* escalated · ${sevLabel(p.from)} → *${sevLabel(p.to)}* (by ${who(p.by)})`;
   if (incident.private) {
-    const text = md`${lead} · private · commander: ${who(incident.commanderId)}`;
+    const text = md`${lead} · private · status: ${incident.status}`;
     return message(text, [section(text), context(md`Details are shared only in the incident’s private channel.`)]);
   }
   return message(md`${lead} · ${incident.title}`, [
     section(md`${lead}\n*${incident.title}*`),
     context(md`Type: ${incident.type} · commander: ${who(incident.commanderId)} · channel: ${channelLink(incident)}`),
-  ]);
-}
-
-/** The first message in the incident's own channel, suggesting the playbooks for its type. */
-export function channelIntro(incident: Incident, playbooks: Playbook[] = []) {
-  return message(md`${drillPrefix(incident)}${incident.ref}: ${incident.title}`, [
-    header(`${drillPlainPrefix(incident)}${incident.ref}: ${incident.title}`),
-    ...(incident.drill ? [section(md`${drillPrefix(incident)}This is an exercise: it runs like a real incident but is left out of metrics and digests.`)] : []),
-    ...(incident.description ? [section(md`${incident.description}`)] : []),
-    context(md`${sevLabel(incident.severity)} · ${incident.type} · ${incident.private ? 'private' : 'public'}${incident.drill ? ' · drill' : ''} · reported by ${who(incident.reporterId)}`),
-    section(md`Add to the timeline with \`/incident note <text>\` (start with \`at 14:05\` for something that happened earlier), or react with :pushpin: to a message here.`),
-    ...suggestionBlocks(incident, playbooks),
   ]);
 }
 

@@ -75,3 +75,9 @@ export function verdictMessage(p: NotificationPayloads['verdict_told']): SlackMe
   const drill = p.drill ? md` This was a drill, so nothing was really at risk.` : '';
   return message(md`${drillPrefix(p)}:envelope_with_arrow: What you reported, *${p.ref}*, ${OUTCOME[p.status]}.${why}\nThank you for reporting it: early reports are how we catch things in time.${drill}`);
 }
+
+/** The incident channel's one line when a playbook run is complete (its steps are otherwise updated in place). */
+export function completionMessage(p: NotificationPayloads['playbook_completed']): SlackMessage {
+  const skipped = p.skipped > 0 ? md`, ${String(p.skipped)} skipped` : '';
+  return message(md`${drillPrefix(p)}:white_check_mark: *${p.ref}*: the *${p.title}* playbook is complete (${String(p.done)} done${skipped}; last step by ${mention(p.by)}).`);
+}

@@ -5,14 +5,15 @@ import type { WebClient } from '@slack/web-api';
 import type { Db } from '../../db/types.js';
 import { findById, rowsByKey, type OutboxRow, announcementKey } from '../../core/index.js';
 import type { NotificationPayloads, Incident, PlaybookLibrary, OobPlan } from '../../core/index.js';
-import { announcement, channelIntro, escalation } from '../blocks/incident.js';
-import { assigneeMessage, reporterMessage, withdrawnAnnouncement, changeMessage, verdictMessage } from './render.js';
+import { announcement, escalation } from '../blocks/incident.js';
+import { assigneeMessage, reporterMessage, withdrawnAnnouncement, changeMessage, verdictMessage, completionMessage } from './render.js';
 import { ensureChannel } from './channel-setup.js';
 import { directChannel } from '../services/upload.js';
 import { planMessage } from '../blocks/oob.js';
 import type { HomeTab } from '../blocks/block-kit.js';
 import { archiveNotice } from '../blocks/archive.js';
 import { commanderNudgeMessage, roleBriefMessage, staleListMessage, updateReminderMessage } from '../blocks/reminders.js';
+import { postCard, refreshCard } from './card.js';
 
 /** The metadata event type of outbox messages. */
 export const OUTBOX_EVENT_TYPE = 'rampart_outbox';
@@ -56,6 +57,9 @@ export async function send(client: WebClient, ctx: SendContext, row: OutboxRow):
   if (row.kind === 'channel_unarchived') return changeArchive(client, row.lane, 'unarchive');
   if (row.kind === 'announcement_revised') return reviseAnnouncement(client, ctx, row);
   if (row.kind === 'home_refreshed') return refreshHome(client, ctx, (row.payload as unknown as NotificationPayloads['home_refreshed']).userId);
+  if (row.kind === 'channel_intro') return postCard(client, ctx, row, postKeyed);
+  if (row.kind === 'card_refreshed') return refreshCard(client, ctx, row, postKeyed);
+  if (row.kind === 'incident_escalated') return postInThread(client, ctx, row);
   if (row.kind === 'assignee_told') {
     const p = row.payload as unknown as NotificationPayloads['assignee_told'];
     // A role comes with its brief: what the role does and the incident as it is at delivery.
@@ -97,33 +101,45 @@ async function refreshHome(client: WebClient, ctx: SendContext, userId: string):
   return { result: { user: userId, view: res.view?.id } };
 }
 
+/**
+ * Posts an escalation in the announcement's thread, so the announcement channel keeps one message per incident. An
+ * announcement not posted (none configured then, or given up) leaves the escalation to stand on its own.
+ */
+async function postInThread(client: WebClient, ctx: SendContext, row: OutboxRow): Promise<Sent> {
+  const incident = await incidentOf(ctx.db, row);
+  const [announced] = await rowsByKey(ctx.db, [announcementKey(incident.id)]);
+  const { channel, ts } = (announced?.deliveredAt ? announced.result : {}) as { channel?: unknown; ts?: unknown };
+  const threadTs = channel === row.lane && typeof ts === 'string' ? ts : undefined;
+  return postKeyed(client, row.lane, row, escalation(incident, row.payload as unknown as NotificationPayloads['incident_escalated']), threadTs);
+}
+
 /** Posts a message carrying the row's key; after an attempt that may have landed, finds it instead of posting again. */
-async function postKeyed(client: WebClient, channel: string, row: OutboxRow, message: { text: string; blocks?: unknown[] }): Promise<Sent> {
+async function postKeyed(client: WebClient, channel: string, row: OutboxRow, message: { text: string; blocks?: unknown[] }, threadTs?: string): Promise<Sent> {
   // Only after an attempt that may have landed: the first try needs no lookup.
   if (row.attempts > 1) {
-    const ts = await findByKey(client, channel, row.key, row.createdAt);
+    const ts = await findByKey(client, channel, row.key, row.createdAt, threadTs);
     if (ts) return { result: { channel, ts, found: true } };
   }
   const res = await client.chat.postMessage({
     channel,
     text: message.text,
     ...(message.blocks ? { blocks: message.blocks as never[] } : {}),
+    ...(threadTs ? { thread_ts: threadTs } : {}),
     metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { key: row.key } },
   });
-  return { result: { channel: res.channel ?? channel, ts: res.ts } };
+  return { result: { channel: res.channel ?? channel, ts: res.ts, ...(threadTs ? { threadTs } : {}) } };
 }
 
 async function messageFor(ctx: SendContext, row: OutboxRow): Promise<{ text: string; blocks?: unknown[] }> {
   if (row.kind === 'incident_changed') return changeMessage(row.payload as unknown as NotificationPayloads['incident_changed']);
   if (row.kind === 'commander_nudge') return commanderNudgeMessage(row.payload as unknown as NotificationPayloads['commander_nudge']);
+  if (row.kind === 'playbook_completed') return completionMessage(row.payload as unknown as NotificationPayloads['playbook_completed']);
   if (row.kind === 'message_posted') {
     const p = row.payload as unknown as NotificationPayloads['message_posted'];
     return { text: p.text, ...(p.blocks ? { blocks: p.blocks } : {}) };
   }
   // The announcement and the intro show the incident as it is now: by delivery its channel exists and can be linked.
   const incident = await incidentOf(ctx.db, row);
-  if (row.kind === 'channel_intro') return channelIntro(incident, ctx.playbooks.forType(incident.type));
-  if (row.kind === 'incident_escalated') return escalation(incident, row.payload as unknown as NotificationPayloads['incident_escalated']);
   return announcement(incident);
 }
 
@@ -176,11 +192,13 @@ async function changeArchive(client: WebClient, channel: string, change: 'archiv
  * skew). Like findSlotMessage (src/slack/services/slot-messages.ts), but it does not retry on its own: a failed lookup
  * fails the attempt, and the outbox's own backoff applies.
  */
-export async function findByKey(client: WebClient, channel: string, key: string, since: Date): Promise<string | undefined> {
+export async function findByKey(client: WebClient, channel: string, key: string, since: Date, threadTs?: string): Promise<string | undefined> {
   const oldest = String(Math.floor(since.getTime() / 1000) - 300);
   let cursor: string | undefined;
   do {
-    const page = await client.conversations.history({ channel, oldest, include_all_metadata: true, limit: 200, ...(cursor ? { cursor } : {}) });
+    const paging = { oldest, include_all_metadata: true, limit: 200, ...(cursor ? { cursor } : {}) };
+    // A reply is not in the channel's history, only in its thread's.
+    const page = threadTs ? await client.conversations.replies({ channel, ts: threadTs, ...paging }) : await client.conversations.history({ channel, ...paging });
     const found = page.messages?.find((m) => {
       const meta = m.metadata as { event_type?: string; event_payload?: { key?: string } } | undefined;
       return meta?.event_type === OUTBOX_EVENT_TYPE && meta.event_payload?.key === key;

@@ -56,6 +56,18 @@ describe('chat.postMessage', () => {
     expect(seen.filter((a) => a.kind === 'message')).toHaveLength(2);
   });
 
+  it('puts a reply to a reply in its parent’s thread, as Slack’s thread_ts reference says', async () => {
+    const ch = emu.channel('general');
+    const root = await web.chat.postMessage({ channel: ch.id, text: 'root' });
+    const reply = await web.chat.postMessage({ channel: ch.id, text: 'reply', thread_ts: root.ts as string });
+    const nested = await web.chat.postMessage({ channel: ch.id, text: 'reply to the reply', thread_ts: reply.ts as string });
+    expect(nested.message).toMatchObject({ thread_ts: root.ts });
+    const thread = await web.conversations.replies({ channel: ch.id, ts: root.ts as string });
+    expect(thread.messages?.map((m) => m.text)).toEqual(['root', 'reply', 'reply to the reply']);
+    const history = await web.conversations.history({ channel: ch.id });
+    expect(history.messages?.map((m) => m.text)).toEqual(['root']);
+  });
+
   it('opens a DM when the channel is a user id', async () => {
     const alice = emu.user('alice');
     const res = await web.chat.postMessage({ channel: alice.id, text: 'hi alice' });

@@ -11,7 +11,9 @@ import { computeStats } from '../../../src/core/metrics/stats.js';
 import { AppError } from '../../../src/shared/errors.js';
 import type { Digest } from '../../../src/core/digest/digest.js';
 import type { Tip } from '../../../src/core/awareness/tip.js';
-import { announcement, channelIntro, incidentDetails, incidentList } from '../../../src/slack/blocks/incident.js';
+import { announcement, incidentDetails, incidentList } from '../../../src/slack/blocks/incident.js';
+import { incidentCard } from '../../../src/slack/blocks/card.js';
+import type { IncidentCard } from '../../../src/core/incidents/card.js';
 import { checklistMessages, stepBlocks } from '../../../src/slack/blocks/checklist.js';
 import { assignModal, detailsModal, doneModal, skipModal } from '../../../src/slack/blocks/step-modals.js';
 import { playbookList, suggestionBlocks, taskList } from '../../../src/slack/blocks/playbooks.js';
@@ -75,12 +77,15 @@ const listed = { name: HOSTILE, kind: 'url' as const, note: HOSTILE, createdBy: 
 const decoy = { id: 1, name: safe(HOSTILE), kind: 'url' as const, token: 'tok', note: safe(HOSTILE), createdBy: 'U0OKADM', createdAt: now, retiredAt: null, retiredBy: null };
 const events = [anEvent({ seq: 1, kind: 'note_added', actor: 'U0OKA', occurredAt: now, payload: { text: HOSTILE } }), anEvent({ seq: 2, kind: 'note_added', actor: 'U0OKB', occurredAt: now, payload: { text: HOSTILE } })];
 const silent = createLogger('silent');
+/** A card with nothing but the incident. */
+const cardOf = (i: Incident): IncidentCard => ({ incident: i, runs: [], tasks: [], openTasks: 0, reviewVersions: 0, deadlines: [] });
 
 /** Each builder with hostile input, and whether its output shows that input (a private announcement does not). */
 const BUILDERS: { name: string; build: () => unknown; shows?: boolean }[] = [
   { name: 'announcement (public)', build: () => announcement(incident()) },
   { name: 'announcement (private)', build: () => announcement(incident({ private: true })), shows: false },
-  { name: 'channelIntro', build: () => channelIntro(incident(), [playbook]) },
+  { name: 'incidentCard', build: () => incidentCard(cardOf(incident()), [playbook]) },
+  { name: 'incidentCard (a run, tasks, deadlines)', build: () => incidentCard({ ...cardOf(incident()), runs: [{ id: 1, playbookId: 'phishing', title: safe(HOSTILE), done: 1, skipped: 0, total: 3 }], tasks: [{ runId: 1, step: 2, title: safe(HOSTILE), assignee: null, dueAt: now }], openTasks: 2, deadlines: [{ label: HOSTILE, at: now }] }) },
   { name: 'incidentDetails', build: () => incidentDetails({ redacted: false, incident: incident() }) },
   { name: 'incidentList', build: () => incidentList([{ redacted: false, incident: incident() }, { redacted: false, incident: incident({ drill: false }) }], 'all') },
   { name: 'helpMessage', build: () => helpMessage([HOSTILE]) },
@@ -153,8 +158,8 @@ describe('every block builder escapes hostile text', () => {
     else expect(all).not.toContain('evil.example.net');
   });
 
-  it('keeps the channel intro’s placeholder, which Slack would otherwise read as a link', () => {
-    const fields = mrkdwnFields(channelIntro(incident({ description: '' }))).map((f) => f.text);
+  it('keeps the incident card’s placeholder, which Slack would otherwise read as a link', () => {
+    const fields = mrkdwnFields(incidentCard(cardOf(incident({ description: '' })))).map((f) => f.text);
     expect(fields.join('\n')).toContain('`/incident note &lt;text&gt;`');
   });
 

@@ -10,12 +10,13 @@ const anIncident = (o: Partial<Incident> = {}): Incident => ({
 });
 
 describe('incident blocks', () => {
-  it('a private announcement shows reference, severity and commander only', () => {
-    const text = JSON.stringify(announcement(anIncident()));
+  // Issue 15: the announcement is kept up to date, and a private one shows its status rather than its commander.
+  it('a private announcement shows reference, severity and status only', () => {
+    const text = JSON.stringify(announcement(anIncident({ status: 'contained' })));
     expect(text).toContain('INC-1');
     expect(text).toContain('SEV2');
-    expect(text).toContain('<@U2>');
-    expect(text).not.toMatch(/Press office|secret details|phishing|C1/);
+    expect(text).toContain('status: contained');
+    expect(text).not.toMatch(/Press office|secret details|phishing|C1|<@U2>/);
     expect(JSON.stringify(announcement(anIncident({ private: false })))).toContain('Press office');
   });
 

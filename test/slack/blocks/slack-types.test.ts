@@ -10,6 +10,8 @@ import type { Block, HomeTab, Immutable, Modal } from '../../../src/slack/blocks
 import * as archive from '../../../src/slack/blocks/archive.js';
 import * as awarenessAdmin from '../../../src/slack/blocks/awareness-admin.js';
 import * as awareness from '../../../src/slack/blocks/awareness.js';
+import * as card from '../../../src/slack/blocks/card.js';
+import * as cardModals from '../../../src/slack/blocks/card-modals.js';
 import * as checklist from '../../../src/slack/blocks/checklist.js';
 import * as declare from '../../../src/slack/blocks/declare-modal.js';
 import * as decoy from '../../../src/slack/blocks/decoy.js';
@@ -60,9 +62,13 @@ const typed = [
   returns<Message>()(decoy.furtherHitMessage),
   returns<Message>()(digest.digestMessage),
   returns<Message>()(help.helpMessage),
+  returns<Message>()(card.incidentCard),
+  returns<Modal>()(cardModals.statusModal),
+  returns<Modal>()(cardModals.severityModal),
+  returns<Modal>()(cardModals.roleModal),
+  returns<Modal>()(cardModals.noteModal),
   returns<Message>()(incident.announcement),
   returns<Message>()(incident.escalation),
-  returns<Message>()(incident.channelIntro),
   returns<Message>()(incident.incidentDetails),
   returns<Message>()(incident.incidentList),
   returns<Message>()(openWork.openWorkPrompt),
@@ -98,7 +104,7 @@ const typed = [
 const NOT_BLOCK_KIT = new Set([
   'layoutPages', 'stepValue', 'parseStepValue', 'hasMoreText', 'ownerText', 'excerpt', 'encodeMetadata', 'decodeMetadata',
   'decoyDocument', 'drillPrefix', 'drillPlainPrefix', 'startValue', 'rotateWarning', 'redactedOf', 'withRotateWarning',
-  'reviewRows', 'decodeReviewMetadata', 'readReviewSubmission', 'blockFor', 'decodeStepMetadata', 'chunks', 'clip', 'who',
+  'reviewRows', 'decodeReviewMetadata', 'readReviewSubmission', 'blockFor', 'decodeStepMetadata', 'decodeCardMetadata', 'chunks', 'clip', 'who',
   'channelLink', 'sevLabel', 'slackDate', 'escapeText', 'packLines', 'pendingValue', 'parsePendingValue', 'openWorkWords', 'understood',
   // mrkdwn.ts: the escaping rule and its text helpers, not Block Kit.
   'escapeMrkdwn', 'md', 'plain', 'joinMd', 'mention', 'channelMention', 'link', 'withMentions', 'quote', 'clipMd', 'chunkMd', 'escapedByRenderer', 'Mrkdwn',
@@ -107,7 +113,7 @@ const NOT_BLOCK_KIT = new Set([
 describe('Block Kit builders against @slack/types', () => {
   it('types every exported builder of src/slack/blocks (a new one must be added above)', () => {
     const modules: Record<string, Record<string, unknown>> = {
-      archive, 'awareness-admin': awarenessAdmin, awareness, checklist, 'declare-modal': declare, decoy, 'decoy-document': decoyDocument, digest, drill, help,
+      archive, 'awareness-admin': awarenessAdmin, awareness, card, 'card-modals': cardModals, checklist, 'declare-modal': declare, decoy, 'decoy-document': decoyDocument, digest, drill, help,
       incident, 'open-work': openWork, playbooks, 'promote-modal': promote, redaction, 'review-modal': review, stats, 'step-modals': steps, text, timeline, message, mrkdwn, oob, edit, home, reminders,
     };
     const files = readdirSync(new URL('../../../src/slack/blocks/', import.meta.url)).map((f) => f.replace(/\.ts$/, ''));

@@ -17,6 +17,17 @@ function postTarget({ ws, params }: MethodContext): ChannelRecord {
   return ch;
 }
 
+/**
+ * The thread a reply goes in. Slack's reference for thread_ts: "Provide another message's ts value to make this message
+ * a reply. Avoid using a reply's ts value; use its parent instead", so a reply's ts puts the message in its parent's
+ * thread. Its error list names no thread error, so a ts naming no message is stored as given, as Slack accepts it.
+ */
+function threadOf(ctx: MethodContext, channel: string): string | undefined {
+  const ts = str(ctx.params, 'thread_ts');
+  const parent = ts === undefined ? undefined : ctx.ws.findMessage(channel, ts);
+  return parent?.thread_ts ?? ts;
+}
+
 /** A stored message the bot may change: it exists, is not ephemeral, and the bot wrote it. */
 function ownMessage(ctx: MethodContext, tsKey: string, forbidden: string) {
   const ch = channelArg(ctx.ws, ctx.params);
@@ -38,7 +49,7 @@ export const chatMethods: MethodTable = {
       text: content.text ?? '',
       blocks: content.blocks,
       metadata: content.metadata,
-      thread_ts: str(ctx.params, 'thread_ts'),
+      thread_ts: threadOf(ctx, ch.id),
       via: 'api',
     });
     return { channel: ch.id, ts: message.ts, message: messageJson(ctx.ws, message), ...truncationWarning(content) };

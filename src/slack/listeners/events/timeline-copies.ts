@@ -26,7 +26,9 @@ export function register(app: App, deps: SlackDeps): void {
     if (stored) markRecorded(deps, client, stored.incident.id, message, stored.event);
   });
 
-  app.event('pin_added', async ({ event, body, client }) => {
+  app.event('pin_added', async ({ event, body, client, context }) => {
+    // The bot pins the incident card itself: that is not a person marking a message for the timeline.
+    if (context.botUserId && event.user === context.botUserId) return;
     const item = event.item as { type?: string; channel?: string; message?: { user?: string; bot_id?: string; text?: string; ts?: string; permalink?: string } } | undefined;
     if (item?.type !== 'message' || typeof item.message?.ts !== 'string') return;
     const channel = item.channel ?? event.channel_id;
