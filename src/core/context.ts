@@ -11,6 +11,7 @@ import type { Refusal } from './access/rules.js';
 import { bindRedaction } from './redaction/apply.js';
 import type { AwarenessSettings } from './awareness/deps.js';
 import type { DigestSettings } from './digest/deps.js';
+import type { FollowupSettings } from './followups/deps.js';
 
 /** Dependencies of core. */
 export interface CoreDeps {
@@ -50,6 +51,8 @@ export interface CoreDeps {
   awareness?: AwarenessSettings;
   /** The weekly digest's settings and Slack port (src/core/digest); absent where nothing runs it. */
   digest?: DigestSettings;
+  /** Follow-up reminders' schedule (src/core/followups); absent where nothing runs them. */
+  followups?: FollowupSettings;
   /** OOB_PLAN_FILE: the out-of-band plan, read on each use so edits apply without a restart (src/core/oob). */
   oobPlanFile?: string;
 }

@@ -30,6 +30,7 @@ import { checkOutOfBand, moveOutOfBand } from './oob/move.js';
 import { lessonsOf, promoteLesson, type TipDraft } from './awareness/promote.js';
 import { awarenessApi } from './awareness/core-api.js';
 import { digestApi } from './digest/core-api.js';
+import { followupsApi } from './followups/core-api.js';
 import { noticeMessage } from './outbox/incident-notices.js';
 import { settledDeliveries } from './outbox/read.js';
 import { SignatureLedger } from './requests/signatures.js';
@@ -137,6 +138,8 @@ export function createCore(deps: CoreDeps) {
     awareness: awarenessApi(deps),
     /** The weekly incident digest posted to INCIDENT_CHANNEL. */
     digest: digestApi(deps),
+    /** Follow-ups: the latest review's action items, with owners, due dates and reminders. */
+    followups: followupsApi(deps),
     decoys: {
       /** Throws not_authorized (and reports the refusal) unless the actor may manage decoys; writes nothing. */
       mayManage: (actor: Actor) => authorize(deps, actor, 'decoy.manage'),

@@ -50,6 +50,8 @@ export interface NotificationPayloads {
    * and which incident.
    */
   oob_plan_sent: { ref: string; drill: boolean; userId: string; by: string; reason: string };
+  /** A follow-up owner's daily reminder by direct message (the lane is their user id): what is due on `day` or overdue. */
+  followups_due: { userId: string; day: string; items: { id: number; ref: string; text: string; due: string }[] };
 }
 
 /** The kinds of notification. */
@@ -71,6 +73,7 @@ export const ACTION_OF: Record<NotificationKind, string> = {
   assignee_told: 'telling the assignee by direct message',
   message_posted: 'posting a message',
   oob_plan_sent: 'sending the out-of-band plan',
+  followups_due: 'reminding a follow-up owner of what is due',
 };
 
 /** What a stored notification does, in words: a posted message names its own action. */
