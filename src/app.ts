@@ -38,7 +38,7 @@ export interface RampartApp {
   outbox: OutboxWorker;
   /** Bytes of request bodies being read right now (tests check that refused and closed ones give theirs back). */
   heldBodyBytes(): number;
-  /** Runs the scheduled posts (weekly tip, digest) due at the clock's time now, as the scheduler's triggers do. */
+  /** Runs the scheduled posts (weekly tip, digest, follow-up reminders) due at the clock's time now, as the scheduler's triggers do. */
   runScheduledPosts(): Promise<ScheduledReport[]>;
   /** Resolves when all Slack work started after acks has finished and no outbox row is due. */
   idle(): Promise<void>;
@@ -189,14 +189,17 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
   if (config.slack.appToken) await app.start();
   outbox.start();
   const digestSchedule = core.digest.schedule();
+  const followupSchedule = core.followups.schedule();
   const schedulers = [
     ...((options.scheduler ?? config.awareness.channels.length > 0) ? [startSlotScheduler('awareness', core.awareness.schedule(), core.awareness.runDue, logger)] : []),
     ...(options.scheduler !== false && digestSchedule ? [startSlotScheduler('digest', digestSchedule, core.digest.runDue, logger)] : []),
+    ...(options.scheduler !== false && followupSchedule ? [startSlotScheduler('followups', followupSchedule, core.followups.runDue, logger)] : []),
   ];
   // The jobs a scheduler would trigger with this config, for a caller that moves its own clock (the sandbox's `wait`).
   const scheduledJobs = [
     ...(config.awareness.channels.length > 0 ? [{ name: 'awareness', runDue: core.awareness.runDue }] : []),
     ...(digestSchedule ? [{ name: 'digest', runDue: core.digest.runDue }] : []),
+    ...(followupSchedule ? [{ name: 'followups', runDue: core.followups.runDue }] : []),
   ];
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;

@@ -9,7 +9,7 @@ import { openDatabase } from './db/client.js';
 import type { Database } from './db/types.js';
 import type { Logger } from './log.js';
 import { logProblems } from './log-problems.js';
-import { awarenessSettings, digestSettings } from './scheduled-posts.js';
+import { awarenessSettings, digestSettings, followupSettings } from './scheduled-posts.js';
 
 /** What every running system is built on. */
 export interface Foundation {
@@ -76,7 +76,11 @@ export async function composeCore(base: Foundation, options: CoreOptions = {}): 
     ...(config.incidentChannel ? { announceChannel: config.incidentChannel } : {}),
     ...(options.outbox ? { outbox: options.outbox } : {}),
     ...(options.posters
-      ? { awareness: await awarenessSettings(config, options.posters.awareness, base.logger), digest: digestSettings(config, options.posters.digest) }
+      ? {
+          awareness: await awarenessSettings(config, options.posters.awareness, base.logger),
+          digest: digestSettings(config, options.posters.digest),
+          followups: followupSettings(config),
+        }
       : {}),
   });
 }

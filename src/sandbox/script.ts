@@ -38,7 +38,7 @@ export const LINE_FORMS: readonly string[] = [
   'fill title="Phishing mail" sev=sev2    fill fields of the open modal (label or block id; yes/no, a,b lists; "a\\nb" is two lines)',
   'submit [field=value …]                 submit the open modal',
   'cancel                                 close the open modal',
-  'wait 20m                               let time pass (s, m, h or d) and run the weekly tip and digest if they fall due',
+  'wait 20m                               let time pass (s, m, h or d) and run the weekly tip, digest and follow-up reminders if they fall due',
   'visit latest                           open the latest link to the bot you were shown (a decoy), as a stranger would',
   '# comment                              ignored, as are blank lines',
   'help | exit                            this list | quit (Ctrl-D works too)',

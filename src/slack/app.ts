@@ -20,6 +20,8 @@ import { register as registerReviewModal } from './listeners/views/review.js';
 import { register as registerOpenReview } from './listeners/actions/open-review.js';
 import { register as registerStatusConfirm } from './listeners/actions/status-confirm.js';
 import { register as registerEditButtons } from './listeners/actions/edit-buttons.js';
+import { register as registerFollowupButtons } from './listeners/actions/followup-buttons.js';
+import { register as registerFollowupReassign } from './listeners/views/followup-reassign.js';
 import { register as registerDecoyCommand, type DecoyLinks } from './listeners/commands/decoy.js';
 import { register as registerDecoyCredentials } from './listeners/events/decoy-credentials.js';
 import { peopleNoticer } from './listeners/people-seen.js';
@@ -59,6 +61,8 @@ export function registerListeners(app: App, slackDeps: SlackDeps, decoyLinks?: D
   registerPromoteLesson(app, deps);
   registerReviewModal(app, deps);
   registerOpenReview(app, deps);
+  registerFollowupButtons(app, deps);
+  registerFollowupReassign(app, deps);
   registerStatusConfirm(app, deps);
   registerEditButtons(app, deps);
   registerDecoyCommand(app, deps, decoyLinks);

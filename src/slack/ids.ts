@@ -11,6 +11,7 @@ export const CALLBACK = {
   stepDetails: 'step_details',
   promoteLesson: 'promote_lesson',
   review: 'incident_review',
+  followupReassign: 'followup_reassign',
 } as const;
 
 /** Fields of the promote-a-lesson form: block_id and action_id alike. */
@@ -51,6 +52,10 @@ export const BUTTON = {
   confirmPublic: 'incident_public_confirm',
   /** Cancels an edit awaiting confirmation. */
   cancelEdit: 'incident_edit_cancel',
+  /** Marks the follow-up whose id is its value done. */
+  followupDone: 'followup_done',
+  /** Opens the Reassign form of the follow-up whose id is its value. */
+  followupReassign: 'followup_reassign',
 } as const;
 
 export const BLOCK = {

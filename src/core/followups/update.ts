@@ -31,7 +31,7 @@ export function completeFollowup(deps: CoreDeps, actor: Actor, id: number): Prom
 }
 
 /** Gives an open follow-up to another Slack user (anyone who may see its incident). */
-export function reassignFollowup(deps: CoreDeps, actor: Actor, id: number, userId: string): Promise<FollowupChange> {
+export async function reassignFollowup(deps: CoreDeps, actor: Actor, id: number, userId: string): Promise<FollowupChange> {
   if (!SLACK_USER.test(userId)) throw new AppError('invalid_input', 'Choose a person to give the follow-up to.', { field: 'owner' });
   return underLock(deps, actor, id, async (tx, incident, f, now) => {
     if (f.state !== 'open') return { incident, followup: f, changed: false, message: notOpen(incident, f) };

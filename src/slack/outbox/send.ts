@@ -10,6 +10,7 @@ import { assigneeMessage, reporterMessage, withdrawnAnnouncement, changeMessage 
 import { ensureChannel } from './channel-setup.js';
 import { directChannel } from '../services/upload.js';
 import { planMessage } from '../blocks/oob.js';
+import { reminderMessage } from '../blocks/followups.js';
 
 /** The metadata event type of outbox messages. */
 export const OUTBOX_EVENT_TYPE = 'rampart_outbox';
@@ -40,6 +41,10 @@ export async function send(client: WebClient, ctx: SendContext, row: OutboxRow):
   if (row.kind === 'oob_plan_sent') {
     const p = row.payload as unknown as NotificationPayloads['oob_plan_sent'];
     return postKeyed(client, await directChannel(client, p.userId), row, planMessage(p, await ctx.oobPlan()));
+  }
+  if (row.kind === 'followups_due') {
+    const p = row.payload as unknown as NotificationPayloads['followups_due'];
+    return postKeyed(client, await directChannel(client, p.userId), row, reminderMessage(p));
   }
   if (row.kind === 'announcement_revised') return reviseAnnouncement(client, ctx, row);
   if (row.kind === 'assignee_told') {
