@@ -170,7 +170,7 @@ describe('due reminders', () => {
       [ALICE, `followups-due:${ALICE}:2026-12-01`],
       [BOB, `followups-due:${BOB}:2026-12-01`],
     ]);
-    expect((sent[0]!.payload as { items: { text: string; due: string }[] }).items.map((i) => [i.text, i.due])).toEqual([
+    expect((sent[0]!.payload as unknown as { items: { text: string; due: string }[] }).items.map((i) => [i.text, i.due])).toEqual([
       ['Overdue', '2026-11-30'],
       ['Due today', '2026-12-01'],
     ]);
