@@ -96,6 +96,20 @@ describe('follow-ups from reviews', () => {
   });
 });
 
+describe('follow-ups in the report', () => {
+  it('puts them in the report header, open first, and leaves the field out without any', async () => {
+    await t.core.declare(reporter, { title: 'Phish' });
+    expect((await t.core.report(responder, 'INC-1')).source.header).not.toHaveProperty('followups');
+    await t.core.reviews.save(responder, 'INC-1', review([item('Done one', BOB, '2026-11-01'), item('Open one', ALICE, '2026-12-09')]));
+    const first = (await t.core.followups.list(responder, { kind: 'incident', ref: 'INC-1' })).followups[0]!;
+    await t.core.followups.done(responder, first.id);
+    expect((await t.core.report(responder, 'INC-1')).source.header.followups).toEqual([
+      { text: 'Open one', owner: ALICE, due: '2026-12-09', state: 'open' },
+      { text: 'Done one', owner: BOB, due: '2026-11-01', state: 'done' },
+    ]);
+  });
+});
+
 describe('lists, Done and Reassign', () => {
   async function twoIncidents() {
     await t.core.declare(reporter, { title: 'Public phish', private: false });
