@@ -14,7 +14,7 @@ export type { DecoyRequest } from './decoys/sightings.js';
 export type { Tripped } from './decoys/trip.js';
 export { DIGEST_GRACE_MS, DIGEST_SCHEDULE, type DigestPoster, type DigestSettings } from './digest/deps.js';
 export type { Digest } from './digest/digest.js';
-export { changeLine, figureLines, openLine, periodLabel, PLAIN, type Markup } from './digest/lines.js';
+export { changeLine, figureLines, followupLine, openLine, periodLabel, PLAIN, type Markup } from './digest/lines.js';
 export { FOLLOWUP_GRACE_MS, FOLLOWUP_SCHEDULE, type FollowupSettings } from './followups/deps.js';
 export type { FollowupState, ListedFollowup } from './followups/followup.js';
 export type { FollowupList, FollowupScope } from './followups/read.js';

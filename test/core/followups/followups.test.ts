@@ -8,6 +8,7 @@ import { slackOutbox } from '../../../src/db/schema.js';
 import type { ReviewContent } from '../../../src/core/reviews/review.js';
 import type { ActionItem } from '../../../src/shared/action-item.js';
 import { FOLLOWUP_SCHEDULE } from '../../../src/core/followups/deps.js';
+import { buildDigest } from '../../../src/core/digest/build.js';
 import { OUTSIDER, RESPONDER, slackUser, testCore } from '../../support/core.js';
 
 let t: Awaited<ReturnType<typeof testCore>>;
@@ -132,6 +133,12 @@ describe('lists, Done and Reassign', () => {
     expect((await t.core.followups.list(responder, { kind: 'open' })).followups.map((f) => f.text)).toEqual(['Secret item', 'Public item']);
     // Naming the private incident is refused outright for an outsider.
     await expect(t.core.followups.list(outsider, { kind: 'incident', ref: 'INC-2' })).rejects.toThrow(/INC-2 is private/);
+    // The weekly digest, posted where outsiders read it: the private incident's follow-up by reference only.
+    const digest = await buildDigest(t.deps, t.clock.now());
+    expect(digest.followups).toEqual([
+      { ref: 'INC-1', redacted: false, text: 'Public item', owner: BOB, due: '2026-12-05', overdue: false },
+      { ref: 'INC-2', redacted: true, count: 1, overdue: 0 },
+    ]);
     // App Home's read: a person's own, as they may see them.
     expect((await t.core.followups.forPerson(slackUser(BOB), BOB)).map((f) => f.text)).toEqual(['Public item']);
   });
