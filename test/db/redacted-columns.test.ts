@@ -128,6 +128,7 @@ describe('free-text columns', () => {
         'decoy_hits.source',
         'decoys.name',
         'decoys.note',
+        'followups.text',
         'incident_reviews.action_items',
         'incident_reviews.impact',
         'incident_reviews.lessons',
