@@ -56,13 +56,3 @@ export async function listFollowups(
     .orderBy(asc(followups.due), asc(incidents.number), asc(followups.id));
   return rows.map((r) => ({ followup: r.followup as Followup, ref: formatRef(r.number), number: r.number, private: r.private }));
 }
-
-/** Whether the user owns one of the incident's follow-ups (which makes them take part in it). */
-export async function isFollowupOwner(db: DbOrTx, incidentId: number, userId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: followups.id })
-    .from(followups)
-    .where(and(eq(followups.incidentId, incidentId), eq(followups.owner, userId)))
-    .limit(1);
-  return row !== undefined;
-}
