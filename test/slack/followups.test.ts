@@ -89,6 +89,8 @@ describe('/incident followups', () => {
     await bot.rampart.idle();
     expect(reply.status).toBe(200);
     expect(bot.emu.openView(bot.lead.id)).toBeUndefined();
+    // The new owner is told by direct message, once.
+    expect(directMessages(bot.staff).map((m) => m.text)).toEqual([`<@${bot.lead.id}> gave you a follow-up of *INC-1*: Audit shared drives. \`/incident followups mine\` lists yours.`]);
     expect((await followupEvents()).map((e) => [e.kind, e.source, e.payload.to ?? null])).toEqual([
       ['followup_added', 'cli', null],
       ['followup_added', 'cli', null],

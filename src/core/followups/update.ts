@@ -1,5 +1,5 @@
 // Marking a follow-up done and handing it to someone else: one transaction under the incident's row lock that changes
-// the follow-up and appends its timeline event.
+// the follow-up, appends its timeline event and, for a new owner, enqueues their direct message.
 import { AppError } from '../../shared/errors.js';
 import { inTransaction, type Actor, type CoreDeps } from '../context.js';
 import { requireVisible } from '../incidents/access.js';
@@ -7,6 +7,8 @@ import type { Incident } from '../incidents/incident.js';
 import { findById } from '../incidents/queries.js';
 import type { Tx } from '../../db/types.js';
 import { appendEvent } from '../timeline/queries.js';
+import { noticeKey } from '../outbox/incident-notices.js';
+import { enqueue } from '../outbox/queries.js';
 import type { Followup } from './followup.js';
 import { followupById, updateFollowup } from './queries.js';
 
@@ -37,12 +39,17 @@ export async function reassignFollowup(deps: CoreDeps, actor: Actor, id: number,
     if (f.state !== 'open') return { incident, followup: f, changed: false, message: notOpen(incident, f) };
     if (f.owner === userId) return { incident, followup: f, changed: false, message: `That ${incident.ref} follow-up already has that owner.` };
     const followup = await updateFollowup(tx, f.id, { owner: userId, changedBy: actor.id, changedAt: now });
-    await appendEvent(
+    const event = await appendEvent(
       tx,
       incident.id,
       { kind: 'followup_reassigned', actor: actor.id, source: actor.source, payload: { followupId: f.id, text: f.text, from: f.owner, to: userId, via: 'reassign' } },
       now,
     );
+    // The new owner hears of it by direct message (not when they took it themselves), once: the key names the event.
+    if (userId !== actor.id) {
+      const payload = { ref: incident.ref, drill: incident.drill, userId, by: actor.id, given: { kind: 'followup' as const, text: f.text } };
+      await enqueue(tx, { key: noticeKey(incident.id, event, 'told', now), incidentId: incident.id, now, notification: { kind: 'assignee_told', channel: userId, payload } });
+    }
     return { incident, followup, changed: true, message: `Reassigned: ${incident.ref} follow-up “${f.text}”.` };
   });
 }

@@ -11,7 +11,7 @@ export type IncidentChange =
   | { kind: 'unassigned'; role: Role; from: string };
 
 /** What a person was given on an incident, as their direct message tells it. */
-export type Given = { kind: 'role'; role: Role } | { kind: 'step'; step: number; title: string };
+export type Given = { kind: 'role'; role: Role } | { kind: 'step'; step: number; title: string } | { kind: 'followup'; text: string };
 
 /** Every notification kind and its payload. */
 export interface NotificationPayloads {
@@ -40,7 +40,7 @@ export interface NotificationPayloads {
   channel_intro: { ref: string };
   /** A direct message to the reporter about the channel: ready after a delay, or given up. */
   reporter_told: { ref: string; drill: boolean; userId: string; about: 'channel_ready' | 'channel_failed'; channelId?: string; error?: string };
-  /** A direct message to someone given a role or a step: what they were given, and the channel they were invited to. */
+  /** A direct message to someone given a role, a step or a follow-up: what they were given, and the channel they were invited to. */
   assignee_told: { ref: string; drill: boolean; userId: string; by: string; given: Given; channelId?: string };
   /** A message the adapter rendered (a shared timeline, a review confirmation…), with its action in words. */
   message_posted: { action: string; text: string; blocks?: unknown[] };
