@@ -91,7 +91,8 @@ describe('rampart sandbox --script', () => {
     expect(text).toMatch(/:white_check_mark: Reassigned: INC-1 follow-up “Turn on breach monitoring \(\w+\)”\./);
     // `wait 1d` ran the daily reminder: one direct message to the owner of what is overdue, not to alice.
     expect(text.match(/\[DM @you\] rampart: :alarm_clock: You have 1 follow-up due or overdue\./g)).toHaveLength(1);
-    expect(text).not.toMatch(/\[DM @alice\]/);
+    expect(text).not.toMatch(/\[DM @alice\] rampart: :alarm_clock:/);
+    expect(text).toMatch(/\[DM @alice\] rampart: @you gave you a follow-up of \*INC-1\*: Turn on breach monitoring/);
     expect(text).toMatch(/:white_check_mark: Done: INC-1 follow-up “Force a reset for the two accounts \(\w+\)”\./);
     expect(text).toMatch(/~Force a reset for the two accounts \(\w+\)~ · done/);
     expect(text).toMatch(/@alice · Turn on breach monitoring/);
