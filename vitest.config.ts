@@ -15,6 +15,8 @@ const UNIT = [
   'test/core/awareness/schedule.test.ts',
   'test/core/awareness/tips.test.ts',
   'test/core/digest/digest.test.ts',
+  'test/core/digest/followups.test.ts',
+  'test/core/followups/followup.test.ts',
   'test/core/incident-rules.test.ts',
   'test/core/metrics/chart.test.ts',
   'test/core/metrics/stats.test.ts',

@@ -41,7 +41,7 @@ export interface RampartApp {
   outbox: OutboxWorker;
   /** Bytes of request bodies being read right now (tests check that refused and closed ones give theirs back). */
   heldBodyBytes(): number;
-  /** Runs the scheduled jobs (weekly tip, digest, stale list, reminders, channel archive sweep) due at the clock's time now, as the scheduler's triggers do. */
+  /** Runs the scheduled jobs (weekly tip, digest, stale list, follow-up reminders, reminders, channel archive sweep) due at the clock's time now, as the scheduler's triggers do. */
   runScheduledPosts(): Promise<ScheduledReport[]>;
   /** Resolves when all Slack work started after acks has finished and no outbox row is due. */
   idle(): Promise<void>;
@@ -196,18 +196,21 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
   outbox.start();
   const digestSchedule = core.digest.schedule();
   const staleSchedule = core.reminders.staleSchedule();
+  const followupSchedule = core.followups.schedule();
   const schedulers = [
     ...((options.scheduler ?? config.awareness.channels.length > 0) ? [startSlotScheduler('awareness', core.awareness.schedule(), core.awareness.runDue, logger)] : []),
     ...(options.scheduler !== false && digestSchedule ? [startSlotScheduler('digest', digestSchedule, core.digest.runDue, logger)] : []),
     ...(options.scheduler !== false && config.archiveAfterMs !== undefined ? [startSweep('channel archive', archivesDue(core), logger)] : []),
     ...(options.scheduler !== false && staleSchedule ? [startSlotScheduler('stale list', staleSchedule, core.reminders.runDueStaleList, logger)] : []),
     ...(options.scheduler !== false ? [startSweep('reminders', core.reminders.runDue, logger)] : []),
+    ...(options.scheduler !== false && followupSchedule ? [startSlotScheduler('followups', followupSchedule, core.followups.runDue, logger)] : []),
   ];
   // The jobs a scheduler would trigger with this config, for a caller that moves its own clock (the sandbox's `wait`).
   const scheduledJobs = [
     ...(config.awareness.channels.length > 0 ? [{ name: 'awareness', runDue: core.awareness.runDue }] : []),
     ...(digestSchedule ? [{ name: 'digest', runDue: core.digest.runDue }] : []),
     ...(staleSchedule ? [{ name: 'stale list', runDue: core.reminders.runDueStaleList }] : []),
+    ...(followupSchedule ? [{ name: 'followups', runDue: core.followups.runDue }] : []),
   ];
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;

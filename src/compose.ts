@@ -9,7 +9,7 @@ import { openDatabase } from './db/client.js';
 import type { Database } from './db/types.js';
 import type { Logger } from './log.js';
 import { logProblems } from './log-problems.js';
-import { awarenessSettings, digestSettings, reminderSettings } from './scheduled-posts.js';
+import { awarenessSettings, digestSettings, followupSettings, reminderSettings } from './scheduled-posts.js';
 
 /** What every running system is built on. */
 export interface Foundation {
@@ -79,7 +79,11 @@ export async function composeCore(base: Foundation, options: CoreOptions = {}): 
     ...(options.outbox ? { outbox: options.outbox } : {}),
     reminders: reminderSettings(config, options.posters !== undefined),
     ...(options.posters
-      ? { awareness: await awarenessSettings(config, options.posters.awareness, base.logger), digest: digestSettings(config, options.posters.digest) }
+      ? {
+          awareness: await awarenessSettings(config, options.posters.awareness, base.logger),
+          digest: digestSettings(config, options.posters.digest),
+          followups: followupSettings(config),
+        }
       : {}),
   });
 }

@@ -121,6 +121,14 @@ const schema = z
         const problem = c.trim().toLowerCase() === 'off' ? undefined : cronProblem(c);
         if (problem) ctx.addIssue({ code: 'custom', message: `${problem} Use \`off\` to turn the stale list off.` });
       }),
+    // `off` turns follow-up reminders off; any other value is a cron expression read in TIMEZONE.
+    FOLLOWUP_REMINDER_CRON: z
+      .string()
+      .default('0 9 * * *')
+      .superRefine((c, ctx) => {
+        const problem = c.trim().toLowerCase() === 'off' ? undefined : cronProblem(c);
+        if (problem) ctx.addIssue({ code: 'custom', message: `${problem} Use \`off\` to turn follow-up reminders off.` });
+      }),
     // Extra secret formats to redact: `name=regex;name=regex` (a literal `;` in a regex is written \x3b).
     REDACT_PATTERNS: z
       .string()
@@ -206,6 +214,8 @@ const schema = z
     },
     // Posted to incidentChannel in `timezone`; cron is undefined when the digest is off.
     digest: { cron: e.DIGEST_CRON.trim().toLowerCase() === 'off' ? undefined : e.DIGEST_CRON },
+    // Owners of due follow-ups get one direct message per slot, in `timezone`; cron is undefined when reminders are off.
+    followups: { cron: e.FOLLOWUP_REMINDER_CRON.trim().toLowerCase() === 'off' ? undefined : e.FOLLOWUP_REMINDER_CRON },
     decoys: {
       publicUrl: e.PUBLIC_URL,
       path: e.DECOY_PATH,

@@ -1,10 +1,10 @@
-// The scheduled posts' settings, as core gets them from the composition root (src/compose.ts): the awareness programme
-// and the weekly incident digest. Both claim their slots under this process's replica id, with the same lease.
+// The scheduled posts' settings, as core gets them from the composition root (src/compose.ts): the awareness programme,
+// the weekly incident digest and the follow-up reminders. All claim their slots under this process's replica id, with the same lease.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Config } from './config.js';
 import type { AwarenessSettings, AwarenessPoster, DigestSettings, ReminderSettings } from './core/index.js';
-import { loadTips, DIGEST_GRACE_MS, DIGEST_SCHEDULE, STALE_GRACE_MS, STALE_SCHEDULE, type DigestPoster } from './core/index.js';
+import { loadTips, DIGEST_GRACE_MS, DIGEST_SCHEDULE, FOLLOWUP_GRACE_MS, FOLLOWUP_SCHEDULE, STALE_GRACE_MS, STALE_SCHEDULE, type DigestPoster, type FollowupSettings } from './core/index.js';
 import type { Logger } from './log.js';
 import { logProblems } from './log-problems.js';
 
@@ -44,6 +44,15 @@ export function reminderSettings(config: Config, runsSchedules: boolean): Remind
     ...(runsSchedules
       ? { stale: { schedule: staleCron ? { name: STALE_SCHEDULE, cron: staleCron, timezone: config.timezone, graceMs: STALE_GRACE_MS } : undefined, ...slotIdentity() } }
       : {}),
+  };
+}
+
+/** The follow-up reminders' settings: FOLLOWUP_REMINDER_CRON in TIMEZONE (direct messages through the outbox). */
+export function followupSettings(config: Config): FollowupSettings {
+  const { cron } = config.followups;
+  return {
+    schedule: cron ? { name: FOLLOWUP_SCHEDULE, cron, timezone: config.timezone, graceMs: FOLLOWUP_GRACE_MS } : undefined,
+    ...slotIdentity(),
   };
 }
 

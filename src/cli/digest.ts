@@ -2,7 +2,7 @@
 // (worded as in Slack, by core/digest/lines.ts); send-now posts it to INCIDENT_CHANNEL (it needs SLACK_BOT_TOKEN).
 import type { Config } from '../config.js';
 import type { Digest, Core } from '../core/index.js';
-import { changeLine, figureLines, openLine, periodLabel, PLAIN } from '../core/index.js';
+import { changeLine, figureLines, followupLine, openLine, periodLabel, PLAIN } from '../core/index.js';
 import { AppError } from '../shared/errors.js';
 import { OPERATOR, withCore } from './commands.js';
 import { READ_ONLY_POSTERS, sendNowPosters, type Posters } from './posters.js';
@@ -21,6 +21,8 @@ export function digestText(d: Digest): string[] {
     '',
     'Figures',
     ...figureLines(d.figures).map((l) => `  ${l}`),
+    '',
+    ...list(`Open follow-ups (${d.followups.length})`, d.followups.map((f) => followupLine(f, PLAIN)), 'None.'),
   ];
 }
 

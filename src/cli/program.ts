@@ -7,6 +7,7 @@ import { loadConfig, type Config } from '../config.js';
 import { incidentsCommand, migrateCommand, timelineCommand } from './commands.js';
 import { awarenessPreviewCommand, awarenessSendNowCommand, awarenessStatsCommand, awarenessStatusCommand } from './awareness.js';
 import { digestPreviewCommand, digestSendNowCommand } from './digest.js';
+import { followupsCommand } from './followups.js';
 import { AppError } from '../shared/errors.js';
 import { exportCommand, reportCommand, statsCommand } from './reports.js';
 import { verifyCommand } from './verify.js';
@@ -76,6 +77,15 @@ export function buildProgram(run: CliRun): Command {
     .option('--json', 'print a JSON array (see docs/cli.md)')
     .option('--open', 'only open incidents')
     .action((opts: { json?: boolean; open?: boolean }) => incidentsCommand(config(), { json: !!opts.json, open: !!opts.open }, out));
+  program
+    .command('followups')
+    .description("follow-ups from reviews' action items: every open one, an incident's, or a person's open ones")
+    .argument('[ref]', 'incident reference, e.g. INC-3')
+    .option('--owner <user>', "a person's open follow-ups (Slack user id)")
+    .option('--json', 'print a JSON array of { ref, text, owner, due, state }')
+    .action((ref: string | undefined, opts: { owner?: string; json?: boolean }) =>
+      followupsCommand(config(), ref, { ...(opts.owner !== undefined ? { owner: opts.owner } : {}), json: !!opts.json }, out),
+    );
   program
     .command('timeline')
     .description("an incident and its timeline events in order")

@@ -14,6 +14,7 @@ import type { AwarenessSettings } from './awareness/deps.js';
 import type { DigestSettings } from './digest/deps.js';
 import type { IncidentRules } from './rules/rule.js';
 import type { ReminderSettings } from './reminders/deps.js';
+import type { FollowupSettings } from './followups/deps.js';
 
 /** Dependencies of core. */
 export interface CoreDeps {
@@ -55,6 +56,8 @@ export interface CoreDeps {
   digest?: DigestSettings;
   /** UPDATE_REMINDERS, QUIET_HOURS and the weekly stale list (src/core/reminders); absent: the default intervals, no quiet hours, no list. */
   reminders?: ReminderSettings;
+  /** Follow-up reminders' schedule (src/core/followups); absent where nothing runs them. */
+  followups?: FollowupSettings;
   /** OOB_PLAN_FILE: the out-of-band plan, read on each use so edits apply without a restart (src/core/oob). */
   oobPlanFile?: string;
   /** CHANNEL_ARCHIVE_AFTER: how long after closing an incident's channel is archived; undefined: never (src/core/archive). */

@@ -31,6 +31,7 @@ import { lessonsOf, promoteLesson, type TipDraft } from './awareness/promote.js'
 import { awarenessApi } from './awareness/core-api.js';
 import { digestApi } from './digest/core-api.js';
 import { remindersApi } from './reminders/core-api.js';
+import { followupsApi } from './followups/core-api.js';
 import { noticeMessage } from './outbox/incident-notices.js';
 import { settledDeliveries } from './outbox/read.js';
 import { SignatureLedger } from './requests/signatures.js';
@@ -160,6 +161,8 @@ export function createCore(deps: CoreDeps) {
     digest: digestApi(deps),
     /** Update reminders, the missing-commander nudge and the weekly stale list. */
     reminders: remindersApi(deps),
+    /** Follow-ups: the latest review's action items, with owners, due dates and reminders. */
+    followups: followupsApi(deps),
     decoys: {
       /** Throws not_authorized (and reports the refusal) unless the actor may manage decoys; writes nothing. */
       mayManage: (actor: Actor) => authorize(deps, actor, 'decoy.manage'),

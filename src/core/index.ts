@@ -14,10 +14,13 @@ export type { DecoyRequest } from './decoys/sightings.js';
 export type { Tripped } from './decoys/trip.js';
 export { DIGEST_GRACE_MS, DIGEST_SCHEDULE, type DigestPoster, type DigestSettings } from './digest/deps.js';
 export type { Digest } from './digest/digest.js';
-export { changeLine, figureLines, openLine, periodLabel, PLAIN, type Markup } from './digest/lines.js';
+export { changeLine, figureLines, followupLine, openLine, periodLabel, PLAIN, type Markup } from './digest/lines.js';
 export type { Home, HomeAwareness, HomeDeadline, HomeFollowUp, HomeIncident, HomeSections, HomeStep } from './home/home.js';
 // A database read adapters still call directly (the outbox worker renders the card); to become a Core method.
 export { buildCard, CARD_TASKS, type CardDeadline, type CardTask, type IncidentCard } from './incidents/card.js';
+export { FOLLOWUP_GRACE_MS, FOLLOWUP_SCHEDULE, type FollowupSettings } from './followups/deps.js';
+export type { FollowupState, ListedFollowup } from './followups/followup.js';
+export type { FollowupList, FollowupScope } from './followups/read.js';
 export type { Edited, IncidentEdit } from './incidents/edit.js';
 export { DEFAULT_INCIDENT_TYPES } from './incidents/incident-types.js';
 export { DEFAULT_SEVERITY, looksLikeRef, nextStatuses, parseRef, ROLES, SEVERITIES, type Incident, type Role, type Severity, type Status } from './incidents/incident.js';

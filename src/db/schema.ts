@@ -284,6 +284,34 @@ export const incidentReviews = pgTable(
 );
 
 /**
+ * Follow-ups: the action items of an incident's latest review, kept in step with it on every save (the review's
+ * transaction). An item is known by its text within its incident; items dropped from the review are cancelled, done
+ * ones stay done. due is a calendar date (YYYY-MM-DD, read in TIMEZONE), as the review states it.
+ */
+export const followups = pgTable(
+  'followups',
+  {
+    id: serial('id').primaryKey(),
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    text: redactedText('text').notNull(),
+    owner: text('owner'),
+    due: text('due'),
+    state: text('state').$type<'open' | 'done' | 'cancelled'>().notNull().default('open'),
+    /** The review version that last listed the item. */
+    reviewVersion: integer('review_version').notNull(),
+    changedBy: text('changed_by').notNull(),
+    changedAt: tz('changed_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('followups_item_idx').on(t.incidentId, t.text),
+    index('followups_owner_idx').on(t.owner, t.state),
+    check('followups_state_check', sql`${t.state} in ('open','done','cancelled')`),
+  ],
+);
+
+/**
  * Slack side effects waiting to be delivered: written in the same transaction as the change they announce, so a
  * change is never stored without its message nor a message sent for a change that rolled back. The worker
  * (src/slack/outbox/) delivers each row once, in id order within its lane (one channel, or one incident's set-up),

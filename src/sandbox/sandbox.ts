@@ -118,7 +118,7 @@ export async function runSandbox(opts: SandboxOptions): Promise<number> {
       advance: (ms) => {
         offsetMs += ms;
       },
-      // `wait` runs what the scheduler would have run at the new time: the weekly tip and the digest.
+      // `wait` runs what the scheduler would have run at the new time: the weekly tip, the digest and the follow-up reminders.
       afterWait: async () => (app ? app.runScheduledPosts() : []),
       afterLine: persist,
       refs,

@@ -39,7 +39,7 @@ export const LINE_FORMS: readonly string[] = [
   'fill title="Phishing mail" sev=sev2    fill fields of the open modal (label or block id; yes/no, a,b lists; "a\\nb" is two lines)',
   'submit [field=value …]                 submit the open modal',
   'cancel                                 close the open modal',
-  'wait 20m                               let time pass (s, m, h or d) and run what falls due: reminders, the weekly tip, digest and stale list',
+  'wait 20m                               let time pass (s, m, h or d) and run what falls due: reminders, the weekly tip, digest, stale list, follow-ups',
   'home                                   open the bot\'s App Home as the current user and show it (click its buttons next)',
   'visit latest                           open the latest link to the bot you were shown (a decoy), as a stranger would',
   '# comment                              ignored, as are blank lines',

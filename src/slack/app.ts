@@ -23,6 +23,8 @@ import { register as registerKeepOpen } from './listeners/actions/keep-open.js';
 import { register as registerEditButtons } from './listeners/actions/edit-buttons.js';
 import { register as registerCardButtons } from './listeners/actions/card-buttons.js';
 import { register as registerCardModals } from './listeners/views/card-modals.js';
+import { register as registerFollowupButtons } from './listeners/actions/followup-buttons.js';
+import { register as registerFollowupReassign } from './listeners/views/followup-reassign.js';
 import { register as registerDecoyCommand, type DecoyLinks } from './listeners/commands/decoy.js';
 import { register as registerDecoyCredentials } from './listeners/events/decoy-credentials.js';
 import { register as registerAppHome } from './listeners/events/app-home.js';
@@ -66,6 +68,8 @@ export function registerListeners(app: App, slackDeps: SlackDeps, decoyLinks?: D
   registerPromoteLesson(app, deps);
   registerReviewModal(app, deps);
   registerOpenReview(app, deps);
+  registerFollowupButtons(app, deps);
+  registerFollowupReassign(app, deps);
   registerStatusConfirm(app, deps);
   registerKeepOpen(app, deps);
   registerEditButtons(app, deps);

@@ -20,6 +20,7 @@ export const CALLBACK = {
   cardSeverity: 'card_severity',
   cardRole: 'card_role',
   cardNote: 'card_note',
+  followupReassign: 'followup_reassign',
 } as const;
 
 /** Fields of the promote-a-lesson form: block_id and action_id alike. */
@@ -80,6 +81,10 @@ export const BUTTON = {
   cardSeverity: 'card_severity',
   cardRoles: 'card_roles',
   cardNote: 'card_note',
+  /** Marks the follow-up whose id is its value done. */
+  followupDone: 'followup_done',
+  /** Opens the Reassign form of the follow-up whose id is its value. */
+  followupReassign: 'followup_reassign',
 } as const;
 
 /** The snooze each snooze button stands for. */

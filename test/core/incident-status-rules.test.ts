@@ -150,7 +150,7 @@ describe('declining', () => {
 });
 
 describe('open work before resolving or closing', () => {
-  it('counts open playbook steps and review action items, writing nothing', async () => {
+  it('counts open playbook steps and open follow-ups (review action items not done), writing nothing', async () => {
     const ref = await declare('Phish wave');
     expect((await t.core.openWork(responder, ref, 'resolved')).work).toEqual({ steps: 0, actionItems: 0 });
     await t.core.playbooks.start(responder, ref, 'phishing');
@@ -163,6 +163,10 @@ describe('open work before resolving or closing', () => {
     await t.core.reviews.save(responder, ref, review([{ text: 'Enforce MFA', owner: null, due: null }, { text: 'Train staff', owner: null, due: null }]));
     expect((await t.core.openWork(responder, ref, 'resolved')).work).toEqual({ steps: work.steps, actionItems: 2 });
     expect((await stateOf(ref)).status).toBe(before.status);
+    // A follow-up marked done is no longer open work.
+    const [first] = (await t.core.followups.list(responder, { kind: 'incident', ref })).followups;
+    await t.core.followups.done(responder, first!.id);
+    expect((await t.core.openWork(responder, ref, 'resolved')).work).toEqual({ steps: work.steps, actionItems: 1 });
   });
 
   it('makes the same checks as the change, so no warning is offered for a change that would be refused', async () => {

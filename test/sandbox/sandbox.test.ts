@@ -79,7 +79,23 @@ describe('rampart sandbox --script', () => {
     expect(md).toContain('Add lookalike domains to the mail filter');
     expect(md).toMatch(/\| Resolved \| [^|]+ \| 3h 52m \|/);
     const jsonl = await readFile(join(dir, 'data', 'files', 'INC-1-timesketch.jsonl'), 'utf8');
-    expect(jsonl.trim().split('\n')).toHaveLength(9);
+    expect(jsonl.trim().split("\n")).toHaveLength(10); // with the action item becoming a follow-up
+  });
+
+  it('runs the follow-ups example: listed from the review, reassigned, reminded by direct message after `wait`, done from the reminder', async () => {
+    const lines = (await readFile('docs/examples/followups.txt', 'utf8')).split('\n');
+    const { code, text } = await runScript(lines);
+    expect(text).toContain('✓ script finished');
+    expect(code).toBe(0);
+    expect(text).toContain('Follow-ups of *INC-1*: 2 open of 2');
+    expect(text).toMatch(/:white_check_mark: Reassigned: INC-1 follow-up “Turn on breach monitoring \(\w+\)”\./);
+    // `wait 1d` ran the daily reminder: one direct message to the owner of what is overdue, not to alice.
+    expect(text.match(/\[DM @you\] rampart: :alarm_clock: You have 1 follow-up due or overdue\./g)).toHaveLength(1);
+    expect(text).not.toMatch(/\[DM @alice\] rampart: :alarm_clock:/);
+    expect(text).toMatch(/\[DM @alice\] rampart: @you gave you a follow-up of \*INC-1\*: Turn on breach monitoring/);
+    expect(text).toMatch(/:white_check_mark: Done: INC-1 follow-up “Force a reset for the two accounts \(\w+\)”\./);
+    expect(text).toMatch(/~Force a reset for the two accounts \(\w+\)~ · done/);
+    expect(text).toMatch(/@alice · Turn on breach monitoring/);
   });
 
   it('runs the incident card example: the pinned card is changed from its buttons and a command, and updated in place', async () => {

@@ -54,7 +54,11 @@ describe('/incident review', () => {
     });
     const channel = await channelOf(bot);
     expect(publicMessages(bot, channel).at(-1)!.text).toBe(`:memo: Review saved as version 1 for INC-1 (1 action item) by <@${bot.lead.id}>.`);
-    expect((await timelineOf(bot)).events.at(-1)).toMatchObject({ kind: 'review_saved', source: 'slack-modal', payload: { version: 1, actionItems: 1 } });
+    // The review's event, then its action item becoming a follow-up, in the same transaction.
+    expect((await timelineOf(bot)).events.slice(-2)).toMatchObject([
+      { kind: 'review_saved', source: 'slack-modal', payload: { version: 1, actionItems: 1 } },
+      { kind: 'followup_added', source: 'slack-modal', payload: { text: 'Enforce MFA for the press office', owner: bot.staff.id, due: '2026-12-01' } },
+    ]);
     // Private incident: nothing about the review appears outside its own channel.
     const elsewhere = bot.emu.allMessages().filter((m) => m.channel !== channel.id && m.text.includes('Review saved'));
     expect(elsewhere).toEqual([]);

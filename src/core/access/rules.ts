@@ -7,7 +7,7 @@ import type { EventSource } from '../../db/schema.js';
 export type Audience =
   /** Anyone in the workspace. */
   | 'anyone'
-  /** Anyone who may see the incident: everyone for a public one; for a private one its participants (reporter, role holders, step assignees), its channel's members, and responders. */
+  /** Anyone who may see the incident: everyone for a public one; for a private one its participants (reporter, role holders, step assignees, follow-up owners), its channel's members, and responders. */
   | 'viewer'
   /** The incident's commander, or a responder. */
   | 'commander'
@@ -33,6 +33,8 @@ export const RULES = {
   'incident.lessons': 'viewer',
   'playbook.step': 'viewer',
   'playbook.tasks': 'viewer',
+  // Follow-ups are shared work like the review they come from: whoever may see the incident may close or hand one on.
+  'followup.update': 'viewer',
   'incident.close': 'commander',
   'incident.oob': 'commander',
   // The commander runs their own incident even when not in RESPONDERS.
@@ -73,6 +75,7 @@ export const ACTION_WORDS: Record<Action, string> = {
   'incident.lessons': 'read this incident’s lessons',
   'playbook.step': 'work on this incident’s playbook',
   'playbook.tasks': 'see this incident’s tasks',
+  'followup.update': 'mark this incident’s follow-ups done or reassign them',
   'incident.close': 'close this incident',
   'incident.oob': 'move this incident’s team out of band',
   'incident.edit': 'correct this incident’s title, type, visibility or drill marking',

@@ -4,12 +4,14 @@ import { listIncidents } from '../incidents/queries.js';
 import { DIGEST_WEEK_MS } from './deps.js';
 import { shapeDigest, type Digest } from './digest.js';
 import { incidentsOfWeek, statusChangesBetween } from './queries.js';
+import { listFollowups } from '../followups/queries.js';
 
-/** The digest of the seven days up to slotAt: open incidents, the week's changes and its figures. */
+/** The digest of the seven days up to slotAt: open incidents, the week's changes, its figures and open follow-ups. */
 export async function buildDigest(deps: { db: DbOrTx; timezone: string }, slotAt: Date): Promise<Digest> {
   const from = new Date(slotAt.getTime() - DIGEST_WEEK_MS);
   const open = await listIncidents(deps.db, { all: false });
   const statusChanges = await statusChangesBetween(deps.db, from, slotAt);
   const week = await incidentsOfWeek(deps.db, from, slotAt, [...new Set(statusChanges.map((c) => c.incidentId))]);
-  return shapeDigest({ from, to: slotAt, timezone: deps.timezone, open, week, statusChanges });
+  const followups = (await listFollowups(deps.db, { states: ['open'] })).map((r) => ({ ref: r.ref, number: r.number, private: r.private, text: r.followup.text, owner: r.followup.owner, due: r.followup.due }));
+  return shapeDigest({ from, to: slotAt, timezone: deps.timezone, open, week, statusChanges, followups });
 }

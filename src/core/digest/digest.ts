@@ -1,12 +1,14 @@
 // The weekly digest as data, and the pure rules that shape it: incidents and status changes in, digest out, so what
 // counts where is tested without a database.
 //
-// - A private incident appears by reference, severity, status and commander only: no title or type, anywhere.
+// - A private incident appears by reference, severity, status and commander only: no title or type, anywhere; its
+//   open follow-ups are one counted line by reference, without their text or owners.
 // - Drills are listed (marked as drills) but left out of the figures, as in /incident stats.
 // - Declined and merged incidents count as declared (someone had to look at them) but are left out of the median
 //   times, as in /incident stats: a report declined within minutes says nothing about how fast incidents are handled.
 // - The week is (slot − 7 days, slot]; "days open" are whole days from the declaration to the slot. Statuses are the
 //   ones when the digest is built, so a slot posted late (within the grace window) shows them as they are then.
+import { DateTime } from 'luxon';
 import { SEVERITIES, type Incident, type Severity, type Status } from '../incidents/incident.js';
 import { summarize } from '../metrics/stats.js';
 
@@ -72,6 +74,24 @@ export interface DigestFigures {
   drills: number;
 }
 
+/** An open follow-up as the digest reads it. */
+export interface FollowupSource {
+  ref: string;
+  number: number;
+  private: boolean;
+  text: string;
+  owner: string | null;
+  due: string | null;
+}
+
+/**
+ * Open follow-ups as the digest shows them: one line per follow-up of a public incident; a private incident's are one
+ * line by reference, counted, with nothing of what they say or who owns them.
+ */
+export type DigestFollowup =
+  | { ref: string; redacted: false; text: string; owner: string | null; due: string | null; overdue: boolean }
+  | { ref: string; redacted: true; count: number; overdue: number };
+
 /** Everything the weekly digest says. */
 export interface Digest {
   from: Date;
@@ -80,6 +100,8 @@ export interface Digest {
   open: OpenIncident[];
   changes: DigestChange[];
   figures: DigestFigures;
+  /** Open follow-ups, by incident then due date (undated last). */
+  followups: DigestFollowup[];
 }
 
 /** What shapeDigest reads. */
@@ -92,6 +114,8 @@ export interface DigestInput {
   /** Incidents declared, acknowledged or resolved in the week, or whose status changed in it. */
   week: DigestSource[];
   statusChanges: StatusChange[];
+  /** Follow-ups open now. */
+  followups?: FollowupSource[];
 }
 
 const DAY_MS = 86_400_000;
@@ -137,7 +161,22 @@ export function shapeDigest(input: DigestInput): Digest {
       resolve: median((i) => i.resolvedAt),
       drills: new Set(happened.filter((c) => c.source.drill).map((c) => c.source.id)).size,
     },
+    followups: shapeFollowups(input.followups ?? [], DateTime.fromJSDate(to, { zone: input.timezone }).toISODate()!),
   };
+}
+
+/** Open follow-ups for the digest: overdue when due before `today` (YYYY-MM-DD in the digest's zone). */
+export function shapeFollowups(followups: readonly FollowupSource[], today: string): DigestFollowup[] {
+  const sorted = [...followups].sort((a, b) => a.number - b.number || (a.due ?? '9999').localeCompare(b.due ?? '9999'));
+  const out: DigestFollowup[] = [];
+  for (const f of sorted) {
+    const overdue = f.due !== null && f.due < today;
+    const last = out.at(-1);
+    if (!f.private) out.push({ ref: f.ref, redacted: false, text: f.text, owner: f.owner, due: f.due, overdue });
+    else if (last?.redacted && last.ref === f.ref) out[out.length - 1] = { ...last, count: last.count + 1, overdue: last.overdue + (overdue ? 1 : 0) };
+    else out.push({ ref: f.ref, redacted: true, count: 1, overdue: overdue ? 1 : 0 });
+  }
+  return out;
 }
 
 /** Which listed change a status change is, if any (moves such as triage → investigating are not listed). */

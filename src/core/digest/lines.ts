@@ -1,7 +1,7 @@
 // The digest's lines, worded once for every renderer: Slack passes mrkdwn markup, the CLI plain text. Pure.
 import { DateTime } from 'luxon';
 import { formatDuration } from '../reports/phases.js';
-import type { ChangeKind, Digest, DigestChange, DigestFigures, DigestIncident, MedianTime, OpenIncident } from './digest.js';
+import type { ChangeKind, Digest, DigestChange, DigestFigures, DigestFollowup, DigestIncident, MedianTime, OpenIncident } from './digest.js';
 
 /** How a renderer marks things up. */
 export interface Markup {
@@ -45,6 +45,15 @@ export function openLine(i: OpenIncident, m: Markup): string {
 export function changeLine(c: DigestChange, timezone: string, m: Markup): string {
   const day = DateTime.fromJSDate(c.at, { zone: timezone }).toFormat('ccc d LLL');
   return `${day} · ${VERB[c.kind]}: ${incidentLine(c.incident, m, false)}${c.mergedInto ? ` · into ${m.ref(c.mergedInto)}` : ''}`;
+}
+
+/** `INC-1 · Block the domain · @U… · due 2026-12-01 (overdue)`; a private incident's: `INC-2 · private · 2 open follow-ups (1 overdue)`. */
+export function followupLine(f: DigestFollowup, m: Markup): string {
+  if (f.redacted) {
+    return `${m.ref(f.ref)} · ${m.em('private')} · ${f.count} open follow-up${f.count === 1 ? '' : 's'}${f.overdue > 0 ? ` (${f.overdue} overdue)` : ''}`;
+  }
+  const due = f.due ? `due ${f.due}${f.overdue ? ' (overdue)' : ''}` : m.em('no due date');
+  return [m.ref(f.ref), m.text(f.text), f.owner ? m.user(f.owner) : m.em('no owner'), due].join(' · ');
 }
 
 /** The figures as a few lines. */

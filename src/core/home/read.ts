@@ -14,6 +14,8 @@ import { nextSlot } from '../schedules/schedule.js';
 import { isAppError } from '../../shared/errors.js';
 import { homeIncident, isMineToRun, type Home, type HomeAwareness, type HomeSections, type HomeStep } from './home.js';
 import { noteViewer, pageOf } from './queries.js';
+import { openFollowupsOf } from '../followups/read.js';
+import { updateDeadlines } from '../reminders/queries.js';
 
 /** Records that the person opened App Home (and the page, when they turned one), then reads it. */
 export async function openHome(deps: CoreDeps, actor: Actor, opts: { page?: number } = {}): Promise<Home> {
@@ -40,7 +42,7 @@ async function homeFor(deps: CoreDeps, actor: Actor, page: number): Promise<Home
     open,
     incomplete,
     ...(awareness ? { awareness } : {}),
-    extra: await extraSections(deps, actor),
+    extra: await extraSections(deps, actor, visible),
   };
 }
 
@@ -94,10 +96,18 @@ async function awarenessFigures(deps: CoreDeps): Promise<HomeAwareness> {
 }
 
 /**
- * Sections other parts of issue 15 add to the Home tab: follow-ups (the review's action items with owners and due
- * dates) and deadlines (update reminders). Empty until the lead connects them here; each is read for this actor and
- * must apply the same access rules (a private incident's follow-up shows only its reference to outsiders).
+ * The person's open follow-ups (across incidents they may see) and, for incidents they command, when the next update is
+ * due: each section is left out when empty, so the tab shows no empty heading.
  */
-async function extraSections(_deps: CoreDeps, _actor: Actor): Promise<HomeSections> {
-  return {};
+async function extraSections(deps: CoreDeps, actor: Actor, visible: readonly Incident[]): Promise<HomeSections> {
+  const followUps = (await openFollowupsOf(deps, actor, actor.id))
+    .filter((f) => !f.redacted)
+    .map((f) => ({ ref: f.ref, text: f.text ?? '', dueAt: f.due ? new Date(f.due) : null }));
+  const commanded = visible.filter((i) => i.commanderId === actor.id);
+  const due = await updateDeadlines(deps.db, commanded.map((i) => i.id));
+  const deadlines = commanded.flatMap((i) => {
+    const next = due.get(i.id);
+    return next ? [{ ref: i.ref, what: next.snoozed ? 'update due (reminder snoozed)' : 'update due', at: next.dueAt }] : [];
+  });
+  return { ...(followUps.length > 0 ? { followUps } : {}), ...(deadlines.length > 0 ? { deadlines } : {}) };
 }

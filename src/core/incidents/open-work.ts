@@ -5,7 +5,7 @@ import { authorizeOnLocked } from '../access/authorize.js';
 import type { Actor, CoreDeps } from '../context.js';
 import { runsOf } from '../playbooks/queries.js';
 import { requireReviewBeforeClosing } from '../reviews/closing.js';
-import { latestReview } from '../reviews/queries.js';
+import { followupsOf } from '../followups/queries.js';
 import { assertTransition, parseStatus, type Incident, type Status } from './incident.js';
 import { incidentByRefOrChannel } from './lookup.js';
 import { checkText, MAX_NOTE } from './text-rules.js';
@@ -19,18 +19,18 @@ export interface OpenWork {
   /** Open playbook steps (neither done nor skipped), across all its runs. */
   steps: number;
   /**
-   * Action items of its latest review. Reviews record no completion of an item, so every item is open: the warning
-   * reminds people that the follow-ups outlive the incident.
+   * Open follow-ups: action items of its latest review not yet marked done. The warning reminds people that the
+   * follow-ups outlive the incident.
    */
   actionItems: number;
 }
 
-/** Counts the incident's open steps and review action items. */
+/** Counts the incident's open steps and open follow-ups. */
 export async function openWorkOf(db: DbOrTx, incident: Pick<Incident, 'id'>): Promise<OpenWork> {
-  const [runs, { review }] = await Promise.all([runsOf(db, [incident.id]), latestReview(db, incident.id)]);
+  const [runs, followups] = await Promise.all([runsOf(db, [incident.id]), followupsOf(db, incident.id)]);
   return {
     steps: runs.reduce((n, run) => n + run.steps.filter((s) => s.state === 'open').length, 0),
-    actionItems: review ? review.actionItems.length : 0,
+    actionItems: followups.filter((f) => f.state === 'open').length,
   };
 }
 

@@ -1,11 +1,12 @@
-// Who takes part in an incident: its reporter, its role holders and the people assigned its playbook steps. Taking part
+// Who takes part in an incident: its reporter, its role holders, the people assigned its playbook steps and the owners
+// of its follow-ups. Taking part
 // is what lets someone outside RESPONDERS see a private incident (its details, tasks, timeline and reports); being
 // given a role or a step also invites the person to the incident's channel and tells them by direct message.
 import type { DbOrTx } from '../../db/types.js';
-import { isStepAssignee } from '../playbooks/queries.js';
+import { hasWorkOn } from './queries.js';
 import { isParticipant, type Incident } from './incident.js';
 
-/** Whether the user takes part in the incident: reporter, role holder, or assignee of one of its steps. */
+/** Whether the user takes part in the incident: reporter, role holder, assignee of one of its steps or owner of a follow-up. */
 export async function isParticipantOf(db: DbOrTx, incident: Incident, userId: string): Promise<boolean> {
-  return isParticipant(incident, userId) || (await isStepAssignee(db, incident.id, userId));
+  return isParticipant(incident, userId) || (await hasWorkOn(db, incident.id, userId));
 }

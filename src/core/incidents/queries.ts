@@ -1,6 +1,6 @@
 // Incident reads and writes, shaped (db, params). Flows compose them inside one transaction.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { counters, incidents } from '../../db/schema.js';
+import { counters, followups, incidents, playbookSteps } from '../../db/schema.js';
 import type { DbOrTx, Tx } from '../../db/types.js';
 import { formatRef, OPEN_STATUSES, type Incident, type Severity, type Status } from './incident.js';
 
@@ -68,4 +68,18 @@ export async function updateIncident(tx: Tx, id: number, set: Partial<NewRow>): 
 /** A stored row as the Incident core works with. */
 export function toIncident(row: Row): Incident {
   return { ...row, ref: formatRef(row.number), severity: row.severity as Severity, status: row.status as Status };
+}
+
+/**
+ * Whether the user was given work on the incident: one of its playbook steps or one of its follow-ups. One query, as
+ * it runs for every private incident a list shows to someone outside RESPONDERS.
+ */
+export async function hasWorkOn(db: DbOrTx, incidentId: number, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({
+      found: sql<boolean>`exists (select 1 from ${playbookSteps} where ${playbookSteps.incidentId} = ${incidentId} and ${playbookSteps.assignee} = ${userId})
+        or exists (select 1 from ${followups} where ${followups.incidentId} = ${incidentId} and ${followups.owner} = ${userId})`,
+    })
+    .from(sql`(select 1) as one`);
+  return row?.found === true;
 }

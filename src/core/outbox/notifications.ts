@@ -12,7 +12,7 @@ export type IncidentChange =
   | { kind: 'unassigned'; role: Role; from: string };
 
 /** What a person was given on an incident, as their direct message tells it. */
-export type Given = { kind: 'role'; role: Role } | { kind: 'step'; step: number; title: string };
+export type Given = { kind: 'role'; role: Role } | { kind: 'step'; step: number; title: string } | { kind: 'followup'; text: string };
 
 /** Every notification kind and its payload. */
 export interface NotificationPayloads {
@@ -51,7 +51,7 @@ export interface NotificationPayloads {
   playbook_completed: { ref: string; drill: boolean; by: string; title: string; done: number; skipped: number };
   /** A direct message to the reporter about the channel: ready after a delay, or given up. */
   reporter_told: { ref: string; drill: boolean; userId: string; about: 'channel_ready' | 'channel_failed'; channelId?: string; error?: string };
-  /** A direct message to someone given a role or a step: what they were given, and the channel they were invited to. */
+  /** A direct message to someone given a role, a step or a follow-up: what they were given, and the channel they were invited to. */
   assignee_told: { ref: string; drill: boolean; userId: string; by: string; given: Given; channelId?: string };
   /** A message the adapter rendered (a shared timeline, a review confirmation…), with its action in words. */
   message_posted: { action: string; text: string; blocks?: unknown[] };
@@ -92,6 +92,8 @@ export interface NotificationPayloads {
   commander_nudge: { ref: string; drill: boolean; severity: string; status: string };
   /** The weekly list of a commander's incidents open with no activity for a week, by direct message (lane: their user id). */
   stale_list: { userId: string; incidents: StaleIncident[] };
+  /** A follow-up owner's daily reminder by direct message (the lane is their user id): what is due on `day` or overdue. */
+  followups_due: { userId: string; day: string; items: { id: number; ref: string; text: string; due: string }[] };
 }
 
 /** One line of the weekly stale list: lastActivity is the last timeline event's time (ISO). */
@@ -134,6 +136,7 @@ export const ACTION_OF: Record<NotificationKind, string> = {
   update_reminder: 'reminding the commander to post an update',
   commander_nudge: 'asking for someone to take command',
   stale_list: 'sending the weekly list of stale incidents',
+  followups_due: 'reminding a follow-up owner of what is due',
 };
 
 /** What a stored notification does, in words: a posted message names its own action. */

@@ -9,16 +9,6 @@ import { runOf, type Run, type StepStatus } from './run.js';
 type RunRow = typeof playbookRuns.$inferSelect;
 type StepRow = typeof playbookSteps.$inferSelect;
 
-/** Whether the user is assigned a step of one of the incident's playbook runs (in any state). */
-export async function isStepAssignee(db: DbOrTx, incidentId: number, userId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ n: playbookSteps.number })
-    .from(playbookSteps)
-    .where(and(eq(playbookSteps.incidentId, incidentId), eq(playbookSteps.assignee, userId)))
-    .limit(1);
-  return row !== undefined;
-}
-
 /** Inserts a run and its steps (all open). */
 export async function insertRun(
   tx: Tx,

@@ -6,6 +6,8 @@ import { findById } from '../incidents/queries.js';
 import { runsOf } from '../playbooks/queries.js';
 import { progress, type Run } from '../playbooks/run.js';
 import { latestReview } from '../reviews/queries.js';
+import { followupsOf } from '../followups/queries.js';
+import { compareFollowups } from '../followups/followup.js';
 import { isBackdated, type TimelineEvent } from '../timeline/events.js';
 import { verifyIncident } from '../timeline/verify.js';
 import { describeEvent } from './describe.js';
@@ -28,7 +30,7 @@ export interface ReportOptions {
  * event, so callers that show no verification (the chat timeline) or must answer Slack first pass verify: false.
  */
 export async function reportSource(deps: ReportDeps, incident: Incident, opts: ReportOptions = {}): Promise<ReportSource> {
-  const [changes, counts, runs, review, tips, mergedInto, verification, assigned] = await Promise.all([
+  const [changes, counts, runs, review, tips, mergedInto, verification, assigned, followups] = await Promise.all([
     statusChanges(deps.db, incident.id),
     actorCounts(deps.db, incident.id),
     runsOf(deps.db, [incident.id]),
@@ -37,6 +39,7 @@ export async function reportSource(deps: ReportDeps, incident: Incident, opts: R
     incident.mergedIntoId ? findById(deps.db, incident.mergedIntoId) : undefined,
     opts.verify === false ? undefined : verifyIncident(deps.db, incident.id),
     assignedUserIds(deps.db, incident.id),
+    followupsOf(deps.db, incident.id),
   ]);
   const mergedIntoTitle = mergedInto && (!opts.maySee || (await opts.maySee(mergedInto))) ? mergedInto.title : undefined;
   const generatedAt = deps.clock.now();
@@ -70,6 +73,14 @@ export async function reportSource(deps: ReportDeps, incident: Incident, opts: R
     playbooks: runs.map(playbookProgress),
     review: review.review,
     reviewVersions: review.versions,
+    ...(followups.length > 0
+      ? {
+          followups: followups
+            .map((f) => ({ ...f, incidentNumber: incident.number }))
+            .sort(compareFollowups)
+            .map(({ text, owner, due, state }) => ({ text, owner, due, state })),
+        }
+      : {}),
     awareness: { tips },
     eventCount: [...counts.values()].reduce((a, b) => a + b, 0),
     ...(verification ? { verification } : {}),
@@ -97,6 +108,7 @@ function mentionedIn(h: ReportHeader): string[] {
     ...h.people.map((p) => p.userId),
     ...h.playbooks.flatMap((r) => [r.startedBy, ...r.steps.flatMap((s) => [s.assignee, s.changedBy])]),
     ...(h.review ? [h.review.savedBy, ...h.review.actionItems.map((a) => a.owner)] : []),
+    ...(h.followups ?? []).map((f) => f.owner),
     ...h.awareness.tips.map((t) => t.createdBy),
   ].filter((id): id is string => !!id);
 }

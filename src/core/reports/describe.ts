@@ -32,6 +32,10 @@ const DESCRIBE: Record<EventKind, (p: P) => string> = {
   step_reopened: (p) => `Reopened ${step(p)} (was ${s(p.from)})`,
   playbook_completed: (p) => `Playbook completed: ${s(p.title)} (${progressWords({ done: Number(p.done), skipped: Number(p.skipped), total: Number(p.done) + Number(p.skipped) })})`,
   lesson_promoted: (p) => `Lesson promoted to awareness tip "${s(p.title)}"`,
+  followup_added: (p) => `Follow-up ${p.reopened ? 'reopened' : 'added'}: ${s(p.text)}${p.owner ? ` (owner ${s(p.owner)}` : ' (no owner'}${p.due ? `, due ${s(p.due)})` : ')'}`,
+  followup_done: (p) => `Follow-up done: ${s(p.text)}`,
+  followup_reassigned: (p) => `Follow-up reassigned ${p.from ? s(p.from) : 'nobody'} → ${p.to ? s(p.to) : 'nobody'}: ${s(p.text)}`,
+  followup_cancelled: (p) => `Follow-up cancelled (left out of review version ${s(p.version)}): ${s(p.text)}`,
   review_saved: (p) => `Post-incident review saved (version ${s(p.version)}, ${plural(Number(p.actionItems ?? 0), 'action item')})`,
   decoy_tripped: (p) =>
     p.via === 'slack'

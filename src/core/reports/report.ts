@@ -79,6 +79,15 @@ export interface TipFromIncident {
   posts: { channelId: string; postedAt: Date; acks: number; audience: number | null }[];
 }
 
+/** A follow-up as reports list it (open ones first, by due date). */
+export interface ReportFollowup {
+  text: string;
+  owner: string | null;
+  /** YYYY-MM-DD. */
+  due: string | null;
+  state: 'open' | 'done' | 'cancelled';
+}
+
 /** Everything in a report except the events. */
 export interface ReportHeader {
   version: typeof REPORT_VERSION;
@@ -112,6 +121,8 @@ export interface ReportHeader {
   /** The latest version of the review, and how many versions there are. */
   review: Review | null;
   reviewVersions: number;
+  /** The follow-ups from the review's action items, open first; absent when there are none (optional: added within version 1). */
+  followups?: ReportFollowup[];
   awareness: { tips: TipFromIncident[] };
   eventCount: number;
   /** The timeline's hash chain, recomputed when the report was built (optional: added within version 1). */

@@ -6,6 +6,7 @@ import { requireVisible } from '../incidents/access.js';
 import type { Incident } from '../incidents/incident.js';
 import { incidentByRef } from '../incidents/lookup.js';
 import { appendEvent } from '../timeline/queries.js';
+import { reconcileFollowups, type Reconciled } from '../followups/reconcile.js';
 import { insertReview, latestReview } from './queries.js';
 import { REVIEW_TEXT_FIELDS, type Review, type ReviewContent, type SafeReviewContent } from './review.js';
 import { parseReviewContent } from './schema.js';
@@ -23,7 +24,7 @@ export async function saveReview(
   actor: Actor,
   ref: string,
   input: ReviewContent,
-): Promise<{ incident: Incident; review: Review; redacted?: string[] }> {
+): Promise<{ incident: Incident; review: Review; followups: Reconciled; redacted?: string[] }> {
   // Validated before the transaction: an invalid review writes neither a row nor an event.
   const { content, found } = redactReview(deps, parseReviewContent(input));
   const now = deps.clock.now();
@@ -41,9 +42,11 @@ export async function saveReview(
       { kind: 'review_saved', actor: actor.id, source: actor.source, payload: { version: review.version, actionItems: review.actionItems.length } },
       now,
     );
+    // The follow-ups follow the new version in the same transaction: a review and its follow-ups never disagree.
+    const followups = await reconcileFollowups(tx, { incident, review, previous: latest.review?.actionItems ?? [], actor, now });
     // The card says whether the review is written.
     await noticeCardRefresh(tx, { incident, event, now });
-    return { incident, review, ...(found.length > 0 ? { redacted: found } : {}) };
+    return { incident, review, followups, ...(found.length > 0 ? { redacted: found } : {}) };
   });
 }
 

@@ -54,6 +54,14 @@ export interface EventPayloads {
   lesson_promoted: { tipId: string; title: string };
   /** A post-incident review was saved; the review itself is in incident_reviews under this version. */
   review_saved: { version: number; actionItems: number };
+  /** A review's action item became a follow-up (or, cancelled before, is open again: reopened). */
+  followup_added: FollowupRef & { owner: string | null; due: string | null; reopened?: true };
+  /** A follow-up was marked done. */
+  followup_done: FollowupRef;
+  /** A follow-up has a new owner (via: a Reassign, or a new review version naming another owner). */
+  followup_reassigned: FollowupRef & { from: string | null; to: string | null; via: 'reassign' | 'review' };
+  /** A review version left the open follow-up out: it is cancelled. */
+  followup_cancelled: FollowupRef & { version: number };
   /** A decoy was used: the request (via url, headers without cookies or credentials) or the Slack message (redacted). */
   decoy_tripped: {
     decoy: string;
@@ -87,6 +95,12 @@ export interface EventPayloads {
 export interface PlaybookRef {
   runId: number;
   playbookId: string;
+}
+
+/** Which follow-up an event is about; the text is kept so the timeline reads on its own. */
+export interface FollowupRef {
+  followupId: number;
+  text: string;
 }
 
 /** Which step of a run an event is about; the title is kept so the timeline reads on its own. */

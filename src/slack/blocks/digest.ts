@@ -1,8 +1,9 @@
-// The weekly incident digest for INCIDENT_CHANNEL: open incidents, what changed this week and the week's figures.
+// The weekly incident digest for INCIDENT_CHANNEL: open incidents, what changed this week, the week's figures and the
+// open follow-ups.
 // Private incidents appear by reference only (the wording is shared with the CLI in core/digest/lines.ts). Long
 // lists are cut with "and N more", keeping the message far under Slack's 50 blocks and 3,000 characters a section.
 import type { Digest } from '../../core/index.js';
-import { changeLine, figureLines, openLine, periodLabel, type Markup } from '../../core/index.js';
+import { changeLine, figureLines, followupLine, openLine, periodLabel, type Markup } from '../../core/index.js';
 import { message } from './message.js';
 import { escapeMrkdwn, escapedByRenderer } from './mrkdwn.js';
 import { context, header, md, mention, packLines, section, type Mrkdwn } from './text.js';
@@ -27,6 +28,7 @@ export function digestMessage(digest: Digest, slotKey: string) {
       ...list(md`*Open incidents (${open.length})*`, open.map((i) => line(openLine(i, MRKDWN))), md`No open incidents.`),
       ...list(md`*This week (${changes.length})*`, changes.map((c) => line(changeLine(c, digest.timezone, MRKDWN))), md`Nothing was declared, resolved, closed, declined, merged or reopened.`),
       section(md`*Figures*\n${figureLines(digest.figures).join('\n')}`),
+      ...list(md`*Open follow-ups (${digest.followups.length})*`, digest.followups.map((f) => line(followupLine(f, MRKDWN))), md`No open follow-ups.`),
     ],
     { metadata: { event_type: DIGEST_EVENT, event_payload: { slot: slotKey } } },
   );

@@ -46,8 +46,11 @@ export function changeMessage(p: NotificationPayloads['incident_changed']): Slac
   return p.offerReview ? message(text, reviewPrompt(text, p.ref)) : message(text);
 }
 
-/** The direct message to someone given a role or a step: what, by whom, and the channel they were invited to. */
+/** The direct message to someone given a role, a step or a follow-up: what, by whom, and the channel they were invited to. */
 export function assigneeMessage(p: NotificationPayloads['assignee_told']): SlackMessage {
+  if (p.given.kind === 'followup') {
+    return message(md`${drillPrefix(p)}${mention(p.by)} gave you a follow-up of *${p.ref}*: ${p.given.text}. \`/incident followups mine\` lists yours.`);
+  }
   const what =
     p.given.kind === 'role' ? md`made you *${p.given.role}* of *${p.ref}*` : md`assigned you step ${String(p.given.step)} of *${p.ref}*'s checklist, *${p.given.title}*`;
   const where = p.channelId ? md` You are invited to its channel: ${channelMention(p.channelId)}.` : '';

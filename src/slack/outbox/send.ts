@@ -14,6 +14,7 @@ import type { HomeTab } from '../blocks/block-kit.js';
 import { archiveNotice } from '../blocks/archive.js';
 import { commanderNudgeMessage, roleBriefMessage, staleListMessage, updateReminderMessage } from '../blocks/reminders.js';
 import { postCard, refreshCard } from './card.js';
+import { reminderMessage } from '../blocks/followups.js';
 
 /** The metadata event type of outbox messages. */
 export const OUTBOX_EVENT_TYPE = 'rampart_outbox';
@@ -55,6 +56,10 @@ export async function send(client: WebClient, ctx: SendContext, row: OutboxRow):
   if (row.kind === 'archive_notice') return postKeyed(client, row.lane, row, archiveNotice(row.payload as unknown as NotificationPayloads['archive_notice']));
   if (row.kind === 'channel_archived') return changeArchive(client, row.lane, 'archive');
   if (row.kind === 'channel_unarchived') return changeArchive(client, row.lane, 'unarchive');
+  if (row.kind === 'followups_due') {
+    const p = row.payload as unknown as NotificationPayloads['followups_due'];
+    return postKeyed(client, await directChannel(client, p.userId), row, reminderMessage(p));
+  }
   if (row.kind === 'announcement_revised') return reviseAnnouncement(client, ctx, row);
   if (row.kind === 'home_refreshed') return refreshHome(client, ctx, (row.payload as unknown as NotificationPayloads['home_refreshed']).userId);
   if (row.kind === 'channel_intro') return postCard(client, ctx, row, postKeyed);

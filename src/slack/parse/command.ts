@@ -19,6 +19,7 @@ export type IncidentRequest =
   | { sub: 'playbooks' }
   | { sub: 'playbook'; ref?: string; playbookId: string }
   | { sub: 'tasks'; ref?: string }
+  | { sub: 'followups'; ref?: string; mine: boolean }
   | { sub: 'review'; ref?: string }
   | { sub: 'timeline'; ref?: string; share: boolean }
   | { sub: 'report'; ref?: string; format: ReportFormat }
@@ -28,7 +29,7 @@ export type IncidentRequest =
   | { sub: 'edit'; ref?: string; edit: IncidentEdit };
 
 /** Subcommands, as `/incident help` lists them. */
-export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'unassign', 'note', 'lesson', 'correct', 'edit', 'playbooks', 'playbook', 'tasks', 'review', 'timeline', 'report', 'stats', 'verify', 'oob', 'help'] as const;
+export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'unassign', 'note', 'lesson', 'correct', 'edit', 'playbooks', 'playbook', 'tasks', 'followups', 'review', 'timeline', 'report', 'stats', 'verify', 'oob', 'help'] as const;
 
 /** Parses the text after `/incident`. Throws AppError('invalid_input') with usage for malformed requests. */
 export function parseIncidentCommand(text: string): IncidentRequest {
@@ -93,6 +94,12 @@ export function parseIncidentCommand(text: string): IncidentRequest {
     case 'tasks': {
       if (args.length > 1 || (args[0] !== undefined && !looksLikeRef(args[0]))) throw usage('tasks', '`/incident tasks` or `/incident tasks INC-12`');
       return args[0] ? { sub: 'tasks', ref: args[0] } : { sub: 'tasks' };
+    }
+    case 'followups': {
+      const [arg, ...extra] = args;
+      const mine = arg?.toLowerCase() === 'mine';
+      if (extra.length > 0 || (arg !== undefined && !mine && !looksLikeRef(arg))) throw usage('followups', '`/incident followups`, `/incident followups INC-12` or `/incident followups mine`');
+      return mine ? { sub: 'followups', mine } : { sub: 'followups', mine, ...(arg ? { ref: arg } : {}) };
     }
     case 'review': {
       if (args.length > 1 || (args[0] !== undefined && !looksLikeRef(args[0]))) throw usage('review', '`/incident review INC-12` (in the incident channel the reference may be left out)');

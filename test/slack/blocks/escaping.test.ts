@@ -2,6 +2,7 @@
 // `>` or `&` from the input reaches a mrkdwn field (or a message's text fallback, which Slack parses as mrkdwn too)
 // unescaped, so a title can never become a link, a mention or an @channel. Our own tokens (mentions of the ids we
 // pass, channel links, dates) are the only markup left.
+import { followupListMessage, reassignModal, reminderMessage } from '../../../src/slack/blocks/followups.js';
 import { describe, expect, it } from 'vitest';
 import { safe } from '../../support/safe-text.js';
 import type { Incident } from '../../../src/core/incidents/incident.js';
@@ -72,6 +73,7 @@ const digest: Digest = {
   open: [{ ref: 'INC-3', severity: 'sev2', status: 'triage', drill: false, commanderId: 'U0OKCMD', redacted: false, title: HOSTILE, type: HOSTILE, daysOpen: 2 }],
   changes: [{ kind: 'merged', at: now, incident: { ref: 'INC-4', severity: 'sev3', status: 'merged', drill: false, commanderId: null, redacted: false, title: HOSTILE, type: HOSTILE }, mergedInto: 'INC-3' }],
   figures: { declared: 1, resolved: 0, closed: 0, declined: 0, acknowledge: { count: 0, medianMs: null }, resolve: { count: 0, medianMs: null }, drills: 0 },
+  followups: [{ ref: 'INC-3', redacted: false, text: HOSTILE, owner: 'U0OKOWN', due: '2026-11-20', overdue: true }],
 };
 const listed = { name: HOSTILE, kind: 'url' as const, note: HOSTILE, createdBy: 'U0OKADM', createdAt: now, hits: 2, lastHit: now };
 const decoy = { id: 1, name: safe(HOSTILE), kind: 'url' as const, token: 'tok', note: safe(HOSTILE), createdBy: 'U0OKADM', createdAt: now, retiredAt: null, retiredBy: null };
@@ -128,6 +130,13 @@ const BUILDERS: { name: string; build: () => unknown; shows?: boolean }[] = [
     name: 'step reply (a skipped step’s note quoted by core)',
     build: () => replyFor({ changed: false, stale: true, step: { ...aRun().steps[2]!, changedBy: 'U0OKX' }, message: `Step 3 was skipped by <@U0OKX> (${HOSTILE}); reopen it first.` }).reply,
   },
+  {
+    name: 'followupListMessage',
+    build: () =>
+      followupListMessage({ scope: 'open', followups: [{ id: 1, ref: 'INC-3', incidentNumber: 3, redacted: false, text: HOSTILE, owner: 'U0OKOWN', due: '2026-11-20', state: 'open' }] }, '2026-11-24'),
+  },
+  { name: 'reminderMessage', build: () => reminderMessage({ userId: 'U0OKOWN', day: '2026-11-24', items: [{ id: 1, ref: 'INC-3', text: HOSTILE, due: '2026-11-20' }] }) },
+  { name: 'reassignModal', build: () => reassignModal({ text: HOSTILE, owner: 'U0OKOWN' }, 'INC-3', { id: 1 }) },
   { name: 'userMessageFor (AppError)', build: () => ({ text: userMessageFor(new AppError('invalid_input', HOSTILE), silent).text }) },
 ];
 

@@ -35,6 +35,7 @@ import * as oob from '../../../src/slack/blocks/oob.js';
 import * as edit from '../../../src/slack/blocks/edit.js';
 import * as home from '../../../src/slack/blocks/home.js';
 import * as reminders from '../../../src/slack/blocks/reminders.js';
+import * as followups from '../../../src/slack/blocks/followups.js';
 
 type ActionsElement = Immutable<Extract<KnownBlock, { type: 'actions' }>['elements'][number]>;
 /** A message as the bot sends it: fallback text and, when it has them, blocks. */
@@ -98,6 +99,9 @@ const typed = [
   returns<Message>()(reminders.staleListMessage),
   returns<Message>()(reminders.roleBriefMessage),
   returns<Modal>()(reminders.updateNoteModal),
+  returns<Message>()(followups.followupListMessage),
+  returns<Message>()(followups.reminderMessage),
+  returns<Modal>()(followups.reassignModal),
 ];
 
 /** Exported functions that build no Block Kit (ids, parsers, text helpers, metadata codecs, file bodies). */
@@ -106,6 +110,7 @@ const NOT_BLOCK_KIT = new Set([
   'decoyDocument', 'drillPrefix', 'drillPlainPrefix', 'startValue', 'rotateWarning', 'redactedOf', 'withRotateWarning',
   'reviewRows', 'decodeReviewMetadata', 'readReviewSubmission', 'blockFor', 'decodeStepMetadata', 'decodeCardMetadata', 'chunks', 'clip', 'who',
   'channelLink', 'sevLabel', 'slackDate', 'escapeText', 'packLines', 'pendingValue', 'parsePendingValue', 'openWorkWords', 'understood',
+  'followupLine', 'decodeReassignMetadata',
   // mrkdwn.ts: the escaping rule and its text helpers, not Block Kit.
   'escapeMrkdwn', 'md', 'plain', 'joinMd', 'mention', 'channelMention', 'link', 'withMentions', 'quote', 'clipMd', 'chunkMd', 'escapedByRenderer', 'Mrkdwn',
 ]);
@@ -114,7 +119,7 @@ describe('Block Kit builders against @slack/types', () => {
   it('types every exported builder of src/slack/blocks (a new one must be added above)', () => {
     const modules: Record<string, Record<string, unknown>> = {
       archive, 'awareness-admin': awarenessAdmin, awareness, card, 'card-modals': cardModals, checklist, 'declare-modal': declare, decoy, 'decoy-document': decoyDocument, digest, drill, help,
-      incident, 'open-work': openWork, playbooks, 'promote-modal': promote, redaction, 'review-modal': review, stats, 'step-modals': steps, text, timeline, message, mrkdwn, oob, edit, home, reminders,
+      incident, 'open-work': openWork, playbooks, 'promote-modal': promote, redaction, 'review-modal': review, stats, 'step-modals': steps, text, timeline, message, mrkdwn, oob, edit, followups, home, reminders,
     };
     const files = readdirSync(new URL('../../../src/slack/blocks/', import.meta.url)).map((f) => f.replace(/\.ts$/, ''));
     // block-kit.ts holds types only.

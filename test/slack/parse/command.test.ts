@@ -121,6 +121,15 @@ describe('parseIncidentCommand', () => {
     expect(() => parseIncidentCommand('tasks mine')).toThrow(/`\/incident tasks` or `\/incident tasks INC-12`/);
   });
 
+  it('reads followups: none, a reference or mine, nothing else', () => {
+    expect(parseIncidentCommand('followups')).toEqual({ sub: 'followups', mine: false });
+    expect(parseIncidentCommand('followups inc-4')).toEqual({ sub: 'followups', ref: 'inc-4', mine: false });
+    expect(parseIncidentCommand('followups MINE')).toEqual({ sub: 'followups', mine: true });
+    for (const bad of ['followups everyone', 'followups INC-4 mine', 'followups mine INC-4']) {
+      expect(() => parseIncidentCommand(bad), bad).toThrow(/`\/incident followups`, `\/incident followups INC-12` or `\/incident followups mine`/);
+    }
+  });
+
   it('names unknown subcommands and lists the known ones', () => {
     expect(() => parseIncidentCommand('frobnicate INC-1')).toThrow(/I don't know `\/incident frobnicate`. Subcommands: declare, list, show/);
   });

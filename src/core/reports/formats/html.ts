@@ -16,6 +16,7 @@ import {
   playbookLines,
   reviewByline,
   reviewSections,
+  followupsTable,
   summaryTable,
   timelineRow,
   tipLines,
@@ -85,6 +86,10 @@ function closing(h: ReportHeader): string {
     out.push('<h3>Action items</h3>', items.rows.length ? htmlTable(items, 'action-items') : '<p><em>(none)</em></p>');
   }
   out.push('</section>');
+  if (h.followups) {
+    const table = followupsTable(h.followups, h.names);
+    out.push('<section id="followups"><h2>Follow-ups</h2>', `<p class="byline">${table.open} open of ${table.rows.length}</p>`, htmlTable(table, 'followups'), '</section>');
+  }
   if (h.awareness.tips.length > 0) {
     out.push('<section id="awareness"><h2>Awareness</h2><ul>');
     for (const tip of h.awareness.tips) {

@@ -3,7 +3,7 @@
 import { FixedOffsetZone, IANAZone, type Zone } from 'luxon';
 import { formatDuration } from '../phases.js';
 import { progressWords } from '../../playbooks/run.js';
-import type { PlaybookProgress, ReportEvent, ReportHeader, TipFromIncident } from '../report.js';
+import type { PlaybookProgress, ReportEvent, ReportFollowup, ReportHeader, TipFromIncident } from '../report.js';
 import type { Review } from '../../reviews/review.js';
 import { labelIdsIn, personLabel } from '../../people/directory.js';
 
@@ -189,6 +189,15 @@ export function reviewByline(r: Review, versions: number, zone: string, names: N
 /** The review's action items with owner and due date. */
 export function actionItemsTable(r: Review, names: Names = {}): TextTable {
   return { head: ['Action', 'Owner', 'Due'], rows: r.actionItems.map((a) => [a.text, a.owner ? labelIdsIn(a.owner, names) : '—', orDash(a.due)]) };
+}
+
+/** The follow-ups with owner, due date and state, and how many are open. */
+export function followupsTable(followups: readonly ReportFollowup[], names: Names = {}): TextTable & { open: number } {
+  return {
+    head: ['Follow-up', 'Owner', 'Due', 'State'],
+    rows: followups.map((f) => [f.text, f.owner ? personLabel(names, f.owner) : '—', orDash(f.due), f.state]),
+    open: followups.filter((f) => f.state === 'open').length,
+  };
 }
 
 /** What a tip's posts amounted to, one line per post. */

@@ -29,6 +29,7 @@ export function jsonHeader(h: ReportHeader): Record<string, unknown> {
     playbooks: withIsoDates(h.playbooks),
     review: withIsoDates(h.review),
     reviewVersions: h.reviewVersions,
+    ...(h.followups ? { followups: h.followups.map((f) => ({ ...f })) } : {}),
     awareness: withIsoDates(h.awareness),
     eventCount: h.eventCount,
     ...(h.verification ? { verification: { ...h.verification } } : {}),

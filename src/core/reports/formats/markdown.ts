@@ -13,6 +13,7 @@ import {
   playbookLines,
   reviewByline,
   reviewSections,
+  followupsTable,
   summaryTable,
   timelineRow,
   tipLines,
@@ -90,6 +91,10 @@ function closing(h: ReportHeader): string {
     out.push('### Lessons\n\n', lessons.length ? `${lessons.map((l) => `- ${mdCell(l)}\n`).join('')}\n` : '_(none)_\n\n');
     const items = actionItemsTable(r, h.names);
     out.push('### Action items\n\n', items.rows.length ? mdTable(items) : '_(none)_\n\n');
+  }
+  if (h.followups) {
+    const table = followupsTable(h.followups, h.names);
+    out.push('## Follow-ups\n\n', `${table.open} open of ${table.rows.length}\n\n`, mdTable(table));
   }
   if (h.awareness.tips.length > 0) {
     out.push('## Awareness\n\n');

@@ -10,6 +10,7 @@ import { declareFromText, openDeclareModal } from './incident/declare.js';
 import { assign, severity, status, unassign } from './incident/change.js';
 import { correct, help, list, note, show } from './incident/read.js';
 import { playbook, playbooks, tasks } from './incident/playbooks.js';
+import { followups } from './incident/followups.js';
 import { review } from './incident/review.js';
 import { report, timeline } from './incident/report.js';
 import { stats } from './incident/stats.js';
@@ -62,6 +63,8 @@ async function run(deps: SlackDeps, actor: Actor, req: IncidentRequest, triggerI
       return playbook(deps, actor, req);
     case 'tasks':
       return tasks(deps, actor, req);
+    case 'followups':
+      return followups(deps, actor, req);
     case 'review':
       return review(deps, actor, req, triggerId);
     case 'timeline':
