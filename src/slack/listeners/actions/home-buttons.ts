@@ -3,6 +3,7 @@
 // response_url, so errors are published nowhere but the log; the page turn is remembered, so refreshes keep it.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { BUTTON } from '../../ids.js';
+import { AppError } from '../../../shared/errors.js';
 import { finishAction, tellVia } from '../../respond.js';
 import type { SlackDeps } from '../../deps.js';
 import { openDeclareModal } from '../commands/incident/declare.js';
@@ -16,11 +17,16 @@ export function register(app: App, deps: SlackDeps): void {
   });
   for (const id of [BUTTON.homePrevious, BUTTON.homeNext]) {
     app.action<BlockAction<ButtonAction>>(id, async ({ ack, body, action, client, respond }) => {
-      const page = Number.parseInt(action.value ?? '', 10);
+      // Our buttons carry a page number; anything else is not from our Home tab and changes nothing (not even the
+      // remembered page), as for every other button with a value we did not give it.
+      const page = /^[1-9][0-9]{0,5}$/.test(action.value ?? '') ? Number(action.value) : undefined;
       await finishAction(
         deps,
         ack,
-        async () => ({ after: () => openAndPublishHome(deps.core, client, body.user.id, Number.isFinite(page) && page > 0 ? page : 1) }),
+        async () => {
+          if (page === undefined) throw new AppError('invalid_input', 'That page button is not from your Home tab.');
+          return { after: () => openAndPublishHome(deps.core, client, body.user.id, page) };
+        },
         { client, tell: tellVia(respond) },
         { what: 'home page', user: body.user.id },
       );
