@@ -160,15 +160,18 @@ async function tablesOf(s: Session): Promise<string> {
 
 /**
  * Empties every public table and restarts their sequences; false when the schema is not the fresh one (the caller
- * makes a new copy). The append-only triggers refuse TRUNCATE, so they are bypassed for this statement only
- * (session_replication_role, which only a superuser may set: the test server's role and PGlite's are).
+ * makes a new copy). DELETE rather than TRUNCATE: a test leaves a few rows, and on PGlite deleting them takes a tenth of
+ * the time truncating 22 tables does (2 ms against 25, before each of some 1,500 tests). The append-only triggers and
+ * the foreign keys' triggers are bypassed for these statements only (session_replication_role, which only a superuser
+ * may set: the test server's role and PGlite's are), so the order of the deletes does not matter.
  */
 async function emptied(s: Session): Promise<boolean> {
   const tables = await tablesOf(s);
   if (tables !== freshTables || tables === '') return false;
   try {
     await s.exec(`set lock_timeout = '5s'; set session_replication_role = replica;
-      truncate table ${tables.split(',').map((t) => `public."${t}"`).join(', ')} restart identity cascade;
+      ${tables.split(',').map((t) => `delete from public."${t}";`).join(' ')}
+      select setval(c.oid::regclass, 1, false) from pg_class c where c.relkind = 'S' and c.relnamespace = 'public'::regnamespace;
       set session_replication_role = default; reset lock_timeout;`);
     return true;
   } catch {
