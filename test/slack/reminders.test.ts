@@ -89,6 +89,20 @@ describe('the update reminder', () => {
     expect(await bot.rampart.core.reminders.nextUpdateDue(1)).toBeUndefined();
   });
 
+  it('is snoozed and stopped by `/incident remind` as by its buttons, with the same access rule', async () => {
+    await sev1LedByLead();
+    now = Date.now();
+    const refused = await bot.incident('remind INC-1 stop', bot.staff);
+    expect(refused.text).toMatch(/Only/);
+    const snoozed = await bot.incident('remind INC-1 snooze 2h');
+    expect(snoozed.text).toContain("*INC-1*'s update reminder is snoozed until");
+    expect((await timelineOf(bot)).events.at(-1)).toMatchObject({ kind: 'reminder_snoozed', actor: bot.lead.id, source: 'slack-command', payload: { choice: '2h' } });
+    const stopped = await bot.incident('remind INC-1 stop');
+    expect(stopped.text).toContain("*INC-1*'s update reminders are stopped.");
+    expect(await bot.rampart.core.reminders.nextUpdateDue(1)).toBeUndefined();
+    expect((await bot.incident('remind INC-1 snooze forever')).text).toContain('/incident remind INC-12 snooze 30m|2h|tomorrow');
+  });
+
   it('stops once the incident is resolved', async () => {
     await sev1LedByLead();
     await bot.rampart.core.changeStatus(CLI, 'INC-1', 'resolved', 'rule removed, sign-ins clean');

@@ -16,6 +16,7 @@ const HELP = [
   '`/incident correct [INC-n] #<event> <text>`: correct an earlier timeline event (the timeline is never edited).',
   '`/incident playbooks`: the response playbooks · `/incident playbook [INC-n] <id>`: start one (responders) · `/incident tasks [INC-n]`: open steps, yours first.',
   '`/incident followups [INC-n|mine]`: follow-ups from the latest review’s action items (open first, by due date), with Done and Reassign; owners get a direct message when one falls due.',
+  '`/incident remind [INC-n] snooze 30m|2h|tomorrow` · `/incident remind [INC-n] stop`: what a reminder’s Snooze and Stop buttons do (its commander and responders).',
   '`/incident timeline [INC-n] [share]`: phases and events (`share` posts it in the incident channel) · `/incident report [INC-n] [md|html|json|csv|timesketch|timesketch-csv]`: the full report as a file in the incident channel (`markdown` = `md`, `jsonl` = `timesketch`).',
   '`/incident verify [INC-n]`: check the timeline has not been altered (its hash chain), just for you.',
   '`/incident oob INC-n [reason]`: when Slack may be compromised, send the out-of-band plan (backup channels, phone tree, verification phrase) by direct message to the incident’s people (its commander or responders).',
@@ -35,9 +36,12 @@ export interface HelpSettings {
 export function helpMessage(types: readonly string[], settings: HelpSettings = {}) {
   // The lines are ours, with their *bold* and `code`; plain() escapes only their <placeholders> so they show as typed.
   const text = plain(HELP.join('\n'));
+  // A section holds 3,000 characters: the list is split in two halves, each well within it.
+  const half = Math.ceil(HELP.length / 2);
+  const [first, second] = [plain(HELP.slice(0, half).join('\n')), plain(HELP.slice(half).join('\n'))];
   const rules = settings.rules?.length
     ? md`*Rules* (first match applies when a channel is set up):\n${settings.rules.map((r) => `• ${r}`).join('\n')}`
     : md`*Rules:* none (set RULES_FILE to invite people, start a playbook and pick a commander by type and severity).`;
   const tidy = settings.archiveAfter ? md`*Channels* are archived ${settings.archiveAfter} after closing, unless someone presses Keep open.` : md`*Channels* are kept after closing.`;
-  return message(text, [section(text), section(md`*Types:* ${types.join(', ')}`), section(rules), section(tidy)]);
+  return message(text, [section(first), section(second), section(md`*Types:* ${types.join(', ')}`), section(rules), section(tidy)]);
 }

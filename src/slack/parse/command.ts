@@ -20,6 +20,8 @@ export type IncidentRequest =
   | { sub: 'playbook'; ref?: string; playbookId: string }
   | { sub: 'tasks'; ref?: string }
   | { sub: 'followups'; ref?: string; mine: boolean }
+  | { sub: 'remind'; ref?: string; action: 'stop' }
+  | { sub: 'remind'; ref?: string; action: 'snooze'; choice: string }
   | { sub: 'review'; ref?: string }
   | { sub: 'timeline'; ref?: string; share: boolean }
   | { sub: 'report'; ref?: string; format: ReportFormat }
@@ -29,7 +31,7 @@ export type IncidentRequest =
   | { sub: 'edit'; ref?: string; edit: IncidentEdit };
 
 /** Subcommands, as `/incident help` lists them. */
-export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'unassign', 'note', 'lesson', 'correct', 'edit', 'playbooks', 'playbook', 'tasks', 'followups', 'review', 'timeline', 'report', 'stats', 'verify', 'oob', 'help'] as const;
+export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'unassign', 'note', 'lesson', 'correct', 'edit', 'playbooks', 'playbook', 'tasks', 'followups', 'remind', 'review', 'timeline', 'report', 'stats', 'verify', 'oob', 'help'] as const;
 
 /** Parses the text after `/incident`. Throws AppError('invalid_input') with usage for malformed requests. */
 export function parseIncidentCommand(text: string): IncidentRequest {
@@ -95,6 +97,8 @@ export function parseIncidentCommand(text: string): IncidentRequest {
       if (args.length > 1 || (args[0] !== undefined && !looksLikeRef(args[0]))) throw usage('tasks', '`/incident tasks` or `/incident tasks INC-12`');
       return args[0] ? { sub: 'tasks', ref: args[0] } : { sub: 'tasks' };
     }
+    case 'remind':
+      return parseRemind(args);
     case 'followups': {
       const [arg, ...extra] = args;
       const mine = arg?.toLowerCase() === 'mine';
@@ -291,4 +295,15 @@ function parseReport(args: string[]): IncidentRequest {
 
 function usage(sub: string, example: string): AppError {
   return new AppError('invalid_input', `\`/incident ${sub}\`: ${example}.`);
+}
+
+const REMIND_USAGE = '`/incident remind INC-12 snooze 30m|2h|tomorrow` or `/incident remind INC-12 stop` (in the incident channel the reference may be left out)';
+
+/** `remind [INC-n] snooze <30m|2h|tomorrow>` or `remind [INC-n] stop`. */
+function parseRemind(args: string[]): IncidentRequest {
+  const { ref, rest } = optionalRef(args);
+  const [action = '', choice, ...extra] = rest.map((w) => w.toLowerCase());
+  if (action === 'stop' && choice === undefined) return { sub: 'remind', ...withRef(ref), action: 'stop' };
+  if (action === 'snooze' && choice !== undefined && ['30m', '2h', 'tomorrow'].includes(choice) && extra.length === 0) return { sub: 'remind', ...withRef(ref), action: 'snooze', choice };
+  throw usage('remind', REMIND_USAGE);
 }

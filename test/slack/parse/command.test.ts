@@ -130,6 +130,15 @@ describe('parseIncidentCommand', () => {
     }
   });
 
+  it('reads remind: snooze with one of its three lengths, or stop, with an optional reference', () => {
+    expect(parseIncidentCommand('remind INC-4 snooze 2H')).toEqual({ sub: 'remind', ref: 'INC-4', action: 'snooze', choice: '2h' });
+    expect(parseIncidentCommand('remind snooze tomorrow')).toEqual({ sub: 'remind', action: 'snooze', choice: 'tomorrow' });
+    expect(parseIncidentCommand('remind stop')).toEqual({ sub: 'remind', action: 'stop' });
+    for (const bad of ['remind', 'remind INC-4', 'remind snooze', 'remind snooze 3h', 'remind stop now', 'remind snooze 2h please', 'remind pause']) {
+      expect(() => parseIncidentCommand(bad), bad).toThrow(/`\/incident remind INC-12 snooze 30m\|2h\|tomorrow` or `\/incident remind INC-12 stop`/);
+    }
+  });
+
   it('names unknown subcommands and lists the known ones', () => {
     expect(() => parseIncidentCommand('frobnicate INC-1')).toThrow(/I don't know `\/incident frobnicate`. Subcommands: declare, list, show/);
   });

@@ -4,11 +4,12 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { Actor } from '../../../core/index.js';
 import { AppError } from '../../../shared/errors.js';
 import { message } from '../../blocks/message.js';
-import { md, slackDate } from '../../blocks/mrkdwn.js';
+import { md } from '../../blocks/mrkdwn.js';
 import { updateNoteModal } from '../../blocks/reminders.js';
 import type { Outcome, SlackDeps } from '../../deps.js';
 import { BUTTON, SNOOZE_BUTTONS } from '../../ids.js';
 import { finishAction, tellVia } from '../../respond.js';
+import { snoozeReminder, stopReminders } from '../commands/incident/remind.js';
 
 /** Registers the reminder buttons. */
 export function register(app: App, deps: SlackDeps): void {
@@ -33,16 +34,8 @@ export function register(app: App, deps: SlackDeps): void {
     if (redacted) throw new AppError('not_authorized', `Only the people working on ${incident.ref} and responders can post its updates.`);
     return { after: async ({ client }) => void (await client.views.open({ trigger_id: triggerId, view: updateNoteModal(incident.ref) })) };
   });
-  for (const [actionId, choice] of Object.entries(SNOOZE_BUTTONS)) {
-    on(actionId, async (actor, ref) => {
-      const { incident, until } = await deps.core.reminders.snooze(actor, ref, choice);
-      return { reply: message(md`:zzz: *${incident.ref}*'s update reminder is snoozed until ${slackDate(until!)}.`) };
-    });
-  }
-  on(BUTTON.stopReminders, async (actor, ref) => {
-    const { incident } = await deps.core.reminders.stop(actor, ref);
-    return { reply: message(md`:no_bell: *${incident.ref}*'s update reminders are stopped.`) };
-  });
+  for (const [actionId, choice] of Object.entries(SNOOZE_BUTTONS)) on(actionId, (actor, ref) => snoozeReminder(deps, actor, ref, choice));
+  on(BUTTON.stopReminders, (actor, ref) => stopReminders(deps, actor, ref));
   // Through the usual assignment: the same access rule (responders, or the commander) and the same channel post and brief.
   on(BUTTON.takeCommand, async (actor, ref) => {
     const { incident } = await deps.core.assignRole(actor, ref, 'commander', actor.id);
