@@ -8,6 +8,7 @@ import { incidentsCommand, migrateCommand, timelineCommand } from './commands.js
 import { awarenessPreviewCommand, awarenessSendNowCommand, awarenessStatsCommand, awarenessStatusCommand } from './awareness.js';
 import { digestPreviewCommand, digestSendNowCommand } from './digest.js';
 import { followupsCommand } from './followups.js';
+import { remindCommand } from './remind.js';
 import { AppError } from '../shared/errors.js';
 import { exportCommand, reportCommand, statsCommand } from './reports.js';
 import { verifyCommand } from './verify.js';
@@ -86,6 +87,13 @@ export function buildProgram(run: CliRun): Command {
     .action((ref: string | undefined, opts: { owner?: string; json?: boolean }) =>
       followupsCommand(config(), ref, { ...(opts.owner !== undefined ? { owner: opts.owner } : {}), json: !!opts.json }, out),
     );
+  program
+    .command('remind')
+    .description("snooze an incident's update reminder (30m, 2h or tomorrow 09:00 in TIMEZONE) or stop its reminders")
+    .argument('<ref>', 'incident reference, e.g. INC-3')
+    .argument('<action>', 'snooze or stop')
+    .argument('[length]', 'for snooze: 30m, 2h or tomorrow')
+    .action((ref: string, action: string, length: string | undefined) => remindCommand(config(), ref, action, length, out));
   program
     .command('timeline')
     .description("an incident and its timeline events in order")
