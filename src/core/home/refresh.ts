@@ -3,7 +3,7 @@
 // it whole, so a retry or a late row shows the same thing). Only people who have opened App Home get one: nobody else
 // would see it, and it keeps a busy incident from publishing to the whole company.
 import { and, eq, isNotNull } from 'drizzle-orm';
-import { playbookSteps } from '../../db/schema.js';
+import { followups, playbookSteps } from '../../db/schema.js';
 import type { Tx } from '../../db/types.js';
 import { findById } from '../incidents/queries.js';
 import { enqueue } from '../outbox/queries.js';
@@ -19,6 +19,7 @@ import { viewersAmong } from './queries.js';
 export const HOME_KINDS: ReadonlySet<EventKind> = new Set<EventKind>([
   'incident_declared', 'status_changed', 'severity_changed', 'incident_edited', 'role_assigned', 'role_unassigned', 'channel_created',
   'playbook_started', 'step_completed', 'step_skipped', 'step_assigned', 'step_reopened', 'playbook_completed', 'review_saved',
+  'followup_added', 'followup_done', 'followup_reassigned', 'followup_cancelled',
 ]);
 
 /** Enqueues a Home tab refresh for each person the transaction's changes concern who has opened App Home. */
@@ -36,7 +37,7 @@ export async function refreshHomesAfter(tx: Tx): Promise<void> {
   }
 }
 
-/** Who sees the change in their Home tab as theirs: reporter, role holders (before and after), step assignees. */
+/** Who sees the change in their Home tab as theirs: reporter, role holders (before and after), step assignees, follow-up owners. */
 async function concerned(tx: Tx, change: NotedChange): Promise<string[]> {
   const incident = await findById(tx, change.incidentId);
   const named = ['from', 'to'].map((k) => change.payload[k]).filter((v): v is string => typeof v === 'string' && /^[UW][A-Z0-9]+$/.test(v));
@@ -44,5 +45,9 @@ async function concerned(tx: Tx, change: NotedChange): Promise<string[]> {
     .selectDistinct({ userId: playbookSteps.assignee })
     .from(playbookSteps)
     .where(and(eq(playbookSteps.incidentId, change.incidentId), isNotNull(playbookSteps.assignee)));
-  return [...new Set([...(incident ? peopleOf(incident) : []), ...named, ...assignees.map((a) => a.userId!)])];
+  const owners = await tx
+    .selectDistinct({ userId: followups.owner })
+    .from(followups)
+    .where(and(eq(followups.incidentId, change.incidentId), isNotNull(followups.owner)));
+  return [...new Set([...(incident ? peopleOf(incident) : []), ...named, ...assignees.map((a) => a.userId!), ...owners.map((o) => o.userId!)])];
 }

@@ -122,4 +122,15 @@ describe('Home tab refreshes', () => {
     // Alice lost the role (and the outsider still has a step): both refreshed again.
     expect((await refreshes()).map((r) => r.lane).sort()).toEqual([alice.id, alice.id, OUTSIDER, OUTSIDER].sort());
   });
+
+  it('reach a follow-up’s owner when it is added and when it is done', async () => {
+    const { incident } = await t.core.declare(bob, { title: 'Odd mail', type: 'phishing', private: false });
+    await t.core.home.open(outsider);
+    const review = { summary: 'S', impact: '', rootCause: '', wentWell: '', wentWrong: '', lessons: '' };
+    await t.core.reviews.save(lead, incident.ref, { ...review, actionItems: [{ text: 'Block the sender domain', owner: OUTSIDER, due: null }] });
+    expect((await refreshes()).map((r) => r.lane)).toEqual([OUTSIDER]);
+    const { followups } = await t.core.followups.list(lead, { kind: 'incident', ref: incident.ref });
+    await t.core.followups.done(lead, followups[0]!.id);
+    expect((await refreshes()).map((r) => r.lane)).toEqual([OUTSIDER, OUTSIDER]);
+  });
 });
