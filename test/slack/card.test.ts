@@ -68,6 +68,21 @@ describe('the incident card', () => {
     expect(announcement().edited).toBe(true);
   });
 
+  it('asks, as /incident status does, before resolving from its form with open playbook steps', async () => {
+    await bot.incident('declare Phishing wave hits finance --public --type phishing --sev2');
+    await bot.rampart.idle();
+    const channel = await channelOf(bot);
+    await bot.incident('playbook INC-1 phishing', bot.lead, channel);
+    await bot.emu.clickButton({ user: bot.lead.id, label: 'Change status', channel: channel.id });
+    await bot.rampart.idle();
+    const asked = await bot.emu.submitView({ user: bot.lead.id, values: { status: 'resolved', note: 'Sender blocked' } });
+    expect(asked.json).toMatchObject({ response_action: 'errors', errors: { status: expect.stringMatching(/^INC-1 still has \d+ open playbook steps: tick "even with open work"/) } });
+    expect((await timelineOf(bot)).incident.status).toBe('triage');
+    await bot.emu.submitView({ user: bot.lead.id, values: { status: 'resolved', note: 'Sender blocked', confirm: ['yes'] } });
+    await bot.rampart.idle();
+    expect((await timelineOf(bot)).incident.status).toBe('resolved');
+  });
+
   it('changes status, severity and roles and takes a note from its own buttons, through the same core use cases', async () => {
     await bot.incident('declare Laptop stolen --public');
     await bot.rampart.idle();

@@ -59,6 +59,14 @@ export function statusModal(incident: Pick<Incident, 'ref' | 'status'>, meta: Ca
       ? { type: 'input', block_id: BLOCK.status, label: plain(`New status of ${incident.ref} (now ${incident.status})`, 2000), element: select }
       : { type: 'section', text: { type: 'mrkdwn', text: `${incident.ref} is ${incident.status}; it cannot change from here.` } },
     noteInput('Note (why, what changed)', true),
+    // As `/incident status` asks before resolving or closing with open steps or follow-ups (the form says which).
+    {
+      type: 'input',
+      block_id: BLOCK.confirm,
+      optional: true,
+      label: plain('Open work', 2000),
+      element: { type: 'checkboxes', action_id: ACTION.confirm, options: [{ text: plain('Resolve or close even with open steps or follow-ups', 75), value: 'yes' }] },
+    },
     { type: 'context', elements: [{ type: 'mrkdwn', text: 'To decline or merge, use `/incident status <ref> declined|merged …`: both need words of their own.' }] },
   ];
   return modal(CALLBACK.cardStatus, 'Change status', meta, blocks);

@@ -3,8 +3,9 @@
 // same. A problem with what was typed goes back to the field; a refusal closes the modal and is told ephemerally.
 import type { App, ViewOutput } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { Actor } from '../../../core/index.js';
-import { isAppError } from '../../../shared/errors.js';
+import { ENDING_STATUSES, type Actor, type Status } from '../../../core/index.js';
+import { AppError, isAppError } from '../../../shared/errors.js';
+import { openWorkWords } from '../../blocks/open-work.js';
 import { decodeCardMetadata, type CardModalMetadata } from '../../blocks/card-modals.js';
 import { message } from '../../blocks/message.js';
 import { md } from '../../blocks/mrkdwn.js';
@@ -40,9 +41,19 @@ export function register(app: App, deps: SlackDeps): void {
       // The change is in the incident channel (its post and the card); nothing more to say.
       await ack();
     });
-  on(CALLBACK.cardStatus, BLOCK.status, (d, actor, ref, v) =>
-    d.core.changeStatus(actor, ref, v[BLOCK.status]?.[ACTION.status]?.selected_option?.value ?? '', v[BLOCK.note]?.[ACTION.note]?.value ?? ''),
-  );
+  on(CALLBACK.cardStatus, BLOCK.status, async (d, actor, ref, v) => {
+    const status = v[BLOCK.status]?.[ACTION.status]?.selected_option?.value ?? '';
+    const note = v[BLOCK.note]?.[ACTION.note]?.value ?? '';
+    const confirmed = (v[BLOCK.confirm]?.[ACTION.confirm]?.selected_options ?? []).length > 0;
+    if (!confirmed && ENDING_STATUSES.includes(status as Status)) {
+      // Checked like the change itself (access, transition) and writing nothing, as `/incident status` does first.
+      const { incident, work } = await d.core.openWork(actor, ref, status, note);
+      if (work.steps + work.actionItems > 0) {
+        throw new AppError('invalid_input', `${incident.ref} still has ${openWorkWords(work)}: tick "even with open work" below to go ahead.`);
+      }
+    }
+    return d.core.changeStatus(actor, ref, status, note);
+  });
   on(CALLBACK.cardSeverity, BLOCK.severity, (d, actor, ref, v) => d.core.changeSeverity(actor, ref, v[BLOCK.severity]?.[ACTION.severity]?.selected_option?.value ?? ''));
   // Slack is asked who the person is (users.info) as the slash command does, which is a Web API call: the modal is
   // closed first (Slack calls come after the ack), and a refusal is told ephemerally.
