@@ -49,7 +49,8 @@ export { loadLibrary, type PlaybookLibrary } from './playbooks/library.js';
 export { formatProblem, loadPlaybookDir, type PlaybookProblem } from './playbooks/load.js';
 export { ownerOf } from './playbooks/owners.js';
 export { durationMs, numberedSteps, type Playbook } from './playbooks/playbook.js';
-export type { Task } from './playbooks/read.js';
+// runWithIncident: a database read the outbox worker still calls directly (rendering a checklist); to become a Core method.
+export { checklistPageKey, runWithIncident, type Task } from './playbooks/read.js';
 export { progress, progressWords, type Run, type RunStep } from './playbooks/run.js';
 export { whyNot, type StepAction, type StepResult } from './playbooks/steps.js';
 export { plural } from './plural.js';

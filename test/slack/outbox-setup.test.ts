@@ -159,8 +159,10 @@ describe('messages posted on request go through the outbox too', () => {
     expect(await refreshChecklist({ core: bot.rampart.core, logger: createLogger('silent') }, client, run!.id)).toEqual([]);
     await refreshChecklist({ core: bot.rampart.core, logger: createLogger('silent') }, client, run!.id);
     expect(checklists()).toHaveLength(1);
-    // The checklist's updates (the incident card's own, issue 15, are left out).
-    expect(bot.emu.callsTo('chat.update').filter((c) => String(c.params.text).includes(' done')).map((c) => c.params.ts)).toEqual([checklists()[0]!.ts]);
+    // The checklist's updates (the incident card's own, issue 15, are left out): each refresh edits the one page, the
+    // first by adopting the message its key delivered.
+    const ts = checklists()[0]!.ts;
+    expect(bot.emu.callsTo('chat.update').filter((c) => String(c.params.text).includes(' done')).map((c) => c.params.ts)).toEqual([ts, ts]);
     expect((await bot.rampart.core.playbooks.messages(run!.id)).map((m) => m.ts)).toEqual([checklists()[0]!.ts]);
   });
 });

@@ -64,6 +64,21 @@ describe('rules', () => {
     expect(bot.emu.messages(channel.id).some((m) => m.text.includes('is now *commander* of *INC-1* (by the rule “account-takeover”)'))).toBe(true);
   });
 
+  it('the playbook a rule starts shows its checklist in the channel once, and a step change updates that message', async () => {
+    await bot.incident('declare Invoice phish --sev2 --type phishing', bot.staff);
+    const channel = await channelOf(bot);
+    const checklists = () => bot.emu.messages(channel.id).filter((m) => !m.ephemeral && / done/.test(m.text) && JSON.stringify(m.blocks ?? []).includes('step_'));
+    expect(checklists()).toHaveLength(1);
+    const before = { ts: checklists()[0]!.ts, text: checklists()[0]!.text };
+    const reply = await bot.emu.clickButton({ user: bot.lead.id, label: 'Done', channel: channel.id, near: 'Get the original message with its full headers' });
+    expect(reply.status).toBe(200);
+    await bot.rampart.idle();
+    expect(checklists()).toHaveLength(1);
+    expect(checklists()[0]!.ts).toBe(before.ts);
+    expect(before.text).toMatch(/0 of \d+ done/);
+    expect(checklists()[0]!.text).toMatch(/1 of \d+ done/);
+  });
+
   it('a rule naming a person invites them and makes them commander, with no user group to resolve', async () => {
     await bot.incident('declare Invoice phish --sev1 --type phishing', bot.staff);
     const channel = await channelOf(bot);

@@ -75,6 +75,12 @@ export interface NotificationPayloads {
   usergroup_invited: { ref: string; usergroup: string; rule: string; commander: boolean };
   /** Posted in the channel when it closes: when it will be archived, with a Keep open button. */
   archive_notice: { ref: string; drill: boolean; archiveAt: string };
+  /**
+   * A playbook run's checklist posted without anyone asking for it (a rule started the run): its first page, rendered
+   * from the run at delivery. Its key is the one the checklist's own refresh uses for that page (checklistPageKey), so
+   * the first step change finds this message and updates it in place instead of posting another.
+   */
+  checklist_posted: { ref: string; runId: number };
   /** The incident channel archived (CHANNEL_ARCHIVE_AFTER after closing). */
   channel_archived: { ref: string };
   /** The incident channel unarchived, as the incident was reopened. */
@@ -131,6 +137,7 @@ export const ACTION_OF: Record<NotificationKind, string> = {
   verdict_told: 'telling the reporter the outcome',
   usergroup_invited: 'inviting a rule’s user group to the channel',
   archive_notice: 'posting the archive notice',
+  checklist_posted: 'posting the checklist',
   channel_archived: 'archiving the incident channel',
   channel_unarchived: 'unarchiving the incident channel',
   update_reminder: 'reminding the commander to post an update',

@@ -1,4 +1,5 @@
 // Reading checklists: a run for display, the runs of an incident, and the open steps people still have to do.
+import type { DbOrTx } from '../../db/types.js';
 import type { Actor, CoreDeps } from '../context.js';
 import { canSee, requireVisible } from '../incidents/access.js';
 import type { Incident } from '../incidents/incident.js';
@@ -19,10 +20,23 @@ export interface Task {
 
 /** A run and its incident, for rendering (no access check: callers got the run id from a message or a change). */
 export async function checklist(deps: CoreDeps, runId: number): Promise<{ incident: Incident; run: Run }> {
-  const run = await findRun(deps.db, runId);
-  const incident = run && (await findById(deps.db, run.incidentId));
+  return runWithIncident(deps.db, runId);
+}
+
+/** A run and its incident, for the outbox worker rendering a checklist at delivery (a trusted caller). */
+export async function runWithIncident(db: DbOrTx, runId: number): Promise<{ incident: Incident; run: Run }> {
+  const run = await findRun(db, runId);
+  const incident = run && (await findById(db, run.incidentId));
   if (!run || !incident) throw new AppError('unknown_step', 'That checklist no longer exists.');
   return { incident, run };
+}
+
+/**
+ * The outbox key of a checklist page's first post (or of its repost after `replacing`, a message that was deleted):
+ * the same key from the rule that started a run and from the checklist's refresh, so the page is posted once.
+ */
+export function checklistPageKey(runId: number, page: number, replacing?: string): string {
+  return `run:${runId}:page:${page}:${replacing ?? 'first'}`;
 }
 
 /** The Slack messages showing a run, by page. */

@@ -10,6 +10,7 @@ import { appendEvent } from '../timeline/queries.js';
 import type { PlaybookLibrary } from '../playbooks/library.js';
 import { durationMs, numberedSteps } from '../playbooks/playbook.js';
 import { insertRun, runsOf } from '../playbooks/queries.js';
+import { checklistPageKey } from '../playbooks/read.js';
 import { noticeChange, noticeGiven } from '../outbox/incident-notices.js';
 import { enqueue } from '../outbox/queries.js';
 import type { NotificationPayloads } from '../outbox/notifications.js';
@@ -51,6 +52,8 @@ export async function applyRule(tx: Tx, p: { incident: Incident; rule: IncidentR
     const dueAt = numberedSteps(playbook).map(({ step }) => (step.due ? new Date(now.getTime() + durationMs(step.due)!) : null));
     const run = await insertRun(tx, { incidentId: incident.id, playbook, startedBy: RULES_ACTOR.actor, startedAt: now, dueAt });
     await appendEvent(tx, incident.id, { ...RULES_ACTOR, kind: 'playbook_started', payload: { runId: run.id, playbookId: playbook.id, title: playbook.title, steps: run.steps.length } }, now);
+    // Started by nobody who is looking: the channel gets the checklist as if someone had pressed Start playbook.
+    await enqueue(tx, { ...base, key: checklistPageKey(run.id, 1), notification: { kind: 'checklist_posted', channel, payload: { ref: incident.ref, runId: run.id } } });
   }
   if (commander) await makeCommander(tx, incident, commander, rule.name, p.reminders, now);
 }

@@ -3,8 +3,8 @@
 // channel's history is searched for that key first, so a retry never posts twice.
 import type { WebClient } from '@slack/web-api';
 import type { Db } from '../../db/types.js';
-import { findById, rowsByKey, type OutboxRow, announcementKey } from '../../core/index.js';
-import type { NotificationPayloads, Incident, PlaybookLibrary, OobPlan } from '../../core/index.js';
+import { findById, rowsByKey, runWithIncident, type OutboxRow, announcementKey } from '../../core/index.js';
+import type { Clock, NotificationPayloads, Incident, PlaybookLibrary, OobPlan } from '../../core/index.js';
 import { announcement, escalation } from '../blocks/incident.js';
 import { assigneeMessage, reporterMessage, withdrawnAnnouncement, changeMessage, verdictMessage, completionMessage } from './render.js';
 import { ensureChannel } from './channel-setup.js';
@@ -15,6 +15,7 @@ import { archiveNotice } from '../blocks/archive.js';
 import { commanderNudgeMessage, roleBriefMessage, staleListMessage, updateReminderMessage } from '../blocks/reminders.js';
 import { postCard, refreshCard } from './card.js';
 import { reminderMessage } from '../blocks/followups.js';
+import { checklistMessages } from '../blocks/checklist.js';
 
 /** The metadata event type of outbox messages. */
 export const OUTBOX_EVENT_TYPE = 'rampart_outbox';
@@ -28,6 +29,8 @@ export interface Sent {
 /** What send needs besides the client: the database (to render from the incident as it is) and the playbooks. */
 export interface SendContext {
   db: Db;
+  /** The core's clock: a checklist rendered at delivery says "due in" against it. */
+  clock: Clock;
   playbooks: PlaybookLibrary;
   /** Reads the out-of-band plan now (OOB_PLAN_FILE), so a direct message carries the plan as it is at delivery. */
   oobPlan: () => Promise<OobPlan>;
@@ -64,6 +67,11 @@ export async function send(client: WebClient, ctx: SendContext, row: OutboxRow):
   if (row.kind === 'home_refreshed') return refreshHome(client, ctx, (row.payload as unknown as NotificationPayloads['home_refreshed']).userId);
   if (row.kind === 'channel_intro') return postCard(client, ctx, row, postKeyed);
   if (row.kind === 'card_refreshed') return refreshCard(client, ctx, row, postKeyed);
+  if (row.kind === 'checklist_posted') {
+    // The first page, under the key the checklist's refresh uses for it: that refresh finds this message (and its ts).
+    const { incident, run } = await runWithIncident(ctx.db, (row.payload as unknown as NotificationPayloads['checklist_posted']).runId);
+    return postKeyed(client, row.lane, row, checklistMessages(incident, run, ctx.clock.now())[0]!);
+  }
   if (row.kind === 'incident_escalated') return postInThread(client, ctx, row);
   if (row.kind === 'assignee_told') {
     const p = row.payload as unknown as NotificationPayloads['assignee_told'];

@@ -3,7 +3,7 @@
 // each renders what is stored when it runs, so two quick clicks can never leave an older picture on screen. Failures
 // are recorded on the timeline; the step states are safe.
 import type { WebClient } from '@slack/web-api';
-import type { Core } from '../../core/index.js';
+import { checklistPageKey, type Core } from '../../core/index.js';
 import type { Logger } from '../../log.js';
 import { checklistMessages } from '../blocks/checklist.js';
 import { attempt } from './slack-call.js';
@@ -27,6 +27,17 @@ async function render(deps: { core: Core; logger: Logger }, client: WebClient, r
   if (!incident.channelId) return [`${incident.ref} has no channel, so its checklist is shown only by \`/incident tasks\``];
   const pages = checklistMessages(incident, run, deps.core.now());
   const shown = new Map((await deps.core.playbooks.messages(runId)).map((m) => [m.page, m]));
+  if (!shown.has(1)) {
+    // A run a rule started had its first page posted by the outbox under this key: adopt that message, so it is
+    // updated in place below rather than joined by a second one.
+    const [first] = await deps.core.notices.settled([checklistPageKey(runId, 1)]);
+    const ts = first?.state === 'delivered' ? first.result?.ts : undefined;
+    if (typeof ts === 'string') {
+      const adopted = { runId, page: 1, channelId: String(first!.result?.channel ?? incident.channelId), ts };
+      await deps.core.playbooks.saveMessage(adopted);
+      shown.set(1, adopted);
+    }
+  }
   const problems: string[] = [];
   for (const [i, page] of pages.entries()) {
     const existing = shown.get(i + 1);
@@ -44,7 +55,7 @@ async function render(deps: { core: Core; logger: Logger }, client: WebClient, r
     // Through the outbox, keyed by the page and the message it replaces: a post whose answer is lost is found, not
     // made twice, and a page still pending from an earlier refresh is the same row (its ts is saved once delivered).
     const posted = await postOnce(deps.core, {
-      key: `run:${runId}:page:${i + 1}:${existing?.ts ?? 'first'}`,
+      key: checklistPageKey(runId, i + 1, existing?.ts),
       channel: incident.channelId,
       incidentId: incident.id,
       action: `posting the checklist (page ${i + 1})`,
