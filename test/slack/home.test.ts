@@ -103,7 +103,7 @@ describe('the Home tab', () => {
     expect((await openHome(bot, bot.staff)).join('\n')).not.toContain('Awareness programme');
   });
 
-  it('is rebuilt through the outbox after a change to an incident the person reported, and only for people who opened it', async () => {
+  it('is rebuilt through the outbox after a change to an incident the person reported (from Slack or the CLI), and only for people who opened it', async () => {
     await bot.incident('declare Lost laptop --public', bot.staff);
     const bystander = bot.emu.user('bystander');
     await openHome(bot, bot.staff);
@@ -119,6 +119,11 @@ describe('the Home tab', () => {
     // A note changes nothing the Home tab shows: no refresh.
     await bot.incident('note INC-1 checked the asset register', bot.lead);
     expect(publishes()).toBe(before + 1);
+    // A change from the CLI (core as the `rampart` command calls it) refreshes it the same way.
+    await bot.rampart.core.changeSeverity({ id: 'cli', source: 'cli' }, 'INC-1', 'sev2');
+    await bot.rampart.idle();
+    expect(publishes()).toBe(before + 2);
+    expect(homeLines(bot, bot.staff).join('\n')).toMatch(/INC-1\* · SEV2 · investigating · Lost laptop/);
   });
 
   it('opens the declare modal from Declare incident and from Report something suspicious', async () => {
