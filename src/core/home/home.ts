@@ -93,8 +93,3 @@ export function homeIncident(incident: Incident, userId: string): HomeIncident {
 export function isMineToRun(i: HomeIncident): boolean {
   return i.reporter || i.roles.length > 0;
 }
-
-/** The people whose Home tab shows the incident as theirs: its reporter and role holders. */
-export function peopleOf(incident: Pick<Incident, 'reporterId' | 'commanderId' | 'commsId' | 'scribeId'>): string[] {
-  return [incident.reporterId, incident.commanderId, incident.commsId, incident.scribeId].filter((u): u is string => typeof u === 'string' && u !== '');
-}

@@ -2,14 +2,12 @@
 // own transaction, on that person's lane. The worker renders the Home tab as it is at delivery (views.publish replaces
 // it whole, so a retry or a late row shows the same thing). Only people who have opened App Home get one: nobody else
 // would see it, and it keeps a busy incident from publishing to the whole company.
-import { and, eq, isNotNull } from 'drizzle-orm';
-import { followups, playbookSteps } from '../../db/schema.js';
 import type { Tx } from '../../db/types.js';
-import { findById } from '../incidents/queries.js';
+import { namedPeople } from '../incidents/incident.js';
+import { findById, peopleWithWorkOn } from '../incidents/queries.js';
 import { enqueue } from '../outbox/queries.js';
 import type { EventKind } from '../timeline/events.js';
 import { changesIn, type NotedChange } from './changes.js';
-import { peopleOf } from './home.js';
 import { viewersAmong } from './queries.js';
 
 /**
@@ -26,9 +24,17 @@ export const HOME_KINDS: ReadonlySet<EventKind> = new Set<EventKind>([
 export async function refreshHomesAfter(tx: Tx): Promise<void> {
   const changes = changesIn(tx).filter((c) => HOME_KINDS.has(c.kind));
   if (changes.length === 0) return;
+  // The incident's people as they are at the end of the transaction, looked up once per incident however many of its
+  // events the transaction appended (a rule appends three), plus whoever each change names (a role's holder before).
+  const people = new Map<number, Promise<string[]>>();
+  const peopleOfIncident = (incidentId: number) => {
+    let found = people.get(incidentId);
+    if (!found) people.set(incidentId, (found = incidentPeople(tx, incidentId)));
+    return found;
+  };
   const first = new Map<string, NotedChange>();
   for (const change of changes) {
-    for (const userId of await concerned(tx, change)) if (!first.has(userId)) first.set(userId, change);
+    for (const userId of [...(await peopleOfIncident(change.incidentId)), ...namedIn(change)]) if (!first.has(userId)) first.set(userId, change);
   }
   for (const userId of await viewersAmong(tx, [...first.keys()])) {
     const c = first.get(userId)!;
@@ -37,17 +43,13 @@ export async function refreshHomesAfter(tx: Tx): Promise<void> {
   }
 }
 
-/** Who sees the change in their Home tab as theirs: reporter, role holders (before and after), step assignees, follow-up owners. */
-async function concerned(tx: Tx, change: NotedChange): Promise<string[]> {
-  const incident = await findById(tx, change.incidentId);
-  const named = ['from', 'to'].map((k) => change.payload[k]).filter((v): v is string => typeof v === 'string' && /^[UW][A-Z0-9]+$/.test(v));
-  const assignees = await tx
-    .selectDistinct({ userId: playbookSteps.assignee })
-    .from(playbookSteps)
-    .where(and(eq(playbookSteps.incidentId, change.incidentId), isNotNull(playbookSteps.assignee)));
-  const owners = await tx
-    .selectDistinct({ userId: followups.owner })
-    .from(followups)
-    .where(and(eq(followups.incidentId, change.incidentId), isNotNull(followups.owner)));
-  return [...new Set([...(incident ? peopleOf(incident) : []), ...named, ...assignees.map((a) => a.userId!), ...owners.map((o) => o.userId!)])];
+/** Who sees an incident in their Home tab as theirs: reporter, role holders, step assignees, follow-up owners. */
+async function incidentPeople(tx: Tx, incidentId: number): Promise<string[]> {
+  const incident = await findById(tx, incidentId);
+  return [...(incident ? namedPeople(incident) : []), ...(await peopleWithWorkOn(tx, incidentId))];
+}
+
+/** The people a change names as before and after (a role or step given to someone else, a follow-up reassigned). */
+function namedIn(change: NotedChange): string[] {
+  return ['from', 'to'].map((k) => change.payload[k]).filter((v): v is string => typeof v === 'string' && /^[UW][A-Z0-9]+$/.test(v));
 }

@@ -138,7 +138,12 @@ export function roleHolder(incident: Incident, role: Role): string | null {
   return role === 'commander' ? incident.commanderId : role === 'comms' ? incident.commsId : incident.scribeId;
 }
 
-/** Who may see a private incident's details without being a responder. */
+/** The people an incident names: its reporter and its role holders. */
+export function namedPeople(incident: Pick<Incident, 'reporterId' | 'commanderId' | 'commsId' | 'scribeId'>): string[] {
+  return [incident.reporterId, incident.commanderId, incident.commsId, incident.scribeId].filter((u): u is string => typeof u === 'string' && u !== '');
+}
+
+/** Who may see a private incident's details without being a responder (besides those given work on it). */
 export function isParticipant(incident: Incident, userId: string): boolean {
-  return [incident.reporterId, incident.commanderId, incident.commsId, incident.scribeId].includes(userId);
+  return namedPeople(incident).includes(userId);
 }

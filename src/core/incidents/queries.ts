@@ -1,5 +1,5 @@
 // Incident reads and writes, shaped (db, params). Flows compose them inside one transaction.
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { counters, followups, incidents, playbookSteps } from '../../db/schema.js';
 import type { DbOrTx, Tx } from '../../db/types.js';
 import { formatRef, OPEN_STATUSES, type Incident, type Severity, type Status } from './incident.js';
@@ -82,4 +82,14 @@ export async function hasWorkOn(db: DbOrTx, incidentId: number, userId: string):
     })
     .from(sql`(select 1) as one`);
   return row?.found === true;
+}
+
+/** The people given work on the incident: its step assignees and its follow-up owners (one query). */
+export async function peopleWithWorkOn(db: DbOrTx, incidentId: number): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ userId: playbookSteps.assignee })
+    .from(playbookSteps)
+    .where(and(eq(playbookSteps.incidentId, incidentId), isNotNull(playbookSteps.assignee)))
+    .union(db.selectDistinct({ userId: followups.owner }).from(followups).where(and(eq(followups.incidentId, incidentId), isNotNull(followups.owner))));
+  return rows.map((r) => r.userId!);
 }
