@@ -96,13 +96,7 @@ const schema = z
       .refine((d) => durationMs(d) !== undefined, 'a duration such as 24h, 90m or 2d'),
     AWARENESS_DIR: z.string().min(1).optional(),
     // `off` turns the weekly digest off; any other value is a cron expression read in TIMEZONE.
-    DIGEST_CRON: z
-      .string()
-      .default('0 8 * * 1')
-      .superRefine((c, ctx) => {
-        const problem = c.trim().toLowerCase() === 'off' ? undefined : cronProblem(c);
-        if (problem) ctx.addIssue({ code: 'custom', message: `${problem} Use \`off\` to turn the digest off.` });
-      }),
+    DIGEST_CRON: cronOrOff('0 8 * * 1', 'the digest'),
     // Per severity, how long an open incident may go without an update before its commander is reminded (`off`: never).
     UPDATE_REMINDERS: z
       .string()
@@ -114,21 +108,9 @@ const schema = z
       .default('off')
       .transform((s, ctx) => parsedOr(ctx, () => parseQuietHours(s))),
     // `off` turns the weekly stale list off; any other value is a cron expression read in TIMEZONE.
-    STALE_LIST_CRON: z
-      .string()
-      .default('0 9 * * 1')
-      .superRefine((c, ctx) => {
-        const problem = c.trim().toLowerCase() === 'off' ? undefined : cronProblem(c);
-        if (problem) ctx.addIssue({ code: 'custom', message: `${problem} Use \`off\` to turn the stale list off.` });
-      }),
+    STALE_LIST_CRON: cronOrOff('0 9 * * 1', 'the stale list'),
     // `off` turns follow-up reminders off; any other value is a cron expression read in TIMEZONE.
-    FOLLOWUP_REMINDER_CRON: z
-      .string()
-      .default('0 9 * * *')
-      .superRefine((c, ctx) => {
-        const problem = c.trim().toLowerCase() === 'off' ? undefined : cronProblem(c);
-        if (problem) ctx.addIssue({ code: 'custom', message: `${problem} Use \`off\` to turn follow-up reminders off.` });
-      }),
+    FOLLOWUP_REMINDER_CRON: cronOrOff('0 9 * * *', 'follow-up reminders'),
     // Extra secret formats to redact: `name=regex;name=regex` (a literal `;` in a regex is written \x3b).
     REDACT_PATTERNS: z
       .string()
@@ -210,12 +192,12 @@ const schema = z
     reminders: {
       updateIntervals: e.UPDATE_REMINDERS,
       quietHours: e.QUIET_HOURS,
-      staleCron: e.STALE_LIST_CRON.trim().toLowerCase() === 'off' ? undefined : e.STALE_LIST_CRON,
+      staleCron: e.STALE_LIST_CRON,
     },
     // Posted to incidentChannel in `timezone`; cron is undefined when the digest is off.
-    digest: { cron: e.DIGEST_CRON.trim().toLowerCase() === 'off' ? undefined : e.DIGEST_CRON },
+    digest: { cron: e.DIGEST_CRON },
     // Owners of due follow-ups get one direct message per slot, in `timezone`; cron is undefined when reminders are off.
-    followups: { cron: e.FOLLOWUP_REMINDER_CRON.trim().toLowerCase() === 'off' ? undefined : e.FOLLOWUP_REMINDER_CRON },
+    followups: { cron: e.FOLLOWUP_REMINDER_CRON },
     decoys: {
       publicUrl: e.PUBLIC_URL,
       path: e.DECOY_PATH,
@@ -247,6 +229,18 @@ function parsedOr<T>(ctx: z.RefinementCtx, parse: () => T): T {
 }
 
 /** Why a cron expression is unusable, or undefined when it is fine (the zone is checked on its own). */
+/** A cron expression read in TIMEZONE, or `off` (then undefined): what turns a scheduled job on or off. */
+function cronOrOff(fallback: string, job: string) {
+  return z
+    .string()
+    .default(fallback)
+    .superRefine((c, ctx) => {
+      const problem = c.trim().toLowerCase() === 'off' ? undefined : cronProblem(c);
+      if (problem) ctx.addIssue({ code: 'custom', message: `${problem} Use \`off\` to turn ${job} off.` });
+    })
+    .transform((c) => (c.trim().toLowerCase() === 'off' ? undefined : c));
+}
+
 function cronProblem(cron: string): string | undefined {
   try {
     checkCron(cron, 'UTC');
