@@ -44,16 +44,15 @@ export async function send(client: WebClient, ctx: SendContext, row: OutboxRow):
   if (row.kind === 'channel_setup') return { result: { ...(await ensureChannel(client, await incidentOf(ctx.db, row), row)) } };
   if (row.kind === 'reporter_told') {
     const p = row.payload as unknown as NotificationPayloads['reporter_told'];
-    // conversations.open gives the same direct-message channel every time, so the key lookup below can search it.
-    return postKeyed(client, await directChannel(client, p.userId), row, reporterMessage(p));
+    return postDirect(client, p.userId, row, reporterMessage(p));
   }
   if (row.kind === 'oob_plan_sent') {
     const p = row.payload as unknown as NotificationPayloads['oob_plan_sent'];
-    return postKeyed(client, await directChannel(client, p.userId), row, planMessage(p, await ctx.oobPlan()));
+    return postDirect(client, p.userId, row, planMessage(p, await ctx.oobPlan()));
   }
   if (row.kind === 'verdict_told') {
     const p = row.payload as unknown as NotificationPayloads['verdict_told'];
-    return postKeyed(client, await directChannel(client, p.userId), row, verdictMessage(p));
+    return postDirect(client, p.userId, row, verdictMessage(p));
   }
   if (row.kind === 'usergroup_invited') return inviteGroup(client, row.lane, (row.payload as unknown as NotificationPayloads['usergroup_invited']).usergroup);
   if (row.kind === 'archive_notice') return postKeyed(client, row.lane, row, archiveNotice(row.payload as unknown as NotificationPayloads['archive_notice']));
@@ -61,7 +60,7 @@ export async function send(client: WebClient, ctx: SendContext, row: OutboxRow):
   if (row.kind === 'channel_unarchived') return changeArchive(client, row.lane, 'unarchive');
   if (row.kind === 'followups_due') {
     const p = row.payload as unknown as NotificationPayloads['followups_due'];
-    return postKeyed(client, await directChannel(client, p.userId), row, reminderMessage(p));
+    return postDirect(client, p.userId, row, reminderMessage(p));
   }
   if (row.kind === 'announcement_revised') return reviseAnnouncement(client, ctx, row);
   if (row.kind === 'home_refreshed') return refreshHome(client, ctx, (row.payload as unknown as NotificationPayloads['home_refreshed']).userId);
@@ -77,15 +76,15 @@ export async function send(client: WebClient, ctx: SendContext, row: OutboxRow):
     const p = row.payload as unknown as NotificationPayloads['assignee_told'];
     // A role comes with its brief: what the role does and the incident as it is at delivery.
     const told = p.given.kind === 'role' ? roleBriefMessage({ ...p, given: p.given }, await incidentOf(ctx.db, row)) : assigneeMessage(p);
-    return postKeyed(client, await directChannel(client, p.userId), row, told);
+    return postDirect(client, p.userId, row, told);
   }
   if (row.kind === 'update_reminder') {
     const p = row.payload as unknown as NotificationPayloads['update_reminder'];
-    return postKeyed(client, p.userId ? await directChannel(client, p.userId) : row.lane, row, updateReminderMessage(p));
+    return p.userId ? postDirect(client, p.userId, row, updateReminderMessage(p)) : postKeyed(client, row.lane, row, updateReminderMessage(p));
   }
   if (row.kind === 'stale_list') {
     const p = row.payload as unknown as NotificationPayloads['stale_list'];
-    return postKeyed(client, await directChannel(client, p.userId), row, staleListMessage(p));
+    return postDirect(client, p.userId, row, staleListMessage(p));
   }
   return postKeyed(client, row.lane, row, await messageFor(ctx, row));
 }
@@ -98,9 +97,9 @@ export async function send(client: WebClient, ctx: SendContext, row: OutboxRow):
 async function reviseAnnouncement(client: WebClient, ctx: SendContext, row: OutboxRow): Promise<Sent> {
   const p = row.payload as unknown as NotificationPayloads['announcement_revised'];
   const incident = await incidentOf(ctx.db, row);
-  const [announced] = await rowsByKey(ctx.db, [announcementKey(incident.id)]);
-  const { channel, ts } = (announced?.deliveredAt ? announced.result : {}) as { channel?: unknown; ts?: unknown };
-  if (typeof channel !== 'string' || typeof ts !== 'string') return { result: { skipped: 'no announcement to update' } };
+  const announced = await announcementOf(ctx.db, incident.id);
+  if (!announced) return { result: { skipped: 'no announcement to update' } };
+  const { channel, ts } = announced;
   const revised = p.madePrivate && incident.private ? withdrawnAnnouncement(incident) : announcement(incident);
   await client.chat.update({ channel, ts, text: revised.text, blocks: revised.blocks as never[] });
   return { result: { channel, ts } };
@@ -120,10 +119,24 @@ async function refreshHome(client: WebClient, ctx: SendContext, userId: string):
  */
 async function postInThread(client: WebClient, ctx: SendContext, row: OutboxRow): Promise<Sent> {
   const incident = await incidentOf(ctx.db, row);
-  const [announced] = await rowsByKey(ctx.db, [announcementKey(incident.id)]);
-  const { channel, ts } = (announced?.deliveredAt ? announced.result : {}) as { channel?: unknown; ts?: unknown };
-  const threadTs = channel === row.lane && typeof ts === 'string' ? ts : undefined;
+  const announced = await announcementOf(ctx.db, incident.id);
+  const threadTs = announced?.channel === row.lane ? announced.ts : undefined;
   return postKeyed(client, row.lane, row, escalation(incident, row.payload as unknown as NotificationPayloads['incident_escalated']), threadTs);
+}
+
+/** Where the incident's announcement landed, once it was delivered (undefined when it was never posted). */
+async function announcementOf(db: Db, incidentId: number): Promise<{ channel: string; ts: string } | undefined> {
+  const [announced] = await rowsByKey(db, [announcementKey(incidentId)]);
+  const { channel, ts } = (announced?.deliveredAt ? announced.result : {}) as { channel?: unknown; ts?: unknown };
+  return typeof channel === 'string' && typeof ts === 'string' ? { channel, ts } : undefined;
+}
+
+/**
+ * Posts a message to a person's direct-message channel, keyed like postKeyed: conversations.open gives the same channel
+ * every time, so the key lookup after an unclear attempt can search it.
+ */
+async function postDirect(client: WebClient, userId: string, row: OutboxRow, message: { text: string; blocks?: unknown[] }): Promise<Sent> {
+  return postKeyed(client, await directChannel(client, userId), row, message);
 }
 
 /** Posts a message carrying the row's key; after an attempt that may have landed, finds it instead of posting again. */
