@@ -23,6 +23,7 @@ const UNIT = [
   'test/core/metrics/table.test.ts',
   'test/core/oob/plan-file.test.ts',
   'test/core/rules/load.test.ts',
+  'test/core/tlp/tlp.test.ts',
   'test/core/playbooks/import-cacao.test.ts',
   'test/core/playbooks/import-thehive.test.ts',
   'test/core/playbooks/library.test.ts',
