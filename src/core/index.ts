@@ -32,6 +32,22 @@ export { MAX_DESCRIPTION, MAX_NOTE, MAX_TITLE } from './incidents/text-rules.js'
 export { weeklyChartPng } from './metrics/chart.js';
 export { TIME_METRICS, type Stats } from './metrics/stats.js';
 export { alignColumns, exclusionNote, formatRate, periodText, statsLines, timeTable } from './metrics/table.js';
+export { exportMarking, OBSERVABLE_EXPORT_FORMATS, parseExportFormat, type ObservableExport, type ObservableExportFormat } from './observables/export.js';
+export {
+  defang,
+  OBSERVABLE_TYPES,
+  parseObservableType,
+  parseVerdict,
+  TYPE_LABELS,
+  VERDICTS,
+  type Observable,
+  type ObservableOrigin,
+  type ObservableType,
+  type Verdict,
+} from './observables/observable.js';
+export type { ListedObservable, ObservableList } from './observables/read.js';
+export type { ObservableChange } from './observables/record.js';
+export { SCAN_LIMIT, type Found } from './observables/scan.js';
 export { loadPlan, loadPlanSync } from './oob/load.js';
 export { NO_PLAN_MESSAGE } from './oob/move.js';
 export { planLines, type OobPlan } from './oob/plan.js';

@@ -312,6 +312,38 @@ export const followups = pgTable(
 );
 
 /**
+ * Observables (indicators of compromise) recorded on an incident: one row per incident, type and normalised value
+ * (src/core/observables/observable.ts normalises; the value is never stored defanged). The value is what a person
+ * typed or accepted from a scan, so it is a redacted column; a value redaction would change is refused before it
+ * gets here. origin: typed, or offered from a scanned note or pin and accepted.
+ */
+export const observables = pgTable(
+  'observables',
+  {
+    id: serial('id').primaryKey(),
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    type: text('type').$type<'ipv4' | 'ipv6' | 'domain' | 'url' | 'email' | 'md5' | 'sha1' | 'sha256' | 'phone' | 'account'>().notNull(),
+    value: redactedText('value').notNull(),
+    verdict: text('verdict').$type<'malicious' | 'suspicious' | 'benign' | 'unknown'>().notNull().default('unknown'),
+    origin: text('origin').$type<'typed' | 'scan'>().notNull(),
+    addedBy: text('added_by').notNull(),
+    addedAt: tz('added_at').notNull(),
+    changedBy: text('changed_by').notNull(),
+    changedAt: tz('changed_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('observables_item_idx').on(t.incidentId, t.type, t.value),
+    // "Also in INC-3" and search look a value up across incidents.
+    index('observables_value_idx').on(t.value),
+    check('observables_type_check', sql`${t.type} in ('ipv4','ipv6','domain','url','email','md5','sha1','sha256','phone','account')`),
+    check('observables_verdict_check', sql`${t.verdict} in ('malicious','suspicious','benign','unknown')`),
+    check('observables_origin_check', sql`${t.origin} in ('typed','scan')`),
+  ],
+);
+
+/**
  * Slack side effects waiting to be delivered: written in the same transaction as the change they announce, so a
  * change is never stored without its message nor a message sent for a change that rolled back. The worker
  * (src/slack/outbox/) delivers each row once, in id order within its lane (one channel, or one incident's set-up),

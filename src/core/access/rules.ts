@@ -35,6 +35,9 @@ export const RULES = {
   'playbook.tasks': 'viewer',
   // Follow-ups are shared work like the review they come from: whoever may see the incident may close or hand one on.
   'followup.update': 'viewer',
+  // Observables are evidence of what happened, like a note: whoever may see the incident may record, mark and export them.
+  'observable.record': 'viewer',
+  'observable.export': 'viewer',
   'incident.close': 'commander',
   'incident.oob': 'commander',
   // The commander runs their own incident even when not in RESPONDERS.
@@ -76,6 +79,8 @@ export const ACTION_WORDS: Record<Action, string> = {
   'playbook.step': 'work on this incident’s playbook',
   'playbook.tasks': 'see this incident’s tasks',
   'followup.update': 'mark this incident’s follow-ups done or reassign them',
+  'observable.record': 'record or mark this incident’s observables',
+  'observable.export': 'export this incident’s observables',
   'incident.close': 'close this incident',
   'incident.oob': 'move this incident’s team out of band',
   'incident.edit': 'correct this incident’s title, type, visibility or drill marking',

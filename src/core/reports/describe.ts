@@ -3,6 +3,7 @@
 import type { EventKind } from '../timeline/events.js';
 import { progressWords } from '../playbooks/run.js';
 import { plural } from '../plural.js';
+import { defang, parseObservableType, TYPE_LABELS } from '../observables/observable.js';
 
 type P = Record<string, unknown>;
 const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
@@ -48,7 +49,15 @@ const DESCRIBE: Record<EventKind, (p: P) => string> = {
   reminder_snoozed: (p) => `Update reminder snoozed until ${s(p.until)} (${p.choice === 'tomorrow' ? 'until tomorrow' : `for ${s(p.choice)}`})`,
   reminders_stopped: () => 'Update reminders stopped',
   moved_out_of_band: (p) => withText(`Team moved out of band; plan sent by direct message to ${plural(Number(p.recipients), 'person', 'people')}`, p.reason),
+  observable_added: (p) => `Observable added${p.origin === 'scan' ? ' (offered from a scan)' : ''}: ${observable(p)}`,
+  observable_marked: (p) => `Observable marked ${s(p.from)} → ${s(p.to)}: ${observable(p)}`,
 };
+
+// Values are always shown defanged, so a timeline read in Slack or a browser never turns an indicator into a link.
+function observable(p: P): string {
+  const type = parseObservableType(s(p.type));
+  return type ? `${TYPE_LABELS[type]} ${defang(type, s(p.value))}` : s(p.value);
+}
 
 function ruleWords(p: P): string {
   const list = (v: unknown) => (Array.isArray(v) ? v.map(s) : []);

@@ -89,6 +89,10 @@ export interface EventPayloads {
   reminder_snoozed: { until: string; choice: '30m' | '2h' | 'tomorrow' };
   /** The update reminders stopped for this incident (until it is reopened after ending). */
   reminders_stopped: { kind: 'update' };
+  /** An observable recorded on the incident: its type and normalised value (shown defanged), typed or accepted from a scan. */
+  observable_added: ObservableRef & { origin: 'typed' | 'scan' };
+  /** An observable's verdict changed. */
+  observable_marked: ObservableRef & { from: 'malicious' | 'suspicious' | 'benign' | 'unknown'; to: 'malicious' | 'suspicious' | 'benign' | 'unknown' };
 }
 
 /** Which run of which playbook an event is about. */
@@ -101,6 +105,13 @@ export interface PlaybookRef {
 export interface FollowupRef {
   followupId: number;
   text: string;
+}
+
+/** Which observable an event is about; type and value are kept so the timeline reads on its own. */
+export interface ObservableRef {
+  observableId: number;
+  type: 'ipv4' | 'ipv6' | 'domain' | 'url' | 'email' | 'md5' | 'sha1' | 'sha256' | 'phone' | 'account';
+  value: string;
 }
 
 /** Which step of a run an event is about; the title is kept so the timeline reads on its own. */
