@@ -8,6 +8,7 @@ import { incidentsCommand, migrateCommand, timelineCommand } from './commands.js
 import { awarenessPreviewCommand, awarenessSendNowCommand, awarenessStatsCommand, awarenessStatusCommand } from './awareness.js';
 import { digestPreviewCommand, digestSendNowCommand } from './digest.js';
 import { followupsCommand } from './followups.js';
+import { iocAddCommand, iocExportCommand, iocListCommand, iocMarkCommand } from './observables.js';
 import { remindCommand } from './remind.js';
 import { AppError } from '../shared/errors.js';
 import { exportCommand, reportCommand, statsCommand } from './reports.js';
@@ -87,6 +88,34 @@ export function buildProgram(run: CliRun): Command {
     .action((ref: string | undefined, opts: { owner?: string; json?: boolean }) =>
       followupsCommand(config(), ref, { ...(opts.owner !== undefined ? { owner: opts.owner } : {}), json: !!opts.json }, out),
     );
+  const ioc = program.command('ioc').description("an incident's observables (indicators of compromise): add, list, mark, export");
+  ioc
+    .command('add')
+    .description('record an observable; the type is guessed when left out (account names must be named)')
+    .argument('<ref>', 'incident reference, e.g. INC-3')
+    .argument('<value>', 'the value, defanged or not: 203.0.113[.]7, hxxps://evil[.]example/login')
+    .argument('[type]', 'ipv4, ipv6, domain, url, email, md5, sha1, sha256, phone or account')
+    .action((ref: string, value: string, type: string | undefined) => iocAddCommand(config(), ref, value, type, out));
+  ioc
+    .command('list')
+    .description("an incident's observables, defanged, with the other incidents holding each")
+    .argument('<ref>', 'incident reference, e.g. INC-3')
+    .option('--json', 'print a JSON array (see docs/cli.md)')
+    .action((ref: string, opts: { json?: boolean }) => iocListCommand(config(), ref, { json: !!opts.json }, out));
+  ioc
+    .command('mark')
+    .description("set an observable's verdict")
+    .argument('<ref>', 'incident reference, e.g. INC-3')
+    .argument('<value>', 'the observable, as listed or as typed')
+    .argument('<verdict>', 'malicious, suspicious, benign or unknown')
+    .action((ref: string, value: string, verdict: string) => iocMarkCommand(config(), ref, value, verdict, out));
+  ioc
+    .command('export')
+    .description("an incident's observables as a STIX 2.1 bundle, a MISP event or CSV, with its TLP marking")
+    .argument('<ref>', 'incident reference, e.g. INC-3')
+    .requiredOption('--format <format>', 'stix, misp or csv')
+    .option('--out <file>', 'write to this file (it appears only when complete) instead of stdout')
+    .action((ref: string, opts: { format: string; out?: string }) => iocExportCommand(config(), ref, opts, output));
   program
     .command('remind')
     .description("snooze an incident's update reminder (30m, 2h or tomorrow 09:00 in TIMEZONE) or stop its reminders")
