@@ -25,6 +25,8 @@ import { register as registerCardButtons } from './listeners/actions/card-button
 import { register as registerCardModals } from './listeners/views/card-modals.js';
 import { register as registerFollowupButtons } from './listeners/actions/followup-buttons.js';
 import { register as registerFollowupReassign } from './listeners/views/followup-reassign.js';
+import { register as registerObservableOffer } from './listeners/actions/observable-offer.js';
+import { register as registerObservableAdd } from './listeners/views/observable-add.js';
 import { register as registerDecoyCommand, type DecoyLinks } from './listeners/commands/decoy.js';
 import { register as registerDecoyCredentials } from './listeners/events/decoy-credentials.js';
 import { register as registerAppHome } from './listeners/events/app-home.js';
@@ -70,6 +72,8 @@ export function registerListeners(app: App, slackDeps: SlackDeps, decoyLinks?: D
   registerOpenReview(app, deps);
   registerFollowupButtons(app, deps);
   registerFollowupReassign(app, deps);
+  registerObservableOffer(app, deps);
+  registerObservableAdd(app, deps);
   registerStatusConfirm(app, deps);
   registerKeepOpen(app, deps);
   registerEditButtons(app, deps);

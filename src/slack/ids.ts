@@ -21,6 +21,8 @@ export const CALLBACK = {
   cardRole: 'card_role',
   cardNote: 'card_note',
   followupReassign: 'followup_reassign',
+  /** The Add observable form (`/incident ioc`). */
+  observableAdd: 'observable_add',
 } as const;
 
 /** Fields of the promote-a-lesson form: block_id and action_id alike. */
@@ -85,6 +87,8 @@ export const BUTTON = {
   followupDone: 'followup_done',
   /** Opens the Reassign form of the follow-up whose id is its value. */
   followupReassign: 'followup_reassign',
+  /** Adds the observable a scan found (its value: the incident, type and normalised value), offered to the author only. */
+  observableOffer: 'observable_offer_add',
 } as const;
 
 /** The snooze each snooze button stands for. */
@@ -104,6 +108,8 @@ export const BLOCK = {
   role: 'role',
   /** The incident card's row of buttons. */
   cardActions: 'card_actions',
+  observableValue: 'observable_value',
+  observableType: 'observable_type',
 } as const;
 
 export const ACTION = {
@@ -118,6 +124,8 @@ export const ACTION = {
   confirm: 'confirm_checkbox',
   status: 'status_select',
   role: 'role_select',
+  observableValue: 'observable_value_input',
+  observableType: 'observable_type_select',
 } as const;
 
 /** Values of the options checkboxes in the declare modal. */

@@ -2,6 +2,7 @@
 import { AppError } from '../../shared/errors.js';
 import { looksLikeRef, parseRef, FORMAT_NAMES, formatNamed } from '../../core/index.js';
 import type { ReportFormat, IncidentEdit } from '../../core/index.js';
+import { parseIoc, type IocRequest } from './observables.js';
 
 /** A parsed `/incident` request. */
 export type IncidentRequest =
@@ -28,10 +29,11 @@ export type IncidentRequest =
   | { sub: 'stats'; period?: string }
   | { sub: 'verify'; ref?: string }
   | { sub: 'oob'; ref: string; reason: string }
-  | { sub: 'edit'; ref?: string; edit: IncidentEdit };
+  | { sub: 'edit'; ref?: string; edit: IncidentEdit }
+  | IocRequest;
 
 /** Subcommands, as `/incident help` lists them. */
-export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'unassign', 'note', 'lesson', 'correct', 'edit', 'playbooks', 'playbook', 'tasks', 'followups', 'remind', 'review', 'timeline', 'report', 'stats', 'verify', 'oob', 'help'] as const;
+export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'unassign', 'note', 'lesson', 'correct', 'edit', 'playbooks', 'playbook', 'tasks', 'followups', 'ioc', 'remind', 'review', 'timeline', 'report', 'stats', 'verify', 'oob', 'help'] as const;
 
 /** Parses the text after `/incident`. Throws AppError('invalid_input') with usage for malformed requests. */
 export function parseIncidentCommand(text: string): IncidentRequest {
@@ -105,6 +107,8 @@ export function parseIncidentCommand(text: string): IncidentRequest {
       if (extra.length > 0 || (arg !== undefined && !mine && !looksLikeRef(arg))) throw usage('followups', '`/incident followups`, `/incident followups INC-12` or `/incident followups mine`');
       return mine ? { sub: 'followups', mine } : { sub: 'followups', mine, ...(arg ? { ref: arg } : {}) };
     }
+    case 'ioc':
+      return parseIoc(args);
     case 'review': {
       if (args.length > 1 || (args[0] !== undefined && !looksLikeRef(args[0]))) throw usage('review', '`/incident review INC-12` (in the incident channel the reference may be left out)');
       return args[0] ? { sub: 'review', ref: args[0] } : { sub: 'review' };

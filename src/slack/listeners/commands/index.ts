@@ -11,6 +11,7 @@ import { assign, severity, status, unassign } from './incident/change.js';
 import { correct, help, list, note, show } from './incident/read.js';
 import { playbook, playbooks, tasks } from './incident/playbooks.js';
 import { followups } from './incident/followups.js';
+import { ioc } from './incident/observables.js';
 import { remind } from './incident/remind.js';
 import { review } from './incident/review.js';
 import { report, timeline } from './incident/report.js';
@@ -82,5 +83,7 @@ async function run(deps: SlackDeps, actor: Actor, req: IncidentRequest, triggerI
       return oob(deps, actor, req, botUserId);
     case 'edit':
       return edit(deps, actor, req);
+    case 'ioc':
+      return ioc(deps, actor, req, triggerId);
   }
 }

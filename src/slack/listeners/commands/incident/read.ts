@@ -7,6 +7,8 @@ import { incidentDetails, incidentList } from '../../../blocks/incident.js';
 import type { IncidentRequest } from '../../../parse/command.js';
 import type { Outcome, SlackDeps } from '../../../deps.js';
 import { redactedOf, withRotateWarning } from '../../../blocks/redaction.js';
+import { offerBlocks } from '../../../blocks/observables.js';
+import { section } from '../../../blocks/text.js';
 
 type Req<S extends IncidentRequest['sub']> = Extract<IncidentRequest, { sub: S }>;
 
@@ -38,7 +40,10 @@ export async function note(deps: SlackDeps, actor: Actor, req: Req<'note' | 'les
   const backdated = event.occurredAt.getTime() !== event.recordedAt.getTime() ? ` (happened at ${event.occurredAt.toISOString()})` : '';
   const what = lesson ? ':bulb: Lesson added' : ':memo: Added';
   const next = lesson ? md` Awareness admins can turn it into a staff tip with \`/awareness promote ${incident.ref}\`.` : '';
-  return { reply: message(withRotateWarning(md`${what} to the *${incident.ref}* timeline as event #${event.seq}${backdated}.${next}`, redactedOf(event))) };
+  const text = withRotateWarning(md`${what} to the *${incident.ref}* timeline as event #${event.seq}${backdated}.${next}`, redactedOf(event));
+  // The stored text is the redacted one: a secret in the note is never offered as an observable.
+  const offer = offerBlocks(incident.ref, deps.core.observables.scan(String(event.payload.text ?? '')));
+  return { reply: offer.length > 0 ? message(text, [section(text), ...offer]) : message(text) };
 }
 
 /** Correction of an earlier event. */
