@@ -8,6 +8,8 @@ import { progress, type Run } from '../playbooks/run.js';
 import { latestReview } from '../reviews/queries.js';
 import { followupsOf } from '../followups/queries.js';
 import { compareFollowups } from '../followups/followup.js';
+import { observablesOf } from '../observables/queries.js';
+import { defang } from '../observables/observable.js';
 import { isBackdated, type TimelineEvent } from '../timeline/events.js';
 import { verifyIncident } from '../timeline/verify.js';
 import { describeEvent } from './describe.js';
@@ -41,6 +43,7 @@ export async function reportSource(deps: ReportDeps, incident: Incident, opts: R
     assignedUserIds(deps.db, incident.id),
     followupsOf(deps.db, incident.id),
   ]);
+  const observables = await observablesOf(deps.db, incident.id);
   const mergedIntoTitle = mergedInto && (!opts.maySee || (await opts.maySee(mergedInto))) ? mergedInto.title : undefined;
   const generatedAt = deps.clock.now();
   const keyTimes = keyTimesOf(incident);
@@ -81,6 +84,9 @@ export async function reportSource(deps: ReportDeps, incident: Incident, opts: R
             .map(({ text, owner, due, state }) => ({ text, owner, due, state })),
         }
       : {}),
+    ...(observables.length > 0
+      ? { observables: observables.map(({ type, value, verdict, origin, addedBy, addedAt }) => ({ type, value, defanged: defang(type, value), verdict, origin, addedBy, addedAt })) }
+      : {}),
     awareness: { tips },
     eventCount: [...counts.values()].reduce((a, b) => a + b, 0),
     ...(verification ? { verification } : {}),
@@ -109,6 +115,7 @@ function mentionedIn(h: ReportHeader): string[] {
     ...h.playbooks.flatMap((r) => [r.startedBy, ...r.steps.flatMap((s) => [s.assignee, s.changedBy])]),
     ...(h.review ? [h.review.savedBy, ...h.review.actionItems.map((a) => a.owner)] : []),
     ...(h.followups ?? []).map((f) => f.owner),
+    ...(h.observables ?? []).map((o) => o.addedBy),
     ...h.awareness.tips.map((t) => t.createdBy),
   ].filter((id): id is string => !!id);
 }

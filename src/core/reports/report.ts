@@ -88,6 +88,19 @@ export interface ReportFollowup {
   state: 'open' | 'done' | 'cancelled';
 }
 
+/** An observable as reports list it, in the order it was added; reports for people show value defanged. */
+export interface ReportObservable {
+  type: 'ipv4' | 'ipv6' | 'domain' | 'url' | 'email' | 'md5' | 'sha1' | 'sha256' | 'phone' | 'account';
+  /** The normalised value (live: never shown to people as it is). */
+  value: string;
+  /** The value as people are shown it: `hxxps://evil[.]example`. */
+  defanged: string;
+  verdict: 'malicious' | 'suspicious' | 'benign' | 'unknown';
+  origin: 'typed' | 'scan';
+  addedBy: string;
+  addedAt: Date;
+}
+
 /** Everything in a report except the events. */
 export interface ReportHeader {
   version: typeof REPORT_VERSION;
@@ -123,6 +136,8 @@ export interface ReportHeader {
   reviewVersions: number;
   /** The follow-ups from the review's action items, open first; absent when there are none (optional: added within version 1). */
   followups?: ReportFollowup[];
+  /** The incident's observables, in the order they were added; absent when there are none (optional: added within version 1). */
+  observables?: ReportObservable[];
   awareness: { tips: TipFromIncident[] };
   eventCount: number;
   /** The timeline's hash chain, recomputed when the report was built (optional: added within version 1). */

@@ -111,3 +111,14 @@ describe('exports', () => {
     expect((await t.database.db.select({ n: count() }).from(timelineEvents))[0]!.n).toBe((await t.core.timeline(responder, 'INC-1')).events.length);
   });
 });
+
+describe('reports', () => {
+  it('carry the incident’s observables in their header, defanged beside the stored value', async () => {
+    await t.core.declare(reporter, { title: 'Phish' });
+    await t.core.observables.add(reporter, { ref: 'INC-1', value: 'hxxp://evil[.]example/a' });
+    const { source } = await t.core.report(responder, 'INC-1');
+    expect(source.header.observables).toEqual([
+      { type: 'url', value: 'http://evil.example/a', defanged: 'hxxp://evil[.]example/a', verdict: 'unknown', origin: 'typed', addedBy: 'U0REPORT', addedAt: t.clock.now() },
+    ]);
+  });
+});

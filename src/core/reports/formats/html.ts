@@ -22,6 +22,7 @@ import {
   tipLines,
   type TextTable,
 } from './human.js';
+import { observablesTable } from './observables.js';
 import { timelineSvg } from './svg-timeline.js';
 import { MarkCollector } from './timeline-marks.js';
 
@@ -89,6 +90,10 @@ function closing(h: ReportHeader): string {
   if (h.followups) {
     const table = followupsTable(h.followups, h.names);
     out.push('<section id="followups"><h2>Follow-ups</h2>', `<p class="byline">${table.open} open of ${table.rows.length}</p>`, htmlTable(table, 'followups'), '</section>');
+  }
+  if (h.observables) {
+    const table = observablesTable(h.observables, h.names);
+    out.push('<section id="observables"><h2>Observables</h2>', `<p class="byline">${table.malicious} malicious of ${table.rows.length}; values are defanged</p>`, htmlTable(table, 'observables'), '</section>');
   }
   if (h.awareness.tips.length > 0) {
     out.push('<section id="awareness"><h2>Awareness</h2><ul>');

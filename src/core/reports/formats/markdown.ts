@@ -19,6 +19,7 @@ import {
   tipLines,
   type TextTable,
 } from './human.js';
+import { observablesTable } from './observables.js';
 
 // Titles, notes and reviews are user input. Wikis that render Markdown often pass raw HTML through, so `<` is
 // written as an entity everywhere (it still reads as `<` once rendered); `&` is left alone so text stays legible.
@@ -95,6 +96,10 @@ function closing(h: ReportHeader): string {
   if (h.followups) {
     const table = followupsTable(h.followups, h.names);
     out.push('## Follow-ups\n\n', `${table.open} open of ${table.rows.length}\n\n`, mdTable(table));
+  }
+  if (h.observables) {
+    const table = observablesTable(h.observables, h.names);
+    out.push('## Observables\n\n', `${table.malicious} malicious of ${table.rows.length}; values are defanged\n\n`, mdTable(table));
   }
   if (h.awareness.tips.length > 0) {
     out.push('## Awareness\n\n');
