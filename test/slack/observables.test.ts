@@ -104,3 +104,25 @@ describe('observables offered from a note', () => {
     expect(bot.emu.allMessages().filter((m) => m.ephemeral && JSON.stringify(m.blocks ?? []).includes('Observables in what you wrote')).map((m) => m.visible_to)).toEqual([bot.lead.id]);
   });
 });
+
+describe('observables offered from a pinned message', () => {
+  it('offers them once, to the person who pinned only, through the outbox; a retried delivery offers nothing more', async () => {
+    await bot.incident('declare Credential phishing mail --type phishing');
+    const channel = await channelOf(bot);
+    const alert = bot.emu.postAsUser(bot.lead.id, channel.id, 'Mail gateway: sender bad@evil.example, link hxxp://evil[.]example/x, token ghp_abcdefghijklmnopqrstuvwxyz0123456789');
+    await bot.emu.pin({ user: bot.lead.id, channel: channel.id, ts: alert.ts, eventId: 'EvPINIOC01' });
+    await bot.emu.pin({ user: bot.lead.id, channel: channel.id, ts: alert.ts, eventId: 'EvPINIOC01', retryNum: 1 });
+    await bot.rampart.idle();
+    const offers = bot.emu.allMessages().filter((m) => m.ephemeral && JSON.stringify(m.blocks ?? []).includes('the message you pinned'));
+    expect(offers.map((m) => m.visible_to)).toEqual([bot.lead.id]);
+    const blocks = blocksOf(offers[0]!);
+    expect(blocks).toContain('email address `bad[@]evil[.]example`');
+    expect(blocks).toContain('URL `hxxp://evil[.]example/x`');
+    expect(blocks).not.toContain('ghp_');
+    expect(bot.emu.callsTo('chat.postEphemeral').filter((c) => JSON.stringify(c).includes('the message you pinned'))).toHaveLength(1);
+    expect(await observableEvents()).toEqual([]);
+    await bot.emu.clickButton({ user: bot.lead.id, label: 'Add', near: 'bad[@]evil[.]example' });
+    await bot.rampart.idle();
+    expect((await observableEvents()).map((e) => [e.payload.type, e.payload.value, e.payload.origin, e.source])).toEqual([['email', 'bad@evil.example', 'scan', 'slack-button']]);
+  });
+});

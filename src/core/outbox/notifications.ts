@@ -2,6 +2,7 @@
 // API calls and Block Kit. Core only decides *that* something is to be told and to whom (a lane, usually a channel).
 import type { Role } from '../incidents/incident.js';
 import type { IncidentRule } from '../rules/rule.js';
+import type { ObservableType } from '../observables/observable.js';
 
 /** A change people in the incident channel hear about. */
 export type IncidentChange =
@@ -100,6 +101,11 @@ export interface NotificationPayloads {
   stale_list: { userId: string; incidents: StaleIncident[] };
   /** A follow-up owner's daily reminder by direct message (the lane is their user id): what is due on `day` or overdue. */
   followups_due: { userId: string; day: string; items: { id: number; ref: string; text: string; due: string }[] };
+  /**
+   * The observables found in a message someone pinned (or marked 📌), offered to that person only (chat.postEphemeral
+   * in the incident channel, the lane), each with an Add button. found holds normalised values from the redacted copy.
+   */
+  observables_offered: { ref: string; drill: boolean; userId: string; found: { type: ObservableType; value: string }[] };
 }
 
 /** One line of the weekly stale list: lastActivity is the last timeline event's time (ISO). */
@@ -144,6 +150,7 @@ export const ACTION_OF: Record<NotificationKind, string> = {
   commander_nudge: 'asking for someone to take command',
   stale_list: 'sending the weekly list of stale incidents',
   followups_due: 'reminding a follow-up owner of what is due',
+  observables_offered: 'offering the observables found in a pinned message',
 };
 
 /** What a stored notification does, in words: a posted message names its own action. */

@@ -14,6 +14,7 @@ import { parseNoteTime } from './occurred-at.js';
 import { redactedField, redactFor, redactMessage } from '../redaction/apply.js';
 import { followIncident } from '../reminders/track.js';
 import { noticeCardRefresh } from '../outbox/card-refresh.js';
+import { offerObservables } from '../observables/offer.js';
 
 /**
  * Adds a note, optionally back-dated with a leading `at 14:05` / `at <ISO>`. Ref may be omitted in an incident channel.
@@ -105,6 +106,7 @@ export async function recordSlackMessage(
       },
       now,
     );
+    if (event) await offerObservables(tx, { incident, event, userId: actor.id, text: message.text, now });
     return event ? { incident, event } : null;
   });
 }

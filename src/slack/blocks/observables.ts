@@ -58,12 +58,12 @@ export interface OfferValue {
 /** Button values are at most 2,000 characters: a longer value is not offered (it can still be added by hand). */
 const MAX_OFFER_VALUE = 1_900;
 
-/** The offer of what a scan found in the author's note or pin: one section each with its Add button. */
-export function offerBlocks(ref: string, found: readonly Found[]) {
+/** The offer of what a scan found in a note or a pin: one section each with its Add button; none when nothing fits. */
+export function offerBlocks(ref: string, found: readonly Found[], where = 'what you wrote') {
   const offered = found.filter((f) => f.value.length <= MAX_OFFER_VALUE);
   if (offered.length === 0) return [];
   return [
-    section(md`:mag: Observables in what you wrote. Add any to *${ref}*? (Only you see this.)`),
+    section(md`:mag: Observables in ${where}. Add any to *${ref}*? (Only you see this.)`),
     ...offered.map((f) => ({
       ...section(shownValue(f.type, f.value)),
       accessory: button('Add', BUTTON.observableOffer, JSON.stringify({ ref, type: f.type, value: f.value } satisfies OfferValue)),
@@ -74,7 +74,8 @@ export function offerBlocks(ref: string, found: readonly Found[]) {
 /** The offer alone, as an ephemeral message (a pinned message's). */
 export function offerMessage(ref: string, found: readonly Found[]): SlackMessage {
   const lead = md`:mag: Observables found in the message you pinned in *${ref}*.`;
-  return message(lead, offerBlocks(ref, found));
+  const blocks = offerBlocks(ref, found, 'the message you pinned');
+  return message(lead, blocks.length > 0 ? blocks : [section(md`${lead} Add them with \`/incident ioc add\`.`)]);
 }
 
 /** Reads an Add button's value; throws when it is not one of Rampart's offers. */

@@ -15,6 +15,7 @@ import { archiveNotice } from '../blocks/archive.js';
 import { commanderNudgeMessage, roleBriefMessage, staleListMessage, updateReminderMessage } from '../blocks/reminders.js';
 import { postCard, refreshCard } from './card.js';
 import { reminderMessage } from '../blocks/followups.js';
+import { offerMessage } from '../blocks/observables.js';
 import { checklistMessages } from '../blocks/checklist.js';
 
 /** The metadata event type of outbox messages. */
@@ -86,7 +87,21 @@ export async function send(client: WebClient, ctx: SendContext, row: OutboxRow):
     const p = row.payload as unknown as NotificationPayloads['stale_list'];
     return postDirect(client, p.userId, row, staleListMessage(p));
   }
+  if (row.kind === 'observables_offered') return offerEphemeral(client, row);
   return postKeyed(client, row.lane, row, await messageFor(ctx, row));
+}
+
+/**
+ * Shows a pin's observable offer to the person who pinned, ephemerally. An ephemeral message cannot be looked up
+ * afterwards, so it is shown at most once: after an attempt that may have reached Slack it is not sent again (the
+ * offer is a convenience; `/incident ioc add` does the same), rather than risk showing it twice.
+ */
+async function offerEphemeral(client: WebClient, row: OutboxRow): Promise<Sent> {
+  if (row.attempts > 1) return { result: { skipped: 'an earlier attempt may have shown it, and ephemeral messages cannot be looked up' } };
+  const p = row.payload as unknown as NotificationPayloads['observables_offered'];
+  const offer = offerMessage(p.ref, p.found);
+  const res = await client.chat.postEphemeral({ channel: row.lane, user: p.userId, text: offer.text, blocks: offer.blocks as never[] });
+  return { result: { channel: row.lane, user: p.userId, messageTs: res.message_ts } };
 }
 
 /**
