@@ -117,6 +117,17 @@ describe('rampart sandbox --script', () => {
     expect(events.filter((e) => e.source === 'slack-modal').map((e) => e.kind)).toEqual(['status_changed', 'severity_changed', 'role_assigned', 'note_added']);
   });
 
+  it('runs the observables example: a note’s offer added with one click, a typed value marked, the list defanged, a STIX export', async () => {
+    const lines = (await readFile('docs/examples/observables.txt', 'utf8')).split('\n');
+    const { code, text } = await runScript(lines);
+    expect(text).toContain('✓ script finished');
+    expect(code).toBe(0);
+    expect(text).toContain('email address `billing[@]evil-invoices[.]example` added.');
+    expect(text).toContain('IPv4 address `203.0.113[.]7` marked malicious.');
+    expect(text).toMatch(/Observables of \*INC-\d+\*: 2/);
+    expect(text).toMatch(/inc-\d+-observables\.stix\.json is in/);
+  });
+
   it('runs the awareness example: a queued tip sent now to #staff, acknowledged by two people, in the stats', async () => {
     const lines = (await readFile('docs/examples/awareness.txt', 'utf8')).split('\n');
     const { code, text } = await runScript(lines);
