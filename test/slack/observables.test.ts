@@ -80,6 +80,16 @@ describe('/incident ioc', () => {
     expect(bot.emu.openView(bot.lead.id)).toBeUndefined();
     expect(lastEphemeral().text).toBe(':white_check_mark: *INC-1*: account name `CORP\\alice` added.');
     expect((await observableEvents()).map((e) => [e.source, e.payload.type, e.payload.value])).toEqual([['slack-modal', 'account', 'CORP\\alice']]);
+
+    // Elsewhere the incident is named; without it, the reply says so and no form opens; an outsider gets the refusal.
+    await bot.incident('ioc', bot.lead, bot.general);
+    expect(lastEphemeral().text).toContain('Name the incident');
+    expect(bot.emu.openView(bot.lead.id)).toBeUndefined();
+    await bot.incident('ioc INC-1', bot.staff, bot.general);
+    expect(lastEphemeral(bot.staff).text).toContain('INC-1 is private');
+    expect(bot.emu.openView(bot.staff.id)).toBeUndefined();
+    await bot.incident('ioc INC-1', bot.lead, bot.general);
+    expect(bot.emu.openView(bot.lead.id)!.view).toMatchObject({ callback_id: 'observable_add', private_metadata: JSON.stringify({ ref: 'INC-1', channel: bot.general.id }) });
   });
 });
 

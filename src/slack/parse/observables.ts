@@ -6,7 +6,7 @@ import type { ObservableExportFormat, ObservableType, Verdict } from '../../core
 
 /** A parsed `/incident ioc` request. */
 export type IocRequest =
-  | { sub: 'ioc'; action: 'modal' }
+  | { sub: 'ioc'; action: 'modal'; ref?: string }
   | { sub: 'ioc'; action: 'add'; ref?: string; value: string; type?: ObservableType }
   | { sub: 'ioc'; action: 'list'; ref?: string }
   | { sub: 'ioc'; action: 'mark'; ref?: string; value: string; verdict: Verdict }
@@ -21,6 +21,8 @@ const USAGE = {
 
 /** Parses the words after `/incident ioc`. */
 export function parseIoc(args: readonly string[]): IocRequest {
+  // `/incident ioc INC-12` opens the form for that incident, as `/incident ioc` does for the channel's.
+  if (args.length === 1 && looksLikeRef(args[0]!)) return { sub: 'ioc', action: 'modal', ref: args[0]! };
   const [action = '', ...rest] = args;
   const hasRef = rest[0] !== undefined && looksLikeRef(rest[0]);
   const ref = hasRef ? { ref: rest[0]! } : {};
@@ -48,7 +50,7 @@ export function parseIoc(args: readonly string[]): IocRequest {
       return { sub: 'ioc', action: 'export', ...ref, format };
     }
     default:
-      throw usage(`${USAGE.add}, ${USAGE.list}, ${USAGE.mark}, ${USAGE.export}, or \`/incident ioc\` for the form`);
+      throw usage(`${USAGE.add}, ${USAGE.list}, ${USAGE.mark}, ${USAGE.export}, or \`/incident ioc [INC-12]\` for the form`);
   }
 }
 

@@ -6,6 +6,7 @@ import { parseIncidentCommand } from '../../../src/slack/parse/command.js';
 describe('/incident ioc', () => {
   it.each([
     ['ioc', { sub: 'ioc', action: 'modal' }],
+    ['ioc INC-3', { sub: 'ioc', action: 'modal', ref: 'INC-3' }],
     ['ioc add 203.0.113[.]7', { sub: 'ioc', action: 'add', value: '203.0.113[.]7' }],
     ['ioc add INC-3 evil.example domain', { sub: 'ioc', action: 'add', ref: 'INC-3', value: 'evil.example', type: 'domain' }],
     ['ioc add +44 20 7946 0000', { sub: 'ioc', action: 'add', value: '+44 20 7946 0000' }],

@@ -15,7 +15,7 @@ export async function ioc(deps: SlackDeps, actor: Actor, req: IocRequest, trigge
   switch (req.action) {
     case 'modal': {
       // Resolved and checked now, so a person who may not record observables gets the refusal, not a form.
-      const { incident } = await deps.core.observables.list(actor, undefined);
+      const { incident } = await deps.core.observables.list(actor, req.ref);
       const view = addObservableModal({ ref: incident.ref, ...(actor.channelId ? { channel: actor.channelId } : {}) });
       return { after: async ({ client }) => void (await client.views.open({ trigger_id: triggerId, view })) };
     }
