@@ -3,6 +3,7 @@
 // makes to its author only, whose Add button records the observable as offered from a scan.
 import { describe, expect, it } from 'vitest';
 import type { EmuUser } from '../../src/sandbox/emulator/types.js';
+import { slackOutbox } from '../../src/db/schema.js';
 import { CLI, channelOf, ephemeralMessagesFor, publicMessages, timelineOf } from '../support/slack-state.js';
 import { useTestBot } from '../support/slack.js';
 
@@ -134,5 +135,31 @@ describe('observables offered from a pinned message', () => {
     await bot.emu.clickButton({ user: bot.lead.id, label: 'Add', near: 'bad[@]evil[.]example' });
     await bot.rampart.idle();
     expect((await observableEvents()).map((e) => [e.payload.type, e.payload.value, e.payload.origin, e.source])).toEqual([['email', 'bad@evil.example', 'scan', 'slack-button']]);
+  });
+});
+
+describe('a pin’s offer when Slack’s answer is lost', () => {
+  // Its own bot with a clock moved by `offset`, so the outbox's backoff passes without waiting.
+  let offset = 0;
+  const lossy = useTestBot({ now: () => Date.now() + offset });
+
+  it('is shown once: an ephemeral message cannot be looked up, so it is not sent again', async () => {
+    offset = 0;
+    await lossy.incident('declare Credential phishing mail --type phishing');
+    const channel = await channelOf(lossy);
+    const alert = lossy.emu.postAsUser(lossy.lead.id, channel.id, 'Beacon to 198.51.100.77 every minute');
+    // Slack shows the offer but the answer never arrives.
+    lossy.emu.injectFault({ method: 'chat.postEphemeral', kind: 'reset', handled: true, times: 1 });
+    await lossy.emu.pin({ user: lossy.lead.id, channel: channel.id, ts: alert.ts });
+    await lossy.rampart.idle();
+    offset += 10 * 60_000;
+    lossy.rampart.outbox.notify();
+    await lossy.rampart.idle();
+    const offers = lossy.emu.allMessages().filter((m) => m.ephemeral && JSON.stringify(m.blocks ?? []).includes('198.51.100[.]77'));
+    expect(offers.map((m) => m.visible_to)).toEqual([lossy.lead.id]);
+    expect(lossy.emu.callsTo('chat.postEphemeral')).toHaveLength(1);
+    const [row] = (await lossy.database.db.select().from(slackOutbox)).filter((r) => r.kind === 'observables_offered');
+    expect(row).toMatchObject({ attempts: 2, result: { skipped: 'an earlier attempt may have shown it, and ephemeral messages cannot be looked up' } });
+    expect(row!.deliveredAt).not.toBeNull();
   });
 });
