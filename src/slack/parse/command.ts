@@ -6,6 +6,7 @@ import { parseIoc, type IocRequest } from './observables.js';
 
 /** A parsed `/incident` request. */
 export type IncidentRequest =
+  | IocRequest
   | { sub: 'help' }
   | { sub: 'declare-modal' }
   | { sub: 'declare'; title: string; severity?: string; type?: string; private?: boolean; drill: boolean }
@@ -29,8 +30,7 @@ export type IncidentRequest =
   | { sub: 'stats'; period?: string }
   | { sub: 'verify'; ref?: string }
   | { sub: 'oob'; ref: string; reason: string }
-  | { sub: 'edit'; ref?: string; edit: IncidentEdit }
-  | IocRequest;
+  | { sub: 'edit'; ref?: string; edit: IncidentEdit };
 
 /** Subcommands, as `/incident help` lists them. */
 export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'unassign', 'note', 'lesson', 'correct', 'edit', 'playbooks', 'playbook', 'tasks', 'followups', 'ioc', 'remind', 'review', 'timeline', 'report', 'stats', 'verify', 'oob', 'help'] as const;
