@@ -18,7 +18,9 @@ const LABEL = String.raw`[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?`;
 const HOST = String.raw`${LABEL}(?:${DOT}${LABEL})+`;
 const FINDERS: ReadonlyArray<[ObservableType, RegExp]> = [
   ['url', new RegExp(String.raw`\b(?:h(?:tt|xx)ps?|f[tx]p)(?::|\[:\])//[^\s<>"'|]+`, 'gi')],
-  ['email', new RegExp(String.raw`[A-Za-z0-9._%+-]+${AT}${HOST}`, 'g')],
+  // Starts only where a run of address characters starts, and at most 64 of them: a long run without an @ is then one
+  // failed attempt, not one per position (which would make scanning a pasted log quadratic).
+  ['email', new RegExp(String.raw`(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}${AT}${HOST}`, 'g')],
   ['sha256', /(?<![0-9A-Za-z])[0-9A-Fa-f]{64}(?![0-9A-Za-z])/g],
   ['sha1', /(?<![0-9A-Za-z])[0-9A-Fa-f]{40}(?![0-9A-Za-z])/g],
   ['md5', /(?<![0-9A-Za-z])[0-9A-Fa-f]{32}(?![0-9A-Za-z])/g],
