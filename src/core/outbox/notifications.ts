@@ -100,6 +100,11 @@ export interface NotificationPayloads {
   stale_list: { userId: string; incidents: StaleIncident[] };
   /** A follow-up owner's daily reminder by direct message (the lane is their user id): what is due on `day` or overdue. */
   followups_due: { userId: string; day: string; items: { id: number; ref: string; text: string; due: string }[] };
+  /**
+   * A notification deadline (src/core/clocks) coming up, or passed unmet (overdue): by direct message to the commander,
+   * or to each responder when there is none (the lane is their user id), else in the incident channel. dueAt is ISO.
+   */
+  clock_reminder: { ref: string; drill: boolean; userId?: string; regime: string; regimeName: string; deadline: string; label: string; dueAt: string; overdue: boolean };
 }
 
 /** One line of the weekly stale list: lastActivity is the last timeline event's time (ISO). */
@@ -144,6 +149,7 @@ export const ACTION_OF: Record<NotificationKind, string> = {
   commander_nudge: 'asking for someone to take command',
   stale_list: 'sending the weekly list of stale incidents',
   followups_due: 'reminding a follow-up owner of what is due',
+  clock_reminder: 'reminding of a notification deadline',
 };
 
 /** What a stored notification does, in words: a posted message names its own action. */

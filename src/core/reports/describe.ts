@@ -48,7 +48,17 @@ const DESCRIBE: Record<EventKind, (p: P) => string> = {
   reminder_snoozed: (p) => `Update reminder snoozed until ${s(p.until)} (${p.choice === 'tomorrow' ? 'until tomorrow' : `for ${s(p.choice)}`})`,
   reminders_stopped: () => 'Update reminders stopped',
   moved_out_of_band: (p) => withText(`Team moved out of band; plan sent by direct message to ${plural(Number(p.recipients), 'person', 'people')}`, p.reason),
+  clock_started: (p) => clockStarted(p),
+  clock_notified: (p) => `${s(p.regimeName)}: ${s(p.label)} notified${p.late ? ' late' : ''} to ${s(p.to)} at ${s(p.notifiedAt)}${p.reference ? ` (ref ${s(p.reference)})` : ''}`,
+  clock_stopped: (p) => withText(`${s(p.regimeName)} clock stopped`, p.reason),
+  clock_deadline_missed: (p) => `${s(p.regimeName)}: ${s(p.label)} overdue (was due ${s(p.dueAt)})`,
 };
+
+function clockStarted(p: P): string {
+  const deadlines = Array.isArray(p.deadlines) ? (p.deadlines as P[]).map((d) => `${s(d.label)} by ${s(d.dueAt)}`).join('; ') : '';
+  const aware = `aware since ${s(p.awareAt)}${p.backdated ? ` (back-dated: ${s(p.reason)})` : ''}`;
+  return withText(`${s(p.regimeName)} clock started, ${aware}; ${deadlines}`, p.why);
+}
 
 function ruleWords(p: P): string {
   const list = (v: unknown) => (Array.isArray(v) ? v.map(s) : []);
