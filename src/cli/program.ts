@@ -9,6 +9,7 @@ import { awarenessPreviewCommand, awarenessSendNowCommand, awarenessStatsCommand
 import { digestPreviewCommand, digestSendNowCommand } from './digest.js';
 import { followupsCommand } from './followups.js';
 import { remindCommand } from './remind.js';
+import { registerClocks } from './clocks.js';
 import { AppError } from '../shared/errors.js';
 import { exportCommand, reportCommand, statsCommand } from './reports.js';
 import { verifyCommand } from './verify.js';
@@ -87,6 +88,7 @@ export function buildProgram(run: CliRun): Command {
     .action((ref: string | undefined, opts: { owner?: string; json?: boolean }) =>
       followupsCommand(config(), ref, { ...(opts.owner !== undefined ? { owner: opts.owner } : {}), json: !!opts.json }, out),
     );
+  registerClocks(program, config, out);
   program
     .command('remind')
     .description("snooze an incident's update reminder (30m, 2h or tomorrow 09:00 in TIMEZONE) or stop its reminders")

@@ -67,7 +67,8 @@ export async function recordNotified(deps: CoreDeps, actor: Actor, ref: string |
       now,
     );
     await noticeCardRefresh(tx, { incident, event, now });
-    return { incident, clock, deadlines: await deadlinesOf(tx, [clock.id]) };
+    const after = await deadlinesOf(tx, [clock.id]);
+    return { incident, clock, deadlines: after, notified: after.find((d) => d.deadline === target.deadline)! };
   });
 }
 

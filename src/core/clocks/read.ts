@@ -15,6 +15,8 @@ export interface ClockView {
   incident: Incident;
   clock: NotificationClock;
   deadlines: ClockDeadline[];
+  /** The deadline a "notified" just recorded, as stored (redacted). */
+  notified?: ClockDeadline;
 }
 
 /** A deadline as lists show it, with where it stands now. */
