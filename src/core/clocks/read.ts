@@ -7,6 +7,7 @@ import type { Incident } from '../incidents/incident.js';
 import { incidentByRefOrChannel } from '../incidents/lookup.js';
 import { findByChannel, findById } from '../incidents/queries.js';
 import type { DbOrTx } from '../../db/types.js';
+import type { ReportClock } from '../reports/report.js';
 import { deadlineStatus, nextDeadline, type ClockDeadline, type DeadlineStatus, type NotificationClock } from './notification-clock.js';
 import { deadlinesOf, listClocks } from './queries.js';
 
@@ -121,4 +122,22 @@ export async function clockSummaries(db: DbOrTx, incidentIds: readonly number[],
     });
   }
   return out;
+}
+
+/** An incident's clocks for its report, oldest first, each deadline's standing at `now` (trusted: the report's builder checked access). */
+export async function clocksForReport(db: DbOrTx, incidentId: number, now: Date): Promise<ReportClock[]> {
+  const clocks = await listClocks(db, { incidentIds: [incidentId] });
+  const deadlines = await deadlinesOf(db, clocks.map((c) => c.id));
+  return clocks.map((c) => ({
+    regime: c.regime,
+    regimeName: c.regimeName,
+    state: c.state,
+    awareAt: c.awareAt,
+    why: c.why,
+    backdateReason: c.backdateReason,
+    stopReason: c.stopReason,
+    deadlines: deadlines
+      .filter((d) => d.clockId === c.id)
+      .map((d) => ({ deadline: d.deadline, label: d.label, dueAt: d.dueAt, status: deadlineStatus(d, c.state, now), notifiedAt: d.notifiedAt, notifiedTo: d.notifiedTo, reference: d.reference })),
+  }));
 }

@@ -8,6 +8,7 @@ import { progress, type Run } from '../playbooks/run.js';
 import { latestReview } from '../reviews/queries.js';
 import { followupsOf } from '../followups/queries.js';
 import { compareFollowups } from '../followups/followup.js';
+import { clocksForReport } from '../clocks/read.js';
 import { isBackdated, type TimelineEvent } from '../timeline/events.js';
 import { verifyIncident } from '../timeline/verify.js';
 import { describeEvent } from './describe.js';
@@ -43,6 +44,7 @@ export async function reportSource(deps: ReportDeps, incident: Incident, opts: R
   ]);
   const mergedIntoTitle = mergedInto && (!opts.maySee || (await opts.maySee(mergedInto))) ? mergedInto.title : undefined;
   const generatedAt = deps.clock.now();
+  const clocks = await clocksForReport(deps.db, incident.id, generatedAt);
   const keyTimes = keyTimesOf(incident);
   const header: ReportHeader = {
     version: REPORT_VERSION,
@@ -81,6 +83,7 @@ export async function reportSource(deps: ReportDeps, incident: Incident, opts: R
             .map(({ text, owner, due, state }) => ({ text, owner, due, state })),
         }
       : {}),
+    ...(clocks.length > 0 ? { clocks } : {}),
     awareness: { tips },
     eventCount: [...counts.values()].reduce((a, b) => a + b, 0),
     ...(verification ? { verification } : {}),

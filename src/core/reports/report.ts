@@ -88,6 +88,27 @@ export interface ReportFollowup {
   state: 'open' | 'done' | 'cancelled';
 }
 
+/** A notification clock as reports list it: its regime, awareness and each deadline with where it stood at generation. */
+export interface ReportClock {
+  regime: string;
+  regimeName: string;
+  state: 'running' | 'stopped';
+  awareAt: Date;
+  why: string | null;
+  backdateReason: string | null;
+  stopReason: string | null;
+  deadlines: {
+    deadline: string;
+    label: string;
+    dueAt: Date;
+    /** open, overdue, met, late or stopped, when the report was generated. */
+    status: string;
+    notifiedAt: Date | null;
+    notifiedTo: string | null;
+    reference: string | null;
+  }[];
+}
+
 /** Everything in a report except the events. */
 export interface ReportHeader {
   version: typeof REPORT_VERSION;
@@ -123,6 +144,8 @@ export interface ReportHeader {
   reviewVersions: number;
   /** The follow-ups from the review's action items, open first; absent when there are none (optional: added within version 1). */
   followups?: ReportFollowup[];
+  /** Notification clocks, oldest first; absent when there are none (optional: added within version 1). */
+  clocks?: ReportClock[];
   awareness: { tips: TipFromIncident[] };
   eventCount: number;
   /** The timeline's hash chain, recomputed when the report was built (optional: added within version 1). */

@@ -134,6 +134,9 @@ describe('a GDPR clock', () => {
     await expect(core.clocks.notified(lead, incident.ref, { regime: 'nis2', deadline: 'notification', to: 'again' })).rejects.toThrow('was already notified');
     await expect(core.clocks.notified(lead, incident.ref, { regime: 'nis2', deadline: 'final', to: 'x' })).rejects.toThrow('has no deadline "final"; its deadlines are early-warning, notification, final-report');
     await expect(core.clocks.notified(lead, incident.ref, { regime: 'nis2', to: '   ' })).rejects.toThrow('Say to whom');
+    // The report lists the clock with each deadline's standing when it was made.
+    const { source } = await core.report(lead, incident.ref, { verify: false });
+    expect(source.header.clocks).toMatchObject([{ regime: 'nis2', state: 'running', deadlines: [{ status: 'met', notifiedTo: 'CERT-FR' }, { status: 'late' }, { status: 'open' }] }]);
   });
 
   it('back-dated needs a reason, and a deadline already passed is overdue at once: the next sweep sends its notice', async () => {

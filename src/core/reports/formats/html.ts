@@ -17,6 +17,7 @@ import {
   reviewByline,
   reviewSections,
   followupsTable,
+  clockTable,
   summaryTable,
   timelineRow,
   tipLines,
@@ -89,6 +90,14 @@ function closing(h: ReportHeader): string {
   if (h.followups) {
     const table = followupsTable(h.followups, h.names);
     out.push('<section id="followups"><h2>Follow-ups</h2>', `<p class="byline">${table.open} open of ${table.rows.length}</p>`, htmlTable(table, 'followups'), '</section>');
+  }
+  if (h.clocks) {
+    out.push('<section id="notification-clocks"><h2>Notification clocks</h2>');
+    for (const c of h.clocks) {
+      const table = clockTable(c, h.timezone);
+      out.push(`<h3>${esc(c.regimeName)}</h3>`, `<p class="byline">${esc(table.byline)}</p>`, htmlTable(table, 'clock-deadlines'));
+    }
+    out.push('</section>');
   }
   if (h.awareness.tips.length > 0) {
     out.push('<section id="awareness"><h2>Awareness</h2><ul>');

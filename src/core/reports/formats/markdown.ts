@@ -14,6 +14,7 @@ import {
   reviewByline,
   reviewSections,
   followupsTable,
+  clockTable,
   summaryTable,
   timelineRow,
   tipLines,
@@ -95,6 +96,13 @@ function closing(h: ReportHeader): string {
   if (h.followups) {
     const table = followupsTable(h.followups, h.names);
     out.push('## Follow-ups\n\n', `${table.open} open of ${table.rows.length}\n\n`, mdTable(table));
+  }
+  if (h.clocks) {
+    out.push('## Notification clocks\n\n');
+    for (const c of h.clocks) {
+      const table = clockTable(c, h.timezone);
+      out.push(`### ${mdCell(c.regimeName)}\n\n`, `_${mdCell(table.byline)}_\n\n`, mdTable(table));
+    }
   }
   if (h.awareness.tips.length > 0) {
     out.push('## Awareness\n\n');
