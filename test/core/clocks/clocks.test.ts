@@ -173,6 +173,22 @@ describe('a GDPR clock', () => {
   });
 });
 
+describe('metrics', () => {
+  it('count the period’s deadlines met and missed; drills and stopped clocks’ unrequired notices are left out', async () => {
+    const met = await commanded();
+    const missed = await commanded();
+    const stopped = await commanded();
+    const { incident: drill } = await core.declare(lead, { title: 'Tabletop: leaked backup', severity: 'sev2', drill: true });
+    for (const i of [met, missed, stopped, drill]) await core.clocks.start(lead, i.ref, { regime: 'gdpr', aware: '2026-11-20 09:00', reason: 'found late' });
+    await core.clocks.notified(lead, met.ref, { regime: 'gdpr', to: 'CNIL', at: '2026-11-22 10:00' });
+    await core.clocks.stop(lead, stopped.ref, { regime: 'gdpr', reason: 'no personal data after all' });
+    expect((await core.stats(lead, '30d')).notificationDeadlines).toEqual({ met: 1, missed: 1 });
+    // Notified late still counts as missed.
+    await core.clocks.notified(lead, missed.ref, { regime: 'gdpr', to: 'CNIL' });
+    expect((await core.stats(lead, '30d')).notificationDeadlines).toEqual({ met: 1, missed: 1 });
+  });
+});
+
 describe('reminders across restarts', () => {
   it('a restart between a reminder’s time and the sweep neither loses nor doubles it', async () => {
     const incident = await commanded();
