@@ -145,6 +145,8 @@ describe('a GDPR clock', () => {
     await core.clocks.start(lead, incident.ref, { regime: 'gdpr', aware: '2026-11-20 09:00', reason: 'the DPO was told on Friday and nobody opened an incident' });
     expect((await eventsOf(incident.id, 'clock_started'))[0]!.payload).toMatchObject({ backdated: true, reason: 'the DPO was told on Friday and nobody opened an incident', awareAt: '2026-11-20T08:00:00.000Z' });
     expect((await core.clocks.summaries([incident.id])).get(incident.id)).toMatchObject({ overdue: 1, next: { overdue: true } });
+    // App Home lists it among the deadlines, overdue said.
+    expect((await core.home.read(slackUser(COMMANDER))).extra.deadlines).toContainEqual({ ref: incident.ref, what: 'GDPR Art. 33: Notify the supervisory authority (OVERDUE)', at: new Date('2026-11-23T08:00:00Z') });
     // Only the overdue notice: the reminders before it are long past.
     expect((await core.clocks.runDue()).map((o) => [o.kind, o.slot])).toEqual([['reminded', 'overdue']]);
     expect(await core.clocks.runDue()).toEqual([]);
