@@ -53,7 +53,7 @@ export function clockListMessage(list: { incident?: { ref: string }; clocks: Lis
     section(lead),
     ...sections.map(section),
     ...(shown < list.clocks.length ? [context(md`…and more: name an incident to see its own.`)] : []),
-    context(md`Record a notice: \`/incident clocks INC-12 notified gdpr to <whom>\` · stop: \`/incident clocks INC-12 stop gdpr [reason]\``),
+    context(md`Record a notice: \`/incident clocks ${list.incident?.ref ?? 'INC-12'} notified <regime> to <whom>\` · stop: \`/incident clocks ${list.incident?.ref ?? 'INC-12'} stop <regime> [reason]\``),
   ]);
 }
 
