@@ -81,8 +81,11 @@ export function tally(deadlines: readonly Pick<ClockDeadline, 'dueAt' | 'notifie
   let met = 0;
   let missed = 0;
   for (const d of deadlines) {
-    if (d.notifiedAt && d.notifiedAt <= d.dueAt) met += 1;
-    else if ((d.notifiedAt ?? now) > d.dueAt || now >= d.dueAt) missed += 1;
+    const onTime = d.notifiedAt !== null && d.notifiedAt <= d.dueAt;
+    // Late, or still not notified once due; one not yet due counts for neither.
+    const late = d.notifiedAt !== null ? d.notifiedAt > d.dueAt : now >= d.dueAt;
+    if (onTime) met += 1;
+    else if (late) missed += 1;
   }
   return { met, missed };
 }
