@@ -3,7 +3,8 @@
 // same settings. Nothing here imports Slack: adapters pass in what talks to Slack (the responder and membership
 // checks, the outbox worker, the scheduled posts' posters), and the CLI loads no Slack code unless it posts.
 import type { Config } from './config.js';
-import { createCore, type Core, systemClock, type Clock, loadLibrary, loadRegimesSync, loadRulesSync, type PlaybookLibrary } from './core/index.js';
+import { createCore, type Core, systemClock, type Clock, loadLibrary, loadRulesSync, type PlaybookLibrary } from './core/index.js';
+import { loadRegimesSync } from './core/index.js';
 import type { CoreDeps, AwarenessPoster, DigestPoster, OutboxPort } from './core/index.js';
 import { openDatabase } from './db/client.js';
 import type { Database } from './db/types.js';
