@@ -24,6 +24,7 @@ beforeAll(async () => {
   const actor = { id: 'U0LEAD', source: 'slack-command' as const };
   await core.declare(actor, { title: 'Customer export on a public bucket', type: 'data-leak' });
   await core.declare(actor, { title: 'Lost laptop' });
+  await core.declare(actor, { title: 'Payroll file mailed outside', type: 'data-leak' });
   await database.close();
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -36,7 +37,7 @@ describe('rampart clocks', () => {
     expect(r.stdout).toContain('nis2           NIS2 Art. 23: early-warning (24h), notification (72h), final-report (1 month)');
   });
 
-  it('starts a back-dated clock (with its reason), shows it overdue, records the notice, and stops another', async () => {
+  it('refuses a back-dated start without its reason, then starts it and lists the deadline overdue', async () => {
     const refused = await rampart('clocks', 'start', 'INC-1', 'gdpr', '--aware', '2026-11-02 09:00');
     expect(refused.code).not.toBe(0);
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
@@ -50,17 +51,23 @@ describe('rampart clocks', () => {
       '  authority      due 2026-11-05T08:00:00.000Z  Notify the supervisory authority',
     ]);
     expect((await rampart('clocks')).stdout).toContain('OVERDUE  authority      due 2026-11-05T08:00:00.000Z  Notify the supervisory authority');
+  });
 
-    const notified = await rampart('clocks', 'notified', 'INC-1', 'gdpr', '--to', 'CNIL', '--reference', 'CNIL-2026-0042', '--at', '2026-11-04T17:00Z');
-    expect(notified.stdout.trim()).toBe('INC-1: Notify the supervisory authority: notified 2026-11-04T17:00:00.000Z to CNIL.');
-    const json = JSON.parse((await rampart('clocks', 'INC-1', '--json')).stdout) as { regime: string; deadlines: { status: string; notifiedTo: string; reference: string }[] }[];
-    expect(json).toMatchObject([{ regime: 'gdpr', state: 'running', why: 'customer emails', deadlines: [{ status: 'met', notifiedTo: 'CNIL', reference: 'CNIL-2026-0042' }] }]);
+  it('records a notice with whom, when and a reference, and lists it as JSON', async () => {
+    await rampart('clocks', 'start', 'INC-3', 'gdpr', '--aware', '2026-11-02 09:00', '--reason', 'found in the weekly log review', '--why', 'customer emails');
+    const notified = await rampart('clocks', 'notified', 'INC-3', 'gdpr', '--to', 'CNIL', '--reference', 'CNIL-2026-0042', '--at', '2026-11-04T17:00Z');
+    expect(notified.stdout.trim()).toBe('INC-3: Notify the supervisory authority: notified 2026-11-04T17:00:00.000Z to CNIL.');
+    const json = JSON.parse((await rampart('clocks', 'INC-3', '--json')).stdout) as unknown;
+    expect(json).toMatchObject([{ ref: 'INC-3', regime: 'gdpr', state: 'running', why: 'customer emails', deadlines: [{ status: 'met', notifiedTo: 'CNIL', reference: 'CNIL-2026-0042', notifiedAt: '2026-11-04T17:00:00.000Z' }] }]);
+  });
 
+  it('stops a clock with its reason', async () => {
     await rampart('clocks', 'start', 'INC-2', 'dora');
     const stopped = await rampart('clocks', 'stop', 'INC-2', 'dora', '--reason', 'not a financial entity');
     expect(stopped.stdout.trim()).toBe('INC-2: DORA major ICT incident clock stopped.');
-    expect((await rampart('clocks', 'INC-2')).stdout).toContain('· stopped · aware');
-    expect((await rampart('clocks', 'INC-2')).stdout).toContain('stopped: not a financial entity');
+    const listed = (await rampart('clocks', 'INC-2')).stdout;
+    expect(listed).toContain('DORA major ICT incident · stopped · aware');
+    expect(listed).toContain('stopped: not a financial entity');
   });
 
   it('refuses an unknown regime or a missing --to in one line with a non-zero exit', async () => {
