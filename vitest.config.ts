@@ -14,6 +14,7 @@ const UNIT = [
   'test/core/awareness/readme-example.test.ts',
   'test/core/awareness/schedule.test.ts',
   'test/core/awareness/tips.test.ts',
+  'test/core/clocks/regime.test.ts',
   'test/core/digest/digest.test.ts',
   'test/core/digest/followups.test.ts',
   'test/core/followups/followup.test.ts',

@@ -4,6 +4,7 @@
 // checks, the outbox worker, the scheduled posts' posters), and the CLI loads no Slack code unless it posts.
 import type { Config } from './config.js';
 import { createCore, type Core, systemClock, type Clock, loadLibrary, loadRulesSync, type PlaybookLibrary } from './core/index.js';
+import { loadRegimesSync } from './core/index.js';
 import type { CoreDeps, AwarenessPoster, DigestPoster, OutboxPort } from './core/index.js';
 import { openDatabase } from './db/client.js';
 import type { Database } from './db/types.js';
@@ -78,6 +79,12 @@ export async function composeCore(base: Foundation, options: CoreOptions = {}): 
     ...(config.incidentChannel ? { announceChannel: config.incidentChannel } : {}),
     ...(options.outbox ? { outbox: options.outbox } : {}),
     reminders: reminderSettings(config, options.posters !== undefined),
+    clocks: {
+      regimes: config.clocks.regimesFile ? loadRegimesSync(config.clocks.regimesFile) : [],
+      reminderOffsets: config.clocks.reminderOffsets,
+      // Reminded when an incident has no commander: the people RESPONDERS names (a user group has no list here).
+      responders: config.responders.filter((id) => /^[UW]/.test(id)),
+    },
     ...(options.posters
       ? {
           awareness: await awarenessSettings(config, options.posters.awareness, base.logger),

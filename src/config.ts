@@ -2,6 +2,7 @@
 // and the result is frozen. Secrets are never included in error messages or logs.
 import { z } from 'zod';
 import { DEFAULT_INCIDENT_TYPES, SEVERITIES, type Severity, checkCron, durationMs, loadPlanSync, loadRulesSync, parseQuietHours, parseUpdateIntervals } from './core/index.js';
+import { DEFAULT_CLOCK_REMINDERS, loadRegimesSync, parseReminderOffsets } from './core/index.js';
 import { parseRedactPatterns } from './shared/redact.js';
 
 const slackId = (prefix: string) => new RegExp(`^[${prefix}][A-Z0-9]{2,}$`);
@@ -111,6 +112,20 @@ const schema = z
     STALE_LIST_CRON: cronOrOff('0 9 * * 1', 'the stale list'),
     // `off` turns follow-up reminders off; any other value is a cron expression read in TIMEZONE.
     FOLLOWUP_REMINDER_CRON: cronOrOff('0 9 * * *', 'follow-up reminders'),
+    // Notification regimes besides GDPR and NIS2 (YAML); checked here so a broken file shows at start-up, every problem listed.
+    NOTIFICATION_REGIMES_FILE: z
+      .string()
+      .min(1)
+      .optional()
+      .superRefine((file, ctx) => {
+        const problem = file === undefined ? undefined : fileProblem(() => loadRegimesSync(file));
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
+    // How long before each notification deadline its reminders go out (`off`: only the overdue notice).
+    CLOCK_REMINDERS: z
+      .string()
+      .default(DEFAULT_CLOCK_REMINDERS)
+      .transform((s, ctx) => parsedOr(ctx, () => parseReminderOffsets(s))),
     // Extra secret formats to redact: `name=regex;name=regex` (a literal `;` in a regex is written \x3b).
     REDACT_PATTERNS: z
       .string()
@@ -198,6 +213,8 @@ const schema = z
     digest: { cron: e.DIGEST_CRON },
     // Owners of due follow-ups get one direct message per slot, in `timezone`; cron is undefined when reminders are off.
     followups: { cron: e.FOLLOWUP_REMINDER_CRON },
+    // Regimes are read again when core is composed (like RULES_FILE); reminders are ms before each deadline, longest first.
+    clocks: { regimesFile: e.NOTIFICATION_REGIMES_FILE, reminderOffsets: e.CLOCK_REMINDERS },
     decoys: {
       publicUrl: e.PUBLIC_URL,
       path: e.DECOY_PATH,
@@ -254,6 +271,16 @@ function cronProblem(cron: string): string | undefined {
 function oobPlanProblem(file: string): string | undefined {
   try {
     loadPlanSync(file);
+    return undefined;
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
+/** Why a file setting is unusable (the loader's message), or undefined when it loads. */
+function fileProblem(load: () => unknown): string | undefined {
+  try {
+    load();
     return undefined;
   } catch (err) {
     return (err as Error).message;

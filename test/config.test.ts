@@ -56,6 +56,17 @@ describe('config', () => {
     );
   });
 
+  it('reads the notification clock settings: reminders before each deadline and a regimes file, checked at start-up', () => {
+    expect(loadConfig({}).clocks).toEqual({ regimesFile: undefined, reminderOffsets: [24 * 3_600_000, 4 * 3_600_000, 3_600_000] });
+    expect(loadConfig({ CLOCK_REMINDERS: 'off', NOTIFICATION_REGIMES_FILE: 'docs/examples/notification-regimes.yaml' }).clocks).toEqual({
+      regimesFile: 'docs/examples/notification-regimes.yaml',
+      reminderOffsets: [],
+    });
+    expect(() => loadConfig({ CLOCK_REMINDERS: '24h,soon', NOTIFICATION_REGIMES_FILE: 'docs/examples/none.yaml' })).toThrow(
+      /NOTIFICATION_REGIMES_FILE: The notification regimes file docs\/examples\/none\.yaml does not exist.*\n.*CLOCK_REMINDERS: "soon" is not a time before a deadline/,
+    );
+  });
+
   it('reads SLACK_APP_ID as an app id (A…), optional, and refuses anything else', () => {
     expect(loadConfig({}).slack.appId).toBeUndefined();
     expect(loadConfig({ SLACK_APP_ID: 'A0123ABCD' }).slack.appId).toBe('A0123ABCD');

@@ -10,6 +10,7 @@ import { digestPreviewCommand, digestSendNowCommand } from './digest.js';
 import { followupsCommand } from './followups.js';
 import { iocAddCommand, iocExportCommand, iocListCommand, iocMarkCommand } from './observables.js';
 import { remindCommand } from './remind.js';
+import { registerClocks } from './clocks.js';
 import { AppError } from '../shared/errors.js';
 import { exportCommand, reportCommand, statsCommand } from './reports.js';
 import { verifyCommand } from './verify.js';
@@ -116,6 +117,7 @@ export function buildProgram(run: CliRun): Command {
     .requiredOption('--format <format>', 'stix, misp or csv')
     .option('--out <file>', 'write to this file (it appears only when complete) instead of stdout')
     .action((ref: string, opts: { format: string; out?: string }) => iocExportCommand(config(), ref, opts, output));
+  registerClocks(program, config, out);
   program
     .command('remind')
     .description("snooze an incident's update reminder (30m, 2h or tomorrow 09:00 in TIMEZONE) or stop its reminders")

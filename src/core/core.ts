@@ -33,6 +33,7 @@ import { digestApi } from './digest/core-api.js';
 import { remindersApi } from './reminders/core-api.js';
 import { followupsApi } from './followups/core-api.js';
 import { observablesApi } from './observables/core-api.js';
+import { clocksApi } from './clocks/core-api.js';
 import { noticeMessage } from './outbox/incident-notices.js';
 import { settledDeliveries } from './outbox/read.js';
 import { SignatureLedger } from './requests/signatures.js';
@@ -166,6 +167,8 @@ export function createCore(deps: CoreDeps) {
     followups: followupsApi(deps),
     /** Observables (indicators of compromise): recorded, marked, offered from scans, exported as STIX, MISP and CSV. */
     observables: observablesApi(deps),
+    /** Notification clocks: regulators' deadlines counted from awareness (GDPR, NIS2, the regimes file), with reminders. */
+    clocks: clocksApi(deps),
     decoys: {
       /** Throws not_authorized (and reports the refusal) unless the actor may manage decoys; writes nothing. */
       mayManage: (actor: Actor) => authorize(deps, actor, 'decoy.manage'),

@@ -344,6 +344,78 @@ export const observables = pgTable(
 );
 
 /**
+ * Notification clocks (src/core/clocks): a regime's deadlines counted from the moment the team became aware of a
+ * breach. One row per clock, one per deadline (when it was notified, to whom), and one per reminder: the minutely sweep
+ * of any replica fires a due reminder row under its row lock and marks it sent in the transaction that enqueues the
+ * message, so each reminder and overdue notice goes out once across replicas and restarts.
+ */
+export const notificationClocks = pgTable(
+  'notification_clocks',
+  {
+    id: serial('id').primaryKey(),
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    regime: text('regime').notNull(),
+    regimeName: text('regime_name').notNull(),
+    awareAt: tz('aware_at').notNull(),
+    backdateReason: redactedText('backdate_reason'),
+    why: redactedText('why'),
+    state: text('state').$type<'running' | 'stopped'>().notNull().default('running'),
+    startedBy: text('started_by').notNull(),
+    startedAt: tz('started_at').notNull(),
+    stoppedBy: text('stopped_by'),
+    stoppedAt: tz('stopped_at'),
+    stopReason: redactedText('stop_reason'),
+  },
+  (t) => [
+    index('notification_clocks_incident_idx').on(t.incidentId),
+    // One running clock per regime and incident: "notified" and "stop" name a clock by its regime.
+    uniqueIndex('notification_clocks_running_idx').on(t.incidentId, t.regime).where(sql`${t.state} = 'running'`),
+    check('notification_clocks_state_check', sql`${t.state} in ('running','stopped')`),
+  ],
+);
+
+/** A clock's deadlines: due_at fixed at the start; notified_* recorded once (when, to whom, a reference). */
+export const clockDeadlines = pgTable(
+  'clock_deadlines',
+  {
+    clockId: integer('clock_id')
+      .notNull()
+      .references(() => notificationClocks.id),
+    deadline: text('deadline').notNull(),
+    label: text('label').notNull(),
+    dueAt: tz('due_at').notNull(),
+    notifiedAt: tz('notified_at'),
+    notifiedTo: redactedText('notified_to'),
+    reference: redactedText('reference'),
+    notifiedBy: text('notified_by'),
+  },
+  (t) => [primaryKey({ columns: [t.clockId, t.deadline] }), index('clock_deadlines_due_idx').on(t.dueAt)],
+);
+
+/** Each reminder before a deadline, and its overdue notice: pending until a sweep sends it or finds it no longer needed. */
+export const clockReminders = pgTable(
+  'clock_reminders',
+  {
+    clockId: integer('clock_id')
+      .notNull()
+      .references(() => notificationClocks.id),
+    deadline: text('deadline').notNull(),
+    /** `before-1440m` … or `overdue`. */
+    slot: text('slot').notNull(),
+    dueAt: tz('due_at').notNull(),
+    state: text('state').$type<'pending' | 'sent' | 'dropped'>().notNull().default('pending'),
+    settledAt: tz('settled_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clockId, t.deadline, t.slot] }),
+    index('clock_reminders_due_idx').on(t.state, t.dueAt),
+    check('clock_reminders_state_check', sql`${t.state} in ('pending','sent','dropped')`),
+  ],
+);
+
+/**
  * Slack side effects waiting to be delivered: written in the same transaction as the change they announce, so a
  * change is never stored without its message nor a message sent for a change that rolled back. The worker
  * (src/slack/outbox/) delivers each row once, in id order within its lane (one channel, or one incident's set-up),

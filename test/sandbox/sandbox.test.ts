@@ -98,6 +98,22 @@ describe('rampart sandbox --script', () => {
     expect(text).toMatch(/@alice · Turn on breach monitoring/);
   });
 
+  it('runs the notification clocks example: a GDPR clock now, a back-dated NIS2 one overdue at once, reminders by direct message after `wait`, a notice recorded, a clock stopped', async () => {
+    const lines = (await readFile('docs/examples/clocks.txt', 'utf8')).split('\n');
+    const { code, text } = await runScript(lines);
+    expect(text).toContain('✓ script finished');
+    expect(code).toBe(0);
+    expect(text).toContain(':stopwatch: *INC-1*: GDPR Art. 33 clock started');
+    expect(text).toContain('(back-dated: the CSIRT phoned yesterday morning) · for a significant service');
+    expect(text).toContain(':rotating_light: *NOTIFICATION OVERDUE* · NIS2 Art. 23: Early warning');
+    // `wait 1d` ran the sweep: the overdue notice once, and the reminder 24 h before the 72-hour notification.
+    expect(text.match(/\[DM @you\] rampart: :rotating_light: \*OVERDUE: INC-1\* · NIS2 Art. 23: Early warning/g)).toHaveLength(1);
+    expect(text).toMatch(/\[DM @you\] rampart: :alarm_clock: \*INC-1\* · NIS2 Art. 23: Incident notification is due .* \(in 1[78] h( \d+ min)?\)\./);
+    expect(text).toContain(':warning: *late* Early warning to the CSIRT or competent authority · notified');
+    expect(text).toContain('to CERT-FR duty desk (ref CSIRT-2026-17)');
+    expect(text).toContain('· stopped: only test data in the bucket after all');
+  });
+
   it('runs the incident card example: the pinned card is changed from its buttons and a command, and updated in place', async () => {
     const lines = (await readFile('docs/examples/incident-card.txt', 'utf8')).split('\n');
     const { code, text } = await runScript(lines);

@@ -52,6 +52,8 @@ export const RULES = {
   'incident.keep-open': 'commander',
   // Snoozing or stopping update reminders: whoever they are for (the commander), and responders.
   'incident.remind': 'commander',
+  // Starting, recording and stopping a notification clock: a legal decision the commander and responders take.
+  'clock.manage': 'commander',
   'incident.stats': 'responder',
   'awareness.manage': 'admin',
   'decoy.manage': 'admin',
@@ -92,6 +94,7 @@ export const ACTION_WORDS: Record<Action, string> = {
   'playbook.start': 'start playbooks',
   'incident.keep-open': 'keep an incident’s channel from being archived',
   'incident.remind': 'snooze or stop this incident’s update reminders',
+  'clock.manage': 'start, record or stop this incident’s notification clocks',
   'incident.stats': 'see incident figures',
   'awareness.manage': 'run the awareness programme (`/awareness tip` is open to everyone)',
   'decoy.manage': 'manage decoys',

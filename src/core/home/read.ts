@@ -16,6 +16,7 @@ import { homeIncident, isMineToRun, type Home, type HomeAwareness, type HomeSect
 import { noteViewer, pageOf } from './queries.js';
 import { openFollowupsOf } from '../followups/read.js';
 import { updateDeadlines } from '../reminders/queries.js';
+import { clockSummaries } from '../clocks/read.js';
 
 /** Records that the person opened App Home (and the page, when they turned one), then reads it. */
 export async function openHome(deps: CoreDeps, actor: Actor, opts: { page?: number } = {}): Promise<Home> {
@@ -109,5 +110,12 @@ async function extraSections(deps: CoreDeps, actor: Actor, visible: readonly Inc
     const next = due.get(i.id);
     return next ? [{ ref: i.ref, what: next.snoozed ? 'update due (reminder snoozed)' : 'update due', at: next.dueAt }] : [];
   });
+  // Legal notification deadlines of every open incident the person may see: the next unmet one each, overdue said.
+  const clocks = await clockSummaries(deps.db, visible.map((i) => i.id), deps.clock.now());
+  for (const i of visible) {
+    const next = clocks.get(i.id)?.next;
+    if (next) deadlines.push({ ref: i.ref, what: `${next.regimeName}: ${next.label}${next.overdue ? ' (OVERDUE)' : ''}`, at: next.dueAt });
+  }
+  deadlines.sort((a, b) => a.at.getTime() - b.at.getTime());
   return { ...(followUps.length > 0 ? { followUps } : {}), ...(deadlines.length > 0 ? { deadlines } : {}) };
 }

@@ -7,6 +7,7 @@ import { progress } from '../playbooks/run.js';
 import { latestReview } from '../reviews/queries.js';
 import type { Incident } from './incident.js';
 import { findById } from './queries.js';
+import { clockSummaries, type ClockSummary } from '../clocks/read.js';
 
 /** How many open tasks the card lists (the rest are counted). */
 export const CARD_TASKS = 5;
@@ -38,14 +39,18 @@ export interface IncidentCard {
   reviewVersions: number;
   /** Deadlines to show: the next update reminder (snoozed or not) and any given by the caller. */
   deadlines: CardDeadline[];
+  /** Notification clocks: the next unmet legal deadline and how many are overdue (absent without running clocks). */
+  clocks?: ClockSummary;
 }
 
 /** The card of an incident, or undefined when it does not exist. */
-export async function buildCard(db: DbOrTx, incidentId: number, opts: { deadlines?: CardDeadline[] } = {}): Promise<IncidentCard | undefined> {
+export async function buildCard(db: DbOrTx, incidentId: number, opts: { deadlines?: CardDeadline[]; now?: Date } = {}): Promise<IncidentCard | undefined> {
   const incident = await findById(db, incidentId);
   if (!incident) return undefined;
   const [runs, { versions }, reminders] = await Promise.all([runsOf(db, [incident.id]), latestReview(db, incident.id), updateDeadlines(db, [incident.id])]);
   const update = reminders.get(incident.id);
+  // Overdue is judged at `now` (the worker's clock at delivery); without one, only the next deadline is known.
+  const clocks = (await clockSummaries(db, [incident.id], opts.now ?? new Date(0))).get(incident.id);
   const updateDeadline = update ? [{ label: update.snoozed ? 'update due (reminder snoozed)' : 'update due', at: update.dueAt }] : [];
   const open = runs.flatMap((run) =>
     run.steps.filter((s) => s.state === 'open').map((s) => ({ runId: run.id, step: s.number, title: s.step.title, assignee: s.assignee, dueAt: s.dueAt })),
@@ -58,5 +63,6 @@ export async function buildCard(db: DbOrTx, incidentId: number, opts: { deadline
     openTasks: open.length,
     reviewVersions: versions,
     deadlines: [...updateDeadline, ...(opts.deadlines ?? [])],
+    ...(clocks ? { clocks } : {}),
   };
 }

@@ -5,6 +5,8 @@ import { incidentsForStats } from './queries.js';
 import type { Actor, CoreDeps } from '../context.js';
 import { requireResponder } from '../incidents/access.js';
 import { computeStats, DEFAULT_PERIOD, parsePeriod, periodStart, type Stats } from './stats.js';
+import { deadlinesDueBetween } from '../clocks/queries.js';
+import { tally } from '../clocks/notification-clock.js';
 
 /** What the stats need; a subset of CoreDeps, so adapters and tests can pass core's deps as they are. */
 export interface StatsDeps {
@@ -19,8 +21,11 @@ export async function statsFor(deps: StatsDeps, periodText: string | undefined):
   // Parsed first, so a typo costs no query.
   const period = periodText?.trim() ? parsePeriod(periodText) : DEFAULT_PERIOD;
   const now = deps.clock.now();
-  const rows = await incidentsForStats(deps.db, periodStart(period, now));
-  return computeStats(rows, period, now, deps.timezone);
+  const from = periodStart(period, now);
+  const rows = await incidentsForStats(deps.db, from);
+  // A stopped clock's deadlines that were never notified were not required after all: neither met nor missed.
+  const deadlines = (await deadlinesDueBetween(deps.db, from, now)).filter((d) => !d.drill && (d.state === 'running' || d.notifiedAt));
+  return { ...computeStats(rows, period, now, deps.timezone), notificationDeadlines: tally(deadlines, now) };
 }
 
 /**

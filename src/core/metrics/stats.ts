@@ -72,6 +72,8 @@ export interface Stats {
   weekly: WeekBucket[];
   /** Weeks left out at the start of the series because of MAX_WEEKS (0 when none). */
   truncatedWeeks: number;
+  /** Notification deadlines that fell due in the period: met (notified by the deadline) and missed (late or not at all); drills left out. */
+  notificationDeadlines?: { met: number; missed: number };
 }
 
 /** Reads a period name such as `90d`, any case. */

@@ -17,6 +17,7 @@ export function statsLines(stats: Stats): string[] {
     `Incidents: ${c.total} (of which declined: ${c.declined}, merged: ${c.merged})`,
     `Declined (false positive) rate: ${formatRate(stats.declinedRate)}`,
     `Drills: ${c.drills} (not counted in any other figure)`,
+    ...(stats.notificationDeadlines ? [`Notification deadlines due: ${stats.notificationDeadlines.met} met, ${stats.notificationDeadlines.missed} missed`] : []),
     '',
     ...indentTable('By type', [['Type', 'Incidents'], ...types]),
     '',

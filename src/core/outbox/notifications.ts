@@ -106,6 +106,11 @@ export interface NotificationPayloads {
    * in the incident channel, the lane), each with an Add button. found holds normalised values from the redacted copy.
    */
   observables_offered: { ref: string; drill: boolean; userId: string; found: { type: ObservableType; value: string }[] };
+  /**
+   * A notification deadline (src/core/clocks) coming up, or passed unmet (overdue): by direct message to the commander,
+   * or to each responder when there is none (the lane is their user id), else in the incident channel. dueAt is ISO.
+   */
+  clock_reminder: { ref: string; drill: boolean; userId?: string; regime: string; regimeName: string; deadline: string; label: string; dueAt: string; overdue: boolean };
 }
 
 /** One line of the weekly stale list: lastActivity is the last timeline event's time (ISO). */
@@ -151,6 +156,7 @@ export const ACTION_OF: Record<NotificationKind, string> = {
   stale_list: 'sending the weekly list of stale incidents',
   followups_due: 'reminding a follow-up owner of what is due',
   observables_offered: 'offering the observables found in a pinned message',
+  clock_reminder: 'reminding of a notification deadline',
 };
 
 /** What a stored notification does, in words: a posted message names its own action. */

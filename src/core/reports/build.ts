@@ -10,6 +10,7 @@ import { followupsOf } from '../followups/queries.js';
 import { compareFollowups } from '../followups/followup.js';
 import { observablesOf } from '../observables/queries.js';
 import { defang } from '../observables/observable.js';
+import { clocksForReport } from '../clocks/read.js';
 import { isBackdated, type TimelineEvent } from '../timeline/events.js';
 import { verifyIncident } from '../timeline/verify.js';
 import { describeEvent } from './describe.js';
@@ -46,6 +47,7 @@ export async function reportSource(deps: ReportDeps, incident: Incident, opts: R
   const observables = await observablesOf(deps.db, incident.id);
   const mergedIntoTitle = mergedInto && (!opts.maySee || (await opts.maySee(mergedInto))) ? mergedInto.title : undefined;
   const generatedAt = deps.clock.now();
+  const clocks = await clocksForReport(deps.db, incident.id, generatedAt);
   const keyTimes = keyTimesOf(incident);
   const header: ReportHeader = {
     version: REPORT_VERSION,
@@ -87,6 +89,7 @@ export async function reportSource(deps: ReportDeps, incident: Incident, opts: R
     ...(observables.length > 0
       ? { observables: observables.map(({ type, value, verdict, origin, addedBy, addedAt }) => ({ type, value, defanged: defang(type, value), verdict, origin, addedBy, addedAt })) }
       : {}),
+    ...(clocks.length > 0 ? { clocks } : {}),
     awareness: { tips },
     eventCount: [...counts.values()].reduce((a, b) => a + b, 0),
     ...(verification ? { verification } : {}),

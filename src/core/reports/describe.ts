@@ -51,12 +51,22 @@ const DESCRIBE: Record<EventKind, (p: P) => string> = {
   moved_out_of_band: (p) => withText(`Team moved out of band; plan sent by direct message to ${plural(Number(p.recipients), 'person', 'people')}`, p.reason),
   observable_added: (p) => `Observable added${p.origin === 'scan' ? ' (offered from a scan)' : ''}: ${observable(p)}`,
   observable_marked: (p) => `Observable marked ${s(p.from)} → ${s(p.to)}: ${observable(p)}`,
+  clock_started: (p) => clockStarted(p),
+  clock_notified: (p) => `${s(p.regimeName)}: ${s(p.label)} notified${p.late ? ' late' : ''} to ${s(p.to)} at ${s(p.notifiedAt)}${p.reference ? ` (ref ${s(p.reference)})` : ''}`,
+  clock_stopped: (p) => withText(`${s(p.regimeName)} clock stopped`, p.reason),
+  clock_deadline_missed: (p) => `${s(p.regimeName)}: ${s(p.label)} overdue (was due ${s(p.dueAt)})`,
 };
 
 // Values are always shown defanged, so a timeline read in Slack or a browser never turns an indicator into a link.
 function observable(p: P): string {
   const type = parseObservableType(s(p.type));
   return type ? `${TYPE_LABELS[type]} ${defang(type, s(p.value))}` : s(p.value);
+}
+
+function clockStarted(p: P): string {
+  const deadlines = Array.isArray(p.deadlines) ? (p.deadlines as P[]).map((d) => `${s(d.label)} by ${s(d.dueAt)}`).join('; ') : '';
+  const aware = `aware since ${s(p.awareAt)}${p.backdated ? ` (back-dated: ${s(p.reason)})` : ''}`;
+  return withText(`${s(p.regimeName)} clock started, ${aware}; ${deadlines}`, p.why);
 }
 
 function ruleWords(p: P): string {

@@ -101,6 +101,27 @@ export interface ReportObservable {
   addedAt: Date;
 }
 
+/** A notification clock as reports list it: its regime, awareness and each deadline with where it stood at generation. */
+export interface ReportClock {
+  regime: string;
+  regimeName: string;
+  state: 'running' | 'stopped';
+  awareAt: Date;
+  why: string | null;
+  backdateReason: string | null;
+  stopReason: string | null;
+  deadlines: {
+    deadline: string;
+    label: string;
+    dueAt: Date;
+    /** open, overdue, met, late or stopped, when the report was generated. */
+    status: string;
+    notifiedAt: Date | null;
+    notifiedTo: string | null;
+    reference: string | null;
+  }[];
+}
+
 /** Everything in a report except the events. */
 export interface ReportHeader {
   version: typeof REPORT_VERSION;
@@ -138,6 +159,8 @@ export interface ReportHeader {
   followups?: ReportFollowup[];
   /** The incident's observables, in the order they were added; absent when there are none (optional: added within version 1). */
   observables?: ReportObservable[];
+  /** Notification clocks, oldest first; absent when there are none (optional: added within version 1). */
+  clocks?: ReportClock[];
   awareness: { tips: TipFromIncident[] };
   eventCount: number;
   /** The timeline's hash chain, recomputed when the report was built (optional: added within version 1). */

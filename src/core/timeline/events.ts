@@ -93,6 +93,28 @@ export interface EventPayloads {
   observable_added: ObservableRef & { origin: 'typed' | 'scan' };
   /** An observable's verdict changed. */
   observable_marked: ObservableRef & { from: 'malicious' | 'suspicious' | 'benign' | 'unknown'; to: 'malicious' | 'suspicious' | 'benign' | 'unknown' };
+  /** A notification clock started: its regime, awareness (ISO; back-dated needs a reason), why, and each deadline. */
+  clock_started: ClockRef & {
+    awareAt: string;
+    backdated?: true;
+    reason?: string;
+    why?: string;
+    deadlines: { deadline: string; label: string; dueAt: string }[];
+    redacted?: string[];
+  };
+  /** A deadline's notice was given: when (ISO), to whom, a reference; late when after the deadline. */
+  clock_notified: ClockRef & { deadline: string; label: string; dueAt: string; notifiedAt: string; to: string; reference?: string; late: boolean; redacted?: string[] };
+  /** A clock stopped before its deadlines were all met (e.g. no personal data after all), with the reason if given. */
+  clock_stopped: ClockRef & { reason?: string; redacted?: string[] };
+  /** A deadline passed with no notice recorded: told to the commander once (its overdue notice). */
+  clock_deadline_missed: ClockRef & { deadline: string; label: string; dueAt: string };
+}
+
+/** Which notification clock an event is about; the regime's name is kept so the timeline reads on its own. */
+export interface ClockRef {
+  clockId: number;
+  regime: string;
+  regimeName: string;
 }
 
 /** Which run of which playbook an event is about. */

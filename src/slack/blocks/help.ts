@@ -18,6 +18,7 @@ const HELP = [
   '`/incident followups [INC-n|mine]`: follow-ups from the latest review’s action items (open first, by due date), with Done and Reassign; owners get a direct message when one falls due.',
   '`/incident ioc add [INC-n] <value> [type]` · `ioc list [INC-n]` · `ioc mark [INC-n] <value> malicious|suspicious|benign|unknown` · `ioc export [INC-n] stix|misp|csv` · `/incident ioc [INC-n]` opens a form: observables (IPs, domains, URLs, emails, hashes, phones, accounts), shown defanged.',
   '`/incident remind [INC-n] snooze 30m|2h|tomorrow` · `/incident remind [INC-n] stop`: what a reminder’s Snooze and Stop buttons do (its commander and responders).',
+  '`/incident clocks [INC-n] [start gdpr|nis2|… [at <when> <reason>] | notified <regime> [<deadline>] [at <when>] [ref <ref>] to <whom> | stop <regime> [reason]]`: legal notification deadlines from awareness; the commander is reminded before each (its commander or responders change them).',
   '`/incident timeline [INC-n] [share]`: phases and events (`share` posts it in the incident channel) · `/incident report [INC-n] [md|html|json|csv|timesketch|timesketch-csv]`: the full report as a file in the incident channel (`markdown` = `md`, `jsonl` = `timesketch`).',
   '`/incident verify [INC-n]`: check the timeline has not been altered (its hash chain), just for you.',
   '`/incident oob INC-n [reason]`: when Slack may be compromised, send the out-of-band plan (backup channels, phone tree, verification phrase) by direct message to the incident’s people (its commander or responders).',

@@ -15,7 +15,9 @@ export function statsMessage(stats: Stats, note?: Mrkdwn) {
   const c = stats.counts;
   const text = md`Incident statistics · ${stats.period.label}: ${c.total} incident${c.total === 1 ? '' : 's'}, declined rate ${formatRate(stats.declinedRate)}`;
   const summary = section(
-    md`*Incidents:* ${c.total} (declined ${c.declined}, merged ${c.merged})   *Declined (false positive) rate:* ${formatRate(stats.declinedRate)}   *Drills:* ${c.drills} _(not counted)_`,
+    md`*Incidents:* ${c.total} (declined ${c.declined}, merged ${c.merged})   *Declined (false positive) rate:* ${formatRate(stats.declinedRate)}   *Drills:* ${c.drills} _(not counted)_${
+      stats.notificationDeadlines ? md`\n*Notification deadlines due:* ${stats.notificationDeadlines.met} met, ${stats.notificationDeadlines.missed} missed` : ''
+    }`,
   );
   const details =
     c.total === 0

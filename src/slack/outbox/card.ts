@@ -2,7 +2,7 @@
 // idempotent, so a retry after a lost answer changes nothing) each time a change enqueues a refresh. A card someone
 // deleted is posted (and pinned) again, once: the new message is what later refreshes update.
 import type { WebClient } from '@slack/web-api';
-import { buildCard, cardMessage, type OutboxRow, type PlaybookLibrary } from '../../core/index.js';
+import { buildCard, cardMessage, type Clock, type OutboxRow, type PlaybookLibrary } from '../../core/index.js';
 import type { Db } from '../../db/types.js';
 import { incidentCard } from '../blocks/card.js';
 import { slackErrorOf } from '../services/slack-call.js';
@@ -13,10 +13,11 @@ interface Sent {
   result: Record<string, unknown>;
 }
 
-/** What rendering the card needs: the database (the incident as it is now) and the playbooks it suggests. */
+/** What rendering the card needs: the database (the incident as it is now), the playbooks it suggests, core's clock (overdue deadlines). */
 interface SendContext {
   db: Db;
   playbooks: PlaybookLibrary;
+  clock: Clock;
 }
 
 /** How the card reaches Slack: send.ts's keyed post (found, not posted twice, after an unclear failure). */
@@ -46,7 +47,7 @@ export async function refreshCard(client: WebClient, ctx: SendContext, row: Outb
 }
 
 async function renderCard(ctx: SendContext, row: OutboxRow) {
-  const card = await buildCard(ctx.db, incidentIdOf(row));
+  const card = await buildCard(ctx.db, incidentIdOf(row), { now: ctx.clock.now() });
   if (!card) throw new Error(`incident ${row.incidentId} not found for ${row.key}`);
   return incidentCard(card, ctx.playbooks.forType(card.incident.type));
 }

@@ -16,6 +16,7 @@ import { commanderNudgeMessage, roleBriefMessage, staleListMessage, updateRemind
 import { postCard, refreshCard } from './card.js';
 import { reminderMessage } from '../blocks/followups.js';
 import { offerMessage } from '../blocks/observables.js';
+import { clockReminderMessage } from '../blocks/clocks.js';
 import { checklistMessages } from '../blocks/checklist.js';
 
 /** The metadata event type of outbox messages. */
@@ -82,6 +83,11 @@ export async function send(client: WebClient, ctx: SendContext, row: OutboxRow):
   if (row.kind === 'update_reminder') {
     const p = row.payload as unknown as NotificationPayloads['update_reminder'];
     return p.userId ? postDirect(client, p.userId, row, updateReminderMessage(p)) : postKeyed(client, row.lane, row, updateReminderMessage(p));
+  }
+  if (row.kind === 'clock_reminder') {
+    const p = row.payload as unknown as NotificationPayloads['clock_reminder'];
+    const told = clockReminderMessage(p, ctx.clock.now());
+    return p.userId ? postDirect(client, p.userId, row, told) : postKeyed(client, row.lane, row, told);
   }
   if (row.kind === 'stale_list') {
     const p = row.payload as unknown as NotificationPayloads['stale_list'];

@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors.js';
 import { looksLikeRef, parseRef, FORMAT_NAMES, formatNamed } from '../../core/index.js';
 import type { ReportFormat, IncidentEdit } from '../../core/index.js';
 import { parseIoc, type IocRequest } from './observables.js';
+import { parseClocks, type ClocksRequest } from './clocks.js';
 
 /** A parsed `/incident` request. */
 export type IncidentRequest =
@@ -22,6 +23,7 @@ export type IncidentRequest =
   | { sub: 'playbook'; ref?: string; playbookId: string }
   | { sub: 'tasks'; ref?: string }
   | { sub: 'followups'; ref?: string; mine: boolean }
+  | ClocksRequest
   | { sub: 'remind'; ref?: string; action: 'stop' }
   | { sub: 'remind'; ref?: string; action: 'snooze'; choice: string }
   | { sub: 'review'; ref?: string }
@@ -33,7 +35,7 @@ export type IncidentRequest =
   | { sub: 'edit'; ref?: string; edit: IncidentEdit };
 
 /** Subcommands, as `/incident help` lists them. */
-export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'unassign', 'note', 'lesson', 'correct', 'edit', 'playbooks', 'playbook', 'tasks', 'followups', 'ioc', 'remind', 'review', 'timeline', 'report', 'stats', 'verify', 'oob', 'help'] as const;
+export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'unassign', 'note', 'lesson', 'correct', 'edit', 'playbooks', 'playbook', 'tasks', 'followups', 'clocks', 'ioc', 'remind', 'review', 'timeline', 'report', 'stats', 'verify', 'oob', 'help'] as const;
 
 /** Parses the text after `/incident`. Throws AppError('invalid_input') with usage for malformed requests. */
 export function parseIncidentCommand(text: string): IncidentRequest {
@@ -101,6 +103,8 @@ export function parseIncidentCommand(text: string): IncidentRequest {
     }
     case 'remind':
       return parseRemind(args);
+    case 'clocks':
+      return parseClocks(args);
     case 'followups': {
       const [arg, ...extra] = args;
       const mine = arg?.toLowerCase() === 'mine';

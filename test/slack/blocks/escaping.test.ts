@@ -3,6 +3,7 @@
 // unescaped, so a title can never become a link, a mention or an @channel. Our own tokens (mentions of the ids we
 // pass, channel links, dates) are the only markup left.
 import { followupListMessage, reassignModal, reminderMessage } from '../../../src/slack/blocks/followups.js';
+import { clockListMessage, clockReminderMessage } from '../../../src/slack/blocks/clocks.js';
 import { describe, expect, it } from 'vitest';
 import { safe } from '../../support/safe-text.js';
 import type { Incident } from '../../../src/core/incidents/incident.js';
@@ -137,6 +138,19 @@ const BUILDERS: { name: string; build: () => unknown; shows?: boolean }[] = [
   },
   { name: 'reminderMessage', build: () => reminderMessage({ userId: 'U0OKOWN', day: '2026-11-24', items: [{ id: 1, ref: 'INC-3', text: HOSTILE, due: '2026-11-20' }] }) },
   { name: 'reassignModal', build: () => reassignModal({ text: HOSTILE, owner: 'U0OKOWN' }, 'INC-3', { id: 1 }) },
+  {
+    name: 'clockListMessage',
+    build: () => {
+      const at = new Date('2026-11-24T10:00:00Z');
+      const deadline = { deadline: 'authority', label: HOSTILE, dueAt: at, notifiedAt: at, notifiedTo: safe(HOSTILE), reference: safe(HOSTILE), status: 'met' as const };
+      const clock = { redacted: false as const, ref: 'INC-3', incidentNumber: 3, id: 1, regime: 'gdpr', regimeName: HOSTILE, state: 'stopped' as const, awareAt: at, why: HOSTILE, backdateReason: HOSTILE, stopReason: HOSTILE };
+      return clockListMessage({ clocks: [{ ...clock, deadlines: [deadline, { ...deadline, status: 'overdue', notifiedAt: null }] }] }, at);
+    },
+  },
+  {
+    name: 'clockReminderMessage',
+    build: () => clockReminderMessage({ ref: 'INC-3', drill: false, userId: 'U0OKOWN', regime: 'gdpr', regimeName: HOSTILE, deadline: 'authority', label: HOSTILE, dueAt: '2026-11-24T10:00:00Z', overdue: true }, new Date('2026-11-24T12:00:00Z')),
+  },
   { name: 'userMessageFor (AppError)', build: () => ({ text: userMessageFor(new AppError('invalid_input', HOSTILE), silent).text }) },
 ];
 

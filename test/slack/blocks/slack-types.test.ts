@@ -37,6 +37,7 @@ import * as home from '../../../src/slack/blocks/home.js';
 import * as reminders from '../../../src/slack/blocks/reminders.js';
 import * as followups from '../../../src/slack/blocks/followups.js';
 import * as observables from '../../../src/slack/blocks/observables.js';
+import * as clocks from '../../../src/slack/blocks/clocks.js';
 
 type ActionsElement = Immutable<Extract<KnownBlock, { type: 'actions' }>['elements'][number]>;
 /** A message as the bot sends it: fallback text and, when it has them, blocks. */
@@ -108,6 +109,8 @@ const typed = [
   returns<Message>()(observables.offerMessage),
   returns<readonly Block[]>()(observables.offerBlocks),
   returns<Modal>()(observables.addObservableModal),
+  returns<Message>()(clocks.clockListMessage),
+  returns<Message>()(clocks.clockReminderMessage),
 ];
 
 /** Exported functions that build no Block Kit (ids, parsers, text helpers, metadata codecs, file bodies). */
@@ -118,6 +121,8 @@ const NOT_BLOCK_KIT = new Set([
   'channelLink', 'sevLabel', 'slackDate', 'escapeText', 'packLines', 'pendingValue', 'parsePendingValue', 'openWorkWords', 'understood',
   'followupLine', 'decodeReassignMetadata',
   'shownValue', 'observableLine', 'decodeOffer', 'decodeObservableModalMetadata',
+  // clocks.ts: text for a line of a section, not blocks.
+  'relative', 'deadlineLine', 'clockCardLine',
   // mrkdwn.ts: the escaping rule and its text helpers, not Block Kit.
   'escapeMrkdwn', 'md', 'plain', 'joinMd', 'mention', 'channelMention', 'link', 'withMentions', 'quote', 'clipMd', 'chunkMd', 'escapedByRenderer', 'Mrkdwn',
 ]);
@@ -126,7 +131,7 @@ describe('Block Kit builders against @slack/types', () => {
   it('types every exported builder of src/slack/blocks (a new one must be added above)', () => {
     const modules: Record<string, Record<string, unknown>> = {
       archive, 'awareness-admin': awarenessAdmin, awareness, card, 'card-modals': cardModals, checklist, 'declare-modal': declare, decoy, 'decoy-document': decoyDocument, digest, drill, help,
-      incident, 'open-work': openWork, playbooks, 'promote-modal': promote, redaction, 'review-modal': review, stats, 'step-modals': steps, text, timeline, message, mrkdwn, oob, edit, followups, home, reminders, observables,
+      incident, 'open-work': openWork, playbooks, 'promote-modal': promote, redaction, 'review-modal': review, stats, 'step-modals': steps, text, timeline, message, mrkdwn, oob, edit, followups, home, reminders, clocks, observables,
     };
     const files = readdirSync(new URL('../../../src/slack/blocks/', import.meta.url)).map((f) => f.replace(/\.ts$/, ''));
     // block-kit.ts holds types only.

@@ -17,6 +17,7 @@ import {
   reviewByline,
   reviewSections,
   followupsTable,
+  clockTable,
   summaryTable,
   timelineRow,
   tipLines,
@@ -94,6 +95,14 @@ function closing(h: ReportHeader): string {
   if (h.observables) {
     const table = observablesTable(h.observables, h.names);
     out.push('<section id="observables"><h2>Observables</h2>', `<p class="byline">${table.malicious} malicious of ${table.rows.length}; values are defanged</p>`, htmlTable(table, 'observables'), '</section>');
+  }
+  if (h.clocks) {
+    out.push('<section id="notification-clocks"><h2>Notification clocks</h2>');
+    for (const c of h.clocks) {
+      const table = clockTable(c, h.timezone);
+      out.push(`<h3>${esc(c.regimeName)}</h3>`, `<p class="byline">${esc(table.byline)}</p>`, htmlTable(table, 'clock-deadlines'));
+    }
+    out.push('</section>');
   }
   if (h.awareness.tips.length > 0) {
     out.push('<section id="awareness"><h2>Awareness</h2><ul>');

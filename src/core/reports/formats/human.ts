@@ -3,7 +3,7 @@
 import { FixedOffsetZone, IANAZone, type Zone } from 'luxon';
 import { formatDuration } from '../phases.js';
 import { progressWords } from '../../playbooks/run.js';
-import type { PlaybookProgress, ReportEvent, ReportFollowup, ReportHeader, TipFromIncident } from '../report.js';
+import type { PlaybookProgress, ReportClock, ReportEvent, ReportFollowup, ReportHeader, TipFromIncident } from '../report.js';
 import type { Review } from '../../reviews/review.js';
 import { labelIdsIn, personLabel } from '../../people/directory.js';
 
@@ -197,6 +197,16 @@ export function followupsTable(followups: readonly ReportFollowup[], names: Name
     head: ['Follow-up', 'Owner', 'Due', 'State'],
     rows: followups.map((f) => [f.text, f.owner ? personLabel(names, f.owner) : '—', orDash(f.due), f.state]),
     open: followups.filter((f) => f.state === 'open').length,
+  };
+}
+
+/** A clock's byline (regime, awareness, why, state) and its deadlines as a table with their standing and notices. */
+export function clockTable(c: ReportClock, zone: string): TextTable & { byline: string } {
+  const parts = [`Aware since ${humanTime(c.awareAt, zone)}`, c.backdateReason ? `back-dated: ${c.backdateReason}` : '', c.why ? `for ${c.why}` : '', c.state === 'stopped' ? `stopped${c.stopReason ? `: ${c.stopReason}` : ''}` : ''];
+  return {
+    byline: parts.filter(Boolean).join(' · '),
+    head: ['Deadline', 'Due', 'Status', 'Notified', 'To', 'Reference'],
+    rows: c.deadlines.map((d) => [d.label, humanTime(d.dueAt, zone), d.status, d.notifiedAt ? humanTime(d.notifiedAt, zone) : '—', orDash(d.notifiedTo), orDash(d.reference)]),
   };
 }
 

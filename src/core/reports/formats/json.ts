@@ -31,6 +31,7 @@ export function jsonHeader(h: ReportHeader): Record<string, unknown> {
     reviewVersions: h.reviewVersions,
     ...(h.followups ? { followups: h.followups.map((f) => ({ ...f })) } : {}),
     ...(h.observables ? { observables: h.observables.map((o) => ({ ...o, addedAt: o.addedAt.toISOString() })) } : {}),
+    ...(h.clocks ? { clocks: withIsoDates(h.clocks) } : {}),
     awareness: withIsoDates(h.awareness),
     eventCount: h.eventCount,
     ...(h.verification ? { verification: { ...h.verification } } : {}),

@@ -14,6 +14,7 @@ import {
   reviewByline,
   reviewSections,
   followupsTable,
+  clockTable,
   summaryTable,
   timelineRow,
   tipLines,
@@ -100,6 +101,13 @@ function closing(h: ReportHeader): string {
   if (h.observables) {
     const table = observablesTable(h.observables, h.names);
     out.push('## Observables\n\n', `${table.malicious} malicious of ${table.rows.length}; values are defanged\n\n`, mdTable(table));
+  }
+  if (h.clocks) {
+    out.push('## Notification clocks\n\n');
+    for (const c of h.clocks) {
+      const table = clockTable(c, h.timezone);
+      out.push(`### ${mdCell(c.regimeName)}\n\n`, `_${mdCell(table.byline)}_\n\n`, mdTable(table));
+    }
   }
   if (h.awareness.tips.length > 0) {
     out.push('## Awareness\n\n');

@@ -12,6 +12,7 @@ import { correct, help, list, note, show } from './incident/read.js';
 import { playbook, playbooks, tasks } from './incident/playbooks.js';
 import { followups } from './incident/followups.js';
 import { ioc } from './incident/observables.js';
+import { clocks } from './incident/clocks.js';
 import { remind } from './incident/remind.js';
 import { review } from './incident/review.js';
 import { report, timeline } from './incident/report.js';
@@ -67,6 +68,8 @@ async function run(deps: SlackDeps, actor: Actor, req: IncidentRequest, triggerI
       return tasks(deps, actor, req);
     case 'followups':
       return followups(deps, actor, req);
+    case 'clocks':
+      return clocks(deps, actor, req);
     case 'remind':
       return remind(deps, actor, req);
     case 'review':
