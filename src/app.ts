@@ -203,6 +203,7 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
     ...(options.scheduler !== false && config.archiveAfterMs !== undefined ? [startSweep('channel archive', archivesDue(core), logger)] : []),
     ...(options.scheduler !== false && staleSchedule ? [startSlotScheduler('stale list', staleSchedule, core.reminders.runDueStaleList, logger)] : []),
     ...(options.scheduler !== false ? [startSweep('reminders', core.reminders.runDue, logger)] : []),
+    ...(options.scheduler !== false ? [startSweep('asks', core.asks.runDue, logger)] : []),
     ...(options.scheduler !== false && followupSchedule ? [startSlotScheduler('followups', followupSchedule, core.followups.runDue, logger)] : []),
   ];
   // The jobs a scheduler would trigger with this config, for a caller that moves its own clock (the sandbox's `wait`).
@@ -230,6 +231,8 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
       await core.archive.runDue();
       // Reminders have no slots: what they send shows as the messages themselves.
       await core.reminders.runDue();
+      // Unanswered questions' reminders and reports, like the update reminders: the messages are what shows.
+      await core.asks.runDue();
       return reports;
     },
     idle: async () => {

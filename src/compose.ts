@@ -78,6 +78,8 @@ export async function composeCore(base: Foundation, options: CoreOptions = {}): 
     ...(config.incidentChannel ? { announceChannel: config.incidentChannel } : {}),
     ...(options.outbox ? { outbox: options.outbox } : {}),
     reminders: reminderSettings(config, options.posters !== undefined),
+    // Every process: a question asked from the CLI is reminded and reported like one asked in Slack.
+    asks: config.asks,
     ...(options.posters
       ? {
           awareness: await awarenessSettings(config, options.posters.awareness, base.logger),

@@ -111,6 +111,15 @@ const schema = z
     STALE_LIST_CRON: cronOrOff('0 9 * * 1', 'the stale list'),
     // `off` turns follow-up reminders off; any other value is a cron expression read in TIMEZONE.
     FOLLOWUP_REMINDER_CRON: cronOrOff('0 9 * * *', 'follow-up reminders'),
+    // An unanswered "was this you?" question: reminded once after this, reported to the commander after ASK_ESCALATE_AFTER.
+    ASK_REMIND_AFTER: z
+      .string()
+      .default('2h')
+      .refine((d) => (durationMs(d) ?? 0) > 0, 'a duration such as 2h, 90m or 1d'),
+    ASK_ESCALATE_AFTER: z
+      .string()
+      .default('4h')
+      .refine((d) => (durationMs(d) ?? 0) > 0, 'a duration such as 4h, 90m or 1d'),
     // Extra secret formats to redact: `name=regex;name=regex` (a literal `;` in a regex is written \x3b).
     REDACT_PATTERNS: z
       .string()
@@ -149,6 +158,10 @@ const schema = z
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
     // Under Slack's 3 s ack deadline, so a request during a database outage still gets its "try again" reply.
     DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
+  })
+  .refine((e) => !((durationMs(e.ASK_ESCALATE_AFTER) ?? Infinity) <= (durationMs(e.ASK_REMIND_AFTER) ?? 0)), {
+    message: 'must be longer than ASK_REMIND_AFTER: the commander hears of an unanswered question after its reminder',
+    path: ['ASK_ESCALATE_AFTER'],
   })
   .transform((e) => ({
     slack: {
@@ -198,6 +211,8 @@ const schema = z
     digest: { cron: e.DIGEST_CRON },
     // Owners of due follow-ups get one direct message per slot, in `timezone`; cron is undefined when reminders are off.
     followups: { cron: e.FOLLOWUP_REMINDER_CRON },
+    // The commander hears of an unanswered question only after its reminder had time to work (checked below).
+    asks: { remindAfterMs: durationMs(e.ASK_REMIND_AFTER)!, escalateAfterMs: durationMs(e.ASK_ESCALATE_AFTER)! },
     decoys: {
       publicUrl: e.PUBLIC_URL,
       path: e.DECOY_PATH,

@@ -441,3 +441,33 @@ export const incidentReminders = pgTable(
     check('incident_reminders_state_check', sql`${t.state} in ('active','snoozed','stopped','ended')`),
   ],
 );
+
+/**
+ * "Was this you?" questions (src/core/asks): a person asked by direct message, with Yes, No and Not sure buttons.
+ * remind_at and escalate_at are when the reminder and the report to the commander fall due (null: done, or never):
+ * a sweep on any replica fires a due row under its row lock and clears the time in the same transaction, so each goes
+ * out once. The answer is set once; a later click changes nothing.
+ */
+export const incidentAsks = pgTable(
+  'incident_asks',
+  {
+    id: serial('id').primaryKey(),
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    userId: text('user_id').notNull(),
+    question: redactedText('question').notNull(),
+    askedBy: text('asked_by').notNull(),
+    askedAt: tz('asked_at').notNull(),
+    answer: text('answer').$type<'yes' | 'no' | 'unsure'>(),
+    answeredAt: tz('answered_at'),
+    remindAt: tz('remind_at'),
+    escalateAt: tz('escalate_at'),
+  },
+  (t) => [
+    index('incident_asks_incident_idx').on(t.incidentId, t.id),
+    index('incident_asks_remind_idx').on(t.remindAt).where(sql`answer is null`),
+    index('incident_asks_escalate_idx').on(t.escalateAt).where(sql`answer is null`),
+    check('incident_asks_answer_check', sql`${t.answer} in ('yes','no','unsure')`),
+  ],
+);

@@ -85,6 +85,10 @@ export const BUTTON = {
   followupDone: 'followup_done',
   /** Opens the Reassign form of the follow-up whose id is its value. */
   followupReassign: 'followup_reassign',
+  /** The answers to a "was this you?" question whose id is their value. */
+  askYes: 'ask_yes',
+  askNo: 'ask_no',
+  askUnsure: 'ask_unsure',
 } as const;
 
 /** The snooze each snooze button stands for. */

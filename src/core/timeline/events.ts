@@ -89,6 +89,21 @@ export interface EventPayloads {
   reminder_snoozed: { until: string; choice: '30m' | '2h' | 'tomorrow' };
   /** The update reminders stopped for this incident (until it is reopened after ending). */
   reminders_stopped: { kind: 'update' };
+  /** A person was asked "was this you?" by direct message (the question redacted, as stored). */
+  ask_sent: AskRef & { by: string; redacted?: string[] };
+  /** The person asked answered (once; the event's time is when). */
+  ask_answered: AskRef & { answer: 'yes' | 'no' | 'unsure' };
+  /** The question was still unanswered after ASK_REMIND_AFTER: the person was reminded, once. */
+  ask_reminded: AskRef;
+  /** Still unanswered after ASK_ESCALATE_AFTER: reported to the commander (or the incident channel), once. */
+  ask_escalated: AskRef & { to: string | null };
+}
+
+/** Which question an event is about; who was asked and the question are kept so the timeline reads on its own. */
+export interface AskRef {
+  askId: number;
+  userId: string;
+  question: string;
 }
 
 /** Which run of which playbook an event is about. */

@@ -16,6 +16,8 @@ import { commanderNudgeMessage, roleBriefMessage, staleListMessage, updateRemind
 import { postCard, refreshCard } from './card.js';
 import { reminderMessage } from '../blocks/followups.js';
 import { checklistMessages } from '../blocks/checklist.js';
+import { askEscalationMessage, askMessage, askReminderMessage } from '../blocks/asks.js';
+import { showAnswer } from './asks.js';
 
 /** The metadata event type of outbox messages. */
 export const OUTBOX_EVENT_TYPE = 'rampart_outbox';
@@ -81,6 +83,15 @@ export async function send(client: WebClient, ctx: SendContext, row: OutboxRow):
   if (row.kind === 'update_reminder') {
     const p = row.payload as unknown as NotificationPayloads['update_reminder'];
     return p.userId ? postDirect(client, p.userId, row, updateReminderMessage(p)) : postKeyed(client, row.lane, row, updateReminderMessage(p));
+  }
+  if (row.kind === 'ask_sent' || row.kind === 'ask_reminder') {
+    const p = row.payload as unknown as NotificationPayloads['ask_sent'];
+    return postDirect(client, p.userId, row, row.kind === 'ask_sent' ? askMessage(p) : askReminderMessage(p));
+  }
+  if (row.kind === 'ask_answered') return showAnswer(client, ctx.db, row.payload as unknown as NotificationPayloads['ask_answered']);
+  if (row.kind === 'ask_escalated') {
+    const p = row.payload as unknown as NotificationPayloads['ask_escalated'];
+    return p.commanderId ? postDirect(client, p.commanderId, row, askEscalationMessage(p)) : postKeyed(client, row.lane, row, askEscalationMessage(p));
   }
   if (row.kind === 'stale_list') {
     const p = row.payload as unknown as NotificationPayloads['stale_list'];
