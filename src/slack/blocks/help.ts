@@ -16,6 +16,7 @@ const HELP = [
   '`/incident correct [INC-n] #<event> <text>`: correct an earlier timeline event (the timeline is never edited).',
   '`/incident playbooks`: the response playbooks · `/incident playbook [INC-n] <id>`: start one (responders) · `/incident tasks [INC-n]`: open steps, yours first.',
   '`/incident followups [INC-n|mine]`: follow-ups from the latest review’s action items (open first, by due date), with Done and Reassign; owners get a direct message when one falls due.',
+  '`/incident ask [INC-n] @person <question>`: “was this you?” by direct message with Yes, No and Not sure; the answer goes on the timeline, no answer is reminded once and then reported to the commander (its commander or responders) · `/incident asks [INC-n]`: the questions and answers.',
   '`/incident remind [INC-n] snooze 30m|2h|tomorrow` · `/incident remind [INC-n] stop`: what a reminder’s Snooze and Stop buttons do (its commander and responders).',
   '`/incident timeline [INC-n] [share]`: phases and events (`share` posts it in the incident channel) · `/incident report [INC-n] [md|html|json|csv|timesketch|timesketch-csv]`: the full report as a file in the incident channel (`markdown` = `md`, `jsonl` = `timesketch`).',
   '`/incident verify [INC-n]`: check the timeline has not been altered (its hash chain), just for you.',
