@@ -8,6 +8,8 @@ import { progress, type Run } from '../playbooks/run.js';
 import { latestReview } from '../reviews/queries.js';
 import { followupsOf } from '../followups/queries.js';
 import { compareFollowups } from '../followups/followup.js';
+import { asksOf } from '../asks/queries.js';
+import { listed as listedAsk } from '../asks/read.js';
 import { isBackdated, type TimelineEvent } from '../timeline/events.js';
 import { verifyIncident } from '../timeline/verify.js';
 import { describeEvent } from './describe.js';
@@ -30,7 +32,7 @@ export interface ReportOptions {
  * event, so callers that show no verification (the chat timeline) or must answer Slack first pass verify: false.
  */
 export async function reportSource(deps: ReportDeps, incident: Incident, opts: ReportOptions = {}): Promise<ReportSource> {
-  const [changes, counts, runs, review, tips, mergedInto, verification, assigned, followups] = await Promise.all([
+  const [changes, counts, runs, review, tips, mergedInto, verification, assigned, followups, asks] = await Promise.all([
     statusChanges(deps.db, incident.id),
     actorCounts(deps.db, incident.id),
     runsOf(deps.db, [incident.id]),
@@ -40,6 +42,7 @@ export async function reportSource(deps: ReportDeps, incident: Incident, opts: R
     opts.verify === false ? undefined : verifyIncident(deps.db, incident.id),
     assignedUserIds(deps.db, incident.id),
     followupsOf(deps.db, incident.id),
+    asksOf(deps.db, incident.id),
   ]);
   const mergedIntoTitle = mergedInto && (!opts.maySee || (await opts.maySee(mergedInto))) ? mergedInto.title : undefined;
   const generatedAt = deps.clock.now();
@@ -81,6 +84,9 @@ export async function reportSource(deps: ReportDeps, incident: Incident, opts: R
             .map(({ text, owner, due, state }) => ({ text, owner, due, state })),
         }
       : {}),
+    ...(asks.length > 0
+      ? { asks: asks.map((a) => listedAsk(incident.ref, a)).map(({ userId, question, askedBy, askedAt, answer, answeredAt, reminded, escalated }) => ({ userId, question, askedBy, askedAt, answer, answeredAt, reminded, escalated })) }
+      : {}),
     awareness: { tips },
     eventCount: [...counts.values()].reduce((a, b) => a + b, 0),
     ...(verification ? { verification } : {}),
@@ -109,6 +115,7 @@ function mentionedIn(h: ReportHeader): string[] {
     ...h.playbooks.flatMap((r) => [r.startedBy, ...r.steps.flatMap((s) => [s.assignee, s.changedBy])]),
     ...(h.review ? [h.review.savedBy, ...h.review.actionItems.map((a) => a.owner)] : []),
     ...(h.followups ?? []).map((f) => f.owner),
+    ...(h.asks ?? []).flatMap((a) => [a.userId, a.askedBy]),
     ...h.awareness.tips.map((t) => t.createdBy),
   ].filter((id): id is string => !!id);
 }

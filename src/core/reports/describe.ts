@@ -51,7 +51,10 @@ const DESCRIBE: Record<EventKind, (p: P) => string> = {
   ask_sent: (p) => `Asked ${s(p.userId)}: ${s(p.question)}`,
   ask_answered: (p) => `${s(p.userId)} answered ${ANSWER_WORDS[p.answer as AskAnswer] ?? s(p.answer)}: ${s(p.question)}`,
   ask_reminded: (p) => `Reminded ${s(p.userId)} of an unanswered question: ${s(p.question)}`,
-  ask_escalated: (p) => `Reported to ${p.to ? s(p.to) : 'the incident channel'}: ${s(p.userId)} has not answered: ${s(p.question)}`,
+  ask_escalated: (p) =>
+    p.to
+      ? `Reported to ${s(p.to)}: ${s(p.userId)} has not answered: ${s(p.question)}`
+      : `${s(p.userId)} has not answered, with no commander or incident channel to report it to: ${s(p.question)}`,
   moved_out_of_band: (p) => withText(`Team moved out of band; plan sent by direct message to ${plural(Number(p.recipients), 'person', 'people')}`, p.reason),
 };
 

@@ -95,7 +95,7 @@ export interface EventPayloads {
   ask_answered: AskRef & { answer: 'yes' | 'no' | 'unsure' };
   /** The question was still unanswered after ASK_REMIND_AFTER: the person was reminded, once. */
   ask_reminded: AskRef;
-  /** Still unanswered after ASK_ESCALATE_AFTER: reported to the commander (or the incident channel), once. */
+  /** Still unanswered after ASK_ESCALATE_AFTER: reported to the commander (or the incident channel; to is null when neither exists), once. */
   ask_escalated: AskRef & { to: string | null };
 }
 

@@ -163,6 +163,12 @@ describe('listing', () => {
       [ALICE, 'yes'],
     ]);
     await expect(t.core.asks.list(slackUser(ALICE), 'INC-1')).rejects.toMatchObject({ code: 'not_authorized' });
+    // The report carries them too, newest first, with the answer's time.
+    const { source } = await t.core.report(responder, 'INC-1');
+    expect(source.header.asks).toEqual([
+      { userId: 'U0BOB', question: 'Did you reset your password?', askedBy: RESPONDER, askedAt: new Date('2026-11-24T10:01:00Z'), answer: null, answeredAt: null, reminded: false, escalated: false },
+      { userId: ALICE, question: 'Did you sign in from Lagos at 03:12?', askedBy: RESPONDER, askedAt: new Date('2026-11-24T10:00:00Z'), answer: 'yes', answeredAt: new Date('2026-11-24T10:01:00Z'), reminded: false, escalated: false },
+    ]);
     const [row] = await t.database.db.select().from(incidentAsks).where(eq(incidentAsks.id, ask.id));
     expect(row!.answer).toBe('yes');
   });

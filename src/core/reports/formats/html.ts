@@ -17,6 +17,7 @@ import {
   reviewByline,
   reviewSections,
   followupsTable,
+  asksTable,
   summaryTable,
   timelineRow,
   tipLines,
@@ -89,6 +90,10 @@ function closing(h: ReportHeader): string {
   if (h.followups) {
     const table = followupsTable(h.followups, h.names);
     out.push('<section id="followups"><h2>Follow-ups</h2>', `<p class="byline">${table.open} open of ${table.rows.length}</p>`, htmlTable(table, 'followups'), '</section>');
+  }
+  if (h.asks) {
+    const table = asksTable(h.asks, h.timezone, h.names);
+    out.push('<section id="asks"><h2>Questions asked (“was this you?”)</h2>', `<p class="byline">${table.answered} answered of ${table.rows.length}</p>`, htmlTable(table, 'asks'), '</section>');
   }
   if (h.awareness.tips.length > 0) {
     out.push('<section id="awareness"><h2>Awareness</h2><ul>');

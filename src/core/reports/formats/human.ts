@@ -3,7 +3,8 @@
 import { FixedOffsetZone, IANAZone, type Zone } from 'luxon';
 import { formatDuration } from '../phases.js';
 import { progressWords } from '../../playbooks/run.js';
-import type { PlaybookProgress, ReportEvent, ReportFollowup, ReportHeader, TipFromIncident } from '../report.js';
+import type { PlaybookProgress, ReportAsk, ReportEvent, ReportFollowup, ReportHeader, TipFromIncident } from '../report.js';
+import { ANSWER_WORDS } from '../../asks/ask.js';
 import type { Review } from '../../reviews/review.js';
 import { labelIdsIn, personLabel } from '../../people/directory.js';
 
@@ -197,6 +198,16 @@ export function followupsTable(followups: readonly ReportFollowup[], names: Name
     head: ['Follow-up', 'Owner', 'Due', 'State'],
     rows: followups.map((f) => [f.text, f.owner ? personLabel(names, f.owner) : '—', orDash(f.due), f.state]),
     open: followups.filter((f) => f.state === 'open').length,
+  };
+}
+
+/** The "was this you?" questions with who was asked, by whom, and the answer with its time; and how many are answered. */
+export function asksTable(asks: readonly ReportAsk[], zone: string, names: Names = {}): TextTable & { answered: number } {
+  const pending = (a: ReportAsk) => (a.escalated ? 'no answer (reported to the commander)' : a.reminded ? 'no answer (reminded)' : 'no answer yet');
+  return {
+    head: ['Asked', 'Question', 'Asked by', 'Answer', 'Answered'],
+    rows: asks.map((a) => [personLabel(names, a.userId), a.question, `${personLabel(names, a.askedBy)} at ${humanTime(a.askedAt, zone)}`, a.answer ? ANSWER_WORDS[a.answer] : pending(a), humanTime(a.answeredAt, zone)]),
+    answered: asks.filter((a) => a.answer !== null).length,
   };
 }
 

@@ -14,6 +14,7 @@ import {
   reviewByline,
   reviewSections,
   followupsTable,
+  asksTable,
   summaryTable,
   timelineRow,
   tipLines,
@@ -95,6 +96,10 @@ function closing(h: ReportHeader): string {
   if (h.followups) {
     const table = followupsTable(h.followups, h.names);
     out.push('## Follow-ups\n\n', `${table.open} open of ${table.rows.length}\n\n`, mdTable(table));
+  }
+  if (h.asks) {
+    const table = asksTable(h.asks, h.timezone, h.names);
+    out.push('## Questions asked (“was this you?”)\n\n', `${table.answered} answered of ${table.rows.length}\n\n`, mdTable(table));
   }
   if (h.awareness.tips.length > 0) {
     out.push('## Awareness\n\n');
