@@ -8,6 +8,7 @@ import { incidentsCommand, migrateCommand, timelineCommand } from './commands.js
 import { awarenessPreviewCommand, awarenessSendNowCommand, awarenessStatsCommand, awarenessStatusCommand } from './awareness.js';
 import { digestPreviewCommand, digestSendNowCommand } from './digest.js';
 import { followupsCommand } from './followups.js';
+import { asksCommand } from './asks.js';
 import { remindCommand } from './remind.js';
 import { AppError } from '../shared/errors.js';
 import { exportCommand, reportCommand, statsCommand } from './reports.js';
@@ -87,6 +88,12 @@ export function buildProgram(run: CliRun): Command {
     .action((ref: string | undefined, opts: { owner?: string; json?: boolean }) =>
       followupsCommand(config(), ref, { ...(opts.owner !== undefined ? { owner: opts.owner } : {}), json: !!opts.json }, out),
     );
+  program
+    .command('asks')
+    .description('an incident\'s "was this you?" questions and their answers, newest first')
+    .argument('<ref>', 'incident reference, e.g. INC-3')
+    .option('--json', 'print a JSON array of { ref, userId, question, askedBy, askedAt, answer, answeredAt, reminded, escalated }')
+    .action((ref: string, opts: { json?: boolean }) => asksCommand(config(), ref, { json: !!opts.json }, out));
   program
     .command('remind')
     .description("snooze an incident's update reminder (30m, 2h or tomorrow 09:00 in TIMEZONE) or stop its reminders")

@@ -18,7 +18,7 @@ const ASKS: ReportAsk[] = [
 ];
 const withAsks = () => aReportSource({ header: { asks: ASKS, names: { U0ALICE: 'Alice Martin' } } });
 const answered = {
-  kind: 'ask_answered',
+  kind: 'ask_answered' as const,
   occurredAt: new Date('2026-11-24T10:07:00Z'),
   payload: { askId: 1, userId: 'U0ALICE', question: 'Did you sign in from Lagos at 03:12?', answer: 'no' },
 };
