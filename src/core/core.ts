@@ -33,6 +33,7 @@ import { digestApi } from './digest/core-api.js';
 import { remindersApi } from './reminders/core-api.js';
 import { followupsApi } from './followups/core-api.js';
 import { asksApi } from './asks/core-api.js';
+import { searchApi } from './search/core-api.js';
 import { noticeMessage } from './outbox/incident-notices.js';
 import { settledDeliveries } from './outbox/read.js';
 import { SignatureLedger } from './requests/signatures.js';
@@ -166,6 +167,8 @@ export function createCore(deps: CoreDeps) {
     followups: followupsApi(deps),
     /** "Was this you?": questions to one person by direct message, their answers, reminders and reports to the commander. */
     asks: asksApi(deps),
+    /** Search across incidents, notes and lessons (Postgres full-text search), filtered by who may see what. */
+    search: searchApi(deps),
     decoys: {
       /** Throws not_authorized (and reports the refusal) unless the actor may manage decoys; writes nothing. */
       mayManage: (actor: Actor) => authorize(deps, actor, 'decoy.manage'),

@@ -74,5 +74,7 @@ export { checkReview, MAX_ACTION_ITEMS, MAX_ACTION_TEXT, MAX_REVIEW_TEXT } from 
 export { loadRulesSync } from './rules/load.js';
 export { describeRule, type IncidentRule, type IncidentRules } from './rules/rule.js';
 export { checkCron, type Schedule } from './schedules/schedule.js';
+export type { SearchResult } from './search/read.js';
+export type { HitKind, SearchHit } from './search/search.js';
 export { verificationLine } from './timeline/chain.js';
 export { isBackdated, type SlackMessageRef, type TimelineEvent } from './timeline/events.js';

@@ -47,6 +47,8 @@ export const incidents = pgTable(
     uniqueIndex('incidents_number_key').on(t.number),
     uniqueIndex('incidents_channel_key').on(t.channelId),
     index('incidents_status_idx').on(t.status),
+    // Full-text search over the stored (redacted) title and description; src/core/search/queries.ts uses this exact expression.
+    index('incidents_search_idx').using('gin', sql`to_tsvector('english'::regconfig, ${t.title} || ' ' || ${t.description})`),
     check('incidents_severity_check', sql`${t.severity} in ('sev1','sev2','sev3','sev4')`),
     check(
       'incidents_status_check',
@@ -88,6 +90,10 @@ export const timelineEvents = pgTable(
     uniqueIndex('timeline_events_dedupe_key').on(t.dedupeKey),
     // (occurred_at, seq) is the order timelines and reports read in: with seq in the index, a page is an index range.
     index('timeline_events_order_idx').on(t.incidentId, t.occurredAt, t.seq),
+    // Full-text search over notes and lessons (redacted as stored); src/core/search/queries.ts uses this exact expression.
+    index('timeline_events_note_search_idx')
+      .using('gin', sql`to_tsvector('english'::regconfig, ${t.payload} ->> 'text')`)
+      .where(sql`${t.kind} = 'note_added'`),
   ],
 );
 

@@ -59,6 +59,8 @@ export const RULES = {
   'incident.ask': 'commander',
   // Anyone may click; core then accepts only the person asked (src/core/asks/answer.ts), who may be an outsider.
   'ask.answer': 'anyone',
+  // Anyone may search; each hit is then shown only to people who may see its incident (src/core/search/read.ts).
+  'incident.search': 'anyone',
 } as const satisfies Record<string, Audience>;
 
 /** An action named in RULES. */
@@ -98,6 +100,7 @@ export const ACTION_WORDS: Record<Action, string> = {
   'digest.manage': 'preview or post the weekly incident digest',
   'incident.ask': 'ask people “was this you?” about this incident',
   'ask.answer': 'answer this question',
+  'incident.search': 'search incidents',
 };
 
 /** Who to ask, per audience, when refused. */

@@ -1,0 +1,2 @@
+CREATE INDEX "incidents_search_idx" ON "incidents" USING gin (to_tsvector('english'::regconfig, "title" || ' ' || "description"));--> statement-breakpoint
+CREATE INDEX "timeline_events_note_search_idx" ON "timeline_events" USING gin (to_tsvector('english'::regconfig, "payload" ->> 'text')) WHERE "timeline_events"."kind" = 'note_added';
