@@ -9,6 +9,7 @@ import { awarenessPreviewCommand, awarenessSendNowCommand, awarenessStatsCommand
 import { digestPreviewCommand, digestSendNowCommand } from './digest.js';
 import { followupsCommand } from './followups.js';
 import { asksCommand } from './asks.js';
+import { searchCommand } from './search.js';
 import { remindCommand } from './remind.js';
 import { AppError } from '../shared/errors.js';
 import { exportCommand, reportCommand, statsCommand } from './reports.js';
@@ -94,6 +95,12 @@ export function buildProgram(run: CliRun): Command {
     .argument('<ref>', 'incident reference, e.g. INC-3')
     .option('--json', 'print a JSON array of { ref, userId, question, askedBy, askedAt, answer, answeredAt, reminded, escalated }')
     .action((ref: string, opts: { json?: boolean }) => asksCommand(config(), ref, { json: !!opts.json }, out));
+  program
+    .command('search')
+    .description('incidents, notes and lessons that match, newest first (words, "a phrase", -without)')
+    .argument('<text...>', 'what to search for')
+    .option('--json', 'print a JSON array of { ref, kind, at, title, excerpt, seq? }')
+    .action((words: string[], opts: { json?: boolean }) => searchCommand(config(), words, { json: !!opts.json }, out));
   program
     .command('remind')
     .description("snooze an incident's update reminder (30m, 2h or tomorrow 09:00 in TIMEZONE) or stop its reminders")

@@ -7,8 +7,6 @@ import type { DbOrTx } from '../../db/types.js';
 
 const CONFIG = sql`'english'::regconfig`;
 const query = (text: string) => sql`websearch_to_tsquery(${CONFIG}, ${text})`;
-// No highlight markers: the excerpt is plain text that adapters escape like any other.
-const HEADLINE = 'StartSel="", StopSel="", MaxWords=24, MinWords=10, MaxFragments=1';
 
 /** A candidate hit before access checks. */
 export interface Candidate {
@@ -17,6 +15,7 @@ export interface Candidate {
   private: boolean;
   title: string;
   at: Date;
+  /** The whole matched text, as stored; the excerpt is cut from it in search.ts (ts_headline would drop `<…>` as markup). */
   excerpt: string;
   seq?: number;
   lesson?: boolean;
@@ -38,7 +37,7 @@ export async function matchingIncidents(db: DbOrTx, text: string, limit: number)
       private: incidents.private,
       title: incidents.title,
       at: incidents.declaredAt,
-      excerpt: sql<string>`ts_headline(${CONFIG}, ${incidents.title} || ' · ' || ${incidents.description}, ${query(text)}, ${HEADLINE})`,
+      excerpt: sql<string>`case when ${incidents.description} = '' then ${incidents.title} else ${incidents.title} || ' · ' || ${incidents.description} end`,
     })
     .from(incidents)
     .where(sql`${document} @@ ${query(text)}`)
@@ -59,7 +58,7 @@ export async function matchingNotes(db: DbOrTx, text: string, limit: number): Pr
       at: timelineEvents.occurredAt,
       seq: timelineEvents.seq,
       lesson: sql<boolean>`coalesce((${timelineEvents.payload} ->> 'lesson')::boolean, false)`,
-      excerpt: sql<string>`ts_headline(${CONFIG}, ${noteText}, ${query(text)}, ${HEADLINE})`,
+      excerpt: sql<string>`${noteText}`,
     })
     .from(timelineEvents)
     .innerJoin(incidents, eq(incidents.id, timelineEvents.incidentId))

@@ -35,7 +35,7 @@ export async function searchFor(deps: CoreDeps, actor: Actor, raw: string, match
   const visible = await visibility(deps, actor, candidates.map(({ c }) => c));
   const hits = candidates
     .filter(({ c }) => visible.get(c.incidentId))
-    .map(({ c, kind }): SearchHit => ({ ref: formatRef(c.number), incidentNumber: c.number, kind, at: c.at, title: c.title, excerpt: excerptOf(c.excerpt), ...(c.seq !== undefined ? { seq: c.seq } : {}) }))
+    .map(({ c, kind }): SearchHit => ({ ref: formatRef(c.number), incidentNumber: c.number, kind, at: c.at, title: c.title, excerpt: excerptOf(c.excerpt, text), ...(c.seq !== undefined ? { seq: c.seq } : {}) }))
     .sort(compareHits);
   return { text, hits: hits.slice(0, MAX_HITS), more: hits.length > MAX_HITS };
 }

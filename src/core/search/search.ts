@@ -43,8 +43,20 @@ export function compareHits(a: SearchHit, b: SearchHit): number {
 
 const KIND_ORDER: Record<HitKind, number> = { exact: 0, incident: 1, note: 2, lesson: 3 };
 
-/** An excerpt of at most `max` characters, on one line. */
-export function excerptOf(text: string, max = 160): string {
+/**
+ * An excerpt of at most about `max` characters, on one line, around the first word that starts like one searched for
+ * (stemming aside, "password" finds "passwords"); from the start when none does. Cut at word boundaries, marked with ….
+ */
+export function excerptOf(text: string, searched: string, max = 160): string {
   const line = text.replace(/\s+/g, ' ').trim();
-  return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
+  if (line.length <= max) return line;
+  const lower = line.toLowerCase();
+  const words = searched.toLowerCase().match(/[\p{L}\p{N}]{2,}/gu) ?? [];
+  const hits = words.map((w) => lower.search(new RegExp(`(?<![\\p{L}\\p{N}])${w}`, 'u'))).filter((i) => i >= 0);
+  const first = hits.length > 0 ? Math.min(...hits) : 0;
+  let start = Math.max(0, first - Math.floor(max / 3));
+  if (start > 0) start = line.indexOf(' ', start) + 1 || start;
+  let end = Math.min(line.length, start + max);
+  if (end < line.length) end = line.lastIndexOf(' ', end) > start ? line.lastIndexOf(' ', end) : end;
+  return `${start > 0 ? '…' : ''}${line.slice(start, end).trim()}${end < line.length ? '…' : ''}`;
 }

@@ -18,6 +18,7 @@ const HELP = [
   '`/incident followups [INC-n|mine]`: follow-ups from the latest review’s action items (open first, by due date), with Done and Reassign; owners get a direct message when one falls due.',
   '`/incident ask [INC-n] @person <question>`: “was this you?” by direct message with Yes, No and Not sure; the answer goes on the timeline, no answer is reminded once and then reported to the commander (its commander or responders) · `/incident asks [INC-n]`: the questions and answers.',
   '`/incident remind [INC-n] snooze 30m|2h|tomorrow` · `/incident remind [INC-n] stop`: what a reminder’s Snooze and Stop buttons do (its commander and responders).',
+  '`/incident search <text>`: incidents, notes and lessons that match (words, "a phrase", -without), newest first; only what you may see.',
   '`/incident timeline [INC-n] [share]`: phases and events (`share` posts it in the incident channel) · `/incident report [INC-n] [md|html|json|csv|timesketch|timesketch-csv]`: the full report as a file in the incident channel (`markdown` = `md`, `jsonl` = `timesketch`).',
   '`/incident verify [INC-n]`: check the timeline has not been altered (its hash chain), just for you.',
   '`/incident oob INC-n [reason]`: when Slack may be compromised, send the out-of-band plan (backup channels, phone tree, verification phrase) by direct message to the incident’s people (its commander or responders).',

@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors.js';
 import { looksLikeRef, parseRef, FORMAT_NAMES, formatNamed } from '../../core/index.js';
 import type { ReportFormat, IncidentEdit } from '../../core/index.js';
 import { parseAsk, parseAsks, type AskRequest } from './asks.js';
+import { parseSearch, type SearchRequest } from './search.js';
 
 /** A parsed `/incident` request. */
 export type IncidentRequest =
@@ -30,10 +31,11 @@ export type IncidentRequest =
   | { sub: 'verify'; ref?: string }
   | { sub: 'oob'; ref: string; reason: string }
   | { sub: 'edit'; ref?: string; edit: IncidentEdit }
-  | AskRequest;
+  | AskRequest
+  | SearchRequest;
 
 /** Subcommands, as `/incident help` lists them. */
-export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'unassign', 'note', 'lesson', 'correct', 'edit', 'playbooks', 'playbook', 'tasks', 'followups', 'remind', 'review', 'timeline', 'report', 'stats', 'verify', 'oob', 'ask', 'asks', 'help'] as const;
+export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'unassign', 'note', 'lesson', 'correct', 'edit', 'playbooks', 'playbook', 'tasks', 'followups', 'remind', 'review', 'timeline', 'report', 'stats', 'verify', 'oob', 'ask', 'asks', 'search', 'help'] as const;
 
 /** Parses the text after `/incident`. Throws AppError('invalid_input') with usage for malformed requests. */
 export function parseIncidentCommand(text: string): IncidentRequest {
@@ -132,6 +134,8 @@ export function parseIncidentCommand(text: string): IncidentRequest {
       return parseAsk(after);
     case 'asks':
       return parseAsks(args);
+    case 'search':
+      return parseSearch(after);
     default:
       throw new AppError('invalid_input', `I don't know \`/incident ${head}\`. Subcommands: ${SUBCOMMANDS.join(', ')}. Try \`/incident help\`.`);
   }

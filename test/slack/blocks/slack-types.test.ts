@@ -37,6 +37,7 @@ import * as home from '../../../src/slack/blocks/home.js';
 import * as reminders from '../../../src/slack/blocks/reminders.js';
 import * as followups from '../../../src/slack/blocks/followups.js';
 import * as asks from '../../../src/slack/blocks/asks.js';
+import * as search from '../../../src/slack/blocks/search.js';
 
 type ActionsElement = Immutable<Extract<KnownBlock, { type: 'actions' }>['elements'][number]>;
 /** A message as the bot sends it: fallback text and, when it has them, blocks. */
@@ -110,6 +111,7 @@ const typed = [
   returns<Message>()(asks.answerReply),
   returns<Message>()(asks.askedReply),
   returns<Message>()(asks.askListMessage),
+  returns<Message>()(search.searchMessage),
 ];
 
 /** Exported functions that build no Block Kit (ids, parsers, text helpers, metadata codecs, file bodies). */
@@ -118,7 +120,7 @@ const NOT_BLOCK_KIT = new Set([
   'decoyDocument', 'drillPrefix', 'drillPlainPrefix', 'startValue', 'rotateWarning', 'redactedOf', 'withRotateWarning',
   'reviewRows', 'decodeReviewMetadata', 'readReviewSubmission', 'blockFor', 'decodeStepMetadata', 'decodeCardMetadata', 'chunks', 'clip', 'who',
   'channelLink', 'sevLabel', 'slackDate', 'escapeText', 'packLines', 'pendingValue', 'parsePendingValue', 'openWorkWords', 'understood',
-  'followupLine', 'decodeReassignMetadata', 'askLine',
+  'followupLine', 'decodeReassignMetadata', 'askLine', 'hitLine',
   // mrkdwn.ts: the escaping rule and its text helpers, not Block Kit.
   'escapeMrkdwn', 'md', 'plain', 'joinMd', 'mention', 'channelMention', 'link', 'withMentions', 'quote', 'clipMd', 'chunkMd', 'escapedByRenderer', 'Mrkdwn',
 ]);
@@ -127,7 +129,7 @@ describe('Block Kit builders against @slack/types', () => {
   it('types every exported builder of src/slack/blocks (a new one must be added above)', () => {
     const modules: Record<string, Record<string, unknown>> = {
       archive, 'awareness-admin': awarenessAdmin, awareness, card, 'card-modals': cardModals, checklist, 'declare-modal': declare, decoy, 'decoy-document': decoyDocument, digest, drill, help,
-      incident, 'open-work': openWork, playbooks, 'promote-modal': promote, redaction, 'review-modal': review, stats, 'step-modals': steps, text, timeline, message, mrkdwn, oob, edit, followups, home, reminders, asks,
+      incident, 'open-work': openWork, playbooks, 'promote-modal': promote, redaction, 'review-modal': review, stats, 'step-modals': steps, text, timeline, message, mrkdwn, oob, edit, followups, home, reminders, asks, search,
     };
     const files = readdirSync(new URL('../../../src/slack/blocks/', import.meta.url)).map((f) => f.replace(/\.ts$/, ''));
     // block-kit.ts holds types only.

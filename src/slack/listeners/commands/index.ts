@@ -19,6 +19,7 @@ import { verify } from './incident/verify.js';
 import { oob } from './incident/oob.js';
 import { edit } from './incident/edit.js';
 import { ask, asks } from './incident/asks.js';
+import { search } from './incident/search.js';
 
 /** Registers the slash command. */
 export function register(app: App, deps: SlackDeps): void {
@@ -87,5 +88,7 @@ async function run(deps: SlackDeps, actor: Actor, req: IncidentRequest, triggerI
       return ask(deps, actor, req);
     case 'asks':
       return asks(deps, actor, req);
+    case 'search':
+      return search(deps, actor, req);
   }
 }
