@@ -27,10 +27,10 @@ export async function hasSearchWords(db: DbOrTx, text: string): Promise<boolean>
   return Number(result.rows[0]?.nodes ?? 0) > 0;
 }
 
-/** Incidents whose title or description match, newest first. */
-export async function matchingIncidents(db: DbOrTx, text: string, limit: number): Promise<Candidate[]> {
+/** Incidents whose title or description match, newest first (a query builder: awaited for rows, or explained in tests). */
+export function matchingIncidents(db: DbOrTx, text: string, limit: number) {
   const document = sql`to_tsvector(${CONFIG}, ${incidents.title} || ' ' || ${incidents.description})`;
-  const rows = await db
+  return db
     .select({
       incidentId: incidents.id,
       number: incidents.number,
@@ -43,13 +43,12 @@ export async function matchingIncidents(db: DbOrTx, text: string, limit: number)
     .where(sql`${document} @@ ${query(text)}`)
     .orderBy(desc(incidents.declaredAt), desc(incidents.id))
     .limit(limit);
-  return rows;
 }
 
 /** Notes and lessons (note_added events) whose text matches, newest first; corrections are left out, as they are no notes. */
-export async function matchingNotes(db: DbOrTx, text: string, limit: number): Promise<Candidate[]> {
+export function matchingNotes(db: DbOrTx, text: string, limit: number) {
   const noteText = sql`${timelineEvents.payload} ->> 'text'`;
-  const rows = await db
+  return db
     .select({
       incidentId: incidents.id,
       number: incidents.number,
@@ -65,7 +64,6 @@ export async function matchingNotes(db: DbOrTx, text: string, limit: number): Pr
     .where(and(eq(timelineEvents.kind, 'note_added'), isNull(timelineEvents.correctsSeq), sql`to_tsvector(${CONFIG}, ${noteText}) @@ ${query(text)}`))
     .orderBy(desc(timelineEvents.occurredAt), desc(timelineEvents.id))
     .limit(limit);
-  return rows;
 }
 
 /** Incidents by id, for exact matches (their reference, visibility and title). */
