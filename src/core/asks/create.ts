@@ -21,7 +21,13 @@ export function askKey(askId: number, what: 'sent' | 'reminder' | 'answered' | '
 }
 
 /** Puts a question to one Slack user by direct message (the commander and responders: see the access rules). */
-export async function askPerson(deps: CoreDeps, actor: Actor, ref: string | undefined, userId: string, rawQuestion: string): Promise<{ incident: Incident; ask: Ask }> {
+export async function askPerson(
+  deps: CoreDeps,
+  actor: Actor,
+  ref: string | undefined,
+  userId: string,
+  rawQuestion: string,
+): Promise<{ incident: Incident; ask: Ask; redacted: string[] }> {
   if (!SLACK_USER.test(userId)) throw new AppError('invalid_input', 'Mention the person to ask, e.g. `/incident ask INC-12 @alice Did you sign in from Lagos at 03:12?`', { field: 'user' });
   const question = redactFor(deps, checkText(rawQuestion, 'question', MAX_QUESTION, true));
   const now = deps.clock.now();
@@ -43,6 +49,7 @@ export async function askPerson(deps: CoreDeps, actor: Actor, ref: string | unde
     const notice = { askId: ask.id, ref: incident.ref, drill: incident.drill, userId, by: actor.id, question: question.text };
     // The person's own lane: the answer's update follows the question in order.
     await enqueue(tx, { key: askKey(ask.id, 'sent'), incidentId: incident.id, now, notification: { kind: 'ask_sent', channel: userId, payload: notice } });
-    return { incident, ask };
+    // The kinds removed: the asker is told to rotate what they pasted.
+    return { incident, ask, redacted: question.found };
   });
 }

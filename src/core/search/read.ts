@@ -6,13 +6,17 @@ import type { Actor, CoreDeps } from '../context.js';
 import { canSeeIfKnown } from '../incidents/access.js';
 import { formatRef } from '../incidents/incident.js';
 import { findById } from '../incidents/queries.js';
+import { redactedField, redactFor } from '../redaction/apply.js';
 import { EXACT_MATCHERS, type ExactMatcher } from './exact.js';
 import { hasSearchWords, incidentsByIds, matchingIncidents, matchingNotes, type Candidate } from './queries.js';
 import { checkSearchText, compareHits, excerptOf, MAX_CANDIDATES, MAX_HITS, type SearchHit } from './search.js';
 
 /** What a search found: the hits shown (newest first) and whether there were more than fit. */
 export interface SearchResult {
+  /** The text searched for, redacted (it is shown back to the asker). */
   text: string;
+  /** The kinds of secret removed from the text, when any: the asker is told to rotate them. */
+  redacted?: string[];
   hits: SearchHit[];
   more: boolean;
 }
@@ -20,7 +24,11 @@ export interface SearchResult {
 /** Searches what the actor may see; matchers are the exact-match extension point (EXACT_MATCHERS unless a test gives others). */
 export async function searchFor(deps: CoreDeps, actor: Actor, raw: string, matchers: readonly ExactMatcher[] = EXACT_MATCHERS): Promise<SearchResult> {
   await authorize(deps, actor, 'incident.search');
+  // The text as typed is only matched against stored text, which holds no secret, so a secret in it finds nothing
+  // (matching the redacted form would find every incident where a secret of that kind was pasted). What is shown back
+  // is redacted.
   const text = checkSearchText(raw);
+  const safe = redactFor(deps, text);
   const words = await hasSearchWords(deps.db, text);
   const [incidentHits, noteHits, exact] = await Promise.all([
     words ? matchingIncidents(deps.db, text, MAX_CANDIDATES) : [],
@@ -37,7 +45,7 @@ export async function searchFor(deps: CoreDeps, actor: Actor, raw: string, match
     .filter(({ c }) => visible.get(c.incidentId))
     .map(({ c, kind }): SearchHit => ({ ref: formatRef(c.number), incidentNumber: c.number, kind, at: c.at, title: c.title, excerpt: excerptOf(c.excerpt, text), ...(c.seq !== undefined ? { seq: c.seq } : {}) }))
     .sort(compareHits);
-  return { text, hits: hits.slice(0, MAX_HITS), more: hits.length > MAX_HITS };
+  return { text: safe.text, hits: hits.slice(0, MAX_HITS), more: hits.length > MAX_HITS, ...redactedField(safe.found) };
 }
 
 /** The exact matchers' hits as candidates (their incidents looked up once). */

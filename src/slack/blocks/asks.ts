@@ -4,6 +4,7 @@
 import { ANSWER_WORDS, type AnswerOutcome, type AskAnswer, type Incident, type ListedAsk, type NotificationPayloads } from '../../core/index.js';
 import { BUTTON } from '../ids.js';
 import { drillPrefix } from './drill.js';
+import { withRotateWarning } from './redaction.js';
 import { message, type SlackMessage } from './message.js';
 import { button, context, md, mention, packLines, quote, section, slackDate, type Mrkdwn } from './text.js';
 
@@ -59,9 +60,10 @@ export function answerReply(o: AnswerOutcome): SlackMessage {
   return message(md`:white_check_mark: Thank you: *${word}* is recorded on *${o.ref}*.`);
 }
 
-/** The ephemeral reply to `/incident ask`. */
-export function askedReply(incident: Incident, userId: string): SlackMessage {
-  return message(md`${drillPrefix(incident)}:outbox_tray: Asked ${mention(userId)} about *${incident.ref}* by direct message. Their answer goes on the timeline; \`/incident asks ${incident.ref}\` lists the answers.`);
+/** The ephemeral reply to `/incident ask`, with the rotate warning when the question held a secret. */
+export function askedReply(incident: Incident, userId: string, redacted: readonly string[] = []): SlackMessage {
+  const asked = md`${drillPrefix(incident)}:outbox_tray: Asked ${mention(userId)} about *${incident.ref}* by direct message. Their answer goes on the timeline; \`/incident asks ${incident.ref}\` lists the answers.`;
+  return message(withRotateWarning(asked, redacted));
 }
 
 /** One question as a line of a list: who, the question, and the answer or what is pending. */

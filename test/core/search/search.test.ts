@@ -85,6 +85,8 @@ describe('search', () => {
     await t.core.declare(reporter, { title: `Token ${SECRET} pasted in #general`, private: false });
     await t.core.addNote(responder, 'INC-1', `Rotated ${SECRET} at once`);
     expect(await found(CLI, SECRET)).toEqual([]);
+    // The text searched for is shown back redacted, with the kind removed (the searcher is told to rotate it).
+    expect(await t.core.search.find(CLI, `rotated ${SECRET}`)).toMatchObject({ text: 'rotated [redacted: github-token]', redacted: ['github-token'], hits: [] });
     expect(await found(CLI, SECRET.slice(0, 20))).toEqual([]);
     const { hits } = await t.core.search.find(CLI, 'rotated');
     expect(hits[0]!.excerpt).toBe('Rotated [redacted: github-token] at once');

@@ -7,8 +7,8 @@ import type { Outcome, SlackDeps } from '../../../deps.js';
 
 /** Asks the person by direct message (through the outbox) and says so. */
 export async function ask(deps: SlackDeps, actor: Actor, req: Extract<AskRequest, { sub: 'ask' }>): Promise<Outcome> {
-  const { incident } = await deps.core.asks.ask(actor, req.ref, req.userId, req.question);
-  return { reply: askedReply(incident, req.userId) };
+  const { incident, redacted } = await deps.core.asks.ask(actor, req.ref, req.userId, req.question);
+  return { reply: askedReply(incident, req.userId, redacted) };
 }
 
 /** Lists an incident's questions and answers, newest first. */
