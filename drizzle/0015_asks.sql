@@ -9,6 +9,8 @@ CREATE TABLE "incident_asks" (
 	"answered_at" timestamp with time zone,
 	"remind_at" timestamp with time zone,
 	"escalate_at" timestamp with time zone,
+	"reminded_at" timestamp with time zone,
+	"escalated_at" timestamp with time zone,
 	CONSTRAINT "incident_asks_answer_check" CHECK ("incident_asks"."answer" in ('yes','no','unsure'))
 );
 --> statement-breakpoint

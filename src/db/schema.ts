@@ -469,6 +469,9 @@ export const incidentAsks = pgTable(
     answeredAt: tz('answered_at'),
     remindAt: tz('remind_at'),
     escalateAt: tz('escalate_at'),
+    /** When the reminder and the report went out (null: not sent; an ended incident's questions are not chased). */
+    remindedAt: tz('reminded_at'),
+    escalatedAt: tz('escalated_at'),
   },
   (t) => [
     index('incident_asks_incident_idx').on(t.incidentId, t.id),

@@ -21,6 +21,8 @@ export interface Ask {
   answeredAt: Date | null;
   remindAt: Date | null;
   escalateAt: Date | null;
+  remindedAt: Date | null;
+  escalatedAt: Date | null;
 }
 
 /** A question with its incident's reference, as lists, reports and the CLI show it. */
@@ -33,7 +35,7 @@ export interface ListedAsk {
   askedAt: Date;
   answer: AskAnswer | null;
   answeredAt: Date | null;
-  /** The reminder went out (it was due and is no longer pending), and the report to the commander. */
+  /** Unanswered, the reminder went out; and the report to the commander. */
   reminded: boolean;
   escalated: boolean;
 }

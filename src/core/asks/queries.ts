@@ -58,7 +58,8 @@ export async function lockDueAsk(tx: Tx, id: number, now: Date): Promise<Ask | u
   return row as Ask | undefined;
 }
 
-/** Clears the reminder's or the report's due time: it went out. */
-export async function clearDue(tx: Tx, id: number, what: 'remindAt' | 'escalateAt'): Promise<void> {
-  await tx.update(incidentAsks).set({ [what]: null }).where(eq(incidentAsks.id, id));
+/** Clears the reminder's or the report's due time; `sentAt` records when it went out (absent: dropped, not sent). */
+export async function clearDue(tx: Tx, id: number, what: 'remind' | 'escalate', sentAt?: Date): Promise<void> {
+  const set = what === 'remind' ? { remindAt: null, ...(sentAt ? { remindedAt: sentAt } : {}) } : { escalateAt: null, ...(sentAt ? { escalatedAt: sentAt } : {}) };
+  await tx.update(incidentAsks).set(set).where(eq(incidentAsks.id, id));
 }

@@ -24,8 +24,7 @@ export function listed(ref: string, a: Ask): ListedAsk {
     askedAt: a.askedAt,
     answer: a.answer,
     answeredAt: a.answeredAt,
-    // A due time cleared without an answer means it went out (or the incident ended first).
-    reminded: a.answer === null ? a.remindAt === null : false,
-    escalated: a.answer === null ? a.escalateAt === null : false,
+    reminded: a.answer === null && a.remindedAt !== null,
+    escalated: a.answer === null && a.escalatedAt !== null,
   };
 }

@@ -41,21 +41,22 @@ export async function runDueAsks(deps: CoreDeps): Promise<AskSweepOutcome[]> {
 async function fireDue(tx: Tx, deps: CoreDeps, incident: Incident, ask: Ask, now: Date): Promise<AskSweepOutcome[]> {
   // A question of an incident that is over is not chased: its answer no longer steers the response.
   if (!OPEN_STATUSES.includes(incident.status)) {
-    await clearDue(tx, ask.id, 'remindAt');
-    await clearDue(tx, ask.id, 'escalateAt');
+    await clearDue(tx, ask.id, 'remind');
+    await clearDue(tx, ask.id, 'escalate');
     return [{ kind: 'ask dropped', ref: incident.ref, askId: ask.id }];
   }
   const outcomes: AskSweepOutcome[] = [];
   const notice = { askId: ask.id, ref: incident.ref, drill: incident.drill, userId: ask.userId, by: ask.askedBy, question: ask.question };
   const ref = { askId: ask.id, userId: ask.userId, question: ask.question };
   if (ask.remindAt && ask.remindAt <= now) {
-    await clearDue(tx, ask.id, 'remindAt');
+    await clearDue(tx, ask.id, 'remind', now);
     await appendEvent(tx, incident.id, { kind: 'ask_reminded', actor: 'rampart', source: 'system', payload: ref }, now);
     await enqueue(tx, { key: askKey(ask.id, 'reminder'), incidentId: incident.id, now, notification: { kind: 'ask_reminder', channel: ask.userId, payload: notice } });
     outcomes.push({ kind: 'ask reminded', ref: incident.ref, askId: ask.id });
   }
   if (ask.escalateAt && ask.escalateAt <= now) {
-    await clearDue(tx, ask.id, 'escalateAt');
+    // Recorded as sent even with nowhere to send it: the event says so, and it is not tried again.
+    await clearDue(tx, ask.id, 'escalate', now);
     // The commander by direct message, else the incident channel: both may see the incident, question included.
     const lane = incident.commanderId ?? incident.channelId;
     await appendEvent(tx, incident.id, { kind: 'ask_escalated', actor: 'rampart', source: 'system', payload: { ...ref, to: lane } }, now);

@@ -75,7 +75,7 @@ describe('answering', () => {
     t.clock.advance(7 * MIN);
     // alice is an outsider to the private incident: answering needs only that the question is hers.
     const first = await t.core.asks.answer(slackUser(ALICE, { source: 'slack-button' }), ask.id, 'no');
-    expect(first).toMatchObject({ kind: 'answered', ref: 'INC-1', ask: { answer: 'no', answeredAt: new Date('2026-11-24T10:07:00Z'), remindAt: null, escalateAt: null } });
+    expect(first).toMatchObject({ kind: 'answered', ref: 'INC-1', ask: { answer: 'no', answeredAt: new Date('2026-11-24T10:07:00Z'), remindAt: null, escalateAt: null, remindedAt: null } });
     t.clock.advance(MIN);
     expect(await t.core.asks.answer(slackUser(ALICE), ask.id, 'yes')).toMatchObject({ kind: 'already', ask: { answer: 'no' } });
     expect(await t.core.asks.answer(responder, ask.id, 'yes')).toEqual({ kind: 'not_yours', ref: 'INC-1', userId: ALICE });
@@ -135,6 +135,8 @@ describe('reminder and report to the commander', () => {
     expect(await t.core.asks.runDue()).toEqual([{ kind: 'ask dropped', ref: 'INC-1', askId: ask.id + 1 }]);
     expect(await t.core.asks.runDue()).toEqual([]);
     expect((await outbox()).map((r) => r.kind)).toEqual(['ask_sent', 'ask_answered', 'ask_sent']);
+    // Dropped is not sent: the list does not say it was reminded or reported.
+    expect((await t.core.asks.list(responder, 'INC-1')).asks[0]).toMatchObject({ userId: 'U0BOB', answer: null, reminded: false, escalated: false });
   });
 
   it('without a commander, reports in the incident channel', async () => {

@@ -5,7 +5,7 @@ import { answerReply, askEscalationMessage, askListMessage, askMessage } from '.
 import type { Incident, ListedAsk } from '../../../src/core/index.js';
 
 const notice = { askId: 7, ref: 'INC-3', drill: true, userId: 'U0ALICE', by: 'U0LEAD', question: 'Did you open <https://evil.example|the invoice> & pay? @here' };
-const ask = { id: 7, incidentId: 3, userId: 'U0ALICE', question: 'q', askedBy: 'U0LEAD', askedAt: new Date('2026-11-24T10:00:00Z'), answer: 'no' as const, answeredAt: new Date('2026-11-24T10:05:00Z'), remindAt: null, escalateAt: null };
+const ask = { id: 7, incidentId: 3, userId: 'U0ALICE', question: 'q', askedBy: 'U0LEAD', askedAt: new Date('2026-11-24T10:00:00Z'), answer: 'no' as const, answeredAt: new Date('2026-11-24T10:05:00Z'), remindAt: null, escalateAt: null, remindedAt: null, escalatedAt: null };
 
 describe('ask messages', () => {
   it('escape the question, carry the drill marker and the buttons with the question’s id', () => {
