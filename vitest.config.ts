@@ -31,6 +31,8 @@ const UNIT = [
   'test/core/playbooks/import-cacao.test.ts',
   'test/core/playbooks/import-thehive.test.ts',
   'test/core/playbooks/library.test.ts',
+  'test/core/playbooks/ask-steps.test.ts',
+  'test/core/search/search-rules.test.ts',
   'test/core/playbooks/readme-example.test.ts',
   'test/core/playbooks/startup.test.ts',
   'test/core/playbooks/to-yaml.test.ts',

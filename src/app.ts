@@ -205,6 +205,7 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
     ...(options.scheduler !== false ? [startSweep('reminders', core.reminders.runDue, logger)] : []),
     // Notification clocks: reminders before each legal deadline and its overdue notice (no quiet hours: deadlines do not sleep).
     ...(options.scheduler !== false ? [startSweep('clocks', core.clocks.runDue, logger)] : []),
+    ...(options.scheduler !== false ? [startSweep('asks', core.asks.runDue, logger)] : []),
     ...(options.scheduler !== false && followupSchedule ? [startSlotScheduler('followups', followupSchedule, core.followups.runDue, logger)] : []),
   ];
   // The jobs a scheduler would trigger with this config, for a caller that moves its own clock (the sandbox's `wait`).
@@ -233,6 +234,8 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
       // Reminders have no slots: what they send shows as the messages themselves.
       await core.reminders.runDue();
       await core.clocks.runDue();
+      // Unanswered questions' reminders and reports, like the update reminders: the messages are what shows.
+      await core.asks.runDue();
       return reports;
     },
     idle: async () => {

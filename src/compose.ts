@@ -85,6 +85,8 @@ export async function composeCore(base: Foundation, options: CoreOptions = {}): 
       // Reminded when an incident has no commander: the people RESPONDERS names (a user group has no list here).
       responders: config.responders.filter((id) => /^[UW]/.test(id)),
     },
+    // Every process: a question asked from the CLI is reminded and reported like one asked in Slack.
+    asks: config.asks,
     ...(options.posters
       ? {
           awareness: await awarenessSettings(config, options.posters.awareness, base.logger),

@@ -126,6 +126,15 @@ const schema = z
       .string()
       .default(DEFAULT_CLOCK_REMINDERS)
       .transform((s, ctx) => parsedOr(ctx, () => parseReminderOffsets(s))),
+    // An unanswered "was this you?" question: reminded once after this, reported to the commander after ASK_ESCALATE_AFTER.
+    ASK_REMIND_AFTER: z
+      .string()
+      .default('2h')
+      .refine((d) => (durationMs(d) ?? 0) > 0, 'a duration such as 2h, 90m or 1d'),
+    ASK_ESCALATE_AFTER: z
+      .string()
+      .default('4h')
+      .refine((d) => (durationMs(d) ?? 0) > 0, 'a duration such as 4h, 90m or 1d'),
     // Extra secret formats to redact: `name=regex;name=regex` (a literal `;` in a regex is written \x3b).
     REDACT_PATTERNS: z
       .string()
@@ -164,6 +173,10 @@ const schema = z
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
     // Under Slack's 3 s ack deadline, so a request during a database outage still gets its "try again" reply.
     DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
+  })
+  .refine((e) => !((durationMs(e.ASK_ESCALATE_AFTER) ?? Infinity) <= (durationMs(e.ASK_REMIND_AFTER) ?? 0)), {
+    message: 'must be longer than ASK_REMIND_AFTER: the commander hears of an unanswered question after its reminder',
+    path: ['ASK_ESCALATE_AFTER'],
   })
   .transform((e) => ({
     slack: {
@@ -215,6 +228,8 @@ const schema = z
     followups: { cron: e.FOLLOWUP_REMINDER_CRON },
     // Regimes are read again when core is composed (like RULES_FILE); reminders are ms before each deadline, longest first.
     clocks: { regimesFile: e.NOTIFICATION_REGIMES_FILE, reminderOffsets: e.CLOCK_REMINDERS },
+    // The commander hears of an unanswered question only after its reminder had time to work (checked below).
+    asks: { remindAfterMs: durationMs(e.ASK_REMIND_AFTER)!, escalateAfterMs: durationMs(e.ASK_ESCALATE_AFTER)! },
     decoys: {
       publicUrl: e.PUBLIC_URL,
       path: e.DECOY_PATH,

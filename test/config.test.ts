@@ -78,6 +78,13 @@ describe('config', () => {
     expect(() => requireSlackCredentials(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }))).not.toThrow();
   });
 
+  it('reads the "was this you?" waits: 2 h and 4 h by default, the report to the commander after the reminder', () => {
+    expect(loadConfig({}).asks).toEqual({ remindAfterMs: 2 * 3_600_000, escalateAfterMs: 4 * 3_600_000 });
+    expect(loadConfig({ ASK_REMIND_AFTER: '30m', ASK_ESCALATE_AFTER: '1d' }).asks).toEqual({ remindAfterMs: 30 * 60_000, escalateAfterMs: 86_400_000 });
+    expect(() => loadConfig({ ASK_REMIND_AFTER: 'soon' })).toThrow(/ASK_REMIND_AFTER: a duration such as 2h/);
+    expect(() => loadConfig({ ASK_REMIND_AFTER: '4h', ASK_ESCALATE_AFTER: '2h' })).toThrow(/ASK_ESCALATE_AFTER: must be longer than ASK_REMIND_AFTER/);
+  });
+
   it('.env.example lists every setting config.ts reads, and nothing else', () => {
     const source = readFileSync('src/config.ts', 'utf8');
     const read = new Set([...source.matchAll(/^\s{4}([A-Z][A-Z0-9_]+):/gm)].map((m) => m[1]));

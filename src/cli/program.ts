@@ -9,6 +9,8 @@ import { awarenessPreviewCommand, awarenessSendNowCommand, awarenessStatsCommand
 import { digestPreviewCommand, digestSendNowCommand } from './digest.js';
 import { followupsCommand } from './followups.js';
 import { iocAddCommand, iocExportCommand, iocListCommand, iocMarkCommand } from './observables.js';
+import { asksCommand } from './asks.js';
+import { searchCommand } from './search.js';
 import { remindCommand } from './remind.js';
 import { registerClocks } from './clocks.js';
 import { AppError } from '../shared/errors.js';
@@ -118,6 +120,18 @@ export function buildProgram(run: CliRun): Command {
     .option('--out <file>', 'write to this file (it appears only when complete) instead of stdout')
     .action((ref: string, opts: { format: string; out?: string }) => iocExportCommand(config(), ref, opts, output));
   registerClocks(program, config, out);
+  program
+    .command('asks')
+    .description('an incident\'s "was this you?" questions and their answers, newest first')
+    .argument('<ref>', 'incident reference, e.g. INC-3')
+    .option('--json', 'print a JSON array of { ref, userId, question, askedBy, askedAt, answer, answeredAt, reminded, escalated }')
+    .action((ref: string, opts: { json?: boolean }) => asksCommand(config(), ref, { json: !!opts.json }, out));
+  program
+    .command('search')
+    .description('incidents, notes and lessons that match, newest first (words, "a phrase", -without)')
+    .argument('<text...>', 'what to search for')
+    .option('--json', 'print a JSON array of { ref, kind, at, title, excerpt, seq? }')
+    .action((words: string[], opts: { json?: boolean }) => searchCommand(config(), words, { json: !!opts.json }, out));
   program
     .command('remind')
     .description("snooze an incident's update reminder (30m, 2h or tomorrow 09:00 in TIMEZONE) or stop its reminders")

@@ -16,6 +16,7 @@ import type { IncidentRules } from './rules/rule.js';
 import type { ReminderSettings } from './reminders/deps.js';
 import type { FollowupSettings } from './followups/deps.js';
 import type { ClockSettings } from './clocks/deps.js';
+import type { AskSettings } from './asks/deps.js';
 
 /** Dependencies of core. */
 export interface CoreDeps {
@@ -61,6 +62,8 @@ export interface CoreDeps {
   followups?: FollowupSettings;
   /** NOTIFICATION_REGIMES_FILE, CLOCK_REMINDERS and whom to remind without a commander (src/core/clocks); absent: built-ins and defaults. */
   clocks?: ClockSettings;
+  /** ASK_REMIND_AFTER and ASK_ESCALATE_AFTER (src/core/asks); absent: the defaults (2 h, 4 h). */
+  asks?: AskSettings;
   /** OOB_PLAN_FILE: the out-of-band plan, read on each use so edits apply without a restart (src/core/oob). */
   oobPlanFile?: string;
   /** CHANNEL_ARCHIVE_AFTER: how long after closing an incident's channel is archived; undefined: never (src/core/archive). */

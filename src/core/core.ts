@@ -34,6 +34,8 @@ import { remindersApi } from './reminders/core-api.js';
 import { followupsApi } from './followups/core-api.js';
 import { observablesApi } from './observables/core-api.js';
 import { clocksApi } from './clocks/core-api.js';
+import { asksApi } from './asks/core-api.js';
+import { searchApi } from './search/core-api.js';
 import { noticeMessage } from './outbox/incident-notices.js';
 import { settledDeliveries } from './outbox/read.js';
 import { SignatureLedger } from './requests/signatures.js';
@@ -169,6 +171,10 @@ export function createCore(deps: CoreDeps) {
     observables: observablesApi(deps),
     /** Notification clocks: regulators' deadlines counted from awareness (GDPR, NIS2, the regimes file), with reminders. */
     clocks: clocksApi(deps),
+    /** "Was this you?": questions to one person by direct message, their answers, reminders and reports to the commander. */
+    asks: asksApi(deps),
+    /** Search across incidents, notes and lessons (Postgres full-text search), filtered by who may see what. */
+    search: searchApi(deps),
     decoys: {
       /** Throws not_authorized (and reports the refusal) unless the actor may manage decoys; writes nothing. */
       mayManage: (actor: Actor) => authorize(deps, actor, 'decoy.manage'),

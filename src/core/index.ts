@@ -1,6 +1,10 @@
 // The core's public entry. Adapters (src/slack, src/cli, src/web, src/sandbox, src/scheduler, src/*.ts) import core only
 // from here, as eslint.config.js enforces; everything else in src/core is private to it. Generated from what the
 // adapters use by the layout script (entry.mjs, see README "Architecture"): edit adapters, then re-run it.
+export { ANSWER_WORDS, ANSWERS, type AskAnswer, type ListedAsk } from './asks/ask.js';
+export type { AnswerOutcome } from './asks/answer.js';
+export { askKey } from './asks/create.js';
+export { DEFAULT_ASK_SETTINGS, type AskSettings } from './asks/deps.js';
 export type { Awareness } from './awareness/awareness.js';
 export type { AwarenessPoster, AwarenessSettings } from './awareness/deps.js';
 export { loadTips } from './awareness/library.js';
@@ -91,5 +95,7 @@ export { checkReview, MAX_ACTION_ITEMS, MAX_ACTION_TEXT, MAX_REVIEW_TEXT } from 
 export { loadRulesSync } from './rules/load.js';
 export { describeRule, type IncidentRule, type IncidentRules } from './rules/rule.js';
 export { checkCron, type Schedule } from './schedules/schedule.js';
+export type { SearchResult } from './search/read.js';
+export type { HitKind, SearchHit } from './search/search.js';
 export { verificationLine } from './timeline/chain.js';
 export { isBackdated, type SlackMessageRef, type TimelineEvent } from './timeline/events.js';

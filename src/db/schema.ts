@@ -47,6 +47,8 @@ export const incidents = pgTable(
     uniqueIndex('incidents_number_key').on(t.number),
     uniqueIndex('incidents_channel_key').on(t.channelId),
     index('incidents_status_idx').on(t.status),
+    // Full-text search over the stored (redacted) title and description; src/core/search/queries.ts uses this exact expression.
+    index('incidents_search_idx').using('gin', sql`to_tsvector('english'::regconfig, ${t.title} || ' ' || ${t.description})`),
     check('incidents_severity_check', sql`${t.severity} in ('sev1','sev2','sev3','sev4')`),
     check(
       'incidents_status_check',
@@ -88,6 +90,10 @@ export const timelineEvents = pgTable(
     uniqueIndex('timeline_events_dedupe_key').on(t.dedupeKey),
     // (occurred_at, seq) is the order timelines and reports read in: with seq in the index, a page is an index range.
     index('timeline_events_order_idx').on(t.incidentId, t.occurredAt, t.seq),
+    // Full-text search over notes and lessons (redacted as stored); src/core/search/queries.ts uses this exact expression.
+    index('timeline_events_note_search_idx')
+      .using('gin', sql`to_tsvector('english'::regconfig, ${t.payload} ->> 'text')`)
+      .where(sql`${t.kind} = 'note_added'`),
   ],
 );
 
@@ -543,5 +549,38 @@ export const incidentReminders = pgTable(
     index('incident_reminders_due_idx').on(t.dueAt),
     check('incident_reminders_kind_check', sql`${t.kind} in ('update','commander')`),
     check('incident_reminders_state_check', sql`${t.state} in ('active','snoozed','stopped','ended')`),
+  ],
+);
+
+/**
+ * "Was this you?" questions (src/core/asks): a person asked by direct message, with Yes, No and Not sure buttons.
+ * remind_at and escalate_at are when the reminder and the report to the commander fall due (null: done, or never):
+ * a sweep on any replica fires a due row under its row lock and clears the time in the same transaction, so each goes
+ * out once. The answer is set once; a later click changes nothing.
+ */
+export const incidentAsks = pgTable(
+  'incident_asks',
+  {
+    id: serial('id').primaryKey(),
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    userId: text('user_id').notNull(),
+    question: redactedText('question').notNull(),
+    askedBy: text('asked_by').notNull(),
+    askedAt: tz('asked_at').notNull(),
+    answer: text('answer').$type<'yes' | 'no' | 'unsure'>(),
+    answeredAt: tz('answered_at'),
+    remindAt: tz('remind_at'),
+    escalateAt: tz('escalate_at'),
+    /** When the reminder and the report went out (null: not sent; an ended incident's questions are not chased). */
+    remindedAt: tz('reminded_at'),
+    escalatedAt: tz('escalated_at'),
+  },
+  (t) => [
+    index('incident_asks_incident_idx').on(t.incidentId, t.id),
+    index('incident_asks_remind_idx').on(t.remindAt).where(sql`answer is null`),
+    index('incident_asks_escalate_idx').on(t.escalateAt).where(sql`answer is null`),
+    check('incident_asks_answer_check', sql`${t.answer} in ('yes','no','unsure')`),
   ],
 );

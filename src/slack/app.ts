@@ -27,6 +27,7 @@ import { register as registerFollowupButtons } from './listeners/actions/followu
 import { register as registerFollowupReassign } from './listeners/views/followup-reassign.js';
 import { register as registerObservableOffer } from './listeners/actions/observable-offer.js';
 import { register as registerObservableAdd } from './listeners/views/observable-add.js';
+import { register as registerAskButtons } from './listeners/actions/ask-buttons.js';
 import { register as registerDecoyCommand, type DecoyLinks } from './listeners/commands/decoy.js';
 import { register as registerDecoyCredentials } from './listeners/events/decoy-credentials.js';
 import { register as registerAppHome } from './listeners/events/app-home.js';
@@ -71,6 +72,7 @@ export function registerListeners(app: App, slackDeps: SlackDeps, decoyLinks?: D
   registerReviewModal(app, deps);
   registerOpenReview(app, deps);
   registerFollowupButtons(app, deps);
+  registerAskButtons(app, deps);
   registerFollowupReassign(app, deps);
   registerObservableOffer(app, deps);
   registerObservableAdd(app, deps);

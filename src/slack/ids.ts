@@ -89,6 +89,10 @@ export const BUTTON = {
   followupReassign: 'followup_reassign',
   /** Adds the observable a scan found (its value: the incident, type and normalised value), offered to the author only. */
   observableOffer: 'observable_offer_add',
+  /** The answers to a "was this you?" question whose id is their value. */
+  askYes: 'ask_yes',
+  askNo: 'ask_no',
+  askUnsure: 'ask_unsure',
 } as const;
 
 /** The snooze each snooze button stands for. */

@@ -114,6 +114,20 @@ describe('rampart sandbox --script', () => {
     expect(text).toContain('· stopped: only test data in the bucket after all');
   });
 
+  it('runs the "was this you?" example: asked by direct message, answered from it, the silent one reminded and reported once, found by search', async () => {
+    const lines = (await readFile('docs/examples/asks.txt', 'utf8')).split('\n');
+    const { code, text } = await runScript(lines);
+    expect(text).toContain('✓ script finished');
+    expect(code).toBe(0);
+    expect(text.match(/\[DM @alice\] rampart: :question: @you asks you about \*INC-1\*:/g)).toHaveLength(1);
+    expect(text).toMatch(/\[DM @alice\] rampart \(updated\): :white_check_mark: You answered \*No\*/);
+    expect(text).toContain('Thank you: *No* is recorded on *INC-1*.');
+    expect(text.match(/\[DM @bob\] rampart: :alarm_clock: Still waiting for your answer about \*INC-1\*/g)).toHaveLength(1);
+    expect(text.match(/\[DM @you\] rampart: :warning: \*INC-1\*: @bob has not answered/g)).toHaveLength(1);
+    expect(text).toContain('@bob · _no answer (reported to the commander)_');
+    expect(text).toContain(':mag: 1 found for “lagos”, newest first');
+  });
+
   it('runs the incident card example: the pinned card is changed from its buttons and a command, and updated in place', async () => {
     const lines = (await readFile('docs/examples/incident-card.txt', 'utf8')).split('\n');
     const { code, text } = await runScript(lines);

@@ -66,6 +66,9 @@ const FIELDS: Field[] = [
   { name: 'lesson', fill: (s) => incident(`lesson INC-1 ${s}`) },
   { name: 'correction', fill: (s) => incident(`correct INC-1 #1 ${s}`) },
   { name: 'status note', fill: (s) => incident(`status INC-1 investigating ${s}`) },
+  { name: 'ask question', fill: (s) => incident(`ask INC-1 <@${bot.staff.id}> ${s}`) },
+  // Never stored, but shown back (“nothing found for …”): redacted like the rest, and the searcher warned.
+  { name: 'search text', fill: (s) => incident(`search ${s}`), stored: false },
   {
     name: 'pinned message',
     fill: async (s) => {

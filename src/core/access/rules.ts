@@ -59,6 +59,13 @@ export const RULES = {
   'decoy.manage': 'admin',
   // Like the awareness programme: a scheduled post to a shared channel, run by the same people.
   'digest.manage': 'admin',
+  // "Was this you?" reaches a person's direct messages in the bot's name, maybe an outsider's: like assigning a role,
+  // the people running the response decide who is asked.
+  'incident.ask': 'commander',
+  // Anyone may click; core then accepts only the person asked (src/core/asks/answer.ts), who may be an outsider.
+  'ask.answer': 'anyone',
+  // Anyone may search; each hit is then shown only to people who may see its incident (src/core/search/read.ts).
+  'incident.search': 'anyone',
 } as const satisfies Record<string, Audience>;
 
 /** An action named in RULES. */
@@ -99,6 +106,9 @@ export const ACTION_WORDS: Record<Action, string> = {
   'awareness.manage': 'run the awareness programme (`/awareness tip` is open to everyone)',
   'decoy.manage': 'manage decoys',
   'digest.manage': 'preview or post the weekly incident digest',
+  'incident.ask': 'ask people “was this you?” about this incident',
+  'ask.answer': 'answer this question',
+  'incident.search': 'search incidents',
 };
 
 /** Who to ask, per audience, when refused. */

@@ -111,6 +111,27 @@ export interface NotificationPayloads {
    * or to each responder when there is none (the lane is their user id), else in the incident channel. dueAt is ISO.
    */
   clock_reminder: { ref: string; drill: boolean; userId?: string; regime: string; regimeName: string; deadline: string; label: string; dueAt: string; overdue: boolean };
+  /**
+   * "Was this you?" by direct message to the person asked (the lane is their user id), with Yes, No and Not sure
+   * buttons. Only the reference and the question: the person may be an outsider to a private incident.
+   */
+  ask_sent: AskNotice;
+  /** The same question again, once, when it is still unanswered after ASK_REMIND_AFTER (same lane, same buttons). */
+  ask_reminder: AskNotice;
+  /** The answer: the question's direct messages (the first and the reminder) updated in place to show it, buttons gone. */
+  ask_answered: AskNotice & { answer: 'yes' | 'no' | 'unsure'; answeredAt: string };
+  /** Unanswered after ASK_ESCALATE_AFTER: told to the commander by direct message (userId of the commander set) or in the incident channel. */
+  ask_escalated: AskNotice & { askedAt: string; commanderId?: string };
+}
+
+/** What every message about one question carries: which question, whom it was put to, by whom, and the reference. */
+export interface AskNotice {
+  askId: number;
+  ref: string;
+  drill: boolean;
+  userId: string;
+  by: string;
+  question: string;
 }
 
 /** One line of the weekly stale list: lastActivity is the last timeline event's time (ISO). */
@@ -157,6 +178,10 @@ export const ACTION_OF: Record<NotificationKind, string> = {
   followups_due: 'reminding a follow-up owner of what is due',
   observables_offered: 'offering the observables found in a pinned message',
   clock_reminder: 'reminding of a notification deadline',
+  ask_sent: 'asking a person by direct message',
+  ask_reminder: 'reminding a person of an unanswered question',
+  ask_answered: 'showing the answer in the question’s direct message',
+  ask_escalated: 'reporting an unanswered question to the commander',
 };
 
 /** What a stored notification does, in words: a posted message names its own action. */

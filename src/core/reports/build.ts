@@ -11,6 +11,8 @@ import { compareFollowups } from '../followups/followup.js';
 import { observablesOf } from '../observables/queries.js';
 import { defang } from '../observables/observable.js';
 import { clocksForReport } from '../clocks/read.js';
+import { asksOf } from '../asks/queries.js';
+import { listed as listedAsk } from '../asks/read.js';
 import { isBackdated, type TimelineEvent } from '../timeline/events.js';
 import { verifyIncident } from '../timeline/verify.js';
 import { describeEvent } from './describe.js';
@@ -33,7 +35,7 @@ export interface ReportOptions {
  * event, so callers that show no verification (the chat timeline) or must answer Slack first pass verify: false.
  */
 export async function reportSource(deps: ReportDeps, incident: Incident, opts: ReportOptions = {}): Promise<ReportSource> {
-  const [changes, counts, runs, review, tips, mergedInto, verification, assigned, followups] = await Promise.all([
+  const [changes, counts, runs, review, tips, mergedInto, verification, assigned, followups, asks] = await Promise.all([
     statusChanges(deps.db, incident.id),
     actorCounts(deps.db, incident.id),
     runsOf(deps.db, [incident.id]),
@@ -43,6 +45,7 @@ export async function reportSource(deps: ReportDeps, incident: Incident, opts: R
     opts.verify === false ? undefined : verifyIncident(deps.db, incident.id),
     assignedUserIds(deps.db, incident.id),
     followupsOf(deps.db, incident.id),
+    asksOf(deps.db, incident.id),
   ]);
   const observables = await observablesOf(deps.db, incident.id);
   const mergedIntoTitle = mergedInto && (!opts.maySee || (await opts.maySee(mergedInto))) ? mergedInto.title : undefined;
@@ -90,6 +93,9 @@ export async function reportSource(deps: ReportDeps, incident: Incident, opts: R
       ? { observables: observables.map(({ type, value, verdict, origin, addedBy, addedAt }) => ({ type, value, defanged: defang(type, value), verdict, origin, addedBy, addedAt })) }
       : {}),
     ...(clocks.length > 0 ? { clocks } : {}),
+    ...(asks.length > 0
+      ? { asks: asks.map((a) => listedAsk(incident.ref, a)).map(({ userId, question, askedBy, askedAt, answer, answeredAt, reminded, escalated }) => ({ userId, question, askedBy, askedAt, answer, answeredAt, reminded, escalated })) }
+      : {}),
     awareness: { tips },
     eventCount: [...counts.values()].reduce((a, b) => a + b, 0),
     ...(verification ? { verification } : {}),
@@ -119,6 +125,7 @@ function mentionedIn(h: ReportHeader): string[] {
     ...(h.review ? [h.review.savedBy, ...h.review.actionItems.map((a) => a.owner)] : []),
     ...(h.followups ?? []).map((f) => f.owner),
     ...(h.observables ?? []).map((o) => o.addedBy),
+    ...(h.asks ?? []).flatMap((a) => [a.userId, a.askedBy]),
     ...h.awareness.tips.map((t) => t.createdBy),
   ].filter((id): id is string => !!id);
 }

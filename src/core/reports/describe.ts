@@ -4,6 +4,7 @@ import type { EventKind } from '../timeline/events.js';
 import { progressWords } from '../playbooks/run.js';
 import { plural } from '../plural.js';
 import { defang, parseObservableType, TYPE_LABELS } from '../observables/observable.js';
+import { ANSWER_WORDS, type AskAnswer } from '../asks/ask.js';
 
 type P = Record<string, unknown>;
 const s = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
@@ -48,6 +49,13 @@ const DESCRIBE: Record<EventKind, (p: P) => string> = {
   channel_unarchived: () => 'Channel unarchived',
   reminder_snoozed: (p) => `Update reminder snoozed until ${s(p.until)} (${p.choice === 'tomorrow' ? 'until tomorrow' : `for ${s(p.choice)}`})`,
   reminders_stopped: () => 'Update reminders stopped',
+  ask_sent: (p) => `Asked ${s(p.userId)}: ${s(p.question)}`,
+  ask_answered: (p) => `${s(p.userId)} answered ${ANSWER_WORDS[p.answer as AskAnswer] ?? s(p.answer)}: ${s(p.question)}`,
+  ask_reminded: (p) => `Reminded ${s(p.userId)} of an unanswered question: ${s(p.question)}`,
+  ask_escalated: (p) =>
+    p.to
+      ? `Reported to ${s(p.to)}: ${s(p.userId)} has not answered: ${s(p.question)}`
+      : `${s(p.userId)} has not answered, with no commander or incident channel to report it to: ${s(p.question)}`,
   moved_out_of_band: (p) => withText(`Team moved out of band; plan sent by direct message to ${plural(Number(p.recipients), 'person', 'people')}`, p.reason),
   observable_added: (p) => `Observable added${p.origin === 'scan' ? ' (offered from a scan)' : ''}: ${observable(p)}`,
   observable_marked: (p) => `Observable marked ${s(p.from)} → ${s(p.to)}: ${observable(p)}`,

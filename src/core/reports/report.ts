@@ -122,6 +122,19 @@ export interface ReportClock {
   }[];
 }
 
+/** A "was this you?" question as reports list it (newest first): whom, what, by whom, and the answer with its time. */
+export interface ReportAsk {
+  userId: string;
+  question: string;
+  askedBy: string;
+  askedAt: Date;
+  answer: 'yes' | 'no' | 'unsure' | null;
+  answeredAt: Date | null;
+  /** Unanswered and reminded; unanswered and reported to the commander. */
+  reminded: boolean;
+  escalated: boolean;
+}
+
 /** Everything in a report except the events. */
 export interface ReportHeader {
   version: typeof REPORT_VERSION;
@@ -161,6 +174,8 @@ export interface ReportHeader {
   observables?: ReportObservable[];
   /** Notification clocks, oldest first; absent when there are none (optional: added within version 1). */
   clocks?: ReportClock[];
+  /** The "was this you?" questions, newest first; absent when there are none (optional: added within version 1). */
+  asks?: ReportAsk[];
   awareness: { tips: TipFromIncident[] };
   eventCount: number;
   /** The timeline's hash chain, recomputed when the report was built (optional: added within version 1). */

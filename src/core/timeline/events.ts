@@ -108,6 +108,14 @@ export interface EventPayloads {
   clock_stopped: ClockRef & { reason?: string; redacted?: string[] };
   /** A deadline passed with no notice recorded: told to the commander once (its overdue notice). */
   clock_deadline_missed: ClockRef & { deadline: string; label: string; dueAt: string };
+  /** A person was asked "was this you?" by direct message (the question redacted, as stored). */
+  ask_sent: AskRef & { by: string; redacted?: string[] };
+  /** The person asked answered (once; the event's time is when). */
+  ask_answered: AskRef & { answer: 'yes' | 'no' | 'unsure' };
+  /** The question was still unanswered after ASK_REMIND_AFTER: the person was reminded, once. */
+  ask_reminded: AskRef;
+  /** Still unanswered after ASK_ESCALATE_AFTER: reported to the commander (or the incident channel; to is null when neither exists), once. */
+  ask_escalated: AskRef & { to: string | null };
 }
 
 /** Which notification clock an event is about; the regime's name is kept so the timeline reads on its own. */
@@ -115,6 +123,13 @@ export interface ClockRef {
   clockId: number;
   regime: string;
   regimeName: string;
+}
+
+/** Which question an event is about; who was asked and the question are kept so the timeline reads on its own. */
+export interface AskRef {
+  askId: number;
+  userId: string;
+  question: string;
 }
 
 /** Which run of which playbook an event is about. */

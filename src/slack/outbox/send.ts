@@ -18,6 +18,8 @@ import { reminderMessage } from '../blocks/followups.js';
 import { offerMessage } from '../blocks/observables.js';
 import { clockReminderMessage } from '../blocks/clocks.js';
 import { checklistMessages } from '../blocks/checklist.js';
+import { askEscalationMessage, askMessage, askReminderMessage } from '../blocks/asks.js';
+import { showAnswer } from './asks.js';
 
 /** The metadata event type of outbox messages. */
 export const OUTBOX_EVENT_TYPE = 'rampart_outbox';
@@ -88,6 +90,15 @@ export async function send(client: WebClient, ctx: SendContext, row: OutboxRow):
     const p = row.payload as unknown as NotificationPayloads['clock_reminder'];
     const told = clockReminderMessage(p, ctx.clock.now());
     return p.userId ? postDirect(client, p.userId, row, told) : postKeyed(client, row.lane, row, told);
+  }
+  if (row.kind === 'ask_sent' || row.kind === 'ask_reminder') {
+    const p = row.payload as unknown as NotificationPayloads['ask_sent'];
+    return postDirect(client, p.userId, row, row.kind === 'ask_sent' ? askMessage(p) : askReminderMessage(p));
+  }
+  if (row.kind === 'ask_answered') return showAnswer(client, ctx.db, row.payload as unknown as NotificationPayloads['ask_answered']);
+  if (row.kind === 'ask_escalated') {
+    const p = row.payload as unknown as NotificationPayloads['ask_escalated'];
+    return p.commanderId ? postDirect(client, p.commanderId, row, askEscalationMessage(p)) : postKeyed(client, row.lane, row, askEscalationMessage(p));
   }
   if (row.kind === 'stale_list') {
     const p = row.payload as unknown as NotificationPayloads['stale_list'];

@@ -4,6 +4,8 @@ import { looksLikeRef, parseRef, FORMAT_NAMES, formatNamed } from '../../core/in
 import type { ReportFormat, IncidentEdit } from '../../core/index.js';
 import { parseIoc, type IocRequest } from './observables.js';
 import { parseClocks, type ClocksRequest } from './clocks.js';
+import { parseAsk, parseAsks, type AskRequest } from './asks.js';
+import { parseSearch, type SearchRequest } from './search.js';
 
 /** A parsed `/incident` request. */
 export type IncidentRequest =
@@ -32,10 +34,12 @@ export type IncidentRequest =
   | { sub: 'stats'; period?: string }
   | { sub: 'verify'; ref?: string }
   | { sub: 'oob'; ref: string; reason: string }
-  | { sub: 'edit'; ref?: string; edit: IncidentEdit };
+  | { sub: 'edit'; ref?: string; edit: IncidentEdit }
+  | AskRequest
+  | SearchRequest;
 
 /** Subcommands, as `/incident help` lists them. */
-export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'unassign', 'note', 'lesson', 'correct', 'edit', 'playbooks', 'playbook', 'tasks', 'followups', 'clocks', 'ioc', 'remind', 'review', 'timeline', 'report', 'stats', 'verify', 'oob', 'help'] as const;
+export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'unassign', 'note', 'lesson', 'correct', 'edit', 'playbooks', 'playbook', 'tasks', 'followups', 'clocks', 'ioc', 'remind', 'review', 'timeline', 'report', 'stats', 'verify', 'oob', 'ask', 'asks', 'search', 'help'] as const;
 
 /** Parses the text after `/incident`. Throws AppError('invalid_input') with usage for malformed requests. */
 export function parseIncidentCommand(text: string): IncidentRequest {
@@ -134,6 +138,12 @@ export function parseIncidentCommand(text: string): IncidentRequest {
       if (args[0] === undefined || !looksLikeRef(args[0])) throw usage('oob', '`/incident oob INC-12 [reason]` sends the out-of-band plan to the incident’s people by direct message');
       return { sub: 'oob', ref: args[0], reason: after.slice(args[0].length).trim() };
     }
+    case 'ask':
+      return parseAsk(after);
+    case 'asks':
+      return parseAsks(args);
+    case 'search':
+      return parseSearch(after);
     default:
       throw new AppError('invalid_input', `I don't know \`/incident ${head}\`. Subcommands: ${SUBCOMMANDS.join(', ')}. Try \`/incident help\`.`);
   }

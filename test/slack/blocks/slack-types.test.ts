@@ -38,6 +38,8 @@ import * as reminders from '../../../src/slack/blocks/reminders.js';
 import * as followups from '../../../src/slack/blocks/followups.js';
 import * as observables from '../../../src/slack/blocks/observables.js';
 import * as clocks from '../../../src/slack/blocks/clocks.js';
+import * as asks from '../../../src/slack/blocks/asks.js';
+import * as search from '../../../src/slack/blocks/search.js';
 
 type ActionsElement = Immutable<Extract<KnownBlock, { type: 'actions' }>['elements'][number]>;
 /** A message as the bot sends it: fallback text and, when it has them, blocks. */
@@ -111,6 +113,14 @@ const typed = [
   returns<Modal>()(observables.addObservableModal),
   returns<Message>()(clocks.clockListMessage),
   returns<Message>()(clocks.clockReminderMessage),
+  returns<Message>()(asks.askMessage),
+  returns<Message>()(asks.askReminderMessage),
+  returns<Message>()(asks.answeredMessage),
+  returns<Message>()(asks.askEscalationMessage),
+  returns<Message>()(asks.answerReply),
+  returns<Message>()(asks.askedReply),
+  returns<Message>()(asks.askListMessage),
+  returns<Message>()(search.searchMessage),
 ];
 
 /** Exported functions that build no Block Kit (ids, parsers, text helpers, metadata codecs, file bodies). */
@@ -123,6 +133,7 @@ const NOT_BLOCK_KIT = new Set([
   'shownValue', 'observableLine', 'decodeOffer', 'decodeObservableModalMetadata',
   // clocks.ts: text for a line of a section, not blocks.
   'relative', 'deadlineLine', 'clockCardLine',
+  'followupLine', 'decodeReassignMetadata', 'askLine', 'hitLine',
   // mrkdwn.ts: the escaping rule and its text helpers, not Block Kit.
   'escapeMrkdwn', 'md', 'plain', 'joinMd', 'mention', 'channelMention', 'link', 'withMentions', 'quote', 'clipMd', 'chunkMd', 'escapedByRenderer', 'Mrkdwn',
 ]);
@@ -131,7 +142,7 @@ describe('Block Kit builders against @slack/types', () => {
   it('types every exported builder of src/slack/blocks (a new one must be added above)', () => {
     const modules: Record<string, Record<string, unknown>> = {
       archive, 'awareness-admin': awarenessAdmin, awareness, card, 'card-modals': cardModals, checklist, 'declare-modal': declare, decoy, 'decoy-document': decoyDocument, digest, drill, help,
-      incident, 'open-work': openWork, playbooks, 'promote-modal': promote, redaction, 'review-modal': review, stats, 'step-modals': steps, text, timeline, message, mrkdwn, oob, edit, followups, home, reminders, clocks, observables,
+      incident, 'open-work': openWork, playbooks, 'promote-modal': promote, redaction, 'review-modal': review, stats, 'step-modals': steps, text, timeline, message, mrkdwn, oob, edit, followups, home, reminders, asks, search, clocks, observables,
     };
     const files = readdirSync(new URL('../../../src/slack/blocks/', import.meta.url)).map((f) => f.replace(/\.ts$/, ''));
     // block-kit.ts holds types only.

@@ -18,6 +18,7 @@ import {
   reviewSections,
   followupsTable,
   clockTable,
+  asksTable,
   summaryTable,
   timelineRow,
   tipLines,
@@ -103,6 +104,10 @@ function closing(h: ReportHeader): string {
       out.push(`<h3>${esc(c.regimeName)}</h3>`, `<p class="byline">${esc(table.byline)}</p>`, htmlTable(table, 'clock-deadlines'));
     }
     out.push('</section>');
+  }
+  if (h.asks) {
+    const table = asksTable(h.asks, h.timezone, h.names);
+    out.push('<section id="asks"><h2>Questions asked (“was this you?”)</h2>', `<p class="byline">${table.answered} answered of ${table.rows.length}</p>`, htmlTable(table, 'asks'), '</section>');
   }
   if (h.awareness.tips.length > 0) {
     out.push('<section id="awareness"><h2>Awareness</h2><ul>');

@@ -3,7 +3,8 @@
 import { FixedOffsetZone, IANAZone, type Zone } from 'luxon';
 import { formatDuration } from '../phases.js';
 import { progressWords } from '../../playbooks/run.js';
-import type { PlaybookProgress, ReportClock, ReportEvent, ReportFollowup, ReportHeader, TipFromIncident } from '../report.js';
+import type { PlaybookProgress, ReportAsk, ReportClock, ReportEvent, ReportFollowup, ReportHeader, TipFromIncident } from '../report.js';
+import { ANSWER_WORDS } from '../../asks/ask.js';
 import type { Review } from '../../reviews/review.js';
 import { labelIdsIn, personLabel } from '../../people/directory.js';
 
@@ -207,6 +208,16 @@ export function clockTable(c: ReportClock, zone: string): TextTable & { byline: 
     byline: parts.filter(Boolean).join(' · '),
     head: ['Deadline', 'Due', 'Status', 'Notified', 'To', 'Reference'],
     rows: c.deadlines.map((d) => [d.label, humanTime(d.dueAt, zone), d.status, d.notifiedAt ? humanTime(d.notifiedAt, zone) : '—', orDash(d.notifiedTo), orDash(d.reference)]),
+  };
+}
+
+/** The "was this you?" questions with who was asked, by whom, and the answer with its time; and how many are answered. */
+export function asksTable(asks: readonly ReportAsk[], zone: string, names: Names = {}): TextTable & { answered: number } {
+  const pending = (a: ReportAsk) => (a.escalated ? 'no answer (reported to the commander)' : a.reminded ? 'no answer (reminded)' : 'no answer yet');
+  return {
+    head: ['Asked', 'Question', 'Asked by', 'Answer', 'Answered'],
+    rows: asks.map((a) => [personLabel(names, a.userId), a.question, `${personLabel(names, a.askedBy)} at ${humanTime(a.askedAt, zone)}`, a.answer ? ANSWER_WORDS[a.answer] : pending(a), humanTime(a.answeredAt, zone)]),
+    answered: asks.filter((a) => a.answer !== null).length,
   };
 }
 

@@ -32,6 +32,7 @@ export function jsonHeader(h: ReportHeader): Record<string, unknown> {
     ...(h.followups ? { followups: h.followups.map((f) => ({ ...f })) } : {}),
     ...(h.observables ? { observables: h.observables.map((o) => ({ ...o, addedAt: o.addedAt.toISOString() })) } : {}),
     ...(h.clocks ? { clocks: withIsoDates(h.clocks) } : {}),
+    ...(h.asks ? { asks: withIsoDates(h.asks) } : {}),
     awareness: withIsoDates(h.awareness),
     eventCount: h.eventCount,
     ...(h.verification ? { verification: { ...h.verification } } : {}),

@@ -15,6 +15,7 @@ import {
   reviewSections,
   followupsTable,
   clockTable,
+  asksTable,
   summaryTable,
   timelineRow,
   tipLines,
@@ -108,6 +109,10 @@ function closing(h: ReportHeader): string {
       const table = clockTable(c, h.timezone);
       out.push(`### ${mdCell(c.regimeName)}\n\n`, `_${mdCell(table.byline)}_\n\n`, mdTable(table));
     }
+  }
+  if (h.asks) {
+    const table = asksTable(h.asks, h.timezone, h.names);
+    out.push('## Questions asked (“was this you?”)\n\n', `${table.answered} answered of ${table.rows.length}\n\n`, mdTable(table));
   }
   if (h.awareness.tips.length > 0) {
     out.push('## Awareness\n\n');

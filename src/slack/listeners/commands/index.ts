@@ -20,6 +20,8 @@ import { stats } from './incident/stats.js';
 import { verify } from './incident/verify.js';
 import { oob } from './incident/oob.js';
 import { edit } from './incident/edit.js';
+import { ask, asks } from './incident/asks.js';
+import { search } from './incident/search.js';
 
 /** Registers the slash command. */
 export function register(app: App, deps: SlackDeps): void {
@@ -88,5 +90,11 @@ async function run(deps: SlackDeps, actor: Actor, req: IncidentRequest, triggerI
       return edit(deps, actor, req);
     case 'ioc':
       return ioc(deps, actor, req, triggerId);
+    case 'ask':
+      return ask(deps, actor, req);
+    case 'asks':
+      return asks(deps, actor, req);
+    case 'search':
+      return search(deps, actor, req);
   }
 }
