@@ -49,6 +49,8 @@ export const RULES = {
   'incident.keep-open': 'commander',
   // Snoozing or stopping update reminders: whoever they are for (the commander), and responders.
   'incident.remind': 'commander',
+  // The marking decides who may receive the incident's reports and shares: those who run it decide it, like visibility.
+  'incident.tlp': 'commander',
   'incident.stats': 'responder',
   'awareness.manage': 'admin',
   'decoy.manage': 'admin',
@@ -87,6 +89,7 @@ export const ACTION_WORDS: Record<Action, string> = {
   'playbook.start': 'start playbooks',
   'incident.keep-open': 'keep an incident’s channel from being archived',
   'incident.remind': 'snooze or stop this incident’s update reminders',
+  'incident.tlp': 'change this incident’s TLP marking',
   'incident.stats': 'see incident figures',
   'awareness.manage': 'run the awareness programme (`/awareness tip` is open to everyone)',
   'decoy.manage': 'manage decoys',

@@ -5,15 +5,35 @@ import type { Incident } from '../incidents/incident.js';
 import { incidentByRefOrChannel } from '../incidents/lookup.js';
 import { reportSource } from './build.js';
 import type { ReportEvent, ReportSource } from './report.js';
+import { requireReceivable } from './marking.js';
+import { channelAudience } from '../tlp/marking.js';
+import type { Tlp } from '../tlp/tlp.js';
 
-/** The report of an incident the actor may see (ref, or the incident of the channel asked from). */
-export async function reportFor(deps: CoreDeps, actor: Actor, ref: string | undefined, opts: { verify?: boolean } = {}): Promise<{ incident: Incident; source: ReportSource }> {
+/**
+ * Who a report is for: a TLP audience, or `incident-channel` for a post in the incident's own channel (its audience
+ * by visibility, see channelAudience; RED when it has none, as the post then goes to the requester alone).
+ */
+export type ReportAudience = Tlp | 'incident-channel';
+
+/**
+ * The report of an incident the actor may see (ref, or the incident of the channel asked from), holding only what
+ * its audience may receive (default RED: the requester, who may see the incident). Refused when the audience may not
+ * receive the incident's own marking.
+ */
+export async function reportFor(
+  deps: CoreDeps,
+  actor: Actor,
+  ref: string | undefined,
+  opts: { verify?: boolean; audience?: ReportAudience } = {},
+): Promise<{ incident: Incident; source: ReportSource }> {
   const incident = await incidentByRefOrChannel(deps.db, ref, actor.channelId);
   await requireVisible(deps, actor, incident, 'incident.report');
+  const audience: Tlp = opts.audience === 'incident-channel' ? (incident.channelId ? channelAudience(incident) : 'RED') : (opts.audience ?? 'RED');
+  requireReceivable(incident, audience, opts.audience === 'incident-channel' && incident.channelId ? 'its channel' : 'this report');
   // The incident this one was merged into is named with its title only for readers who may see it; a private one by
   // its reference only, as Slack posts the report file in this incident's channel, whose members may not see it.
   const maySee = async (other: Incident) => !other.private && (await canSeeIfKnown(deps, actor, other));
-  return { incident, source: await reportSource(deps, incident, { ...opts, maySee }) };
+  return { incident, source: await reportSource(deps, incident, { ...(opts.verify !== undefined ? { verify: opts.verify } : {}), maySee, audience }) };
 }
 
 /** Events that tell an incident's story when there is no room for all of them. */

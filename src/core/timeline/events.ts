@@ -2,6 +2,7 @@
 // documented shape that reports and `rampart timeline --json` expose.
 import type { EventSource } from '../../db/schema.js';
 import type { Role, Severity, Status } from '../incidents/incident.js';
+import type { Tlp } from '../tlp/tlp.js';
 
 /** A Slack message copied into the timeline. */
 export interface SlackMessageRef {
@@ -38,13 +39,13 @@ export interface EventPayloads {
   /** A role cleared (`/incident unassign`); from is who held it. */
   role_unassigned: { role: Role; from: string };
   /** lesson: marked as a lesson learnt, which an admin may promote to an awareness tip. */
-  note_added: { text: string; lesson?: true; redacted?: string[] };
+  note_added: { text: string; lesson?: true; redacted?: string[]; tlp?: Tlp };
   message_pinned: SlackMessageRef & { via: 'reaction' | 'pin'; eventId?: string; redacted?: string[] };
   message_reported: SlackMessageRef & { redacted?: string[] };
   channel_created: { channelId: string; name: string; private: boolean };
   members_invited: { users: string[] };
   slack_call_failed: { action: string; error: string };
-  correction: { text: string; redacted?: string[] };
+  correction: { text: string; redacted?: string[]; tlp?: Tlp };
   playbook_started: PlaybookRef & { title: string; steps: number };
   step_completed: StepRef & { note?: string; confirmed?: boolean };
   step_skipped: StepRef & { reason: string };
@@ -89,6 +90,8 @@ export interface EventPayloads {
   reminder_snoozed: { until: string; choice: '30m' | '2h' | 'tomorrow' };
   /** The update reminders stopped for this incident (until it is reopened after ending). */
   reminders_stopped: { kind: 'update' };
+  /** The incident's TLP marking changed (from: the effective one before, the default from visibility when none was set). */
+  tlp_changed: { from: Tlp; to: Tlp; reason?: string; redacted?: string[] };
 }
 
 /** Which run of which playbook an event is about. */
