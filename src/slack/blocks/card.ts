@@ -9,6 +9,7 @@ import type { Block } from './block-kit.js';
 import { drillPlainPrefix, drillPrefix } from './drill.js';
 import { message } from './message.js';
 import { suggestionBlocks } from './playbooks.js';
+import { tlpLine } from './incident.js';
 import { button, context, header, joinMd, md, packLines, section, sevLabel, slackDate, who, type Mrkdwn } from './text.js';
 
 /** Runs listed by name on the card (the newest; older ones are counted). */
@@ -25,6 +26,7 @@ export function incidentCard(card: IncidentCard, playbooks: Playbook[] = []) {
       md`*Status:* ${i.status}   *Severity:* ${sevLabel(i.severity)}   *Type:* ${i.type}   *Visibility:* ${i.private ? 'private' : 'public'}\n*Commander:* ${who(i.commanderId)}   *Comms:* ${who(i.commsId)}   *Scribe:* ${who(i.scribeId)}   *Reporter:* ${who(i.reporterId)}`,
     ),
     context(keyTimes(card)),
+    context(tlpLine(i)),
     ...workBlocks(card),
     { type: 'actions', block_id: BLOCK.cardActions, elements: cardButtons(card) },
     // The playbooks for the incident's type that are not running yet, each with its Start button.

@@ -17,6 +17,7 @@ const HELP = [
   '`/incident playbooks`: the response playbooks · `/incident playbook [INC-n] <id>`: start one (responders) · `/incident tasks [INC-n]`: open steps, yours first.',
   '`/incident followups [INC-n|mine]`: follow-ups from the latest review’s action items (open first, by due date), with Done and Reassign; owners get a direct message when one falls due.',
   '`/incident remind [INC-n] snooze 30m|2h|tomorrow` · `/incident remind [INC-n] stop`: what a reminder’s Snooze and Stop buttons do (its commander and responders).',
+  '`/incident tlp [INC-n] clear|green|amber|amber+strict|red [reason]`: its TLP marking (its commander or responders) · `/incident note [INC-n] TLP:RED <text>`: a note marked more strictly than its incident, left out of anything shared more widely.',
   '`/incident timeline [INC-n] [share]`: phases and events (`share` posts it in the incident channel) · `/incident report [INC-n] [md|html|json|csv|timesketch|timesketch-csv]`: the full report as a file in the incident channel (`markdown` = `md`, `jsonl` = `timesketch`).',
   '`/incident verify [INC-n]`: check the timeline has not been altered (its hash chain), just for you.',
   '`/incident oob INC-n [reason]`: when Slack may be compromised, send the out-of-band plan (backup channels, phone tree, verification phrase) by direct message to the incident’s people (its commander or responders).',

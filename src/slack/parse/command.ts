@@ -2,6 +2,7 @@
 import { AppError } from '../../shared/errors.js';
 import { looksLikeRef, parseRef, FORMAT_NAMES, formatNamed } from '../../core/index.js';
 import type { ReportFormat, IncidentEdit } from '../../core/index.js';
+import { parseTlpCommand, type TlpRequest } from './tlp.js';
 
 /** A parsed `/incident` request. */
 export type IncidentRequest =
@@ -22,6 +23,7 @@ export type IncidentRequest =
   | { sub: 'followups'; ref?: string; mine: boolean }
   | { sub: 'remind'; ref?: string; action: 'stop' }
   | { sub: 'remind'; ref?: string; action: 'snooze'; choice: string }
+  | TlpRequest
   | { sub: 'review'; ref?: string }
   | { sub: 'timeline'; ref?: string; share: boolean }
   | { sub: 'report'; ref?: string; format: ReportFormat }
@@ -31,7 +33,7 @@ export type IncidentRequest =
   | { sub: 'edit'; ref?: string; edit: IncidentEdit };
 
 /** Subcommands, as `/incident help` lists them. */
-export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'unassign', 'note', 'lesson', 'correct', 'edit', 'playbooks', 'playbook', 'tasks', 'followups', 'remind', 'review', 'timeline', 'report', 'stats', 'verify', 'oob', 'help'] as const;
+export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'unassign', 'note', 'lesson', 'correct', 'edit', 'playbooks', 'playbook', 'tasks', 'followups', 'remind', 'tlp', 'review', 'timeline', 'report', 'stats', 'verify', 'oob', 'help'] as const;
 
 /** Parses the text after `/incident`. Throws AppError('invalid_input') with usage for malformed requests. */
 export function parseIncidentCommand(text: string): IncidentRequest {
@@ -99,6 +101,8 @@ export function parseIncidentCommand(text: string): IncidentRequest {
     }
     case 'remind':
       return parseRemind(args);
+    case 'tlp':
+      return parseTlpCommand(args, after);
     case 'followups': {
       const [arg, ...extra] = args;
       const mine = arg?.toLowerCase() === 'mine';

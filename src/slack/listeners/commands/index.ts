@@ -12,6 +12,7 @@ import { correct, help, list, note, show } from './incident/read.js';
 import { playbook, playbooks, tasks } from './incident/playbooks.js';
 import { followups } from './incident/followups.js';
 import { remind } from './incident/remind.js';
+import { tlp } from './incident/tlp.js';
 import { review } from './incident/review.js';
 import { report, timeline } from './incident/report.js';
 import { stats } from './incident/stats.js';
@@ -68,6 +69,8 @@ async function run(deps: SlackDeps, actor: Actor, req: IncidentRequest, triggerI
       return followups(deps, actor, req);
     case 'remind':
       return remind(deps, actor, req);
+    case 'tlp':
+      return tlp(deps, actor, req);
     case 'review':
       return review(deps, actor, req, triggerId);
     case 'timeline':
