@@ -111,6 +111,7 @@ const NOT_BLOCK_KIT = new Set([
   'reviewRows', 'decodeReviewMetadata', 'readReviewSubmission', 'blockFor', 'decodeStepMetadata', 'decodeCardMetadata', 'chunks', 'clip', 'who',
   'channelLink', 'sevLabel', 'slackDate', 'escapeText', 'packLines', 'pendingValue', 'parsePendingValue', 'openWorkWords', 'understood',
   'followupLine', 'decodeReassignMetadata',
+  'tlpLine',
   // mrkdwn.ts: the escaping rule and its text helpers, not Block Kit.
   'escapeMrkdwn', 'md', 'plain', 'joinMd', 'mention', 'channelMention', 'link', 'withMentions', 'quote', 'clipMd', 'chunkMd', 'escapedByRenderer', 'Mrkdwn',
 ]);
