@@ -73,5 +73,5 @@ export { checkCron, type Schedule } from './schedules/schedule.js';
 export { verificationLine } from './timeline/chain.js';
 export { isBackdated, type SlackMessageRef, type TimelineEvent } from './timeline/events.js';
 export { channelAudience, eventTlp, incidentTlp, SHARED_CHANNEL_AUDIENCE } from './tlp/marking.js';
-export { mayReceive, parseTlp, tlpLabel, TLP_LEVELS, tlpStatement, type Tlp } from './tlp/tlp.js';
+export { mayReceive, parseTlp, tlpLabel, TLP_LEVELS, tlpRank, tlpStatement, TLP_WORDING, type Tlp } from './tlp/tlp.js';
 export { TlpFilter, withheldList, withheldText, type WithheldCounts } from './tlp/withhold.js';

@@ -104,6 +104,8 @@ export const BLOCK = {
   role: 'role',
   /** The incident card's row of buttons. */
   cardActions: 'card_actions',
+  /** The note form's TLP marking. */
+  noteTlp: 'note_tlp',
 } as const;
 
 export const ACTION = {
@@ -118,6 +120,7 @@ export const ACTION = {
   confirm: 'confirm_checkbox',
   status: 'status_select',
   role: 'role_select',
+  noteTlp: 'note_tlp_select',
 } as const;
 
 /** Values of the options checkboxes in the declare modal. */

@@ -143,6 +143,24 @@ describe('marking incidents and notes', () => {
     expect(events[0]!.payload).toEqual({ text: 'the mail said TLP:CLEAR at the bottom' });
   });
 
+  it('the card’s note form offers the incident’s marking and the stricter ones, and stores the one chosen', async () => {
+    const channel = await markedIncident();
+    await bot.emu.clickButton({ user: bot.lead.id, label: 'Add a note', channel: channel.id });
+    await bot.rampart.idle();
+    const form = JSON.stringify(bot.emu.views().at(-1));
+    expect(form).toContain('TLP:AMBER, as the incident');
+    expect(form).toContain('TLP:AMBER+STRICT: ');
+    expect(form).not.toContain('TLP:GREEN');
+    await bot.emu.submitView({ user: bot.lead.id, values: { note: 'form-note-for-named-people', note_tlp: 'RED' } });
+    await bot.rampart.idle();
+    expect((await timelineOf(bot)).events.at(-1)!.payload).toEqual({ text: 'form-note-for-named-people', tlp: 'RED' });
+    await bot.emu.clickButton({ user: bot.lead.id, label: 'Add a note', channel: channel.id });
+    await bot.rampart.idle();
+    await bot.emu.submitView({ user: bot.lead.id, values: { note: 'form-note-as-incident' } });
+    await bot.rampart.idle();
+    expect((await timelineOf(bot)).events.at(-1)!.payload).toEqual({ text: 'form-note-as-incident' });
+  });
+
   it('/incident tlp sets the marking (commander or responders), records why, and the card shows it; a stricter incident leaves the shared channel', async () => {
     const channel = await markedIncident();
     const refused = await bot.incident('tlp INC-1 red', bot.staff);
