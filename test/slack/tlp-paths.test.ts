@@ -143,6 +143,14 @@ describe('marking incidents and notes', () => {
     expect(events[0]!.payload).toEqual({ text: 'the mail said TLP:CLEAR at the bottom' });
   });
 
+  it('a marked lesson is offered for promotion with its marking, so the tip for all staff leaves it out', async () => {
+    await markedIncident();
+    await bot.incident('lesson INC-1 TLP:RED jdoe reused the payroll password');
+    await bot.incident('lesson INC-1 keys in repositories get found within hours');
+    const { lessons } = await core().lessons.of(CLI, 'INC-1');
+    expect(lessons).toEqual(['[TLP:RED] jdoe reused the payroll password', 'keys in repositories get found within hours']);
+  });
+
   it('the card’s note form offers the incident’s marking and the stricter ones, and stores the one chosen', async () => {
     const channel = await markedIncident();
     await bot.emu.clickButton({ user: bot.lead.id, label: 'Add a note', channel: channel.id });
