@@ -59,6 +59,15 @@ describe('a RED note never reaches an AMBER audience', () => {
     expect(mine).toContain(RED_STATEMENT);
   });
 
+  it('the timeline shown to someone who is not among its people (an AMBER audience for a public incident) withholds it', async () => {
+    await markedIncident();
+    await bot.incident('timeline INC-1', bot.staff);
+    const theirs = JSON.stringify(ephemeralMessagesFor(bot, bot.staff).at(-1)!.blocks);
+    expectAmberOnly(theirs, 'outsider timeline');
+    expect(theirs).toContain(AMBER_STATEMENT);
+    expect(theirs).toContain('2 timeline events withheld (TLP:RED)');
+  });
+
   it('the timeline shared in the public incident channel (AMBER) withholds it and says so', async () => {
     const channel = await markedIncident();
     await bot.incident('timeline INC-1 share');
@@ -186,6 +195,10 @@ describe('marking incidents and notes', () => {
     expect(JSON.stringify(announcement)).not.toContain('Leaked API key');
     const share = await bot.incident('timeline INC-1 share');
     expect(share.text).toContain('INC-1 is marked TLP:RED, and its channel is a TLP:AMBER audience');
+    const outsider = await bot.incident('timeline INC-1', bot.staff);
+    expect(outsider.text).toContain('INC-1 is marked TLP:RED, and someone not among its people or responders is a TLP:AMBER audience');
+    await bot.incident('show INC-1');
+    expect(JSON.stringify(ephemeralMessagesFor(bot, bot.lead).at(-1)!.blocks)).toContain('TLP:RED: For the eyes and ears');
     const cli = await core().tlp.report(CLI, 'INC-1', { audience: 'AMBER' }).catch((e: Error) => e.message);
     expect(cli).toContain('this report is a TLP:AMBER audience');
   });

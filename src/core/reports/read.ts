@@ -7,18 +7,21 @@ import { reportSource } from './build.js';
 import type { ReportEvent, ReportSource } from './report.js';
 import { requireReceivable } from './marking.js';
 import { channelAudience } from '../tlp/marking.js';
+import { requesterAudience } from '../tlp/audience.js';
 import type { Tlp } from '../tlp/tlp.js';
 
 /**
- * Who a report is for: a TLP audience, or `incident-channel` for a post in the incident's own channel (its audience
- * by visibility, see channelAudience; RED when it has none, as the post then goes to the requester alone).
+ * Who a report is for: a TLP audience; `requester`, the person asking (see requesterAudience: RED for the incident's
+ * named people, AMBER for anyone else looking at a public incident); or `incident-channel` for a post in the
+ * incident's own channel (its audience by visibility, see channelAudience; the requester's when it has none, as the
+ * post then goes to them alone).
  */
-export type ReportAudience = Tlp | 'incident-channel';
+export type ReportAudience = Tlp | 'requester' | 'incident-channel';
 
 /**
  * The report of an incident the actor may see (ref, or the incident of the channel asked from), holding only what
- * its audience may receive (default RED: the requester, who may see the incident). Refused when the audience may not
- * receive the incident's own marking.
+ * its audience may receive (default: the requester's). Refused when the audience may not receive the incident's own
+ * marking.
  */
 export async function reportFor(
   deps: CoreDeps,
@@ -28,8 +31,10 @@ export async function reportFor(
 ): Promise<{ incident: Incident; source: ReportSource }> {
   const incident = await incidentByRefOrChannel(deps.db, ref, actor.channelId);
   await requireVisible(deps, actor, incident, 'incident.report');
-  const audience: Tlp = opts.audience === 'incident-channel' ? (incident.channelId ? channelAudience(incident) : 'RED') : (opts.audience ?? 'RED');
-  requireReceivable(incident, audience, opts.audience === 'incident-channel' && incident.channelId ? 'its channel' : 'this report');
+  const wanted = opts.audience ?? 'requester';
+  const inChannel = wanted === 'incident-channel' && incident.channelId !== null;
+  const audience: Tlp = inChannel ? channelAudience(incident) : wanted === 'requester' || wanted === 'incident-channel' ? await requesterAudience(deps, actor, incident) : wanted;
+  requireReceivable(incident, audience, inChannel ? 'its channel' : wanted === 'requester' || wanted === 'incident-channel' ? 'someone not among its people or responders' : 'this report');
   // The incident this one was merged into is named with its title only for readers who may see it; a private one by
   // its reference only, as Slack posts the report file in this incident's channel, whose members may not see it.
   const maySee = async (other: Incident) => !other.private && (await canSeeIfKnown(deps, actor, other));

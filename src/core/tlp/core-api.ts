@@ -13,7 +13,7 @@ export function tlpApi(deps: CoreDeps) {
     set: (actor: Actor, ref: string | undefined, marking: string, reason?: string) => setIncidentTlp(deps, actor, ref, marking, reason),
     /** A note marked `marking` (from a form's select), refused when looser than its incident's. */
     addNote: (actor: Actor, ref: string | undefined, text: string, marking: Tlp) => addNote(deps, actor, ref, text, { tlp: marking }),
-    /** An incident's report holding only what `audience` may receive, marked and saying what it withheld. */
+    /** An incident's report holding only what `audience` may receive (a marking, the requester's, or its channel's), marked and saying what it withheld. */
     report: (actor: Actor, ref: string | undefined, opts: { verify?: boolean; audience: ReportAudience }) => reportFor(deps, actor, ref, opts),
   };
 }

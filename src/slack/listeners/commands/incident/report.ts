@@ -19,8 +19,8 @@ type Req<S extends IncidentRequest['sub']> = Extract<IncidentRequest, { sub: S }
 /** The timeline: to the caller, or posted in the incident channel with `share`. */
 export async function timeline(deps: SlackDeps, actor: Actor, req: Req<'timeline'>): Promise<Outcome> {
   // The chat timeline shows no verification: no need to read the whole chain before the ack. Shown to the caller it
-  // holds everything (TLP:RED: they may see the incident); shared, only what the channel's audience may receive.
-  const { incident, source } = await deps.core.tlp.report(actor, req.ref, { verify: false, audience: req.share ? 'incident-channel' : 'RED' });
+  // holds what they may receive (everything for the incident's people); shared, what the channel's audience may.
+  const { incident, source } = await deps.core.tlp.report(actor, req.ref, { verify: false, audience: req.share ? 'incident-channel' : 'requester' });
   if (req.share && !incident.channelId) {
     throw new AppError('invalid_input', `${incident.ref} has no channel to share its timeline in; \`/incident timeline ${incident.ref}\` shows it to you.`);
   }
