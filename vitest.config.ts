@@ -28,6 +28,7 @@ const UNIT = [
   'test/core/oob/plan-file.test.ts',
   'test/core/rules/load.test.ts',
   'test/core/tlp/tlp.test.ts',
+  'test/core/tlp/filter.test.ts',
   'test/core/playbooks/import-cacao.test.ts',
   'test/core/playbooks/import-thehive.test.ts',
   'test/core/playbooks/library.test.ts',

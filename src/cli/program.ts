@@ -13,6 +13,7 @@ import { asksCommand } from './asks.js';
 import { searchCommand } from './search.js';
 import { remindCommand } from './remind.js';
 import { registerClocks } from './clocks.js';
+import { tlpCommand } from './tlp.js';
 import { AppError } from '../shared/errors.js';
 import { exportCommand, reportCommand, statsCommand } from './reports.js';
 import { verifyCommand } from './verify.js';
@@ -140,6 +141,13 @@ export function buildProgram(run: CliRun): Command {
     .argument('[length]', 'for snooze: 30m, 2h or tomorrow')
     .action((ref: string, action: string, length: string | undefined) => remindCommand(config(), ref, action, length, out));
   program
+    .command('tlp')
+    .description("set an incident's TLP marking (CLEAR, GREEN, AMBER, AMBER+STRICT or RED), with an optional reason")
+    .argument('<ref>', 'incident reference, e.g. INC-3')
+    .argument('<marking>', 'CLEAR, GREEN, AMBER, AMBER+STRICT or RED')
+    .argument('[reason...]', 'why, recorded on the timeline')
+    .action((ref: string, marking: string, reason: string[]) => tlpCommand(config(), ref, marking, reason, out));
+  program
     .command('timeline')
     .description("an incident and its timeline events in order")
     .argument('<ref>', 'incident reference, e.g. INC-3')
@@ -162,6 +170,7 @@ export function buildProgram(run: CliRun): Command {
     .argument('<ref>', 'incident reference, e.g. INC-3')
     .option('--format <format>', 'md, html, json, csv, timesketch or timesketch-csv', 'md')
     .option('--out <file>', 'write to this file (it appears only when complete) instead of stdout')
+    .option('--tlp <marking>', 'write it for this audience (CLEAR, GREEN, AMBER, AMBER+STRICT; default RED, everything): stricter notes are left out and counted')
     .action((ref: string, opts: { format: string; out?: string }) => reportCommand(config(), ref, opts, output));
   program
     .command('export')
@@ -169,6 +178,7 @@ export function buildProgram(run: CliRun): Command {
     .option('--since <date>', 'only incidents declared on or after this date (TIMEZONE), e.g. 2026-01-01')
     .option('--format <format>', 'json, csv, timesketch (JSONL) or timesketch-csv', 'json')
     .requiredOption('--out <file>', 'the file to write')
+    .option('--tlp <marking>', 'write it for this audience (default RED, everything): stricter incidents and notes are left out and counted')
     .action((opts: { since?: string; format: string; out: string }) => exportCommand(config(), opts, output));
   program
     .command('stats')

@@ -36,6 +36,7 @@ import { observablesApi } from './observables/core-api.js';
 import { clocksApi } from './clocks/core-api.js';
 import { asksApi } from './asks/core-api.js';
 import { searchApi } from './search/core-api.js';
+import { tlpApi } from './tlp/core-api.js';
 import { noticeMessage } from './outbox/incident-notices.js';
 import { settledDeliveries } from './outbox/read.js';
 import { SignatureLedger } from './requests/signatures.js';
@@ -175,6 +176,7 @@ export function createCore(deps: CoreDeps) {
     asks: asksApi(deps),
     /** Search across incidents, notes and lessons (Postgres full-text search), filtered by who may see what. */
     search: searchApi(deps),
+    tlp: tlpApi(deps),
     decoys: {
       /** Throws not_authorized (and reports the refusal) unless the actor may manage decoys; writes nothing. */
       mayManage: (actor: Actor) => authorize(deps, actor, 'decoy.manage'),

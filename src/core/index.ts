@@ -99,3 +99,6 @@ export type { SearchResult } from './search/read.js';
 export type { HitKind, SearchHit } from './search/search.js';
 export { verificationLine } from './timeline/chain.js';
 export { isBackdated, type SlackMessageRef, type TimelineEvent } from './timeline/events.js';
+export { channelAudience, eventTlp, incidentTlp, SHARED_CHANNEL_AUDIENCE } from './tlp/marking.js';
+export { mayReceive, parseTlp, tlpLabel, TLP_LEVELS, tlpRank, tlpStatement, TLP_WORDING, type Tlp } from './tlp/tlp.js';
+export { TlpFilter, withheldList, withheldText, type WithheldCounts } from './tlp/withhold.js';

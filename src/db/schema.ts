@@ -42,6 +42,8 @@ export const incidents = pgTable(
     resolvedAt: tz('resolved_at'),
     closedAt: tz('closed_at'),
     updatedAt: tz('updated_at').notNull(),
+    // TLP 2.0 marking set by a responder or the commander; null: the default from visibility (src/core/tlp/marking.ts).
+    tlp: text('tlp'),
   },
   (t) => [
     uniqueIndex('incidents_number_key').on(t.number),
@@ -54,6 +56,7 @@ export const incidents = pgTable(
       'incidents_status_check',
       sql`${t.status} in ('triage','investigating','contained','resolved','closed','declined','merged')`,
     ),
+    check('incidents_tlp_check', sql`${t.tlp} in ('CLEAR','GREEN','AMBER','AMBER+STRICT','RED')`),
   ],
 );
 

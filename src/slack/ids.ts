@@ -114,6 +114,8 @@ export const BLOCK = {
   cardActions: 'card_actions',
   observableValue: 'observable_value',
   observableType: 'observable_type',
+  /** The note form's TLP marking. */
+  noteTlp: 'note_tlp',
 } as const;
 
 export const ACTION = {
@@ -130,6 +132,7 @@ export const ACTION = {
   role: 'role_select',
   observableValue: 'observable_value_input',
   observableType: 'observable_type_select',
+  noteTlp: 'note_tlp_select',
 } as const;
 
 /** Values of the options checkboxes in the declare modal. */

@@ -74,12 +74,15 @@ describe('rampart export', () => {
     expect((await rampart('export', '--since', '2026-11-10', '--format', 'timesketch', '--out', file('ts.jsonl'))).code).toBe(0);
     const jsonl = checkTimesketchJsonl(readFileSync(file('ts.jsonl'), 'utf8'));
     expect(jsonl.errors).toEqual([]);
-    expect(jsonl.rows.map((row) => row.incident)).toEqual(['INC-2']);
+    // The export's marking first, then each incident's own (which names what it withheld), then the events.
+    expect(jsonl.rows.map((row) => [row.kind, row.incident])).toEqual([['tlp_marking', ''], ['tlp_marking', 'INC-2'], ['incident_declared', 'INC-2']]);
+    expect(jsonl.rows[0]!.message).toBe('TLP:RED: For the eyes and ears of individual recipients only, no further disclosure.');
     expect((await rampart('export', '--format', 'timesketch-csv', '--out', file('ts.csv'))).code).toBe(0);
     const csv = checkTimesketchCsv(readFileSync(file('ts.csv'), 'utf8'));
     expect(csv.errors).toEqual([]);
     expect(csv.dropped).toEqual([]);
-    expect(csv.rows).toHaveLength(5);
+    expect(csv.rows.filter((row) => row.kind !== 'tlp_marking')).toHaveLength(5);
+    expect(csv.rows[0]!.kind).toBe('tlp_marking');
     // A note that looks like a spreadsheet formula is defused.
     expect(csv.rows.some((row) => String(row.message).startsWith("'=HYPERLINK") || String(row.message).includes('Note: =HYPERLINK'))).toBe(true);
   });

@@ -19,6 +19,7 @@ const NOT_FREE_TEXT: Record<string, string> = {
   'incidents.scribe_id': 'a Slack user id, checked by the role parser',
   'incidents.channel_id': 'a Slack channel id from conversations.create',
   'incidents.channel_name': 'the name Slack gave the channel, which Rampart made from the number and the redacted title',
+  'incidents.tlp': 'one of the five TLP markings, a check constraint',
   'timeline_events.kind': 'an EventKind',
   'timeline_events.actor': 'a Slack user id, or rampart/cli',
   'timeline_events.source': 'an EventSource',

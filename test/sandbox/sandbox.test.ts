@@ -79,7 +79,9 @@ describe('rampart sandbox --script', () => {
     expect(md).toContain('Add lookalike domains to the mail filter');
     expect(md).toMatch(/\| Resolved \| [^|]+ \| 3h 52m \|/);
     const jsonl = await readFile(join(dir, 'data', 'files', 'INC-1-timesketch.jsonl'), 'utf8');
-    expect(jsonl.trim().split("\n")).toHaveLength(10); // with the action item becoming a follow-up
+    // The marking row, then the events (with the action item becoming a follow-up).
+    expect(jsonl.trim().split("\n")).toHaveLength(11);
+    expect(JSON.parse(jsonl.split("\n")[0]!)).toMatchObject({ kind: 'tlp_marking', message: expect.stringContaining('[INC-1] TLP:RED: For the eyes and ears') });
   });
 
   it('runs the follow-ups example: listed from the review, reassigned, reminded by direct message after `wait`, done from the reminder', async () => {

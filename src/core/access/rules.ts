@@ -54,6 +54,8 @@ export const RULES = {
   'incident.remind': 'commander',
   // Starting, recording and stopping a notification clock: a legal decision the commander and responders take.
   'clock.manage': 'commander',
+  // The marking decides who may receive the incident's reports and shares: those who run it decide it, like visibility.
+  'incident.tlp': 'commander',
   'incident.stats': 'responder',
   'awareness.manage': 'admin',
   'decoy.manage': 'admin',
@@ -102,6 +104,7 @@ export const ACTION_WORDS: Record<Action, string> = {
   'incident.keep-open': 'keep an incident’s channel from being archived',
   'incident.remind': 'snooze or stop this incident’s update reminders',
   'clock.manage': 'start, record or stop this incident’s notification clocks',
+  'incident.tlp': 'change this incident’s TLP marking',
   'incident.stats': 'see incident figures',
   'awareness.manage': 'run the awareness programme (`/awareness tip` is open to everyone)',
   'decoy.manage': 'manage decoys',

@@ -36,7 +36,10 @@ async function incidentForLessons(deps: LessonDeps, actor: Actor, ref: string): 
 export async function lessonsOf(deps: LessonDeps, actor: Actor, ref: string): Promise<{ incident: Incident; lessons: string[] }> {
   const incident = await incidentForLessons(deps, actor, ref);
   const [events, { review }] = await Promise.all([listEvents(deps.db, incident.id), latestReview(deps.db, incident.id)]);
-  const notes = events.filter((e) => e.kind === 'note_added' && e.payload.lesson === true).map((e) => String(e.payload.text));
+  // A marked lesson says so: the admin turns lessons into a tip for all staff, and must leave out what the marking keeps.
+  const notes = events
+    .filter((e) => e.kind === 'note_added' && e.payload.lesson === true)
+    .map((e) => `${typeof e.payload.tlp === 'string' ? `[TLP:${e.payload.tlp}] ` : ''}${String(e.payload.text)}`);
   const lessons = [...notes, ...lessonLines(review?.lessons ?? '')];
   if (lessons.length === 0) {
     throw new AppError(

@@ -1,6 +1,7 @@
 // Follow-up reads and writes, shaped (db, params): no access checks, no rules.
 import { and, asc, eq, inArray, isNotNull, lte, type SQL } from 'drizzle-orm';
 import { followups, incidents } from '../../db/schema.js';
+import type { Tlp } from '../tlp/tlp.js';
 import type { DbOrTx, Tx } from '../../db/types.js';
 import type { SafeText } from '../../shared/safe-text.js';
 import { formatRef } from '../incidents/incident.js';
@@ -42,17 +43,17 @@ export async function updateFollowup(
 export async function listFollowups(
   db: DbOrTx,
   p: { incidentId?: number; owner?: string; states?: readonly FollowupState[]; dueBy?: string },
-): Promise<{ followup: Followup; ref: string; number: number; private: boolean }[]> {
+): Promise<{ followup: Followup; ref: string; number: number; private: boolean; tlp: Tlp | null }[]> {
   const where: SQL[] = [];
   if (p.incidentId !== undefined) where.push(eq(followups.incidentId, p.incidentId));
   if (p.owner !== undefined) where.push(eq(followups.owner, p.owner));
   if (p.states) where.push(inArray(followups.state, [...p.states]));
   if (p.dueBy !== undefined) where.push(isNotNull(followups.due), lte(followups.due, p.dueBy));
   const rows = await db
-    .select({ followup: followups, number: incidents.number, private: incidents.private })
+    .select({ followup: followups, number: incidents.number, private: incidents.private, tlp: incidents.tlp })
     .from(followups)
     .innerJoin(incidents, eq(incidents.id, followups.incidentId))
     .where(and(...where))
     .orderBy(asc(followups.due), asc(incidents.number), asc(followups.id));
-  return rows.map((r) => ({ followup: r.followup as Followup, ref: formatRef(r.number), number: r.number, private: r.private }));
+  return rows.map((r) => ({ followup: r.followup as Followup, ref: formatRef(r.number), number: r.number, private: r.private, tlp: r.tlp as Tlp | null }));
 }

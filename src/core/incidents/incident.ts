@@ -1,6 +1,7 @@
 // Incident vocabulary and the pure rules about it: statuses and their allowed transitions, severities, roles,
 // references. No I/O here, so every rule is tested without a database.
 import { AppError } from '../../shared/errors.js';
+import type { Tlp } from '../tlp/tlp.js';
 
 export const STATUSES = ['triage', 'investigating', 'contained', 'resolved', 'closed', 'declined', 'merged'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -55,6 +56,8 @@ export interface Incident {
   resolvedAt: Date | null;
   closedAt: Date | null;
   updatedAt: Date;
+  /** The TLP marking a responder or the commander set; null: the default from visibility (`incidentTlp`). */
+  tlp?: Tlp | null;
 }
 
 /** INC-<n> for an incident number. */

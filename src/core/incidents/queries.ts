@@ -3,6 +3,7 @@ import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { counters, followups, incidents, playbookSteps } from '../../db/schema.js';
 import type { DbOrTx, Tx } from '../../db/types.js';
 import { formatRef, OPEN_STATUSES, type Incident, type Severity, type Status } from './incident.js';
+import type { Tlp } from '../tlp/tlp.js';
 
 type Row = typeof incidents.$inferSelect;
 type NewRow = Omit<typeof incidents.$inferInsert, 'id' | 'number'>;
@@ -67,7 +68,7 @@ export async function updateIncident(tx: Tx, id: number, set: Partial<NewRow>): 
 
 /** A stored row as the Incident core works with. */
 export function toIncident(row: Row): Incident {
-  return { ...row, ref: formatRef(row.number), severity: row.severity as Severity, status: row.status as Status };
+  return { ...row, ref: formatRef(row.number), severity: row.severity as Severity, status: row.status as Status, tlp: row.tlp as Tlp | null };
 }
 
 /**

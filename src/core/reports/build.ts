@@ -19,6 +19,8 @@ import { describeEvent } from './describe.js';
 import { durationsOf, keyTimesOf, phasesOf } from './phases.js';
 import { actorCounts, assignedUserIds, eventsInOrder, statusChanges, tipsFromIncident } from './queries.js';
 import { namesOf } from '../people/queries.js';
+import { receivableEvents, reportTlp } from './marking.js';
+import type { Tlp } from '../tlp/tlp.js';
 import { REPORT_VERSION, type Person, type PlaybookProgress, type ReportEvent, type ReportHeader, type ReportSource } from './report.js';
 
 type ReportDeps = Pick<CoreDeps, 'db' | 'clock' | 'timezone'>;
@@ -28,6 +30,8 @@ export interface ReportOptions {
   verify?: boolean;
   /** Whether the reader may see another incident (the one this was merged into, named with its title if so); absent: yes. */
   maySee?: (incident: Incident) => Promise<boolean>;
+  /** The strictest TLP marking its readers may receive (default RED: everything); callers check the incident is receivable. */
+  audience?: Tlp;
 }
 
 /**
@@ -35,7 +39,8 @@ export interface ReportOptions {
  * event, so callers that show no verification (the chat timeline) or must answer Slack first pass verify: false.
  */
 export async function reportSource(deps: ReportDeps, incident: Incident, opts: ReportOptions = {}): Promise<ReportSource> {
-  const [changes, counts, runs, review, tips, mergedInto, verification, assigned, followups, asks] = await Promise.all([
+  const audience = opts.audience ?? 'RED';
+  const [changes, counts, runs, review, tips, mergedInto, verification, assigned, followups, asks, tlp] = await Promise.all([
     statusChanges(deps.db, incident.id),
     actorCounts(deps.db, incident.id),
     runsOf(deps.db, [incident.id]),
@@ -46,8 +51,10 @@ export async function reportSource(deps: ReportDeps, incident: Incident, opts: R
     assignedUserIds(deps.db, incident.id),
     followupsOf(deps.db, incident.id),
     asksOf(deps.db, incident.id),
+    reportTlp(deps.db, incident, audience),
   ]);
   const observables = await observablesOf(deps.db, incident.id);
+  const withheld = tlp.withheld.reduce((n, w) => n + w.count, 0);
   const mergedIntoTitle = mergedInto && (!opts.maySee || (await opts.maySee(mergedInto))) ? mergedInto.title : undefined;
   const generatedAt = deps.clock.now();
   const clocks = await clocksForReport(deps.db, incident.id, generatedAt);
@@ -97,12 +104,13 @@ export async function reportSource(deps: ReportDeps, incident: Incident, opts: R
       ? { asks: asks.map((a) => listedAsk(incident.ref, a)).map(({ userId, question, askedBy, askedAt, answer, answeredAt, reminded, escalated }) => ({ userId, question, askedBy, askedAt, answer, answeredAt, reminded, escalated })) }
       : {}),
     awareness: { tips },
-    eventCount: [...counts.values()].reduce((a, b) => a + b, 0),
+    eventCount: [...counts.values()].reduce((a, b) => a + b, 0) - withheld,
     ...(verification ? { verification } : {}),
+    tlp,
   };
   const names = await namesOf(deps.db, [...mentionedIn(header), ...assigned]);
   if (names.size > 0) header.names = Object.fromEntries(names);
-  return { header, events: () => reportEvents(deps, incident.id) };
+  return { header, events: () => receivableEvents(reportEvents(deps, incident.id), incident, audience) };
 }
 
 /** The events as reports show them, streamed. */

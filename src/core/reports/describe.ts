@@ -20,13 +20,13 @@ const DESCRIBE: Record<EventKind, (p: P) => string> = {
   incident_edited: (p) => `${EDITED[s(p.field)] ?? s(p.field)} ${s(p.from)} → ${s(p.to)}`,
   role_assigned: (p) => `${s(p.role)}: ${p.from ? `${s(p.from)} → ` : ''}${s(p.to)}`,
   role_unassigned: (p) => `${s(p.role)}: ${s(p.from)} → nobody`,
-  note_added: (p) => `${p.lesson ? 'Lesson' : 'Note'}: ${s(p.text)}`,
+  note_added: (p) => `${p.lesson ? 'Lesson' : 'Note'}${p.tlp ? ` (TLP:${s(p.tlp)})` : ''}: ${s(p.text)}`,
   message_pinned: (p) => `Message from ${s(p.author)}: ${s(p.text)}`,
   message_reported: (p) => `Reported message from ${s(p.author)}: ${s(p.text)}`,
   channel_created: (p) => `Channel #${s(p.name)} created${p.private ? ' (private)' : ''}`,
   members_invited: (p) => `Invited ${(Array.isArray(p.users) ? p.users : []).map(s).join(', ')}`,
   slack_call_failed: (p) => `Slack call failed while ${s(p.action)}: ${s(p.error)}`,
-  correction: (p) => `Correction: ${s(p.text)}`,
+  correction: (p) => `Correction${p.tlp ? ` (TLP:${s(p.tlp)})` : ''}: ${s(p.text)}`,
   playbook_started: (p) => `Playbook started: ${s(p.title)} (${s(p.steps)} steps)`,
   step_completed: (p) => withText(`Done: ${step(p)}`, p.note),
   step_skipped: (p) => withText(`Skipped: ${step(p)}`, p.reason),
@@ -56,6 +56,7 @@ const DESCRIBE: Record<EventKind, (p: P) => string> = {
     p.to
       ? `Reported to ${s(p.to)}: ${s(p.userId)} has not answered: ${s(p.question)}`
       : `${s(p.userId)} has not answered, with no commander or incident channel to report it to: ${s(p.question)}`,
+  tlp_changed: (p) => withText(`Marking TLP:${s(p.from)} → TLP:${s(p.to)}`, p.reason),
   moved_out_of_band: (p) => withText(`Team moved out of band; plan sent by direct message to ${plural(Number(p.recipients), 'person', 'people')}`, p.reason),
   observable_added: (p) => `Observable added${p.origin === 'scan' ? ' (offered from a scan)' : ''}: ${observable(p)}`,
   observable_marked: (p) => `Observable marked ${s(p.from)} → ${s(p.to)}: ${observable(p)}`,

@@ -5,11 +5,15 @@ import { AppError } from '../../shared/errors.js';
 import { findById } from '../incidents/queries.js';
 import { reportSource } from './build.js';
 import { inChunks } from './formats/chunks.js';
-import { CSV_COLUMNS, csvEventFields, csvRow } from './formats/csv.js';
+import { CSV_COLUMNS, csvEventFields, csvMarkingFields, csvRow } from './formats/csv.js';
 import { jsonEvent, jsonHeader } from './formats/json.js';
-import { TIMESKETCH_COLUMNS, timesketchCsvFields, timesketchRow } from './formats/timesketch.js';
+import { TIMESKETCH_COLUMNS, timesketchCsvFields, timesketchMarkingRow, timesketchRow } from './formats/timesketch.js';
 import { incidentIdsSince } from './queries.js';
-import { REPORT_VERSION, type ReportFormat, type ReportSource } from './report.js';
+import { REPORT_VERSION, type ReportFormat, type ReportSource, type ReportTlp } from './report.js';
+import { incidentTlp } from '../tlp/marking.js';
+import { incidentMarkingsSince } from '../tlp/queries.js';
+import { mayReceive, parseTlp, tlpStatement, type Tlp } from '../tlp/tlp.js';
+import { TlpFilter, withheldList } from '../tlp/withhold.js';
 
 /** The formats an export can be written in. */
 export const EXPORT_FORMATS: readonly ReportFormat[] = ['json', 'csv', 'timesketch', 'timesketch-csv'];
@@ -21,6 +25,8 @@ export const EXPORT_SCHEMA = 'rampart.export';
 export interface ExportOptions {
   since: Date | null;
   format: ReportFormat;
+  /** The strictest TLP marking its readers may receive (default RED: everything); stricter incidents and notes are left out and counted. */
+  audience?: Tlp;
   onEvent?: () => void;
 }
 
@@ -34,16 +40,31 @@ export function exportReport(deps: ExportDeps, opts: ExportOptions): AsyncIterab
   return inChunks(pieces(deps, opts));
 }
 
+/**
+ * The export's marking: its audience (the strictest it may hold), FIRST's wording, and the incidents left out as
+ * too strictly marked for it. Each incident in it carries its own marking and withheld events besides.
+ */
+async function exportTlp(deps: ExportDeps, opts: ExportOptions, audience: Tlp): Promise<ReportTlp> {
+  const filter = new TlpFilter(audience);
+  for (const i of await incidentMarkingsSince(deps.db, opts.since)) filter.admits(incidentTlp({ private: i.private, tlp: parseTlp(i.tlp ?? '') ?? null }));
+  return { marking: audience, audience, statement: tlpStatement(audience), withheld: withheldList(filter.withheld) };
+}
+
 async function* pieces(deps: ExportDeps, opts: ExportOptions): AsyncGenerator<string> {
   const tick = opts.onEvent ?? (() => {});
-  if (opts.format === 'csv') yield csvRow(CSV_COLUMNS);
-  if (opts.format === 'timesketch-csv') yield csvRow(TIMESKETCH_COLUMNS);
+  const audience = opts.audience ?? 'RED';
+  const tlp = await exportTlp(deps, opts, audience);
+  const now = deps.clock.now();
+  if (opts.format === 'csv') yield csvRow(CSV_COLUMNS) + csvRow(csvMarkingFields('', now, tlp, 'incident'));
+  if (opts.format === 'timesketch-csv') yield csvRow(TIMESKETCH_COLUMNS) + csvRow(timesketchCsvFields(timesketchMarkingRow('', '', '', now, tlp, 'incident')));
+  if (opts.format === 'timesketch') yield `${JSON.stringify(timesketchMarkingRow('', '', '', now, tlp, 'incident'))}\n`;
   if (opts.format === 'json') {
-    const top = { schema: EXPORT_SCHEMA, version: REPORT_VERSION, generatedAt: deps.clock.now().toISOString(), since: opts.since?.toISOString() ?? null };
+    const top = { schema: EXPORT_SCHEMA, version: REPORT_VERSION, tlp, generatedAt: now.toISOString(), since: opts.since?.toISOString() ?? null };
     yield `${JSON.stringify(top).slice(0, -1)},"incidents":[`;
   }
   let first = true;
-  for await (const source of sources(deps, opts.since)) {
+  for await (const source of sources(deps, opts.since, audience)) {
+    const marking = source.header.tlp;
     const ref = source.header.incident.ref;
     if (opts.format === 'json') {
       yield `${first ? '\n' : ',\n'}${JSON.stringify(jsonHeader(source.header)).slice(0, -1)},"events":[`;
@@ -55,6 +76,12 @@ async function* pieces(deps: ExportDeps, opts: ExportOptions): AsyncGenerator<st
       }
       yield ']}';
     } else {
+      // Each incident's own marking row, which names the events withheld from it.
+      if (marking && opts.format === 'csv') yield csvRow(csvMarkingFields(ref, now, marking));
+      if (marking && opts.format !== 'csv') {
+        const row = timesketchMarkingRow(ref, source.header.incident.title, source.header.incident.severity, now, marking);
+        yield opts.format === 'timesketch' ? `${JSON.stringify(row)}\n` : csvRow(timesketchCsvFields(row));
+      }
       for await (const e of source.events()) {
         if (opts.format === 'csv') yield csvRow(csvEventFields(ref, e));
         else if (opts.format === 'timesketch') yield `${JSON.stringify(timesketchRow(source.header, e))}\n`;
@@ -67,9 +94,10 @@ async function* pieces(deps: ExportDeps, opts: ExportOptions): AsyncGenerator<st
   if (opts.format === 'json') yield '\n]}\n';
 }
 
-async function* sources(deps: ExportDeps, since: Date | null): AsyncGenerator<ReportSource> {
+/** The incidents the audience may receive, each holding only the events it may receive. */
+async function* sources(deps: ExportDeps, since: Date | null, audience: Tlp): AsyncGenerator<ReportSource> {
   for await (const id of incidentIdsSince(deps.db, since)) {
     const incident = await findById(deps.db, id);
-    if (incident) yield reportSource(deps, incident);
+    if (incident && mayReceive(incidentTlp(incident), audience)) yield reportSource(deps, incident, { audience });
   }
 }

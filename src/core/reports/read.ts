@@ -5,15 +5,40 @@ import type { Incident } from '../incidents/incident.js';
 import { incidentByRefOrChannel } from '../incidents/lookup.js';
 import { reportSource } from './build.js';
 import type { ReportEvent, ReportSource } from './report.js';
+import { requireReceivable } from './marking.js';
+import { channelAudience } from '../tlp/marking.js';
+import { requesterAudience } from '../tlp/audience.js';
+import type { Tlp } from '../tlp/tlp.js';
 
-/** The report of an incident the actor may see (ref, or the incident of the channel asked from). */
-export async function reportFor(deps: CoreDeps, actor: Actor, ref: string | undefined, opts: { verify?: boolean } = {}): Promise<{ incident: Incident; source: ReportSource }> {
+/**
+ * Who a report is for: a TLP audience; `requester`, the person asking (see requesterAudience: RED for the incident's
+ * named people, AMBER for anyone else looking at a public incident); or `incident-channel` for a post in the
+ * incident's own channel (its audience by visibility, see channelAudience; the requester's when it has none, as the
+ * post then goes to them alone).
+ */
+export type ReportAudience = Tlp | 'requester' | 'incident-channel';
+
+/**
+ * The report of an incident the actor may see (ref, or the incident of the channel asked from), holding only what
+ * its audience may receive (default: the requester's). Refused when the audience may not receive the incident's own
+ * marking.
+ */
+export async function reportFor(
+  deps: CoreDeps,
+  actor: Actor,
+  ref: string | undefined,
+  opts: { verify?: boolean; audience?: ReportAudience } = {},
+): Promise<{ incident: Incident; source: ReportSource }> {
   const incident = await incidentByRefOrChannel(deps.db, ref, actor.channelId);
   await requireVisible(deps, actor, incident, 'incident.report');
+  const wanted = opts.audience ?? 'requester';
+  const inChannel = wanted === 'incident-channel' && incident.channelId !== null;
+  const audience: Tlp = inChannel ? channelAudience(incident) : wanted === 'requester' || wanted === 'incident-channel' ? await requesterAudience(deps, actor, incident) : wanted;
+  requireReceivable(incident, audience, inChannel ? 'its channel' : wanted === 'requester' || wanted === 'incident-channel' ? 'someone not among its people or responders' : 'this report');
   // The incident this one was merged into is named with its title only for readers who may see it; a private one by
   // its reference only, as Slack posts the report file in this incident's channel, whose members may not see it.
   const maySee = async (other: Incident) => !other.private && (await canSeeIfKnown(deps, actor, other));
-  return { incident, source: await reportSource(deps, incident, { ...opts, maySee }) };
+  return { incident, source: await reportSource(deps, incident, { ...(opts.verify !== undefined ? { verify: opts.verify } : {}), maySee, audience }) };
 }
 
 /** Events that tell an incident's story when there is no room for all of them. */

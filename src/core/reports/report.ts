@@ -7,6 +7,7 @@ import type { Severity, Status } from '../incidents/incident.js';
 import type { Review } from '../reviews/review.js';
 import type { StepState } from '../playbooks/run.js';
 import type { Verification } from '../timeline/chain.js';
+import type { Tlp } from '../tlp/tlp.js';
 
 /** The version of the report shape; bumped on any change that could break a reader. */
 export const REPORT_VERSION = 1;
@@ -182,6 +183,20 @@ export interface ReportHeader {
   verification?: Verification;
   /** Names Slack gives the people the report mentions, by user id, from the profile cache (optional: added within version 1). */
   names?: Record<string, string>;
+  /** The report's TLP marking for its audience and what it withheld (optional: added within version 1; always set by reportSource). */
+  tlp?: ReportTlp;
+}
+
+/** A report's TLP marking: every report and export carries it at the top, in FIRST's wording. */
+export interface ReportTlp {
+  /** The strictest marking of what the report holds (at least the incident's). */
+  marking: Tlp;
+  /** The strictest marking its readers may receive; anything stricter was left out. */
+  audience: Tlp;
+  /** `TLP:AMBER: Limited disclosure, …`: the label and FIRST's definition. */
+  statement: string;
+  /** Timeline events left out for this audience, by their marking, strictest first. */
+  withheld: { marking: Tlp; count: number }[];
 }
 
 /** One timeline event as reports show it. */

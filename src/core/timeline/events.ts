@@ -2,6 +2,7 @@
 // documented shape that reports and `rampart timeline --json` expose.
 import type { EventSource } from '../../db/schema.js';
 import type { Role, Severity, Status } from '../incidents/incident.js';
+import type { Tlp } from '../tlp/tlp.js';
 
 /** A Slack message copied into the timeline. */
 export interface SlackMessageRef {
@@ -38,13 +39,13 @@ export interface EventPayloads {
   /** A role cleared (`/incident unassign`); from is who held it. */
   role_unassigned: { role: Role; from: string };
   /** lesson: marked as a lesson learnt, which an admin may promote to an awareness tip. */
-  note_added: { text: string; lesson?: true; redacted?: string[] };
+  note_added: { text: string; lesson?: true; redacted?: string[]; tlp?: Tlp };
   message_pinned: SlackMessageRef & { via: 'reaction' | 'pin'; eventId?: string; redacted?: string[] };
   message_reported: SlackMessageRef & { redacted?: string[] };
   channel_created: { channelId: string; name: string; private: boolean };
   members_invited: { users: string[] };
   slack_call_failed: { action: string; error: string };
-  correction: { text: string; redacted?: string[] };
+  correction: { text: string; redacted?: string[]; tlp?: Tlp };
   playbook_started: PlaybookRef & { title: string; steps: number };
   step_completed: StepRef & { note?: string; confirmed?: boolean };
   step_skipped: StepRef & { reason: string };
@@ -116,6 +117,8 @@ export interface EventPayloads {
   ask_reminded: AskRef;
   /** Still unanswered after ASK_ESCALATE_AFTER: reported to the commander (or the incident channel; to is null when neither exists), once. */
   ask_escalated: AskRef & { to: string | null };
+  /** The incident's TLP marking changed (from: the effective one before, the default from visibility when none was set). */
+  tlp_changed: { from: Tlp; to: Tlp; reason?: string; redacted?: string[] };
 }
 
 /** Which notification clock an event is about; the regime's name is kept so the timeline reads on its own. */

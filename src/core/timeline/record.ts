@@ -15,24 +15,30 @@ import { redactedField, redactFor, redactMessage } from '../redaction/apply.js';
 import { followIncident } from '../reminders/track.js';
 import { noticeCardRefresh } from '../outbox/card-refresh.js';
 import { offerObservables } from '../observables/offer.js';
+import { incidentTlp } from '../tlp/marking.js';
+import { requireNotLooser, splitNoteMarking } from '../tlp/note-marking.js';
+import { parseTlp, type Tlp } from '../tlp/tlp.js';
 
 /**
- * Adds a note, optionally back-dated with a leading `at 14:05` / `at <ISO>`. Ref may be omitted in an incident channel.
- * Secrets are redacted before anything is stored; the event's `redacted` says which kinds were removed.
+ * Adds a note, optionally marked with a leading `TLP:RED` (or `opts.tlp`, from a form), then optionally back-dated
+ * with a leading `at 14:05` / `at <ISO>`. Ref may be omitted in an incident channel. A marking looser than the
+ * incident's is refused. Secrets are redacted before anything is stored; the event's `redacted` says which kinds were removed.
  */
 export async function addNote(
   deps: CoreDeps,
   actor: Actor,
   ref: string | undefined,
   rawText: string,
-  opts: { lesson?: boolean } = {},
+  opts: { lesson?: boolean; tlp?: Tlp } = {},
 ): Promise<{ incident: Incident; event: TimelineEvent }> {
   const now = deps.clock.now();
-  const { text, occurredAt } = parseNoteTime(rawText, now, deps.timezone);
+  const marked = opts.tlp ? { tlp: opts.tlp, text: rawText } : splitNoteMarking(rawText);
+  const { text, occurredAt } = parseNoteTime(marked.text, now, deps.timezone);
   const checked = redactFor(deps, checkText(text, 'note', MAX_NOTE, true));
   return inTransaction(deps, async (tx) => {
     const incident = await incidentByRefOrChannel(tx, ref, actor.channelId, { forUpdate: true });
     await requireVisible({ ...deps, db: tx }, actor, incident, 'incident.note');
+    if (marked.tlp) requireNotLooser(incident.ref, marked.tlp, incidentTlp(incident));
     const event = await appendEvent(
       tx,
       incident.id,
@@ -40,7 +46,12 @@ export async function addNote(
         kind: 'note_added',
         actor: actor.id,
         source: actor.source,
-        payload: { text: checked.text, ...(opts.lesson ? { lesson: true as const } : {}), ...redactedField(checked.found) },
+        payload: {
+          text: checked.text,
+          ...(opts.lesson ? { lesson: true as const } : {}),
+          ...redactedField(checked.found),
+          ...(marked.tlp ? { tlp: marked.tlp } : {}),
+        },
         ...(occurredAt ? { occurredAt } : {}),
       },
       now,
@@ -62,10 +73,19 @@ export async function addCorrection(deps: CoreDeps, actor: Actor, ref: string | 
     await requireVisible({ ...deps, db: tx }, actor, incident, 'incident.correct');
     const target = await findEvent(tx, incident.id, seq);
     if (!target) throw new AppError('invalid_input', `${incident.ref} has no event #${seq}. \`/incident show ${incident.ref}\` lists them.`);
+    // A correction speaks of what it corrects: it goes no further than a marked note does.
+    const tlp = typeof target.payload.tlp === 'string' ? parseTlp(target.payload.tlp) : undefined;
     const event = await appendEvent(
       tx,
       incident.id,
-      { kind: 'correction', actor: actor.id, source: actor.source, payload: { text, ...redactedField(found) }, correctsSeq: seq, occurredAt: target.occurredAt },
+      {
+        kind: 'correction',
+        actor: actor.id,
+        source: actor.source,
+        payload: { text, ...redactedField(found), ...(tlp ? { tlp } : {}) },
+        correctsSeq: seq,
+        occurredAt: target.occurredAt,
+      },
       now,
     );
     return { incident, event: event! };

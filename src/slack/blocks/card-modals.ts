@@ -1,7 +1,7 @@
 // The modals the incident card's buttons open: a new status (with an optional note), a new severity, a role and its
 // holder, a note. Each carries the incident's reference and the channel the button was in, for replies afterwards.
 import type { Incident } from '../../core/index.js';
-import { MAX_NOTE, nextStatuses, ROLES, SEVERITIES } from '../../core/index.js';
+import { incidentTlp, MAX_NOTE, nextStatuses, ROLES, SEVERITIES, tlpLabel, TLP_LEVELS, tlpRank, TLP_WORDING } from '../../core/index.js';
 import { ACTION, BLOCK, CALLBACK } from '../ids.js';
 import { clip } from './text.js';
 
@@ -87,7 +87,24 @@ export function roleModal(incident: Pick<Incident, 'ref'>, meta: CardModalMetada
   ]);
 }
 
-/** Add a note to the timeline. */
-export function noteModal(incident: Pick<Incident, 'ref'>, meta: CardModalMetadata) {
-  return modal(CALLBACK.cardNote, 'Add a note', meta, [noteInput(`Note on ${incident.ref}'s timeline`, false)]);
+/** Add a note to the timeline, marked as its incident or more strictly. */
+export function noteModal(incident: Pick<Incident, 'ref' | 'private' | 'tlp'>, meta: CardModalMetadata) {
+  return modal(CALLBACK.cardNote, 'Add a note', meta, [noteInput(`Note on ${incident.ref}'s timeline`, false), noteTlpSelect(incident)]);
+}
+
+/** The value of the note form's "as the incident" choice: the note then follows the incident's marking. */
+const AS_INCIDENT = 'incident';
+
+/** The markings a note may take: its incident's (the default) and the stricter ones; never a looser one. */
+function noteTlpSelect(incident: Pick<Incident, 'private' | 'tlp'>) {
+  const own = incidentTlp(incident);
+  const asIncident = option(`${tlpLabel(own)}, as the incident`, AS_INCIDENT);
+  const stricter = TLP_LEVELS.filter((m) => tlpRank(m) > tlpRank(own)).map((m) => option(`${tlpLabel(m)}: ${TLP_WORDING[m]}`, m));
+  return {
+    type: 'input',
+    block_id: BLOCK.noteTlp,
+    label: plain('TLP marking', 2000),
+    hint: plain('A stricter marking keeps the note out of anything shared more widely.', 2000),
+    element: { type: 'static_select', action_id: ACTION.noteTlp, initial_option: asIncident, options: [asIncident, ...stricter] },
+  };
 }

@@ -10,6 +10,7 @@ import { drillPlainPrefix, drillPrefix } from './drill.js';
 import { message } from './message.js';
 import { suggestionBlocks } from './playbooks.js';
 import { clockCardLine } from './clocks.js';
+import { tlpLine } from './incident.js';
 import { button, context, header, joinMd, md, packLines, section, sevLabel, slackDate, who, type Mrkdwn } from './text.js';
 
 /** Runs listed by name on the card (the newest; older ones are counted). */
@@ -28,6 +29,7 @@ export function incidentCard(card: IncidentCard, playbooks: Playbook[] = []) {
     context(keyTimes(card)),
     // Legal notification deadlines stand apart from the work, and overdue ones are loud.
     ...(clockCardLine(card.clocks) ? [section(clockCardLine(card.clocks)!)] : []),
+    context(tlpLine(i)),
     ...workBlocks(card),
     { type: 'actions', block_id: BLOCK.cardActions, elements: cardButtons(card) },
     // The playbooks for the incident's type that are not running yet, each with its Start button.

@@ -21,6 +21,7 @@ const HELP = [
   '`/incident remind [INC-n] snooze 30m|2h|tomorrow` · `/incident remind [INC-n] stop`: what a reminder’s Snooze and Stop buttons do (its commander and responders).',
   '`/incident clocks [INC-n] [start gdpr|nis2|… [at <when> <reason>] | notified <regime> [<deadline>] [at <when>] [ref <ref>] to <whom> | stop <regime> [reason]]`: legal notification deadlines from awareness; the commander is reminded before each (its commander or responders change them).',
   '`/incident search <text>`: incidents, notes and lessons that match (words, "a phrase", -without), newest first; only what you may see.',
+  '`/incident tlp [INC-n] clear|green|amber|amber+strict|red [reason]`: its TLP marking (its commander or responders) · `/incident note [INC-n] TLP:RED <text>`: a note marked more strictly than its incident, left out of anything shared more widely.',
   '`/incident timeline [INC-n] [share]`: phases and events (`share` posts it in the incident channel) · `/incident report [INC-n] [md|html|json|csv|timesketch|timesketch-csv]`: the full report as a file in the incident channel (`markdown` = `md`, `jsonl` = `timesketch`).',
   '`/incident verify [INC-n]`: check the timeline has not been altered (its hash chain), just for you.',
   '`/incident oob INC-n [reason]`: when Slack may be compromised, send the out-of-band plan (backup channels, phone tree, verification phrase) by direct message to the incident’s people (its commander or responders).',

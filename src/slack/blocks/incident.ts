@@ -1,5 +1,6 @@
 // Messages about incidents: the announcement, the channel's opening message, `show` and `list`.
 import type { Incident, VisibleIncident } from '../../core/index.js';
+import { incidentTlp, mayReceive, SHARED_CHANNEL_AUDIENCE, tlpLabel, tlpStatement } from '../../core/index.js';
 import { drillPrefix } from './drill.js';
 import { message } from './message.js';
 import { channelLink, context, joinMd, md, packLines, section, sevLabel, slackDate, who, type Mrkdwn } from './text.js';
@@ -11,14 +12,19 @@ import { channelLink, context, joinMd, md, packLines, section, sevLabel, slackDa
 export function announcement(incident: Incident) {
   // A drill says so first, in the text fallback too (notifications show only that).
   const lead = md`${drillPrefix(incident)}:rotating_light: *${incident.ref}* declared · *${sevLabel(incident.severity)}*`;
-  if (incident.private) {
-    const text = md`${lead} · private · status: ${incident.status}`;
-    return message(text, [section(text), context(md`Details are shared only in the incident’s private channel.`)]);
+  if (incident.private || !sharedAudienceMay(incident)) {
+    const text = md`${lead} · ${incident.private ? 'private' : tlpLabel(incidentTlp(incident))} · status: ${incident.status}`;
+    return message(text, [section(text), context(md`Details are shared only in the incident’s ${incident.private ? 'private ' : ''}channel.`)]);
   }
   return message(md`${lead} · ${incident.title} · status: ${incident.status}`, [
     section(md`${lead}\n*${incident.title}*`),
     context(md`Status: ${incident.status} · type: ${incident.type} · reported by ${who(incident.reporterId)} · commander: ${who(incident.commanderId)} · channel: ${channelLink(incident)}`),
   ]);
+}
+
+/** Whether the shared announcement channel (TLP:AMBER) may receive a public incident's details, given its marking. */
+function sharedAudienceMay(incident: Incident): boolean {
+  return mayReceive(incidentTlp(incident), SHARED_CHANNEL_AUDIENCE);
 }
 
 /** What a declaration was understood as, every option spelt out, so a wrong one is seen and can be edited. */
@@ -32,9 +38,9 @@ export function understood(incident: Incident): Mrkdwn {
  */
 export function escalation(incident: Incident, p: { by: string; from: string; to: string }) {
   const lead = md`${drillPrefix(incident)}:rotating_light: *${incident.ref}* escalated · ${sevLabel(p.from)} → *${sevLabel(p.to)}* (by ${who(p.by)})`;
-  if (incident.private) {
-    const text = md`${lead} · private · status: ${incident.status}`;
-    return message(text, [section(text), context(md`Details are shared only in the incident’s private channel.`)]);
+  if (incident.private || !sharedAudienceMay(incident)) {
+    const text = md`${lead} · ${incident.private ? 'private' : tlpLabel(incidentTlp(incident))} · status: ${incident.status}`;
+    return message(text, [section(text), context(md`Details are shared only in the incident’s ${incident.private ? 'private ' : ''}channel.`)]);
   }
   return message(md`${lead} · ${incident.title}`, [
     section(md`${lead}\n*${incident.title}*`),
@@ -62,6 +68,7 @@ export function incidentDetails(v: VisibleIncident) {
         md`*Status:* ${i.status}   *Severity:* ${sevLabel(i.severity)}   *Type:* ${i.type}   *Visibility:* ${i.private ? 'private' : 'public'}\n*Commander:* ${who(i.commanderId)}   *Comms:* ${who(i.commsId)}   *Scribe:* ${who(i.scribeId)}   *Reporter:* ${who(i.reporterId)}\n*Channel:* ${channelLink(i)}${mergedLine(v)}`,
       ),
       context(joinMd(times, ' · ')),
+      context(tlpLine(i)),
   ]);
 }
 
@@ -99,4 +106,9 @@ export function incidentList(items: VisibleIncident[], scope: 'open' | 'all') {
       : []),
     ...(shown < lines.length ? [context(md`Showing the newest ${lines.slice(0, shown).filter((l) => l.text.startsWith('• ')).length}; use \`rampart incidents\` for all.`)] : []),
   ]);
+}
+
+/** The incident's marking in FIRST's words, as the card and `/incident show` give it. */
+export function tlpLine(i: Incident): Mrkdwn {
+  return md`:traffic_light: *${tlpStatement(incidentTlp(i))}*${i.tlp ? '' : ' (the default for its visibility)'} Change it with \`/incident tlp ${i.ref} <marking>\`.`;
 }

@@ -1,6 +1,6 @@
 // `/incident timeline`: the phases with their durations, then the events in the order they happened, cut down to
 // the key events (with a pointer to the full report) when they would not fit in one message.
-import { formatDuration, plural } from '../../core/index.js';
+import { formatDuration, plural, tlpLabel, withheldText } from '../../core/index.js';
 import type { ShortTimeline, ReportEvent, ReportHeader } from '../../core/index.js';
 import { message } from './message.js';
 import { escapeMrkdwn, escapedByRenderer } from './mrkdwn.js';
@@ -29,6 +29,7 @@ export function timelineMessage(h: ReportHeader, short: ShortTimeline) {
       : md`${plural(short.total, 'event')}. Times show in your own time zone; :hourglass: marks events recorded later than they happened.`;
   return message(md`${drillPrefix(h.incident)}${ref} timeline: ${plural(short.total, 'event')}`, [
     header(`${drillPlainPrefix(h.incident)}${ref} timeline: ${h.incident.title}`),
+    ...(h.tlp ? [context(md`*${h.tlp.statement}*${withheldNote(h.tlp)}`)] : []),
     section(md`*Phases:* ${joinPhases(phases)}\n${times}`),
     ...(shown.length > 0 ? shown.map(section) : [section(md`_No events._`)]),
     context(note),
@@ -43,6 +44,12 @@ function eventLine(e: ReportEvent): Mrkdwn {
   const summary = escapedByRenderer(escapeMrkdwn(clip(e.summary, 280)).replace(/\b([UW][A-Z0-9]{8,})\b/g, (id) => mention(id).text));
   const actor = e.actor === 'rampart' || e.actor === 'cli' ? e.actor : mention(e.actor);
   return md`\`#${e.seq}\` ${slackDate(e.occurredAt)} ${summary} — ${actor}${late}`;
+}
+
+/** What the audience was not given, after the marking: " Written for a TLP:AMBER audience: 1 note withheld (TLP:RED)." */
+function withheldNote(tlp: NonNullable<ReportHeader['tlp']>): string {
+  const withheld = withheldText(Object.fromEntries(tlp.withheld.map((w) => [w.marking, w.count])), 'timeline event');
+  return withheld ? ` Shared with a ${tlpLabel(tlp.audience)} audience: ${withheld}.` : '';
 }
 
 function joinPhases(phases: Mrkdwn[]): Mrkdwn {

@@ -6,6 +6,7 @@ import { parseIoc, type IocRequest } from './observables.js';
 import { parseClocks, type ClocksRequest } from './clocks.js';
 import { parseAsk, parseAsks, type AskRequest } from './asks.js';
 import { parseSearch, type SearchRequest } from './search.js';
+import { parseTlpCommand, type TlpRequest } from './tlp.js';
 
 /** A parsed `/incident` request. */
 export type IncidentRequest =
@@ -28,6 +29,7 @@ export type IncidentRequest =
   | ClocksRequest
   | { sub: 'remind'; ref?: string; action: 'stop' }
   | { sub: 'remind'; ref?: string; action: 'snooze'; choice: string }
+  | TlpRequest
   | { sub: 'review'; ref?: string }
   | { sub: 'timeline'; ref?: string; share: boolean }
   | { sub: 'report'; ref?: string; format: ReportFormat }
@@ -39,7 +41,7 @@ export type IncidentRequest =
   | SearchRequest;
 
 /** Subcommands, as `/incident help` lists them. */
-export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'unassign', 'note', 'lesson', 'correct', 'edit', 'playbooks', 'playbook', 'tasks', 'followups', 'clocks', 'ioc', 'remind', 'review', 'timeline', 'report', 'stats', 'verify', 'oob', 'ask', 'asks', 'search', 'help'] as const;
+export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'unassign', 'note', 'lesson', 'correct', 'edit', 'playbooks', 'playbook', 'tasks', 'followups', 'clocks', 'ioc', 'remind', 'tlp', 'review', 'timeline', 'report', 'stats', 'verify', 'oob', 'ask', 'asks', 'search', 'help'] as const;
 
 /** Parses the text after `/incident`. Throws AppError('invalid_input') with usage for malformed requests. */
 export function parseIncidentCommand(text: string): IncidentRequest {
@@ -109,6 +111,8 @@ export function parseIncidentCommand(text: string): IncidentRequest {
       return parseRemind(args);
     case 'clocks':
       return parseClocks(args);
+    case 'tlp':
+      return parseTlpCommand(args, after);
     case 'followups': {
       const [arg, ...extra] = args;
       const mine = arg?.toLowerCase() === 'mine';

@@ -46,6 +46,8 @@ const EXPECTED: Record<string, UserKind[]> = {
   // Corrections (issue 13): the commander and responders; making an incident public needs a responder.
   'edit title': ['commander', 'responder', 'cli'],
   'make public': ['responder', 'cli'],
+  // TLP markings (issue 16): those who run the incident decide how far it may go.
+  tlp: ['commander', 'responder', 'cli'],
   'awareness admin': ['admin', 'cli'],
   // Each admin use case checks the rule itself, not only the adapter before it (here the programme's status).
   'awareness status': ['admin', 'cli'],
@@ -125,6 +127,7 @@ const ATTEMPTS: Record<string, Attempt> = {
     await env.core.edit(USERS.cli, i.ref, { field: 'type', to: 'phishing' });
     await env.core.edit(a, i.ref, { field: 'private', to: false }, { confirmed: true });
   },
+  tlp: (a, i) => env.core.tlp.set(a, i.ref, 'AMBER+STRICT', 'narrower'),
   'awareness admin': (a) => env.core.awareness.mayManage(a),
   'awareness status': (a) => env.core.awareness.status(a),
   'digest preview': (a) => env.core.digest.preview(a),

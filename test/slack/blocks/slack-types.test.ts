@@ -134,6 +134,7 @@ const NOT_BLOCK_KIT = new Set([
   // clocks.ts: text for a line of a section, not blocks.
   'relative', 'deadlineLine', 'clockCardLine',
   'followupLine', 'decodeReassignMetadata', 'askLine', 'hitLine',
+  'tlpLine',
   // mrkdwn.ts: the escaping rule and its text helpers, not Block Kit.
   'escapeMrkdwn', 'md', 'plain', 'joinMd', 'mention', 'channelMention', 'link', 'withMentions', 'quote', 'clipMd', 'chunkMd', 'escapedByRenderer', 'Mrkdwn',
 ]);

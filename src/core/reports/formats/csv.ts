@@ -1,7 +1,8 @@
 // The timeline as CSV (RFC 4180), one row per event, for spreadsheets and other tools. The columns start like
 // Timesketch's (datetime, timestamp_desc, message) so the file also imports there, but the Timesketch formats
 // (timesketch.ts) are the ones meant for that.
-import type { ReportEvent, ReportSource } from '../report.js';
+import type { ReportEvent, ReportSource, ReportTlp } from '../report.js';
+import { markingMessage } from './marking-lines.js';
 import { inChunks } from './chunks.js';
 
 /** The CSV columns, in order. */
@@ -60,8 +61,29 @@ export function csvEventFields(ref: string, e: ReportEvent): string[] {
   ];
 }
 
+/** The first row of a timeline file: the report's marking and what it withheld, as a row every CSV reader takes. */
+export function csvMarkingFields(ref: string, generatedAt: Date, tlp: ReportTlp, noun?: string): string[] {
+  const fields: Record<(typeof CSV_COLUMNS)[number], string> = {
+    incident: ref,
+    seq: '',
+    datetime: generatedAt.toISOString(),
+    timestamp_desc: 'Report Generated',
+    message: markingMessage(tlp, noun),
+    kind: 'tlp_marking',
+    actor: 'rampart',
+    source: 'system',
+    recorded_at: generatedAt.toISOString(),
+    backdated: 'false',
+    corrects_seq: '',
+    payload: JSON.stringify(tlp),
+  };
+  return CSV_COLUMNS.map((c) => fields[c]);
+}
+
 async function* pieces(source: ReportSource): AsyncGenerator<string> {
   yield csvRow(CSV_COLUMNS);
+  const h = source.header;
+  if (h.tlp) yield csvRow(csvMarkingFields(h.incident.ref, h.generatedAt, h.tlp));
   for await (const e of source.events()) yield csvRow(csvEventFields(source.header.incident.ref, e));
 }
 

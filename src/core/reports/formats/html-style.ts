@@ -13,6 +13,7 @@ h3 { font-size: 1.05em; margin: 20px 0 6px; }
 h4 { font-size: 0.95em; margin: 14px 0 4px; }
 .meta, .byline { color: #4b5563; }
 .description, .text { white-space: pre-wrap; }
+.tlp { border: 2px solid #111827; padding: 6px 10px; margin: 0 0 16px; }
 table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; }
 th, td { border: 1px solid #d1d5db; padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: #f9fafb; }

@@ -7,6 +7,7 @@ import { plural } from '../../plural.js';
 import { escapeHtml as esc } from './html-escape.js';
 import { REPORT_CSS } from './html-style.js';
 import { verificationLine } from '../../timeline/chain.js';
+import { markingLines } from './marking-lines.js';
 import {
   actionItemsTable,
   humanTime,
@@ -47,6 +48,8 @@ function opening(h: ReportHeader): string {
     `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${esc(title)} — incident report</title>\n<style>${REPORT_CSS}</style>\n</head>\n<body>\n<main>`,
+    // The marking comes first, as FIRST asks (and prints on the first page).
+    h.tlp ? `<p class="tlp">${markingLines(h.tlp).map((l, n) => (n === 0 ? `<strong>${esc(l)}</strong>` : esc(l))).join('<br>')}</p>` : '',
     // A drill's report says so at the top, without adding a line to any other report.
     `<h1>${esc(title)}</h1>${i.drill ? '\n<p class="meta"><strong>DRILL</strong>: an exercise, not a real incident; it is left out of metrics and digests.</p>' : ''}`,
     `<p class="meta">Report generated ${esc(humanTime(h.generatedAt, h.timezone))} · times in ${esc(h.timezone)}</p>`,

@@ -19,6 +19,8 @@ function withIsoDates(value: unknown): unknown {
 /** The header as JSON-ready data, fields in documented order (without schema/version, which the document adds). */
 export function jsonHeader(h: ReportHeader): Record<string, unknown> {
   return {
+    // First, as every report opens with its marking.
+    ...(h.tlp ? { tlp: { ...h.tlp, withheld: h.tlp.withheld.map((w) => ({ ...w })) } } : {}),
     generatedAt: h.generatedAt.toISOString(),
     timezone: h.timezone,
     incident: withIsoDates(h.incident),

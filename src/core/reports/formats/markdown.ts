@@ -4,6 +4,7 @@ import { lessonLines } from '../../reviews/review.js';
 import { inChunks } from './chunks.js';
 import { plural } from '../../plural.js';
 import { verificationLine } from '../../timeline/chain.js';
+import { markingLines } from './marking-lines.js';
 import {
   actionItemsTable,
   humanTime,
@@ -52,6 +53,8 @@ export function mdTable(t: TextTable): string {
 function opening(h: ReportHeader): string {
   const i = h.incident;
   const parts = [
+    // The marking comes first, as FIRST asks: whoever opens the file knows before reading how far it may go.
+    h.tlp ? `${markingLines(h.tlp).map((l, n) => (n === 0 ? `**${mdCell(l)}**` : `_${mdCell(l)}_`)).join('  \n')}\n\n` : '',
     `# ${mdCell(`${i.drill ? 'DRILL · ' : ''}${i.ref}: ${i.title}`)}\n\n`,
     i.drill ? `**DRILL**: an exercise, not a real incident; it is left out of metrics and digests.\n\n` : '',
     `Report generated ${humanTime(h.generatedAt, h.timezone)} · times in ${h.timezone}\n\n`,

@@ -1,6 +1,7 @@
 // The timeline for Timesketch (forensic timeline analysis): JSONL and CSV with the three fields its importer requires
 // (message, datetime, timestamp_desc), plus timestamp, data_type and our own columns, which Timesketch keeps.
-import type { ReportEvent, ReportHeader, ReportSource } from '../report.js';
+import type { ReportEvent, ReportHeader, ReportSource, ReportTlp } from '../report.js';
+import { markingMessage } from './marking-lines.js';
 import { inChunks } from './chunks.js';
 import { csvRow, guardFormula, TIMESTAMP_DESC } from './csv.js';
 
@@ -52,6 +53,31 @@ export function timesketchRow(header: Pick<ReportHeader, 'incident'>, e: ReportE
   };
 }
 
+/** The first row of a Timesketch file: the marking and what was withheld, at the time the file was written. */
+export function timesketchMarkingRow(ref: string, title: string, severity: string, generatedAt: Date, tlp: ReportTlp, noun?: string): TimesketchRow {
+  return {
+    message: ref ? `[${ref}] ${markingMessage(tlp, noun)}` : markingMessage(tlp, noun),
+    datetime: timesketchDatetime(generatedAt),
+    timestamp_desc: 'Report Generated',
+    timestamp: generatedAt.getTime() * 1000,
+    data_type: 'rampart:tlp_marking',
+    incident: ref,
+    seq: 0,
+    kind: 'tlp_marking',
+    actor: 'rampart',
+    source: 'system',
+    recorded_at: timesketchDatetime(generatedAt),
+    backdated: false,
+    incident_title: title,
+    severity,
+  };
+}
+
+/** The marking row of one incident's report, if it carries a marking. */
+function markingRowOf(h: ReportHeader): TimesketchRow[] {
+  return h.tlp ? [timesketchMarkingRow(h.incident.ref, h.incident.title, h.incident.severity, h.generatedAt, h.tlp)] : [];
+}
+
 /** A Timesketch row as CSV fields. Free text is guarded against formulas: these files get opened in spreadsheets too. */
 export function timesketchCsvFields(row: TimesketchRow): string[] {
   const guarded = new Set<string>(['message', 'actor', 'incident_title']);
@@ -59,11 +85,13 @@ export function timesketchCsvFields(row: TimesketchRow): string[] {
 }
 
 async function* jsonlPieces(source: ReportSource): AsyncGenerator<string> {
+  for (const row of markingRowOf(source.header)) yield `${JSON.stringify(row)}\n`;
   for await (const e of source.events()) yield `${JSON.stringify(timesketchRow(source.header, e))}\n`;
 }
 
 async function* csvPieces(source: ReportSource): AsyncGenerator<string> {
   yield csvRow(TIMESKETCH_COLUMNS);
+  for (const row of markingRowOf(source.header)) yield csvRow(timesketchCsvFields(row));
   for await (const e of source.events()) yield csvRow(timesketchCsvFields(timesketchRow(source.header, e)));
 }
 

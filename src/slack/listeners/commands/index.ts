@@ -14,6 +14,7 @@ import { followups } from './incident/followups.js';
 import { ioc } from './incident/observables.js';
 import { clocks } from './incident/clocks.js';
 import { remind } from './incident/remind.js';
+import { tlp } from './incident/tlp.js';
 import { review } from './incident/review.js';
 import { report, timeline } from './incident/report.js';
 import { stats } from './incident/stats.js';
@@ -74,6 +75,8 @@ async function run(deps: SlackDeps, actor: Actor, req: IncidentRequest, triggerI
       return clocks(deps, actor, req);
     case 'remind':
       return remind(deps, actor, req);
+    case 'tlp':
+      return tlp(deps, actor, req);
     case 'review':
       return review(deps, actor, req, triggerId);
     case 'timeline':

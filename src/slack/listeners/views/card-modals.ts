@@ -3,7 +3,7 @@
 // same. A problem with what was typed goes back to the field; a refusal closes the modal and is told ephemerally.
 import type { App, ViewOutput } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { ENDING_STATUSES, type Actor, type Status } from '../../../core/index.js';
+import { ENDING_STATUSES, parseTlp, type Actor, type Status } from '../../../core/index.js';
 import { AppError, isAppError } from '../../../shared/errors.js';
 import { openWorkWords } from '../../blocks/open-work.js';
 import { decodeCardMetadata, type CardModalMetadata } from '../../blocks/card-modals.js';
@@ -77,7 +77,13 @@ export function register(app: App, deps: SlackDeps): void {
     });
     await acked;
   });
-  on(CALLBACK.cardNote, BLOCK.note, (d, actor, ref, v) => d.core.addNote(actor, ref, v[BLOCK.note]?.[ACTION.note]?.value ?? ''));
+  on(CALLBACK.cardNote, BLOCK.note, (d, actor, ref, v) => {
+    const text = v[BLOCK.note]?.[ACTION.note]?.value ?? '';
+    // The select's value, read as a marking: the "as the incident" choice (or a forged value) is none, and the note is
+    // added as the command adds it. Core refuses a marking looser than the incident's.
+    const marking = parseTlp(v[BLOCK.noteTlp]?.[ACTION.noteTlp]?.selected_option?.value ?? '');
+    return marking ? d.core.tlp.addNote(actor, ref, text, marking) : d.core.addNote(actor, ref, text);
+  });
 }
 
 /**

@@ -18,8 +18,9 @@ type Req<S extends IncidentRequest['sub']> = Extract<IncidentRequest, { sub: S }
 
 /** The timeline: to the caller, or posted in the incident channel with `share`. */
 export async function timeline(deps: SlackDeps, actor: Actor, req: Req<'timeline'>): Promise<Outcome> {
-  // The chat timeline shows no verification: no need to read the whole chain before the ack.
-  const { incident, source } = await deps.core.report(actor, req.ref, { verify: false });
+  // The chat timeline shows no verification: no need to read the whole chain before the ack. Shown to the caller it
+  // holds what they may receive (everything for the incident's people); shared, what the channel's audience may.
+  const { incident, source } = await deps.core.tlp.report(actor, req.ref, { verify: false, audience: req.share ? 'incident-channel' : 'requester' });
   if (req.share && !incident.channelId) {
     throw new AppError('invalid_input', `${incident.ref} has no channel to share its timeline in; \`/incident timeline ${incident.ref}\` shows it to you.`);
   }
@@ -43,8 +44,9 @@ export async function timeline(deps: SlackDeps, actor: Actor, req: Req<'timeline
 
 /** A report file, uploaded to the incident's channel, or to the requester when the incident has none. */
 export async function report(deps: SlackDeps, actor: Actor, req: Req<'report'>): Promise<Outcome> {
-  // The chain check reads every event: it runs after the ack, with the rendering.
-  const { incident, source: unverified } = await deps.core.report(actor, req.ref, { verify: false });
+  // The chain check reads every event: it runs after the ack, with the rendering. The file goes to the incident
+  // channel (or to the caller alone), so it holds what that audience may receive.
+  const { incident, source: unverified } = await deps.core.tlp.report(actor, req.ref, { verify: false, audience: 'incident-channel' });
   const info = FORMAT_INFO[req.format];
   return {
     reply: message(md`:hourglass_flowing_sand: Writing the ${info.label} report of *${incident.ref}* (${plural(unverified.header.eventCount, 'event')})…`),

@@ -1,0 +1,2 @@
+ALTER TABLE "incidents" ADD COLUMN "tlp" text;--> statement-breakpoint
+ALTER TABLE "incidents" ADD CONSTRAINT "incidents_tlp_check" CHECK ("incidents"."tlp" in ('CLEAR','GREEN','AMBER','AMBER+STRICT','RED'));
