@@ -59,7 +59,8 @@ describe('drills', () => {
     await bot.incident('report INC-1 html');
     const files = bot.emu.files().map((f) => f.bytes?.toString('utf8') ?? '');
     expect(files).toHaveLength(2);
-    expect(files[0]).toMatch(/^# DRILL · INC-1: Tabletop: ransomware note\n\n\*\*DRILL\*\*: an exercise/);
+    // Only the TLP marking comes before it (FIRST: the marking heads the document).
+    expect(files[0]).toMatch(/^\*\*TLP:[A-Z+]+: [^\n]+\*\*\n\n# DRILL · INC-1: Tabletop: ransomware note\n\n\*\*DRILL\*\*: an exercise/);
     expect(files[1]).toContain('<h1>DRILL · INC-1: Tabletop: ransomware note</h1>\n<p class="meta"><strong>DRILL</strong>');
   });
 

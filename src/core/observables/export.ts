@@ -5,7 +5,10 @@ import type { Actor, CoreDeps } from '../context.js';
 import { requireVisible } from '../incidents/access.js';
 import type { Incident } from '../incidents/incident.js';
 import { incidentByRefOrChannel } from '../incidents/lookup.js';
-import { defaultIncidentTlp, type Tlp } from '../tlp/tlp.js';
+import { requireReceivable } from '../reports/marking.js';
+import { requesterAudience } from '../tlp/audience.js';
+import { incidentTlp } from '../tlp/marking.js';
+import type { Tlp } from '../tlp/tlp.js';
 import { observablesCsv } from './csv.js';
 import { mispEvent } from './misp.js';
 import { observablesOf } from './queries.js';
@@ -27,12 +30,9 @@ export interface ObservableExport {
   count: number;
 }
 
-/**
- * The marking an incident's exports carry. The one place it is decided: for now the incident's default marking (RED
- * for a private incident, AMBER otherwise); the settable incident marking replaces this body when it lands.
- */
-export function exportMarking(incident: Pick<Incident, 'private'>): Tlp {
-  return defaultIncidentTlp(incident);
+/** The marking an incident's exports carry, in one place: the incident's (set by a responder, else from its visibility). */
+export function exportMarking(incident: Pick<Incident, 'private' | 'tlp'>): Tlp {
+  return incidentTlp(incident);
 }
 
 /** Reads a format word; undefined when it is none of the three. */
@@ -48,6 +48,8 @@ export async function exportObservables(deps: CoreDeps, actor: Actor, p: { ref?:
   }
   const incident = await incidentByRefOrChannel(deps.db, p.ref, actor.channelId);
   await requireVisible(deps, actor, incident, 'observable.export');
+  // The file goes to the person asking: an AMBER reader of a public incident marked RED gets nothing of it.
+  requireReceivable(incident, await requesterAudience(deps, actor, incident), 'your export');
   const observables = await observablesOf(deps.db, incident.id);
   const marking = exportMarking(incident);
   const exportedAt = deps.clock.now();

@@ -54,12 +54,11 @@ export async function otherIncidentsWith(
   return rows.map((r) => ({ ...r, value: r.value as string }));
 }
 
-/** The ids of incidents holding this exact normalised value (any type), oldest incident first. */
-export async function incidentIdsWithValue(db: DbOrTx, value: string): Promise<number[]> {
-  const rows = await db
-    .selectDistinct({ incidentId: observables.incidentId })
+/** Every observable equal to a normalised value, across incidents (trusted: no access applied), by incident. */
+export function rowsWithValue(db: DbOrTx, value: string) {
+  return db
+    .select({ incidentId: observables.incidentId, type: observables.type, value: observables.value, addedAt: observables.addedAt })
     .from(observables)
     .where(eq(observables.value, value as SafeText))
-    .orderBy(asc(observables.incidentId));
-  return rows.map((r) => r.incidentId);
+    .orderBy(asc(observables.incidentId), asc(observables.id));
 }

@@ -2,13 +2,14 @@
 // names only incidents the reader may see: a private incident they may not see is left out altogether, not shown by
 // reference, because which indicators a private incident holds is one of its details (saying "also in INC-7" would
 // tell an outsider that INC-7 involves this address). Also the trusted lookup search uses.
+import type { DbOrTx } from '../../db/types.js';
 import type { Actor, CoreDeps } from '../context.js';
 import { canSeeIfKnown, requireVisible } from '../incidents/access.js';
 import { formatRef, type Incident } from '../incidents/incident.js';
 import { incidentByRefOrChannel } from '../incidents/lookup.js';
 import { findById } from '../incidents/queries.js';
-import { guessType, normalise, refang, type Observable } from './observable.js';
-import { incidentIdsWithValue, observablesOf, otherIncidentsWith } from './queries.js';
+import { defang, guessType, normalise, refang, TYPE_LABELS, type Observable } from './observable.js';
+import { observablesOf, otherIncidentsWith, rowsWithValue } from './queries.js';
 
 /** An observable as a list shows it: with the references of the other incidents the reader may see that hold it. */
 export interface ListedObservable extends Observable {
@@ -54,16 +55,23 @@ export async function withAlsoIn(deps: CoreDeps, actor: Actor, incidentId: numbe
  * what it shows). The value is read as its guessed type, and as written for account names, which are never guessed.
  */
 export async function incidentsWithObservable(deps: Pick<CoreDeps, 'db'>, value: string): Promise<number[]> {
-  const forms = new Set<string>([refang(value)]);
-  const type = guessType(value);
+  return [...new Set((await observableHits(deps.db, value)).map((h) => h.incidentId))].sort((a, b) => a - b);
+}
+
+/**
+ * Every observable equal to the value once normalised (or as written, refanged), as search's exact hits: which
+ * incident, what matched (defanged) and when it was added. Trusted: search applies the access rules.
+ */
+export async function observableHits(db: DbOrTx, value: string): Promise<{ incidentId: number; excerpt: string; at: Date }[]> {
+  const forms = new Set<string>([refang(value.trim())]);
+  const type = guessType(value.trim());
   if (type) {
     try {
-      forms.add(normalise(type, value));
+      forms.add(normalise(type, value.trim()));
     } catch {
       // Not a valid value of its guessed type: only the written form is looked up.
     }
   }
-  const ids = new Set<number>();
-  for (const form of forms) for (const id of await incidentIdsWithValue(deps.db, form)) ids.add(id);
-  return [...ids].sort((a, b) => a - b);
+  const rows = (await Promise.all([...forms].map((form) => rowsWithValue(db, form)))).flat();
+  return rows.map((r) => ({ incidentId: r.incidentId, excerpt: `Observable: ${TYPE_LABELS[r.type]} ${defang(r.type, r.value)}`, at: r.addedAt }));
 }

@@ -19,6 +19,8 @@ export interface Candidate {
   excerpt: string;
   seq?: number;
   lesson?: boolean;
+  /** A note's own TLP marking, as stored in its payload (absent: the incident's marking applies). */
+  noteTlp?: string | null;
 }
 
 /** Whether the text holds any word to search for (a text of stop words or punctuation holds none). */
@@ -58,6 +60,7 @@ export function matchingNotes(db: DbOrTx, text: string, limit: number) {
       seq: timelineEvents.seq,
       lesson: sql<boolean>`coalesce((${timelineEvents.payload} ->> 'lesson')::boolean, false)`,
       excerpt: sql<string>`${noteText}`,
+      noteTlp: sql<string | null>`${timelineEvents.payload} ->> 'tlp'`,
     })
     .from(timelineEvents)
     .innerJoin(incidents, eq(incidents.id, timelineEvents.incidentId))

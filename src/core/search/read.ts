@@ -7,6 +7,9 @@ import { canSeeIfKnown } from '../incidents/access.js';
 import { formatRef } from '../incidents/incident.js';
 import { findById } from '../incidents/queries.js';
 import { redactedField, redactFor } from '../redaction/apply.js';
+import { requesterAudience } from '../tlp/audience.js';
+import { eventTlp, incidentTlp } from '../tlp/marking.js';
+import { mayReceive, type Tlp } from '../tlp/tlp.js';
 import { EXACT_MATCHERS, type ExactMatcher } from './exact.js';
 import { hasSearchWords, incidentsByIds, matchingIncidents, matchingNotes, type Candidate } from './queries.js';
 import { checkSearchText, compareHits, excerptOf, MAX_CANDIDATES, MAX_HITS, type SearchHit } from './search.js';
@@ -41,8 +44,9 @@ export async function searchFor(deps: CoreDeps, actor: Actor, raw: string, match
     ...noteHits.map((c) => ({ c, kind: c.lesson ? ('lesson' as const) : ('note' as const) })),
   ];
   const visible = await visibility(deps, actor, candidates.map(({ c }) => c));
+  const receivable = await receivableUnderTlp(deps, actor, candidates.filter(({ c, kind }) => visible.get(c.incidentId) && kind !== 'incident').map(({ c }) => c));
   const hits = candidates
-    .filter(({ c }) => visible.get(c.incidentId))
+    .filter(({ c, kind }) => visible.get(c.incidentId) && (kind === 'incident' || receivable(c)))
     .map(({ c, kind }): SearchHit => ({ ref: formatRef(c.number), incidentNumber: c.number, kind, at: c.at, title: c.title, excerpt: excerptOf(c.excerpt, text), ...(c.seq !== undefined ? { seq: c.seq } : {}) }))
     .sort(compareHits);
   return { text: safe.text, hits: hits.slice(0, MAX_HITS), more: hits.length > MAX_HITS, ...redactedField(safe.found) };
@@ -56,6 +60,24 @@ async function exactCandidates(deps: CoreDeps, text: string, matchers: readonly 
     const i = byId.get(h.incidentId);
     return i ? [{ incidentId: h.incidentId, number: i.number, private: i.private, title: i.title, at: h.at, excerpt: h.excerpt }] : [];
   });
+}
+
+/**
+ * Which note and observable hits the actor may receive under TLP: what is marked more strictly than the asker's
+ * audience (an AMBER asker looking at a public incident; a note marked RED, or an incident marked RED) is left out, as
+ * it is from that person's timeline. An incident's title and description are shown as its lists show them.
+ */
+async function receivableUnderTlp(deps: CoreDeps, actor: Actor, candidates: readonly Candidate[]): Promise<(c: Candidate) => boolean> {
+  const audiences = new Map<number, { marking: Tlp; audience: Tlp }>();
+  for (const c of candidates) {
+    if (audiences.has(c.incidentId)) continue;
+    const incident = await findById(deps.db, c.incidentId);
+    if (incident) audiences.set(c.incidentId, { marking: incidentTlp(incident), audience: await requesterAudience(deps, actor, incident) });
+  }
+  return (c) => {
+    const known = audiences.get(c.incidentId);
+    return known !== undefined && mayReceive(eventTlp({ tlp: c.noteTlp }, known.marking), known.audience);
+  };
 }
 
 /** Whether the actor may see each candidate's incident: public ones at once, private ones by the viewer rule, once each. */

@@ -121,4 +121,16 @@ describe('reports', () => {
       { type: 'url', value: 'http://evil.example/a', defanged: 'hxxp://evil[.]example/a', verdict: 'unknown', origin: 'typed', addedBy: 'U0REPORT', addedAt: t.clock.now() },
     ]);
   });
+
+  it('exports carry the incident’s own marking, and go only to a reader its marking allows', async () => {
+    await t.core.declare(reporter, { title: 'Look-alike domain', private: false });
+    await t.core.observables.add(reporter, { ref: 'INC-1', value: 'evil.example' });
+    expect((await t.core.observables.export(outsider, { ref: 'INC-1', format: 'csv' })).marking).toBe('AMBER');
+    await t.core.tlp.set(responder, 'INC-1', 'amber+strict');
+    const strict = await t.core.observables.export(responder, { ref: 'INC-1', format: 'misp' });
+    expect(strict.marking).toBe('AMBER+STRICT');
+    expect(strict.content).toContain('"tlp:amber+strict"');
+    // The outsider is an AMBER reader of this public incident: AMBER+STRICT may not reach them.
+    await expect(t.core.observables.export(outsider, { ref: 'INC-1', format: 'stix' })).rejects.toThrow(/TLP:AMBER\+STRICT.*TLP:AMBER audience/);
+  });
 });

@@ -121,4 +121,34 @@ describe('search', () => {
     expect(inside.hits.map((h) => h.ref)).toEqual(['INC-2', 'INC-1']);
     expect(asked).toEqual(['203.0.113.7', '203.0.113.7']);
   });
+
+  it('finds an observable by its value in any form (defanged, upper case), through the real observables table', async () => {
+    await threeIncidents();
+    await t.core.observables.add(responder, { ref: 'INC-1', value: 'hxxps://EVIL[.]example/login' });
+    await t.core.observables.add(responder, { ref: 'INC-2', value: 'https://evil.example/login' });
+    const { hits } = await t.core.search.find(responder, 'https://evil.example/login');
+    expect(hits.map((h) => [h.ref, h.kind])).toEqual([
+      ['INC-2', 'exact'],
+      ['INC-1', 'exact'],
+    ]);
+    expect(hits[0]!.excerpt).toContain('hxxps://evil[.]example/login');
+    expect(await found(responder, 'hxxps://evil[.]example/login')).toHaveLength(2);
+    // INC-2 is private: an outsider finds only the public one.
+    expect(await found(outsider, 'https://evil.example/login')).toEqual([['INC-1', 'exact']]);
+  });
+
+  it('leaves out what an asker’s TLP audience may not receive: a RED note, an observable of an incident marked RED', async () => {
+    await threeIncidents();
+    await t.core.addNote(responder, 'INC-1', 'TLP:RED The finance director forwarded the lure to her husband');
+    await t.core.addNote(responder, 'INC-1', 'The finance team got the lure from a look-alike domain');
+    // The outsider may see public INC-1 but is none of its people: an AMBER audience.
+    expect(await found(outsider, 'husband')).toEqual([]);
+    expect(await found(outsider, 'look-alike')).toEqual(expect.arrayContaining([['INC-1', 'note']]));
+    expect(await found(responder, 'husband')).toEqual([['INC-1', 'note']]);
+    await t.core.observables.add(responder, { ref: 'INC-3', value: '203.0.113.7' });
+    expect(await found(outsider, '203.0.113.7')).toEqual([['INC-3', 'exact']]);
+    await t.core.tlp.set(responder, 'INC-3', 'red', 'a partner asked us to keep it between us');
+    expect(await found(outsider, '203.0.113.7')).toEqual([]);
+    expect(await found(responder, '203.0.113.7')).toEqual([['INC-3', 'exact']]);
+  });
 });
