@@ -32,6 +32,7 @@ import { awarenessApi } from './awareness/core-api.js';
 import { digestApi } from './digest/core-api.js';
 import { remindersApi } from './reminders/core-api.js';
 import { followupsApi } from './followups/core-api.js';
+import { evidenceApi } from './evidence/core-api.js';
 import { noticeMessage } from './outbox/incident-notices.js';
 import { settledDeliveries } from './outbox/read.js';
 import { SignatureLedger } from './requests/signatures.js';
@@ -163,6 +164,8 @@ export function createCore(deps: CoreDeps) {
     reminders: remindersApi(deps),
     /** Follow-ups: the latest review's action items, with owners, due dates and reminders. */
     followups: followupsApi(deps),
+    /** Evidence and its chain of custody (NIST SP 800-61's evidence log). */
+    evidence: evidenceApi(deps),
     decoys: {
       /** Throws not_authorized (and reports the refusal) unless the actor may manage decoys; writes nothing. */
       mayManage: (actor: Actor) => authorize(deps, actor, 'decoy.manage'),

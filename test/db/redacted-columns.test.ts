@@ -78,6 +78,10 @@ const NOT_FREE_TEXT: Record<string, string> = {
   'decoys.created_by': 'a Slack user id, or cli',
   'decoys.retired_by': 'a Slack user id, or cli',
   'decoy_hits.via': 'url/slack',
+  'evidence_items.sha256': 'a SHA-256 hex digest, a check constraint',
+  'evidence_items.collected_zone': 'an IANA zone name, checked by luxon',
+  'evidence_items.tlp': 'a TLP 2.0 marking, a check constraint',
+  'evidence_items.added_by': 'a Slack user id, or cli',
 };
 
 const SECRET = 'xoxb-1234567890-abcdefghijklmnop';
@@ -132,6 +136,10 @@ describe('free-text columns', () => {
         'decoy_hits.source',
         'decoys.name',
         'decoys.note',
+        'evidence_items.collected_by',
+        'evidence_items.description',
+        'evidence_items.holder',
+        'evidence_items.location',
         'followups.text',
         'incident_reviews.action_items',
         'incident_reviews.impact',

@@ -54,6 +54,14 @@ export const RULES = {
   'decoy.manage': 'admin',
   // Like the awareness programme: a scheduled post to a shared channel, run by the same people.
   'digest.manage': 'admin',
+  // Evidence is the incident's shared record: whoever may see the incident may log an item, read the log and check a
+  // hash again (a check only adds a record). An item's holder hands it on; moving one someone else holds takes the
+  // commander or a responder, who answer for the chain of custody.
+  'evidence.add': 'viewer',
+  'evidence.list': 'viewer',
+  'evidence.check': 'viewer',
+  'evidence.transfer': 'viewer',
+  'evidence.transfer-any': 'commander',
 } as const satisfies Record<string, Audience>;
 
 /** An action named in RULES. */
@@ -91,6 +99,11 @@ export const ACTION_WORDS: Record<Action, string> = {
   'awareness.manage': 'run the awareness programme (`/awareness tip` is open to everyone)',
   'decoy.manage': 'manage decoys',
   'digest.manage': 'preview or post the weekly incident digest',
+  'evidence.add': 'log evidence on this incident',
+  'evidence.list': 'see this incident’s evidence log',
+  'evidence.check': 'check this incident’s evidence',
+  'evidence.transfer': 'transfer this incident’s evidence',
+  'evidence.transfer-any': 'transfer evidence someone else holds',
 };
 
 /** Who to ask, per audience, when refused. */

@@ -100,6 +100,8 @@ export interface NotificationPayloads {
   stale_list: { userId: string; incidents: StaleIncident[] };
   /** A follow-up owner's daily reminder by direct message (the lane is their user id): what is due on `day` or overdue. */
   followups_due: { userId: string; day: string; items: { id: number; ref: string; text: string; due: string }[] };
+  /** A hash re-check that did not match, posted in the incident channel: loud, so the team hears of it at once. */
+  evidence_mismatch: { ref: string; drill: boolean; by: string; evidence: string; description: string; expected: string; actual: string };
 }
 
 /** One line of the weekly stale list: lastActivity is the last timeline event's time (ISO). */
@@ -144,6 +146,7 @@ export const ACTION_OF: Record<NotificationKind, string> = {
   commander_nudge: 'asking for someone to take command',
   stale_list: 'sending the weekly list of stale incidents',
   followups_due: 'reminding a follow-up owner of what is due',
+  evidence_mismatch: 'posting an evidence hash mismatch in the incident channel',
 };
 
 /** What a stored notification does, in words: a posted message names its own action. */

@@ -8,13 +8,15 @@ import { progress, type Run } from '../playbooks/run.js';
 import { latestReview } from '../reviews/queries.js';
 import { followupsOf } from '../followups/queries.js';
 import { compareFollowups } from '../followups/followup.js';
+import { evidenceLogOf } from '../evidence/read.js';
+import type { EvidenceLogEntry } from '../evidence/evidence.js';
 import { isBackdated, type TimelineEvent } from '../timeline/events.js';
 import { verifyIncident } from '../timeline/verify.js';
 import { describeEvent } from './describe.js';
 import { durationsOf, keyTimesOf, phasesOf } from './phases.js';
 import { actorCounts, assignedUserIds, eventsInOrder, statusChanges, tipsFromIncident } from './queries.js';
 import { namesOf } from '../people/queries.js';
-import { REPORT_VERSION, type Person, type PlaybookProgress, type ReportEvent, type ReportHeader, type ReportSource } from './report.js';
+import { REPORT_VERSION, type Person, type PlaybookProgress, type ReportEvent, type ReportEvidence, type ReportHeader, type ReportSource } from './report.js';
 
 type ReportDeps = Pick<CoreDeps, 'db' | 'clock' | 'timezone'>;
 
@@ -30,7 +32,7 @@ export interface ReportOptions {
  * event, so callers that show no verification (the chat timeline) or must answer Slack first pass verify: false.
  */
 export async function reportSource(deps: ReportDeps, incident: Incident, opts: ReportOptions = {}): Promise<ReportSource> {
-  const [changes, counts, runs, review, tips, mergedInto, verification, assigned, followups] = await Promise.all([
+  const [changes, counts, runs, review, tips, mergedInto, verification, assigned, followups, evidence] = await Promise.all([
     statusChanges(deps.db, incident.id),
     actorCounts(deps.db, incident.id),
     runsOf(deps.db, [incident.id]),
@@ -40,6 +42,7 @@ export async function reportSource(deps: ReportDeps, incident: Incident, opts: R
     opts.verify === false ? undefined : verifyIncident(deps.db, incident.id),
     assignedUserIds(deps.db, incident.id),
     followupsOf(deps.db, incident.id),
+    evidenceLogOf(deps.db, incident.id),
   ]);
   const mergedIntoTitle = mergedInto && (!opts.maySee || (await opts.maySee(mergedInto))) ? mergedInto.title : undefined;
   const generatedAt = deps.clock.now();
@@ -81,6 +84,7 @@ export async function reportSource(deps: ReportDeps, incident: Incident, opts: R
             .map(({ text, owner, due, state }) => ({ text, owner, due, state })),
         }
       : {}),
+    ...(evidence.length > 0 ? { evidence: evidence.map(reportEvidence) } : {}),
     awareness: { tips },
     eventCount: [...counts.values()].reduce((a, b) => a + b, 0),
     ...(verification ? { verification } : {}),
@@ -109,6 +113,7 @@ function mentionedIn(h: ReportHeader): string[] {
     ...h.playbooks.flatMap((r) => [r.startedBy, ...r.steps.flatMap((s) => [s.assignee, s.changedBy])]),
     ...(h.review ? [h.review.savedBy, ...h.review.actionItems.map((a) => a.owner)] : []),
     ...(h.followups ?? []).map((f) => f.owner),
+    ...(h.evidence ?? []).flatMap((e) => [e.collectedBy, e.holder, ...e.custody.flatMap((c) => [c.from, c.to, c.by]), ...e.checks.map((c) => c.by)]),
     ...h.awareness.tips.map((t) => t.createdBy),
   ].filter((id): id is string => !!id);
 }
@@ -149,4 +154,9 @@ function playbookProgress(run: Run): PlaybookProgress {
       note: s.note,
     })),
   };
+}
+
+function reportEvidence({ item, ref, transfers, checks }: EvidenceLogEntry): ReportEvidence {
+  const { description, location, sha256, collectedBy, collectedAt, holder, tlp } = item;
+  return { ref, description, location, sha256, collectedBy, collectedAt, zone: item.collectedZone, holder, tlp, custody: transfers, checks };
 }

@@ -47,6 +47,13 @@ const DESCRIBE: Record<EventKind, (p: P) => string> = {
   channel_unarchived: () => 'Channel unarchived',
   reminder_snoozed: (p) => `Update reminder snoozed until ${s(p.until)} (${p.choice === 'tomorrow' ? 'until tomorrow' : `for ${s(p.choice)}`})`,
   reminders_stopped: () => 'Update reminders stopped',
+  evidence_added: (p) =>
+    `Evidence ${s(p.evidence)} logged${p.tlp ? ` (TLP:${s(p.tlp)})` : ''}: ${s(p.description)}; stored at ${s(p.location)}; collected by ${s(p.collectedBy)} (${s(p.zone)})${p.sha256 ? `; SHA-256 ${s(p.sha256)}` : ''}; held by ${s(p.holder)}`,
+  evidence_transferred: (p) => `Evidence ${s(p.evidence)} custody ${s(p.from)} → ${s(p.to)}: ${s(p.reason)}`,
+  evidence_checked: (p) =>
+    p.matches
+      ? `Evidence ${s(p.evidence)} hash re-checked (${p.via === 'file' ? 'computed from the file' : 'given'}): matches`
+      : `HASH MISMATCH on evidence ${s(p.evidence)} (${p.via === 'file' ? 'computed from the file' : 'given'}): expected ${s(p.expected)}, got ${s(p.actual)}`,
   moved_out_of_band: (p) => withText(`Team moved out of band; plan sent by direct message to ${plural(Number(p.recipients), 'person', 'people')}`, p.reason),
 };
 

@@ -2,6 +2,7 @@
 // documented shape that reports and `rampart timeline --json` expose.
 import type { EventSource } from '../../db/schema.js';
 import type { Role, Severity, Status } from '../incidents/incident.js';
+import type { Tlp } from '../tlp/tlp.js';
 
 /** A Slack message copied into the timeline. */
 export interface SlackMessageRef {
@@ -89,6 +90,19 @@ export interface EventPayloads {
   reminder_snoozed: { until: string; choice: '30m' | '2h' | 'tomorrow' };
   /** The update reminders stopped for this incident (until it is reopened after ending). */
   reminders_stopped: { kind: 'update' };
+  /** An evidence item was logged; the event's occurredAt is when it was collected (back-dated when given). */
+  evidence_added: EvidenceRef & { location: string; sha256: string | null; collectedBy: string; collectedAt: string; zone: string; holder: string; tlp?: Tlp; redacted?: string[] };
+  /** An evidence item changed hands: custody from one person to another, and why. */
+  evidence_transferred: EvidenceRef & { from: string; to: string; reason: string; redacted?: string[] };
+  /** An item's SHA-256 checked again (computed from the file, or given): matches false is a mismatch, recorded, never refused. */
+  evidence_checked: EvidenceRef & { expected: string; actual: string; matches: boolean; via: 'file' | 'given' };
+}
+
+/** Which evidence item an event is about (EV-n); the description is kept so the timeline reads on its own. */
+export interface EvidenceRef {
+  evidenceId: number;
+  evidence: string;
+  description: string;
 }
 
 /** Which run of which playbook an event is about. */

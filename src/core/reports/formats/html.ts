@@ -17,6 +17,8 @@ import {
   reviewByline,
   reviewSections,
   followupsTable,
+  evidenceTable,
+  custodyLines,
   summaryTable,
   timelineRow,
   tipLines,
@@ -89,6 +91,14 @@ function closing(h: ReportHeader): string {
   if (h.followups) {
     const table = followupsTable(h.followups, h.names);
     out.push('<section id="followups"><h2>Follow-ups</h2>', `<p class="byline">${table.open} open of ${table.rows.length}</p>`, htmlTable(table, 'followups'), '</section>');
+  }
+  if (h.evidence) {
+    out.push('<section id="evidence"><h2>Evidence log</h2>', htmlTable(evidenceTable(h.evidence, h.names), 'evidence'));
+    for (const e of h.evidence) {
+      const lines = custodyLines(e, zone, h.names).map((l) => `<li${l.mismatch ? ' class="mismatch"' : ''}>${esc(l.text)}</li>`);
+      out.push(`<h3>${esc(e.ref)} chain of custody</h3><ul class="custody">${lines.join('')}</ul>`);
+    }
+    out.push('</section>');
   }
   if (h.awareness.tips.length > 0) {
     out.push('<section id="awareness"><h2>Awareness</h2><ul>');

@@ -30,6 +30,7 @@ export function jsonHeader(h: ReportHeader): Record<string, unknown> {
     review: withIsoDates(h.review),
     reviewVersions: h.reviewVersions,
     ...(h.followups ? { followups: h.followups.map((f) => ({ ...f })) } : {}),
+    ...(h.evidence ? { evidence: withIsoDates(h.evidence) } : {}),
     awareness: withIsoDates(h.awareness),
     eventCount: h.eventCount,
     ...(h.verification ? { verification: { ...h.verification } } : {}),

@@ -14,6 +14,8 @@ import {
   reviewByline,
   reviewSections,
   followupsTable,
+  evidenceTable,
+  custodyLines,
   summaryTable,
   timelineRow,
   tipLines,
@@ -95,6 +97,10 @@ function closing(h: ReportHeader): string {
   if (h.followups) {
     const table = followupsTable(h.followups, h.names);
     out.push('## Follow-ups\n\n', `${table.open} open of ${table.rows.length}\n\n`, mdTable(table));
+  }
+  if (h.evidence) {
+    out.push('## Evidence log\n\n', mdTable(evidenceTable(h.evidence, h.names)));
+    for (const e of h.evidence) out.push(`### ${e.ref} chain of custody\n\n`, ...custodyLines(e, zone, h.names).map((l) => (l.mismatch ? `- **${mdCell(l.text)}**\n` : `- ${mdCell(l.text)}\n`)), '\n');
   }
   if (h.awareness.tips.length > 0) {
     out.push('## Awareness\n\n');
