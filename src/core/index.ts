@@ -12,7 +12,7 @@ export { DECOY_KINDS, type Decoy, type DecoyKind } from './decoys/decoy.js';
 export type { ListedDecoy, Registered } from './decoys/manage.js';
 export type { DecoyRequest } from './decoys/sightings.js';
 export type { Tripped } from './decoys/trip.js';
-export type { EvidenceInput } from './evidence/add.js';
+export type { EvidenceAdded, EvidenceInput } from './evidence/add.js';
 export { collectedWords, formatEvidenceRef, isSlackUser, type EvidenceLogEntry } from './evidence/evidence.js';
 export type { EvidenceList } from './evidence/read.js';
 export { DIGEST_GRACE_MS, DIGEST_SCHEDULE, type DigestPoster, type DigestSettings } from './digest/deps.js';

@@ -16,6 +16,7 @@ import { commanderNudgeMessage, roleBriefMessage, staleListMessage, updateRemind
 import { postCard, refreshCard } from './card.js';
 import { reminderMessage } from '../blocks/followups.js';
 import { checklistMessages } from '../blocks/checklist.js';
+import { evidenceMismatchMessage } from '../blocks/evidence.js';
 
 /** The metadata event type of outbox messages. */
 export const OUTBOX_EVENT_TYPE = 'rampart_outbox';
@@ -62,6 +63,7 @@ export async function send(client: WebClient, ctx: SendContext, row: OutboxRow):
     const p = row.payload as unknown as NotificationPayloads['followups_due'];
     return postDirect(client, p.userId, row, reminderMessage(p));
   }
+  if (row.kind === 'evidence_mismatch') return postKeyed(client, row.lane, row, evidenceMismatchMessage(row.payload as unknown as NotificationPayloads['evidence_mismatch']));
   if (row.kind === 'announcement_revised') return reviseAnnouncement(client, ctx, row);
   if (row.kind === 'home_refreshed') return refreshHome(client, ctx, (row.payload as unknown as NotificationPayloads['home_refreshed']).userId);
   if (row.kind === 'channel_intro') return postCard(client, ctx, row, postKeyed);

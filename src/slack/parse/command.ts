@@ -2,6 +2,7 @@
 import { AppError } from '../../shared/errors.js';
 import { looksLikeRef, parseRef, FORMAT_NAMES, formatNamed } from '../../core/index.js';
 import type { ReportFormat, IncidentEdit } from '../../core/index.js';
+import { parseEvidence, type EvidenceRequest } from './evidence.js';
 
 /** A parsed `/incident` request. */
 export type IncidentRequest =
@@ -28,10 +29,11 @@ export type IncidentRequest =
   | { sub: 'stats'; period?: string }
   | { sub: 'verify'; ref?: string }
   | { sub: 'oob'; ref: string; reason: string }
-  | { sub: 'edit'; ref?: string; edit: IncidentEdit };
+  | { sub: 'edit'; ref?: string; edit: IncidentEdit }
+  | { sub: 'evidence'; evidence: EvidenceRequest };
 
 /** Subcommands, as `/incident help` lists them. */
-export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'unassign', 'note', 'lesson', 'correct', 'edit', 'playbooks', 'playbook', 'tasks', 'followups', 'remind', 'review', 'timeline', 'report', 'stats', 'verify', 'oob', 'help'] as const;
+export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'unassign', 'note', 'lesson', 'correct', 'edit', 'playbooks', 'playbook', 'tasks', 'followups', 'remind', 'review', 'timeline', 'report', 'stats', 'verify', 'oob', 'evidence', 'help'] as const;
 
 /** Parses the text after `/incident`. Throws AppError('invalid_input') with usage for malformed requests. */
 export function parseIncidentCommand(text: string): IncidentRequest {
@@ -126,6 +128,8 @@ export function parseIncidentCommand(text: string): IncidentRequest {
       if (args[0] === undefined || !looksLikeRef(args[0])) throw usage('oob', '`/incident oob INC-12 [reason]` sends the out-of-band plan to the incident’s people by direct message');
       return { sub: 'oob', ref: args[0], reason: after.slice(args[0].length).trim() };
     }
+    case 'evidence':
+      return { sub: 'evidence', evidence: parseEvidence(args, after) };
     default:
       throw new AppError('invalid_input', `I don't know \`/incident ${head}\`. Subcommands: ${SUBCOMMANDS.join(', ')}. Try \`/incident help\`.`);
   }

@@ -36,6 +36,7 @@ import * as edit from '../../../src/slack/blocks/edit.js';
 import * as home from '../../../src/slack/blocks/home.js';
 import * as reminders from '../../../src/slack/blocks/reminders.js';
 import * as followups from '../../../src/slack/blocks/followups.js';
+import * as evidence from '../../../src/slack/blocks/evidence.js';
 
 type ActionsElement = Immutable<Extract<KnownBlock, { type: 'actions' }>['elements'][number]>;
 /** A message as the bot sends it: fallback text and, when it has them, blocks. */
@@ -102,6 +103,11 @@ const typed = [
   returns<Message>()(followups.followupListMessage),
   returns<Message>()(followups.reminderMessage),
   returns<Modal>()(followups.reassignModal),
+  returns<Message>()(evidence.evidenceListMessage),
+  returns<Message>()(evidence.evidenceAddedMessage),
+  returns<Message>()(evidence.evidenceTransferredMessage),
+  returns<Message>()(evidence.evidenceCheckedMessage),
+  returns<Message>()(evidence.evidenceMismatchMessage),
 ];
 
 /** Exported functions that build no Block Kit (ids, parsers, text helpers, metadata codecs, file bodies). */
@@ -111,6 +117,7 @@ const NOT_BLOCK_KIT = new Set([
   'reviewRows', 'decodeReviewMetadata', 'readReviewSubmission', 'blockFor', 'decodeStepMetadata', 'decodeCardMetadata', 'chunks', 'clip', 'who',
   'channelLink', 'sevLabel', 'slackDate', 'escapeText', 'packLines', 'pendingValue', 'parsePendingValue', 'openWorkWords', 'understood',
   'followupLine', 'decodeReassignMetadata',
+  'custodianLabel', 'evidenceLine',
   // mrkdwn.ts: the escaping rule and its text helpers, not Block Kit.
   'escapeMrkdwn', 'md', 'plain', 'joinMd', 'mention', 'channelMention', 'link', 'withMentions', 'quote', 'clipMd', 'chunkMd', 'escapedByRenderer', 'Mrkdwn',
 ]);
@@ -119,7 +126,7 @@ describe('Block Kit builders against @slack/types', () => {
   it('types every exported builder of src/slack/blocks (a new one must be added above)', () => {
     const modules: Record<string, Record<string, unknown>> = {
       archive, 'awareness-admin': awarenessAdmin, awareness, card, 'card-modals': cardModals, checklist, 'declare-modal': declare, decoy, 'decoy-document': decoyDocument, digest, drill, help,
-      incident, 'open-work': openWork, playbooks, 'promote-modal': promote, redaction, 'review-modal': review, stats, 'step-modals': steps, text, timeline, message, mrkdwn, oob, edit, followups, home, reminders,
+      incident, 'open-work': openWork, playbooks, 'promote-modal': promote, redaction, 'review-modal': review, stats, 'step-modals': steps, text, timeline, message, mrkdwn, oob, edit, followups, home, reminders, evidence,
     };
     const files = readdirSync(new URL('../../../src/slack/blocks/', import.meta.url)).map((f) => f.replace(/\.ts$/, ''));
     // block-kit.ts holds types only.

@@ -18,6 +18,7 @@ import { stats } from './incident/stats.js';
 import { verify } from './incident/verify.js';
 import { oob } from './incident/oob.js';
 import { edit } from './incident/edit.js';
+import { evidence } from './incident/evidence.js';
 
 /** Registers the slash command. */
 export function register(app: App, deps: SlackDeps): void {
@@ -82,5 +83,7 @@ async function run(deps: SlackDeps, actor: Actor, req: IncidentRequest, triggerI
       return oob(deps, actor, req, botUserId);
     case 'edit':
       return edit(deps, actor, req);
+    case 'evidence':
+      return evidence(deps, actor, req);
   }
 }
