@@ -8,6 +8,7 @@ import { incidentsCommand, migrateCommand, timelineCommand } from './commands.js
 import { awarenessPreviewCommand, awarenessSendNowCommand, awarenessStatsCommand, awarenessStatusCommand } from './awareness.js';
 import { digestPreviewCommand, digestSendNowCommand } from './digest.js';
 import { followupsCommand } from './followups.js';
+import { registerEvidence } from './evidence.js';
 import { remindCommand } from './remind.js';
 import { AppError } from '../shared/errors.js';
 import { exportCommand, reportCommand, statsCommand } from './reports.js';
@@ -172,6 +173,7 @@ export function buildProgram(run: CliRun): Command {
   const digest = program.command('digest').description('the weekly incident digest posted to INCIDENT_CHANNEL');
   digest.command('preview').description('the digest of the last seven days, as text').action(() => digestPreviewCommand(config(), out));
   digest.command('send-now').description('post it to INCIDENT_CHANNEL now (needs SLACK_BOT_TOKEN)').action(() => digestSendNowCommand(config(), out));
+  registerEvidence(program, config, out, exit);
   oneLineUsageErrors(program);
   return program;
 }
