@@ -9,6 +9,7 @@ import { collect } from '../../support/report-fixture.js';
 import { renderMarkdown } from '../../../src/core/reports/formats/markdown.js';
 import { renderJson } from '../../../src/core/reports/formats/json.js';
 import { renderCsv } from '../../../src/core/reports/formats/csv.js';
+import { renderHtml } from '../../../src/core/reports/formats/html.js';
 import { OUTSIDER, RESPONDER, slackUser, testCore } from '../../support/core.js';
 
 let t: Awaited<ReturnType<typeof testCore>>;
@@ -172,6 +173,11 @@ describe('the evidence log in reports', () => {
     expect(doc.evidence).toEqual([
       expect.objectContaining({ ref: 'EV-1', tlp: 'RED', sha256: HASH, collectedAt: '2026-12-04T08:00:00.000Z', zone: 'UTC', holder: 'Acme Forensics', custody: [expect.objectContaining({ to: 'Acme Forensics', reason: 'Imaging' })], checks: [expect.objectContaining({ matches: false, actual: OTHER })] }),
     ]);
+    const html = await collect(renderHtml(await report()));
+    expect(html).toContain('<section id="evidence"><h2>Evidence log</h2>');
+    expect(html).toContain('<td>Disk &lt;image&gt;</td>');
+    expect(html).not.toContain('<image>');
+    expect(html).toMatch(/<li class="mismatch">[^<]*HASH MISMATCH \(computed from the file\) by cli/);
     const csv = await collect(renderCsv(await report()));
     expect(csv).toContain('HASH MISMATCH on evidence EV-1');
     expect(csv).toContain('Evidence EV-1 custody U0REPORT → Acme Forensics: Imaging');
