@@ -22,6 +22,7 @@ const UNIT = [
   'test/core/metrics/stats.test.ts',
   'test/core/metrics/table.test.ts',
   'test/core/oob/plan-file.test.ts',
+  'test/core/oob/sheet.test.ts',
   'test/core/rules/load.test.ts',
   'test/core/tlp/tlp.test.ts',
   'test/core/playbooks/import-cacao.test.ts',

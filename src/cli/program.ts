@@ -9,6 +9,7 @@ import { awarenessPreviewCommand, awarenessSendNowCommand, awarenessStatsCommand
 import { digestPreviewCommand, digestSendNowCommand } from './digest.js';
 import { followupsCommand } from './followups.js';
 import { registerEvidence } from './evidence.js';
+import { registerOob } from './oob.js';
 import { remindCommand } from './remind.js';
 import { AppError } from '../shared/errors.js';
 import { exportCommand, reportCommand, statsCommand } from './reports.js';
@@ -174,6 +175,7 @@ export function buildProgram(run: CliRun): Command {
   digest.command('preview').description('the digest of the last seven days, as text').action(() => digestPreviewCommand(config(), out));
   digest.command('send-now').description('post it to INCIDENT_CHANNEL now (needs SLACK_BOT_TOKEN)').action(() => digestSendNowCommand(config(), out));
   registerEvidence(program, config, out, exit);
+  registerOob(program, config, out, exit);
   oneLineUsageErrors(program);
   return program;
 }

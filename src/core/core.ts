@@ -27,6 +27,7 @@ import { listDecoys, registerDecoy, retireDecoyByName } from './decoys/manage.js
 import { tripFromMessage, tripFromRequest, type DecoyMessage, type DecoyRequest } from './decoys/sightings.js';
 import { worthRecording } from './decoys/triage.js';
 import { checkOutOfBand, moveOutOfBand } from './oob/move.js';
+import { contactSheet, currentPlan } from './oob/read.js';
 import { lessonsOf, promoteLesson, type TipDraft } from './awareness/promote.js';
 import { awarenessApi } from './awareness/core-api.js';
 import { digestApi } from './digest/core-api.js';
@@ -115,6 +116,10 @@ export function createCore(deps: CoreDeps) {
       /** Records the move (reason, recipient count), enqueues each person's direct message and returns who gets it. */
       move: (actor: Actor, ref: string, reason: string, channelMembers: readonly string[] = [], skip: readonly string[] = []) =>
         moveOutOfBand(deps, actor, ref, reason, channelMembers, skip),
+      /** The plan file as it is now and its version (trusted callers: the plan is not for every reader). */
+      current: () => currentPlan(deps),
+      /** The printable contact sheet (self-contained HTML) of the current plan (trusted callers). */
+      sheet: () => contactSheet(deps),
     },
     reviews: {
       /** Saves the review as the incident's next version. */

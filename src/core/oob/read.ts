@@ -1,0 +1,19 @@
+// The out-of-band plan as it is now, for whoever distributes it before it is needed: its version (what people
+// acknowledge) and the printable contact sheet. Trusted callers: the CLI's operator, the awareness schedule.
+import { AppError } from '../../shared/errors.js';
+import type { CoreDeps } from '../context.js';
+import { loadVersionedPlan, type VersionedPlan } from './load.js';
+import { NO_PLAN_MESSAGE } from './move.js';
+import { contactSheetHtml } from './sheet.js';
+
+/** OOB_PLAN_FILE read now, with its version; throws the no-plan message when it is not set. */
+export async function currentPlan(deps: Pick<CoreDeps, 'oobPlanFile'>): Promise<VersionedPlan> {
+  if (!deps.oobPlanFile) throw new AppError('invalid_input', NO_PLAN_MESSAGE, { setting: 'OOB_PLAN_FILE' });
+  return loadVersionedPlan(deps.oobPlanFile);
+}
+
+/** The printable contact sheet of the current plan (HTML), with the version it shows. */
+export async function contactSheet(deps: Pick<CoreDeps, 'oobPlanFile' | 'clock' | 'timezone'>): Promise<{ html: string; version: string }> {
+  const { plan, version } = await currentPlan(deps);
+  return { html: contactSheetHtml(plan, { version, generatedAt: deps.clock.now(), timezone: deps.timezone }), version };
+}
