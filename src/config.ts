@@ -111,6 +111,8 @@ const schema = z
     STALE_LIST_CRON: cronOrOff('0 9 * * 1', 'the stale list'),
     // `off` turns follow-up reminders off; any other value is a cron expression read in TIMEZONE.
     FOLLOWUP_REMINDER_CRON: cronOrOff('0 9 * * *', 'follow-up reminders'),
+    // `off` turns the out-of-band plan's posts and reminders off; any other value is a cron expression read in TIMEZONE.
+    OOB_PLAN_CRON: cronOrOff('0 10 * * 1', 'the out-of-band plan'),
     // Extra secret formats to redact: `name=regex;name=regex` (a literal `;` in a regex is written \x3b).
     REDACT_PATTERNS: z
       .string()
@@ -198,6 +200,8 @@ const schema = z
     digest: { cron: e.DIGEST_CRON },
     // Owners of due follow-ups get one direct message per slot, in `timezone`; cron is undefined when reminders are off.
     followups: { cron: e.FOLLOWUP_REMINDER_CRON },
+    // A new version of OOB_PLAN_FILE is posted in AWARENESS_CHANNELS at the next slot; later slots remind who has not acknowledged it.
+    oobPlan: { cron: e.OOB_PLAN_CRON },
     decoys: {
       publicUrl: e.PUBLIC_URL,
       path: e.DECOY_PATH,

@@ -15,6 +15,7 @@ import type { DigestSettings } from './digest/deps.js';
 import type { IncidentRules } from './rules/rule.js';
 import type { ReminderSettings } from './reminders/deps.js';
 import type { FollowupSettings } from './followups/deps.js';
+import type { OobPlanSettings } from './oob/deps.js';
 
 /** Dependencies of core. */
 export interface CoreDeps {
@@ -58,6 +59,8 @@ export interface CoreDeps {
   reminders?: ReminderSettings;
   /** Follow-up reminders' schedule (src/core/followups); absent where nothing runs them. */
   followups?: FollowupSettings;
+  /** OOB_PLAN_CRON: posting the plan in the awareness channels and reminding who has not acknowledged it (src/core/oob); absent where nothing runs it. */
+  oobDistribution?: OobPlanSettings;
   /** OOB_PLAN_FILE: the out-of-band plan, read on each use so edits apply without a restart (src/core/oob). */
   oobPlanFile?: string;
   /** CHANNEL_ARCHIVE_AFTER: how long after closing an incident's channel is archived; undefined: never (src/core/archive). */

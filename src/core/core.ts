@@ -28,6 +28,8 @@ import { tripFromMessage, tripFromRequest, type DecoyMessage, type DecoyRequest 
 import { worthRecording } from './decoys/triage.js';
 import { checkOutOfBand, moveOutOfBand } from './oob/move.js';
 import { contactSheet, currentPlan } from './oob/read.js';
+import { acknowledgePlan } from './oob/acknowledge.js';
+import { runDuePlanSlots } from './oob/distribute.js';
 import { lessonsOf, promoteLesson, type TipDraft } from './awareness/promote.js';
 import { awarenessApi } from './awareness/core-api.js';
 import { digestApi } from './digest/core-api.js';
@@ -120,6 +122,12 @@ export function createCore(deps: CoreDeps) {
       current: () => currentPlan(deps),
       /** The printable contact sheet (self-contained HTML) of the current plan (trusted callers). */
       sheet: () => contactSheet(deps),
+      /** The Acknowledge button: the actor has read this version of the plan (one row per person and version). */
+      acknowledge: (actor: Actor, version: string) => acknowledgePlan(deps, actor, version),
+      /** When the plan is posted and reminded: undefined when OOB_PLAN_CRON is off or nothing runs it. */
+      schedule: () => deps.oobDistribution?.schedule,
+      /** Runs the plan slot due now, if any (trusted: the scheduler's call; safe on every replica at once). */
+      runDue: () => (deps.oobDistribution ? runDuePlanSlots(deps, deps.oobDistribution) : Promise.resolve([])),
     },
     reviews: {
       /** Saves the review as the incident's next version. */

@@ -347,6 +347,31 @@ export const evidenceItems = pgTable(
 );
 
 /**
+ * Who acknowledged which version of the out-of-band plan (the version is the plan file's hash, src/core/oob/load.ts):
+ * one row per person and version, from the Acknowledge button on the plan the awareness programme posts. In a
+ * comms-compromise incident `/incident oob` tells each person to switch to the plan they acknowledged, by its date.
+ */
+export const oobPlanAcks = pgTable(
+  'oob_plan_acks',
+  {
+    userId: text('user_id').notNull(),
+    version: text('version').notNull(),
+    ackedAt: tz('acked_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.version] })],
+);
+
+/**
+ * The plan versions the awareness programme has posted, with the slot that first posted each: a slot posts a version
+ * not posted yet, and reminds those who have not acknowledged one that was (src/core/oob/distribute.ts).
+ */
+export const oobPlanPosts = pgTable('oob_plan_posts', {
+  version: text('version').primaryKey(),
+  slotAt: tz('slot_at').notNull(),
+  postedAt: tz('posted_at').notNull(),
+});
+
+/**
  * Slack side effects waiting to be delivered: written in the same transaction as the change they announce, so a
  * change is never stored without its message nor a message sent for a change that rolled back. The worker
  * (src/slack/outbox/) delivers each row once, in id order within its lane (one channel, or one incident's set-up),

@@ -24,6 +24,7 @@ import { register as registerEditButtons } from './listeners/actions/edit-button
 import { register as registerCardButtons } from './listeners/actions/card-buttons.js';
 import { register as registerCardModals } from './listeners/views/card-modals.js';
 import { register as registerFollowupButtons } from './listeners/actions/followup-buttons.js';
+import { register as registerOobButtons } from './listeners/actions/oob-buttons.js';
 import { register as registerFollowupReassign } from './listeners/views/followup-reassign.js';
 import { register as registerDecoyCommand, type DecoyLinks } from './listeners/commands/decoy.js';
 import { register as registerDecoyCredentials } from './listeners/events/decoy-credentials.js';
@@ -69,6 +70,7 @@ export function registerListeners(app: App, slackDeps: SlackDeps, decoyLinks?: D
   registerReviewModal(app, deps);
   registerOpenReview(app, deps);
   registerFollowupButtons(app, deps);
+  registerOobButtons(app, deps);
   registerFollowupReassign(app, deps);
   registerStatusConfirm(app, deps);
   registerKeepOpen(app, deps);

@@ -82,6 +82,9 @@ const NOT_FREE_TEXT: Record<string, string> = {
   'evidence_items.collected_zone': 'an IANA zone name, checked by luxon',
   'evidence_items.tlp': 'a TLP 2.0 marking, a check constraint',
   'evidence_items.added_by': 'a Slack user id, or cli',
+  'oob_plan_acks.user_id': 'a Slack user id',
+  'oob_plan_acks.version': 'a plan version: hex digits of a SHA-256',
+  'oob_plan_posts.version': 'a plan version: hex digits of a SHA-256',
 };
 
 const SECRET = 'xoxb-1234567890-abcdefghijklmnop';

@@ -3,8 +3,13 @@
 import { AppError } from '../../shared/errors.js';
 import type { CoreDeps } from '../context.js';
 import { loadVersionedPlan, type VersionedPlan } from './load.js';
-import { NO_PLAN_MESSAGE } from './move.js';
 import { contactSheetHtml } from './sheet.js';
+
+/** The reply when OOB_PLAN_FILE is not set: what to do about it. */
+export const NO_PLAN_MESSAGE =
+  'No out-of-band plan is set up, so there is nothing to send. An admin writes one (backup channels such as a Signal group, ' +
+  'a phone tree, a meeting place, a verification phrase; see docs/examples/oob-plan.yaml), sets OOB_PLAN_FILE to its path ' +
+  'and restarts Rampart. Until then, agree on a backup channel by phone, not in Slack.';
 
 /** OOB_PLAN_FILE read now, with its version; throws the no-plan message when it is not set. */
 export async function currentPlan(deps: Pick<CoreDeps, 'oobPlanFile'>): Promise<VersionedPlan> {

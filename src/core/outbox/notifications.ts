@@ -100,6 +100,15 @@ export interface NotificationPayloads {
   stale_list: { userId: string; incidents: StaleIncident[] };
   /** A follow-up owner's daily reminder by direct message (the lane is their user id): what is due on `day` or overdue. */
   followups_due: { userId: string; day: string; items: { id: number; ref: string; text: string; due: string }[] };
+  /**
+   * A comms-compromise incident's move out of band, by direct message: "switch to the plan you acknowledged on <date>",
+   * or, to someone who never acknowledged it, "call the commander by phone". Never the plan or its phrases.
+   */
+  oob_switch_told: { ref: string; drill: boolean; userId: string; by: string; reason: string; commander: string | null; acknowledged: { version: string; at: string } | null };
+  /** The out-of-band plan posted in an awareness channel (rendered at delivery, without its phrase), with an Acknowledge button for `version`. */
+  oob_plan_posted: { version: string };
+  /** A direct message to someone in `channel` who has not acknowledged the plan version posted there. */
+  oob_plan_reminded: { userId: string; version: string; channel: string };
   /** A hash re-check that did not match, posted in the incident channel: loud, so the team hears of it at once. */
   evidence_mismatch: { ref: string; drill: boolean; by: string; evidence: string; description: string; expected: string; actual: string };
 }
@@ -147,6 +156,9 @@ export const ACTION_OF: Record<NotificationKind, string> = {
   stale_list: 'sending the weekly list of stale incidents',
   followups_due: 'reminding a follow-up owner of what is due',
   evidence_mismatch: 'posting an evidence hash mismatch in the incident channel',
+  oob_switch_told: 'telling a person to switch to the out-of-band plan',
+  oob_plan_posted: 'posting the out-of-band plan',
+  oob_plan_reminded: 'reminding a person to acknowledge the out-of-band plan',
 };
 
 /** What a stored notification does, in words: a posted message names its own action. */

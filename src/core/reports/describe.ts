@@ -54,8 +54,18 @@ const DESCRIBE: Record<EventKind, (p: P) => string> = {
     p.matches
       ? `Evidence ${s(p.evidence)} hash re-checked (${p.via === 'file' ? 'computed from the file' : 'given'}): matches`
       : `HASH MISMATCH on evidence ${s(p.evidence)} (${p.via === 'file' ? 'computed from the file' : 'given'}): expected ${s(p.expected)}, got ${s(p.actual)}`,
-  moved_out_of_band: (p) => withText(`Team moved out of band; plan sent by direct message to ${plural(Number(p.recipients), 'person', 'people')}`, p.reason),
+  moved_out_of_band: (p) =>
+    p.mode === 'switch'
+      ? withText(`Team moved out of band (comms compromise): ${plural(Number(p.recipients), 'person', 'people')} told to switch to the plan they acknowledged, without it; ${switchWords(p)}`, p.reason)
+      : withText(`Team moved out of band; plan sent by direct message to ${plural(Number(p.recipients), 'person', 'people')}`, p.reason),
 };
+
+function switchWords(p: P): string {
+  const acked = Array.isArray(p.acknowledged) ? (p.acknowledged as P[]) : [];
+  const never = Array.isArray(p.unacknowledged) ? p.unacknowledged.map(s) : [];
+  const had = acked.map((a) => `${s(a.userId)} (version ${s(a.version)}${a.version === p.planVersion ? ', current' : ''})`);
+  return `acknowledged: ${had.length > 0 ? had.join(', ') : 'nobody'}; never acknowledged (told to call the commander): ${never.length > 0 ? never.join(', ') : 'nobody'}`;
+}
 
 function ruleWords(p: P): string {
   const list = (v: unknown) => (Array.isArray(v) ? v.map(s) : []);

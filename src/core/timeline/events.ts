@@ -77,7 +77,19 @@ export interface EventPayloads {
     text?: string;
   };
   /** The team moved to the out-of-band plan's channels; the plan itself is never recorded (timelines are shared). */
-  moved_out_of_band: { reason?: string; recipients: number; redacted?: string[] };
+  moved_out_of_band: {
+    reason?: string;
+    recipients: number;
+    redacted?: string[];
+    /** A comms-compromise incident: each person was told to switch to the plan they acknowledged, without the plan. */
+    mode?: 'switch';
+    /** The plan file's version when the team switched. */
+    planVersion?: string;
+    /** Who had acknowledged which version, and when (their latest acknowledgement). */
+    acknowledged?: { userId: string; version: string; at: string }[];
+    /** Who had never acknowledged the plan: told to call the commander by phone. */
+    unacknowledged?: string[];
+  };
   /** A rule of RULES_FILE matched the declaration: whom it invited, which playbook it started, who it made commander. */
   rule_applied: { rule: string; users: string[]; usergroups: string[]; playbook?: string; commander?: string; commanderFrom?: string };
   /** Someone pressed Keep open on the archive notice: the channel of this closure is not archived. */

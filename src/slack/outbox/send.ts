@@ -9,7 +9,7 @@ import { announcement, escalation } from '../blocks/incident.js';
 import { assigneeMessage, reporterMessage, withdrawnAnnouncement, changeMessage, verdictMessage, completionMessage } from './render.js';
 import { ensureChannel } from './channel-setup.js';
 import { directChannel } from '../services/upload.js';
-import { planMessage } from '../blocks/oob.js';
+import { planMessage, planPostMessage, planReminderMessage, switchMessage } from '../blocks/oob.js';
 import type { HomeTab } from '../blocks/block-kit.js';
 import { archiveNotice } from '../blocks/archive.js';
 import { commanderNudgeMessage, roleBriefMessage, staleListMessage, updateReminderMessage } from '../blocks/reminders.js';
@@ -62,6 +62,15 @@ export async function send(client: WebClient, ctx: SendContext, row: OutboxRow):
   if (row.kind === 'followups_due') {
     const p = row.payload as unknown as NotificationPayloads['followups_due'];
     return postDirect(client, p.userId, row, reminderMessage(p));
+  }
+  if (row.kind === 'oob_switch_told') {
+    const p = row.payload as unknown as NotificationPayloads['oob_switch_told'];
+    return postDirect(client, p.userId, row, switchMessage(p));
+  }
+  if (row.kind === 'oob_plan_posted') return postKeyed(client, row.lane, row, planPostMessage(await ctx.oobPlan(), (row.payload as unknown as NotificationPayloads['oob_plan_posted']).version));
+  if (row.kind === 'oob_plan_reminded') {
+    const p = row.payload as unknown as NotificationPayloads['oob_plan_reminded'];
+    return postDirect(client, p.userId, row, planReminderMessage(p));
   }
   if (row.kind === 'evidence_mismatch') return postKeyed(client, row.lane, row, evidenceMismatchMessage(row.payload as unknown as NotificationPayloads['evidence_mismatch']));
   if (row.kind === 'announcement_revised') return reviseAnnouncement(client, ctx, row);
