@@ -20,7 +20,7 @@ const HELP = [
   '`/incident timeline [INC-n] [share]`: phases and events (`share` posts it in the incident channel) · `/incident report [INC-n] [md|html|json|csv|timesketch|timesketch-csv]`: the full report as a file in the incident channel (`markdown` = `md`, `jsonl` = `timesketch`).',
   '`/incident verify [INC-n]`: check the timeline has not been altered (its hash chain), just for you.',
   '`/incident evidence [INC-n]`, `evidence add [INC-n] [sha256:…] [at:…] [zone:…] [by:@…] [tlp:…] <what> | <where stored>`, `evidence transfer EV-n @person | <why>`, `evidence check EV-n <sha256>`: the evidence log and its chain of custody (a hash mismatch is recorded and posted, never refused).',
-  '`/incident oob INC-n [reason]`: when Slack may be compromised, send the out-of-band plan (backup channels, phone tree, verification phrase) by direct message to the incident’s people (its commander or responders).',
+  '`/incident oob INC-n [reason]`: when Slack may be compromised, send the out-of-band plan (backup channels, phone tree, verification phrase) by direct message to the incident’s people (its commander or responders); in a comms-compromise incident only “switch to the plan you acknowledged”, never the plan.',
   '`/incident stats [30d|90d|365d|all]`: incidents by type, severity and month, response times, and a chart (responders).',
   '`/incident help`: this message.',
   'React with :pushpin: (or pin) a message in an incident channel to copy it into the timeline. On any message, the *Report as incident* shortcut opens the form.',
