@@ -63,7 +63,8 @@ describe('rampart evidence', () => {
     expect(json).toEqual([expect.objectContaining({ ref: 'EV-1', holder: 'Acme Forensics', collectedAt: '2026-11-01T22:15:00.000Z', checks: [expect.objectContaining({ matches: true }), expect.objectContaining({ matches: false })] })]);
     const timeline = await rampart('timeline', 'INC-1');
     expect(timeline.stdout).toContain('HASH MISMATCH on evidence EV-1');
-  });
+    // Each run opens the database afresh: many runs, so a loaded machine gets the time cli.test.ts gives its own.
+  }, 90_000);
 
   it('says what is wrong in one line and exits non-zero, writing nothing', async () => {
     const cases: [string[], string][] = [
@@ -85,5 +86,5 @@ describe('rampart evidence', () => {
       expect(r.stderr, args.join(' ')).toContain(says);
     }
     expect((await rampart('evidence', 'list', 'INC-1', '--json')).stdout).toBe(before);
-  });
+  }, 90_000);
 });
