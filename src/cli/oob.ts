@@ -3,6 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Config } from '../config.js';
+import { humanTime } from '../core/index.js';
 import { AppError } from '../shared/errors.js';
 import { withCore } from './commands.js';
 
@@ -16,6 +17,20 @@ export function registerOob(program: Command, config: () => Config, out: Out, ex
     .description('the printable contact sheet: plan, phone tree and outside parties, as one self-contained HTML page')
     .option('--out <file>', 'write it to this file instead of stdout')
     .action((opts: { out?: string }) => exit(sheetCommand(config(), opts.out, out)));
+  oob
+    .command('acks')
+    .description('the current plan version, when it was posted, and who has acknowledged it')
+    .option('--json', 'print { version, postedAt, acks: [{ userId, ackedAt }] }')
+    .action((opts: { json?: boolean }) => exit(acksCommand(config(), !!opts.json, out)));
+}
+
+async function acksCommand(config: Config, json: boolean, out: Out): Promise<void> {
+  await withCore(config, async (core) => {
+    const { version, postedAt, acks } = await core.oob.acknowledgements();
+    if (json) return out(JSON.stringify({ version, postedAt: postedAt?.toISOString() ?? null, acks: acks.map((a) => ({ userId: a.userId, ackedAt: a.ackedAt.toISOString() })) }, null, 2));
+    out(`Plan version ${version}: ${postedAt ? `posted ${humanTime(postedAt, core.timezone)}` : 'not posted yet'}; ${acks.length} acknowledged.`);
+    for (const a of acks) out(`${a.userId.padEnd(12)} ${humanTime(a.ackedAt, core.timezone)}`);
+  });
 }
 
 async function sheetCommand(config: Config, file: string | undefined, out: Out): Promise<void> {

@@ -27,7 +27,7 @@ import { listDecoys, registerDecoy, retireDecoyByName } from './decoys/manage.js
 import { tripFromMessage, tripFromRequest, type DecoyMessage, type DecoyRequest } from './decoys/sightings.js';
 import { worthRecording } from './decoys/triage.js';
 import { checkOutOfBand, moveOutOfBand } from './oob/move.js';
-import { contactSheet, currentPlan } from './oob/read.js';
+import { acknowledgements, contactSheet, currentPlan } from './oob/read.js';
 import { acknowledgePlan } from './oob/acknowledge.js';
 import { runDuePlanSlots } from './oob/distribute.js';
 import { lessonsOf, promoteLesson, type TipDraft } from './awareness/promote.js';
@@ -122,6 +122,8 @@ export function createCore(deps: CoreDeps) {
       current: () => currentPlan(deps),
       /** The printable contact sheet (self-contained HTML) of the current plan (trusted callers). */
       sheet: () => contactSheet(deps),
+      /** The current version, when it was first posted, and who acknowledged it (trusted callers). */
+      acknowledgements: () => acknowledgements(deps),
       /** The Acknowledge button: the actor has read this version of the plan (one row per person and version). */
       acknowledge: (actor: Actor, version: string) => acknowledgePlan(deps, actor, version),
       /** When the plan is posted and reminded: undefined when OOB_PLAN_CRON is off or nothing runs it. */

@@ -35,11 +35,6 @@ export async function ackedVersion(db: DbOrTx, version: string, userIds: readonl
   return new Set(rows.map((r) => r.userId));
 }
 
-/** How many people acknowledged a version. */
-export async function ackCount(db: DbOrTx, version: string): Promise<number> {
-  return (await db.select({ userId: oobPlanAcks.userId }).from(oobPlanAcks).where(eq(oobPlanAcks.version, version))).length;
-}
-
 /** Records that a version was posted by this slot; false when it had been posted before. */
 export async function insertPosted(db: DbOrTx, p: { version: string; slotAt: Date; postedAt: Date }): Promise<boolean> {
   const rows = await db.insert(oobPlanPosts).values(p).onConflictDoNothing().returning({ version: oobPlanPosts.version });
@@ -50,4 +45,9 @@ export async function insertPosted(db: DbOrTx, p: { version: string; slotAt: Dat
 export async function postedAt(db: DbOrTx, version: string): Promise<Date | undefined> {
   const [row] = await db.select().from(oobPlanPosts).where(eq(oobPlanPosts.version, version));
   return row?.postedAt;
+}
+
+/** Everyone who acknowledged a version, earliest first. */
+export async function acksOf(db: DbOrTx, version: string): Promise<PlanAck[]> {
+  return db.select().from(oobPlanAcks).where(eq(oobPlanAcks.version, version)).orderBy(oobPlanAcks.ackedAt, oobPlanAcks.userId);
 }

@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors.js';
 import type { CoreDeps } from '../context.js';
 import { loadVersionedPlan, type VersionedPlan } from './load.js';
 import { contactSheetHtml } from './sheet.js';
+import { acksOf, postedAt, type PlanAck } from './queries.js';
 
 /** The reply when OOB_PLAN_FILE is not set: what to do about it. */
 export const NO_PLAN_MESSAGE =
@@ -21,4 +22,11 @@ export async function currentPlan(deps: Pick<CoreDeps, 'oobPlanFile'>): Promise<
 export async function contactSheet(deps: Pick<CoreDeps, 'oobPlanFile' | 'clock' | 'timezone'>): Promise<{ html: string; version: string }> {
   const { plan, version } = await currentPlan(deps);
   return { html: contactSheetHtml(plan, { version, generatedAt: deps.clock.now(), timezone: deps.timezone }), version };
+}
+
+/** Where distribution of the current version stands: when it was first posted (if it was) and who acknowledged it. */
+export async function acknowledgements(deps: Pick<CoreDeps, 'oobPlanFile' | 'db'>): Promise<{ version: string; postedAt: Date | undefined; acks: PlanAck[] }> {
+  const { version } = await currentPlan(deps);
+  const [posted, acks] = await Promise.all([postedAt(deps.db, version), acksOf(deps.db, version)]);
+  return { version, postedAt: posted, acks };
 }
