@@ -24,7 +24,7 @@ import { decoyRoute } from './web/decoy-route.js';
 import { decoyHitBudget } from './web/decoy-budget.js';
 import { reportDecoyHits } from './slack/listeners/events/decoy-credentials.js';
 import { OutboxWorker, type OutboxTuning } from './slack/outbox/worker.js';
-import { loadPlan, NO_PLAN_MESSAGE } from './core/index.js';
+import { loadPlan, loadVersionedPlan, NO_PLAN_MESSAGE } from './core/index.js';
 import { AppError } from './shared/errors.js';
 import { channelMemberCheck } from './slack/channel-members.js';
 import { installationFrom, type Installation } from './slack/installation.js';
@@ -114,6 +114,7 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
     playbooks,
     reminders: reminderSettings(config, options.scheduler !== false),
     oobPlan: () => (config.oobPlanFile ? loadPlan(config.oobPlanFile) : Promise.reject(new AppError('invalid_input', NO_PLAN_MESSAGE))),
+    oobVersionedPlan: () => (config.oobPlanFile ? loadVersionedPlan(config.oobPlanFile) : Promise.reject(new AppError('invalid_input', NO_PLAN_MESSAGE))),
     // Core is built next (it needs this worker as its outbox port); Home tabs are rendered only once rows arrive.
     homeView: (userId) => currentHomeView(core, userId),
     sleep,

@@ -35,7 +35,7 @@ export { MAX_DESCRIPTION, MAX_NOTE, MAX_TITLE } from './incidents/text-rules.js'
 export { weeklyChartPng } from './metrics/chart.js';
 export { TIME_METRICS, type Stats } from './metrics/stats.js';
 export { alignColumns, exclusionNote, formatRate, periodText, statsLines, timeTable } from './metrics/table.js';
-export { loadPlan, loadPlanSync } from './oob/load.js';
+export { loadPlan, loadPlanSync, loadVersionedPlan } from './oob/load.js';
 export { NO_PLAN_MESSAGE } from './oob/move.js';
 export { OOB_PLAN_GRACE_MS, OOB_PLAN_SCHEDULE, type OobPlanSettings } from './oob/deps.js';
 export { planLines, withoutPhrase, type OobPlan } from './oob/plan.js';

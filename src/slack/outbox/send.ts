@@ -35,6 +35,8 @@ export interface SendContext {
   playbooks: PlaybookLibrary;
   /** Reads the out-of-band plan now (OOB_PLAN_FILE), so a direct message carries the plan as it is at delivery. */
   oobPlan: () => Promise<OobPlan>;
+  /** The plan with its version, read together at delivery: the posted plan's Acknowledge names the version it shows. */
+  oobVersionedPlan?: () => Promise<{ plan: OobPlan; version: string }>;
   /** A person's Home tab as it is now (home_refreshed renders at delivery); absent where no core serves it. */
   homeView?: (userId: string) => Promise<HomeTab>;
 }
@@ -67,7 +69,12 @@ export async function send(client: WebClient, ctx: SendContext, row: OutboxRow):
     const p = row.payload as unknown as NotificationPayloads['oob_switch_told'];
     return postDirect(client, p.userId, row, switchMessage(p));
   }
-  if (row.kind === 'oob_plan_posted') return postKeyed(client, row.lane, row, planPostMessage(await ctx.oobPlan(), (row.payload as unknown as NotificationPayloads['oob_plan_posted']).version));
+  if (row.kind === 'oob_plan_posted') {
+    // The file may have changed since the slot enqueued this: the button names the version the message shows.
+    const queued = (row.payload as unknown as NotificationPayloads['oob_plan_posted']).version;
+    const shown = ctx.oobVersionedPlan ? await ctx.oobVersionedPlan() : { plan: await ctx.oobPlan(), version: queued };
+    return postKeyed(client, row.lane, row, planPostMessage(shown.plan, shown.version));
+  }
   if (row.kind === 'oob_plan_reminded') {
     const p = row.payload as unknown as NotificationPayloads['oob_plan_reminded'];
     return postDirect(client, p.userId, row, planReminderMessage(p));
