@@ -26,6 +26,7 @@ const UNIT = [
   'test/core/observables/observable.test.ts',
   'test/core/observables/scan.test.ts',
   'test/core/oob/plan-file.test.ts',
+  'test/core/oob/sheet.test.ts',
   'test/core/rules/load.test.ts',
   'test/core/tlp/tlp.test.ts',
   'test/core/tlp/filter.test.ts',

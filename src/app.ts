@@ -24,7 +24,7 @@ import { decoyRoute } from './web/decoy-route.js';
 import { decoyHitBudget } from './web/decoy-budget.js';
 import { reportDecoyHits } from './slack/listeners/events/decoy-credentials.js';
 import { OutboxWorker, type OutboxTuning } from './slack/outbox/worker.js';
-import { loadPlan, NO_PLAN_MESSAGE } from './core/index.js';
+import { loadPlan, loadVersionedPlan, NO_PLAN_MESSAGE } from './core/index.js';
 import { AppError } from './shared/errors.js';
 import { channelMemberCheck } from './slack/channel-members.js';
 import { installationFrom, type Installation } from './slack/installation.js';
@@ -114,12 +114,14 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
     playbooks,
     reminders: reminderSettings(config, options.scheduler !== false),
     oobPlan: () => (config.oobPlanFile ? loadPlan(config.oobPlanFile) : Promise.reject(new AppError('invalid_input', NO_PLAN_MESSAGE))),
+    oobVersionedPlan: () => (config.oobPlanFile ? loadVersionedPlan(config.oobPlanFile) : Promise.reject(new AppError('invalid_input', NO_PLAN_MESSAGE))),
     // Core is built next (it needs this worker as its outbox port); Home tabs are rendered only once rows arrive.
     homeView: (userId) => currentHomeView(core, userId),
     sleep,
     tuning,
     ...(workerId ? { workerId } : {}),
   });
+  let botUserId: string | undefined;
   const core = await composeCore(base, {
     isResponder: responderCheck(config.responders, clients.responders, logger),
     access: {
@@ -128,7 +130,12 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
       decoyHitAllowed: decoyHitBudget(config.decoys.rateLimit),
     },
     outbox,
-    posters: { awareness: slackPoster(clients.slotPosts, sleep), digest: slackDigestPoster(clients.slotPosts, sleep) },
+    posters: {
+      awareness: slackPoster(clients.slotPosts, sleep),
+      digest: slackDigestPoster(clients.slotPosts, sleep),
+      // The out-of-band plan's reminders go to the awareness channels' members, the bot left out (it cannot message itself).
+      members: async (channel) => (await channelMembers(clients.slotPosts, channel)).filter((id) => id !== botUserId),
+    },
   });
   const background = new BackgroundWork(logger);
   const limits = { ...DEFAULT_HTTP_LIMITS, ...options.http };
@@ -138,6 +145,7 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
     // The token check (auth.test), which also says whose requests to serve. Awaited here so a bad token or an
     // unreachable Slack fails start-up with its error, instead of becoming an unhandled rejection later.
     const { installation, bot } = await identify(clients.startup, config.slack.appId);
+    botUserId = bot.botUserId;
     logger.info({ installation }, 'serving this Slack installation');
     slack = createSlackApp({
       botToken,
@@ -197,6 +205,7 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
   const digestSchedule = core.digest.schedule();
   const staleSchedule = core.reminders.staleSchedule();
   const followupSchedule = core.followups.schedule();
+  const oobPlanSchedule = config.oobPlanFile && config.awareness.channels.length > 0 ? core.oob.schedule() : undefined;
   const schedulers = [
     ...((options.scheduler ?? config.awareness.channels.length > 0) ? [startSlotScheduler('awareness', core.awareness.schedule(), core.awareness.runDue, logger)] : []),
     ...(options.scheduler !== false && digestSchedule ? [startSlotScheduler('digest', digestSchedule, core.digest.runDue, logger)] : []),
@@ -207,6 +216,7 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
     ...(options.scheduler !== false ? [startSweep('clocks', core.clocks.runDue, logger)] : []),
     ...(options.scheduler !== false ? [startSweep('asks', core.asks.runDue, logger)] : []),
     ...(options.scheduler !== false && followupSchedule ? [startSlotScheduler('followups', followupSchedule, core.followups.runDue, logger)] : []),
+    ...(options.scheduler !== false && oobPlanSchedule ? [startSlotScheduler('oob plan', oobPlanSchedule, core.oob.runDue, logger)] : []),
   ];
   // The jobs a scheduler would trigger with this config, for a caller that moves its own clock (the sandbox's `wait`).
   const scheduledJobs = [
@@ -214,6 +224,7 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
     ...(digestSchedule ? [{ name: 'digest', runDue: core.digest.runDue }] : []),
     ...(staleSchedule ? [{ name: 'stale list', runDue: core.reminders.runDueStaleList }] : []),
     ...(followupSchedule ? [{ name: 'followups', runDue: core.followups.runDue }] : []),
+    ...(oobPlanSchedule ? [{ name: 'oob plan', runDue: core.oob.runDue }] : []),
   ];
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
@@ -278,4 +289,13 @@ async function identify(client: WebClient, appId: string | undefined): Promise<{
 /** The archive sweep as the minutely sweep reports it: one line per incident whose channel it queued for archiving. */
 function archivesDue(core: Core): () => Promise<{ kind: string; incident: string }[]> {
   return async () => (await core.archive.runDue()).enqueued.map((incident) => ({ kind: 'queued for archiving', incident }));
+}
+
+/** Every member of a channel, all pages (conversations.members). */
+async function channelMembers(client: WebClient, channel: string): Promise<string[]> {
+  const members: string[] = [];
+  for await (const page of client.paginate('conversations.members', { channel, limit: 200 })) {
+    members.push(...((page as { members?: string[] }).members ?? []));
+  }
+  return members;
 }

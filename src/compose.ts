@@ -10,7 +10,7 @@ import { openDatabase } from './db/client.js';
 import type { Database } from './db/types.js';
 import type { Logger } from './log.js';
 import { logProblems } from './log-problems.js';
-import { awarenessSettings, digestSettings, followupSettings, reminderSettings } from './scheduled-posts.js';
+import { awarenessSettings, digestSettings, followupSettings, oobPlanSettings, reminderSettings } from './scheduled-posts.js';
 
 /** What every running system is built on. */
 export interface Foundation {
@@ -40,7 +40,7 @@ export interface CoreOptions {
   /** The Slack outbox worker, woken after a commit; without one (the CLI) a running bot's worker delivers. */
   outbox?: OutboxPort;
   /** How the scheduled posts reach Slack; without them core.awareness and core.digest are not set up. */
-  posters?: { awareness: AwarenessPoster; digest: DigestPoster };
+  posters?: { awareness: AwarenessPoster; digest: DigestPoster; members?: (channel: string) => Promise<string[]> };
 }
 
 /** The database, clock and playbooks for this config. */
@@ -92,6 +92,7 @@ export async function composeCore(base: Foundation, options: CoreOptions = {}): 
           awareness: await awarenessSettings(config, options.posters.awareness, base.logger),
           digest: digestSettings(config, options.posters.digest),
           followups: followupSettings(config),
+          ...(options.posters.members ? { oobDistribution: oobPlanSettings(config, options.posters.members) } : {}),
         }
       : {}),
   });

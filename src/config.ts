@@ -135,6 +135,8 @@ const schema = z
       .string()
       .default('4h')
       .refine((d) => (durationMs(d) ?? 0) > 0, 'a duration such as 4h, 90m or 1d'),
+    // `off` turns the out-of-band plan's posts and reminders off; any other value is a cron expression read in TIMEZONE.
+    OOB_PLAN_CRON: cronOrOff('0 10 * * 1', 'the out-of-band plan'),
     // Extra secret formats to redact: `name=regex;name=regex` (a literal `;` in a regex is written \x3b).
     REDACT_PATTERNS: z
       .string()
@@ -230,6 +232,8 @@ const schema = z
     clocks: { regimesFile: e.NOTIFICATION_REGIMES_FILE, reminderOffsets: e.CLOCK_REMINDERS },
     // The commander hears of an unanswered question only after its reminder had time to work (checked below).
     asks: { remindAfterMs: durationMs(e.ASK_REMIND_AFTER)!, escalateAfterMs: durationMs(e.ASK_ESCALATE_AFTER)! },
+    // A new version of OOB_PLAN_FILE is posted in AWARENESS_CHANNELS at the next slot; later slots remind who has not acknowledged it.
+    oobPlan: { cron: e.OOB_PLAN_CRON },
     decoys: {
       publicUrl: e.PUBLIC_URL,
       path: e.DECOY_PATH,

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Config } from './config.js';
 import type { AwarenessSettings, AwarenessPoster, DigestSettings, ReminderSettings } from './core/index.js';
-import { loadTips, DIGEST_GRACE_MS, DIGEST_SCHEDULE, FOLLOWUP_GRACE_MS, FOLLOWUP_SCHEDULE, STALE_GRACE_MS, STALE_SCHEDULE, type DigestPoster, type FollowupSettings } from './core/index.js';
+import { loadTips, DIGEST_GRACE_MS, DIGEST_SCHEDULE, FOLLOWUP_GRACE_MS, FOLLOWUP_SCHEDULE, OOB_PLAN_GRACE_MS, OOB_PLAN_SCHEDULE, STALE_GRACE_MS, STALE_SCHEDULE, type DigestPoster, type FollowupSettings, type OobPlanSettings } from './core/index.js';
 import type { Logger } from './log.js';
 import { logProblems } from './log-problems.js';
 
@@ -52,6 +52,17 @@ export function followupSettings(config: Config): FollowupSettings {
   const { cron } = config.followups;
   return {
     schedule: cron ? { name: FOLLOWUP_SCHEDULE, cron, timezone: config.timezone, graceMs: FOLLOWUP_GRACE_MS } : undefined,
+    ...slotIdentity(),
+  };
+}
+
+/** The out-of-band plan's distribution: OOB_PLAN_CRON in TIMEZONE, to AWARENESS_CHANNELS, with Slack's member lists. */
+export function oobPlanSettings(config: Config, members: (channel: string) => Promise<string[]>): OobPlanSettings {
+  const { cron } = config.oobPlan;
+  return {
+    schedule: cron ? { name: OOB_PLAN_SCHEDULE, cron, timezone: config.timezone, graceMs: OOB_PLAN_GRACE_MS } : undefined,
+    channels: config.awareness.channels,
+    members,
     ...slotIdentity(),
   };
 }

@@ -11,6 +11,8 @@ import { followupsCommand } from './followups.js';
 import { iocAddCommand, iocExportCommand, iocListCommand, iocMarkCommand } from './observables.js';
 import { asksCommand } from './asks.js';
 import { searchCommand } from './search.js';
+import { registerEvidence } from './evidence.js';
+import { registerOob } from './oob.js';
 import { remindCommand } from './remind.js';
 import { registerClocks } from './clocks.js';
 import { tlpCommand } from './tlp.js';
@@ -227,6 +229,8 @@ export function buildProgram(run: CliRun): Command {
   const digest = program.command('digest').description('the weekly incident digest posted to INCIDENT_CHANNEL');
   digest.command('preview').description('the digest of the last seven days, as text').action(() => digestPreviewCommand(config(), out));
   digest.command('send-now').description('post it to INCIDENT_CHANNEL now (needs SLACK_BOT_TOKEN)').action(() => digestSendNowCommand(config(), out));
+  registerEvidence(program, config, out, exit);
+  registerOob(program, config, out, exit);
   oneLineUsageErrors(program);
   return program;
 }

@@ -17,6 +17,7 @@ import type { ReminderSettings } from './reminders/deps.js';
 import type { FollowupSettings } from './followups/deps.js';
 import type { ClockSettings } from './clocks/deps.js';
 import type { AskSettings } from './asks/deps.js';
+import type { OobPlanSettings } from './oob/deps.js';
 
 /** Dependencies of core. */
 export interface CoreDeps {
@@ -64,6 +65,8 @@ export interface CoreDeps {
   clocks?: ClockSettings;
   /** ASK_REMIND_AFTER and ASK_ESCALATE_AFTER (src/core/asks); absent: the defaults (2 h, 4 h). */
   asks?: AskSettings;
+  /** OOB_PLAN_CRON: posting the plan in the awareness channels and reminding who has not acknowledged it (src/core/oob); absent where nothing runs it. */
+  oobDistribution?: OobPlanSettings;
   /** OOB_PLAN_FILE: the out-of-band plan, read on each use so edits apply without a restart (src/core/oob). */
   oobPlanFile?: string;
   /** CHANNEL_ARCHIVE_AFTER: how long after closing an incident's channel is archived; undefined: never (src/core/archive). */

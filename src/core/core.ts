@@ -27,6 +27,9 @@ import { listDecoys, registerDecoy, retireDecoyByName } from './decoys/manage.js
 import { tripFromMessage, tripFromRequest, type DecoyMessage, type DecoyRequest } from './decoys/sightings.js';
 import { worthRecording } from './decoys/triage.js';
 import { checkOutOfBand, moveOutOfBand } from './oob/move.js';
+import { acknowledgements, contactSheet, currentPlan } from './oob/read.js';
+import { acknowledgePlan } from './oob/acknowledge.js';
+import { runDuePlanSlots } from './oob/distribute.js';
 import { lessonsOf, promoteLesson, type TipDraft } from './awareness/promote.js';
 import { awarenessApi } from './awareness/core-api.js';
 import { digestApi } from './digest/core-api.js';
@@ -37,6 +40,7 @@ import { clocksApi } from './clocks/core-api.js';
 import { asksApi } from './asks/core-api.js';
 import { searchApi } from './search/core-api.js';
 import { tlpApi } from './tlp/core-api.js';
+import { evidenceApi } from './evidence/core-api.js';
 import { noticeMessage } from './outbox/incident-notices.js';
 import { settledDeliveries } from './outbox/read.js';
 import { SignatureLedger } from './requests/signatures.js';
@@ -119,6 +123,18 @@ export function createCore(deps: CoreDeps) {
       /** Records the move (reason, recipient count), enqueues each person's direct message and returns who gets it. */
       move: (actor: Actor, ref: string, reason: string, channelMembers: readonly string[] = [], skip: readonly string[] = []) =>
         moveOutOfBand(deps, actor, ref, reason, channelMembers, skip),
+      /** The plan file as it is now and its version (trusted callers: the plan is not for every reader). */
+      current: () => currentPlan(deps),
+      /** The printable contact sheet (self-contained HTML) of the current plan (trusted callers). */
+      sheet: () => contactSheet(deps),
+      /** The current version, when it was first posted, and who acknowledged it (trusted callers). */
+      acknowledgements: () => acknowledgements(deps),
+      /** The Acknowledge button: the actor has read this version of the plan (one row per person and version). */
+      acknowledge: (actor: Actor, version: string) => acknowledgePlan(deps, actor, version),
+      /** When the plan is posted and reminded: undefined when OOB_PLAN_CRON is off or nothing runs it. */
+      schedule: () => deps.oobDistribution?.schedule,
+      /** Runs the plan slot due now, if any (trusted: the scheduler's call; safe on every replica at once). */
+      runDue: () => (deps.oobDistribution ? runDuePlanSlots(deps, deps.oobDistribution) : Promise.resolve([])),
     },
     reviews: {
       /** Saves the review as the incident's next version. */
@@ -177,6 +193,8 @@ export function createCore(deps: CoreDeps) {
     /** Search across incidents, notes and lessons (Postgres full-text search), filtered by who may see what. */
     search: searchApi(deps),
     tlp: tlpApi(deps),
+    /** Evidence and its chain of custody (NIST SP 800-61's evidence log). */
+    evidence: evidenceApi(deps),
     decoys: {
       /** Throws not_authorized (and reports the refusal) unless the actor may manage decoys; writes nothing. */
       mayManage: (actor: Actor) => authorize(deps, actor, 'decoy.manage'),

@@ -425,6 +425,66 @@ export const clockReminders = pgTable(
 );
 
 /**
+ * Evidence items (NIST SP 800-61's evidence log): what was collected, where it is kept, its SHA-256 when it is a file,
+ * who collected it and when (the instant, and the IANA zone the collector read the clock in), and who holds it now.
+ * number is the EV-n people type, from the 'evidence' counter (gapless, like INC numbers). Transfers and hash
+ * re-checks are timeline events (src/core/evidence); holder is the chain's latest link, set in the transfer's
+ * transaction. collected_by and holder are a Slack user id or a name (a courier, a forensic firm): free text.
+ * tlp: a TLP 2.0 marking stricter than the incident's, or null for the incident's own.
+ */
+export const evidenceItems = pgTable(
+  'evidence_items',
+  {
+    id: serial('id').primaryKey(),
+    number: integer('number').notNull(),
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    description: redactedText('description').notNull(),
+    location: redactedText('location').notNull(),
+    sha256: text('sha256'),
+    collectedBy: redactedText('collected_by').notNull(),
+    collectedAt: tz('collected_at').notNull(),
+    collectedZone: text('collected_zone').notNull(),
+    holder: redactedText('holder').notNull(),
+    tlp: text('tlp'),
+    addedBy: text('added_by').notNull(),
+    addedAt: tz('added_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('evidence_items_number_key').on(t.number),
+    index('evidence_items_incident_idx').on(t.incidentId),
+    check('evidence_items_sha256_check', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+    check('evidence_items_tlp_check', sql`${t.tlp} in ('CLEAR','GREEN','AMBER','AMBER+STRICT','RED')`),
+  ],
+);
+
+/**
+ * Who acknowledged which version of the out-of-band plan (the version is the plan file's hash, src/core/oob/load.ts):
+ * one row per person and version, from the Acknowledge button on the plan the awareness programme posts. In a
+ * comms-compromise incident `/incident oob` tells each person to switch to the plan they acknowledged, by its date.
+ */
+export const oobPlanAcks = pgTable(
+  'oob_plan_acks',
+  {
+    userId: text('user_id').notNull(),
+    version: text('version').notNull(),
+    ackedAt: tz('acked_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.version] })],
+);
+
+/**
+ * The plan versions the awareness programme has posted, with the slot that first posted each: a slot posts a version
+ * not posted yet, and reminds those who have not acknowledged one that was (src/core/oob/distribute.ts).
+ */
+export const oobPlanPosts = pgTable('oob_plan_posts', {
+  version: text('version').primaryKey(),
+  slotAt: tz('slot_at').notNull(),
+  postedAt: tz('posted_at').notNull(),
+});
+
+/**
  * Slack side effects waiting to be delivered: written in the same transaction as the change they announce, so a
  * change is never stored without its message nor a message sent for a change that rolled back. The worker
  * (src/slack/outbox/) delivers each row once, in id order within its lane (one channel, or one incident's set-up),

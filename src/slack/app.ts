@@ -24,6 +24,7 @@ import { register as registerEditButtons } from './listeners/actions/edit-button
 import { register as registerCardButtons } from './listeners/actions/card-buttons.js';
 import { register as registerCardModals } from './listeners/views/card-modals.js';
 import { register as registerFollowupButtons } from './listeners/actions/followup-buttons.js';
+import { register as registerOobButtons } from './listeners/actions/oob-buttons.js';
 import { register as registerFollowupReassign } from './listeners/views/followup-reassign.js';
 import { register as registerObservableOffer } from './listeners/actions/observable-offer.js';
 import { register as registerObservableAdd } from './listeners/views/observable-add.js';
@@ -73,6 +74,7 @@ export function registerListeners(app: App, slackDeps: SlackDeps, decoyLinks?: D
   registerOpenReview(app, deps);
   registerFollowupButtons(app, deps);
   registerAskButtons(app, deps);
+  registerOobButtons(app, deps);
   registerFollowupReassign(app, deps);
   registerObservableOffer(app, deps);
   registerObservableAdd(app, deps);

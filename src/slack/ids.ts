@@ -93,12 +93,16 @@ export const BUTTON = {
   askYes: 'ask_yes',
   askNo: 'ask_no',
   askUnsure: 'ask_unsure',
+  /** Acknowledges the out-of-band plan version that is its value. */
+  oobAcknowledge: 'oob_plan_acknowledge',
 } as const;
 
 /** The snooze each snooze button stands for. */
 export const SNOOZE_BUTTONS = { [BUTTON.snooze30m]: '30m', [BUTTON.snooze2h]: '2h', [BUTTON.snoozeTomorrow]: 'tomorrow' } as const;
 
 export const BLOCK = {
+  /** The actions block of the posted out-of-band plan. */
+  oobPlanAck: 'oob_plan_ack',
   title: 'title',
   description: 'description',
   type: 'type',

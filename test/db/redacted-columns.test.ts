@@ -98,6 +98,13 @@ const NOT_FREE_TEXT: Record<string, string> = {
   'decoys.created_by': 'a Slack user id, or cli',
   'decoys.retired_by': 'a Slack user id, or cli',
   'decoy_hits.via': 'url/slack',
+  'evidence_items.sha256': 'a SHA-256 hex digest, a check constraint',
+  'evidence_items.collected_zone': 'an IANA zone name, checked by luxon',
+  'evidence_items.tlp': 'a TLP 2.0 marking, a check constraint',
+  'evidence_items.added_by': 'a Slack user id, or cli',
+  'oob_plan_acks.user_id': 'a Slack user id',
+  'oob_plan_acks.version': 'a plan version: hex digits of a SHA-256',
+  'oob_plan_posts.version': 'a plan version: hex digits of a SHA-256',
 };
 
 const SECRET = 'xoxb-1234567890-abcdefghijklmnop';
@@ -154,6 +161,10 @@ describe('free-text columns', () => {
         'decoy_hits.source',
         'decoys.name',
         'decoys.note',
+        'evidence_items.collected_by',
+        'evidence_items.description',
+        'evidence_items.holder',
+        'evidence_items.location',
         'followups.text',
         'incident_asks.question',
         'incident_reviews.action_items',

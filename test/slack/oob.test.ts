@@ -23,7 +23,7 @@ async function startWithIncident(env: Record<string, string> = { OOB_PLAN_FILE: 
   now = Date.now();
   // A fake clock the outbox's waits move, and the Bolt client's own retries as in production.
   bot = await startTestBot({ env, now: () => now, sleep: async (ms) => void (now += ms), slackRetries: 3 });
-  await bot.incident('declare Workspace admin token leaked --type comms-compromise');
+  await bot.incident('declare Workspace admin token leaked --type account-compromise');
   const channel = await channelOf(bot);
   // The channel is private (a sensitive type): someone the commander let in, as an invitation would.
   channel.members.push(bot.staff.id);

@@ -68,6 +68,14 @@ export const RULES = {
   'ask.answer': 'anyone',
   // Anyone may search; each hit is then shown only to people who may see its incident (src/core/search/read.ts).
   'incident.search': 'anyone',
+  // Evidence is the incident's shared record: whoever may see the incident may log an item, read the log and check a
+  // hash again (a check only adds a record). An item's holder hands it on; moving one someone else holds takes the
+  // commander or a responder, who answer for the chain of custody.
+  'evidence.add': 'viewer',
+  'evidence.list': 'viewer',
+  'evidence.check': 'viewer',
+  'evidence.transfer': 'viewer',
+  'evidence.transfer-any': 'commander',
 } as const satisfies Record<string, Audience>;
 
 /** An action named in RULES. */
@@ -112,6 +120,11 @@ export const ACTION_WORDS: Record<Action, string> = {
   'incident.ask': 'ask people “was this you?” about this incident',
   'ask.answer': 'answer this question',
   'incident.search': 'search incidents',
+  'evidence.add': 'log evidence on this incident',
+  'evidence.list': 'see this incident’s evidence log',
+  'evidence.check': 'check this incident’s evidence',
+  'evidence.transfer': 'transfer this incident’s evidence',
+  'evidence.transfer-any': 'transfer evidence someone else holds',
 };
 
 /** Who to ask, per audience, when refused. */

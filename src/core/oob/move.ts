@@ -12,6 +12,8 @@ import { appendEvent } from '../timeline/queries.js';
 import { noticeKey } from '../outbox/incident-notices.js';
 import { enqueue } from '../outbox/queries.js';
 import { loadPlan } from './load.js';
+import { latestAcksOf, type PlanAck } from './queries.js';
+import { currentPlan, NO_PLAN_MESSAGE } from './read.js';
 import type { OobPlan } from './plan.js';
 
 /** What the adapter needs to send the plan. */
@@ -29,11 +31,7 @@ export interface MovedOutOfBand {
   keys: string[];
 }
 
-/** The reply when OOB_PLAN_FILE is not set: what to do about it. */
-export const NO_PLAN_MESSAGE =
-  'No out-of-band plan is set up, so there is nothing to send. An admin writes one (backup channels such as a Signal group, ' +
-  'a phone tree, a meeting place, a verification phrase; see docs/examples/oob-plan.yaml), sets OOB_PLAN_FILE to its path ' +
-  'and restarts Rampart. Until then, agree on a backup channel by phone, not in Slack.';
+export { NO_PLAN_MESSAGE } from './read.js';
 
 /**
  * Checks, without writing anything, that the actor may move this incident out of band and that the plan is readable
@@ -63,12 +61,17 @@ export async function moveOutOfBand(
 ): Promise<MovedOutOfBand> {
   const { text: reason, found } = redactFor(deps, checkText(rawReason, 'reason', MAX_NOTE));
   // Read before the transaction: a missing or broken plan leaves nothing half-written.
-  const plan = await planOf(deps);
+  const { plan, version } = await currentPlan(deps);
   const now = deps.clock.now();
   return inTransaction(deps, async (tx) => {
     const incident = await incidentByRef(tx, ref, { forUpdate: true });
     await authorize(deps, actor, 'incident.oob', incident);
     const recipients = recipientsOf(incident, actor, channelMembers).filter((id) => !skip.includes(id));
+    // Slack itself may be compromised: the direct message carries no plan and no phrase, only "switch to the plan you
+    // acknowledged" (or "call the commander"), and the timeline records who had acknowledged which version.
+    const switching = incident.type === COMMS_COMPROMISE;
+    const acks = switching ? await latestAcksOf(tx, recipients) : new Map<string, PlanAck>();
+    const record = switching ? switchRecord(recipients, acks, version) : {};
     const event = await appendEvent(
       tx,
       incident.id,
@@ -76,7 +79,7 @@ export async function moveOutOfBand(
         kind: 'moved_out_of_band',
         actor: actor.id,
         source: actor.source,
-        payload: { ...(reason ? { reason } : {}), recipients: recipients.length, ...redactedField(found) },
+        payload: { ...(reason ? { reason } : {}), recipients: recipients.length, ...record, ...redactedField(found) },
       },
       now,
     );
@@ -84,7 +87,11 @@ export async function moveOutOfBand(
     for (const userId of recipients) {
       const key = noticeKey(incident.id, event, `oob:${userId}`, now);
       const payload = { ref: incident.ref, drill: incident.drill, userId, by: actor.id, reason };
-      await enqueue(tx, { key, incidentId: incident.id, now, notification: { kind: 'oob_plan_sent', channel: userId, payload } });
+      const ack = acks.get(userId);
+      const notification = switching
+        ? { kind: 'oob_switch_told' as const, channel: userId, payload: { ...payload, commander: incident.commanderId, acknowledged: ack ? { version: ack.version, at: ack.ackedAt.toISOString() } : null } }
+        : { kind: 'oob_plan_sent' as const, channel: userId, payload };
+      await enqueue(tx, { key, incidentId: incident.id, now, notification });
       keys.push(key);
     }
     return { incident, plan, recipients, event: event!, reason, keys, ...(found.length > 0 ? { redacted: found } : {}) };
@@ -107,4 +114,16 @@ export function recipientsOf(incident: Incident, actor: Actor, channelMembers: r
 async function planOf(deps: CoreDeps): Promise<OobPlan> {
   if (!deps.oobPlanFile) throw new AppError('invalid_input', NO_PLAN_MESSAGE, { setting: 'OOB_PLAN_FILE' });
   return loadPlan(deps.oobPlanFile);
+}
+
+/** The incident type whose move out of band sends no plan through Slack (Slack is what may be compromised). */
+export const COMMS_COMPROMISE = 'comms-compromise';
+
+/** Who had acknowledged which version when the team switched, and the version in force, for the timeline. */
+function switchRecord(recipients: readonly string[], acks: ReadonlyMap<string, PlanAck>, version: string) {
+  const acknowledged = recipients.flatMap((userId) => {
+    const ack = acks.get(userId);
+    return ack ? [{ userId, version: ack.version, at: ack.ackedAt.toISOString() }] : [];
+  });
+  return { mode: 'switch' as const, planVersion: version, acknowledged, unacknowledged: recipients.filter((id) => !acks.has(id)) };
 }

@@ -32,12 +32,30 @@ const verification = z.strictObject({
   rotated_by: text(100),
 });
 
+/** The kinds of outside party a breach may need called, in the order the contact sheet lists them. */
+export const OUTSIDE_PARTY_KINDS = ['insurer', 'counsel', 'forensics', 'law_enforcement', 'regulator', 'platform', 'other'] as const;
+
+const outsideParty = z
+  .strictObject({
+    kind: z.enum(OUTSIDE_PARTY_KINDS),
+    name: text(200),
+    phone: text(40).regex(/^\+?[0-9 ()./-]{5,}$/, 'must be a phone number such as +44 20 7946 0123').optional(),
+    email: text(200).regex(/^[^\s@]+@[^\s@]+$/, 'must be an email address').optional(),
+    /** A policy, retainer or case number to quote on the call. */
+    reference: text(200).optional(),
+    /** When to call them, what they need to hear. */
+    notes: text(1000).optional(),
+  })
+  .refine((p) => p.phone !== undefined || p.email !== undefined, { message: 'give a phone number or an email address' });
+
 /** The YAML schema: at least one backup channel; the rest is optional. Unknown keys are errors, so typos show. */
 export const oobPlanSchema = z.strictObject({
   backup_channels: z.array(backupChannel).min(1, 'list at least one backup channel').max(10),
   phone_tree: z.array(phoneTreeEntry).max(50).optional(),
   meeting_place: meetingPlace.optional(),
   verification: verification.optional(),
+  /** Who to call outside the organisation (insurer, counsel, forensic firm, law enforcement, platforms' trust and safety). */
+  outside_parties: z.array(outsideParty).max(50).optional(),
   notes: text(2000).optional(),
 });
 
@@ -63,6 +81,32 @@ export function planLines(plan: OobPlan): string[] {
     const v = plan.verification;
     lines.push('', `Verification phrase: ${v.phrase} (rotated ${v.rotated_at} by ${v.rotated_by}). Say it by voice or in person, never in the compromised platform.`);
   }
+  if (plan.outside_parties?.length) {
+    lines.push('', 'Outside parties:');
+    for (const p of plan.outside_parties) lines.push(`- ${OUTSIDE_PARTY_WORDS[p.kind]}: ${outsidePartyLine(p)}`);
+  }
   if (plan.notes) lines.push('', `Notes: ${plan.notes}`);
   return lines;
+}
+
+/** An outside party's kind, as the sheet and the direct message name it. */
+export const OUTSIDE_PARTY_WORDS: Readonly<Record<(typeof OUTSIDE_PARTY_KINDS)[number], string>> = {
+  insurer: 'Cyber insurer',
+  counsel: 'Legal counsel',
+  forensics: 'Forensic firm',
+  law_enforcement: 'Law enforcement',
+  regulator: 'Regulator',
+  platform: 'Platform trust and safety',
+  other: 'Other',
+};
+
+/** One outside party in a line: name, phone, email, reference, notes. */
+export function outsidePartyLine(p: NonNullable<OobPlan['outside_parties']>[number]): string {
+  return [p.name, p.phone, p.email, p.reference ? `ref. ${p.reference}` : undefined, p.notes].filter(Boolean).join(' · ');
+}
+
+/** The plan without its verification phrase: what may be posted in a channel or printed (the phrase is said by voice). */
+export function withoutPhrase(plan: OobPlan): OobPlan {
+  const { verification: _phrase, ...rest } = plan;
+  return rest;
 }

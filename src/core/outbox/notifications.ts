@@ -122,6 +122,17 @@ export interface NotificationPayloads {
   ask_answered: AskNotice & { answer: 'yes' | 'no' | 'unsure'; answeredAt: string };
   /** Unanswered after ASK_ESCALATE_AFTER: told to the commander by direct message (userId of the commander set) or in the incident channel. */
   ask_escalated: AskNotice & { askedAt: string; commanderId?: string };
+  /**
+   * A comms-compromise incident's move out of band, by direct message: "switch to the plan you acknowledged on <date>",
+   * or, to someone who never acknowledged it, "call the commander by phone". Never the plan or its phrases.
+   */
+  oob_switch_told: { ref: string; drill: boolean; userId: string; by: string; reason: string; commander: string | null; acknowledged: { version: string; at: string } | null };
+  /** The out-of-band plan posted in an awareness channel (rendered at delivery, without its phrase), with an Acknowledge button for `version`. */
+  oob_plan_posted: { version: string };
+  /** A direct message to someone in `channel` who has not acknowledged the plan version posted there. */
+  oob_plan_reminded: { userId: string; version: string; channel: string };
+  /** A hash re-check that did not match, posted in the incident channel: loud, so the team hears of it at once. */
+  evidence_mismatch: { ref: string; drill: boolean; by: string; evidence: string; description: string; expected: string; actual: string };
 }
 
 /** What every message about one question carries: which question, whom it was put to, by whom, and the reference. */
@@ -182,6 +193,10 @@ export const ACTION_OF: Record<NotificationKind, string> = {
   ask_reminder: 'reminding a person of an unanswered question',
   ask_answered: 'showing the answer in the question’s direct message',
   ask_escalated: 'reporting an unanswered question to the commander',
+  evidence_mismatch: 'posting an evidence hash mismatch in the incident channel',
+  oob_switch_told: 'telling a person to switch to the out-of-band plan',
+  oob_plan_posted: 'posting the out-of-band plan',
+  oob_plan_reminded: 'reminding a person to acknowledge the out-of-band plan',
 };
 
 /** What a stored notification does, in words: a posted message names its own action. */

@@ -13,6 +13,8 @@ import { defang } from '../observables/observable.js';
 import { clocksForReport } from '../clocks/read.js';
 import { asksOf } from '../asks/queries.js';
 import { listed as listedAsk } from '../asks/read.js';
+import { evidenceLogOf, receivableEvidence } from '../evidence/read.js';
+import type { EvidenceLogEntry } from '../evidence/evidence.js';
 import { isBackdated, type TimelineEvent } from '../timeline/events.js';
 import { verifyIncident } from '../timeline/verify.js';
 import { describeEvent } from './describe.js';
@@ -21,7 +23,7 @@ import { actorCounts, assignedUserIds, eventsInOrder, statusChanges, tipsFromInc
 import { namesOf } from '../people/queries.js';
 import { receivableEvents, reportTlp } from './marking.js';
 import type { Tlp } from '../tlp/tlp.js';
-import { REPORT_VERSION, type Person, type PlaybookProgress, type ReportEvent, type ReportHeader, type ReportSource } from './report.js';
+import { REPORT_VERSION, type Person, type PlaybookProgress, type ReportEvent, type ReportEvidence, type ReportHeader, type ReportSource } from './report.js';
 
 type ReportDeps = Pick<CoreDeps, 'db' | 'clock' | 'timezone'>;
 
@@ -40,7 +42,7 @@ export interface ReportOptions {
  */
 export async function reportSource(deps: ReportDeps, incident: Incident, opts: ReportOptions = {}): Promise<ReportSource> {
   const audience = opts.audience ?? 'RED';
-  const [changes, counts, runs, review, tips, mergedInto, verification, assigned, followups, asks, tlp] = await Promise.all([
+  const [changes, counts, runs, review, tips, mergedInto, verification, assigned, followups, asks, tlp, evidence] = await Promise.all([
     statusChanges(deps.db, incident.id),
     actorCounts(deps.db, incident.id),
     runsOf(deps.db, [incident.id]),
@@ -52,6 +54,7 @@ export async function reportSource(deps: ReportDeps, incident: Incident, opts: R
     followupsOf(deps.db, incident.id),
     asksOf(deps.db, incident.id),
     reportTlp(deps.db, incident, audience),
+    evidenceLogOf(deps.db, incident.id).then((log) => receivableEvidence(log, incident, audience)),
   ]);
   const observables = await observablesOf(deps.db, incident.id);
   const withheld = tlp.withheld.reduce((n, w) => n + w.count, 0);
@@ -103,6 +106,7 @@ export async function reportSource(deps: ReportDeps, incident: Incident, opts: R
     ...(asks.length > 0
       ? { asks: asks.map((a) => listedAsk(incident.ref, a)).map(({ userId, question, askedBy, askedAt, answer, answeredAt, reminded, escalated }) => ({ userId, question, askedBy, askedAt, answer, answeredAt, reminded, escalated })) }
       : {}),
+    ...(evidence.length > 0 ? { evidence: evidence.map(reportEvidence) } : {}),
     awareness: { tips },
     eventCount: [...counts.values()].reduce((a, b) => a + b, 0) - withheld,
     ...(verification ? { verification } : {}),
@@ -134,6 +138,7 @@ function mentionedIn(h: ReportHeader): string[] {
     ...(h.followups ?? []).map((f) => f.owner),
     ...(h.observables ?? []).map((o) => o.addedBy),
     ...(h.asks ?? []).flatMap((a) => [a.userId, a.askedBy]),
+    ...(h.evidence ?? []).flatMap((e) => [e.collectedBy, e.holder, ...e.custody.flatMap((c) => [c.from, c.to, c.by]), ...e.checks.map((c) => c.by)]),
     ...h.awareness.tips.map((t) => t.createdBy),
   ].filter((id): id is string => !!id);
 }
@@ -174,4 +179,9 @@ function playbookProgress(run: Run): PlaybookProgress {
       note: s.note,
     })),
   };
+}
+
+function reportEvidence({ item, ref, transfers, checks }: EvidenceLogEntry): ReportEvidence {
+  const { description, location, sha256, collectedBy, collectedAt, holder, tlp } = item;
+  return { ref, description, location, sha256, collectedBy, collectedAt, zone: item.collectedZone, holder, tlp, custody: transfers, checks };
 }

@@ -57,13 +57,23 @@ const DESCRIBE: Record<EventKind, (p: P) => string> = {
       ? `Reported to ${s(p.to)}: ${s(p.userId)} has not answered: ${s(p.question)}`
       : `${s(p.userId)} has not answered, with no commander or incident channel to report it to: ${s(p.question)}`,
   tlp_changed: (p) => withText(`Marking TLP:${s(p.from)} → TLP:${s(p.to)}`, p.reason),
-  moved_out_of_band: (p) => withText(`Team moved out of band; plan sent by direct message to ${plural(Number(p.recipients), 'person', 'people')}`, p.reason),
   observable_added: (p) => `Observable added${p.origin === 'scan' ? ' (offered from a scan)' : ''}: ${observable(p)}`,
   observable_marked: (p) => `Observable marked ${s(p.from)} → ${s(p.to)}: ${observable(p)}`,
   clock_started: (p) => clockStarted(p),
   clock_notified: (p) => `${s(p.regimeName)}: ${s(p.label)} notified${p.late ? ' late' : ''} to ${s(p.to)} at ${s(p.notifiedAt)}${p.reference ? ` (ref ${s(p.reference)})` : ''}`,
   clock_stopped: (p) => withText(`${s(p.regimeName)} clock stopped`, p.reason),
   clock_deadline_missed: (p) => `${s(p.regimeName)}: ${s(p.label)} overdue (was due ${s(p.dueAt)})`,
+  evidence_added: (p) =>
+    `Evidence ${s(p.evidence)} logged${p.tlp ? ` (TLP:${s(p.tlp)})` : ''}: ${s(p.description)}; stored at ${s(p.location)}; collected by ${s(p.collectedBy)} (${s(p.zone)})${p.sha256 ? `; SHA-256 ${s(p.sha256)}` : ''}; held by ${s(p.holder)}`,
+  evidence_transferred: (p) => `Evidence ${s(p.evidence)} custody ${s(p.from)} → ${s(p.to)}: ${s(p.reason)}`,
+  evidence_checked: (p) =>
+    p.matches
+      ? `Evidence ${s(p.evidence)} hash re-checked (${p.via === 'file' ? 'computed from the file' : 'given'}): matches`
+      : `HASH MISMATCH on evidence ${s(p.evidence)} (${p.via === 'file' ? 'computed from the file' : 'given'}): expected ${s(p.expected)}, got ${s(p.actual)}`,
+  moved_out_of_band: (p) =>
+    p.mode === 'switch'
+      ? withText(`Team moved out of band (comms compromise): ${plural(Number(p.recipients), 'person', 'people')} told to switch to the plan they acknowledged, without it; ${switchWords(p)}`, p.reason)
+      : withText(`Team moved out of band; plan sent by direct message to ${plural(Number(p.recipients), 'person', 'people')}`, p.reason),
 };
 
 // Values are always shown defanged, so a timeline read in Slack or a browser never turns an indicator into a link.
@@ -76,6 +86,13 @@ function clockStarted(p: P): string {
   const deadlines = Array.isArray(p.deadlines) ? (p.deadlines as P[]).map((d) => `${s(d.label)} by ${s(d.dueAt)}`).join('; ') : '';
   const aware = `aware since ${s(p.awareAt)}${p.backdated ? ` (back-dated: ${s(p.reason)})` : ''}`;
   return withText(`${s(p.regimeName)} clock started, ${aware}; ${deadlines}`, p.why);
+}
+
+function switchWords(p: P): string {
+  const acked = Array.isArray(p.acknowledged) ? (p.acknowledged as P[]) : [];
+  const never = Array.isArray(p.unacknowledged) ? p.unacknowledged.map(s) : [];
+  const had = acked.map((a) => `${s(a.userId)} (version ${s(a.version)}${a.version === p.planVersion ? ', current' : ''})`);
+  return `acknowledged: ${had.length > 0 ? had.join(', ') : 'nobody'}; never acknowledged (told to call the commander): ${never.length > 0 ? never.join(', ') : 'nobody'}`;
 }
 
 function ruleWords(p: P): string {

@@ -136,6 +136,24 @@ export interface ReportAsk {
   escalated: boolean;
 }
 
+/** An evidence item as reports list it (NIST SP 800-61's evidence log), with its custody chain and hash re-checks. */
+export interface ReportEvidence {
+  /** EV-n. */
+  ref: string;
+  description: string;
+  location: string;
+  sha256: string | null;
+  collectedBy: string;
+  collectedAt: Date;
+  /** The IANA zone the collection time was given in. */
+  zone: string;
+  holder: string;
+  /** The item's own marking, stricter than the incident's; null: the incident's. */
+  tlp: Tlp | null;
+  custody: { at: Date; from: string; to: string; reason: string; by: string }[];
+  checks: { at: Date; expected: string; actual: string; matches: boolean; via: 'file' | 'given'; by: string }[];
+}
+
 /** Everything in a report except the events. */
 export interface ReportHeader {
   version: typeof REPORT_VERSION;
@@ -177,6 +195,8 @@ export interface ReportHeader {
   clocks?: ReportClock[];
   /** The "was this you?" questions, newest first; absent when there are none (optional: added within version 1). */
   asks?: ReportAsk[];
+  /** The evidence log, in EV order; absent when no evidence was logged (optional: added within version 1). */
+  evidence?: ReportEvidence[];
   awareness: { tips: TipFromIncident[] };
   eventCount: number;
   /** The timeline's hash chain, recomputed when the report was built (optional: added within version 1). */

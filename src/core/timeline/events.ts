@@ -77,7 +77,19 @@ export interface EventPayloads {
     text?: string;
   };
   /** The team moved to the out-of-band plan's channels; the plan itself is never recorded (timelines are shared). */
-  moved_out_of_band: { reason?: string; recipients: number; redacted?: string[] };
+  moved_out_of_band: {
+    reason?: string;
+    recipients: number;
+    redacted?: string[];
+    /** A comms-compromise incident: each person was told to switch to the plan they acknowledged, without the plan. */
+    mode?: 'switch';
+    /** The plan file's version when the team switched. */
+    planVersion?: string;
+    /** Who had acknowledged which version, and when (their latest acknowledgement). */
+    acknowledged?: { userId: string; version: string; at: string }[];
+    /** Who had never acknowledged the plan: told to call the commander by phone. */
+    unacknowledged?: string[];
+  };
   /** A rule of RULES_FILE matched the declaration: whom it invited, which playbook it started, who it made commander. */
   rule_applied: { rule: string; users: string[]; usergroups: string[]; playbook?: string; commander?: string; commanderFrom?: string };
   /** Someone pressed Keep open on the archive notice: the channel of this closure is not archived. */
@@ -119,6 +131,12 @@ export interface EventPayloads {
   ask_escalated: AskRef & { to: string | null };
   /** The incident's TLP marking changed (from: the effective one before, the default from visibility when none was set). */
   tlp_changed: { from: Tlp; to: Tlp; reason?: string; redacted?: string[] };
+  /** An evidence item was logged; the event's occurredAt is when it was collected (back-dated when given). */
+  evidence_added: EvidenceRef & { location: string; sha256: string | null; collectedBy: string; collectedAt: string; zone: string; holder: string; tlp?: Tlp; redacted?: string[] };
+  /** An evidence item changed hands: custody from one person to another, and why. */
+  evidence_transferred: EvidenceRef & { from: string; to: string; reason: string; redacted?: string[] };
+  /** An item's SHA-256 checked again (computed from the file, or given): matches false is a mismatch, recorded, never refused. */
+  evidence_checked: EvidenceRef & { expected: string; actual: string; matches: boolean; via: 'file' | 'given' };
 }
 
 /** Which notification clock an event is about; the regime's name is kept so the timeline reads on its own. */
@@ -133,6 +151,13 @@ export interface AskRef {
   askId: number;
   userId: string;
   question: string;
+}
+
+/** Which evidence item an event is about (EV-n); the description is kept so the timeline reads on its own. */
+export interface EvidenceRef {
+  evidenceId: number;
+  evidence: string;
+  description: string;
 }
 
 /** Which run of which playbook an event is about. */

@@ -9,7 +9,7 @@ import { announcement, escalation } from '../blocks/incident.js';
 import { assigneeMessage, reporterMessage, withdrawnAnnouncement, changeMessage, verdictMessage, completionMessage } from './render.js';
 import { ensureChannel } from './channel-setup.js';
 import { directChannel } from '../services/upload.js';
-import { planMessage } from '../blocks/oob.js';
+import { planMessage, planPostMessage, planReminderMessage, switchMessage } from '../blocks/oob.js';
 import type { HomeTab } from '../blocks/block-kit.js';
 import { archiveNotice } from '../blocks/archive.js';
 import { commanderNudgeMessage, roleBriefMessage, staleListMessage, updateReminderMessage } from '../blocks/reminders.js';
@@ -20,6 +20,7 @@ import { clockReminderMessage } from '../blocks/clocks.js';
 import { checklistMessages } from '../blocks/checklist.js';
 import { askEscalationMessage, askMessage, askReminderMessage } from '../blocks/asks.js';
 import { showAnswer } from './asks.js';
+import { evidenceMismatchMessage } from '../blocks/evidence.js';
 
 /** The metadata event type of outbox messages. */
 export const OUTBOX_EVENT_TYPE = 'rampart_outbox';
@@ -38,6 +39,8 @@ export interface SendContext {
   playbooks: PlaybookLibrary;
   /** Reads the out-of-band plan now (OOB_PLAN_FILE), so a direct message carries the plan as it is at delivery. */
   oobPlan: () => Promise<OobPlan>;
+  /** The plan with its version, read together at delivery: the posted plan's Acknowledge names the version it shows. */
+  oobVersionedPlan?: () => Promise<{ plan: OobPlan; version: string }>;
   /** A person's Home tab as it is now (home_refreshed renders at delivery); absent where no core serves it. */
   homeView?: (userId: string) => Promise<HomeTab>;
 }
@@ -66,6 +69,21 @@ export async function send(client: WebClient, ctx: SendContext, row: OutboxRow):
     const p = row.payload as unknown as NotificationPayloads['followups_due'];
     return postDirect(client, p.userId, row, reminderMessage(p));
   }
+  if (row.kind === 'oob_switch_told') {
+    const p = row.payload as unknown as NotificationPayloads['oob_switch_told'];
+    return postDirect(client, p.userId, row, switchMessage(p));
+  }
+  if (row.kind === 'oob_plan_posted') {
+    // The file may have changed since the slot enqueued this: the button names the version the message shows.
+    const queued = (row.payload as unknown as NotificationPayloads['oob_plan_posted']).version;
+    const shown = ctx.oobVersionedPlan ? await ctx.oobVersionedPlan() : { plan: await ctx.oobPlan(), version: queued };
+    return postKeyed(client, row.lane, row, planPostMessage(shown.plan, shown.version));
+  }
+  if (row.kind === 'oob_plan_reminded') {
+    const p = row.payload as unknown as NotificationPayloads['oob_plan_reminded'];
+    return postDirect(client, p.userId, row, planReminderMessage(p));
+  }
+  if (row.kind === 'evidence_mismatch') return postKeyed(client, row.lane, row, evidenceMismatchMessage(row.payload as unknown as NotificationPayloads['evidence_mismatch']));
   if (row.kind === 'announcement_revised') return reviseAnnouncement(client, ctx, row);
   if (row.kind === 'home_refreshed') return refreshHome(client, ctx, (row.payload as unknown as NotificationPayloads['home_refreshed']).userId);
   if (row.kind === 'channel_intro') return postCard(client, ctx, row, postKeyed);

@@ -45,6 +45,8 @@ export interface OutboxWorkerDeps {
   reminders?: ReminderSettings;
   /** Reads the out-of-band plan at delivery (it is never stored in the outbox). */
   oobPlan: () => Promise<OobPlan>;
+  /** The plan with its version, read together at delivery: the posted plan's Acknowledge names the version it shows. */
+  oobVersionedPlan?: () => Promise<{ plan: OobPlan; version: string }>;
   /** A person's Home tab as it is now, for home_refreshed (rendered at delivery). */
   homeView?: (userId: string) => Promise<HomeTab>;
   /** Pacing and drain waits (tests pass one that moves a fake clock). */

@@ -7,6 +7,7 @@ import { parseClocks, type ClocksRequest } from './clocks.js';
 import { parseAsk, parseAsks, type AskRequest } from './asks.js';
 import { parseSearch, type SearchRequest } from './search.js';
 import { parseTlpCommand, type TlpRequest } from './tlp.js';
+import { parseEvidence, type EvidenceRequest } from './evidence.js';
 
 /** A parsed `/incident` request. */
 export type IncidentRequest =
@@ -38,10 +39,11 @@ export type IncidentRequest =
   | { sub: 'oob'; ref: string; reason: string }
   | { sub: 'edit'; ref?: string; edit: IncidentEdit }
   | AskRequest
-  | SearchRequest;
+  | SearchRequest
+  | { sub: 'evidence'; evidence: EvidenceRequest };
 
 /** Subcommands, as `/incident help` lists them. */
-export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'unassign', 'note', 'lesson', 'correct', 'edit', 'playbooks', 'playbook', 'tasks', 'followups', 'clocks', 'ioc', 'remind', 'tlp', 'review', 'timeline', 'report', 'stats', 'verify', 'oob', 'ask', 'asks', 'search', 'help'] as const;
+export const SUBCOMMANDS = ['declare', 'list', 'show', 'status', 'severity', 'assign', 'unassign', 'note', 'lesson', 'correct', 'edit', 'playbooks', 'playbook', 'tasks', 'followups', 'clocks', 'ioc', 'remind', 'tlp', 'review', 'timeline', 'report', 'stats', 'verify', 'oob', 'evidence', 'ask', 'asks', 'search', 'help'] as const;
 
 /** Parses the text after `/incident`. Throws AppError('invalid_input') with usage for malformed requests. */
 export function parseIncidentCommand(text: string): IncidentRequest {
@@ -148,6 +150,8 @@ export function parseIncidentCommand(text: string): IncidentRequest {
       return parseAsks(args);
     case 'search':
       return parseSearch(after);
+    case 'evidence':
+      return { sub: 'evidence', evidence: parseEvidence(args, after) };
     default:
       throw new AppError('invalid_input', `I don't know \`/incident ${head}\`. Subcommands: ${SUBCOMMANDS.join(', ')}. Try \`/incident help\`.`);
   }

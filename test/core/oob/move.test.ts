@@ -1,3 +1,4 @@
+// Other incident types than comms-compromise (here account-compromise) keep sending the plan itself; see distribution.test.ts.
 // moveOutOfBand: who may ask, what the timeline records (the move, the reason, how many people; never the plan),
 // and that a missing or broken plan, or a refusal, writes nothing.
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -20,7 +21,7 @@ let deps: CoreDeps;
 beforeEach(async () => {
   t = await testCore();
   deps = { ...t.deps, oobPlanFile: EXAMPLE };
-  await t.core.declare(reporter, { title: 'Workspace admin token leaked', type: 'comms-compromise' });
+  await t.core.declare(reporter, { title: 'Workspace admin token leaked', type: 'account-compromise' });
   await t.core.assignRole(responder, 'INC-1', 'commander', commander.id);
 });
 afterEach(async () => {

@@ -27,6 +27,8 @@ describe('out-of-band plan file', () => {
     expect(text).toContain('+44 20 7946 0101, calls Ben Okafor, Chloé Martin');
     expect(text).toContain('Meeting place: Room 3.14');
     expect(text).toContain('Verification phrase: the heron waits at low tide (rotated 2026-11-02 by Amira Haddad)');
+    expect(plan.outside_parties?.map((p) => p.kind)).toEqual(['insurer', 'counsel', 'forensics', 'law_enforcement', 'platform']);
+    expect(text).toContain('- Cyber insurer: Example Mutual cyber claims line · +44 20 7946 0200 · ref. Policy CY-2026-0417');
   });
 
   it('the README example is a valid plan', () => {

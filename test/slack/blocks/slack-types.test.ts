@@ -40,6 +40,7 @@ import * as observables from '../../../src/slack/blocks/observables.js';
 import * as clocks from '../../../src/slack/blocks/clocks.js';
 import * as asks from '../../../src/slack/blocks/asks.js';
 import * as search from '../../../src/slack/blocks/search.js';
+import * as evidence from '../../../src/slack/blocks/evidence.js';
 
 type ActionsElement = Immutable<Extract<KnownBlock, { type: 'actions' }>['elements'][number]>;
 /** A message as the bot sends it: fallback text and, when it has them, blocks. */
@@ -95,6 +96,9 @@ const typed = [
   returns<Message>()(timeline.timelineMessage),
   returns<Message>()(message.message),
   returns<Message>()(oob.planMessage),
+  returns<Message>()(oob.switchMessage),
+  returns<Message>()(oob.planPostMessage),
+  returns<Message>()(oob.planReminderMessage),
   returns<Message>()(edit.confirmPublicPrompt),
   returns<HomeTab>()(home.homeView),
   returns<readonly (readonly Block[])[]>()(home.layoutHomePages),
@@ -121,6 +125,11 @@ const typed = [
   returns<Message>()(asks.askedReply),
   returns<Message>()(asks.askListMessage),
   returns<Message>()(search.searchMessage),
+  returns<Message>()(evidence.evidenceListMessage),
+  returns<Message>()(evidence.evidenceAddedMessage),
+  returns<Message>()(evidence.evidenceTransferredMessage),
+  returns<Message>()(evidence.evidenceCheckedMessage),
+  returns<Message>()(evidence.evidenceMismatchMessage),
 ];
 
 /** Exported functions that build no Block Kit (ids, parsers, text helpers, metadata codecs, file bodies). */
@@ -135,6 +144,7 @@ const NOT_BLOCK_KIT = new Set([
   'relative', 'deadlineLine', 'clockCardLine',
   'followupLine', 'decodeReassignMetadata', 'askLine', 'hitLine',
   'tlpLine',
+  'custodianLabel', 'evidenceLine',
   // mrkdwn.ts: the escaping rule and its text helpers, not Block Kit.
   'escapeMrkdwn', 'md', 'plain', 'joinMd', 'mention', 'channelMention', 'link', 'withMentions', 'quote', 'clipMd', 'chunkMd', 'escapedByRenderer', 'Mrkdwn',
 ]);
@@ -143,7 +153,7 @@ describe('Block Kit builders against @slack/types', () => {
   it('types every exported builder of src/slack/blocks (a new one must be added above)', () => {
     const modules: Record<string, Record<string, unknown>> = {
       archive, 'awareness-admin': awarenessAdmin, awareness, card, 'card-modals': cardModals, checklist, 'declare-modal': declare, decoy, 'decoy-document': decoyDocument, digest, drill, help,
-      incident, 'open-work': openWork, playbooks, 'promote-modal': promote, redaction, 'review-modal': review, stats, 'step-modals': steps, text, timeline, message, mrkdwn, oob, edit, followups, home, reminders, asks, search, clocks, observables,
+      incident, 'open-work': openWork, playbooks, 'promote-modal': promote, redaction, 'review-modal': review, stats, 'step-modals': steps, text, timeline, message, mrkdwn, oob, edit, followups, home, reminders, evidence, asks, search, clocks, observables,
     };
     const files = readdirSync(new URL('../../../src/slack/blocks/', import.meta.url)).map((f) => f.replace(/\.ts$/, ''));
     // block-kit.ts holds types only.

@@ -12,6 +12,7 @@ h2 { font-size: 1.25em; margin: 32px 0 8px; border-bottom: 2px solid #e5e7eb; pa
 h3 { font-size: 1.05em; margin: 20px 0 6px; }
 h4 { font-size: 0.95em; margin: 14px 0 4px; }
 .meta, .byline { color: #4b5563; }
+.mismatch { color: #b91c1c; font-weight: bold; }
 .description, .text { white-space: pre-wrap; }
 .tlp { border: 2px solid #111827; padding: 6px 10px; margin: 0 0 16px; }
 table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; }

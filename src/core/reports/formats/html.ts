@@ -20,6 +20,8 @@ import {
   followupsTable,
   clockTable,
   asksTable,
+  evidenceTable,
+  custodyLines,
   summaryTable,
   timelineRow,
   tipLines,
@@ -111,6 +113,14 @@ function closing(h: ReportHeader): string {
   if (h.asks) {
     const table = asksTable(h.asks, h.timezone, h.names);
     out.push('<section id="asks"><h2>Questions asked (“was this you?”)</h2>', `<p class="byline">${table.answered} answered of ${table.rows.length}</p>`, htmlTable(table, 'asks'), '</section>');
+  }
+  if (h.evidence) {
+    out.push('<section id="evidence"><h2>Evidence log</h2>', htmlTable(evidenceTable(h.evidence, h.names), 'evidence'));
+    for (const e of h.evidence) {
+      const lines = custodyLines(e, zone, h.names).map((l) => `<li${l.mismatch ? ' class="mismatch"' : ''}>${esc(l.text)}</li>`);
+      out.push(`<h3>${esc(e.ref)} chain of custody</h3><ul class="custody">${lines.join('')}</ul>`);
+    }
+    out.push('</section>');
   }
   if (h.awareness.tips.length > 0) {
     out.push('<section id="awareness"><h2>Awareness</h2><ul>');

@@ -3,8 +3,9 @@
 import { FixedOffsetZone, IANAZone, type Zone } from 'luxon';
 import { formatDuration } from '../phases.js';
 import { progressWords } from '../../playbooks/run.js';
-import type { PlaybookProgress, ReportAsk, ReportClock, ReportEvent, ReportFollowup, ReportHeader, TipFromIncident } from '../report.js';
+import type { PlaybookProgress, ReportAsk, ReportClock, ReportEvent, ReportEvidence, ReportFollowup, ReportHeader, TipFromIncident } from '../report.js';
 import { ANSWER_WORDS } from '../../asks/ask.js';
+import { collectedWords } from '../../evidence/evidence.js';
 import type { Review } from '../../reviews/review.js';
 import { labelIdsIn, personLabel } from '../../people/directory.js';
 
@@ -219,6 +220,38 @@ export function asksTable(asks: readonly ReportAsk[], zone: string, names: Names
     rows: asks.map((a) => [personLabel(names, a.userId), a.question, `${personLabel(names, a.askedBy)} at ${humanTime(a.askedAt, zone)}`, a.answer ? ANSWER_WORDS[a.answer] : pending(a), humanTime(a.answeredAt, zone)]),
     answered: asks.filter((a) => a.answer !== null).length,
   };
+}
+
+/** The evidence log's items: what, where, hash, collection, holder and marking (an item without its own: the incident's). */
+export function evidenceTable(items: readonly ReportEvidence[], names: Names = {}): TextTable {
+  return {
+    head: ['Item', 'What', 'Stored at', 'SHA-256', 'Collected', 'Holder', 'Marking'],
+    rows: items.map((e) => [
+      e.ref,
+      e.description,
+      e.location,
+      orDash(e.sha256),
+      `${personLabel(names, e.collectedBy)}, ${collectedWords({ collectedAt: e.collectedAt, collectedZone: e.zone })}`,
+      personLabel(names, e.holder),
+      e.tlp ? `TLP:${e.tlp}` : 'the incident’s',
+    ]),
+  };
+}
+
+/** An item's chain of custody and re-checks, one line each in order, from its collection on; a mismatch is said loudly. */
+export function custodyLines(e: ReportEvidence, zone: string, names: Names = {}): { text: string; mismatch: boolean }[] {
+  const events = [
+    ...e.custody.map((c) => ({ at: c.at, mismatch: false, text: `${personLabel(names, c.from)} → ${personLabel(names, c.to)}: ${c.reason} (recorded by ${personLabel(names, c.by)})` })),
+    ...e.checks.map((c) => ({
+      at: c.at,
+      mismatch: !c.matches,
+      text: c.matches
+        ? `SHA-256 re-checked (${c.via === 'file' ? 'computed from the file' : 'given'}) by ${personLabel(names, c.by)}: matches`
+        : `HASH MISMATCH (${c.via === 'file' ? 'computed from the file' : 'given'}) by ${personLabel(names, c.by)}: expected ${c.expected}, got ${c.actual}`,
+    })),
+  ].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const collected = { text: `${humanTime(e.collectedAt, zone)}: collected by ${personLabel(names, e.collectedBy)}`, mismatch: false };
+  return [collected, ...events.map((x) => ({ text: `${humanTime(x.at, zone)}: ${x.text}`, mismatch: x.mismatch }))];
 }
 
 /** What a tip's posts amounted to, one line per post. */

@@ -35,6 +35,7 @@ export function jsonHeader(h: ReportHeader): Record<string, unknown> {
     ...(h.observables ? { observables: h.observables.map((o) => ({ ...o, addedAt: o.addedAt.toISOString() })) } : {}),
     ...(h.clocks ? { clocks: withIsoDates(h.clocks) } : {}),
     ...(h.asks ? { asks: withIsoDates(h.asks) } : {}),
+    ...(h.evidence ? { evidence: withIsoDates(h.evidence) } : {}),
     awareness: withIsoDates(h.awareness),
     eventCount: h.eventCount,
     ...(h.verification ? { verification: { ...h.verification } } : {}),

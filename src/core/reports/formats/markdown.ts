@@ -17,6 +17,8 @@ import {
   followupsTable,
   clockTable,
   asksTable,
+  evidenceTable,
+  custodyLines,
   summaryTable,
   timelineRow,
   tipLines,
@@ -116,6 +118,10 @@ function closing(h: ReportHeader): string {
   if (h.asks) {
     const table = asksTable(h.asks, h.timezone, h.names);
     out.push('## Questions asked (“was this you?”)\n\n', `${table.answered} answered of ${table.rows.length}\n\n`, mdTable(table));
+  }
+  if (h.evidence) {
+    out.push('## Evidence log\n\n', mdTable(evidenceTable(h.evidence, h.names)));
+    for (const e of h.evidence) out.push(`### ${e.ref} chain of custody\n\n`, ...custodyLines(e, zone, h.names).map((l) => (l.mismatch ? `- **${mdCell(l.text)}**\n` : `- ${mdCell(l.text)}\n`)), '\n');
   }
   if (h.awareness.tips.length > 0) {
     out.push('## Awareness\n\n');

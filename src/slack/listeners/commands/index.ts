@@ -23,6 +23,7 @@ import { oob } from './incident/oob.js';
 import { edit } from './incident/edit.js';
 import { ask, asks } from './incident/asks.js';
 import { search } from './incident/search.js';
+import { evidence } from './incident/evidence.js';
 
 /** Registers the slash command. */
 export function register(app: App, deps: SlackDeps): void {
@@ -99,5 +100,7 @@ async function run(deps: SlackDeps, actor: Actor, req: IncidentRequest, triggerI
       return asks(deps, actor, req);
     case 'search':
       return search(deps, actor, req);
+    case 'evidence':
+      return evidence(deps, actor, req);
   }
 }
