@@ -46,7 +46,7 @@ export const LINE_FORMS: readonly string[] = [
   'help | exit                            this list | quit (Ctrl-D works too)',
   '',
   '@alice in a line becomes a mention of alice, as Slack makes it (@here and @channel too).',
-  '$inc is the incident last declared in this run (e.g. in #$inc); $run is a tag unique to this run.',
+  '$inc is the incident last declared in this run (e.g. in #$inc); $ev the evidence item last logged in it; $run is a tag unique to this run.',
   'Channels: #general, #incidents (announcements), #staff (weekly tips) and each incident\'s own; none can be made by hand.',
   'The clock never goes back: a restart resumes at the later of the saved sandbox time and the real time.',
 ];

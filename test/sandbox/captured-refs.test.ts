@@ -41,4 +41,13 @@ describe('refs captured in a run', () => {
     await botPosts(incidents, 'Weekly digest: INC-1 declared last week');
     expect(refs.expand('/incident status $inc closed')).toBe('/incident status INC-7 closed');
   });
+
+  it('takes $ev from the bot’s "Logged *EV-n*" reply only, so a script names the item it logged', async () => {
+    expect(() => refs.expand('/incident evidence check $ev')).toThrow('$ev is the evidence item logged in this run, and none has been logged yet');
+    await botPosts(incidents, 'Someone wrote :file_folder: Logged *EV-1* on *INC-1*. in a note');
+    await botPosts(incidents, ':file_folder: Logged *EV-9* on *INC-7*. and more words');
+    expect(() => refs.expand('$ev')).toThrow('none has been logged yet');
+    await botPosts(incidents, ':file_folder: Logged *EV-12* on *INC-7*.');
+    expect(refs.expand('/incident evidence transfer $ev @bob | imaging')).toBe('/incident evidence transfer EV-12 @bob | imaging');
+  });
 });

@@ -130,6 +130,24 @@ describe('rampart sandbox --script', () => {
     expect(text).toContain(':mag: 1 found for “lagos”, newest first');
   });
 
+  it('runs the data-leak example: observables, evidence handed on and re-checked, a GDPR clock notified in time, a "was this you?" answer, one marked report', async () => {
+    const lines = (await readFile('docs/examples/data-leak.txt', 'utf8')).split('\n');
+    const { code, text } = await runScript(lines);
+    expect(text).toContain('✓ script finished');
+    expect(code).toBe(0);
+    expect(text).toContain('IPv4 address `198.51.100[.]23` marked suspicious');
+    expect(text).toMatch(/\*EV-\d+\* \(INC-1\): custody @you → @bob/);
+    expect(text).toMatch(/\*EV-\d+\* \(INC-1\): the SHA-256 matches the one logged/);
+    expect(text).toContain('Thank you: *Yes* is recorded on *INC-1*.');
+    expect(text).toContain(':white_check_mark: Notify the supervisory authority · notified');
+    expect(text).toContain('to the ICO (ref ICO-2026-0042)');
+    const report = await readFile(join(dir, 'data', 'files', 'INC-1-report.md'), 'utf8');
+    // The report holds the RED note, so it is marked RED; every part of the incident has its section.
+    expect(report.split('\n')[0]).toBe('**TLP:RED: For the eyes and ears of individual recipients only, no further disclosure.**');
+    for (const part of ['## Observables', '## Notification clocks', '## Questions asked', '## Evidence log']) expect(report).toContain(part);
+    expect(report).toContain("the link was made from alice's account");
+  });
+
   it('runs the incident card example: the pinned card is changed from its buttons and a command, and updated in place', async () => {
     const lines = (await readFile('docs/examples/incident-card.txt', 'utf8')).split('\n');
     const { code, text } = await runScript(lines);
