@@ -2,6 +2,7 @@
 // field, what was expected), like RULES_FILE. A deadline applied to a clock must be the one the bot started with.
 import { readFileSync } from 'node:fs';
 import { AppError } from '../../shared/errors.js';
+import { unreadableFile } from '../unreadable-file.js';
 import { formatProblem, parseYamlWith } from '../playbooks/load.js';
 import { parseOffset, type Regime } from './regime.js';
 import { regimesFileSchema } from './schema.js';
@@ -27,9 +28,7 @@ export function loadRegimesSync(file: string): Regime[] {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-    const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'cannot be read (permission denied)' : `cannot be read (${code})`;
-    throw new AppError('invalid_input', `The notification regimes file ${file} ${why}.`, { file }, { cause: err });
+    throw unreadableFile('notification regimes file', file, err);
   }
   return parseRegimes(text, file);
 }

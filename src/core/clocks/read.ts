@@ -78,16 +78,7 @@ async function listed(db: DbOrTx, clocks: NotificationClock[], now: Date, canSee
       ref: incident.ref,
       incidentNumber: incident.number,
       id: c.id,
-      regime: c.regime,
-      regimeName: c.regimeName,
-      state: c.state,
-      awareAt: c.awareAt,
-      why: c.why,
-      backdateReason: c.backdateReason,
-      stopReason: c.stopReason,
-      deadlines: deadlines
-        .filter((d) => d.clockId === c.id)
-        .map((d) => ({ deadline: d.deadline, label: d.label, dueAt: d.dueAt, notifiedAt: d.notifiedAt, notifiedTo: d.notifiedTo, reference: d.reference, status: deadlineStatus(d, c.state, now) })),
+      ...clockView(c, deadlines, now),
     });
   }
   return out;
@@ -128,7 +119,12 @@ export async function clockSummaries(db: DbOrTx, incidentIds: readonly number[],
 export async function clocksForReport(db: DbOrTx, incidentId: number, now: Date): Promise<ReportClock[]> {
   const clocks = await listClocks(db, { incidentIds: [incidentId] });
   const deadlines = await deadlinesOf(db, clocks.map((c) => c.id));
-  return clocks.map((c) => ({
+  return clocks.map((c) => clockView(c, deadlines, now));
+}
+
+/** What lists and reports show of a clock: its regime, awareness and reasons, and each deadline's standing at `now`. */
+function clockView(c: NotificationClock, deadlines: readonly ClockDeadline[], now: Date) {
+  return {
     regime: c.regime,
     regimeName: c.regimeName,
     state: c.state,
@@ -138,6 +134,6 @@ export async function clocksForReport(db: DbOrTx, incidentId: number, now: Date)
     stopReason: c.stopReason,
     deadlines: deadlines
       .filter((d) => d.clockId === c.id)
-      .map((d) => ({ deadline: d.deadline, label: d.label, dueAt: d.dueAt, status: deadlineStatus(d, c.state, now), notifiedAt: d.notifiedAt, notifiedTo: d.notifiedTo, reference: d.reference })),
-  }));
+      .map((d) => ({ deadline: d.deadline, label: d.label, dueAt: d.dueAt, notifiedAt: d.notifiedAt, notifiedTo: d.notifiedTo, reference: d.reference, status: deadlineStatus(d, c.state, now) })),
+  };
 }

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { AppError } from '../../shared/errors.js';
+import { unreadableFile } from '../unreadable-file.js';
 import { formatProblem, parseYamlWith } from '../playbooks/load.js';
 import { oobPlanSchema, type OobPlan } from './plan.js';
 
@@ -32,7 +33,7 @@ export async function loadVersionedPlan(file: string): Promise<VersionedPlan> {
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw unreadable(file, err);
+    throw unreadableFile('out-of-band plan file', file, err);
   }
   return { plan: parsePlan(text, file), version: planVersion(text) };
 }
@@ -43,7 +44,7 @@ export async function loadPlan(file: string): Promise<OobPlan> {
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw unreadable(file, err);
+    throw unreadableFile('out-of-band plan file', file, err);
   }
   return parsePlan(text, file);
 }
@@ -54,13 +55,7 @@ export function loadPlanSync(file: string): OobPlan {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw unreadable(file, err);
+    throw unreadableFile('out-of-band plan file', file, err);
   }
   return parsePlan(text, file);
-}
-
-function unreadable(file: string, err: unknown): AppError {
-  const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-  const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'cannot be read (permission denied)' : `cannot be read (${code})`;
-  return new AppError('invalid_input', `The out-of-band plan file ${file} ${why}.`, { file }, { cause: err });
 }

@@ -3,6 +3,7 @@
 // applied to a declaration must be the one the bot was started with, so what ran can always be told.
 import { readFileSync } from 'node:fs';
 import { AppError } from '../../shared/errors.js';
+import { unreadableFile } from '../unreadable-file.js';
 import { formatProblem, parseYamlWith } from '../playbooks/load.js';
 import type { IncidentRules } from './rule.js';
 import { rulesFileSchema, type RulesContext, type RulesFile } from './schema.js';
@@ -23,9 +24,7 @@ export function loadRulesSync(file: string, ctx: RulesContext = {}): IncidentRul
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-    const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'cannot be read (permission denied)' : `cannot be read (${code})`;
-    throw new AppError('invalid_input', `The rules file ${file} ${why}.`, { file }, { cause: err });
+    throw unreadableFile('rules file', file, err);
   }
   return parseRules(text, file, ctx);
 }
