@@ -137,6 +137,20 @@ describe('a RED note never reaches an AMBER audience', () => {
     expect(JSON.stringify(await core().home.read({ id: bot.staff.id, source: 'slack-command' }))).not.toContain(RED_TEXT);
     expect(JSON.stringify(await core().digest.preview({ id: bot.lead.id, source: "slack-command" }))).not.toContain(RED_TEXT);
   });
+
+  it('/incident search by someone who is not among its people (AMBER) finds the AMBER note, never the RED one', async () => {
+    await markedIncident();
+    const reply = async (words: string, who = bot.staff) => {
+      await bot.incident(`search ${words}`, who);
+      return JSON.stringify(ephemeralMessagesFor(bot, who).at(-1));
+    };
+    expect(await reply('rotated leaked key')).toContain(AMBER_TEXT);
+    const red = await reply('suspect jdoe payroll');
+    expect(red).not.toContain(RED_TEXT);
+    expect(red).not.toContain('INC-1');
+    // The responder who wrote it is a RED audience: the same search finds it.
+    expect(await reply('suspect jdoe payroll', bot.lead)).toContain(RED_TEXT);
+  });
 });
 
 describe('marking incidents and notes', () => {
