@@ -6,6 +6,7 @@ const BENCHES: Record<string, string[]> = {
   'column-backstop': ['--import', 'tsx', 'bench/column-backstop.ts'],
   redact: ['--import', 'tsx', 'bench/redact.ts'],
   'decoy-timing': ['--import', 'tsx', 'bench/decoy-timing.ts'],
+  'decoy-messages': ['--import', 'tsx', 'bench/decoy-messages.ts'],
   'stalled-bodies': ['--expose-gc', '--import', 'tsx', 'bench/stalled-bodies.ts'],
   report: ['--import', 'tsx', 'bench/report.ts'],
 };

@@ -142,6 +142,8 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
   const bodies = new BodyBudget(limits.bodyBytes, limits.bodiesInFlightBytes);
   let slack: ReturnType<typeof createSlackApp>;
   try {
+    // Read before the first message arrives, so it waits for no query (src/core/decoys/cache.ts).
+    await core.decoys.loadLiveCredentials();
     // The token check (auth.test), which also says whose requests to serve. Awaited here so a bad token or an
     // unreachable Slack fails start-up with its error, instead of becoming an unhandled rejection later.
     const { installation, bot } = await identify(clients.startup, config.slack.appId);

@@ -26,6 +26,7 @@ import { verifyAll, verifyFor } from './timeline/verify.js';
 import { listDecoys, registerDecoy, retireDecoyByName } from './decoys/manage.js';
 import { tripFromMessage, tripFromRequest, type DecoyMessage, type DecoyRequest } from './decoys/sightings.js';
 import { worthRecording } from './decoys/triage.js';
+import { LiveCredentials } from './decoys/cache.js';
 import { checkOutOfBand, moveOutOfBand } from './oob/move.js';
 import { acknowledgements, contactSheet, currentPlan } from './oob/read.js';
 import { acknowledgePlan } from './oob/acknowledge.js';
@@ -54,6 +55,8 @@ import { keepChannelOpen } from './archive/keep-open.js';
 /** Builds the core API over its dependencies. */
 export function createCore(deps: CoreDeps) {
   const signatures = new SignatureLedger(deps.db, deps.clock);
+  // Per core, like the ledger: each replica keeps its own copy of the live credential decoys (src/core/decoys/cache.ts).
+  const liveCredentials = new LiveCredentials(deps.db, deps.clock);
   // deps stay inside: adapters get named functions, so what they may reach is this list and nothing else.
   return {
     incidentTypes: deps.incidentTypes,
@@ -199,17 +202,19 @@ export function createCore(deps: CoreDeps) {
       /** Throws not_authorized (and reports the refusal) unless the actor may manage decoys; writes nothing. */
       mayManage: (actor: Actor) => authorize(deps, actor, 'decoy.manage'),
       /** Plants a decoy (admins); a credential decoy's string to plant is returned only here. */
-      register: (actor: Actor, input: { name: string; kind?: string; note?: string }) => registerDecoy(deps, actor, input),
+      register: (actor: Actor, input: { name: string; kind?: string; note?: string }) => registerDecoy(deps, actor, input, liveCredentials),
       /** Live decoys with their hit counts (admins). */
       list: (actor: Actor) => listDecoys(deps, actor),
       /** Retires a live decoy by name (admins). */
-      retire: (actor: Actor, name: string) => retireDecoyByName(deps, actor, name),
+      retire: (actor: Actor, name: string) => retireDecoyByName(deps, actor, name, liveCredentials),
       /** Records a fetch of a decoy URL (and any decoy credential it presented); [] when it was no live decoy. */
-      tripFromRequest: (req: DecoyRequest) => tripFromRequest(deps, req),
+      tripFromRequest: (req: DecoyRequest) => tripFromRequest(deps, req, liveCredentials),
       /** The requests of a batch that may record anything (a live path token, or credentials presented); one query. */
       worthRecording: (reqs: readonly DecoyRequest[]) => worthRecording(deps, reqs),
       /** Records each live decoy credential pasted in a Slack message, once per Slack event. */
-      tripFromMessage: (msg: DecoyMessage) => tripFromMessage(deps, msg),
+      tripFromMessage: (msg: DecoyMessage) => tripFromMessage(deps, msg, liveCredentials),
+      /** Reads the live credential decoys into memory (at start-up; later changes are picked up by themselves). */
+      loadLiveCredentials: () => liveCredentials.load(),
     },
   };
 }

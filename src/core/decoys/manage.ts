@@ -5,6 +5,7 @@ import { inTransaction, type Actor, type CoreDeps } from '../context.js';
 import { requireAdmin } from '../incidents/access.js';
 import { checkKind, checkName, checkNote, credentialFor, newToken, type Decoy } from './decoy.js';
 import { findLiveByName, hitStats, insertDecoy, listLive, retireDecoy } from './queries.js';
+import type { LiveCredentials } from './cache.js';
 
 /** A registered decoy, for a credential the string to plant, and the kinds of secret redacted from its note. */
 export interface Registered {
@@ -24,8 +25,8 @@ export interface ListedDecoy {
   lastHit: Date | null;
 }
 
-/** Plants a decoy under a name no live decoy uses. */
-export async function registerDecoy(deps: CoreDeps, actor: Actor, input: { name: string; kind?: string; note?: string }): Promise<Registered> {
+/** Plants a decoy under a name no live decoy uses; `live` (the core's in-memory copy) is told once it is committed. */
+export async function registerDecoy(deps: CoreDeps, actor: Actor, input: { name: string; kind?: string; note?: string }, live?: LiveCredentials): Promise<Registered> {
   await requireAdmin(deps, actor, 'decoy.manage');
   const name = checkName(deps, input.name);
   const kind = checkKind(input.kind ?? 'url');
@@ -36,6 +37,8 @@ export async function registerDecoy(deps: CoreDeps, actor: Actor, input: { name:
       if (await findLiveByName(tx, name)) throw nameTaken(name);
       return insertDecoy(tx, { name, kind, token: newToken(), note, createdBy: actor.id, createdAt: now });
     });
+    // After the commit: a re-read started now sees the new credential, so it trips on this replica at once.
+    if (kind === 'credential') live?.changed();
     return { decoy, ...(kind === 'credential' ? { credential: credentialFor(decoy.token) } : {}), ...(found.length > 0 ? { redacted: found } : {}) };
   } catch (err) {
     // Two registrations racing for one name: the partial unique index refuses the second.
@@ -60,15 +63,20 @@ export async function listDecoys(deps: CoreDeps, actor: Actor): Promise<ListedDe
   }));
 }
 
-/** Retires a live decoy: its URL and credential stop recording hits, and its name is free again. */
-export async function retireDecoyByName(deps: CoreDeps, actor: Actor, rawName: string): Promise<Decoy> {
+/**
+ * Retires a live decoy: its URL and credential stop recording hits, and its name is free again. `live` (the core's
+ * in-memory copy) is told after the commit; other replicas' copies need not be, as recordHit re-checks under lock.
+ */
+export async function retireDecoyByName(deps: CoreDeps, actor: Actor, rawName: string, live?: LiveCredentials): Promise<Decoy> {
   await requireAdmin(deps, actor, 'decoy.manage');
   const name = checkName(deps, rawName);
-  return inTransaction(deps, async (tx) => {
+  const retired = await inTransaction(deps, async (tx) => {
     const decoy = await findLiveByName(tx, name, { forUpdate: true });
     if (!decoy) throw new AppError('invalid_input', `No live decoy is called "${name}". \`/decoy list\` shows them.`);
     return retireDecoy(tx, decoy.id, actor.id, deps.clock.now());
   });
+  live?.changed();
+  return retired;
 }
 
 function nameTaken(name: string): AppError {

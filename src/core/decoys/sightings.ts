@@ -5,6 +5,7 @@ import { redactFor } from '../redaction/apply.js';
 import { recordableHeaders } from './decoy.js';
 import { DECOY_CREDENTIAL_PATTERN } from '../../shared/decoy-credential.js';
 import { listLive } from './queries.js';
+import type { LiveCredentials } from './cache.js';
 import { recordHit, type Tripped } from './trip.js';
 
 /** A request under DECOY_PATH as the web adapter saw it. */
@@ -27,14 +28,17 @@ export interface DecoyMessage {
   eventId?: string;
 }
 
-/** Records a hit for the decoy whose URL was fetched and for any decoy credential the request presented. */
-export async function tripFromRequest(deps: CoreDeps, req: DecoyRequest): Promise<Tripped[]> {
+/**
+ * Records a hit for the decoy whose URL was fetched and for any decoy credential the request presented; live
+ * credentials are looked up in `live` (memory) when given, else in the database.
+ */
+export async function tripFromRequest(deps: CoreDeps, req: DecoyRequest, live?: LiveCredentials): Promise<Tripped[]> {
   // Recorded: the method, the user agent and the ordinary headers only; recordHit redacts them before storing.
   const detail = { method: req.method, userAgent: headerText(req.headers['user-agent']).slice(0, 300), headers: recordableHeaders(req.headers) };
   // A decoy credential may be presented in any header (there is no fixed list of token headers).
   const presented = presentedText(req);
   const tokens = new Set([req.token]);
-  if (presented.trim()) for (const t of await liveCredentialTokensIn(deps, presented)) tokens.add(t);
+  if (presented.trim()) for (const t of await liveCredentialTokensIn(deps, presented, live)) tokens.add(t);
   const hits: Tripped[] = [];
   for (const token of tokens) {
     const hit = await recordHit(deps, { token, via: 'url', source: req.source, detail });
@@ -43,9 +47,12 @@ export async function tripFromRequest(deps: CoreDeps, req: DecoyRequest): Promis
   return hits;
 }
 
-/** Records a hit for each live decoy credential in the message; the stored text is redacted. */
-export async function tripFromMessage(deps: CoreDeps, msg: DecoyMessage): Promise<Tripped[]> {
-  const tokens = await liveCredentialTokensIn(deps, msg.text);
+/**
+ * Records a hit for each live decoy credential in the message; the stored text is redacted. With `live` (the core's
+ * in-memory copy), a message holding no live credential costs no query.
+ */
+export async function tripFromMessage(deps: CoreDeps, msg: DecoyMessage, live?: LiveCredentials): Promise<Tripped[]> {
+  const tokens = await liveCredentialTokensIn(deps, msg.text, live);
   if (tokens.length === 0) return [];
   // The pattern catches the credential as planted; a bare token (pasted without its prefix) is replaced after.
   const marker = `[redacted: ${DECOY_CREDENTIAL_PATTERN.name}]`;
@@ -64,9 +71,13 @@ export async function tripFromMessage(deps: CoreDeps, msg: DecoyMessage): Promis
   return hits;
 }
 
-/** Tokens of live credential decoys that appear verbatim in the text (exact lookup, never a prefix match). */
-export async function liveCredentialTokensIn(deps: CoreDeps, text: string): Promise<string[]> {
+/**
+ * Tokens of live credential decoys that appear verbatim in the text (exact lookup, never a prefix match), from the
+ * in-memory copy when given (candidates only: recordHit checks each under lock), else read from the database.
+ */
+export async function liveCredentialTokensIn(deps: CoreDeps, text: string, cache?: LiveCredentials): Promise<string[]> {
   if (!text) return [];
+  if (cache) return cache.tokensIn(text);
   const live = await listLive(deps.db, ['credential']);
   return live.map((d) => d.token).filter((t) => text.includes(t));
 }
