@@ -49,7 +49,10 @@ export class LiveCredentials {
   }
 
   private isFresh(): boolean {
-    return this.loadedAt !== undefined && this.clock.now().getTime() - this.loadedAt < this.refreshMs;
+    if (this.loadedAt === undefined) return false;
+    const age = this.clock.now().getTime() - this.loadedAt;
+    // A clock set back (NTP, a test's clock) must not make the copy look fresh for longer than refreshMs.
+    return age >= 0 && age < this.refreshMs;
   }
 
   /**

@@ -105,6 +105,14 @@ describe('changes made by another replica or the CLI', () => {
     expect(hit).toMatchObject({ decoy: { name: 'aws-backup' }, declared: true });
   });
 
+  it('a clock set back does not keep the copy fresh for longer than the interval', async () => {
+    const other = createCore({ ...t.deps });
+    expect(await t.core.decoys.tripFromMessage(message(ORDINARY))).toEqual([]);
+    const { credential } = await other.decoys.register(cli, { name: 'aws-backup', kind: 'credential' });
+    t.clock.advance(-60_000);
+    expect(await t.core.decoys.tripFromMessage(message(`key ${credential}`))).toHaveLength(1);
+  });
+
   it('a credential retired elsewhere stops at once, before the interval has passed', async () => {
     const bot = t.core;
     const other = createCore({ ...t.deps });
