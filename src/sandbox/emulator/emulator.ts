@@ -49,7 +49,7 @@ export class SlackEmulator implements SlackEmulatorApi {
   ) {
     this.faults = faults;
     this.apiUrl = `${ws.baseUrl}/api/`;
-    this.deps = { ws, transport };
+    this.deps = { ws, transport, ...(limits ? { limits } : {}) };
   }
 
   /** Start the HTTP server on 127.0.0.1 (ephemeral port) with an empty workspace. */

@@ -25,7 +25,7 @@ export const TIER_PER_MINUTE: Readonly<Record<Exclude<Tier, 'special'>, number>>
  */
 export const POST_MESSAGE_PER_CHANNEL = { perSecond: 1, burst: 3 } as const;
 
-/** Events API: deliveries to one app per workspace per hour (https://docs.slack.dev/apis/events-api). Not enforced yet. */
+/** Events API: events to one app per workspace per hour (https://docs.slack.dev/reference/events/app_rate_limited). */
 export const EVENTS_PER_HOUR = 30_000;
 
 const METHOD_REF = 'https://docs.slack.dev/reference/methods';

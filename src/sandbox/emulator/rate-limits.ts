@@ -1,7 +1,8 @@
 // Slack's rate limits applied to the emulator's Web API, on the emulator's clock (never real time): each numbered tier
 // allows its calls per minute per method in any sliding 60-second window, and chat.postMessage allows a short burst
-// per channel at one message a second (rows and sources in rate-limit-tiers.ts). Off unless the emulator is asked.
-import { METHOD_LIMITS, POST_MESSAGE_PER_CHANNEL, TIER_PER_MINUTE, type Tier } from './rate-limit-tiers.js';
+// per channel at one message a second, and events to the app are capped per hour (rows and sources in
+// rate-limit-tiers.ts). Off unless the emulator is asked.
+import { EVENTS_PER_HOUR, METHOD_LIMITS, POST_MESSAGE_PER_CHANNEL, TIER_PER_MINUTE, type Tier } from './rate-limit-tiers.js';
 
 /** How the emulator limits calls: the published floors by default, or other per-minute budgets (a benchmark's). */
 export interface RateLimitSettings {
@@ -9,7 +10,12 @@ export interface RateLimitSettings {
   perMinute?: Partial<Record<Exclude<Tier, 'special'>, number>>;
   /** chat.postMessage messages allowed at once in one channel (the long-run rate stays one a second). */
   postMessageBurst?: number;
+  /** Events delivered to the app in any hour (Slack's is 30,000 per workspace). */
+  eventsPerHour?: number;
 }
+
+/** What becomes of an event over the Events API cap: delivered, dropped after an app_rate_limited notice, or dropped. */
+export type EventFate = { kind: 'deliver' } | { kind: 'notify'; minute: number } | { kind: 'drop' };
 
 /** A refusal: how many whole seconds until the call would be let through, as Slack's Retry-After header says. */
 export interface RateLimited {
@@ -26,10 +32,30 @@ export class RateLimiter {
   private readonly calls = new Map<string, number[]>();
   private readonly perMinute: Record<Exclude<Tier, 'special'>, number>;
   private readonly burst: number;
+  private readonly eventsPerHour: number;
+  private events: number[] = [];
+  private notifiedMinute: number | undefined;
 
   constructor(settings: RateLimitSettings = {}) {
     this.perMinute = { ...TIER_PER_MINUTE, ...settings.perMinute };
     this.burst = Math.max(1, settings.postMessageBurst ?? POST_MESSAGE_PER_CHANNEL.burst);
+    this.eventsPerHour = Math.max(1, settings.eventsPerHour ?? EVENTS_PER_HOUR);
+  }
+
+  /**
+   * Counts an event Slack is about to deliver, or drops it: over the cap Slack sends no event, only an app_rate_limited
+   * notice naming the minute (https://docs.slack.dev/reference/events/app_rate_limited), here once per minute limited.
+   */
+  takeEvent(now: number): EventFate {
+    this.events = this.events.filter((at) => at > now - 3_600_000);
+    if (this.events.length < this.eventsPerHour) {
+      this.events.push(now);
+      return { kind: 'deliver' };
+    }
+    const minute = Math.floor(now / 60_000) * 60;
+    if (this.notifiedMinute === minute) return { kind: 'drop' };
+    this.notifiedMinute = minute;
+    return { kind: 'notify', minute };
   }
 
   /**
@@ -54,6 +80,8 @@ export class RateLimiter {
   /** Forgets every window (a fresh workspace). */
   clear(): void {
     this.calls.clear();
+    this.events = [];
+    this.notifiedMinute = undefined;
   }
 
   private windowOf(method: string, params: Record<string, unknown>): { key: string; window: Window } | undefined {

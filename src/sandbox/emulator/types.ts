@@ -154,7 +154,8 @@ export interface SlackEmulatorOptions {
   ackTimeoutMs?: number;
   /**
    * (Added) Enforce Slack's per-method rate-limit tiers on the emulator's clock: true for the published floors, or
-   * other budgets. Over a limit a call answers HTTP 429, Retry-After and {"ok":false,"error":"ratelimited"}. Off by default.
+   * other budgets. Over a limit a call answers HTTP 429, Retry-After and {"ok":false,"error":"ratelimited"}; events
+   * over the hourly cap are dropped after an app_rate_limited notice. Off by default.
    */
   rateLimits?: boolean | RateLimitSettings;
 }

@@ -88,4 +88,16 @@ describe('the limiter', () => {
     limiter.clear();
     expect(burst(limiter, 'conversations.create', 25, T0)).toBe(20);
   });
+
+  it('caps events per hour in a sliding window, with one app_rate_limited notice a minute', () => {
+    const limiter = new RateLimiter({ eventsPerHour: 2 });
+    expect([limiter.takeEvent(T0), limiter.takeEvent(T0 + 1_000)]).toEqual([{ kind: 'deliver' }, { kind: 'deliver' }]);
+    const minute = Math.floor((T0 + 2_000) / 60_000) * 60;
+    expect(limiter.takeEvent(T0 + 2_000)).toEqual({ kind: 'notify', minute });
+    expect(limiter.takeEvent(T0 + 3_000)).toEqual({ kind: 'drop' });
+    // An hour on, T0's event has left the window (one slot), T0+1 s's has not; a new minute gets a new notice.
+    expect(limiter.takeEvent(T0 + 3_600_000)).toEqual({ kind: 'deliver' });
+    expect(limiter.takeEvent(T0 + 3_600_001)).toEqual({ kind: 'notify', minute: Math.floor((T0 + 3_600_001) / 60_000) * 60 });
+    expect(limiter.takeEvent(T0 + 3_601_000)).toEqual({ kind: 'deliver' });
+  });
 });

@@ -3,17 +3,21 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { webApi } from '@slack/bolt';
 import { SlackEmulator } from '../../../src/sandbox/emulator/emulator.js';
-import { SECRET, TOKEN, client, testClock, type TestClock } from './helpers.js';
+import type { RateLimitSettings } from '../../../src/sandbox/emulator/rate-limits.js';
+import { SECRET, TOKEN, client, startFakeBot, testClock, type FakeBot, type TestClock } from './helpers.js';
 
 let emu: SlackEmulator | undefined;
+let bot: FakeBot | undefined;
 afterEach(async () => {
   await emu?.close();
+  await bot?.close();
   emu = undefined;
+  bot = undefined;
 });
 
-async function start(rateLimits?: boolean): Promise<{ emu: SlackEmulator; clock: TestClock }> {
+async function start(rateLimits?: boolean | RateLimitSettings, botUrl?: string): Promise<{ emu: SlackEmulator; clock: TestClock }> {
   const clock = testClock();
-  emu = await SlackEmulator.start({ signingSecret: SECRET, botToken: TOKEN, now: clock.now, ...(rateLimits === undefined ? {} : { rateLimits }) });
+  emu = await SlackEmulator.start({ signingSecret: SECRET, botToken: TOKEN, now: clock.now, botUrl, ...(rateLimits === undefined ? {} : { rateLimits }) });
   return { emu, clock };
 }
 
@@ -76,5 +80,28 @@ describe('rate limits in the emulator', () => {
     expect((await call(emu, 'conversations.create', { name: 'c-20' })).status).toBe(429);
     emu.reset();
     expect((await call(emu, 'conversations.create', { name: 'c-20' })).status).toBe(200);
+  });
+
+  it('drop events over the hourly cap, telling the app once a minute with app_rate_limited', async () => {
+    bot = await startFakeBot();
+    const { emu, clock } = await start({ eventsPerHour: 2 }, bot.url);
+    const ch = emu.channel('ops', { botMember: true });
+    const u = emu.user('ann');
+    const said = async (text: string) => (await emu.say({ user: u.id, channel: ch.id, text })).reply.status;
+    expect([await said('one'), await said('two')]).toEqual([200, 200]);
+    expect(await said('three')).toBe(0);
+    expect(await said('four')).toBe(0);
+    const bodies = () => bot!.received.map((r) => JSON.parse(r.body) as { type: string; event?: { text: string }; minute_rate_limited?: number });
+    expect(bodies().map((b) => b.event?.text ?? b.type)).toEqual(['one', 'two', 'app_rate_limited']);
+    expect(bodies()[2]).toMatchObject({ team_id: emu.teamId, api_app_id: emu.appId, minute_rate_limited: Math.floor(clock.now() / 60_000) * 60 });
+    // The messages are in the channel all the same: only the app's events are capped.
+    expect(emu.messages(ch.id).map((m) => m.text)).toEqual(['one', 'two', 'three', 'four']);
+    // A minute later, still over the cap: one more notice; an hour after the first events, delivered again.
+    clock.advance(60_000);
+    expect(await said('five')).toBe(0);
+    expect(bodies().filter((b) => b.type === 'app_rate_limited')).toHaveLength(2);
+    clock.advance(3_600_000);
+    expect(await said('six')).toBe(200);
+    expect(bodies().at(-1)!.event?.text).toBe('six');
   });
 });
