@@ -48,6 +48,7 @@ const UNIT = [
   'test/db/redacted-columns.test.ts',
   'test/docs/security-md.test.ts',
   'test/sandbox/app-surface.test.ts',
+  'test/sandbox/emulator/rate-limit-tiers.test.ts',
   'test/sandbox/line-errors.test.ts',
   'test/sandbox/modal.test.ts',
   'test/sandbox/render.test.ts',

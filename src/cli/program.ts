@@ -63,7 +63,8 @@ export function buildProgram(run: CliRun): Command {
     .command('sandbox')
     .description('try Rampart without Slack: the real bot, a local Slack emulator and a terminal')
     .option('--script <file>', 'run the lines of a file, print the transcript and exit')
-    .action(async (opts: { script?: string }) => {
+    .option('--rate-limits', "the emulator enforces Slack's rate-limit tiers (429 with Retry-After over a limit)")
+    .action(async (opts: { script?: string; rateLimits?: boolean }) => {
       const settings = config();
       const { runSandbox } = await import('../sandbox/sandbox.js');
       await exit(
@@ -72,6 +73,7 @@ export function buildProgram(run: CliRun): Command {
           ...(settings.database.url ? { databaseUrl: settings.database.url } : {}),
           logLevel: settings.logLevelFromEnv ?? 'info',
           ...(opts.script ? { scriptFile: opts.script } : {}),
+          ...(opts.rateLimits ? { rateLimits: true } : {}),
         }),
       );
     });

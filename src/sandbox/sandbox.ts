@@ -12,6 +12,7 @@ import { openConfiguredDatabase } from '../compose.js';
 import type { Database } from '../db/types.js';
 import { listIncidents } from '../core/index.js';
 import { SlackEmulator } from './emulator/emulator.js';
+import type { SlackEmulatorOptions } from './emulator/types.js';
 import { readAppSurface } from './app-surface.js';
 import { runRepl, runScript } from './repl.js';
 import { SandboxSession } from './session.js';
@@ -44,6 +45,8 @@ export interface SandboxOptions {
    * passing in real time: the bot and the emulator see the same time pass, and a test does not sleep.
    */
   fastForwardWaits?: boolean;
+  /** The emulator enforces Slack's rate limits (`rampart sandbox --rate-limits`): see SlackEmulatorOptions.rateLimits. */
+  rateLimits?: SlackEmulatorOptions['rateLimits'];
 }
 
 /** Runs the sandbox interactively or from a script file; resolves to the process exit code. */
@@ -73,7 +76,7 @@ export async function runSandbox(opts: SandboxOptions): Promise<number> {
   // A restart resumes at the saved sandbox time when it is ahead of the real time, so time never goes back.
   let offsetMs = 0;
   const now = () => Date.now() + offsetMs;
-  const emu = await SlackEmulator.start({ signingSecret, botToken: SANDBOX_BOT_TOKEN, now });
+  const emu = await SlackEmulator.start({ signingSecret, botToken: SANDBOX_BOT_TOKEN, now, ...(opts.rateLimits ? { rateLimits: opts.rateLimits } : {}) });
   const logFile = path.join(opts.dataDir, 'sandbox.log');
   const logStream = createWriteStream(logFile, { flags: 'a' });
   const logger = createLogger(opts.logLevel ?? 'info', logStream);

@@ -6,7 +6,7 @@ import { startRampart, type RampartApp, type StartOptions } from '../../src/app.
 import { loadConfig } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import { SlackEmulator } from '../../src/sandbox/emulator/emulator.js';
-import type { EmuChannel, EmuUser } from '../../src/sandbox/emulator/types.js';
+import type { EmuChannel, EmuUser, SlackEmulatorOptions } from '../../src/sandbox/emulator/types.js';
 import { createTestDatabase, emptyTestDatabase, type TestDatabase } from './db.js';
 
 export interface TestBot {
@@ -34,12 +34,19 @@ export interface TestBotOptions {
   slackRetries?: number;
   /** The HTTP server's limits on unauthenticated requests (small ones to test them). */
   http?: StartOptions['http'];
+  /** The emulator enforces Slack's rate-limit tiers (off by default; see SlackEmulatorOptions.rateLimits). */
+  rateLimits?: SlackEmulatorOptions['rateLimits'];
 }
 
 /** Starts the bot and the emulator. Every Slack request is signed with a fresh secret. */
 export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> {
   const signingSecret = randomBytes(16).toString('hex');
-  const emu = await SlackEmulator.start({ signingSecret, botToken: 'xoxb-test-token', ...(opts.now ? { now: opts.now } : {}) });
+  const emu = await SlackEmulator.start({
+    signingSecret,
+    botToken: 'xoxb-test-token',
+    ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.rateLimits ? { rateLimits: opts.rateLimits } : {}),
+  });
   const lead = emu.user('lead');
   const staff = emu.user('staff');
   const general = emu.channel('general');

@@ -2,7 +2,7 @@
 // the event_id and carry Slack's retry headers, and do not change the workspace a second time.
 import type { BotReply, EmuMessage } from './types.js';
 import type { DriverDeps } from './driver.js';
-import { eventCallback } from './payloads.js';
+import { appRateLimited, eventCallback } from './payloads.js';
 import { permalink, viewJson } from './shapes.js';
 import { TEAM_ID } from './constants.js';
 
@@ -20,6 +20,10 @@ function targetMessage(deps: DriverDeps, channel: string, ts: string): EmuMessag
 }
 
 async function deliver(deps: DriverDeps, event: Record<string, unknown>, delivery: Delivery): Promise<BotReply> {
+  // Over the Events API cap the event is never sent (status 0, as for an event the app does not get).
+  const fate = deps.limits?.takeEvent(deps.ws.now());
+  if (fate?.kind === 'notify') await deps.transport.send({ body: JSON.stringify(appRateLimited(fate.minute)), contentType: 'application/json' });
+  if (fate && fate.kind !== 'deliver') return { status: 0, body: '' };
   const eventId = delivery.eventId ?? deps.ws.nextId('Ev');
   const envelope = eventCallback(event, eventId, deps.ws.nowSeconds());
   const retry = delivery.retryNum;

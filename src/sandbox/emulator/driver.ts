@@ -4,6 +4,7 @@
 import type { BotReply, EmuMessage } from './types.js';
 import type { Workspace } from './workspace.js';
 import type { BotTransport } from './transport.js';
+import type { RateLimiter } from './rate-limits.js';
 import type { ViewRecord } from './sessions.js';
 import { buttonAction, messageAction, messageBlockActions, slashCommandForm, viewBlockActions } from './payloads.js';
 import { applyAckReply } from './replies.js';
@@ -15,6 +16,8 @@ import { messageJson, viewJson } from './shapes.js';
 export interface DriverDeps {
   ws: Workspace;
   transport: BotTransport;
+  /** Slack's rate limits when enforced: the Events API cap drops events over it. */
+  limits?: RateLimiter;
 }
 
 /** A message the user can see: everything not ephemeral, and ephemeral messages shown to them. */

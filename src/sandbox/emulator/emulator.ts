@@ -18,6 +18,7 @@ import type {
 } from './types.js';
 import { Workspace } from './workspace.js';
 import { FaultTable } from './faults.js';
+import { RateLimiter } from './rate-limits.js';
 import { startServer } from './server.js';
 import { BotTransport } from './transport.js';
 import type { BotRequest, LateAnswer } from './transport.js';
@@ -41,13 +42,14 @@ export class SlackEmulator implements SlackEmulatorApi {
   private constructor(
     private readonly ws: Workspace,
     faults: FaultTable,
+    private readonly limits: RateLimiter | undefined,
     private readonly server: Server,
     private readonly transport: BotTransport,
     private readonly socket: SocketModeHub,
   ) {
     this.faults = faults;
     this.apiUrl = `${ws.baseUrl}/api/`;
-    this.deps = { ws, transport };
+    this.deps = { ws, transport, ...(limits ? { limits } : {}) };
   }
 
   /** Start the HTTP server on 127.0.0.1 (ephemeral port) with an empty workspace. */
@@ -55,9 +57,11 @@ export class SlackEmulator implements SlackEmulatorApi {
     const now = opts.now ?? Date.now;
     const ws = new Workspace(now);
     const faults = new FaultTable();
+    const limits = opts.rateLimits ? new RateLimiter(opts.rateLimits === true ? {} : opts.rateLimits) : undefined;
     const { server, baseUrl } = await startServer({
       ws,
       faults,
+      ...(limits ? { limits } : {}),
       botToken: opts.botToken,
       // The hub needs the running server; the server only calls this once a request comes, when the hub exists.
       socketMode: { appToken: opts.appToken, openUrl: () => hub.openUrl() },
@@ -71,7 +75,7 @@ export class SlackEmulator implements SlackEmulatorApi {
       ...(opts.ackTimeoutMs !== undefined ? { ackTimeoutMs: opts.ackTimeoutMs } : {}),
       onLate: (late) => reportLate(ws, late),
     });
-    return new SlackEmulator(ws, faults, server, transport, hub);
+    return new SlackEmulator(ws, faults, limits, server, transport, hub);
   }
 
   /** The bot's own user. */
@@ -99,11 +103,12 @@ export class SlackEmulator implements SlackEmulatorApi {
 
   /**
    * Empties the workspace (users, channels, groups, messages, calls, modals, files, response_urls) and drops pending
-   * faults, as a fresh start has it, so one running emulator can serve a whole test file. New ids never repeat old
-   * ones. Socket Mode connections stay open.
+   * faults and rate-limit windows, as a fresh start has it, so one running emulator can serve a whole test file. New ids
+   * never repeat old ones. Socket Mode connections stay open.
    */
   reset(): void {
     this.faults.clear();
+    this.limits?.clear();
     this.ws.reset();
   }
 

@@ -110,6 +110,11 @@ export function messageAction(args: { user: EmuUser; channel: EmuChannel; messag
   };
 }
 
+/** Slack's notice that the app is over the Events API cap (no inner event; the minute it became limited). */
+export function appRateLimited(minute: number): Obj {
+  return { token: VERIFICATION_TOKEN, type: 'app_rate_limited', team_id: TEAM_ID, minute_rate_limited: minute, api_app_id: APP_ID };
+}
+
 /** An Events API envelope around one event. */
 export function eventCallback(event: Obj, eventId: string, eventTime: number): Obj {
   return {

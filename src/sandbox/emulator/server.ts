@@ -6,6 +6,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Workspace } from './workspace.js';
 import type { FaultTable } from './faults.js';
+import type { RateLimiter } from './rate-limits.js';
 import type { EmuCall } from './types.js';
 import { METHODS } from './methods/index.js';
 import { SlackApiError } from './methods/common.js';
@@ -20,6 +21,8 @@ export interface ServerDeps {
   ws: Workspace;
   faults: FaultTable;
   botToken: string;
+  /** Slack's rate limits, when the emulator was asked to enforce them (see ./rate-limits.ts). */
+  limits?: RateLimiter;
   /** apps.connections.open: the app-level token it accepts and a fresh Socket Mode URL (see ./socket-mode.ts). */
   socketMode?: { appToken: string | undefined; openUrl: () => string };
   /** A POST to a response_url: returns the HTTP status and JSON body to answer. */
@@ -185,6 +188,9 @@ async function handleApi(
   if (!handler) return record(params, 200, { ok: false, error: 'unknown_method', req_method: method });
   if (!token) return record(params, 200, { ok: false, error: 'not_authed' });
   if (token !== deps.botToken) return record(params, 200, { ok: false, error: 'invalid_auth' });
+  // Limits are per app per workspace per method, so only an authenticated call counts; a refused one does nothing.
+  const limited = deps.limits?.take(method, params, ws.now());
+  if (limited) return record(params, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(limited.retryAfterSeconds) });
   try {
     record(params, 200, { ok: true, ...handler({ ws, params }) });
   } catch (error) {

@@ -2,6 +2,7 @@
 // and drives the bot the way Slack does (signed slash commands, interactions and events, or the same payloads as
 // Socket Mode envelopes).
 // Tests and the terminal sandbox code against this interface only.
+import type { RateLimitSettings } from './rate-limits.js';
 
 /** A workspace member. The bot itself is a user too (is_bot). */
 export interface EmuUser {
@@ -151,6 +152,12 @@ export interface SlackEmulatorOptions {
   socketMode?: boolean;
   /** (Added) How long the bot has to answer (HTTP response or envelope ack), in real ms; Slack's is 3,000. */
   ackTimeoutMs?: number;
+  /**
+   * (Added) Enforce Slack's per-method rate-limit tiers on the emulator's clock: true for the published floors, or
+   * other budgets. Over a limit a call answers HTTP 429, Retry-After and {"ok":false,"error":"ratelimited"}; events
+   * over the hourly cap are dropped after an app_rate_limited notice. Off by default.
+   */
+  rateLimits?: boolean | RateLimitSettings;
 }
 
 /** The emulator's public surface (implemented by SlackEmulator in ./emulator.ts). */
