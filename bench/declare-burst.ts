@@ -1,7 +1,7 @@
 // Declare burst benchmark (issue 17): N declares through core at a fixed concurrency on Postgres, each over the
 // pool's own connections, as a burst of `/incident declare` reaches core. It reports throughput and the p50/p99/max
 // of one declare (from the call to the committed incident), and checks the references came out 1..N, gapless.
-// Run: `node --import tsx bench/declare-burst.ts` (options: --declares 1000 --concurrency 10).
+// Run: `npm run bench -- declare-burst`, or `node --import tsx bench/declare-burst.ts --declares 1000 --concurrency 10`.
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/db/client.js';
 import { benchCore, scratchPostgres } from './support.js';

@@ -8,6 +8,7 @@ const BENCHES: Record<string, string[]> = {
   'decoy-timing': ['--import', 'tsx', 'bench/decoy-timing.ts'],
   'stalled-bodies': ['--expose-gc', '--import', 'tsx', 'bench/stalled-bodies.ts'],
   report: ['--import', 'tsx', 'bench/report.ts'],
+  'declare-burst': ['--import', 'tsx', 'bench/declare-burst.ts'],
 };
 
 const asked = process.argv.slice(2);
