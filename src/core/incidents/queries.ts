@@ -8,7 +8,10 @@ import type { Tlp } from '../tlp/tlp.js';
 type Row = typeof incidents.$inferSelect;
 type NewRow = Omit<typeof incidents.$inferInsert, 'id' | 'number'>;
 
-/** The next incident number. An upsert on a counter row: concurrent declares queue on its lock, and a rollback leaves no gap. */
+/**
+ * The next incident number, for a transaction that numbers its incident up front (a decoy trip). An upsert on the counter
+ * row: others queue on its lock until this transaction ends, and a rollback leaves no gap. Declares use numberIncident.
+ */
 export async function nextIncidentNumber(tx: Tx): Promise<number> {
   const [row] = await tx
     .insert(counters)
