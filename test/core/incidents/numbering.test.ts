@@ -5,7 +5,8 @@ import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/core/core.js';
 import { openDatabase } from '../../../src/db/client.js';
-import type { Database, Db } from '../../../src/db/types.js';
+import type { Database, Db, DbOrTx } from '../../../src/db/types.js';
+import type { Declared } from '../../../src/core/incidents/declare.js';
 import { RESPONDER, slackUser, testCore } from '../../support/core.js';
 import { backend, dbErrorOf } from '../../support/db.js';
 
@@ -93,4 +94,45 @@ describe.skipIf(backend !== 'postgres')('incident numbers under concurrency (Pos
       await Promise.all(pools.map((p) => p.close()));
     }
   });
+
+  it('a declare held up midway does not hold up the next one: the number is taken at the end', async () => {
+    // The held declare waits on an advisory lock the test holds, from its first timeline event: after its incident is
+    // stored, before it is numbered. Were the counter locked from the start, the second declare would wait for it.
+    await t.database.db.execute(sql.raw(HOLD_SLOW_DECLARE));
+    await t.database.db.execute(sql.raw('drop trigger if exists hold_slow_declare on timeline_events'));
+    await t.database.db.execute(sql.raw('create trigger hold_slow_declare before insert on timeline_events for each row execute function hold_slow_declare()'));
+    const gate = await openDatabase({ kind: 'postgres', url: t.database.url!, max: 1 });
+    const pool = await openDatabase({ kind: 'postgres', url: t.database.url!, max: 2 });
+    try {
+      const core = createCore({ ...t.deps, db: pool.db });
+      let slow: Promise<Declared> | undefined;
+      await gate.db.transaction(async (held) => {
+        await held.execute(sql`select pg_advisory_xact_lock(1717)`);
+        slow = core.declare(actor, { title: 'Slow', severity: 'sev2' });
+        // Until the held declare waits on the gate (each look is a query, no timer).
+        while (!(await waitingOnGate(held))) continue;
+        const quick = await core.declare(actor, { title: 'Quick', severity: 'sev3' });
+        expect(quick.incident.ref).toBe('INC-1');
+      });
+      // The gate's transaction ended: the held declare goes on and takes the next number.
+      expect((await slow!).incident.ref).toBe('INC-2');
+      expect(await numbersIn(t.database.db)).toEqual({ numbers: [1, 2], counter: 2 });
+    } finally {
+      await Promise.all([gate.close(), pool.close()]);
+    }
+  });
 });
+
+const HOLD_SLOW_DECLARE = `create or replace function hold_slow_declare() returns trigger language plpgsql as $$
+  begin
+    if exists (select 1 from incidents where id = new.incident_id and title = 'Slow') then
+      perform pg_advisory_xact_lock(1717);
+    end if;
+    return new;
+  end $$`;
+
+/** Whether a session waits for the test's advisory lock. */
+async function waitingOnGate(db: DbOrTx): Promise<boolean> {
+  const r = (await db.execute(sql`select count(*)::int as n from pg_locks where locktype = 'advisory' and objid = 1717 and not granted`)) as unknown as { rows: { n: number }[] };
+  return r.rows[0]!.n > 0;
+}
