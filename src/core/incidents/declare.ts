@@ -1,6 +1,7 @@
 // Declaring an incident: validate, then one transaction that stores it, writes incident_declared, numbers it and
 // enqueues its Slack set-up (channel, invite, first message, announcement), which the outbox carries out after this.
-// The number is taken last (see numberIncident): concurrent declares queue on the counter only for that and the commit.
+// The number is taken last (see numberIncident): concurrent declares queue on the counter only for that statement, the
+// set-up row that shows the reference, and the commit.
 import { AppError } from '../../shared/errors.js';
 import type { Tx } from '../../db/types.js';
 import { inTransaction, type Actor, type CoreDeps } from '../context.js';
@@ -67,6 +68,7 @@ export async function declareIncident(deps: CoreDeps, actor: Actor, input: Decla
     ...redactedField(found),
   };
 }
+
 /** What storeDeclaration stores, checked and redacted. */
 interface Checked {
   title: SafeRedacted;

@@ -38,9 +38,10 @@ export async function insertUnnumbered(tx: Tx, values: NewRow): Promise<Incident
 
 /**
  * Takes the next incident number from the counter and gives it to this unnumbered incident, in one statement. The
- * counter row stays locked until the transaction ends, so the caller makes this its last statement: declares queue
- * on the lock only for this statement and the commit, not for the whole declaration. Gapless: the number is taken and
- * used in the same transaction, so a rollback returns both, and the next declare takes the same number again.
+ * counter row stays locked until the transaction ends, so the caller does this at the very end (only what must show
+ * the reference comes after it): declares queue on the lock for that and the commit, not for the whole declaration.
+ * Gapless: the number is taken and used in the same transaction, so a rollback returns both and the next declare takes
+ * the same number again; no duplicates: the row lock serialises the increments (and incidents_number_key backs it).
  */
 export async function numberIncident(tx: Tx, incidentId: number): Promise<number> {
   const result = (await tx.execute(sql`
