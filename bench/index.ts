@@ -9,6 +9,7 @@ const BENCHES: Record<string, string[]> = {
   'decoy-messages': ['--import', 'tsx', 'bench/decoy-messages.ts'],
   'stalled-bodies': ['--expose-gc', '--import', 'tsx', 'bench/stalled-bodies.ts'],
   report: ['--import', 'tsx', 'bench/report.ts'],
+  'declare-burst': ['--import', 'tsx', 'bench/declare-burst.ts'],
 };
 
 const asked = process.argv.slice(2);

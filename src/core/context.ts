@@ -88,11 +88,16 @@ export function isTrusted(actor: Actor): boolean {
   return actor.source === 'cli' || actor.source === 'system';
 }
 
+type TransactionDeps = Pick<CoreDeps, 'db' | 'redactPatterns' | 'outbox'>;
+
 /**
  * Runs fn in one transaction: a change and its timeline event commit together or not at all. The transaction carries
  * the deployment's redaction patterns, which the timeline append and the outbox enqueue apply to what they store.
+ * `last`, when given, runs after everything else, Home refreshes included, just before the commit.
  */
-export async function inTransaction<T>(deps: Pick<CoreDeps, 'db' | 'redactPatterns' | 'outbox'>, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(deps: TransactionDeps, fn: (tx: Tx) => Promise<T>): Promise<T>;
+export async function inTransaction<T, R>(deps: TransactionDeps, fn: (tx: Tx) => Promise<T>, last: (tx: Tx, result: T) => Promise<R>): Promise<R>;
+export async function inTransaction<T, R>(deps: TransactionDeps, fn: (tx: Tx) => Promise<T>, last?: (tx: Tx, result: T) => Promise<R>): Promise<T | R> {
   let used: Tx | undefined;
   const result = await deps.db.transaction(async (tx) => {
     used = tx;
@@ -100,7 +105,8 @@ export async function inTransaction<T>(deps: Pick<CoreDeps, 'db' | 'redactPatter
     const result = await fn(tx);
     // Whatever use case changed an incident, the Home tabs it concerns are refreshed by the same transaction.
     await refreshHomesAfter(tx);
-    return result;
+    // Statements that take a lock held until the commit (a gapless number) go last, so that the lock is held briefly.
+    return last ? last(tx, result) : result;
   });
   // Only after the commit: a worker woken earlier would not see the rows yet.
   if (used && enqueuedDuring(used)) deps.outbox?.notify();

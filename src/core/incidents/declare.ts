@@ -1,13 +1,16 @@
-// Declaring an incident: validate, then one transaction that numbers it, stores it, writes incident_declared and
+// Declaring an incident: validate, then one transaction that stores it, writes incident_declared, numbers it and
 // enqueues its Slack set-up (channel, invite, first message, announcement), which the outbox carries out after this.
+// The number is taken last (see numberIncident): concurrent declares queue on the counter only for that statement, the
+// set-up row that shows the reference, and the commit.
 import { AppError } from '../../shared/errors.js';
+import type { Tx } from '../../db/types.js';
 import { inTransaction, type Actor, type CoreDeps } from '../context.js';
 import { appendEvent } from '../timeline/queries.js';
 import { slackTsToDate, type SlackMessageRef } from '../timeline/events.js';
-import { DEFAULT_SEVERITY, parseSeverity, type Incident } from './incident.js';
-import { insertIncident, nextIncidentNumber } from './queries.js';
+import { DEFAULT_SEVERITY, formatRef, parseSeverity, type Incident, type Severity } from './incident.js';
+import { insertUnnumbered, numberIncident } from './queries.js';
 import { checkText, checkTitle, MAX_DESCRIPTION } from './text-rules.js';
-import { mergeFound, redactedField, redactFor, redactMessage } from '../redaction/apply.js';
+import { mergeFound, redactedField, redactFor, redactMessage, type SafeRedacted } from '../redaction/apply.js';
 import { noticeDeclared } from '../outbox/incident-notices.js';
 import { matchRule } from '../rules/rule.js';
 import { followIncident } from '../reminders/track.js';
@@ -45,66 +48,91 @@ export async function declareIncident(deps: CoreDeps, actor: Actor, input: Decla
   const sensitive = deps.sensitiveTypes.includes(type);
   const isPrivate = input.private ?? true;
   const now = deps.clock.now();
-  const declared = await inTransaction(deps, async (tx) => {
-    const number = await nextIncidentNumber(tx);
-    const created = await insertIncident(tx, {
-      number,
-      title: title.text,
-      description: description.text,
-      type,
-      severity,
-      private: isPrivate || sensitive,
-      drill: input.drill ?? false,
-      reporterId: actor.id,
-      declaredAt: now,
-      updatedAt: now,
-    });
-    await appendEvent(
-      tx,
-      created.id,
-      {
-        kind: 'incident_declared',
-        actor: actor.id,
-        source: actor.source,
-        payload: {
-          title: title.text,
-          description: description.text,
-          type,
-          severity,
-          private: created.private,
-          drill: created.drill,
-          ...(source ? { sourceMessage: source.message } : {}),
-          ...redactedField(found),
-        },
-      },
-      now,
-    );
-    if (source) {
-      // The reported message is its own event at the time it was posted, which is usually before the declaration.
-      await appendEvent(
-        tx,
-        created.id,
-        {
-          kind: 'message_reported',
-          actor: actor.id,
-          source: actor.source,
-          payload: { ...source.message, ...redactedField(source.found) },
-          occurredAt: slackTsToDate(source.message.ts) ?? now,
-        },
-        now,
-      );
-    }
-    const rule = matchRule(deps.rules, created);
-    const setup = await noticeDeclared(tx, { incident: created, channel: deps.announceChannel, ...(rule ? { rule } : {}), now });
-    await followIncident(tx, deps, created, 'declared', actor.id, now);
-    return { created, setup };
-  });
+  const declared = await inTransaction(
+    deps,
+    (tx) => storeDeclaration(tx, deps, actor, { title, description, source, found, type, severity, isPrivate: isPrivate || sensitive, drill: input.drill ?? false, now }),
+    async (tx, stored) => {
+      // Nothing before this needs the number: the events and reminders refer to the incident by id. What shows the
+      // reference (the set-up and what it enqueues, the reply) comes after it, so it always shows the number kept.
+      const number = await numberIncident(tx, stored.id);
+      const incident: Incident = { ...stored, number, ref: formatRef(number) };
+      const rule = matchRule(deps.rules, incident);
+      const setup = await noticeDeclared(tx, { incident, channel: deps.announceChannel, ...(rule ? { rule } : {}), now });
+      return { created: incident, setup };
+    },
+  );
   return {
     incident: declared.created,
     setup: declared.setup,
     ...(sensitive && !isPrivate ? { forcedPrivateBecause: `type ${type} is security-sensitive` } : {}),
     ...redactedField(found),
   };
+}
+
+/** What storeDeclaration stores, checked and redacted. */
+interface Checked {
+  title: SafeRedacted;
+  description: SafeRedacted;
+  source: ReturnType<typeof redactMessage> | undefined;
+  found: string[];
+  type: string;
+  severity: Severity;
+  isPrivate: boolean;
+  drill: boolean;
+  now: Date;
+}
+
+/** Stores the declared incident, not numbered yet, with its events and reminders (each keyed by the incident's id). */
+async function storeDeclaration(tx: Tx, deps: Pick<CoreDeps, 'reminders'>, actor: Actor, c: Checked): Promise<Incident> {
+  const { title, description, source, found, now } = c;
+  const created = await insertUnnumbered(tx, {
+    title: title.text,
+    description: description.text,
+    type: c.type,
+    severity: c.severity,
+    private: c.isPrivate,
+    drill: c.drill,
+    reporterId: actor.id,
+    declaredAt: now,
+    updatedAt: now,
+  });
+  await appendEvent(
+    tx,
+    created.id,
+    {
+      kind: 'incident_declared',
+      actor: actor.id,
+      source: actor.source,
+      payload: {
+        title: title.text,
+        description: description.text,
+        type: c.type,
+        severity: c.severity,
+        private: created.private,
+        drill: created.drill,
+        ...(source ? { sourceMessage: source.message } : {}),
+        ...redactedField(found),
+      },
+    },
+    now,
+  );
+  if (source) {
+    // The reported message is its own event at the time it was posted, which is usually before the declaration.
+    await appendEvent(
+      tx,
+      created.id,
+      {
+        kind: 'message_reported',
+        actor: actor.id,
+        source: actor.source,
+        payload: { ...source.message, ...redactedField(source.found) },
+        occurredAt: slackTsToDate(source.message.ts) ?? now,
+      },
+      now,
+    );
+  }
+  await followIncident(tx, deps, created, 'declared', actor.id, now);
+  return created;
 }
 
 /** Validates an incident type against the configured list. */

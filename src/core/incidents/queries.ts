@@ -8,7 +8,10 @@ import type { Tlp } from '../tlp/tlp.js';
 type Row = typeof incidents.$inferSelect;
 type NewRow = Omit<typeof incidents.$inferInsert, 'id' | 'number'>;
 
-/** The next incident number. An upsert on a counter row: concurrent declares queue on its lock, and a rollback leaves no gap. */
+/**
+ * The next incident number, for a transaction that numbers its incident up front (a decoy trip). An upsert on the counter
+ * row: others queue on its lock until this transaction ends, and a rollback leaves no gap. Declares use numberIncident.
+ */
 export async function nextIncidentNumber(tx: Tx): Promise<number> {
   const [row] = await tx
     .insert(counters)
@@ -17,6 +20,41 @@ export async function nextIncidentNumber(tx: Tx): Promise<number> {
     .returning({ value: counters.value });
   if (!row) throw new Error('counter upsert returned no row');
   return row.value;
+}
+
+/**
+ * Inserts an incident that has no number yet: its provisional number is minus its id, unique and never a real
+ * reference, until numberIncident gives it one as the declaring transaction's last statement.
+ */
+export async function insertUnnumbered(tx: Tx, values: NewRow): Promise<Incident> {
+  // The id first (one round trip, no lock held), so that the provisional number can be derived from it.
+  const drawnId = (await tx.execute(sql`select nextval(pg_get_serial_sequence('incidents', 'id'))::int as id`)) as unknown as { rows: { id: number }[] };
+  const [drawn] = drawnId.rows;
+  if (!drawn) throw new Error('incident id sequence returned no value');
+  const [row] = await tx.insert(incidents).values({ ...values, id: drawn.id, number: -drawn.id }).returning();
+  if (!row) throw new Error('incident insert returned no row');
+  return toIncident(row);
+}
+
+/**
+ * Takes the next incident number from the counter and gives it to this unnumbered incident, in one statement. The
+ * counter row stays locked until the transaction ends, so the caller does this at the very end (only what must show
+ * the reference comes after it): declares queue on the lock for that and the commit, not for the whole declaration.
+ * Gapless: the number is taken and used in the same transaction, so a rollback returns both and the next declare takes
+ * the same number again; no duplicates: the row lock serialises the increments (and incidents_number_key backs it).
+ */
+export async function numberIncident(tx: Tx, incidentId: number): Promise<number> {
+  const result = (await tx.execute(sql`
+    with taken as (
+      insert into ${counters} (name, value) values ('incident', 1)
+      on conflict (name) do update set value = ${counters}.value + 1
+      returning value
+    )
+    update ${incidents} set number = taken.value from taken where ${incidents.id} = ${incidentId}
+    returning taken.value as number`)) as unknown as { rows: { number: number }[] };
+  const [row] = result.rows;
+  if (!row) throw new Error(`incident ${incidentId} to number was not found`);
+  return row.number;
 }
 
 /** Inserts an incident and returns it. */
