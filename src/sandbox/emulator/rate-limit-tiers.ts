@@ -31,37 +31,47 @@ export const EVENTS_PER_HOUR = 30_000;
 const METHOD_REF = 'https://docs.slack.dev/reference/methods';
 const row = (method: string, tier: Tier): [string, MethodLimit] => [method, { tier, source: `${METHOD_REF}/${method}` }];
 
-/** Every method the emulator serves, with its published tier. */
+/**
+ * Every method the emulator serves, with its published tier. Each row's `source` is the Slack method page; the trailing
+ * comment names the evidence actually checked (verified 2026-12-04 against stored copies, no live fetch):
+ *   [slack]  Slack's own page: docs.slack.dev/reference/methods/<m> ("Rate Limits: Tier N" / front matter rate_limit),
+ *            api.slack.com/methods/<m> ("Rate limits: Tier N"), or the aki017/slack-api-docs mirror of those pages.
+ *   [kit]    slack_kit 1.0.0-alpha.0 (hex.pm) priv/docs/methods/<m>.json, whose rate_limit label is copied from
+ *            docs.slack.dev ("Tier N: ..+ per minute").
+ *   [sdk]    slack-morphism-rust src/api/*.rs SLACK_TIERn_METHOD_CONFIG (a well-kept SDK's table: second-best source).
+ * conversations.history and conversations.replies: Tier 3 is for Marketplace and internal apps; commercially
+ * distributed non-Marketplace apps get 1 request per minute (docs.slack.dev method pages). Not modelled here.
+ */
 export const METHOD_LIMITS: Readonly<Record<string, MethodLimit>> = Object.fromEntries([
-  row('auth.test', 'special'),
-  row('chat.delete', 'tier3'),
-  row('chat.getPermalink', 'special'),
-  row('chat.postEphemeral', 'tier4'),
-  row('chat.postMessage', 'special'),
-  row('chat.update', 'tier3'),
-  row('conversations.archive', 'tier2'),
-  row('conversations.create', 'tier2'),
-  row('conversations.history', 'tier3'),
-  row('conversations.info', 'tier3'),
-  row('conversations.invite', 'tier3'),
-  row('conversations.join', 'tier3'),
-  row('conversations.list', 'tier2'),
-  row('conversations.members', 'tier4'),
-  row('conversations.open', 'tier3'),
-  row('conversations.replies', 'tier3'),
-  row('conversations.setPurpose', 'tier2'),
-  row('conversations.setTopic', 'tier2'),
-  row('conversations.unarchive', 'tier2'),
-  row('files.completeUploadExternal', 'tier4'),
-  row('files.getUploadURLExternal', 'tier4'),
-  row('pins.add', 'tier2'),
-  row('reactions.add', 'tier3'),
-  row('usergroups.users.list', 'tier2'),
-  row('users.conversations', 'tier3'),
-  row('users.info', 'tier4'),
-  row('users.lookupByEmail', 'tier3'),
-  row('views.open', 'tier4'),
-  row('views.publish', 'tier4'),
-  row('views.push', 'tier4'),
-  row('views.update', 'tier4'),
+  row('auth.test', 'special'), // [slack] docs.slack.dev: Special ("hundreds of requests per minute"); [sdk] special
+  row('chat.delete', 'tier3'), // [slack] api.slack.com Tier 3; [kit] Tier 3; [sdk] tier3
+  row('chat.getPermalink', 'special'), // [slack] api.slack.com: "hundreds of requests per minute"; [kit] Special
+  row('chat.postEphemeral', 'tier4'), // [slack] slack-api-docs mirror Tier 4; [sdk] tier4
+  row('chat.postMessage', 'special'), // confirmed (brief); [sdk] special, 1/s
+  row('chat.update', 'tier3'), // [slack] api.slack.com Tier 3; [sdk] tier3
+  row('conversations.archive', 'tier2'), // [slack] api.slack.com Tier 2; [kit] Tier 2; [sdk] tier2
+  row('conversations.create', 'tier2'), // confirmed (brief); [sdk] tier2
+  row('conversations.history', 'tier3'), // [slack] docs.slack.dev Tier 3 (see note above); [sdk] tier3
+  row('conversations.info', 'tier3'), // [kit] Tier 3; [sdk] tier3
+  row('conversations.invite', 'tier3'), // confirmed (brief); [sdk] tier3
+  row('conversations.join', 'tier3'), // [slack] api.slack.com Tier 3; [kit] Tier 3; [sdk] tier3
+  row('conversations.list', 'tier2'), // [slack] slack-api-docs mirror Tier 2; [sdk] tier2
+  row('conversations.members', 'tier4'), // [kit] Tier 4; [sdk] tier4
+  row('conversations.open', 'tier3'), // [slack] api.slack.com Tier 3; [sdk] tier3
+  row('conversations.replies', 'tier3'), // [slack] docs.slack.dev Tier 3 (see note above); [sdk] tier3
+  row('conversations.setPurpose', 'tier2'), // [kit] Tier 2; [sdk] tier2
+  row('conversations.setTopic', 'tier2'), // [slack] api.slack.com Tier 2; [sdk] tier2
+  row('conversations.unarchive', 'tier2'), // [kit] Tier 2; [sdk] tier2
+  row('files.completeUploadExternal', 'tier4'), // [slack] api.slack.com Tier 4
+  row('files.getUploadURLExternal', 'tier4'), // [slack] api.slack.com Tier 4
+  row('pins.add', 'tier2'), // SDK only: [sdk] tier2; Slack's page not found in the stored copies
+  row('reactions.add', 'tier3'), // [slack] docs.slack.dev Tier 3; [sdk] tier3
+  row('usergroups.users.list', 'tier2'), // [kit] Tier 2
+  row('users.conversations', 'tier3'), // [slack] slack-api-docs mirror Tier 3; [sdk] tier3
+  row('users.info', 'tier4'), // [kit] Tier 4; [sdk] tier4
+  row('users.lookupByEmail', 'tier3'), // [kit] Tier 3; [sdk] tier3
+  row('views.open', 'tier4'), // [slack] api.slack.com Tier 4; [kit] Tier 4; [sdk] tier4
+  row('views.publish', 'tier4'), // [kit] Tier 4; [sdk] tier4
+  row('views.push', 'tier4'), // [kit] Tier 4; [sdk] tier4
+  row('views.update', 'tier4'), // [slack] api.slack.com Tier 4; [sdk] tier4
 ]);
