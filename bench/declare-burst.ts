@@ -4,7 +4,7 @@
 // Run: `npm run bench -- declare-burst`, or `node --import tsx bench/declare-burst.ts --declares 1000 --concurrency 10`.
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/db/client.js';
-import { benchCore, scratchPostgres } from './support.js';
+import { benchCore, quantile, scratchPostgres } from './support.js';
 
 const { values } = parseArgs({ options: { declares: { type: 'string', default: '1000' }, concurrency: { type: 'string', default: '10' } } });
 const total = Number(values.declares);
@@ -44,8 +44,3 @@ console.log(`\nreferences ${gapless ? `INC-${concurrency + 1}..INC-${concurrency
 await database.close();
 await cleanup();
 if (!gapless) process.exitCode = 1;
-
-function quantile(list: number[], q: number): number {
-  const sorted = [...list].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-}

@@ -4,18 +4,15 @@
 // ordinary text of 32 characters or more holding none of them, which is what nearly every message is. Measured: one
 // message at a time (median and p99 of each call), then 10 at a time (messages per second), in alternating rounds.
 // Run: `npm run bench -- decoy-messages` (options: --messages 5000 --backend postgres|pglite).
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase, type DatabaseTarget } from '../src/db/client.js';
+import { openDatabase } from '../src/db/client.js';
 import { createCore } from '../src/core/core.js';
 import { systemClock } from '../src/core/clock.js';
 import type { CoreDeps } from '../src/core/context.js';
 import { DEFAULT_INCIDENT_TYPES } from '../src/core/incidents/incident-types.js';
 import { loadLibrary } from '../src/core/playbooks/library.js';
 import { tripFromMessage, type DecoyMessage } from '../src/core/decoys/sightings.js';
-import { scratchPostgres } from './support.js';
+import { quantile, scratchPglite, scratchPostgres } from './support.js';
 
 const { values } = parseArgs({ options: { messages: { type: 'string', default: '5000' }, backend: { type: 'string', default: 'postgres' } } });
 const count = Number(values.messages);
@@ -23,7 +20,7 @@ const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_UR
 const CONCURRENCY = 10;
 const ROUNDS = 3;
 
-const { target, cleanup } = values.backend === 'postgres' ? await scratchPostgres(serverUrl, 'rampart_decoy_msg_bench') : await pgliteTarget();
+const { target, cleanup } = values.backend === 'postgres' ? await scratchPostgres(serverUrl, 'rampart_decoy_msg_bench') : await scratchPglite('rampart-decoy-msg-bench');
 const database = await openDatabase(target);
 const deps: CoreDeps = {
   db: database.db,
@@ -84,13 +81,3 @@ for (const name of Object.keys(paths) as Path[]) {
 }
 await database.close();
 await cleanup();
-
-function quantile(list: number[], q: number): number {
-  const sorted = [...list].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-}
-
-async function pgliteTarget(): Promise<{ target: DatabaseTarget; cleanup: () => Promise<void> }> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'rampart-decoy-msg-bench-'));
-  return { target: { kind: 'pglite', dataDir: path.join(dir, 'data') }, cleanup: () => rm(dir, { recursive: true, force: true }) };
-}

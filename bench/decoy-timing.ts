@@ -8,15 +8,12 @@
 // Target (issue 12): the medians of the three kinds within 0.5 ms of each other.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { openDatabase, type DatabaseTarget } from '../src/db/client.js';
+import { openDatabase } from '../src/db/client.js';
 import { createLogger } from '../src/log.js';
 import { decoyRoute } from '../src/web/decoy-route.js';
-import { benchCore, scratchPostgres } from './support.js';
+import { benchCore, quantile, scratchPglite, scratchPostgres } from './support.js';
 
 // The visitor: 30 warm-up rounds (connections, JIT, the database's caches), then perKind rounds of the three tokens.
 const CLIENT = `
@@ -46,7 +43,7 @@ const { values } = parseArgs({ options: { requests: { type: 'string', default: '
 const perKind = Number(values.requests);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-const { target, cleanup } = values.backend === 'postgres' ? await scratchPostgres(serverUrl, 'rampart_decoy_bench') : await pgliteTarget();
+const { target, cleanup } = values.backend === 'postgres' ? await scratchPostgres(serverUrl, 'rampart_decoy_bench') : await scratchPglite('rampart-decoy-bench');
 const database = await openDatabase(target);
 const core = await benchCore(database);
 const operator = { id: 'bench', source: 'cli' } as const;
@@ -74,15 +71,3 @@ console.log(`largest difference between medians: ${(Math.max(...medians) - Math.
 server.close();
 await database.close();
 await cleanup();
-
-
-function quantile(list: number[], q: number): number {
-  const sorted = [...list].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-}
-
-
-async function pgliteTarget(): Promise<{ target: DatabaseTarget; cleanup: () => Promise<void> }> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'rampart-decoy-bench-'));
-  return { target: { kind: 'pglite', dataDir: path.join(dir, 'data') }, cleanup: () => rm(dir, { recursive: true, force: true }) };
-}

@@ -3,15 +3,12 @@
 // Run: `npm run bench:report` (options: --sizes 1000,10000 --backends postgres,pglite --formats md,json).
 // Targets (issue 5): 10,000 events in under 1 s on Postgres for md and json; a 100,000-event export under 250 MB.
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
-import { openDatabase, type DatabaseTarget } from '../src/db/client.js';
+import { openDatabase } from '../src/db/client.js';
 import { REPORT_FORMATS } from '../src/core/reports/report.js';
 import { seedIncident } from './seed.js';
-import { scratchPostgres } from './support.js';
+import { scratchPglite, scratchPostgres } from './support.js';
 
 const run = promisify(execFile);
 const { values } = parseArgs({
@@ -29,7 +26,7 @@ interface Result { backend: string; events: number; format: string; ms: number; 
 const results: Result[] = [];
 
 for (const backend of values.backends.split(',')) {
-  const { target, cleanup } = backend === 'postgres' ? await scratchPostgres(serverUrl, 'rampart_bench') : await pgliteTarget();
+  const { target, cleanup } = backend === 'postgres' ? await scratchPostgres(serverUrl, 'rampart_bench') : await scratchPglite('rampart-bench');
   try {
     const database = await openDatabase(target.kind === 'postgres' ? { ...target, statementTimeoutMs: 600_000 } : target);
     for (const [i, n] of sizes.entries()) await seedIncident(database, i + 1, n);
@@ -49,12 +46,6 @@ printTable(results);
 async function measure(where: string, number: number, format: string) {
   const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/report-case.ts', where, String(number), format], { maxBuffer: 1 << 20 });
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as { ms: number; maxRssMb: number; baseRssMb: number; bytes: number };
-}
-
-
-async function pgliteTarget(): Promise<{ target: DatabaseTarget & { kind: 'pglite' }; cleanup: () => Promise<void> }> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'rampart-bench-'));
-  return { target: { kind: 'pglite', dataDir: path.join(dir, 'data') }, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
 function printTable(rows: Result[]): void {

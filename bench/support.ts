@@ -1,5 +1,8 @@
 // What the benchmarks share: a core with every check out of the way (everyone a responder, nothing sensitive), and a
-// scratch Postgres database made for one run and dropped after it.
+// scratch Postgres or PGlite database made for one run and removed after it, and the quantile every table reports.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { createCore } from '../src/core/core.js';
 import { systemClock } from '../src/core/clock.js';
@@ -40,4 +43,16 @@ export async function scratchPostgres(serverUrl: string, prefix: string): Promis
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return { target: { kind: 'postgres', url: url.toString() }, cleanup: () => admin(`drop database if exists ${name} with (force)`) };
+}
+
+/** A scratch embedded database in a temporary directory, removed by cleanup. */
+export async function scratchPglite(prefix: string): Promise<{ target: DatabaseTarget & { kind: 'pglite' }; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), `${prefix}-`));
+  return { target: { kind: 'pglite', dataDir: path.join(dir, 'data') }, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** The q-quantile of a list of timings (nearest rank). */
+export function quantile(list: readonly number[], q: number): number {
+  const sorted = [...list].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
