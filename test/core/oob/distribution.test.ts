@@ -64,7 +64,8 @@ describe('the awareness schedule distributes the plan', () => {
     const [r1, r2] = [coreAs('r1'), coreAs('r2')];
     const { version } = await r1.oob.current();
     const first = await Promise.all([r1.oob.runDue(), r2.oob.runDue()]);
-    expect(first.flat().map((o) => o.kind).sort()).toEqual(['held-elsewhere', 'posted']);
+    // One replica posts; the other finds the slot held, or already done (then it has nothing to say), by timing alone.
+    expect(first.flat().map((o) => o.kind).filter((k) => k !== 'held-elsewhere')).toEqual(['posted']);
     const posts = await outboxLike('oob-plan:');
     expect(posts.map((p) => [p.kind, p.lane, p.payload])).toEqual([['oob_plan_posted', 'C0STAFF', { version }]]);
     // Nothing of the plan is stored in the outbox: the worker renders it, without the phrase, at delivery.
