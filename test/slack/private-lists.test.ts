@@ -36,7 +36,10 @@ afterAll(async () => {
 async function listAll(as: EmuUser): Promise<{ reply: string; calls: string[] }> {
   const before = bot.emu.calls.length;
   const res = await bot.emu.slashCommand({ user: as.id, channel: bot.general.id, command: '/incident', text: 'list all' });
-  const calls = bot.emu.calls.slice(before).map((c) => c.method).filter((m) => m === 'users.conversations' || m === 'conversations.members');
+  const lookups = () => bot.emu.calls.slice(before).map((c) => c.method).filter((m) => m === 'users.conversations' || m === 'conversations.members');
+  // On a loaded machine the look-up's time limit (it must leave the ack in time) can pass before its request reaches
+  // the emulator; the request still arrives, so wait for it rather than read the log at once.
+  const calls = await bot.emu.waitFor(() => lookups().length > 0 && lookups());
   expect(res.status).toBe(200);
   return { reply: res.body, calls };
 }
