@@ -28,13 +28,13 @@ export async function saveReminders(db: DbOrTx, incidentId: number, rows: readon
   }
 }
 
-/** Reminders due at `now` (active or snoozed), oldest first. */
+/** Reminders due at `now` (active or snoozed), oldest first; at the same time, the older incident first (a stable order). */
 export async function dueReminders(db: DbOrTx, now: Date, limit: number): Promise<{ incidentId: number; kind: ReminderKind }[]> {
   return db
     .select({ incidentId: incidentReminders.incidentId, kind: incidentReminders.kind })
     .from(incidentReminders)
     .where(and(isNotNull(incidentReminders.dueAt), lte(incidentReminders.dueAt, now), inArray(incidentReminders.state, ['active', 'snoozed'])))
-    .orderBy(asc(incidentReminders.dueAt))
+    .orderBy(asc(incidentReminders.dueAt), asc(incidentReminders.incidentId), asc(incidentReminders.kind))
     .limit(limit);
 }
 
