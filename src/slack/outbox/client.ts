@@ -13,7 +13,8 @@ import type { SlackPacer } from './pacer.js';
 export interface AttemptScope {
   /** The outbox row's key. */
   owner: string;
-  pacer: SlackPacer;
+  /** Slack's limits, kept by the worker; absent where none apply (see OutboxTuning.paceToSlack). */
+  pacer: SlackPacer | undefined;
   /** Calls sent to Slack so far in this attempt (a paced call counts once it is sent). */
   sent: number;
   /** Slack refused the attempt's first call (a 429): nothing of the attempt reached it. */
@@ -27,19 +28,19 @@ class PacedWebClient extends WebClient {
   override async apiCall(method: string, options: Record<string, unknown> = {}): Promise<WebAPICallResult> {
     const scope = attemptScope.getStore();
     if (!scope) return super.apiCall(method, options);
-    const answered = await scope.pacer.take(method, options, scope.owner);
+    const answered = scope.pacer ? await scope.pacer.take(method, options, scope.owner) : undefined;
     scope.sent += 1;
     try {
       return await super.apiCall(method, options);
     } catch (err) {
       const e = err as { code?: string; retryAfter?: number };
       if (e.code === ErrorCode.RateLimitedError) {
-        scope.pacer.refused(method, options, Math.max(1, e.retryAfter ?? 1) * 1_000);
+        scope.pacer?.refused(method, options, Math.max(1, e.retryAfter ?? 1) * 1_000);
         if (scope.sent === 1) scope.refusedFirst = true;
       }
       throw err;
     } finally {
-      answered();
+      answered?.();
     }
   }
 }
