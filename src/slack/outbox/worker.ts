@@ -182,7 +182,8 @@ export class OutboxWorker implements OutboxPort {
       outcome = this.afterFailure(row, err, scope);
       if (outcome.kind !== 'deferred') this.deps.logger.warn({ err, key: row.key, attempts: row.attempts, outcome: outcome.kind }, 'Slack outbox delivery failed');
     } finally {
-      if (isMessage(row.kind)) this.lastPost.set(row.lane, this.deps.clock.now().getTime());
+      // A row put back before any call posted nothing, so its channel need not wait for it.
+      if (isMessage(row.kind) && scope.sent > 0) this.lastPost.set(row.lane, this.deps.clock.now().getTime());
     }
     if (!(await settleAttempt(this.deps, row, this.id, outcome))) this.deps.logger.warn({ key: row.key }, 'outbox lease lost; another worker has the row');
   }
