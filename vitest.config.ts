@@ -58,6 +58,7 @@ const UNIT = [
   'test/scheduler/sweep.test.ts',
   'test/slack/blocks/**/*.test.ts',
   'test/slack/manifest.test.ts',
+  'test/slack/outbox-pacer.test.ts',
   'test/slack/outbox-render.test.ts',
   'test/slack/parse/**/*.test.ts',
   'test/web/decoy-config.test.ts',

@@ -10,6 +10,7 @@ const BENCHES: Record<string, string[]> = {
   'stalled-bodies': ['--expose-gc', '--import', 'tsx', 'bench/stalled-bodies.ts'],
   report: ['--import', 'tsx', 'bench/report.ts'],
   'declare-burst': ['--import', 'tsx', 'bench/declare-burst.ts'],
+  'declare-storm': ['--import', 'tsx', 'bench/declare-storm.ts'],
 };
 
 const asked = process.argv.slice(2);

@@ -76,6 +76,8 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
     sleep: opts.sleep ?? (async () => {}),
     ...(opts.now ? { clock: { now: () => new Date(opts.now!()) } } : {}),
     ...(opts.http ? { http: opts.http } : {}),
+    // Without the emulator's limits there is nothing to pace to, and the default sleep does not wait.
+    ...(opts.rateLimits ? {} : { outbox: { paceToSlack: false } }),
   });
   emu.setBotUrl(`${rampart.url}/slack/events`);
   const bot: TestBot = {

@@ -33,7 +33,7 @@ export interface SetupResult {
 
 /** Applies a settled set-up (delivered or given up) to its incident; a retry changes nothing. */
 export async function afterChannelSetup(tx: Tx, row: OutboxRow, incident: Incident, outcome: AttemptOutcome, now: Date): Promise<void> {
-  if (row.kind !== 'channel_setup' || outcome.kind === 'retry') return;
+  if (row.kind !== 'channel_setup' || outcome.kind === 'retry' || outcome.kind === 'deferred') return;
   const p = row.payload as unknown as NotificationPayloads['channel_setup'];
   const keys = setupFollowUpKeys(incident.id);
   const base = { incidentId: incident.id, now };

@@ -12,4 +12,11 @@ export interface OutboxPort {
 export type AttemptOutcome =
   | { kind: 'delivered'; result: Record<string, unknown>; invited?: string[] }
   | { kind: 'retry'; at: Date; error: string }
+  /**
+   * Not a failure: the worker held the row back to keep within Slack's rate limits (pacing), or Slack refused the
+   * attempt's first call outright (a 429). Due again at `at`, with no timeline event. With `nothingSent` no call of
+   * this attempt can have taken effect, so the attempt is given back: the next one is a first try, with no look-up
+   * for an earlier attempt's effect. `error` (a 429's) is kept as the row's last error.
+   */
+  | { kind: 'deferred'; at: Date; nothingSent: boolean; error?: string }
   | { kind: 'failed'; error: string };

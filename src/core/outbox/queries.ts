@@ -1,6 +1,7 @@
 // The slack_outbox table: enqueue inside the caller's transaction, claim due rows under a lease, and settle them.
 // Each lane (a channel) is delivered in order: only the oldest pending row of a lane can be claimed.
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { slackOutbox } from '../../db/schema.js';
 import type { DbOrTx, Tx } from '../../db/types.js';
 import type { Notification, NotificationKind } from './notifications.js';
@@ -92,7 +93,7 @@ export async function nextDueAt(db: DbOrTx, now: Date): Promise<Date | undefined
 const heldBy = (id: number, worker: string) => and(eq(slackOutbox.id, id), eq(slackOutbox.leasedBy, worker), isNull(slackOutbox.deliveredAt), isNull(slackOutbox.failedAt));
 
 /** Applies a settlement to a row this worker still holds, ending the lease; false when the lease was lost. */
-async function settleHeld(db: DbOrTx, id: number, worker: string, changes: Partial<typeof slackOutbox.$inferInsert>): Promise<boolean> {
+async function settleHeld(db: DbOrTx, id: number, worker: string, changes: PgUpdateSetSource<typeof slackOutbox>): Promise<boolean> {
   const rows = await db
     .update(slackOutbox)
     .set({ ...changes, leaseUntil: null, leasedBy: null })
@@ -109,6 +110,18 @@ export function markDelivered(db: DbOrTx, p: { id: number; worker: string; now: 
 /** Puts a held row back to be tried again at `at` (backoff, Retry-After); false when the lease was lost. */
 export function reschedule(db: DbOrTx, p: { id: number; worker: string; at: Date; error: string }): Promise<boolean> {
   return settleHeld(db, p.id, p.worker, { availableAt: p.at, lastError: p.error });
+}
+
+/**
+ * Puts a held row back until `at` without counting its attempt when nothing of it reached Slack (`giveBack`): the
+ * claim counted one, and a counted attempt makes the next one look for its effect. False when the lease was lost.
+ */
+export function defer(db: DbOrTx, p: { id: number; worker: string; at: Date; giveBack: boolean; error?: string }): Promise<boolean> {
+  return settleHeld(db, p.id, p.worker, {
+    availableAt: p.at,
+    ...(p.giveBack ? { attempts: sql`greatest(${slackOutbox.attempts} - 1, 0)` } : {}),
+    ...(p.error ? { lastError: p.error } : {}),
+  });
 }
 
 /** Gives a held row up; false when the lease was lost. */

@@ -8,7 +8,7 @@ import type { NewEvent } from '../timeline/events.js';
 import { actionOf, type NotificationPayloads } from './notifications.js';
 import { afterGroupInvite, applyRule } from '../rules/apply.js';
 import { afterChannelSetup } from './channel-setup.js';
-import { markDelivered, markFailed, reschedule, type OutboxRow } from './queries.js';
+import { defer, markDelivered, markFailed, reschedule, type OutboxRow } from './queries.js';
 import type { AttemptOutcome } from './deps.js';
 
 /** What settling did: false when the lease had been lost to another worker (nothing was written). */
@@ -30,6 +30,9 @@ export async function settleAttempt(
       settled = await markDelivered(tx, { id: row.id, worker, now, result: outcome.result });
       if (outcome.invited?.length) event = { kind: 'members_invited', actor: 'rampart', source: 'system', payload: { users: outcome.invited } };
       if (row.kind === 'channel_archived' || row.kind === 'channel_unarchived') event = { kind: row.kind, actor: 'rampart', source: 'system', payload: { channelId: row.lane } };
+    } else if (outcome.kind === 'deferred') {
+      // Held back by pacing or refused outright: nothing went wrong that the timeline should tell.
+      settled = await defer(tx, { id: row.id, worker, at: outcome.at, giveBack: outcome.nothingSent, ...(outcome.error ? { error: outcome.error } : {}) });
     } else if (outcome.kind === 'retry') {
       settled = await reschedule(tx, { id: row.id, worker, at: outcome.at, error: outcome.error });
       // Only the first failure goes on the timeline: it says Slack was in trouble without one line per retry.

@@ -2,7 +2,7 @@
 // allows its calls per minute per method in any sliding 60-second window, and chat.postMessage allows a short burst
 // per channel at one message a second, and events to the app are capped per hour (rows and sources in
 // rate-limit-tiers.ts). Off unless the emulator is asked.
-import { EVENTS_PER_HOUR, METHOD_LIMITS, POST_MESSAGE_PER_CHANNEL, TIER_PER_MINUTE, type Tier } from './rate-limit-tiers.js';
+import { EVENTS_PER_HOUR, METHOD_LIMITS, POST_MESSAGE_PER_CHANNEL, TIER_PER_MINUTE, type Tier } from '../../slack/rate-limit-tiers.js';
 
 /** How the emulator limits calls: the published floors by default, or other per-minute budgets (a benchmark's). */
 export interface RateLimitSettings {

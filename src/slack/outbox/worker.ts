@@ -9,7 +9,9 @@ import { isMessage, claimDue, countClaimable, nextDueAt, type OutboxRow, settleA
 import type { Logger } from '../../log.js';
 import type { Sleep } from '../services/retry.js';
 import { slackErrorOf } from '../services/slack-call.js';
+import { attemptScope, type AttemptScope } from './client.js';
 import { backoffMs, classify } from './errors.js';
+import { PacingDeferred, SlackPacer } from './pacer.js';
 import { send } from './send.js';
 import type { HomeTab } from '../blocks/block-kit.js';
 
@@ -27,10 +29,19 @@ export interface OutboxTuning {
   maxAttempts: number;
   /** Rows claimed at a time (each from a different channel). */
   batch: number;
+  /** The longest wait for a Slack rate-limit slot made with the row held; a later slot puts the row back until then. */
+  maxPaceWaitMs: number;
+  /** Added to each rate-limit window, for calls that reach Slack later than they were sent. */
+  paceMarginMs: number;
+  /**
+   * Pace calls to Slack's published limits. Off only where no limits apply and waits are not slept (tests against an
+   * emulator without limits): there a wait would not pass, and rows would be put back for real seconds.
+   */
+  paceToSlack: boolean;
 }
 
 /** The defaults: ~1 message/s per channel, retries for about half an hour. */
-export const DEFAULT_TUNING: OutboxTuning = { paceMs: 1_100, leaseMs: 60_000, pollMs: 3_000, backoffBaseMs: 1_000, backoffMaxMs: 300_000, maxAttempts: 12, batch: 10 };
+export const DEFAULT_TUNING: OutboxTuning = { paceMs: 1_100, leaseMs: 60_000, pollMs: 3_000, backoffBaseMs: 1_000, backoffMaxMs: 300_000, maxAttempts: 12, batch: 10, maxPaceWaitMs: 2_000, paceMarginMs: 100, paceToSlack: true };
 
 /** What the worker needs. */
 export interface OutboxWorkerDeps {
@@ -68,6 +79,8 @@ export class OutboxWorker implements OutboxPort {
   readonly waits: PaceWait[] = [];
   private readonly tuning: OutboxTuning;
   private readonly lastPost = new Map<string, number>();
+  /** Slack's per-method rate limits, kept by this process (see pacer.ts for why not across replicas). */
+  private readonly pacer: SlackPacer;
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = false;
@@ -76,12 +89,14 @@ export class OutboxWorker implements OutboxPort {
   constructor(private readonly deps: OutboxWorkerDeps) {
     this.id = deps.workerId ?? `outbox-${randomUUID().slice(0, 8)}`;
     this.tuning = { ...DEFAULT_TUNING, ...deps.tuning };
+    this.pacer = new SlackPacer({ now: () => deps.clock.now().getTime(), sleep: deps.sleep, maxWaitMs: this.tuning.maxPaceWaitMs, marginMs: this.tuning.paceMarginMs });
   }
 
   /** Starts the periodic poll (and a first pass for rows left from before a restart). */
   /** Forgets when each lane last posted and the recorded waits (a test harness reusing one bot between tests). */
   forgetPacing(): void {
     this.lastPost.clear();
+    this.pacer.clear();
     this.waits.length = 0;
   }
 
@@ -159,21 +174,29 @@ export class OutboxWorker implements OutboxPort {
   private async deliver(row: OutboxRow): Promise<void> {
     if (isMessage(row.kind)) await this.pace(row.lane);
     let outcome: AttemptOutcome;
+    const scope: AttemptScope = { owner: row.key, pacer: this.tuning.paceToSlack ? this.pacer : undefined, sent: 0, refusedFirst: false };
     try {
-      const sent = await send(this.deps.client, this.deps, row);
+      const sent = await attemptScope.run(scope, () => send(this.deps.client, this.deps, row));
       outcome = { kind: 'delivered', result: { ...sent.result, worker: this.id }, ...(sent.invited ? { invited: sent.invited } : {}) };
     } catch (err) {
-      outcome = this.afterFailure(row, err);
-      this.deps.logger.warn({ err, key: row.key, attempts: row.attempts, outcome: outcome.kind }, 'Slack outbox delivery failed');
+      outcome = this.afterFailure(row, err, scope);
+      if (outcome.kind !== 'deferred') this.deps.logger.warn({ err, key: row.key, attempts: row.attempts, outcome: outcome.kind }, 'Slack outbox delivery failed');
     } finally {
-      if (isMessage(row.kind)) this.lastPost.set(row.lane, this.deps.clock.now().getTime());
+      // A row put back before any call posted nothing, so its channel need not wait for it.
+      if (isMessage(row.kind) && scope.sent > 0) this.lastPost.set(row.lane, this.deps.clock.now().getTime());
     }
     if (!(await settleAttempt(this.deps, row, this.id, outcome))) this.deps.logger.warn({ key: row.key }, 'outbox lease lost; another worker has the row');
   }
 
-  private afterFailure(row: OutboxRow, err: unknown): AttemptOutcome {
+  private afterFailure(row: OutboxRow, err: unknown, scope: AttemptScope): AttemptOutcome {
+    // Paced: the row comes back when its slot is due. Given back when nothing of this attempt was sent; otherwise it
+    // counts, so the next attempt looks for what this one may have done.
+    if (err instanceof PacingDeferred) return { kind: 'deferred', at: new Date(err.at), nothingSent: scope.sent === 0 };
     const error = slackErrorOf(err);
     const failure = classify(err);
+    // Refused before anything of the attempt reached Slack: not a failure, and nothing to look for next time (no
+    // conversations.list for a channel that cannot exist). Retry-After is honoured by the pacer and by the row's time.
+    if (failure.kind === 'rate_limited' && scope.refusedFirst) return { kind: 'deferred', at: new Date(this.deps.clock.now().getTime() + failure.retryAfterMs), nothingSent: true, error };
     if (failure.kind === 'permanent' || row.attempts >= this.tuning.maxAttempts) return { kind: 'failed', error };
     const wait = failure.kind === 'rate_limited' ? failure.retryAfterMs : backoffMs(row.attempts, this.tuning.backoffBaseMs, this.tuning.backoffMaxMs);
     return { kind: 'retry', at: new Date(this.deps.clock.now().getTime() + wait), error };

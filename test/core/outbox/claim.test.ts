@@ -87,6 +87,19 @@ describe('settleAttempt', () => {
     expect((await rowsByKey(t.database.db, ['inv']))[0]).toMatchObject({ attempts: 3, lastError: 'cant_invite', failedAt: t.clock.now() });
   });
 
+  it('a deferral puts the row back unseen on the timeline, giving the attempt back only when nothing was sent', async () => {
+    const { row } = await incidentRow('inv');
+    await settleAttempt(t.deps, row, 'w1', { kind: 'deferred', at: at(90_000), nothingSent: true, error: 'ratelimited' });
+    expect(await claim('w1', 89_000)).toEqual([]);
+    expect((await rowsByKey(t.database.db, ['inv']))[0]).toMatchObject({ attempts: 0, lastError: 'ratelimited', deliveredAt: null, failedAt: null });
+    const [again] = await claim('w1', 90_000);
+    expect(again).toMatchObject({ key: 'inv', attempts: 1 });
+    // Something of this attempt was sent: it counts, so the next attempt looks for what it did.
+    await settleAttempt(t.deps, again!, 'w1', { kind: 'deferred', at: at(91_000), nothingSent: false });
+    expect((await rowsByKey(t.database.db, ['inv']))[0]).toMatchObject({ attempts: 1, lastError: 'ratelimited' });
+    expect(await kinds()).toEqual(['incident_declared']);
+  });
+
   it('a worker that lost its lease writes nothing, timeline included', async () => {
     const { row } = await incidentRow('inv');
     await claim('w2', 61_000);

@@ -2,7 +2,7 @@
 // tier with its source, and each window slides with the clock it is given.
 import { describe, expect, it } from 'vitest';
 import { METHODS } from '../../../src/sandbox/emulator/methods/index.js';
-import { METHOD_LIMITS, TIER_PER_MINUTE } from '../../../src/sandbox/emulator/rate-limit-tiers.js';
+import { METHOD_LIMITS, TIER_PER_MINUTE } from '../../../src/slack/rate-limit-tiers.js';
 import { RateLimiter } from '../../../src/sandbox/emulator/rate-limits.js';
 
 const T0 = 1_700_000_000_000;

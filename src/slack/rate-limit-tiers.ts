@@ -1,5 +1,6 @@
 // Slack's Web API rate limits as its documentation publishes them, one table row per method the emulator serves, each
-// with the page that states it. The limiter that applies these rows is rate-limits.ts.
+// with the page that states it. Published data only, shared by both sides: the emulator enforces these rows
+// (src/sandbox/emulator/rate-limits.ts) and the outbox paces itself by them (src/slack/outbox/pacer.ts).
 // Overview: https://docs.slack.dev/apis/web-api/rate-limits ("per API method per workspace/team per app"):
 //   Tier 1 1+ per minute, Tier 2 20+, Tier 3 50+, Tier 4 100+; Special: varies by method (chat.postMessage "generally
 //   allows posting one message per second per channel, while also maintaining a workspace-wide limit"); posting
