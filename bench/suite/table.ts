@@ -24,12 +24,12 @@ export interface Machine {
   postgres: string;
 }
 
-/** "a–b" of the values as format shows them, or one value when they show the same. */
-export function range(values: readonly number[], format: (n: number) => string): string {
+/** "a–b unit" of the values as format shows them, or one value when both ends show the same. */
+export function range(values: readonly number[], format: (n: number) => string, unit = ''): string {
   if (values.length === 0) return '—';
   const low = format(Math.min(...values));
   const high = format(Math.max(...values));
-  return low === high ? low : `${low}–${high}`;
+  return `${low === high ? low : `${low}–${high}`}${unit}`;
 }
 
 /** "yes" when every round met the target, "no" when none did, else in how many. */
@@ -40,17 +40,20 @@ export function verdict(passes: readonly boolean[]): string {
   return met === 0 ? 'no' : `in ${met} of ${passes.length} rounds`;
 }
 
-/** One verdict for a target with several parts; each part named when they differ. */
+/** A target with several parts is met in a round when every part is; each part is named when they differ. */
 function verdicts(parts: Record<string, boolean[]>): string {
+  const lists = Object.values(parts);
+  const combined = verdict(lists[0]!.map((_, round) => lists.every((passes) => passes[round] === true)));
   const each = Object.entries(parts).map(([name, passes]) => [name, verdict(passes)] as const);
-  return each.every(([, v]) => v === each[0]![1]) ? each[0]![1] : each.map(([name, v]) => `${name}: ${v}`).join('; ');
+  return each.every(([, v]) => v === combined) ? combined : `${combined} (${each.map(([name, v]) => `${name}: ${v}`).join('; ')})`;
 }
 
-const mb = (n: number) => `${Math.round(n)} MB`;
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const ms = (n: number) => `${Math.round(n).toLocaleString('en')} ms`;
-const rate = (n: number) => Math.round(n).toLocaleString('en');
-const percent = (n: number) => `${Math.round(n * 100)} %`;
+const mb = (values: number[]) => range(values, (n) => String(Math.round(n)), ' MB');
+const seconds = (values: number[]) => range(values, (n) => (n / 1000).toFixed(2), ' s');
+const ms = (values: number[]) => range(values, (n) => Math.round(n).toLocaleString('en'), ' ms');
+const rate = (values: number[]) => range(values, (n) => Math.round(n).toLocaleString('en'));
+// A share is NaN for a round whose bare rate was 0 (see problems); it is left out of the range, not shown as NaN.
+const percent = (values: number[]) => range(values.filter(Number.isFinite), (n) => String(Math.round(n * 100)), ' %');
 /** Rampart's rate over the bare rate of the same round (rounds alternate, so each pair shared the machine's mood). */
 const shares = (rampart: LoadResult[], bare: LoadResult[]) => rampart.map((r, i) => (bare[i]?.perSecond ? r.perSecond / bare[i].perSecond : NaN));
 
@@ -65,39 +68,39 @@ export function tableRows(f: Figures): string[][] {
   const messageShare = shares(messagesR, bareMessages);
   const load = `${f.connections} concurrent`;
   const rows = [
-    ['Idle RSS, Postgres mode', range(bare.map((r) => r.idleRssMb), mb), range(rampart.map((r) => r.idleRssMb), mb), '≤ 110 MB', verdict(rampart.map((r) => r.idleRssMb <= 110))],
+    ['Idle RSS, Postgres mode', mb(bare.map((r) => r.idleRssMb)), mb(rampart.map((r) => r.idleRssMb)), '≤ 110 MB', verdict(rampart.map((r) => r.idleRssMb <= 110))],
     [
       'Idle RSS, embedded PGlite, first start / later starts',
       '—',
-      `${range(pglite.map((p) => p.firstRssMb), mb)} / ${range(pglite.map((p) => p.laterRssMb), mb)}`,
+      `${mb(pglite.map((p) => p.firstRssMb))} / ${mb(pglite.map((p) => p.laterRssMb))}`,
       '≤ 250 MB both',
       verdicts({ first: pglite.map((p) => p.firstRssMb <= 250), later: pglite.map((p) => p.laterRssMb <= 250) }),
     ],
     [
       'Start to a healthy `/healthz`, Postgres / PGlite first start',
-      range(bare.map((r) => r.startMs), seconds),
-      `${range(rampart.map((r) => r.startMs), seconds)} / ${range(pglite.map((p) => p.firstStartMs), seconds)}`,
+      seconds(bare.map((r) => r.startMs)),
+      `${seconds(rampart.map((r) => r.startMs))} / ${seconds(pglite.map((p) => p.firstStartMs))}`,
       '≤ 0.8 s / ≤ 2.5 s',
       verdicts({ Postgres: rampart.map((r) => r.startMs <= 800), PGlite: pglite.map((p) => p.firstStartMs <= 2500) }),
     ],
     [
       `\`/incident declare\` burst, ${load}, ${f.durationS} s`,
-      `${range(bareDeclares.map((d) => d.perSecond), rate)} req/s (with one insert), p99 ${range(bareDeclares.map((d) => d.p99Ms), ms)}`,
-      `${range(declaresR.map((d) => d.perSecond), rate)} req/s (${range(declareShare, percent)} of bare), p99 ${range(declaresR.map((d) => d.p99Ms), ms)}, max ${range(declaresR.map((d) => d.maxMs), ms)}`,
+      `${rate(bareDeclares.map((d) => d.perSecond))} req/s (with one insert), p99 ${ms(bareDeclares.map((d) => d.p99Ms))}`,
+      `${rate(declaresR.map((d) => d.perSecond))} req/s (${percent(declareShare)} of bare), p99 ${ms(declaresR.map((d) => d.p99Ms))}, max ${ms(declaresR.map((d) => d.maxMs))}`,
       'p99 ≤ 100 ms, ≥ 25 % of the bare rate',
       verdicts({ p99: declaresR.map((d) => d.p99Ms <= 100), rate: declareShare.map((s) => s >= 0.25) }),
     ],
     [
       `Message events (≥ 32 chars), ${load}, ${f.durationS} s`,
-      `${range(bareMessages.map((m) => m.perSecond), rate)} /s, p99 ${range(bareMessages.map((m) => m.p99Ms), ms)}`,
-      `${range(messagesR.map((m) => m.perSecond), rate)} /s (${range(messageShare, percent)} of bare), p99 ${range(messagesR.map((m) => m.p99Ms), ms)}`,
+      `${rate(bareMessages.map((m) => m.perSecond))} /s, p99 ${ms(bareMessages.map((m) => m.p99Ms))}`,
+      `${rate(messagesR.map((m) => m.perSecond))} /s (${percent(messageShare)} of bare), p99 ${ms(messagesR.map((m) => m.p99Ms))}`,
       '≥ 50 % of the bare rate',
       verdict(messageShare.map((s) => s >= 0.5)),
     ],
   ];
   if (f.report) {
     const { md, json } = f.report;
-    rows.push(['10,000-event report (Markdown, JSON), Postgres', '—', `${range(md, ms)} / ${range(json, ms)}`, '≤ 250 ms', verdicts({ Markdown: md.map((t) => t <= 250), JSON: json.map((t) => t <= 250) })]);
+    rows.push(['10,000-event report (Markdown, JSON), Postgres', '—', `${ms(md)} / ${ms(json)}`, '≤ 250 ms', verdicts({ Markdown: md.map((t) => t <= 250), JSON: json.map((t) => t <= 250) })]);
   }
   return rows;
 }
