@@ -121,11 +121,11 @@ export function renderBlock(f: Figures, m: Machine): string {
   const rounds = f.rampart.length;
   const when = `${m.date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   const lines = [
-    '## Rampart beside a bare Bolt app (`npm run bench -- suite`)',
+    '## At a glance: Rampart beside a bare Bolt app (issue 17)',
     '',
     `Run ${when} on ${m.cores} cores (${m.cpu}), ${m.ramGb.toFixed(1)} GB RAM, Node ${m.node}, PostgreSQL ${m.postgres} on loopback. ` +
       `${rounds} round${rounds === 1 ? '' : 's'}, bare Bolt and Rampart alternating; figures are min–max over rounds, rates are answers checked good per second. ` +
-      'Written by the suite: edit the code in bench/suite/, not this block.',
+      'Written by `npm run bench -- suite` (how: "The suite against a bare Bolt app" below); edit bench/suite/, not this block.',
     '',
     '| What | Bare Bolt | Rampart | Target | met? |',
     '|---|---|---|---|---|',
