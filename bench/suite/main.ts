@@ -2,7 +2,7 @@
 // on Postgres (idle memory, start time, message events, a declare burst, all through signed HTTP driven by autocannon),
 // then Rampart's first and later start on PGlite; then the 10,000-event report. The table (with the date and machine)
 // replaces the marked block at the top of docs/benchmarks.md; `--no-write` only prints it.
-// Options: --rounds 3 --duration 10 --connections 10 --settle 5 --warmup 1 --no-report. Postgres: BENCH_DATABASE_URL
+// Options: --rounds 3 --duration 10 --connections 10 --settle 5 --warmup 2 --no-report. Postgres: BENCH_DATABASE_URL
 // (or TEST_DATABASE_URL), default postgres://postgres@127.0.0.1:5432/postgres; databases made are named harness_<pid>_*.
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -20,7 +20,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
     settle: { type: 'string', default: '5' },
-    warmup: { type: 'string', default: '1' },
+    warmup: { type: 'string', default: '2' },
     'no-report': { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
   },

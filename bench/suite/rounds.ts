@@ -2,9 +2,12 @@
 // start on PGlite. A server round starts the process (timing it to a healthy /healthz), lets it settle and reads its
 // idle memory, then drives message events and a declare burst at it, in that order so the messages meet a bot that
 // is not yet working off the declares' Slack set-up.
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SlackEmulator } from '../../src/sandbox/emulator/emulator.js';
+import type { EmuChannel, EmuUser } from '../../src/sandbox/emulator/types.js';
 import type { Databases } from './databases.js';
 import { pgliteDataDir } from './databases.js';
 import { startServer, type ServerProcess } from './processes.js';
@@ -41,21 +44,29 @@ export interface PgliteRound {
 }
 
 const RAMPART = ['bin/rampart.js', 'start'];
+const BOT_TOKEN = 'xoxb-harness';
 
-/** A fresh emulator with a responder, the channel they type in, and the incident channel. */
+/** The emulator's own process with a responder, the channel they type in, and the incident channel. */
 async function workspace(signingSecret: string) {
-  const emu = await SlackEmulator.start({ signingSecret, botToken: 'xoxb-harness' });
-  const lead = emu.user('lead');
-  const general = emu.channel('general', { botMember: true });
-  general.members.push(lead.id);
-  const incidents = emu.channel('incidents', { botMember: true });
-  const side: SlackSide = { signingSecret, user: lead, channel: general, responseUrlBase: `${emu.baseUrl}/_response` };
-  return { emu, side, incidents };
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/suite/emulator-process.ts'], {
+    env: { PATH: process.env.PATH ?? '', SIGNING_SECRET: signingSecret, BOT_TOKEN: BOT_TOKEN },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = once(child, 'exit');
+  const started = once(createInterface({ input: child.stdout }), 'line') as Promise<[string]>;
+  const [line] = await Promise.race([started, exited.then(() => Promise.reject(new Error('the Slack emulator exited before it was ready')))]);
+  const emu = JSON.parse(line) as { apiUrl: string; appId: string; baseUrl: string; lead: EmuUser; general: EmuChannel; incidents: EmuChannel };
+  const side: SlackSide = { signingSecret, user: emu.lead, channel: emu.general, responseUrlBase: `${emu.baseUrl}/_response` };
+  const close = async () => {
+    child.kill('SIGTERM');
+    await exited;
+  };
+  return { emu, side, incidents: emu.incidents, close };
 }
 
 /** Rampart's settings as a user sets them, against this emulator. */
-function rampartEnv(emu: SlackEmulator, signingSecret: string, lead: string, incidents: string): Record<string, string> {
-  return { SLACK_BOT_TOKEN: 'xoxb-harness', SLACK_SIGNING_SECRET: signingSecret, SLACK_API_URL: emu.apiUrl, SLACK_APP_ID: emu.appId, INCIDENT_CHANNEL: incidents, RESPONDERS: lead, LOG_LEVEL: 'warn' };
+function rampartEnv(emu: { apiUrl: string; appId: string }, signingSecret: string, lead: string, incidents: string): Record<string, string> {
+  return { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: signingSecret, SLACK_API_URL: emu.apiUrl, SLACK_APP_ID: emu.appId, INCIDENT_CHANNEL: incidents, RESPONDERS: lead };
 }
 
 /** Settles, reads memory, then drives messages and declares at the server. */
@@ -75,13 +86,13 @@ async function exercise(server: ServerProcess, side: SlackSide, s: RoundSettings
 export async function bareRound(s: RoundSettings, round: number): Promise<ServerRound> {
   const url = await s.databases.copy(`bare_${round}`);
   const secret = randomBytes(16).toString('hex');
-  const { emu, side } = await workspace(secret);
+  const { side, close } = await workspace(secret);
   const server = await startServer([s.bareBolt], { DATABASE_URL: url, SLACK_SIGNING_SECRET: secret });
   try {
     return await exercise(server, side, s, `B${round}`);
   } finally {
     await server.stop();
-    await emu.close();
+    await close();
     await s.databases.drop(url);
   }
 }
@@ -90,14 +101,14 @@ export async function bareRound(s: RoundSettings, round: number): Promise<Server
 export async function rampartRound(s: RoundSettings, round: number): Promise<ServerRound> {
   const url = await s.databases.copy(`rampart_${round}`);
   const secret = randomBytes(16).toString('hex');
-  const { emu, side, incidents } = await workspace(secret);
+  const { emu, side, incidents, close } = await workspace(secret);
   const server = await startServer(RAMPART, { ...rampartEnv(emu, secret, side.user.id, incidents.id), DATABASE_URL: url });
   try {
     return await exercise(server, side, s, `R${round}`);
   } finally {
     // The declares' Slack set-up may still be going on; it is cut short, the database is dropped anyway.
     await server.stop(5_000);
-    await emu.close();
+    await close();
     await s.databases.drop(url);
   }
 }
@@ -106,7 +117,7 @@ export async function rampartRound(s: RoundSettings, round: number): Promise<Ser
 export async function pgliteRound(s: RoundSettings): Promise<PgliteRound> {
   const { dir, remove } = await pgliteDataDir();
   const secret = randomBytes(16).toString('hex');
-  const { emu, side, incidents } = await workspace(secret);
+  const { emu, side, incidents, close } = await workspace(secret);
   const env = { ...rampartEnv(emu, secret, side.user.id, incidents.id), DATA_DIR: dir };
   try {
     const idle = async () => {
@@ -123,7 +134,7 @@ export async function pgliteRound(s: RoundSettings): Promise<PgliteRound> {
     const later = await idle();
     return { firstStartMs: first.startMs, firstRssMb: first.rssMb, laterStartMs: later.startMs, laterRssMb: later.rssMb };
   } finally {
-    await emu.close();
+    await close();
     await remove();
   }
 }
