@@ -2,13 +2,16 @@
 // on Postgres (idle memory, start time, message events, a declare burst, all through signed HTTP driven by autocannon),
 // then Rampart's first and later start on PGlite; then the 10,000-event report. The table (with the date and machine)
 // replaces the marked block at the top of docs/benchmarks.md; `--no-write` only prints it.
-// Options: --rounds 3 --duration 10 --connections 10 --settle 5 --warmup 2 --no-report. Postgres: BENCH_DATABASE_URL
+// Options: --rounds 3 --duration 10 --connections 10 --settle 5 --warmup 2 --no-report, --profile <dir> (a CPU profile
+// of each Rampart Postgres round, for chrome://inspect or speedscope; profiling slows it). Postgres: BENCH_DATABASE_URL
 // (or TEST_DATABASE_URL), default postgres://postgres@127.0.0.1:5432/postgres; databases made are named harness_<pid>_*.
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildBareBolt } from './baseline-build.js';
 import { postgresVersion, runDatabases } from './databases.js';
+import { endAllChildren } from './processes.js';
 import { replaceBlock } from './doc-block.js';
 import { reportTimes } from './report-row.js';
 import { bareRound, pgliteRound, rampartRound, type RoundSettings, type ServerRound } from './rounds.js';
@@ -23,6 +26,7 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '2' },
     'no-report': { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
+    profile: { type: 'string' },
   },
 });
 const rounds = Number(values.rounds);
@@ -30,6 +34,13 @@ const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_UR
 const DOC = new URL('../../docs/benchmarks.md', import.meta.url);
 
 const databases = await runDatabases(serverUrl);
+// Interrupted (Ctrl-C, a timeout): the servers and emulators it started are ended and its databases dropped.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    endAllChildren();
+    void databases.cleanup().finally(() => process.exit(130));
+  });
+}
 const settings: RoundSettings = {
   databases,
   bareBolt: await buildBareBolt(),
@@ -37,6 +48,7 @@ const settings: RoundSettings = {
   connections: Number(values.connections),
   durationS: Number(values.duration),
   warmupS: Number(values.warmup),
+  ...(values.profile ? { profileDir: path.resolve(values.profile) } : {}),
 };
 const figures: Figures = { bare: [], rampart: [], pglite: [], report: undefined, connections: settings.connections, durationS: settings.durationS };
 const said = (who: string, r: ServerRound) =>

@@ -1,6 +1,6 @@
 // A server under test as its own process: spawned with only the environment it is given, timed from the spawn to
 // its first healthy /healthz, its resident memory read from /proc, and stopped by its id.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import getPort from 'get-port';
@@ -22,6 +22,22 @@ export interface ServerProcess {
   stop(graceMs?: number): Promise<void>;
 }
 
+/** Every child process the suite started and that is still running, so an interrupted run can end them. */
+const live = new Set<ChildProcess>();
+
+/** Spawns `node <args>` and keeps track of it until it exits. */
+export function spawnNode(args: string[], env: NodeJS.ProcessEnv, stdio: StdioOptions): ChildProcess {
+  const child = spawn(process.execPath, args, { env, stdio });
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  return child;
+}
+
+/** Sends SIGTERM to every child still running (an interrupted run: each one ends on its own terms). */
+export function endAllChildren(): void {
+  for (const child of live) child.kill('SIGTERM');
+}
+
 /** How often /healthz is asked while starting: fine enough for a 0.8 s target, cheap enough not to slow the start. */
 const POLL_MS = 20;
 
@@ -31,13 +47,13 @@ export async function startServer(args: string[], env: Record<string, string>, t
   // Nothing of the harness's own environment leaks in (a DATABASE_URL would change what Rampart opens).
   const childEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, PORT: String(port), HOST: '127.0.0.1' };
   const started = performance.now();
-  const child = spawn(process.execPath, args, { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnNode(args, childEnv, ['ignore', 'pipe', 'pipe']);
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString('utf8')).slice(-65_536);
   };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
   let ended = false;
   const exited = new Promise<void>((resolve) => child.once('exit', () => ((ended = true), resolve())));
   const url = `http://127.0.0.1:${port}`;

@@ -2,15 +2,15 @@
 // start on PGlite. A server round starts the process (timing it to a healthy /healthz), lets it settle and reads its
 // idle memory, then drives message events and a declare burst at it, in that order so the messages meet a bot that
 // is not yet working off the declares' Slack set-up.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { EmuChannel, EmuUser } from '../../src/sandbox/emulator/types.js';
 import type { Databases } from './databases.js';
 import { pgliteDataDir } from './databases.js';
-import { startServer, type ServerProcess } from './processes.js';
+import { spawnNode, startServer, type ServerProcess } from './processes.js';
 import { declares, drive, messages, type LoadResult, type SlackSide } from './slack-load.js';
 
 /** What every round is run with. */
@@ -24,6 +24,8 @@ export interface RoundSettings {
   durationS: number;
   /** An unmeasured run first, so the measured one meets warmed-up code and connections. */
   warmupS: number;
+  /** Where Rampart's Postgres-mode processes write a V8 CPU profile each (node --cpu-prof), when asked. */
+  profileDir?: string;
 }
 
 /** What one server round measured. */
@@ -48,12 +50,9 @@ const BOT_TOKEN = 'xoxb-harness';
 
 /** The emulator's own process with a responder, the channel they type in, and the incident channel. */
 async function workspace(signingSecret: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/suite/emulator-process.ts'], {
-    env: { PATH: process.env.PATH ?? '', SIGNING_SECRET: signingSecret, BOT_TOKEN: BOT_TOKEN },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawnNode(['--import', 'tsx', 'bench/suite/emulator-process.ts'], { PATH: process.env.PATH ?? '', SIGNING_SECRET: signingSecret, BOT_TOKEN }, ['ignore', 'pipe', 'inherit']);
   const exited = once(child, 'exit');
-  const started = once(createInterface({ input: child.stdout }), 'line') as Promise<[string]>;
+  const started = once(createInterface({ input: child.stdout! }), 'line') as Promise<[string]>;
   const [line] = await Promise.race([started, exited.then(() => Promise.reject(new Error('the Slack emulator exited before it was ready')))]);
   const emu = JSON.parse(line) as { apiUrl: string; appId: string; baseUrl: string; lead: EmuUser; general: EmuChannel; incidents: EmuChannel };
   const side: SlackSide = { signingSecret, user: emu.lead, channel: emu.general, responseUrlBase: `${emu.baseUrl}/_response` };
@@ -82,44 +81,59 @@ async function exercise(server: ServerProcess, side: SlackSide, s: RoundSettings
   return { startMs: server.startMs, idleRssMb, childrenRssMb, messages: messageResult, declares: declareResult };
 }
 
-/** The bare Bolt app on a fresh copy of the template database. */
-export async function bareRound(s: RoundSettings, round: number): Promise<ServerRound> {
-  const url = await s.databases.copy(`bare_${round}`);
-  const secret = randomBytes(16).toString('hex');
-  const { side, close } = await workspace(secret);
-  const server = await startServer([s.bareBolt], { DATABASE_URL: url, SLACK_SIGNING_SECRET: secret });
+/** Runs body, then every cleanup it deferred, last first, whether body succeeded or not. */
+async function withCleanups<T>(body: (defer: (cleanup: () => Promise<unknown>) => void) => Promise<T>): Promise<T> {
+  const cleanups: (() => Promise<unknown>)[] = [];
   try {
-    return await exercise(server, side, s, `B${round}`);
+    return await body((cleanup) => cleanups.push(cleanup));
   } finally {
-    await server.stop();
-    await close();
-    await s.databases.drop(url);
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((err: Error) => console.error(`cleanup failed: ${err.message}`));
   }
+}
+
+/** The bare Bolt app on a fresh copy of the template database. */
+export function bareRound(s: RoundSettings, round: number): Promise<ServerRound> {
+  return withCleanups(async (defer) => {
+    const url = await s.databases.copy(`bare_${round}`);
+    defer(() => s.databases.drop(url));
+    const secret = randomBytes(16).toString('hex');
+    const { side, close } = await workspace(secret);
+    defer(close);
+    const server = await startServer([s.bareBolt], { DATABASE_URL: url, SLACK_SIGNING_SECRET: secret });
+    defer(() => server.stop());
+    return exercise(server, side, s, `B${round}`);
+  });
 }
 
 /** Rampart (`rampart start`) on a fresh copy of the migrated template database. */
-export async function rampartRound(s: RoundSettings, round: number): Promise<ServerRound> {
-  const url = await s.databases.copy(`rampart_${round}`);
-  const secret = randomBytes(16).toString('hex');
-  const { emu, side, incidents, close } = await workspace(secret);
-  const server = await startServer(RAMPART, { ...rampartEnv(emu, secret, side.user.id, incidents.id), DATABASE_URL: url });
-  try {
-    return await exercise(server, side, s, `R${round}`);
-  } finally {
-    // The declares' Slack set-up may still be going on; it is cut short, the database is dropped anyway.
-    await server.stop(5_000);
-    await close();
-    await s.databases.drop(url);
-  }
+export function rampartRound(s: RoundSettings, round: number): Promise<ServerRound> {
+  return withCleanups(async (defer) => {
+    const url = await s.databases.copy(`rampart_${round}`);
+    defer(() => s.databases.drop(url));
+    const secret = randomBytes(16).toString('hex');
+    const { emu, side, incidents, close } = await workspace(secret);
+    defer(close);
+    // A profile covers the whole process life (start, idle, messages, declares). Node writes it on a clean exit only,
+    // takes --cpu-prof as an argument, not in NODE_OPTIONS, and writes one per thread (a module loader's thread too),
+    // so each round gets a directory and Node names the files (CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile).
+    const profiling = s.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(s.profileDir, `rampart-round-${round}`)}`] : [];
+    const server = await startServer([...profiling, ...RAMPART], { ...rampartEnv(emu, secret, side.user.id, incidents.id), DATABASE_URL: url });
+    // The declares' Slack set-up may still be going on: it is cut short (unless a profile is to be written), and the
+    // database dropped anyway.
+    defer(() => server.stop(s.profileDir ? 60_000 : 5_000));
+    return exercise(server, side, s, `R${round}`);
+  });
 }
 
 /** Rampart on PGlite: a first start on an empty DATA_DIR (initdb and migrations), then a later start on it. */
-export async function pgliteRound(s: RoundSettings): Promise<PgliteRound> {
-  const { dir, remove } = await pgliteDataDir();
-  const secret = randomBytes(16).toString('hex');
-  const { emu, side, incidents, close } = await workspace(secret);
-  const env = { ...rampartEnv(emu, secret, side.user.id, incidents.id), DATA_DIR: dir };
-  try {
+export function pgliteRound(s: RoundSettings): Promise<PgliteRound> {
+  return withCleanups(async (defer) => {
+    const { dir, remove } = await pgliteDataDir();
+    defer(remove);
+    const secret = randomBytes(16).toString('hex');
+    const { emu, side, incidents, close } = await workspace(secret);
+    defer(close);
+    const env = { ...rampartEnv(emu, secret, side.user.id, incidents.id), DATA_DIR: dir };
     const idle = async () => {
       const server = await startServer(RAMPART, env);
       try {
@@ -133,8 +147,5 @@ export async function pgliteRound(s: RoundSettings): Promise<PgliteRound> {
     const first = await idle();
     const later = await idle();
     return { firstStartMs: first.startMs, firstRssMb: first.rssMb, laterStartMs: later.startMs, laterRssMb: later.rssMb };
-  } finally {
-    await close();
-    await remove();
-  }
+  });
 }
