@@ -38,24 +38,28 @@ export interface Databases {
 /** Creates and migrates the run's template database. */
 export async function runDatabases(serverUrl: string): Promise<Databases> {
   const prefix = `harness_${process.pid}`;
-  const made: string[] = [];
+  const made = new Set<string>();
   const create = async (name: string, template?: string) => {
     await admin(serverUrl, `create database ${name}${template ? ` template ${template}` : ''}`);
-    made.push(name);
+    made.add(name);
     return urlOf(serverUrl, name);
   };
   const dropByName = async (name: string) => {
+    made.delete(name);
     await admin(serverUrl, `drop database if exists ${name} with (force)`);
   };
   const template = `${prefix}_template`;
   const database = await openDatabase({ kind: 'postgres', url: await create(template) });
   await database.close();
+  let cleanedUp: Promise<void> | undefined;
   return {
     copy: (label) => create(`${prefix}_${label}`, template),
     drop: (url) => dropByName(new URL(url).pathname.slice(1)),
-    cleanup: async () => {
-      for (const name of made.reverse()) await dropByName(name);
-    },
+    // Once, however often asked (an interrupt and the run's own end may both ask); one failed drop stops no other.
+    cleanup: () =>
+      (cleanedUp ??= (async () => {
+        for (const name of [...made].reverse()) await dropByName(name).catch((err: Error) => console.error(`could not drop ${name}: ${err.message}`));
+      })()),
   };
 }
 
