@@ -11,6 +11,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
 const UNIT = [
   'test/architecture.test.ts',
   'test/config.test.ts',
+  'test/bench/suite/doc-block.test.ts',
+  'test/bench/suite/table.test.ts',
   'test/core/awareness/readme-example.test.ts',
   'test/core/awareness/schedule.test.ts',
   'test/core/awareness/tips.test.ts',
