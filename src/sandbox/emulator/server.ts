@@ -147,10 +147,12 @@ async function handleApi(
   query: URLSearchParams,
 ): Promise<void> {
   const { ws } = deps;
+  // A call is logged at the moment it arrived: a slow (delayed) call must not look as if it came after later ones.
+  const arrived = ws.now();
   // How the answer leaves: sent, or (a handled fault) held or lost after the call took effect.
   let answer = (status: number, body: unknown, headers: Record<string, string>) => send(res, status, body, headers);
   const record = (params: Record<string, unknown>, status: number, response: Record<string, unknown>, headers: Record<string, string> = {}) => {
-    const call: EmuCall = { method, params, status, response, at: ws.now() };
+    const call: EmuCall = { method, params, status, response, at: arrived };
     ws.calls.push(call);
     if (response.ok !== true) ws.emit({ kind: 'api_error', call });
     answer(status, status === 200 || status === 429 ? response : (STATUS_CODES[status] ?? 'error'), headers);
