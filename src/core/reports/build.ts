@@ -43,14 +43,17 @@ export interface ReportOptions {
  */
 export async function reportSource(deps: ReportDeps, incident: Incident, opts: ReportOptions = {}): Promise<ReportSource> {
   const audience = opts.audience ?? 'RED';
-  const [changes, counts, runs, review, tips, mergedInto, verification, assigned, followups, asks, tlp, evidence] = await Promise.all([
+  // The chain check reads and hashes every event, far longer than anything else here: it runs while the rest of the
+  // header is gathered, query after query, and is awaited only when the header is put together.
+  const verifying = opts.verify === false ? undefined : verifyIncident(deps.db, incident.id);
+  verifying?.catch(() => {}); // awaited below; a failure must not first surface as an unhandled rejection
+  const [changes, counts, runs, review, tips, mergedInto, assigned, followups, asks, tlp, evidence] = await Promise.all([
     statusChanges(deps.db, incident.id),
     actorCounts(deps.db, incident.id),
     runsOf(deps.db, [incident.id]),
     latestReview(deps.db, incident.id),
     tipsFromIncident(deps.db, incident.id),
     incident.mergedIntoId ? findById(deps.db, incident.mergedIntoId) : undefined,
-    opts.verify === false ? undefined : verifyIncident(deps.db, incident.id),
     assignedUserIds(deps.db, incident.id),
     followupsOf(deps.db, incident.id),
     asksOf(deps.db, incident.id),
@@ -63,6 +66,7 @@ export async function reportSource(deps: ReportDeps, incident: Incident, opts: R
   const generatedAt = deps.clock.now();
   const clocks = await clocksForReport(deps.db, incident.id, generatedAt);
   const keyTimes = keyTimesOf(incident);
+  const verification = await verifying;
   const header: ReportHeader = {
     version: REPORT_VERSION,
     generatedAt,
