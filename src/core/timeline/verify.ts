@@ -17,6 +17,8 @@ export type { ChainBreak, Verification } from './chain.js';
 /** Events read per page while verifying. */
 export const VERIFY_PAGE = 1_000;
 
+const broken = (events: number, unhashed: number, at: ChainBreak): Verification => ({ ok: false, events, unhashed, break: at });
+
 /** Verifies one incident's chain, reading its events by seq in pages (memory stays flat). */
 export async function verifyIncident(db: DbOrTx, incidentId: number, pageSize = VERIFY_PAGE): Promise<Verification> {
   let events = 0;
@@ -31,10 +33,9 @@ export async function verifyIncident(db: DbOrTx, incidentId: number, pageSize = 
         continue;
       }
       chained = true;
-      const broken = (b: ChainBreak): Verification => ({ ok: false, events, unhashed, break: b });
-      if (row.prevHash !== prev) return broken({ seq: row.seq, field: 'prev_hash', expected: prev, found: row.prevHash });
+      if (row.prevHash !== prev) return broken(events, unhashed, { seq: row.seq, field: 'prev_hash', expected: prev, found: row.prevHash });
       const expected = eventHash(row, row.prevHash);
-      if (row.hash !== expected) return broken({ seq: row.seq, field: 'hash', expected, found: row.hash });
+      if (row.hash !== expected) return broken(events, unhashed, { seq: row.seq, field: 'hash', expected, found: row.hash });
       prev = row.hash;
     }
   }
