@@ -46,6 +46,7 @@ const UNIT = [
   'test/core/redaction/redact.test.ts',
   'test/core/reminders/reminder-rules.test.ts',
   'test/core/reports/formats/**/*.test.ts',
+  'test/core/timeline/canonical.test.ts',
   'test/db/connection-errors.test.ts',
   'test/db/redacted-columns.test.ts',
   'test/docs/security-md.test.ts',

@@ -1,5 +1,9 @@
 // One measured case, in its own process so its peak memory (maxRSS) is its own: render one format of one seeded
 // incident (or export everything) and print a JSON line with the time and peak memory.
+// The time runs from asking the core for the report (access check, the header's queries and the hash-chain check) to
+// the last byte rendered. The process has already opened the database (migrations checked, one pooled connection)
+// but done nothing else, as `rampart report` does: the time includes the pool opening its other connections and the
+// code's first, unoptimised runs, which a bot that has served reports before no longer pays.
 import { openDatabase, type DatabaseTarget } from '../src/db/client.js';
 import { renderReport } from '../src/core/reports/formats/index.js';
 import type { ReportFormat } from '../src/core/reports/report.js';

@@ -19,9 +19,10 @@ import { isBackdated, type TimelineEvent } from '../timeline/events.js';
 import { verifyIncident } from '../timeline/verify.js';
 import { describeEvent } from './describe.js';
 import { durationsOf, keyTimesOf, phasesOf } from './phases.js';
-import { actorCounts, assignedUserIds, eventsInOrder, statusChanges, tipsFromIncident } from './queries.js';
+import { actorCounts, assignedUserIds, EVENT_PAGE, statusChanges, tipsFromIncident } from './queries.js';
+import { eventPages } from '../timeline/pages.js';
 import { namesOf } from '../people/queries.js';
-import { receivableEvents, reportTlp } from './marking.js';
+import { receivableBy, reportTlp } from './marking.js';
 import type { Tlp } from '../tlp/tlp.js';
 import { REPORT_VERSION, type Person, type PlaybookProgress, type ReportEvent, type ReportEvidence, type ReportHeader, type ReportSource } from './report.js';
 
@@ -42,14 +43,17 @@ export interface ReportOptions {
  */
 export async function reportSource(deps: ReportDeps, incident: Incident, opts: ReportOptions = {}): Promise<ReportSource> {
   const audience = opts.audience ?? 'RED';
-  const [changes, counts, runs, review, tips, mergedInto, verification, assigned, followups, asks, tlp, evidence] = await Promise.all([
+  // The chain check reads and hashes every event, far longer than anything else here: it runs while the rest of the
+  // header is gathered, query after query, and is awaited only when the header is put together.
+  const verifying = opts.verify === false ? undefined : verifyIncident(deps.db, incident.id);
+  verifying?.catch(() => {}); // awaited below; a failure must not first surface as an unhandled rejection
+  const [changes, counts, runs, review, tips, mergedInto, assigned, followups, asks, tlp, evidence] = await Promise.all([
     statusChanges(deps.db, incident.id),
     actorCounts(deps.db, incident.id),
     runsOf(deps.db, [incident.id]),
     latestReview(deps.db, incident.id),
     tipsFromIncident(deps.db, incident.id),
     incident.mergedIntoId ? findById(deps.db, incident.mergedIntoId) : undefined,
-    opts.verify === false ? undefined : verifyIncident(deps.db, incident.id),
     assignedUserIds(deps.db, incident.id),
     followupsOf(deps.db, incident.id),
     asksOf(deps.db, incident.id),
@@ -62,6 +66,7 @@ export async function reportSource(deps: ReportDeps, incident: Incident, opts: R
   const generatedAt = deps.clock.now();
   const clocks = await clocksForReport(deps.db, incident.id, generatedAt);
   const keyTimes = keyTimesOf(incident);
+  const verification = await verifying;
   const header: ReportHeader = {
     version: REPORT_VERSION,
     generatedAt,
@@ -114,17 +119,24 @@ export async function reportSource(deps: ReportDeps, incident: Incident, opts: R
   };
   const names = await namesOf(deps.db, [...mentionedIn(header), ...assigned]);
   if (names.size > 0) header.names = Object.fromEntries(names);
-  return { header, events: () => receivableEvents(reportEvents(deps, incident.id), incident, audience) };
+  return { header, events: () => reportEvents(deps, incident, audience) };
 }
 
-/** The events as reports show them, streamed. */
-export async function* reportEvents(deps: Pick<CoreDeps, 'db'>, incidentId: number): AsyncGenerator<ReportEvent> {
-  for await (const e of eventsInOrder(deps.db, incidentId)) yield reportEvent(e);
+/**
+ * The events the audience may receive, as reports show them, streamed. One generator over the pages rather than a
+ * chain of them (read, filter, map): each link of a chain costs a promise per event.
+ */
+export async function* reportEvents(deps: Pick<CoreDeps, 'db'>, incident: Incident, audience: Tlp): AsyncGenerator<ReportEvent> {
+  const receivable = receivableBy(incident, audience);
+  for await (const rows of eventPages(deps.db, incident.id, EVENT_PAGE)) {
+    for (const e of rows) if (receivable(e.payload)) yield reportEvent(e);
+  }
 }
 
-/** One stored event as reports show it. */
+/** One stored event as reports show it (its stored-only fields, such as its hash, left out). */
 export function reportEvent(e: TimelineEvent): ReportEvent {
-  return { ...e, backdated: isBackdated(e), summary: describeEvent(e) };
+  const { seq, kind, actor, occurredAt, recordedAt, source, payload, correctsSeq } = e;
+  return { seq, kind, actor, occurredAt, recordedAt, source, payload, correctsSeq, backdated: isBackdated(e), summary: describeEvent(e) };
 }
 
 /** Every user id the header mentions, for the names query. */

@@ -7,7 +7,7 @@ import { eventTlp, incidentTlp } from '../tlp/marking.js';
 import { eventCountsByOwnTlp } from '../tlp/queries.js';
 import { mayReceive, stricterTlp, tlpLabel, tlpStatement, type Tlp } from '../tlp/tlp.js';
 import { TlpFilter, withheldList } from '../tlp/withhold.js';
-import type { ReportEvent, ReportTlp } from './report.js';
+import type { ReportTlp } from './report.js';
 
 /**
  * Refuses an output whose audience may not receive the incident itself (its title, people, review): nothing of it
@@ -34,9 +34,9 @@ export async function reportTlp(db: DbOrTx, incident: Incident, audience: Tlp): 
   return { marking, audience, statement: tlpStatement(marking), withheld: withheldList(filter.withheld) };
 }
 
-/** The events an audience may receive, in the order they come. */
-export async function* receivableEvents(events: AsyncIterable<ReportEvent>, incident: Incident, audience: Tlp): AsyncGenerator<ReportEvent> {
+/** Whether an audience may receive an event of the incident, by its payload (which holds a note's own marking). */
+export function receivableBy(incident: Incident, audience: Tlp): (payload: Record<string, unknown>) => boolean {
   const base = incidentTlp(incident);
-  for await (const e of events) if (mayReceive(eventTlp(e.payload, base), audience)) yield e;
+  return (payload) => mayReceive(eventTlp(payload, base), audience);
 }
 

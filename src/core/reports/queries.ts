@@ -5,6 +5,7 @@ import { awarenessAcks, awarenessPosts, awarenessTips, incidents, timelineEvents
 import type { DbOrTx } from '../../db/types.js';
 import type { Status } from '../incidents/incident.js';
 import type { TimelineEvent } from '../timeline/events.js';
+import { eventPages } from '../timeline/pages.js';
 import type { TipFromIncident } from './report.js';
 
 /** Events per page: large enough to keep round trips few, small enough to keep memory flat. */
@@ -12,37 +13,7 @@ export const EVENT_PAGE = 1_000;
 
 /** An incident's events in occurred_at order (ties by seq), one page at a time. */
 export async function* eventsInOrder(db: DbOrTx, incidentId: number, pageSize = EVENT_PAGE): AsyncGenerator<TimelineEvent> {
-  let after: { occurredAt: Date; seq: number } | undefined;
-  for (;;) {
-    const t = timelineEvents;
-    const rows = await db
-      .select({
-        seq: t.seq,
-        kind: t.kind,
-        actor: t.actor,
-        occurredAt: t.occurredAt,
-        recordedAt: t.recordedAt,
-        source: t.source,
-        payload: t.payload,
-        correctsSeq: t.correctsSeq,
-      })
-      .from(t)
-      .where(
-        and(
-          eq(t.incidentId, incidentId),
-          // The first condition lets the (incident_id, occurred_at) index skip what was read; the row comparison
-          // then breaks ties by seq exactly.
-          after ? sql`${t.occurredAt} >= ${after.occurredAt.toISOString()}::timestamptz` : undefined,
-          after ? sql`(${t.occurredAt}, ${t.seq}) > (${after.occurredAt.toISOString()}::timestamptz, ${after.seq})` : undefined,
-        ),
-      )
-      .orderBy(asc(t.occurredAt), asc(t.seq))
-      .limit(pageSize);
-    for (const row of rows) yield { ...row, kind: row.kind as TimelineEvent['kind'] };
-    const last = rows.at(-1);
-    if (!last || rows.length < pageSize) return;
-    after = { occurredAt: last.occurredAt, seq: last.seq };
-  }
+  for await (const rows of eventPages(db, incidentId, pageSize)) yield* rows;
 }
 
 /** The incident's status changes, in the order they happened. */

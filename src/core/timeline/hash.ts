@@ -6,7 +6,7 @@
 // with occurredAt and recordedAt as ISO 8601 UTC strings with milliseconds (Date.toISOString), null for an absent
 // dedupeKey, correctsSeq or prevHash, and the payload as stored (jsonb). The hash is the lowercase hex SHA-256 of
 // that string's UTF-8 bytes.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import canonicalizeModule from 'canonicalize';
 
 // canonicalize is CommonJS whose typings declare an ES default export: under NodeNext the default import is the
@@ -27,9 +27,12 @@ export interface HashedFields {
   correctsSeq: number | null;
 }
 
+/** The members of the canonical object, in RFC 8785 order (keys sorted by UTF-16 code units). */
+const MEMBERS = ['actor', 'correctsSeq', 'dedupeKey', 'incidentId', 'kind', 'occurredAt', 'payload', 'prevHash', 'recordedAt', 'seq', 'source'] as const;
+
 /** The canonical text an event's hash is taken over (see the comment at the top of this file). */
 export function canonicalEvent(e: HashedFields, prevHash: string | null): string {
-  const text = canonicalize({
+  const envelope: Record<(typeof MEMBERS)[number], unknown> = {
     incidentId: e.incidentId,
     seq: e.seq,
     kind: e.kind,
@@ -41,12 +44,20 @@ export function canonicalEvent(e: HashedFields, prevHash: string | null): string
     dedupeKey: e.dedupeKey,
     correctsSeq: e.correctsSeq,
     prevHash,
-  });
-  if (text === undefined) throw new Error('timeline event cannot be canonicalized');
-  return text;
+  };
+  // The envelope's keys are known, so it is written member by member in their fixed order, each value canonicalized
+  // by the library, as the library would write it (members whose value has no JSON form left out): the same text
+  // without sorting eleven keys per event, which cost a 10,000-event report a third of its hashing time.
+  let text = '';
+  for (const key of MEMBERS) {
+    const value = canonicalize(envelope[key]);
+    if (value !== undefined) text += `${text ? ',' : ''}"${key}":${value}`;
+  }
+  return `{${text}}`;
 }
 
 /** Hex SHA-256 of the event's canonical form, chained to the previous event's hash (null for the first). */
 export function eventHash(e: HashedFields, prevHash: string | null): string {
-  return createHash('sha256').update(canonicalEvent(e, prevHash), 'utf8').digest('hex');
+  // The one-shot hash: a report checks every event's, and a Hash object per event cost twice as much.
+  return hash('sha256', canonicalEvent(e, prevHash), 'hex');
 }

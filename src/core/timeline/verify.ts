@@ -1,14 +1,15 @@
 // Recomputes an incident's hash chain (hash.ts) in seq order, one page at a time, and reports the first broken
 // link. Events written before the chain existed (no hash) are counted, not failed, as long as they come before the
 // first hashed event: an unhashed event after it is a break, or rows could be slipped in without a hash.
-import { and, asc, eq, gt } from 'drizzle-orm';
-import { incidents, timelineEvents } from '../../db/schema.js';
+import { asc, gt } from 'drizzle-orm';
+import { incidents } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/types.js';
 import type { Actor, CoreDeps } from '../context.js';
 import { requireVisible } from '../incidents/access.js';
 import { formatRef, type Incident } from '../incidents/incident.js';
 import { incidentByRefOrChannel } from '../incidents/lookup.js';
 import { eventHash } from './hash.js';
+import { chainedPages } from './pages.js';
 import type { ChainBreak, Verification } from './chain.js';
 
 export type { ChainBreak, Verification } from './chain.js';
@@ -16,16 +17,15 @@ export type { ChainBreak, Verification } from './chain.js';
 /** Events read per page while verifying. */
 export const VERIFY_PAGE = 1_000;
 
+const broken = (events: number, unhashed: number, at: ChainBreak): Verification => ({ ok: false, events, unhashed, break: at });
+
 /** Verifies one incident's chain, reading its events by seq in pages (memory stays flat). */
 export async function verifyIncident(db: DbOrTx, incidentId: number, pageSize = VERIFY_PAGE): Promise<Verification> {
-  const t = timelineEvents;
   let events = 0;
   let unhashed = 0;
   let chained = false;
   let prev: string | null = null;
-  let after = 0;
-  for (;;) {
-    const rows = await db.select().from(t).where(and(eq(t.incidentId, incidentId), gt(t.seq, after))).orderBy(asc(t.seq)).limit(pageSize);
+  for await (const rows of chainedPages(db, incidentId, pageSize)) {
     for (const row of rows) {
       events += 1;
       if (row.hash === null && !chained) {
@@ -33,15 +33,13 @@ export async function verifyIncident(db: DbOrTx, incidentId: number, pageSize = 
         continue;
       }
       chained = true;
-      const broken = (b: ChainBreak): Verification => ({ ok: false, events, unhashed, break: b });
-      if (row.prevHash !== prev) return broken({ seq: row.seq, field: 'prev_hash', expected: prev, found: row.prevHash });
+      if (row.prevHash !== prev) return broken(events, unhashed, { seq: row.seq, field: 'prev_hash', expected: prev, found: row.prevHash });
       const expected = eventHash(row, row.prevHash);
-      if (row.hash !== expected) return broken({ seq: row.seq, field: 'hash', expected, found: row.hash });
+      if (row.hash !== expected) return broken(events, unhashed, { seq: row.seq, field: 'hash', expected, found: row.hash });
       prev = row.hash;
     }
-    if (rows.length < pageSize) return { ok: true, events, unhashed };
-    after = rows.at(-1)!.seq;
   }
+  return { ok: true, events, unhashed };
 }
 
 /** Every incident's verification, by number, one incident at a time. */

@@ -16,6 +16,16 @@ function withIsoDates(value: unknown): unknown {
   return value;
 }
 
+/** Whether a value holds a Date anywhere. Payloads read back from jsonb hold none, and copying each one cost time. */
+function holdsDate(value: unknown): boolean {
+  if (value instanceof Date) return true;
+  if (Array.isArray(value)) return value.some(holdsDate);
+  if (value !== null && typeof value === 'object') {
+    for (const key in value) if (Object.hasOwn(value, key) && holdsDate((value as Record<string, unknown>)[key])) return true;
+  }
+  return false;
+}
+
 /** The header as JSON-ready data, fields in documented order (without schema/version, which the document adds). */
 export function jsonHeader(h: ReportHeader): Record<string, unknown> {
   return {
@@ -55,7 +65,7 @@ export function jsonEvent(e: ReportEvent): Record<string, unknown> {
     backdated: e.backdated,
     correctsSeq: e.correctsSeq,
     summary: e.summary,
-    payload: withIsoDates(e.payload),
+    payload: holdsDate(e.payload) ? withIsoDates(e.payload) : e.payload,
   };
 }
 
