@@ -10,6 +10,7 @@ const BENCHES: Record<string, string[]> = {
   'stalled-bodies': ['--expose-gc', '--import', 'tsx', 'bench/stalled-bodies.ts'],
   report: ['--import', 'tsx', 'bench/report.ts'],
   'declare-burst': ['--import', 'tsx', 'bench/declare-burst.ts'],
+  startup: ['--import', 'tsx', 'bench/startup.ts'],
 };
 
 const asked = process.argv.slice(2);
