@@ -10,6 +10,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
  */
 const UNIT = [
   'test/architecture.test.ts',
+  'test/bin/build-state.test.ts',
   'test/config.test.ts',
   'test/core/awareness/readme-example.test.ts',
   'test/core/awareness/schedule.test.ts',

@@ -5,17 +5,19 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { BUILD_STAMP, newestSourceMtimeMs } from '../bin/build-state.js';
+import path from 'node:path';
+import { buildStampOf, newestSourceMtimeMs, ROOT } from '../bin/build-state.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-// Taken before compiling: a file saved during the build makes the next start see the build as stale, as it is.
+// The stamp's time is taken before compiling, so a file saved during the build leaves the build stale, as it is; and
+// never before the newest source, so a source dated in the future (clock skew, an archive) cannot keep it stale forever.
 const startedMs = Math.max(Date.now(), newestSourceMtimeMs());
 
-rmSync(`${root}dist`, { recursive: true, force: true });
-execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+const dist = path.join(ROOT, 'dist');
+rmSync(dist, { recursive: true, force: true });
+execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
 // The YAML libraries (built-in playbooks, awareness tips) are found next to the modules that read them.
-cpSync(`${root}src`, `${root}dist`, { recursive: true, filter: (from) => statSync(from).isDirectory() || from.endsWith('.yaml') });
-writeFileSync(BUILD_STAMP, 'compiled from src/ by scripts/build.js; bin/rampart.js compares its time with the sources\n');
-utimesSync(BUILD_STAMP, startedMs / 1000, startedMs / 1000);
+cpSync(path.join(ROOT, 'src'), dist, { recursive: true, filter: (from) => statSync(from).isDirectory() || from.endsWith('.yaml') });
+const stamp = buildStampOf();
+writeFileSync(stamp, 'compiled from src/ by scripts/build.js; bin/rampart.js compares its time with the sources\n');
+utimesSync(stamp, startedMs / 1000, startedMs / 1000);
