@@ -10,6 +10,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
  */
 const UNIT = [
   'test/architecture.test.ts',
+  'test/bin/build-state.test.ts',
   'test/config.test.ts',
   'test/bench/suite/doc-block.test.ts',
   'test/bench/suite/table.test.ts',

@@ -12,6 +12,7 @@ const BENCHES: Record<string, string[]> = {
   'declare-burst': ['--import', 'tsx', 'bench/declare-burst.ts'],
   'declare-storm': ['--import', 'tsx', 'bench/declare-storm.ts'],
   suite: ['--import', 'tsx', 'bench/suite/main.ts'],
+  startup: ['--import', 'tsx', 'bench/startup.ts'],
 };
 
 // Names first, then options for the benchmarks named: `npm run bench -- suite --no-write --rounds 1`.

@@ -104,6 +104,11 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
   const retries = options.slackRetries ?? 3;
   const { timeoutMs = 5_000, workerId, ...tuning } = options.outbox ?? {};
   const clients = slackClients(botToken, { apiUrl: config.slack.apiUrl, retries, outboxTimeoutMs: timeoutMs });
+  // The token check (auth.test), which also says whose requests to serve, is asked once the database is open (the
+  // usual reason a start fails, which then calls no one) and awaited once core is ready, so its round trip to Slack
+  // overlaps building core. If building core fails, that error is the one reported; this one is left unheard.
+  const identity = identify(clients.startup, config.slack.appId);
+  identity.catch(() => {});
   const sleep = options.sleep ?? realSleep;
   // Slack side effects of core changes go through the outbox; the worker (with its own bounded client) delivers them.
   const outbox = new OutboxWorker({
@@ -144,9 +149,8 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
   try {
     // Read before the first message arrives, so it waits for no query (src/core/decoys/cache.ts).
     await core.decoys.loadLiveCredentials();
-    // The token check (auth.test), which also says whose requests to serve. Awaited here so a bad token or an
-    // unreachable Slack fails start-up with its error, instead of becoming an unhandled rejection later.
-    const { installation, bot } = await identify(clients.startup, config.slack.appId);
+    // Awaited here so a bad token or an unreachable Slack fails start-up with its error.
+    const { installation, bot } = await identity;
     botUserId = bot.botUserId;
     logger.info({ installation }, 'serving this Slack installation');
     slack = createSlackApp({

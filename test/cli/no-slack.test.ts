@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildState } from '../../bin/build-state.js';
 import { copyMigratedDataDir } from '../support/data-dir.js';
 
 const run = promisify(execFile);
@@ -28,9 +29,11 @@ async function traced(name: string, args: string[]): Promise<{ code: number; mod
   return { code, modules: readFileSync(trace, 'utf8').split('\n').filter(Boolean) };
 }
 
-const slackModules = (modules: string[]) => modules.filter((u) => /\/node_modules\/@slack\/|\/src\/slack\//.test(u));
+const slackModules = (modules: string[]) => modules.filter((u) => /\/node_modules\/@slack\/|\/(src|dist)\/slack\//.test(u));
+// The bin runs the compiled dist/ when the build is current (as after `npm ci`), else src/ through tsx.
+const ran = buildState() === 'current' ? { dir: 'dist', ext: 'js' } : { dir: 'src', ext: 'ts' };
 
-// Each spawns tsx and opens PGlite, which takes tens of seconds on a busy machine.
+// Each spawns Node (and tsx when src/ runs) and opens PGlite, which takes tens of seconds on a busy machine.
 const SPAWN_TIMEOUT_MS = 120_000;
 
 describe('the CLI without Slack', () => {
@@ -38,8 +41,8 @@ describe('the CLI without Slack', () => {
     const incidents = await traced('incidents', ['incidents']);
     expect(incidents.code).toBe(0);
     // The trace saw the command's own modules, so an empty Slack list means something.
-    expect(incidents.modules.some((u) => u.endsWith('/src/cli/commands.ts'))).toBe(true);
-    expect(incidents.modules.some((u) => u.endsWith('/src/compose.ts'))).toBe(true);
+    expect(incidents.modules.some((u) => u.endsWith(`/${ran.dir}/cli/commands.${ran.ext}`))).toBe(true);
+    expect(incidents.modules.some((u) => u.endsWith(`/${ran.dir}/compose.${ran.ext}`))).toBe(true);
     expect(slackModules(incidents.modules)).toEqual([]);
   }, SPAWN_TIMEOUT_MS);
 
