@@ -10,6 +10,7 @@ const BENCHES: Record<string, string[]> = {
   'stalled-bodies': ['--expose-gc', '--import', 'tsx', 'bench/stalled-bodies.ts'],
   report: ['--import', 'tsx', 'bench/report.ts'],
   'declare-burst': ['--import', 'tsx', 'bench/declare-burst.ts'],
+  'idle-memory': ['--import', 'tsx', 'bench/idle-memory.ts'],
 };
 
 const asked = process.argv.slice(2);
