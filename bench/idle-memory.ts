@@ -1,10 +1,11 @@
 // Idle memory and start-up benchmark (issue 17): starts the bot as users do (`rampart start`, in its own process),
 // waits for GET /healthz to answer 200, lets it settle, and reads its resident memory from /proc (VmRSS now, VmHWM the
-// peak). Modes: Postgres (a scratch database), embedded PGlite on a fresh DATA_DIR ("first start": initdb runs) and the
+// peak). Modes: Postgres (a scratch database), embedded PGlite on a new DATA_DIR ("first start": a new database) and the
 // same directory again ("later start"). Slack is a stub in this process answering auth.test, so the bot starts as
 // against a real workspace and costs this process nothing. A bare `node` process is measured alongside as the floor.
 // Run: `npm run bench -- idle-memory`, or `node --import tsx bench/idle-memory.ts --rounds 3 --settle 5`;
-// `--bin dist/cli.js` measures another entry point (default bin/rampart.js, what `npm start` runs).
+// `--bin dist/cli/main.js` measures another entry point (default bin/rampart.js with package.json's start flags, as
+// `npm start` runs it; `--node-args=` without them).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -20,8 +21,8 @@ const { values } = parseArgs({
     settle: { type: 'string', default: '5' },
     modes: { type: 'string', default: 'node,postgres,pglite' },
     bin: { type: 'string', default: 'bin/rampart.js' },
-    // Node flags for the bot's process, e.g. --node-args=--max-semi-space-size=2 (space-separated).
-    'node-args': { type: 'string', default: '' },
+    // Node flags for the bot's process (space-separated); by default those of package.json's start script, as `npm start`.
+    'node-args': { type: 'string' },
   },
 });
 const rounds = Number(values.rounds);
@@ -95,7 +96,9 @@ async function botEnv(slackUrl: string, database: Record<string, string>): Promi
 const results = new Map<string, Sample[]>();
 const record = (row: string, sample: Sample) => results.set(row, [...(results.get(row) ?? []), sample]);
 const slack = await slackStub();
-const bot = [...values['node-args'].split(' ').filter(Boolean), values.bin, 'start'];
+const startScript = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
+const nodeArgs = values['node-args'] ?? startScript.split(/\s+/).filter((word) => word.startsWith('--')).join(' ');
+const bot = [...nodeArgs.split(' ').filter(Boolean), values.bin, 'start'];
 try {
   for (let round = 0; round < rounds; round += 1) {
     if (modes.includes('node')) {
