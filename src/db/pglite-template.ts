@@ -16,9 +16,15 @@ const TEMPLATE_SCRIPT = fileURLToPath(new URL('../../bin/pglite-template.js', im
  */
 export async function seedFromTemplate(dir: string): Promise<void> {
   if ((await readdir(dir)).length > 0) return;
-  // A child process: when the template has to be built first, its initdb's memory goes with the child.
-  const { stdout } = await promisify(execFile)(process.execPath, [TEMPLATE_SCRIPT]);
-  const template = stdout.trim();
+  let template: string;
+  try {
+    // A child process: when the template has to be built first, its initdb's memory goes with the child.
+    template = (await promisify(execFile)(process.execPath, [TEMPLATE_SCRIPT])).stdout.trim();
+  } catch {
+    // No template and none can be made (say node_modules is read-only): PGlite runs initdb itself, as it always
+    // could. Slower and heavier for this one process, but the bot starts.
+    return;
+  }
   const partial = `${dir}.partial`;
   await rm(partial, { recursive: true, force: true });
   await cp(template, partial, { recursive: true });
