@@ -1,7 +1,8 @@
 // A new embedded database starts as a copy of a prebuilt data directory, initialised and migrated
 // (bin/pglite-template.js, made at install or here on first need), rather than by PGlite running initdb in this
 // process: initdb takes seconds and leaves the process holding several hundred MB for as long as it runs (issue 17,
-// docs/benchmarks.md). The template is named after the migrations it holds, so the migrations that run next find none to do.
+// docs/benchmarks.md). The template is named after the migrations it holds, so the migrations that run next find
+// none to do.
 import { execFile } from 'node:child_process';
 import { cp, readdir, rename, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
