@@ -13,6 +13,7 @@ const BENCHES: Record<string, string[]> = {
   'declare-storm': ['--import', 'tsx', 'bench/declare-storm.ts'],
   suite: ['--import', 'tsx', 'bench/suite/main.ts'],
   startup: ['--import', 'tsx', 'bench/startup.ts'],
+  'idle-memory': ['--import', 'tsx', 'bench/idle-memory.ts'],
 };
 
 // Names first, then options for the benchmarks named: `npm run bench -- suite --no-write --rounds 1`.

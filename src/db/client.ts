@@ -2,6 +2,7 @@
 // data directory guarded by a lock file (two processes on one PGlite directory would corrupt it).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
 import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
@@ -10,6 +11,14 @@ import { AppError } from '../shared/errors.js';
 import * as schema from './schema.js';
 import type { Database, Db } from './types.js';
 import { runMigrations } from './migrate.js';
+import { seedFromTemplate } from './pglite-template.js';
+
+/**
+ * Postgres settings for every embedded start. Postgres's default 128 MB buffer pool is touched in full by PGlite and
+ * stays resident; 16 MB holds a small team's working set, and reads beyond it come from the OS page cache. (New data
+ * directories also get it in their postgresql.conf, from bin/pglite-template.js.)
+ */
+const PGLITE_SETTINGS = ['-c', 'shared_buffers=16MB'];
 
 /** How to reach the database. */
 export type DatabaseTarget =
@@ -65,12 +74,18 @@ async function openPglite(target: Exclude<DatabaseTarget, { kind: 'postgres' }>)
     const client = new PGlite();
     return { db: drizzlePglite(client, { schema }) as unknown as Db, backend: 'pglite', close: () => client.close() };
   }
+  // V8 compiles PGlite's 9 MB of wasm twice: a quick baseline tier (Liftoff), then optimised code for hot functions,
+  // in the background. The second tier competes with start-up for the CPU and stays resident (about 30 MB), while a
+  // small team's queries run as fast on the baseline (measured: docs/benchmarks.md). The flag is process-wide and read
+  // when wasm is compiled, so it is set before PGlite compiles; in-memory databases (tests) are left as they were.
+  v8.setFlagsFromString('--liftoff-only');
   const dir = path.resolve(target.dataDir, 'pglite');
   mkdirSync(dir, { recursive: true });
   const release = await lockDataDir(dir);
   let client: PGlite;
   try {
-    client = new PGlite(dir);
+    await seedFromTemplate(dir);
+    client = new PGlite(dir, { startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS] });
     await client.waitReady;
   } catch (err) {
     await release();

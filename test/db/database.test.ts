@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -32,7 +32,34 @@ describe('embedded PGlite under DATA_DIR', () => {
     expect(await appliedMigrationCount(again)).toBe(MIGRATIONS);
     await again.close();
   });
+
+  it('a new directory starts as a copy of the migrated template, with the small buffer pool, and no copy left beside it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rampart-db-'));
+    dirs.push(dir);
+    const database = await openDatabase({ kind: 'pglite', dataDir: dir });
+    expect(await appliedMigrationCount(database)).toBe(MIGRATIONS);
+    expect(await sharedBuffers(database)).toBe('16MB');
+    await database.close();
+    expect(existsSync(path.join(dir, 'pglite', 'PG_VERSION'))).toBe(true);
+    expect(existsSync(path.join(dir, 'pglite.partial'))).toBe(false);
+  });
+
+  it('a directory made before the template (128 MB in its postgresql.conf) starts with the small buffer pool too', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rampart-db-'));
+    dirs.push(dir);
+    await (await openDatabase({ kind: 'pglite', dataDir: dir })).close();
+    const conf = path.join(dir, 'pglite', 'postgresql.conf');
+    writeFileSync(conf, readFileSync(conf, 'utf8').replace(/^shared_buffers = .*$/m, 'shared_buffers = 128MB'));
+    const database = await openDatabase({ kind: 'pglite', dataDir: dir });
+    expect(await sharedBuffers(database)).toBe('16MB');
+    await database.close();
+  });
 });
+
+async function sharedBuffers(database: Awaited<ReturnType<typeof openDatabase>>): Promise<string | undefined> {
+  const result = (await database.db.execute(sql`show shared_buffers`)) as unknown as { rows: { shared_buffers: string }[] };
+  return result.rows[0]?.shared_buffers;
+}
 
 /** Runs fn with a core on a fresh Postgres database (8 connections, so concurrent calls really overlap). */
 async function withPostgresCore(fn: (core: ReturnType<typeof createCore>) => Promise<void>): Promise<void> {

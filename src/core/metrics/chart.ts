@@ -1,9 +1,15 @@
 // The weekly chart: incidents per ISO week, stacked by severity. Built as SVG text (pure, testable by reading it) and
 // rendered to PNG with resvg, which needs no browser or native canvas.
-import { Resvg } from '@resvg/resvg-js';
+import { createRequire } from 'node:module';
+import type { Resvg as ResvgClass } from '@resvg/resvg-js';
 import { DateTime } from 'luxon';
 import { SEVERITIES, type Severity } from '../incidents/incident.js';
 import { MAX_WEEKS, type Stats } from './stats.js';
+
+// resvg's native renderer is loaded with the first chart, not at start: a bot that is never asked for one does not
+// carry it (issue 17, idle memory). require keeps weeklyChartPng synchronous; resvg-js is CommonJS.
+const require = createRequire(import.meta.url);
+let resvg: typeof ResvgClass | undefined;
 
 /** The chart's size in pixels (the PNG is rendered at this size). */
 export const CHART_WIDTH = 800;
@@ -46,7 +52,8 @@ export function weeklyChartSvg(stats: Stats): string {
 /** The weekly chart as a PNG, for uploading to Slack. */
 export function weeklyChartPng(stats: Stats): Buffer {
   const svg = weeklyChartSvg(stats);
-  return new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
+  resvg ??= (require('@resvg/resvg-js') as { Resvg: typeof ResvgClass }).Resvg;
+  return new resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
 }
 
 /** Escapes text for SVG content and attribute values. */

@@ -4,14 +4,11 @@
 // break the strict schemas in harmless ways, and the importer reads them leniently.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Ajv2020, type AnySchemaObject, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule, { type FormatsPlugin } from 'ajv-formats';
+import type { AnySchemaObject, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import type { FormatsPlugin } from 'ajv-formats';
 
 /** How many schema problems are listed one by one before the rest are counted. */
 export const MAX_SCHEMA_WARNINGS = 20;
-
-// ajv-formats is CommonJS; depending on the loader its default export is the plugin or a namespace holding it.
-const addFormats = (addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? (addFormatsModule as unknown as FormatsPlugin);
 
 // Compiling 51 schemas takes a while, so each folder is compiled once per process.
 const validators = new Map<string, Promise<ValidateFunction>>();
@@ -36,6 +33,10 @@ export async function schemaWarnings(doc: unknown, schemasDir: string | undefine
 
 async function compile(dir: string): Promise<ValidateFunction> {
   const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.json')).sort();
+  // ajv is loaded here, on the first CACAO import, not at start: a running bot may never need it (issue 17, idle memory).
+  const [{ Ajv2020 }, addFormatsModule] = await Promise.all([import('ajv/dist/2020.js'), import('ajv-formats')]);
+  // ajv-formats is CommonJS; depending on the loader its default export is the plugin or a namespace holding it.
+  const addFormats = (addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? (addFormatsModule as unknown as FormatsPlugin);
   // validateSchema is off: the files name the draft-07 meta-schema, which a 2020-12 validator does not carry.
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
   addFormats(ajv);
