@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import getPort from 'get-port';
+import { npmStartFlags, requireCurrentBuild } from './npm-start.js';
 import { scratchPglite, scratchPostgres } from './support.js';
 
 const { values } = parseArgs({
@@ -97,7 +98,8 @@ const results = new Map<string, Sample[]>();
 const record = (row: string, sample: Sample) => results.set(row, [...(results.get(row) ?? []), sample]);
 const slack = await slackStub();
 const startScript = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
-const nodeArgs = values['node-args'] ?? startScript.split(/\s+/).filter((word) => word.startsWith('--')).join(' ');
+const nodeArgs = values['node-args'] ?? npmStartFlags(startScript).join(' ');
+if (values.bin === 'bin/rampart.js') requireCurrentBuild('idle-memory bench');
 const bot = [...nodeArgs.split(' ').filter(Boolean), values.bin, 'start'];
 try {
   for (let round = 0; round < rounds; round += 1) {

@@ -8,11 +8,11 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import getPort from 'get-port';
 import { SlackEmulator } from '../src/sandbox/emulator/emulator.js';
-import { buildState } from '../bin/build-state.js';
+import { npmStartArgs, requireCurrentBuild } from './npm-start.js';
 import { quantile, scratchPostgres } from './support.js';
 
 const VARIANTS: Record<string, string[]> = {
-  'npm start (compiled)': ['bin/rampart.js', 'start'],
+  'npm start (compiled)': npmStartArgs(),
   'tsx (before)': ['--import', 'tsx', 'src/cli/main.ts', 'start'],
 };
 
@@ -20,10 +20,7 @@ const { values } = parseArgs({ options: { rounds: { type: 'string', default: '5'
 const rounds = Number(values.rounds);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-if (buildState() !== 'current') {
-  console.error('startup bench: dist/ is not current with src/, so `npm start` would run through tsx; run `npm run build` first.');
-  process.exit(2);
-}
+requireCurrentBuild('startup bench');
 const SIGNING_SECRET = 'startup-bench-secret';
 const BOT_TOKEN = 'xoxb-startup-bench';
 const emulator = await SlackEmulator.start({ signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN });

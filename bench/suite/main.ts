@@ -9,6 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { requireCurrentBuild } from '../npm-start.js';
 import { buildBareBolt } from './baseline-build.js';
 import { postgresVersion, runDatabases } from './databases.js';
 import { endAllChildren } from './processes.js';
@@ -33,6 +34,7 @@ const rounds = Number(values.rounds);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DOC = new URL('../../docs/benchmarks.md', import.meta.url);
 
+requireCurrentBuild('bench suite');
 const databases = await runDatabases(serverUrl);
 // Interrupted (Ctrl-C, a timeout): the servers and emulators it started are ended and its databases dropped.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

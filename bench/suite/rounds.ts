@@ -12,6 +12,7 @@ import type { Databases } from './databases.js';
 import { pgliteDataDir } from './databases.js';
 import { spawnNode, startServer, type ServerProcess } from './processes.js';
 import { declares, drive, messages, type LoadResult, type SlackSide } from './slack-load.js';
+import { npmStartArgs } from '../npm-start.js';
 
 /** What every round is run with. */
 export interface RoundSettings {
@@ -45,7 +46,8 @@ export interface PgliteRound {
   laterRssMb: number;
 }
 
-const RAMPART = ['bin/rampart.js', 'start'];
+// As `npm start` runs it: the compiled bot with the start script's node flags.
+const RAMPART = npmStartArgs();
 const BOT_TOKEN = 'xoxb-harness';
 
 /** The emulator's own process with a responder, the channel they type in, and the incident channel. */
