@@ -7,7 +7,7 @@ import { namedPeople } from '../incidents/incident.js';
 import { findById, peopleWithWorkOn } from '../incidents/queries.js';
 import { enqueue } from '../outbox/queries.js';
 import type { EventKind } from '../timeline/events.js';
-import { changesIn, type NotedChange } from './changes.js';
+import { changesIn, peopleKnown, type NotedChange } from './changes.js';
 import { viewersAmong } from './queries.js';
 
 /**
@@ -45,6 +45,8 @@ export async function refreshHomesAfter(tx: Tx): Promise<void> {
 
 /** Who sees an incident in their Home tab as theirs: reporter, role holders, step assignees, follow-up owners. */
 async function incidentPeople(tx: Tx, incidentId: number): Promise<string[]> {
+  const known = peopleKnown(tx, incidentId);
+  if (known) return [...known];
   const incident = await findById(tx, incidentId);
   return [...(incident ? namedPeople(incident) : []), ...(await peopleWithWorkOn(tx, incidentId))];
 }

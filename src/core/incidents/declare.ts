@@ -5,9 +5,10 @@
 import { AppError } from '../../shared/errors.js';
 import type { Tx } from '../../db/types.js';
 import { inTransaction, type Actor, type CoreDeps } from '../context.js';
-import { appendEvent } from '../timeline/queries.js';
-import { slackTsToDate, type SlackMessageRef } from '../timeline/events.js';
-import { DEFAULT_SEVERITY, formatRef, parseSeverity, type Incident, type Severity } from './incident.js';
+import { appendFirstEvents } from '../timeline/queries.js';
+import { slackTsToDate, type NewEvent, type SlackMessageRef } from '../timeline/events.js';
+import { knowPeople } from '../home/changes.js';
+import { DEFAULT_SEVERITY, formatRef, namedPeople, parseSeverity, type Incident, type Severity } from './incident.js';
 import { insertUnnumbered, numberIncident } from './queries.js';
 import { checkText, checkTitle, MAX_DESCRIPTION } from './text-rules.js';
 import { mergeFound, redactedField, redactFor, redactMessage, type SafeRedacted } from '../redaction/apply.js';
@@ -96,42 +97,30 @@ async function storeDeclaration(tx: Tx, deps: Pick<CoreDeps, 'reminders'>, actor
     declaredAt: now,
     updatedAt: now,
   });
-  await appendEvent(
-    tx,
-    created.id,
-    {
-      kind: 'incident_declared',
-      actor: actor.id,
-      source: actor.source,
-      payload: {
-        title: title.text,
-        description: description.text,
-        type: c.type,
-        severity: c.severity,
-        private: created.private,
-        drill: created.drill,
-        ...(source ? { sourceMessage: source.message } : {}),
-        ...redactedField(found),
-      },
+  const declaredEvent: NewEvent = {
+    kind: 'incident_declared',
+    actor: actor.id,
+    source: actor.source,
+    payload: {
+      title: title.text,
+      description: description.text,
+      type: c.type,
+      severity: c.severity,
+      private: created.private,
+      drill: created.drill,
+      ...(source ? { sourceMessage: source.message } : {}),
+      ...redactedField(found),
     },
-    now,
-  );
-  if (source) {
-    // The reported message is its own event at the time it was posted, which is usually before the declaration.
-    await appendEvent(
-      tx,
-      created.id,
-      {
-        kind: 'message_reported',
-        actor: actor.id,
-        source: actor.source,
-        payload: { ...source.message, ...redactedField(source.found) },
-        occurredAt: slackTsToDate(source.message.ts) ?? now,
-      },
-      now,
-    );
-  }
-  await followIncident(tx, deps, created, 'declared', actor.id, now);
+  };
+  // The reported message is its own event at the time it was posted, which is usually before the declaration.
+  const reported: NewEvent[] = source
+    ? [{ kind: 'message_reported', actor: actor.id, source: actor.source, payload: { ...source.message, ...redactedField(source.found) }, occurredAt: slackTsToDate(source.message.ts) ?? now }]
+    : [];
+  // The incident is new in this transaction: its first events go in one insert, and its Home people are known (only
+  // the reporter: no roles, steps or follow-ups yet), so neither needs reading back.
+  await appendFirstEvents(tx, created.id, [declaredEvent, ...reported], now);
+  knowPeople(tx, created.id, namedPeople(created));
+  await followIncident(tx, deps, created, 'declared', actor.id, now, []);
   return created;
 }
 
