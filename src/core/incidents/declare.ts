@@ -1,7 +1,7 @@
-// Declaring an incident: validate, then one transaction that stores it, writes incident_declared, numbers it and
-// enqueues its Slack set-up (channel, invite, first message, announcement), which the outbox carries out after this.
-// The number is taken last (see numberIncident): concurrent declares queue on the counter only for that statement, the
-// set-up row that shows the reference, and the commit.
+// Declaring an incident: validate, then one transaction that stores it, writes incident_declared, enqueues its Slack
+// set-up (channel, invite, first message, announcement, which the outbox carries out after this) and numbers it.
+// The number is taken last (see numberIncident): concurrent declares queue on the counter only for that statement and
+// the commit.
 import { AppError } from '../../shared/errors.js';
 import type { Tx } from '../../db/types.js';
 import { inTransaction, type Actor, type CoreDeps } from '../context.js';
@@ -51,15 +51,19 @@ export async function declareIncident(deps: CoreDeps, actor: Actor, input: Decla
   const now = deps.clock.now();
   const declared = await inTransaction(
     deps,
-    (tx) => storeDeclaration(tx, deps, actor, { title, description, source, found, type, severity, isPrivate: isPrivate || sensitive, drill: input.drill ?? false, now }),
-    async (tx, stored) => {
-      // Nothing before this needs the number: the events and reminders refer to the incident by id. What shows the
-      // reference (the set-up and what it enqueues, the reply) comes after it, so it always shows the number kept.
+    async (tx) => {
+      const stored = await storeDeclaration(tx, deps, actor, { title, description, source, found, type, severity, isPrivate: isPrivate || sensitive, drill: input.drill ?? false, now });
+      // The set-up carries no reference (the worker reads the incident when it runs, after the commit), so it is
+      // enqueued before the number is taken; the rule matched is decided by what was declared, not by the number.
+      const rule = matchRule(deps.rules, stored);
+      const setup = await noticeDeclared(tx, { incident: stored, channel: deps.announceChannel, ...(rule ? { rule } : {}), now });
+      return { stored, setup };
+    },
+    // The number is the very last statement: concurrent declares queue on the counter's row lock only for it and the
+    // commit. Nothing before it needs the number (the events, reminders and set-up refer to the incident by id).
+    async (tx, { stored, setup }) => {
       const number = await numberIncident(tx, stored.id);
-      const incident: Incident = { ...stored, number, ref: formatRef(number) };
-      const rule = matchRule(deps.rules, incident);
-      const setup = await noticeDeclared(tx, { incident, channel: deps.announceChannel, ...(rule ? { rule } : {}), now });
-      return { created: incident, setup };
+      return { created: { ...stored, number, ref: formatRef(number) } satisfies Incident, setup };
     },
   );
   return {
