@@ -3,7 +3,9 @@
 // then Rampart's first and later start on PGlite; then the 10,000-event report. The table (with the date and machine)
 // replaces the marked block at the top of docs/benchmarks.md; `--no-write` only prints it.
 // Options: --rounds 3 --duration 10 --connections 10 --settle 5 --warmup 2 --no-report, --profile <dir> (a CPU profile
-// of each Rampart Postgres round, for chrome://inspect or speedscope; profiling slows it). Postgres: BENCH_DATABASE_URL
+// of each Rampart Postgres round, for chrome://inspect or speedscope; profiling slows it).
+// `--only declares` runs the bare Bolt and Rampart Postgres rounds with the declare burst alone (no message events, no
+// PGlite, no report) and prints its figures without writing the table. Postgres: BENCH_DATABASE_URL
 // (or TEST_DATABASE_URL), default postgres://postgres@127.0.0.1:5432/postgres; databases made are named harness_<pid>_*.
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -16,7 +18,7 @@ import { endAllChildren } from './processes.js';
 import { replaceBlock } from './doc-block.js';
 import { reportTimes } from './report-row.js';
 import { bareRound, pgliteRound, rampartRound, type RoundSettings, type ServerRound } from './rounds.js';
-import { problems, renderBlock, type Figures } from './table.js';
+import { problems, renderBlock, tableRows, type Figures } from './table.js';
 
 const { values } = parseArgs({
   options: {
@@ -28,8 +30,11 @@ const { values } = parseArgs({
     'no-report': { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
     profile: { type: 'string' },
+    only: { type: 'string' },
   },
 });
+if (values.only !== undefined && values.only !== 'declares') throw new Error(`--only takes "declares", not "${values.only}"`);
+const declaresOnly = values.only === 'declares';
 const rounds = Number(values.rounds);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DOC = new URL('../../docs/benchmarks.md', import.meta.url);
@@ -51,6 +56,7 @@ const settings: RoundSettings = {
   durationS: Number(values.duration),
   warmupS: Number(values.warmup),
   ...(values.profile ? { profileDir: path.resolve(values.profile) } : {}),
+  declaresOnly,
 };
 const figures: Figures = { bare: [], rampart: [], pglite: [], report: undefined, connections: settings.connections, durationS: settings.durationS };
 const said = (who: string, r: ServerRound) =>
@@ -66,11 +72,12 @@ try {
     said('bare Bolt', figures.bare.at(-1)!);
     figures.rampart.push(await rampartRound(settings, round));
     said('Rampart, Postgres', figures.rampart.at(-1)!);
+    if (declaresOnly) continue;
     const p = await pgliteRound(settings);
     figures.pglite.push(p);
     console.log(`Rampart, PGlite: first start healthy in ${Math.round(p.firstStartMs)} ms, idle ${Math.round(p.firstRssMb)} MB; later start ${Math.round(p.laterStartMs)} ms, ${Math.round(p.laterRssMb)} MB`);
   }
-  if (!values['no-report']) {
+  if (!values['no-report'] && !declaresOnly) {
     figures.report = await reportTimes(databases, rounds);
     console.log(`report of 10,000 events: md ${figures.report.md.map(Math.round).join(', ')} ms; json ${figures.report.json.map(Math.round).join(', ')} ms`);
   }
@@ -78,6 +85,11 @@ try {
   await databases.cleanup();
 }
 
+if (declaresOnly) {
+  // Only the declare row was measured: its figures are printed, and the table in docs/benchmarks.md is left alone.
+  console.log(`\n${tableRows(figures).find(([what]) => what?.includes('declare'))!.join(' | ')}`);
+  process.exit(problems(figures).some((p) => p.includes('declares')) ? 1 : 0);
+}
 const block = renderBlock(figures, {
   date: new Date(),
   cores: os.availableParallelism(),

@@ -27,6 +27,8 @@ export interface RoundSettings {
   warmupS: number;
   /** Where Rampart's Postgres-mode processes write a V8 CPU profile each (node --cpu-prof), when asked. */
   profileDir?: string;
+  /** `--only declares`: the declare burst alone (no message events), for a focused profile or a quick before/after. */
+  declaresOnly?: boolean;
 }
 
 /** What one server round measured. */
@@ -70,14 +72,20 @@ function rampartEnv(emu: { apiUrl: string; appId: string }, signingSecret: strin
   return { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: signingSecret, SLACK_API_URL: emu.apiUrl, SLACK_APP_ID: emu.appId, INCIDENT_CHANNEL: incidents, RESPONDERS: lead };
 }
 
+/** A load that was not run (`--only declares` leaves the message events out). */
+export const NOT_RUN: LoadResult = { perSecond: NaN, p99Ms: NaN, maxMs: NaN, ok: 0, non2xx: 0, errors: 0, errorReplies: 0, examples: [] };
+
 /** Settles, reads memory, then drives messages and declares at the server. */
 async function exercise(server: ServerProcess, side: SlackSide, s: RoundSettings, label: string): Promise<ServerRound> {
   await sleep(s.settleMs);
   const idleRssMb = server.rssMb();
   const childrenRssMb = server.childrenRssMb();
   const load = { connections: s.connections };
-  await drive(server.url, side.signingSecret, { ...messages(side, `${label}w`), ...load, durationS: s.warmupS });
-  const messageResult = await drive(server.url, side.signingSecret, { ...messages(side, label), ...load, durationS: s.durationS });
+  let messageResult = NOT_RUN;
+  if (!s.declaresOnly) {
+    await drive(server.url, side.signingSecret, { ...messages(side, `${label}w`), ...load, durationS: s.warmupS });
+    messageResult = await drive(server.url, side.signingSecret, { ...messages(side, label), ...load, durationS: s.durationS });
+  }
   await drive(server.url, side.signingSecret, { ...declares(side, `${label}w`), ...load, durationS: s.warmupS });
   const declareResult = await drive(server.url, side.signingSecret, { ...declares(side, label), ...load, durationS: s.durationS });
   return { startMs: server.startMs, idleRssMb, childrenRssMb, messages: messageResult, declares: declareResult };

@@ -24,3 +24,20 @@ export function noteChange(tx: object, change: NotedChange): void {
 export function changesIn(tx: object): readonly NotedChange[] {
   return noted.get(tx) ?? [];
 }
+
+const knownPeople = new WeakMap<object, Map<number, readonly string[]>>();
+
+/**
+ * Tells the Home refresh who an incident's people are at the end of this transaction, when the caller knows for sure
+ * (an incident created in it: its reporter, nothing else yet), so the refresh need not read them back.
+ */
+export function knowPeople(tx: object, incidentId: number, people: readonly string[]): void {
+  const map = knownPeople.get(tx) ?? new Map<number, readonly string[]>();
+  map.set(incidentId, people);
+  knownPeople.set(tx, map);
+}
+
+/** The people knowPeople was told of for this incident in this transaction, or undefined. */
+export function peopleKnown(tx: object, incidentId: number): readonly string[] | undefined {
+  return knownPeople.get(tx)?.get(incidentId);
+}

@@ -5,9 +5,9 @@
 import type { Tx } from '../../db/types.js';
 import { namedPeople } from '../incidents/incident.js';
 import { findById, peopleWithWorkOn } from '../incidents/queries.js';
-import { enqueue } from '../outbox/queries.js';
+import { enqueueAll } from '../outbox/queries.js';
 import type { EventKind } from '../timeline/events.js';
-import { changesIn, type NotedChange } from './changes.js';
+import { changesIn, peopleKnown, type NotedChange } from './changes.js';
 import { viewersAmong } from './queries.js';
 
 /**
@@ -36,15 +36,21 @@ export async function refreshHomesAfter(tx: Tx): Promise<void> {
   for (const change of changes) {
     for (const userId of [...(await peopleOfIncident(change.incidentId)), ...namedIn(change)]) if (!first.has(userId)) first.set(userId, change);
   }
-  for (const userId of await viewersAmong(tx, [...first.keys()])) {
-    const c = first.get(userId)!;
-    // One row per person per transaction; the key names the change, so the same change told twice is one refresh.
-    await enqueue(tx, { key: `home:${userId}:${c.incidentId}:${c.seq}`, now: c.at, notification: { kind: 'home_refreshed', channel: userId, payload: { userId } } });
-  }
+  const viewers = await viewersAmong(tx, [...first.keys()]);
+  // One row per person per transaction (all in one insert); the key names the change, so the same change told twice is one refresh.
+  await enqueueAll(
+    tx,
+    viewers.map((userId) => {
+      const c = first.get(userId)!;
+      return { key: `home:${userId}:${c.incidentId}:${c.seq}`, now: c.at, notification: { kind: 'home_refreshed', channel: userId, payload: { userId } } };
+    }),
+  );
 }
 
 /** Who sees an incident in their Home tab as theirs: reporter, role holders, step assignees, follow-up owners. */
 async function incidentPeople(tx: Tx, incidentId: number): Promise<string[]> {
+  const known = peopleKnown(tx, incidentId);
+  if (known) return [...known];
   const incident = await findById(tx, incidentId);
   return [...(incident ? namedPeople(incident) : []), ...(await peopleWithWorkOn(tx, incidentId))];
 }

@@ -1,13 +1,14 @@
-// Declaring an incident: validate, then one transaction that stores it, writes incident_declared, numbers it and
-// enqueues its Slack set-up (channel, invite, first message, announcement), which the outbox carries out after this.
-// The number is taken last (see numberIncident): concurrent declares queue on the counter only for that statement, the
-// set-up row that shows the reference, and the commit.
+// Declaring an incident: validate, then one transaction that stores it, writes incident_declared, enqueues its Slack
+// set-up (channel, invite, first message, announcement, which the outbox carries out after this) and numbers it.
+// The number is taken last (see numberIncident): concurrent declares queue on the counter only for that statement and
+// the commit.
 import { AppError } from '../../shared/errors.js';
 import type { Tx } from '../../db/types.js';
 import { inTransaction, type Actor, type CoreDeps } from '../context.js';
-import { appendEvent } from '../timeline/queries.js';
-import { slackTsToDate, type SlackMessageRef } from '../timeline/events.js';
-import { DEFAULT_SEVERITY, formatRef, parseSeverity, type Incident, type Severity } from './incident.js';
+import { appendFirstEvents } from '../timeline/queries.js';
+import { slackTsToDate, type NewEvent, type SlackMessageRef } from '../timeline/events.js';
+import { knowPeople } from '../home/changes.js';
+import { DEFAULT_SEVERITY, formatRef, namedPeople, parseSeverity, type Incident, type Severity } from './incident.js';
 import { insertUnnumbered, numberIncident } from './queries.js';
 import { checkText, checkTitle, MAX_DESCRIPTION } from './text-rules.js';
 import { mergeFound, redactedField, redactFor, redactMessage, type SafeRedacted } from '../redaction/apply.js';
@@ -50,15 +51,19 @@ export async function declareIncident(deps: CoreDeps, actor: Actor, input: Decla
   const now = deps.clock.now();
   const declared = await inTransaction(
     deps,
-    (tx) => storeDeclaration(tx, deps, actor, { title, description, source, found, type, severity, isPrivate: isPrivate || sensitive, drill: input.drill ?? false, now }),
-    async (tx, stored) => {
-      // Nothing before this needs the number: the events and reminders refer to the incident by id. What shows the
-      // reference (the set-up and what it enqueues, the reply) comes after it, so it always shows the number kept.
+    async (tx) => {
+      const stored = await storeDeclaration(tx, deps, actor, { title, description, source, found, type, severity, isPrivate: isPrivate || sensitive, drill: input.drill ?? false, now });
+      // The set-up carries no reference (the worker reads the incident when it runs, after the commit), so it is
+      // enqueued before the number is taken; the rule matched is decided by what was declared, not by the number.
+      const rule = matchRule(deps.rules, stored);
+      const setup = await noticeDeclared(tx, { incident: stored, channel: deps.announceChannel, ...(rule ? { rule } : {}), now });
+      return { stored, setup };
+    },
+    // The number is the very last statement: concurrent declares queue on the counter's row lock only for it and the
+    // commit. Nothing before it needs the number (the events, reminders and set-up refer to the incident by id).
+    async (tx, { stored, setup }) => {
       const number = await numberIncident(tx, stored.id);
-      const incident: Incident = { ...stored, number, ref: formatRef(number) };
-      const rule = matchRule(deps.rules, incident);
-      const setup = await noticeDeclared(tx, { incident, channel: deps.announceChannel, ...(rule ? { rule } : {}), now });
-      return { created: incident, setup };
+      return { created: { ...stored, number, ref: formatRef(number) } satisfies Incident, setup };
     },
   );
   return {
@@ -96,42 +101,30 @@ async function storeDeclaration(tx: Tx, deps: Pick<CoreDeps, 'reminders'>, actor
     declaredAt: now,
     updatedAt: now,
   });
-  await appendEvent(
-    tx,
-    created.id,
-    {
-      kind: 'incident_declared',
-      actor: actor.id,
-      source: actor.source,
-      payload: {
-        title: title.text,
-        description: description.text,
-        type: c.type,
-        severity: c.severity,
-        private: created.private,
-        drill: created.drill,
-        ...(source ? { sourceMessage: source.message } : {}),
-        ...redactedField(found),
-      },
+  const declaredEvent: NewEvent = {
+    kind: 'incident_declared',
+    actor: actor.id,
+    source: actor.source,
+    payload: {
+      title: title.text,
+      description: description.text,
+      type: c.type,
+      severity: c.severity,
+      private: created.private,
+      drill: created.drill,
+      ...(source ? { sourceMessage: source.message } : {}),
+      ...redactedField(found),
     },
-    now,
-  );
-  if (source) {
-    // The reported message is its own event at the time it was posted, which is usually before the declaration.
-    await appendEvent(
-      tx,
-      created.id,
-      {
-        kind: 'message_reported',
-        actor: actor.id,
-        source: actor.source,
-        payload: { ...source.message, ...redactedField(source.found) },
-        occurredAt: slackTsToDate(source.message.ts) ?? now,
-      },
-      now,
-    );
-  }
-  await followIncident(tx, deps, created, 'declared', actor.id, now);
+  };
+  // The reported message is its own event at the time it was posted, which is usually before the declaration.
+  const reported: NewEvent[] = source
+    ? [{ kind: 'message_reported', actor: actor.id, source: actor.source, payload: { ...source.message, ...redactedField(source.found) }, occurredAt: slackTsToDate(source.message.ts) ?? now }]
+    : [];
+  // The incident is new in this transaction: its first events go in one insert, and its Home people are known (only
+  // the reporter: no roles, steps or follow-ups yet), so neither needs reading back.
+  await appendFirstEvents(tx, created.id, [declaredEvent, ...reported], now);
+  knowPeople(tx, created.id, namedPeople(created));
+  await followIncident(tx, deps, created, 'declared', actor.id, now, []);
   return created;
 }
 

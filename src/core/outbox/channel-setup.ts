@@ -8,7 +8,7 @@ import { updateIncident } from '../incidents/queries.js';
 import { appendEvent } from '../timeline/queries.js';
 import type { AttemptOutcome } from './deps.js';
 import type { NotificationPayloads } from './notifications.js';
-import { enqueue, type OutboxRow } from './queries.js';
+import { enqueueAll, type Enqueue, type OutboxRow } from './queries.js';
 
 /** The announcement's key (one per incident). */
 export function announcementKey(incidentId: number): string {
@@ -37,28 +37,28 @@ export async function afterChannelSetup(tx: Tx, row: OutboxRow, incident: Incide
   const p = row.payload as unknown as NotificationPayloads['channel_setup'];
   const keys = setupFollowUpKeys(incident.id);
   const base = { incidentId: incident.id, now };
+  // Gathered, then stored in one insert (in this order, which is their order within a lane).
+  const rows: Enqueue[] = [];
+  const tell = (key: string, payload: NotificationPayloads['reporter_told']) => rows.push({ ...base, key, notification: { kind: 'reporter_told', channel: payload.userId, payload } });
   if (outcome.kind === 'delivered') {
     const channel = outcome.result as unknown as SetupResult;
     const current = incident.channelId ? incident : await attach(tx, incident, channel, p.private, now);
     const channelId = current.channelId!;
-    await enqueue(tx, { ...base, key: keys.invite, notification: { kind: 'member_invited', channel: channelId, payload: { ref: incident.ref, userId: p.reporterId, reporter: true } } });
-    await enqueue(tx, { ...base, key: keys.intro, notification: { kind: 'channel_intro', channel: channelId, payload: { ref: incident.ref } } });
+    rows.push({ ...base, key: keys.invite, notification: { kind: 'member_invited', channel: channelId, payload: { ref: incident.ref, userId: p.reporterId, reporter: true } } });
+    rows.push({ ...base, key: keys.intro, notification: { kind: 'channel_intro', channel: channelId, payload: { ref: incident.ref } } });
     // The reporter was told it would be retried (or was told nothing, when the process died): say it is done.
-    if (row.attempts > 1) await tell(tx, base, keys.told, { ref: incident.ref, drill: incident.drill, userId: p.reporterId, about: 'channel_ready', channelId });
+    if (row.attempts > 1) tell(keys.told, { ref: incident.ref, drill: incident.drill, userId: p.reporterId, about: 'channel_ready', channelId });
   } else {
-    await tell(tx, base, keys.told, { ref: incident.ref, drill: incident.drill, userId: p.reporterId, about: 'channel_failed', error: outcome.error });
+    tell(keys.told, { ref: incident.ref, drill: incident.drill, userId: p.reporterId, about: 'channel_failed', error: outcome.error });
   }
   if (p.announceChannel) {
-    await enqueue(tx, { ...base, key: keys.announcement, notification: { kind: 'incident_announced', channel: p.announceChannel, payload: { ref: incident.ref, drill: incident.drill } } });
+    rows.push({ ...base, key: keys.announcement, notification: { kind: 'incident_announced', channel: p.announceChannel, payload: { ref: incident.ref, drill: incident.drill } } });
   }
+  await enqueueAll(tx, rows);
 }
 
 async function attach(tx: Tx, incident: Incident, channel: SetupResult, isPrivate: boolean, now: Date): Promise<Incident> {
   const updated = await updateIncident(tx, incident.id, { channelId: channel.channel, channelName: channel.name, updatedAt: now });
   await appendEvent(tx, incident.id, { kind: 'channel_created', actor: 'rampart', source: 'system', payload: { channelId: channel.channel, name: channel.name, private: isPrivate } }, now);
   return updated;
-}
-
-async function tell(tx: Tx, base: { incidentId: number; now: Date }, key: string, payload: NotificationPayloads['reporter_told']): Promise<void> {
-  await enqueue(tx, { ...base, key, notification: { kind: 'reporter_told', channel: payload.userId, payload } });
 }

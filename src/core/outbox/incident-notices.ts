@@ -127,8 +127,9 @@ export async function noticeDeclared(tx: Tx, p: { incident: Incident; channel: s
     notification: {
       kind: 'channel_setup',
       channel: setupLane(p.incident.id),
+      // No reference: a declaration enqueues this before its number is taken (see declare.ts); the worker reads the
+      // incident row for anything it shows.
       payload: {
-        ref: p.incident.ref,
         reporterId: p.incident.reporterId,
         private: p.incident.private,
         ...(p.channel ? { announceChannel: p.channel } : {}),

@@ -37,7 +37,7 @@ export interface NotificationPayloads {
    * The incident's channel, found or created; its own lane (setup:<incident id>), so a stuck set-up holds up nothing
    * else. Once it settles, the invite, the intro and the announcement are enqueued (see channel-setup.ts).
    */
-  channel_setup: { ref: string; reporterId: string; private: boolean; announceChannel?: string; rule?: IncidentRule };
+  channel_setup: { reporterId: string; private: boolean; announceChannel?: string; rule?: IncidentRule };
   /**
    * The incident channel's first message, the incident card (pinned once posted); rendered from the incident, its
    * playbook runs and open tasks at delivery time.

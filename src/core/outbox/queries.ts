@@ -32,19 +32,31 @@ export function enqueuedDuring(tx: object): boolean {
  * is already there is left alone (the same change told twice is one message).
  */
 export async function enqueue(tx: Tx, e: Enqueue): Promise<void> {
+  await enqueueAll(tx, [e]);
+}
+
+/**
+ * Stores several notifications in one insert, in the caller's transaction, with enqueue's rules. Rows get ids in the
+ * order given, which is their delivery order within a lane.
+ */
+export async function enqueueAll(tx: Tx, list: readonly Enqueue[]): Promise<void> {
+  if (list.length === 0) return;
+  const redaction = redactionOf(tx);
   await tx
     .insert(slackOutbox)
-    .values({
-      key: e.key,
-      lane: e.notification.channel,
-      kind: e.notification.kind,
-      // Whatever a notification says passes the redaction step, whichever use case enqueued it.
-      payload: redactJson(redactionOf(tx), e.notification.payload as unknown as Record<string, unknown>).value,
-      incidentId: e.incidentId ?? null,
-      createdAt: e.now,
-      // No holds: a pending row heads its lane, so a row waiting for something else would block its whole channel.
-      availableAt: e.now,
-    })
+    .values(
+      list.map((e) => ({
+        key: e.key,
+        lane: e.notification.channel,
+        kind: e.notification.kind,
+        // Whatever a notification says passes the redaction step, whichever use case enqueued it.
+        payload: redactJson(redaction, e.notification.payload as unknown as Record<string, unknown>).value,
+        incidentId: e.incidentId ?? null,
+        createdAt: e.now,
+        // No holds: a pending row heads its lane, so a row waiting for something else would block its whole channel.
+        availableAt: e.now,
+      })),
+    )
     .onConflictDoNothing({ target: slackOutbox.key });
   enqueuedIn.add(tx);
 }

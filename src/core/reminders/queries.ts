@@ -17,15 +17,24 @@ export async function remindersOf(db: DbOrTx, incidentId: number): Promise<Remin
   return db.select(columns).from(incidentReminders).where(eq(incidentReminders.incidentId, incidentId));
 }
 
-/** Writes reminders of an incident (inserted or replaced). */
+/** Writes reminders of an incident (inserted or replaced), all in one statement. */
 export async function saveReminders(db: DbOrTx, incidentId: number, rows: readonly Reminder[], by: string, now: Date): Promise<void> {
-  for (const r of rows) {
-    const values = { state: r.state, dueAt: r.dueAt, basisAt: r.basisAt, fired: r.fired, changedBy: by, updatedAt: now };
-    await db
-      .insert(incidentReminders)
-      .values({ incidentId, kind: r.kind, ...values })
-      .onConflictDoUpdate({ target: [incidentReminders.incidentId, incidentReminders.kind], set: values });
-  }
+  if (rows.length === 0) return;
+  await db
+    .insert(incidentReminders)
+    .values(rows.map((r) => ({ incidentId, kind: r.kind, state: r.state, dueAt: r.dueAt, basisAt: r.basisAt, fired: r.fired, changedBy: by, updatedAt: now })))
+    .onConflictDoUpdate({
+      target: [incidentReminders.incidentId, incidentReminders.kind],
+      // Each row's own values (planReminders gives one row per kind, so no row meets itself here).
+      set: {
+        state: sql`excluded.state`,
+        dueAt: sql`excluded.due_at`,
+        basisAt: sql`excluded.basis_at`,
+        fired: sql`excluded.fired`,
+        changedBy: sql`excluded.changed_by`,
+        updatedAt: sql`excluded.updated_at`,
+      },
+    });
 }
 
 /** Reminders due at `now` (active or snoozed), oldest first; at the same time, the older incident first (a stable order). */

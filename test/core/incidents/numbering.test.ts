@@ -1,6 +1,7 @@
 // Incident numbers are gapless (INC-1, INC-2… with no hole and no duplicate) although a declare takes its number only
 // as its last statement: a declare that fails after taking it gives it back, and concurrent declares over several
-// connections get 1..n exactly. What shows the reference (the reply, the channel set-up's outbox row) shows the kept one.
+// connections get 1..n exactly. The reply shows the kept one; the channel set-up's outbox row, enqueued before the
+// number is taken, shows none (no provisional reference can leak into Slack).
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/core/core.js';
@@ -12,18 +13,19 @@ import { backend, dbErrorOf } from '../../support/db.js';
 
 const actor = slackUser(RESPONDER);
 
-// A real failure from the database after the number is taken: the channel set-up row, enqueued after numbering, is
-// refused for an incident titled "Doomed", so the whole declaration rolls back.
+// A real failure from the database after the number is taken: a constraint trigger deferred to the commit, which
+// comes after the numbering (the declaration's last statement), refuses an incident titled "Doomed", so the whole
+// declaration rolls back.
 const FAIL_AFTER_NUMBERING = [
-  `create or replace function refuse_doomed_setup() returns trigger language plpgsql as $$
+  `create or replace function refuse_doomed() returns trigger language plpgsql as $$
   begin
-    if new.kind = 'channel_setup' and exists (select 1 from incidents where id = new.incident_id and title = 'Doomed') then
+    if new.title = 'Doomed' and new.number > 0 then
       raise exception 'injected failure after numbering';
     end if;
     return new;
   end $$`,
-  'drop trigger if exists refuse_doomed_setup on slack_outbox',
-  'create trigger refuse_doomed_setup before insert on slack_outbox for each row execute function refuse_doomed_setup()',
+  'drop trigger if exists refuse_doomed on incidents',
+  'create constraint trigger refuse_doomed after update on incidents deferrable initially deferred for each row execute function refuse_doomed()',
 ];
 
 let t: Awaited<ReturnType<typeof testCore>>;
@@ -40,10 +42,10 @@ async function numbersIn(db: Db): Promise<{ numbers: number[]; counter: number |
   return { numbers: numbers.rows.map((r) => r.number), counter: counter.rows[0]?.value };
 }
 
-/** The reference each channel set-up row carries, by incident id. */
+/** What each channel set-up row's payload says of a reference, by incident id (it should say nothing). */
 async function setupRefs(db: Db): Promise<Map<number, unknown>> {
   const rows = (await db.execute(sql`select incident_id, payload->>'ref' as ref from slack_outbox where kind = 'channel_setup'`)) as unknown as {
-    rows: { incident_id: number; ref: string }[];
+    rows: { incident_id: number; ref: string | null }[];
   };
   return new Map(rows.rows.map((r) => [r.incident_id, r.ref]));
 }
@@ -51,7 +53,7 @@ async function setupRefs(db: Db): Promise<Map<number, unknown>> {
 describe('incident numbers', () => {
   it('a declare that fails after taking its number leaves no gap, and nothing of it is stored', async () => {
     const first = await t.core.declare(actor, { title: 'Phishing wave', severity: 'sev3' });
-    // The refused row already carries INC-2: the number was taken when it failed.
+    // The commit refused it once it had INC-2: the number was taken when it failed.
     expect(await dbErrorOf(t.core.declare(actor, { title: 'Doomed', severity: 'sev2' }))).toBe('injected failure after numbering');
     const second = await t.core.declare(actor, { title: 'Lost laptop', severity: 'sev3' });
     expect([first.incident.ref, second.incident.ref]).toEqual(['INC-1', 'INC-2']);
@@ -60,11 +62,12 @@ describe('incident numbers', () => {
     expect(events.rows[0]!.n).toBe(2);
   });
 
-  it('the reply and the channel set-up show the number kept, and no provisional number is left', async () => {
+  it('the reply shows the number kept, the set-up row no provisional one, and no provisional number is left', async () => {
     const declared = await t.core.declare(actor, { title: 'Token leaked in a public repo', severity: 'sev1' });
     expect(declared.incident.number).toBe(1);
     expect((await t.core.show(actor, 'INC-1')).incident.id).toBe(declared.incident.id);
-    expect((await setupRefs(t.database.db)).get(declared.incident.id)).toBe('INC-1');
+    // Enqueued before the number is taken, the set-up carries no reference at all (its worker reads the incident).
+    expect((await setupRefs(t.database.db)).get(declared.incident.id)).toBeNull();
     expect((await numbersIn(t.database.db)).numbers).toEqual([1]);
   });
 });
@@ -89,7 +92,7 @@ describe.skipIf(backend !== 'postgres')('incident numbers under concurrency (Pos
       expect(kept.map((i) => i.number).sort((a, b) => a - b)).toEqual(range);
       expect(await numbersIn(t.database.db)).toEqual({ numbers: range, counter: 30 });
       const refs = await setupRefs(t.database.db);
-      for (const incident of kept) expect(refs.get(incident.id)).toBe(incident.ref);
+      expect(kept.map((incident) => refs.get(incident.id))).toEqual(kept.map(() => null));
     } finally {
       await Promise.all(pools.map((p) => p.close()));
     }

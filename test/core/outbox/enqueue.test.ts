@@ -40,8 +40,10 @@ describe('enqueue inside core use cases', () => {
       lane: `setup:${incident.id}`,
       kind: 'channel_setup',
       incidentId: incident.id,
-      payload: { ref: 'INC-1', reporterId: responder.id, private: true, announceChannel: 'C0ANNOUNCE' },
+      payload: { reporterId: responder.id, private: true, announceChannel: 'C0ANNOUNCE' },
     });
+    // No reference: it is enqueued before the number is taken (the worker reads the incident when it runs).
+    expect(rows[0]!.payload).not.toHaveProperty('ref');
     // Nothing waits in the announcement channel's lane: the announcement is enqueued once the set-up has settled.
     expect(rows[0]!.availableAt.getTime()).toBe(t.clock.now().getTime());
     expect(wakes).toBe(1);

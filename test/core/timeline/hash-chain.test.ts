@@ -45,6 +45,20 @@ async function behindTheBack(statement: SQL): Promise<void> {
 }
 
 describe('timeline hash chain', () => {
+  it('chains a declaration from a reported message: its two first events, written together, link and verify', async () => {
+    const sourceMessage = { channel: 'C0GENERAL', ts: '1700000000.000100', author: 'U0FINANCE', text: 'odd invoice mail', permalink: null };
+    const { incident } = await t.core.declare(responder, { title: 'Reported invoice mail', sourceMessage });
+    const rows = await rowsOf(incident.id);
+    expect(rows.map((r) => [r.seq, r.kind])).toEqual([
+      [1, 'incident_declared'],
+      [2, 'message_reported'],
+    ]);
+    expect(rows[0]!.prevHash).toBeNull();
+    expect(rows[1]!.prevHash).toBe(rows[0]!.hash);
+    for (const row of rows) expect(row.hash).toBe(eventHash(row, row.prevHash));
+    expect(await verifyIncident(t.database.db, incident.id)).toEqual({ ok: true, events: 2, unhashed: 0 });
+  });
+
   it('links every event to the one before and verifies intact', async () => {
     const id = await workedIncident();
     const rows = await rowsOf(id);
