@@ -4,6 +4,8 @@
 // replaces the marked block at the top of docs/benchmarks.md; `--no-write` only prints it.
 // Options: --rounds 3 --duration 10 --connections 10 --settle 5 --warmup 2 --no-report, --profile <dir> (a CPU profile
 // of each Rampart Postgres round, for chrome://inspect or speedscope; profiling slows it). Postgres: BENCH_DATABASE_URL
+// `--only messages` runs the bare and Rampart Postgres rounds with message events alone and prints their rates, no
+// table (for profiling the message path). Postgres: BENCH_DATABASE_URL
 // (or TEST_DATABASE_URL), default postgres://postgres@127.0.0.1:5432/postgres; databases made are named harness_<pid>_*.
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -27,9 +29,12 @@ const { values } = parseArgs({
     'no-report': { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
     profile: { type: 'string' },
+    only: { type: 'string' },
   },
 });
 const rounds = Number(values.rounds);
+if (values.only !== undefined && values.only !== 'messages') throw new Error(`--only takes "messages", not "${values.only}"`);
+const messagesOnly = values.only === 'messages';
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DOC = new URL('../../docs/benchmarks.md', import.meta.url);
 
@@ -49,6 +54,7 @@ const settings: RoundSettings = {
   durationS: Number(values.duration),
   warmupS: Number(values.warmup),
   ...(values.profile ? { profileDir: path.resolve(values.profile) } : {}),
+  messagesOnly,
 };
 const figures: Figures = { bare: [], rampart: [], pglite: [], report: undefined, connections: settings.connections, durationS: settings.durationS };
 const said = (who: string, r: ServerRound) =>
@@ -64,11 +70,12 @@ try {
     said('bare Bolt', figures.bare.at(-1)!);
     figures.rampart.push(await rampartRound(settings, round));
     said('Rampart, Postgres', figures.rampart.at(-1)!);
+    if (messagesOnly) continue;
     const p = await pgliteRound(settings);
     figures.pglite.push(p);
     console.log(`Rampart, PGlite: first start healthy in ${Math.round(p.firstStartMs)} ms, idle ${Math.round(p.firstRssMb)} MB; later start ${Math.round(p.laterStartMs)} ms, ${Math.round(p.laterRssMb)} MB`);
   }
-  if (!values['no-report']) {
+  if (!values['no-report'] && !messagesOnly) {
     figures.report = await reportTimes(databases, rounds);
     console.log(`report of 10,000 events: md ${figures.report.md.map(Math.round).join(', ')} ms; json ${figures.report.json.map(Math.round).join(', ')} ms`);
   }
@@ -76,6 +83,11 @@ try {
   await databases.cleanup();
 }
 
+if (messagesOnly) {
+  const share = figures.rampart.map((r, i) => Math.round((100 * r.messages.perSecond) / (figures.bare[i]?.messages.perSecond ?? NaN)));
+  console.log(`\nmessage events: Rampart at ${share.join(', ')} % of the bare Bolt rate (rounds 1–${rounds}); no table written`);
+  process.exit(figures.rampart.some((r) => r.messages.ok === 0 || r.messages.non2xx + r.messages.errors > 0) ? 1 : 0);
+}
 const block = renderBlock(figures, {
   date: new Date(),
   cores: os.availableParallelism(),

@@ -26,6 +26,8 @@ export interface RoundSettings {
   warmupS: number;
   /** Where Rampart's Postgres-mode processes write a V8 CPU profile each (node --cpu-prof), when asked. */
   profileDir?: string;
+  /** `--only messages`: the declare burst is skipped (a profile then shows the message path alone). */
+  messagesOnly?: boolean;
 }
 
 /** What one server round measured. */
@@ -46,6 +48,8 @@ export interface PgliteRound {
 }
 
 const RAMPART = ['bin/rampart.js', 'start'];
+/** The declare burst of a `--only messages` run, which sends none. */
+const NOT_RUN: LoadResult = { perSecond: 0, p99Ms: 0, maxMs: 0, ok: 0, non2xx: 0, errors: 0, errorReplies: 0, examples: [] };
 const BOT_TOKEN = 'xoxb-harness';
 
 /** The emulator's own process with a responder, the channel they type in, and the incident channel. */
@@ -76,6 +80,7 @@ async function exercise(server: ServerProcess, side: SlackSide, s: RoundSettings
   const load = { connections: s.connections };
   await drive(server.url, side.signingSecret, { ...messages(side, `${label}w`), ...load, durationS: s.warmupS });
   const messageResult = await drive(server.url, side.signingSecret, { ...messages(side, label), ...load, durationS: s.durationS });
+  if (s.messagesOnly) return { startMs: server.startMs, idleRssMb, childrenRssMb, messages: messageResult, declares: NOT_RUN };
   await drive(server.url, side.signingSecret, { ...declares(side, `${label}w`), ...load, durationS: s.warmupS });
   const declareResult = await drive(server.url, side.signingSecret, { ...declares(side, label), ...load, durationS: s.durationS });
   return { startMs: server.startMs, idleRssMb, childrenRssMb, messages: messageResult, declares: declareResult };
