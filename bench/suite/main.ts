@@ -4,8 +4,8 @@
 // replaces the marked block at the top of docs/benchmarks.md; `--no-write` only prints it.
 // Options: --rounds 3 --duration 10 --connections 10 --settle 5 --warmup 2 --no-report, --profile <dir> (a CPU profile
 // of each Rampart Postgres round, for chrome://inspect or speedscope; profiling slows it).
-// `--only declares` runs the bare Bolt and Rampart Postgres rounds with the declare burst alone (no message events, no
-// PGlite, no report) and prints its figures without writing the table. Postgres: BENCH_DATABASE_URL
+// `--only declares` or `--only messages` runs the bare Bolt and Rampart Postgres rounds with that load alone (no
+// PGlite, no report) and prints its figures without writing the table (for profiling one path). Postgres: BENCH_DATABASE_URL
 // (or TEST_DATABASE_URL), default postgres://postgres@127.0.0.1:5432/postgres; databases made are named harness_<pid>_*.
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -33,8 +33,8 @@ const { values } = parseArgs({
     only: { type: 'string' },
   },
 });
-if (values.only !== undefined && values.only !== 'declares') throw new Error(`--only takes "declares", not "${values.only}"`);
-const declaresOnly = values.only === 'declares';
+if (values.only !== undefined && values.only !== 'declares' && values.only !== 'messages') throw new Error(`--only takes "declares" or "messages", not "${values.only}"`);
+const only = values.only as 'declares' | 'messages' | undefined;
 const rounds = Number(values.rounds);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DOC = new URL('../../docs/benchmarks.md', import.meta.url);
@@ -56,7 +56,7 @@ const settings: RoundSettings = {
   durationS: Number(values.duration),
   warmupS: Number(values.warmup),
   ...(values.profile ? { profileDir: path.resolve(values.profile) } : {}),
-  declaresOnly,
+  only,
 };
 const figures: Figures = { bare: [], rampart: [], pglite: [], report: undefined, connections: settings.connections, durationS: settings.durationS };
 const said = (who: string, r: ServerRound) =>
@@ -72,12 +72,12 @@ try {
     said('bare Bolt', figures.bare.at(-1)!);
     figures.rampart.push(await rampartRound(settings, round));
     said('Rampart, Postgres', figures.rampart.at(-1)!);
-    if (declaresOnly) continue;
+    if (only) continue;
     const p = await pgliteRound(settings);
     figures.pglite.push(p);
     console.log(`Rampart, PGlite: first start healthy in ${Math.round(p.firstStartMs)} ms, idle ${Math.round(p.firstRssMb)} MB; later start ${Math.round(p.laterStartMs)} ms, ${Math.round(p.laterRssMb)} MB`);
   }
-  if (!values['no-report'] && !declaresOnly) {
+  if (!values['no-report'] && !only) {
     figures.report = await reportTimes(databases, rounds);
     console.log(`report of 10,000 events: md ${figures.report.md.map(Math.round).join(', ')} ms; json ${figures.report.json.map(Math.round).join(', ')} ms`);
   }
@@ -85,10 +85,15 @@ try {
   await databases.cleanup();
 }
 
-if (declaresOnly) {
+if (only === 'declares') {
   // Only the declare row was measured: its figures are printed, and the table in docs/benchmarks.md is left alone.
   console.log(`\n${tableRows(figures).find(([what]) => what?.includes('declare'))!.join(' | ')}`);
   process.exit(problems(figures).some((p) => p.includes('declares')) ? 1 : 0);
+}
+if (only === 'messages') {
+  const share = figures.rampart.map((r, i) => Math.round((100 * r.messages.perSecond) / (figures.bare[i]?.messages.perSecond ?? NaN)));
+  console.log(`\nmessage events: Rampart at ${share.join(', ')} % of the bare Bolt rate (rounds 1–${rounds}); no table written`);
+  process.exit(figures.rampart.some((r) => r.messages.ok === 0 || r.messages.non2xx + r.messages.errors > 0) ? 1 : 0);
 }
 const block = renderBlock(figures, {
   date: new Date(),

@@ -27,8 +27,8 @@ export interface RoundSettings {
   warmupS: number;
   /** Where Rampart's Postgres-mode processes write a V8 CPU profile each (node --cpu-prof), when asked. */
   profileDir?: string;
-  /** `--only declares`: the declare burst alone (no message events), for a focused profile or a quick before/after. */
-  declaresOnly?: boolean;
+  /** `--only`: one load alone (the other is not sent), for a focused profile or a quick before/after. */
+  only?: 'declares' | 'messages';
 }
 
 /** What one server round measured. */
@@ -82,10 +82,11 @@ async function exercise(server: ServerProcess, side: SlackSide, s: RoundSettings
   const childrenRssMb = server.childrenRssMb();
   const load = { connections: s.connections };
   let messageResult = NOT_RUN;
-  if (!s.declaresOnly) {
+  if (s.only !== 'declares') {
     await drive(server.url, side.signingSecret, { ...messages(side, `${label}w`), ...load, durationS: s.warmupS });
     messageResult = await drive(server.url, side.signingSecret, { ...messages(side, label), ...load, durationS: s.durationS });
   }
+  if (s.only === 'messages') return { startMs: server.startMs, idleRssMb, childrenRssMb, messages: messageResult, declares: NOT_RUN };
   await drive(server.url, side.signingSecret, { ...declares(side, `${label}w`), ...load, durationS: s.warmupS });
   const declareResult = await drive(server.url, side.signingSecret, { ...declares(side, label), ...load, durationS: s.durationS });
   return { startMs: server.startMs, idleRssMb, childrenRssMb, messages: messageResult, declares: declareResult };

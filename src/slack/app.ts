@@ -1,7 +1,7 @@
 // The Bolt app: HTTP mode (our own server: /healthz, then the request gate and Bolt's receiver) or Socket Mode when
 // an app token is set. Listeners are registered per folder.
 import type http from 'node:http';
-import { App } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { Logger } from '../log.js';
 import type { SlackDeps } from './deps.js';
 import { boltLogger } from './bolt-logger.js';
@@ -36,6 +36,7 @@ import { register as registerHomeButtons } from './listeners/actions/home-button
 import { register as registerReminderButtons } from './listeners/actions/reminder-buttons.js';
 import { register as registerUpdateNote } from './listeners/views/update-note.js';
 import { peopleNoticer } from './listeners/people-seen.js';
+import { RoutedApp } from './routed-app.js';
 import { AckingHTTPReceiver, AckingSocketReceiver } from './receivers.js';
 import type { Installation } from './installation.js';
 import type { RequestGate } from './request-gate.js';
@@ -100,18 +101,23 @@ export function createSlackApp(opts: SlackAppOptions): { app: App; requestListen
     // Socket Mode has no signatures to replay: Slack delivers over a WebSocket the bot opened with its app token, and
     // each envelope is acked once by id. The workspace and app are checked all the same (in the ack rules).
     const receiver = new AckingSocketReceiver({ appToken: opts.appToken, logger, clientOptions, served });
-    const app = new App({ token: opts.botToken, ...opts.bot, receiver, logger, clientOptions, deferInitialization: true });
+    const app = new RoutedApp({ token: opts.botToken, ...opts.bot, receiver, logger, clientOptions, convoStore: false, deferInitialization: true });
     return { app, disconnect: () => receiver.disconnect() };
   }
   const receiver = new AckingHTTPReceiver({
     signingSecret: opts.signingSecret!,
     // Events are acknowledged only once handled (stored), so Slack retries anything we failed to keep.
     processBeforeResponse: true,
+    // The request gate has checked this signature (and its timestamp, both ways) against the same secret before Bolt
+    // sees the request; a second HMAC and constant-time compare per request bought nothing (issue 17).
+    signatureVerification: false,
     logger,
     served,
     gate: { ...opts.gate!, signingSecret: opts.signingSecret!, now: opts.now ?? Date.now, logger: opts.logger },
   });
   // Initialised by the caller (app.init()), so the token check is awaited rather than left as a dangling promise.
-  const app = new App({ token: opts.botToken, ...opts.bot, receiver, logger, clientOptions, deferInitialization: true });
+  // convoStore: false (both modes): no listener keeps state in context.conversation, and Bolt's default store looked it
+  // up for every request.
+  const app = new RoutedApp({ token: opts.botToken, ...opts.bot, receiver, logger, clientOptions, convoStore: false, deferInitialization: true });
   return { app, requestListener: receiver.requestListener };
 }

@@ -7,7 +7,8 @@ export function boltLogger(logger: Logger): SlackLogger {
   const child = logger.child({ component: 'slack' });
   const text = (msg: unknown[]) => msg.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
   return {
-    debug: (...msg) => child.debug(text(msg)),
+    // Bolt logs each ack at debug: the text is only built when debug is on (issue 17: per-event cost).
+    debug: (...msg) => void (child.isLevelEnabled('debug') && child.debug(text(msg))),
     info: (...msg) => child.info(text(msg)),
     warn: (...msg) => child.warn(text(msg)),
     error: (...msg) => child.error(text(msg)),

@@ -34,6 +34,16 @@ describe('the signature ledger', () => {
     expect(stored.rows.every((r) => /^[0-9a-f]{64}$/.test(r.signature_sha256))).toBe(true);
   });
 
+  it('answers each of many claims arriving at once for itself, a copy in the same write included', async () => {
+    database = await createTestDatabase();
+    const ledger = new SignatureLedger(database.db, fixedClock(T0));
+    const until = at('2026-12-03T10:05:00Z');
+    // The first is written alone; the rest queue behind it and go out as one insert holding two copies of v0=b.
+    const results = await Promise.all(['v0=a', 'v0=b', 'v0=a', 'v0=c', 'v0=b'].map((s) => ledger.claim(s, until)));
+    expect(results).toEqual([true, true, false, true, false]);
+    expect(await rows(database)).toEqual({ n: 3 });
+  });
+
   it('sweeps expired signatures (at most once a minute), and takes over an expired one not swept yet', async () => {
     database = await createTestDatabase();
     const clock = fixedClock(T0);
