@@ -1,33 +1,15 @@
 // `rampart clocks` run in this process over a copy of the run's migrated DATA_DIR: start (a back-dated awareness needs
 // its reason, and its 72 hours are long past: overdue), notified, stop, the regimes on offer (with the regimes file's),
 // the list and its JSON, and bad input as one line and a non-zero exit with nothing written.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/client.js';
-import { createCore } from '../../src/core/core.js';
-import { libraryOf } from '../../src/core/playbooks/library.js';
-import { fixedClock } from '../../src/core/clock.js';
-import { rampartInProcess } from '../support/cli.js';
-import { copyMigratedDataDir } from '../support/data-dir.js';
+import { describe, expect, it } from 'vitest';
+import { seededCliDataDir } from '../support/cli-data.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'rampart-clocks-'));
-const dataDir = path.join(dir, 'data');
-const rampart = (...args: string[]) =>
-  rampartInProcess(args, { DATA_DIR: dataDir, TIMEZONE: 'Europe/Paris', NOTIFICATION_REGIMES_FILE: 'docs/examples/notification-regimes.yaml' });
-
-beforeAll(async () => {
-  await copyMigratedDataDir(dataDir);
-  const database = await openDatabase({ kind: 'pglite', dataDir });
-  const core = createCore({ playbooks: libraryOf([]), db: database.db, clock: fixedClock('2026-11-02T10:00:00Z'), isResponder: async () => true, incidentTypes: ['data-leak', 'other'], sensitiveTypes: [], timezone: 'Europe/Paris', reviewRequired: [], redactPatterns: [], admins: [] });
+const { rampart } = seededCliDataDir('clocks', { incidentTypes: ['data-leak', 'other'], env: { NOTIFICATION_REGIMES_FILE: 'docs/examples/notification-regimes.yaml' } }, async (core) => {
   const actor = { id: 'U0LEAD', source: 'slack-command' as const };
   await core.declare(actor, { title: 'Customer export on a public bucket', type: 'data-leak' });
   await core.declare(actor, { title: 'Lost laptop' });
   await core.declare(actor, { title: 'Payroll file mailed outside', type: 'data-leak' });
-  await database.close();
-}, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+});
 
 describe('rampart clocks', () => {
   it('lists the regimes on offer: the built-in two, then the regimes file’s', async () => {

@@ -2,35 +2,19 @@
 // streaming it, check recomputes it (a changed file is a mismatch, recorded, exit 1), transfer and list show the chain,
 // JSON for scripts, and bad arguments as one line and a non-zero exit with nothing written.
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/client.js';
-import { createCore } from '../../src/core/core.js';
-import { libraryOf } from '../../src/core/playbooks/library.js';
-import { fixedClock } from '../../src/core/clock.js';
-import { rampartInProcess } from '../support/cli.js';
-import { copyMigratedDataDir } from '../support/data-dir.js';
-
-const dir = mkdtempSync(path.join(tmpdir(), 'rampart-evidence-'));
-const dataDir = path.join(dir, 'data');
-const image = path.join(dir, 'disk.img');
-const rampart = (...args: string[]) => rampartInProcess(args, { DATA_DIR: dataDir, TIMEZONE: 'Europe/Paris' });
+import { describe, expect, it } from 'vitest';
+import { seededCliDataDir } from '../support/cli-data.js';
 
 // Bigger than one stream chunk (64 KiB), so the hash is built from several.
 const CONTENT = Buffer.alloc(200_000, 'evidence-');
 const HASH = createHash('sha256').update(CONTENT).digest('hex');
-
-beforeAll(async () => {
-  await copyMigratedDataDir(dataDir);
+const { dir, rampart } = seededCliDataDir('evidence', { incidentTypes: ['data-leak', 'other'] }, async (core) => {
   writeFileSync(image, CONTENT);
-  const database = await openDatabase({ kind: 'pglite', dataDir });
-  const core = createCore({ playbooks: libraryOf([]), db: database.db, clock: fixedClock('2026-11-02T10:00:00Z'), isResponder: async () => true, incidentTypes: ['data-leak', 'other'], sensitiveTypes: [], timezone: 'Europe/Paris', reviewRequired: [], redactPatterns: [], admins: [] });
   await core.declare({ id: 'U0LEAD', source: 'slack-command' }, { title: 'Stolen laptop', type: 'data-leak' });
-  await database.close();
-}, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+});
+const image = path.join(dir, 'disk.img');
 
 describe('rampart evidence', () => {
   it('adds with the file’s SHA-256, transfers, checks the unchanged and then the changed file, and lists the chain', async () => {

@@ -1,24 +1,9 @@
 // `rampart followups` run in this process over a copy of the run's migrated DATA_DIR, seeded through core: every open
 // one, one incident's, one person's, as JSON, and bad arguments as one line and a non-zero exit.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/client.js';
-import { createCore } from '../../src/core/core.js';
-import { libraryOf } from '../../src/core/playbooks/library.js';
-import { fixedClock } from '../../src/core/clock.js';
-import { rampartInProcess } from '../support/cli.js';
-import { copyMigratedDataDir } from '../support/data-dir.js';
+import { describe, expect, it } from 'vitest';
+import { seededCliDataDir } from '../support/cli-data.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'rampart-followups-'));
-const dataDir = path.join(dir, 'data');
-const rampart = (...args: string[]) => rampartInProcess(args, { DATA_DIR: dataDir, TIMEZONE: 'Europe/Paris' });
-
-beforeAll(async () => {
-  await copyMigratedDataDir(dataDir);
-  const database = await openDatabase({ kind: 'pglite', dataDir });
-  const core = createCore({ playbooks: libraryOf([]), db: database.db, clock: fixedClock('2026-11-02T10:00:00Z'), isResponder: async () => true, incidentTypes: ['phishing', 'other'], sensitiveTypes: [], timezone: 'Europe/Paris', reviewRequired: [], redactPatterns: [], admins: [] });
+const { rampart } = seededCliDataDir('followups', { incidentTypes: ['phishing', 'other'] }, async (core) => {
   const actor = { id: 'U0LEAD', source: 'slack-command' as const };
   const review = { summary: 'S', impact: '', rootCause: '', wentWell: '', wentWrong: '', lessons: '' };
   await core.declare(actor, { title: 'Phishing wave', type: 'phishing' });
@@ -27,9 +12,7 @@ beforeAll(async () => {
   await core.reviews.save(actor, 'INC-2', { ...review, actionItems: [{ text: 'Wipe the laptop', owner: 'U0ALICE', due: '2026-11-05' }] });
   const { followups } = await core.followups.list(actor, { kind: 'incident', ref: 'INC-1' });
   await core.followups.done(actor, followups.find((f) => f.text === 'Train finance')!.id);
-  await database.close();
-}, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+});
 
 describe('rampart followups', () => {
   it('lists every open one by due date, an incident’s all, a person’s open ones, and JSON', async () => {

@@ -1,32 +1,17 @@
 // `rampart ioc add|list|mark|export` run in this process over a copy of the run's migrated DATA_DIR: values refanged,
 // normalised and listed defanged, verdicts, exports to stdout and to a file with their marking, and bad arguments as
 // one line and a non-zero exit.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/client.js';
-import { createCore } from '../../src/core/core.js';
-import { libraryOf } from '../../src/core/playbooks/library.js';
-import { fixedClock } from '../../src/core/clock.js';
-import { rampartInProcess } from '../support/cli.js';
-import { copyMigratedDataDir } from '../support/data-dir.js';
+import { describe, expect, it } from 'vitest';
+import { seededCliDataDir } from '../support/cli-data.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'rampart-ioc-'));
-const dataDir = path.join(dir, 'data');
-const rampart = (...args: string[]) => rampartInProcess(args, { DATA_DIR: dataDir, TIMEZONE: 'Europe/Paris' });
-
-beforeAll(async () => {
-  await copyMigratedDataDir(dataDir);
-  const database = await openDatabase({ kind: 'pglite', dataDir });
-  const core = createCore({ playbooks: libraryOf([]), db: database.db, clock: fixedClock('2026-11-02T10:00:00Z'), isResponder: async () => true, incidentTypes: ['phishing', 'other'], sensitiveTypes: [], timezone: 'Europe/Paris', reviewRequired: [], redactPatterns: [], admins: [] });
+const { dir, rampart } = seededCliDataDir('ioc', { incidentTypes: ['phishing', 'other'] }, async (core) => {
   const actor = { id: 'U0LEAD', source: 'slack-command' as const };
   await core.declare(actor, { title: 'Phishing wave', type: 'phishing' });
   await core.declare(actor, { title: 'Earlier phish', type: 'phishing', private: false });
   await core.observables.add(actor, { ref: 'INC-2', value: 'evil.example' });
-  await database.close();
-}, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+});
 
 describe('rampart ioc', () => {
   it('adds, marks and lists defanged, with the other incidents holding a value', async () => {

@@ -1,30 +1,15 @@
 // `rampart oob sheet`: the contact sheet of OOB_PLAN_FILE to stdout or a file; without a plan, or to a place it cannot
 // write, one line and a non-zero exit. `rampart oob acks`: who has acknowledged the current version.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { planVersion } from '../../src/core/oob/load.js';
-import { openDatabase } from '../../src/db/client.js';
-import { createCore } from '../../src/core/core.js';
-import { libraryOf } from '../../src/core/playbooks/library.js';
-import { fixedClock } from '../../src/core/clock.js';
-import { rampartInProcess } from '../support/cli.js';
-import { copyMigratedDataDir } from '../support/data-dir.js';
+import { seededCliDataDir } from '../support/cli-data.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'rampart-oob-sheet-'));
-const dataDir = path.join(dir, 'data');
 const PLAN = path.resolve('docs/examples/oob-plan.yaml');
-const rampart = (env: Record<string, string>, ...args: string[]) => rampartInProcess(args, { DATA_DIR: dataDir, TIMEZONE: 'Europe/Paris', ...env });
-
-beforeAll(async () => {
-  await copyMigratedDataDir(dataDir);
-  const database = await openDatabase({ kind: 'pglite', dataDir });
-  const core = createCore({ playbooks: libraryOf([]), db: database.db, clock: fixedClock('2026-11-30T09:05:00Z'), isResponder: async () => true, incidentTypes: ['other'], sensitiveTypes: [], timezone: 'Europe/Paris', reviewRequired: [], redactPatterns: [], admins: [], oobPlanFile: PLAN });
+const { dir, rampartWith: rampart } = seededCliDataDir('oob-sheet', { at: '2026-11-30T09:05:00Z', core: { oobPlanFile: PLAN } }, async (core) => {
   await core.oob.acknowledge({ id: 'U0ALICE', source: 'slack-button' }, planVersion(readFileSync(PLAN, 'utf8')));
-  await database.close();
-}, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+});
 
 describe('rampart oob sheet', () => {
   it('prints the sheet, or writes it to --out and says which version', async () => {

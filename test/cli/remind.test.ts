@@ -1,29 +1,13 @@
 // `rampart remind` run in this process over a copy of the run's migrated DATA_DIR: a snooze and a stop go on the
 // timeline as the operator's, and bad arguments are one line and a non-zero exit, changing nothing.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
-import { createCore } from '../../src/core/core.js';
-import { fixedClock } from '../../src/core/clock.js';
-import { libraryOf } from '../../src/core/playbooks/library.js';
 import { listEvents } from '../../src/core/timeline/queries.js';
-import { rampartInProcess } from '../support/cli.js';
-import { copyMigratedDataDir } from '../support/data-dir.js';
+import { seededCliDataDir } from '../support/cli-data.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'rampart-remind-'));
-const dataDir = path.join(dir, 'data');
-const rampart = (...args: string[]) => rampartInProcess(args, { DATA_DIR: dataDir, TIMEZONE: 'Europe/Paris' });
-
-beforeAll(async () => {
-  await copyMigratedDataDir(dataDir);
-  const database = await openDatabase({ kind: 'pglite', dataDir });
-  const core = createCore({ playbooks: libraryOf([]), db: database.db, clock: fixedClock('2026-11-02T10:00:00Z'), isResponder: async () => true, incidentTypes: ['other'], sensitiveTypes: [], timezone: 'Europe/Paris', reviewRequired: [], redactPatterns: [], admins: [] });
+const { dataDir, rampart } = seededCliDataDir('remind', {}, async (core) => {
   await core.declare({ id: 'U0LEAD', source: 'slack-command' }, { title: 'Payroll mailbox rule', severity: 'sev1' });
-  await database.close();
-}, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+});
 
 async function reminderEvents(): Promise<{ kind: string; actor: string; payload: Record<string, unknown> }[]> {
   const database = await openDatabase({ kind: 'pglite', dataDir });

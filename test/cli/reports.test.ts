@@ -1,27 +1,12 @@
 // `rampart report|export|stats` over real files under a temporary DATA_DIR (a copy of the run's migrated one), run in
 // this process.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/client.js';
-import { createCore } from '../../src/core/core.js';
-import { libraryOf } from '../../src/core/playbooks/library.js';
-import { fixedClock } from '../../src/core/clock.js';
-import { rampartInProcess } from '../support/cli.js';
-import { copyMigratedDataDir } from '../support/data-dir.js';
+import { describe, expect, it } from 'vitest';
+import { seededCliDataDir } from '../support/cli-data.js';
 import { checkTimesketchCsv, checkTimesketchJsonl } from '../support/timesketch.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'rampart-reports-'));
-const dataDir = path.join(dir, 'data');
-const file = (name: string) => path.join(dir, name);
-const rampart = (...args: string[]) => rampartInProcess(args, { DATA_DIR: dataDir, TIMEZONE: 'Europe/Paris' });
-
-beforeAll(async () => {
-  await copyMigratedDataDir(dataDir);
-  const database = await openDatabase({ kind: 'pglite', dataDir });
-  const clock = fixedClock('2026-11-02T10:00:00Z');
-  const core = createCore({ playbooks: libraryOf([]), db: database.db, clock, isResponder: async () => true, incidentTypes: ['phishing', 'other'], sensitiveTypes: [], timezone: 'Europe/Paris', reviewRequired: [], redactPatterns: [], admins: [] });
+const { dir, rampart } = seededCliDataDir('reports', { incidentTypes: ['phishing', 'other'] }, async (core, clock) => {
   const actor = { id: 'U0LEAD', source: 'slack-command' as const };
   await core.declare(actor, { title: 'Phishing wave, "urgent"', type: 'phishing', severity: 'sev2' });
   clock.advance(20 * 60_000);
@@ -31,9 +16,8 @@ beforeAll(async () => {
   await core.changeStatus(actor, 'INC-1', 'resolved');
   clock.set('2026-11-20T08:00:00Z');
   await core.declare(actor, { title: 'Lost laptop', severity: 'sev3' });
-  await database.close();
-}, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+});
+const file = (name: string) => path.join(dir, name);
 
 describe('rampart report', () => {
   it('prints the Markdown report with times in TIMEZONE and exact durations', async () => {

@@ -1,33 +1,15 @@
 // `rampart search` run in this process over a copy of the run's migrated DATA_DIR, seeded through core: hits newest
 // first (private incidents too: the CLI is the operator), as JSON, and bad arguments as one line and a non-zero exit.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/client.js';
-import { createCore } from '../../src/core/core.js';
-import { libraryOf } from '../../src/core/playbooks/library.js';
-import { fixedClock } from '../../src/core/clock.js';
-import { rampartInProcess } from '../support/cli.js';
-import { copyMigratedDataDir } from '../support/data-dir.js';
+import { describe, expect, it } from 'vitest';
+import { seededCliDataDir } from '../support/cli-data.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'rampart-search-'));
-const dataDir = path.join(dir, 'data');
-const rampart = (...args: string[]) => rampartInProcess(args, { DATA_DIR: dataDir, TIMEZONE: 'Europe/Paris' });
-
-beforeAll(async () => {
-  await copyMigratedDataDir(dataDir);
-  const database = await openDatabase({ kind: 'pglite', dataDir });
-  const clock = fixedClock('2026-11-02T10:00:00Z');
-  const core = createCore({ playbooks: libraryOf([]), db: database.db, clock, isResponder: async () => true, incidentTypes: ['phishing', 'other'], sensitiveTypes: [], timezone: 'Europe/Paris', reviewRequired: [], redactPatterns: [], admins: [] });
+const { rampart } = seededCliDataDir('search', { incidentTypes: ['phishing', 'other'] }, async (core, clock) => {
   const actor = { id: 'U0LEAD', source: 'slack-command' as const };
   await core.declare(actor, { title: 'Phishing mail to finance', type: 'phishing', private: false });
   clock.advance(60_000);
   await core.declare(actor, { title: 'Odd sign-in', private: true });
   await core.addNote(actor, 'INC-2', 'Finance director signed in from Lagos');
-  await database.close();
-}, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+});
 
 describe('rampart search', () => {
   it('lists hits newest first, private ones included, and JSON', async () => {

@@ -1,32 +1,17 @@
 // `rampart tlp` and `--tlp` on report and export, run in this process over a copy of the run's migrated DATA_DIR,
 // seeded through core: a public incident (AMBER) with an AMBER and a RED note, and a private one (RED).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/client.js';
-import { createCore } from '../../src/core/core.js';
-import { libraryOf } from '../../src/core/playbooks/library.js';
-import { fixedClock } from '../../src/core/clock.js';
-import { rampartInProcess } from '../support/cli.js';
-import { copyMigratedDataDir } from '../support/data-dir.js';
+import { describe, expect, it } from 'vitest';
+import { seededCliDataDir } from '../support/cli-data.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'rampart-tlp-'));
-const dataDir = path.join(dir, 'data');
-const rampart = (...args: string[]) => rampartInProcess(args, { DATA_DIR: dataDir, TIMEZONE: 'Europe/Paris' });
-
-beforeAll(async () => {
-  await copyMigratedDataDir(dataDir);
-  const database = await openDatabase({ kind: 'pglite', dataDir });
-  const core = createCore({ playbooks: libraryOf([]), db: database.db, clock: fixedClock('2026-11-02T10:00:00Z'), isResponder: async () => true, incidentTypes: ['phishing', 'other'], sensitiveTypes: [], timezone: 'Europe/Paris', reviewRequired: [], redactPatterns: [], admins: [] });
+const { dir, rampart } = seededCliDataDir('tlp', { incidentTypes: ['phishing', 'other'] }, async (core) => {
   const actor = { id: 'U0LEAD', source: 'slack-command' as const };
   await core.declare(actor, { title: 'Phishing wave', type: 'phishing', private: false });
   await core.addNote(actor, 'INC-1', 'blocked-the-sender-domain');
   await core.addNote(actor, 'INC-1', 'TLP:RED clicked-by-the-cfo');
   await core.declare(actor, { title: 'Lost laptop of the CEO' });
-  await database.close();
-}, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+});
 
 describe('rampart report --tlp', () => {
   it('writes for the operator (RED) by default, and for a wider audience without what it may not receive', async () => {
