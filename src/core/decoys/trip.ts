@@ -5,10 +5,9 @@ import { processedSlackEvents } from '../../db/schema.js';
 import type { Tx } from '../../db/types.js';
 import { inTransaction, type CoreDeps } from '../context.js';
 import { OPEN_STATUSES, type Incident } from '../incidents/incident.js';
-import { findById, insertIncident, nextIncidentNumber } from '../incidents/queries.js';
+import { findById } from '../incidents/queries.js';
+import { declareBySystem, SYSTEM_ACTOR as SYSTEM } from '../incidents/declare-system.js';
 import { appendEvent } from '../timeline/queries.js';
-import { noticeDeclared } from '../outbox/incident-notices.js';
-import { followIncident } from '../reminders/track.js';
 import { redactFor, redactJson, type RedactionDeps } from '../redaction/apply.js';
 import type { TimelineEvent } from '../timeline/events.js';
 import type { Decoy } from './decoy.js';
@@ -18,8 +17,6 @@ import { findLiveByToken, insertHit, openIncidentHitSince } from './queries.js';
 export const DECOY_INCIDENT = { type: 'decoy-tripped', severity: 'sev2' } as const;
 /** Hits of one decoy within this long of each other go to the same open incident unless DECOY_DEDUP_WINDOW says otherwise. */
 export const DEFAULT_DEDUP_WINDOW_MS = 24 * 60 * 60_000;
-/** Who the timeline says recorded a hit. */
-const SYSTEM = { actor: 'rampart', source: 'system' } as const;
 
 /** What is known about one hit, as seen: its source and detail pass the redaction step before they are stored. */
 export interface HitInput {
@@ -89,42 +86,19 @@ async function openIncidentFor(tx: Tx, decoyId: number, since: Date): Promise<In
   return incident && OPEN_STATUSES.includes(incident.status) ? incident : undefined;
 }
 
-/**
- * Declares the incident for a first hit, as declareIncident would, but inside this transaction. The reporter is the
- * admin who planted the decoy, so they are invited to its private channel; the actor on the timeline is Rampart.
- */
-async function declareFor(
-  deps: RedactionDeps & Pick<CoreDeps, 'announceChannel' | 'reminders'>,
-  tx: Tx,
-  decoy: Decoy,
-  now: Date,
-): Promise<{ incident: Incident; setup: string }> {
-  const title = redactFor(deps, `Decoy ${decoy.name} tripped`).text;
-  const description = redactFor(deps, decoy.note ? `Planted: ${decoy.note}` : `A ${decoy.kind} decoy was used.`).text;
-  const incident = await insertIncident(tx, {
-    number: await nextIncidentNumber(tx),
-    title,
-    description,
-    type: DECOY_INCIDENT.type,
-    severity: DECOY_INCIDENT.severity,
-    // Whoever tripped it may be reading Slack: its details stay in the incident's own channel.
-    private: true,
-    drill: false,
-    reporterId: decoy.createdBy,
-    declaredAt: now,
-    updatedAt: now,
-  });
-  await appendEvent(
+/** Declares the incident for a first hit. The reporter is the admin who planted the decoy, so they are invited to its private channel. */
+function declareFor(deps: RedactionDeps & Pick<CoreDeps, 'announceChannel' | 'reminders'>, tx: Tx, decoy: Decoy, now: Date): Promise<{ incident: Incident; setup: string }> {
+  return declareBySystem(
+    deps,
     tx,
-    incident.id,
     {
-      kind: 'incident_declared',
-      ...SYSTEM,
-      payload: { title, description, type: DECOY_INCIDENT.type, severity: DECOY_INCIDENT.severity, private: true, drill: false },
+      title: `Decoy ${decoy.name} tripped`,
+      description: decoy.note ? `Planted: ${decoy.note}` : `A ${decoy.kind} decoy was used.`,
+      ...DECOY_INCIDENT,
+      // Whoever tripped it may be reading Slack: its details stay in the incident's own channel.
+      private: true,
+      reporterId: decoy.createdBy,
     },
     now,
   );
-  await followIncident(tx, deps, incident, 'declared', SYSTEM.actor, now);
-  // Responders learn of it where they learn of every incident; being private, the announcement names no decoy.
-  return { incident, setup: await noticeDeclared(tx, { incident, channel: deps.announceChannel, now }) };
 }
