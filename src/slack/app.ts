@@ -41,7 +41,7 @@ import { AckingHTTPReceiver, AckingSocketReceiver } from './receivers.js';
 import type { Installation } from './installation.js';
 import type { RequestGate } from './request-gate.js';
 import type { FetchFunction } from '@slack/web-api';
-import type { RequestObserver } from './request-observer.js';
+import type { GateRefusal, RequestObserver } from './request-observer.js';
 
 export interface SlackAppOptions {
   botToken: string;
@@ -118,7 +118,7 @@ export function createSlackApp(opts: SlackAppOptions): { app: App; requestListen
     signatureVerification: false,
     logger,
     served,
-    gate: { ...opts.gate!, signingSecret: opts.signingSecret!, now: opts.now ?? Date.now, logger: opts.logger },
+    gate: { ...opts.gate!, signingSecret: opts.signingSecret!, now: opts.now ?? Date.now, logger: opts.logger, ...(opts.observer ? { refused: (reason: GateRefusal) => opts.observer!.refused(reason) } : {}) },
   });
   // Initialised by the caller (app.init()), so the token check is awaited rather than left as a dangling promise.
   // convoStore: false (both modes): no listener keeps state in context.conversation, and Bolt's default store looked it

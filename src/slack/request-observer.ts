@@ -16,8 +16,17 @@ export type RequestKind = (typeof REQUEST_KINDS)[number];
 export const ACK_OUTCOMES = ['handled', 'unhandled', 'malformed', 'foreign', 'failed'] as const;
 export type AckOutcome = (typeof ACK_OUTCOMES)[number];
 
-/** Told of each request the ack rules see. */
+/**
+ * Why the request gate (request-gate.ts) turned a request away before Bolt saw it: a timestamp outside the replay
+ * window or no signature (stale), a body over the caps (too_large), a wrong signature (bad_signature), a body that is
+ * not an object (not_object), a signature already used (replayed), or the database could not record it (unrecorded).
+ */
+export const GATE_REFUSALS = ['stale', 'too_large', 'bad_signature', 'not_object', 'replayed', 'unrecorded'] as const;
+export type GateRefusal = (typeof GATE_REFUSALS)[number];
+
+/** Told of each request the ack rules see, and of those the request gate refused. */
 export interface RequestObserver {
+  refused(reason: GateRefusal): void;
   received(kind: RequestKind): void;
   /** seconds: from the request's arrival (before the request gate, over HTTP) to its answer. */
   answered(kind: RequestKind, outcome: AckOutcome, seconds: number): void;

@@ -89,6 +89,29 @@ describe('GET /metrics', () => {
     expect(samples.filter((s) => s.name.startsWith('rampart_slack_a') && JSON.stringify(s.labels).includes('not_rampart'))).toEqual([]);
   });
 
+  it('counts the requests the request gate refuses, by reason, and none of them as received', async () => {
+    const body = JSON.stringify({ type: 'event_callback', event: { type: 'app_mention' } });
+    const series: [string, Record<string, string>][] = [
+      ['rampart_slack_requests_refused_total', { reason: 'bad_signature' }],
+      ['rampart_slack_requests_refused_total', { reason: 'stale' }],
+      ['rampart_slack_requests_refused_total', { reason: 'replayed' }],
+      ['rampart_slack_requests_refused_total', { reason: 'not_object' }],
+      ['rampart_slack_requests_received_total', {}],
+    ];
+    const moved = await deltas(series, async () => {
+      expect((await bot.emu.sendRaw({ body, contentType: 'application/json', signature: 'v0=0000' })).status).toBe(401);
+      expect((await bot.emu.sendRaw({ body, contentType: 'application/json', timestampSeconds: Math.floor(now / 1000) - 600 })).status).toBe(401);
+      expect((await bot.emu.sendRaw({ body: 'null', contentType: 'application/json' })).status).toBe(400);
+      // The same signed request twice (same timestamp, same body): the second is a replay.
+      const timestampSeconds = Math.floor(now / 1000) - 1;
+      const tick = JSON.stringify({ type: 'event_callback', event: { type: 'tick' }, authorizations: [] });
+      await bot.emu.sendRaw({ body: tick, contentType: 'application/json', timestampSeconds });
+      expect((await bot.emu.sendRaw({ body: tick, contentType: 'application/json', timestampSeconds })).status).toBe(401);
+    });
+    // The one that passed the gate (the first tick) is the only one received.
+    expect(moved).toEqual([1, 1, 1, 1, 1]);
+  });
+
   it('counts Web API calls by method and outcome, 429s apart, and shows the backlog the 429 left in the outbox', async () => {
     bot.emu.injectFault({ method: 'conversations.create', kind: 'rate_limited', retryAfterSeconds: 90 });
     bot.emu.injectFault({ method: 'pins.add', kind: 'slack_error', error: 'not_pinnable' });

@@ -17,6 +17,7 @@ export function defineMetrics() {
   const registers = [registry];
   return {
     registry,
+    requestsRefused: new Counter({ name: 'rampart_slack_requests_refused_total', help: 'Requests to /slack/events the request gate refused before Bolt, by reason (stale, too_large, bad_signature, not_object, replayed, unrecorded).', labelNames: ['reason'] as const, registers }),
     requestsReceived: new Counter({ name: 'rampart_slack_requests_received_total', help: 'Slack requests that passed the request gate, by kind.', labelNames: ['kind'] as const, registers }),
     acks: new Counter({ name: 'rampart_slack_acks_total', help: 'Slack requests answered, by kind and outcome (handled, unhandled, malformed, foreign, failed).', labelNames: ['kind', 'outcome'] as const, registers }),
     ackSeconds: new Histogram({ name: 'rampart_slack_ack_duration_seconds', help: 'Time from a Slack request arriving to its answer, by kind.', labelNames: ['kind'] as const, buckets: ACK_BUCKETS, registers }),

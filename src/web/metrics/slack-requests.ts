@@ -2,9 +2,10 @@
 import type { RequestObserver } from '../../slack/request-observer.js';
 import type { RampartMetrics } from './definitions.js';
 
-/** Counts each request on arrival and its answer with its latency. */
+/** Counts each request on arrival and its answer with its latency, and the request gate's refusals by reason. */
 export function requestCounter(m: RampartMetrics): RequestObserver {
   return {
+    refused: (reason) => m.requestsRefused.inc({ reason }),
     received: (kind) => m.requestsReceived.inc({ kind }),
     answered: (kind, outcome, seconds) => {
       m.acks.inc({ kind, outcome });
