@@ -6,14 +6,17 @@ import { OPEN_STATUSES, SEVERITIES, type HealthSnapshot } from '../../core/index
 import type { Logger } from '../../log.js';
 import type { RampartMetrics } from './definitions.js';
 
-/** Sets the database gauges from a fresh snapshot; on a failed read, clears them and sets rampart_database_up to 0. */
+/** Sets the database gauges from a fresh snapshot; on a failed read, clears them (NaN where unlabelled) and sets rampart_database_up to 0. */
 export async function refreshHealthGauges(m: RampartMetrics, snapshot: () => Promise<HealthSnapshot>, logger: Logger): Promise<void> {
   let s: HealthSnapshot;
   try {
     s = await snapshot();
   } catch (err) {
     logger.warn({ err }, 'metrics: the database figures could not be read for this scrape');
-    for (const g of [m.outboxPending, m.outboxPendingByKind, m.outboxOldestAge, m.openIncidents, m.slots, m.latestSlot]) g.reset();
+    for (const g of [m.outboxPendingByKind, m.openIncidents, m.slots, m.latestSlot]) g.reset();
+    // A gauge without labels cannot be left out: NaN says "unknown", where 0 would claim an empty backlog.
+    m.outboxPending.set(Number.NaN);
+    m.outboxOldestAge.set(Number.NaN);
     m.databaseUp.set(0);
     return;
   }
