@@ -21,7 +21,10 @@ export function createMetrics() {
     /** For every Web API client (slackClients' and createSlackApp's `fetch`). */
     slackFetch: countingFetch(metrics),
     /** Starts GET /metrics; the database figures come from `snapshot` (core.health.snapshot) at each scrape. */
-    serve: (listen: MetricsListen, snapshot: () => Promise<HealthSnapshot>, logger: Logger): Promise<MetricsServer> =>
-      serveMetrics(metrics.registry, listen, () => refreshHealthGauges(metrics, snapshot, logger)),
+    serve: async (listen: MetricsListen, snapshot: () => Promise<HealthSnapshot>, logger: Logger): Promise<MetricsServer> => {
+      const server = await serveMetrics(metrics.registry, listen, () => refreshHealthGauges(metrics, snapshot, logger));
+      logger.info({ url: server.url, token: listen.token !== undefined }, 'Prometheus metrics are served');
+      return server;
+    },
   };
 }
