@@ -12,6 +12,8 @@ const UNIT = [
   'test/architecture.test.ts',
   'test/bin/build-state.test.ts',
   'test/config.test.ts',
+  'test/web/metrics-config.test.ts',
+  'test/web/metrics-gauges.test.ts',
   'test/bench/suite/doc-block.test.ts',
   'test/bench/suite/table.test.ts',
   'test/core/awareness/readme-example.test.ts',

@@ -30,11 +30,14 @@ import { channelMemberCheck } from './slack/channel-members.js';
 import { installationFrom, type Installation } from './slack/installation.js';
 import { BodyBudget } from './slack/request-body.js';
 import { currentHomeView } from './slack/services/home.js';
+import { createMetrics, type MetricsServer } from './web/metrics/index.js';
 
 /** A running Rampart. */
 export interface RampartApp {
   /** Base URL of the HTTP server; Slack requests go to `${url}/slack/events`. */
   url: string;
+  /** Where Prometheus scrapes (`http://host:port/metrics`); undefined when METRICS_PORT is off. */
+  metricsUrl: string | undefined;
   core: Core;
   database: Database;
   /** The Slack outbox worker (tests drain it and read its pacing waits). */
@@ -103,7 +106,9 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
   const botToken = config.slack.botToken!;
   const retries = options.slackRetries ?? 3;
   const { timeoutMs = 5_000, workerId, ...tuning } = options.outbox ?? {};
-  const clients = slackClients(botToken, { apiUrl: config.slack.apiUrl, retries, outboxTimeoutMs: timeoutMs });
+  // Metrics are counted from the first Slack call (auth.test) on, so the registry comes before the clients.
+  const metrics = config.metrics.port !== undefined ? createMetrics() : undefined;
+  const clients = slackClients(botToken, { apiUrl: config.slack.apiUrl, retries, outboxTimeoutMs: timeoutMs, fetch: metrics?.slackFetch });
   // The token check (auth.test), which also says whose requests to serve, is asked once the database is open (the
   // usual reason a start fails, which then calls no one) and awaited once core is ready, so its round trip to Slack
   // overlaps building core. If building core fails, that error is the one reported; this one is left unheard.
@@ -146,6 +151,7 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
   const limits = { ...DEFAULT_HTTP_LIMITS, ...options.http };
   const bodies = new BodyBudget(limits.bodyBytes, limits.bodiesInFlightBytes);
   let slack: ReturnType<typeof createSlackApp>;
+  let metricsServer: MetricsServer | undefined;
   try {
     // Read before the first message arrives, so it waits for no query (src/core/decoys/cache.ts).
     await core.decoys.loadLiveCredentials();
@@ -164,8 +170,11 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
       bot,
       gate: { bodies, claimSignature: (signature, validUntil) => core.requests.claimSignature(signature, validUntil) },
       now: nowMs,
+      ...(metrics ? { observer: metrics.requests, fetch: metrics.slackFetch } : {}),
     });
     await slack.app.init();
+    // Started here so an address already in use fails the start like any other start-up problem.
+    metricsServer = metrics && (await metrics.serve({ ...config.metrics, port: config.metrics.port! }, () => core.health.snapshot(), logger));
   } catch (err) {
     if (!options.database) await database.close();
     throw err;
@@ -239,6 +248,7 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
   let stopped = false;
   return {
     url: `http://${host}:${port}`,
+    metricsUrl: metricsServer?.url,
     core,
     database,
     outbox,
@@ -269,6 +279,7 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
       // Keep-alive connections would hold close() open.
       server.closeAllConnections();
       await closed;
+      await metricsServer?.close();
       // Every decoy request answered before the close is recorded (and its Slack follow-up started) before the database goes.
       await decoys.idle();
       await Promise.all(schedulers.map((s) => s.stop()));

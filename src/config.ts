@@ -1,5 +1,6 @@
 // The only reader of process.env: every setting is parsed and checked here once, all problems are reported together,
 // and the result is frozen. Secrets are never included in error messages or logs.
+import { isIPv4 } from 'node:net';
 import { z } from 'zod';
 import { DEFAULT_INCIDENT_TYPES, SEVERITIES, type Severity, checkCron, durationMs, loadPlanSync, loadRulesSync, parseQuietHours, parseUpdateIntervals } from './core/index.js';
 import { DEFAULT_CLOCK_REMINDERS, loadRegimesSync, parseReminderOffsets } from './core/index.js';
@@ -175,10 +176,23 @@ const schema = z
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
     // Under Slack's 3 s ack deadline, so a request during a database outage still gets its "try again" reply.
     DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
+    // Prometheus metrics (GET /metrics) on a listener of their own; `off` turns it off. See README, "Metrics".
+    METRICS_PORT: z
+      .string()
+      .default('9464')
+      .refine((p) => isOff(p) || (/^\d{1,5}$/.test(p.trim()) && Number(p) <= 65535), 'a port number (0 to 65535) or off'),
+    METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+    // When set, a scrape must send `Authorization: Bearer <token>`; required for a METRICS_HOST other than loopback.
+    METRICS_TOKEN: z.string().min(16, 'looks too short to be a bearer token (16 characters at least)').optional(),
   })
   .refine((e) => !((durationMs(e.ASK_ESCALATE_AFTER) ?? Infinity) <= (durationMs(e.ASK_REMIND_AFTER) ?? 0)), {
     message: 'must be longer than ASK_REMIND_AFTER: the commander hears of an unanswered question after its reminder',
     path: ['ASK_ESCALATE_AFTER'],
+  })
+  // Metrics name incidents' severities and the backlog: nobody on the network reads them without the token.
+  .refine((e) => isOff(e.METRICS_PORT) || e.METRICS_TOKEN !== undefined || isLoopback(e.METRICS_HOST), {
+    message: 'is not a loopback address, so anyone who can reach it could read the metrics: set METRICS_TOKEN too, or use 127.0.0.1',
+    path: ['METRICS_HOST'],
   })
   .transform((e) => ({
     slack: {
@@ -242,6 +256,8 @@ const schema = z
       // Only behind a reverse proxy that sets X-Forwarded-For may the header name the source; otherwise anyone could.
       trustProxy: e.TRUST_PROXY,
     },
+    // port undefined: no metrics listener.
+    metrics: { port: isOff(e.METRICS_PORT) ? undefined : Number(e.METRICS_PORT), host: e.METRICS_HOST.trim().replace(/^\[(.*)\]$/, '$1'), token: e.METRICS_TOKEN },
     logLevel: e.LOG_LEVEL ?? 'info',
     // Whether LOG_LEVEL was set: the sandbox is quieter by default than the bot, unless asked.
     logLevelFromEnv: e.LOG_LEVEL,
@@ -314,6 +330,19 @@ function rulesProblem(file: string): string | undefined {
   } catch (err) {
     return (err as Error).message;
   }
+}
+
+/** Whether a setting says `off`. */
+function isOff(value: string): boolean {
+  return value.trim().toLowerCase() === 'off';
+}
+
+/** Whether a listen address is this machine only: localhost, 127.0.0.0/8 or ::1. */
+function isLoopback(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  if (h === 'localhost' || h === '::1') return true;
+  const v4 = h.startsWith('::ffff:') ? h.slice(7) : h;
+  return isIPv4(v4) && v4.startsWith('127.');
 }
 
 function isTimeZone(tz: string): boolean {

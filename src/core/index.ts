@@ -43,6 +43,8 @@ export type { VisibleIncident } from './incidents/read.js';
 export { MAX_DESCRIPTION, MAX_NOTE, MAX_TITLE } from './incidents/text-rules.js';
 export { weeklyChartPng } from './metrics/chart.js';
 export { TIME_METRICS, type Stats } from './metrics/stats.js';
+export type { HealthSnapshot } from './health/read.js';
+export { OPEN_STATUSES } from './incidents/incident.js';
 export { alignColumns, exclusionNote, formatRate, periodText, statsLines, timeTable } from './metrics/table.js';
 export { exportMarking, OBSERVABLE_EXPORT_FORMATS, parseExportFormat, type ObservableExport, type ObservableExportFormat } from './observables/export.js';
 export {

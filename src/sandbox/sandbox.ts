@@ -112,6 +112,8 @@ export async function runSandbox(opts: SandboxOptions): Promise<number> {
       ADMINS: you.id,
       AWARENESS_CHANNELS: staff.id,
       HOST: '127.0.0.1',
+      // The sandbox is one person's terminal: nothing scrapes it, and a bot on this machine may hold port 9464.
+      METRICS_PORT: 'off',
       LOG_LEVEL: opts.logLevel ?? 'info',
     });
     const refs = new CapturedRefs(emu, () => incidents.id);

@@ -40,6 +40,8 @@ import { RoutedApp } from './routed-app.js';
 import { AckingHTTPReceiver, AckingSocketReceiver } from './receivers.js';
 import type { Installation } from './installation.js';
 import type { RequestGate } from './request-gate.js';
+import type { FetchFunction } from '@slack/web-api';
+import type { GateRefusal, RequestObserver } from './request-observer.js';
 
 export interface SlackAppOptions {
   botToken: string;
@@ -56,6 +58,9 @@ export interface SlackAppOptions {
   /** HTTP mode: the body caps and the ledger of accepted signatures (src/slack/request-gate.ts). */
   gate?: Pick<RequestGate, 'bodies' | 'claimSignature'>;
   now?: () => number;
+  /** Metrics: told of each request and its ack (receivers.ts), and the fetch Bolt's clients make their calls with. */
+  observer?: RequestObserver;
+  fetch?: FetchFunction;
 }
 
 /** Registers every listener: the manifest test checks this list against manifest.json. */
@@ -95,8 +100,8 @@ export function registerListeners(app: App, slackDeps: SlackDeps, decoyLinks?: D
 /** Builds the Bolt app and, in HTTP mode, the request listener to mount. */
 export function createSlackApp(opts: SlackAppOptions): { app: App; requestListener?: http.RequestListener; disconnect?: () => Promise<void> } {
   const logger = boltLogger(opts.logger);
-  const clientOptions = boltClientOptions(opts.apiUrl, opts.retries);
-  const served = { installation: opts.installation, logger: opts.logger };
+  const clientOptions = boltClientOptions(opts.apiUrl, opts.retries, opts.fetch);
+  const served = { installation: opts.installation, logger: opts.logger, ...(opts.observer ? { observer: opts.observer } : {}) };
   if (opts.appToken) {
     // Socket Mode has no signatures to replay: Slack delivers over a WebSocket the bot opened with its app token, and
     // each envelope is acked once by id. The workspace and app are checked all the same (in the ack rules).
@@ -113,7 +118,7 @@ export function createSlackApp(opts: SlackAppOptions): { app: App; requestListen
     signatureVerification: false,
     logger,
     served,
-    gate: { ...opts.gate!, signingSecret: opts.signingSecret!, now: opts.now ?? Date.now, logger: opts.logger },
+    gate: { ...opts.gate!, signingSecret: opts.signingSecret!, now: opts.now ?? Date.now, logger: opts.logger, ...(opts.observer ? { refused: (reason: GateRefusal) => opts.observer!.refused(reason) } : {}) },
   });
   // Initialised by the caller (app.init()), so the token check is awaited rather than left as a dangling promise.
   // convoStore: false (both modes): no listener keeps state in context.conversation, and Bolt's default store looked it

@@ -5,7 +5,7 @@
 // say the answer may be incomplete instead of treating the user as an outsider. A failure is never cached as an
 // answer; it is only remembered as "unknown" for a few seconds, so one command asking about 150 incidents still makes
 // a single call, and the next command asks Slack again.
-import { WebClient } from '@slack/web-api';
+import { WebClient, type FetchFunction } from '@slack/web-api';
 import type { Logger } from '../log.js';
 
 const CHANNELS_CACHE_MS = 60_000;
@@ -25,8 +25,8 @@ export class MembershipLookupFailed extends Error {
  * The look-up's own client: a 429 fails the look-up at once (the shared client would pause every call it makes for
  * the Retry-After), and no call outlives the time left before the ack.
  */
-export function membershipClient(botToken: string, apiUrl?: string): WebClient {
-  return new WebClient(botToken, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: LOOKUP_TIMEOUT_MS });
+export function membershipClient(botToken: string, apiUrl?: string, fetch?: FetchFunction): WebClient {
+  return new WebClient(botToken, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: LOOKUP_TIMEOUT_MS, ...(fetch ? { fetch } : {}) });
 }
 
 /** Builds the isChannelMember check core uses: at most one Slack look-up per user at a time, its result cached a minute. */

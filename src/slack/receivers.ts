@@ -9,6 +9,7 @@ import type { Logger as AppLogger } from '../log.js';
 import { envelopeProblem } from './parse/envelope.js';
 import { foreignRequestProblem, type Installation } from './installation.js';
 import { gateRequest, type RequestGate } from './request-gate.js';
+import { monotonicMs, requestKind, type AckOutcome, type RequestObserver } from './request-observer.js';
 
 type AckFn = (body?: unknown) => Promise<void>;
 
@@ -16,20 +17,46 @@ type AckFn = (body?: unknown) => Promise<void>;
 export interface Served {
   installation: Installation;
   logger: AppLogger;
+  /** Told of each request's kind, answer and ack latency (the /metrics adapter), when metrics are on. */
+  observer?: RequestObserver;
 }
+
+// Over HTTP a request arrives before the request gate reads its body; the receiver passes that time to the ack rules
+// as a custom property under this key, which is taken off again before Bolt builds the listeners' context.
+const ARRIVED_AT = 'rampartArrivedAtMs';
 
 /** The app as the receiver sees it, with the ack rules applied around each request. */
 function withAckRules(app: App, served: Served, deferEventAcks: boolean): App {
   return { processEvent: (event: ReceiverEvent) => processThenAck(app, served, event, deferEventAcks) } as unknown as App;
 }
 
-async function processThenAck(app: App, served: Served, event: ReceiverEvent, deferEventAcks: boolean): Promise<void> {
+async function processThenAck(app: App, served: Served, received: ReceiverEvent, deferEventAcks: boolean): Promise<void> {
+  const { [ARRIVED_AT]: arrivedAt, ...customProperties } = received.customProperties ?? {};
+  const event: ReceiverEvent = { ...received, customProperties };
+  const observer = served.observer;
+  if (!observer) {
+    await answer(app, served, event, deferEventAcks);
+    return;
+  }
+  const start = typeof arrivedAt === 'number' ? arrivedAt : monotonicMs();
+  const kind = requestKind(event.body);
+  observer.received(kind);
+  let outcome: AckOutcome = 'failed';
+  try {
+    outcome = await answer(app, served, event, deferEventAcks);
+  } finally {
+    // Over HTTP the response is written as soon as this returns (processBeforeResponse), so this is the ack's time.
+    observer.answered(kind, outcome, (monotonicMs() - start) / 1000);
+  }
+}
+
+async function answer(app: App, served: Served, event: ReceiverEvent, deferEventAcks: boolean): Promise<AckOutcome> {
   const realAck = event.ack as AckFn;
   const isCommand = typeof event.body === 'object' && event.body !== null && 'command' in event.body;
   if (envelopeProblem(event.body) !== undefined) {
     // Not something Slack sends (a field it always sends is missing or malformed): acked, nothing done.
     await realAck(isCommand ? { response_type: 'ephemeral', text: ':warning: That request was not in the form Slack sends, so nothing was done. Please try the command again.' } : undefined);
-    return;
+    return 'malformed';
   }
   const foreign = foreignRequestProblem(event.body as Record<string, unknown>, served.installation);
   if (foreign !== undefined) {
@@ -39,7 +66,7 @@ async function processThenAck(app: App, served: Served, event: ReceiverEvent, de
     // at once; and a person running a command there is told plainly instead of seeing Slack's "dispatch_failed".
     served.logger.warn({ problem: foreign }, 'Slack request for another workspace or app refused; nothing was done');
     await realAck(isCommand ? { response_type: 'ephemeral', text: ':warning: This Rampart is installed for another Slack workspace or app, so nothing was done.' } : undefined);
-    return;
+    return 'foreign';
   }
   const defer = deferEventAcks && (event.body as { type?: string }).type === 'event_callback';
   let acked = false;
@@ -52,8 +79,10 @@ async function processThenAck(app: App, served: Served, event: ReceiverEvent, de
   };
   // If processing throws, a deferred event stays unacknowledged and Slack redelivers it.
   await app.processEvent({ ...event, ack } as ReceiverEvent);
+  const outcome = acked ? 'handled' : 'unhandled';
   if (defer) await realAck(deferredBody);
   else if (!acked) await realAck();
+  return outcome;
 }
 
 /** HTTP mode: Bolt's HTTPReceiver behind the request gate (src/slack/request-gate.ts), acking leftovers. */
@@ -62,11 +91,15 @@ export class AckingHTTPReceiver extends HTTPReceiver {
 
   constructor(opts: ConstructorParameters<typeof HTTPReceiver>[0] & { gate: RequestGate; served: Served }) {
     const { gate, served, ...boltOptions } = opts;
-    super(boltOptions);
+    const arrivals = new WeakMap<object, number>();
+    super(served.observer ? { ...boltOptions, customPropertiesExtractor: (req) => ({ [ARRIVED_AT]: arrivals.get(req) }) } : boltOptions);
     this.served = served;
     const boltListener = this.requestListener;
     // A body that ends early (its connection closed or timed out) leaves nobody to answer; 400 for anything else.
-    this.requestListener = (req, res) => void gateRequest(gate, req, res, boltListener).catch(() => res.headersSent || res.destroyed || res.writeHead(400).end());
+    this.requestListener = (req, res) => {
+      if (served.observer) arrivals.set(req, monotonicMs());
+      void gateRequest(gate, req, res, boltListener).catch(() => res.headersSent || res.destroyed || res.writeHead(400).end());
+    };
   }
 
   override init(app: App): void {

@@ -8,6 +8,7 @@ import type { Logger } from '../log.js';
 import type { BodyBudget } from './request-body.js';
 import { userMessageFor } from './errors.js';
 import { message } from './blocks/message.js';
+import type { GateRefusal } from './request-observer.js';
 
 /** Slack's replay window: a signature older (or newer) than this is refused. */
 const WINDOW_SECONDS = 300;
@@ -20,6 +21,8 @@ export interface RequestGate {
   /** True the first time a signature is seen on any replica (core.requests.claimSignature). */
   claimSignature(signature: string, validUntil: Date): Promise<boolean>;
   logger: Logger;
+  /** Told of each refusal (the /metrics adapter counts them by reason), when metrics are on. */
+  refused?(reason: GateRefusal): void;
 }
 
 /** True when the Slack timestamp header is within 5 minutes of now, either way. */
@@ -33,9 +36,10 @@ export async function gateRequest(gate: RequestGate, req: IncomingMessage, res: 
   const timestamp = req.headers['x-slack-request-timestamp'];
   const signature = req.headers['x-slack-signature'];
   // Bolt refuses stale requests but accepts ones dated in the future; a replay window is a replay window.
-  if (!timestampIsFresh(timestamp, gate.now()) || typeof signature !== 'string') return void res.writeHead(401).end();
+  if (!timestampIsFresh(timestamp, gate.now()) || typeof signature !== 'string') return refuse(gate, 'stale', res, 401);
   const read = await gate.bodies.read(req);
   if (!read.ok) {
+    gate.refused?.('too_large');
     // The rest of the body is drained (not kept) and the connection closed, so the client reads the refusal; the
     // server's requestTimeout ends a sender that never stops.
     res.writeHead(read.status, { connection: 'close' }).end();
@@ -43,21 +47,28 @@ export async function gateRequest(gate: RequestGate, req: IncomingMessage, res: 
     return;
   }
   const rawBody = read.body.toString();
-  if (!signedWithSecret(gate, signature, Number(timestamp), rawBody)) return void res.writeHead(401).end();
-  if (!parsesToObject(rawBody, req.headers['content-type'])) return void res.writeHead(400).end();
+  if (!signedWithSecret(gate, signature, Number(timestamp), rawBody)) return refuse(gate, 'bad_signature', res, 401);
+  if (!parsesToObject(rawBody, req.headers['content-type'])) return refuse(gate, 'not_object', res, 400);
   let first: boolean;
   try {
     first = await gate.claimSignature(signature, new Date((Number(timestamp) + WINDOW_SECONDS) * 1000));
   } catch (err) {
+    gate.refused?.('unrecorded');
     return answerUnclaimed(gate, rawBody, req, res, err);
   }
   if (!first) {
     gate.logger.warn({ timestamp: Number(timestamp) }, 'replayed Slack request refused (its signature was already used)');
-    return void res.writeHead(401).end();
+    return refuse(gate, 'replayed', res, 401);
   }
   // Bolt reuses `req.rawBody` once it is set, so the body is read once.
   (req as IncomingMessage & { rawBody?: Buffer }).rawBody = read.body;
   next(req, res);
+}
+
+/** Answers a refused request with its status (no body) and tells the observer why. */
+function refuse(gate: RequestGate, reason: GateRefusal, res: ServerResponse, status: number): void {
+  gate.refused?.(reason);
+  res.writeHead(status).end();
 }
 
 function signedWithSecret(gate: RequestGate, signature: string, timestamp: number, body: string): boolean {

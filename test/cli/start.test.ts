@@ -26,6 +26,7 @@ describe('rampart start', () => {
       DATA_DIR: dataDir,
       PORT: String(port),
       HOST: '127.0.0.1',
+      METRICS_PORT: 'off',
       LOG_LEVEL: 'silent',
     };
     delete env.DATABASE_URL;

@@ -25,6 +25,7 @@ describe('a replayed request across replicas', () => {
       SLACK_API_URL: emu.apiUrl,
       SLACK_APP_ID: emu.appId,
       PORT: '0',
+      METRICS_PORT: 'off',
       HOST: '127.0.0.1',
       RESPONDERS: lead.id,
     });

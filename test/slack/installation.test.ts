@@ -159,7 +159,7 @@ describe('Socket Mode', () => {
     const lead = emu.user('lead');
     const general = emu.channel('general');
     general.members.push(lead.id);
-    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_APP_TOKEN: 'xapp-1-A0RAMPART-1-test', SLACK_APP_ID: 'A0ELSEWHERE', SLACK_API_URL: emu.apiUrl, PORT: '0', HOST: '127.0.0.1', RESPONDERS: lead.id });
+    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_APP_TOKEN: 'xapp-1-A0RAMPART-1-test', SLACK_APP_ID: 'A0ELSEWHERE', SLACK_API_URL: emu.apiUrl, PORT: '0', HOST: '127.0.0.1', METRICS_PORT: 'off', RESPONDERS: lead.id });
     const rampart = await startRampart(config, { database, slackRetries: 0, logger: createLogger('silent'), scheduler: false });
     try {
       await emu.waitFor(() => emu.socketConnections === 1);

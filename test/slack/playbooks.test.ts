@@ -219,6 +219,7 @@ describe('restarts', () => {
       SLACK_SIGNING_SECRET: bot.signingSecret,
       SLACK_API_URL: bot.emu.apiUrl,
       PORT: '0',
+      METRICS_PORT: 'off',
       HOST: '127.0.0.1',
       RESPONDERS: bot.lead.id,
     });

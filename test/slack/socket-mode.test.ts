@@ -33,6 +33,7 @@ beforeEach(async () => {
     SLACK_APP_TOKEN: APP_TOKEN,
     SLACK_API_URL: emu.apiUrl,
     PORT: '0',
+    METRICS_PORT: 'off',
     HOST: '127.0.0.1',
     INCIDENT_CHANNEL: incidents.id,
     RESPONDERS: lead.id,

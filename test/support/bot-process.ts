@@ -23,7 +23,7 @@ export interface BotProcess {
 /** Spawns `rampart start` with env (PORT and HOST are chosen here); resolves once /healthz answers 200. */
 export async function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
   const port = await freePort();
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', METRICS_PORT: 'off', ...env, PORT: String(port), HOST: '127.0.0.1' };
   // The test runner's own settings must not leak into the bot: it reads only what the test gives it.
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
   const child = spawn('node', ['bin/rampart.js', 'start'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });

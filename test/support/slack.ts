@@ -64,6 +64,8 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
     INCIDENT_CHANNEL: incidents.id,
     RESPONDERS: lead.id,
     LOG_LEVEL: 'silent',
+    // No metrics listener unless a test asks (METRICS_PORT 0): bots in parallel test files would all want port 9464.
+    METRICS_PORT: 'off',
     ...(typeof opts.env === 'function' ? opts.env(emu) : opts.env),
   });
   const database = await createTestDatabase();

@@ -6,7 +6,7 @@
 // method, for Retry-After in real time while the row's lease runs; here only the refused method waits, on the
 // injected clock, and the row goes back to the table meanwhile.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { ErrorCode, LogLevel, WebClient, type WebAPICallResult } from '@slack/web-api';
+import { ErrorCode, LogLevel, WebClient, type FetchFunction, type WebAPICallResult } from '@slack/web-api';
 import type { SlackPacer } from './pacer.js';
 
 /** One delivery attempt, as the client sees it: whose row, its pacer, and how the attempt's calls went. */
@@ -46,9 +46,10 @@ class PacedWebClient extends WebClient {
 }
 
 /** A bounded Web API client for the outbox worker. */
-export function outboxClient(botToken: string, opts: { apiUrl?: string; timeoutMs: number }): WebClient {
+export function outboxClient(botToken: string, opts: { apiUrl?: string; timeoutMs: number; fetch?: FetchFunction }): WebClient {
   return new PacedWebClient(botToken, {
     ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
+    ...(opts.fetch ? { fetch: opts.fetch } : {}),
     timeout: opts.timeoutMs,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,

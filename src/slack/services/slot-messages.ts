@@ -2,12 +2,12 @@
 // message metadata, so a replica taking over a slot can see whether the message already went out before posting it
 // again. The client should reject rate-limited calls (rejectRateLimitedCalls) and not retry on its own: the retries
 // happen here, with the injected sleep.
-import { ErrorCode, WebClient } from '@slack/web-api';
+import { ErrorCode, WebClient, type FetchFunction } from '@slack/web-api';
 import { withRetries, type Sleep } from './retry.js';
 
 /** A Web API client for scheduled posts: no retries of its own and 429s rejected, so the retries here handle them. */
-export function slotPostClient(botToken: string, apiUrl?: string): WebClient {
-  return new WebClient(botToken, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+export function slotPostClient(botToken: string, apiUrl?: string, fetch?: FetchFunction): WebClient {
+  return new WebClient(botToken, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, ...(fetch ? { fetch } : {}) });
 }
 
 /** A message with its slot metadata, as the block builders return it. */
