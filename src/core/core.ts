@@ -42,6 +42,7 @@ import { asksApi } from './asks/core-api.js';
 import { searchApi } from './search/core-api.js';
 import { tlpApi } from './tlp/core-api.js';
 import { evidenceApi } from './evidence/core-api.js';
+import { alertsApi } from './alerts/core-api.js';
 import { noticeMessage } from './outbox/incident-notices.js';
 import { settledDeliveries } from './outbox/read.js';
 import { SignatureLedger } from './requests/signatures.js';
@@ -198,6 +199,8 @@ export function createCore(deps: CoreDeps) {
     tlp: tlpApi(deps),
     /** Evidence and its chain of custody (NIST SP 800-61's evidence log). */
     evidence: evidenceApi(deps),
+    /** Alert intake (POST /api/v1/alerts): sources with their tokens, and alerts that open or join triage incidents. */
+    alerts: alertsApi(deps),
     decoys: {
       /** Throws not_authorized (and reports the refusal) unless the actor may manage decoys; writes nothing. */
       mayManage: (actor: Actor) => authorize(deps, actor, 'decoy.manage'),
