@@ -192,6 +192,10 @@ describe('free-text columns', () => {
         'slack_profiles.name',
         'slack_profiles.real_name',
         'timeline_events.payload',
+        'alert_sources.name',
+        'alert_dedupe_keys.key',
+        'alerts.dedupe_key',
+        'alerts.payload',
       ].sort(),
     );
   });
