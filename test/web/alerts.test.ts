@@ -78,6 +78,9 @@ describe('POST /api/v1/alerts', () => {
     // The declaration is announced through the outbox like any other (a private one names nothing more).
     await bot.rampart.idle();
     expect(bot.emu.messages(bot.incidents.id).length).toBeGreaterThan(0);
+    // Rampart reported it: nobody is invited or told, so no Slack call fails on a reporter that is no person.
+    expect(await count(bot, `timeline_events where kind = 'slack_call_failed'`)).toBe(0);
+    expect(await count(bot, `timeline_events where kind = 'channel_created'`)).toBe(1);
   });
 
   it('answers 401 with WWW-Authenticate for a missing, malformed, unknown or revoked token, writing nothing', async () => {
