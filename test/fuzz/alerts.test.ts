@@ -27,7 +27,19 @@ async function rowCounts(): Promise<unknown> {
 const text = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('', ' ', '\u0000', '\ud800', '<!here>', 'x'.repeat(4000), 'sev1', 'other'));
 const value = fc.oneof(text, fc.integer(), fc.constant(null), fc.boolean(), fc.array(text, { maxLength: 3 }));
 const observable = fc.record({ type: fc.oneof(fc.constantFrom('ipv4', 'domain', 'url', 'email', 'sha256', 'account'), text), value: fc.oneof(text, fc.ipV4(), fc.domain(), fc.webUrl()) }, { requiredKeys: [] });
+// Near-valid bodies: good values for each field, with a hostile one mixed in now and then.
+const nearValid = fc.record(
+  {
+    title: fc.oneof({ weight: 4, arbitrary: fc.string({ minLength: 1, maxLength: 80 }).filter((s) => s.trim() !== '') }, { weight: 1, arbitrary: text }),
+    severity: fc.constantFrom('sev1', 'sev2', 'sev3', 'sev4'),
+    dedupe_key: fc.oneof({ weight: 4, arbitrary: fc.constantFrom('k1', 'k2', 'k3') }, { weight: 1, arbitrary: text }),
+    link: fc.webUrl(),
+    observables: fc.array(fc.oneof(fc.record({ type: fc.constant('ipv4'), value: fc.ipV4() }), fc.record({ type: fc.constant('domain'), value: fc.domain() })), { maxLength: 3 }),
+  },
+  { requiredKeys: ['title'] },
+);
 const body = fc.oneof(
+  nearValid,
   fc.record(
     {
       title: value,
