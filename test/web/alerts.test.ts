@@ -70,6 +70,8 @@ describe('POST /api/v1/alerts', () => {
     };
     const opened = await postAlert(bot, token, alert);
     expect(opened).toMatchObject({ status: 201, json: { incident: 'INC-1', status: 'triage', joined: false, observables_added: 1 } });
+    // The channel exists once the outbox has set it up; the joining alert is then posted in it.
+    await bot.rampart.idle();
     const joined = await postAlert(bot, token, { ...alert, observables: [{ type: 'domain', value: 'evil.example' }] });
     expect(joined).toMatchObject({ status: 200, json: { incident: 'INC-1', joined: true, observables_added: 1 } });
     expect(joined.json.alert_id).not.toBe(opened.json.alert_id);
@@ -78,6 +80,10 @@ describe('POST /api/v1/alerts', () => {
     // The declaration is announced through the outbox like any other (a private one names nothing more).
     await bot.rampart.idle();
     expect(bot.emu.messages(bot.incidents.id).length).toBeGreaterThan(0);
+    const channel = (await bot.rampart.core.show(cli, 'INC-1')).incident.channelId!;
+    const posted = bot.emu.messages(channel).map((m) => m.text);
+    expect(posted.filter((t) => t.includes('Alert from gws (joined): Suspicious login for maria@example.org'))).toHaveLength(1);
+    expect(posted.join('\n')).toContain('hxxps://admin[.]google[.]com');
     // Rampart reported it: nobody is invited or told, so no Slack call fails on a reporter that is no person.
     expect(await count(bot, `timeline_events where kind = 'slack_call_failed'`)).toBe(0);
     expect(await count(bot, `timeline_events where kind = 'channel_created'`)).toBe(1);

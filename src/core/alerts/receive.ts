@@ -12,6 +12,7 @@ import { declareBySystem, SYSTEM_ACTOR } from '../incidents/declare-system.js';
 import { insertObservable } from '../observables/queries.js';
 import { redactJson } from '../redaction/apply.js';
 import { appendEvent } from '../timeline/queries.js';
+import type { TimelineEvent } from '../timeline/events.js';
 import { checkAlert, tokenHash, type AlertSource, type CheckedAlert } from './alert.js';
 import { findLiveSourceByHash, insertAlert, lockDedupeKey, setDedupeIncident } from './queries.js';
 
@@ -20,6 +21,8 @@ export interface ReceivedAlert {
   incident: Incident;
   joined: boolean;
   alertId: number;
+  /** The alert_received event (adapters tell a joined incident's channel of it, once, keyed by it). */
+  event: TimelineEvent;
   /** Observables the incident did not have yet and now has. */
   observablesAdded: number;
   /** Outbox key of a new incident's Slack set-up (channel, announcement), as for any declaration. */
@@ -41,14 +44,14 @@ export async function receiveAlert(deps: CoreDeps, token: string, body: unknown)
     if (key && !open) await setDedupeIncident(tx, source.id, key, incident.id);
     const payload = redactJson(deps, alertPayload(alert)).value;
     const alertId = await insertAlert(tx, { sourceId: source.id, dedupeKey: key ?? null, incidentId: incident.id, joined: !!open, receivedAt: now, payload });
-    await appendEvent(
+    const event = await appendEvent(
       tx,
       incident.id,
       { kind: 'alert_received', ...SYSTEM_ACTOR, payload: { alertId, source: source.name, joined: !!open, ...alertPayload(alert) } },
       now,
     );
     const observablesAdded = await recordObservables(tx, incident.id, alert, now);
-    return { incident, joined: !!open, alertId, observablesAdded, ...(setup ? { setup } : {}) };
+    return { incident, joined: !!open, alertId, event: event!, observablesAdded, ...(setup ? { setup } : {}) };
   });
 }
 

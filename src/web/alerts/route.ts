@@ -4,7 +4,7 @@
 // within the server's shared BodyBudget (413, or 503 when the budget is spent), JSON (400), then core checks every
 // field and files the alert (400 naming the field; 201 opened, 200 joined).
 import type http from 'node:http';
-import type { Core } from '../../core/index.js';
+import type { Core, ReceivedAlert } from '../../core/index.js';
 import type { Logger } from '../../log.js';
 import type { BodyBudget } from '../../slack/request-body.js';
 import { sourceOf } from '../decoy-route.js';
@@ -24,6 +24,8 @@ export interface AlertRouteOptions {
   /** TRUST_PROXY: the client address is X-Forwarded-For's last entry. */
   trustProxy: boolean;
   logger: Logger;
+  /** Told of each filed alert after it is answered (the Slack adapter posts a joined one in its incident's channel). */
+  onReceived?: (received: ReceivedAlert) => void;
 }
 
 /** Builds the route: handle answers and returns true for requests to ALERTS_PATH, false for anything else. */
@@ -66,6 +68,7 @@ export function alertRoute(opts: AlertRouteOptions): { handle(req: http.Incoming
         alert_id: received.alertId,
         observables_added: received.observablesAdded,
       });
+      opts.onReceived?.(received);
     } catch (err) {
       sendReceiveError(res, err, opts.logger);
     }
