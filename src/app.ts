@@ -22,6 +22,8 @@ import { slackClients } from './slack/clients.js';
 import { responderCheck } from './slack/responders.js';
 import { decoyRoute } from './web/decoy-route.js';
 import { decoyHitBudget } from './web/decoy-budget.js';
+import { alertRoute } from './web/alerts/route.js';
+import { reportJoinedAlert } from './slack/services/alert-joined.js';
 import { reportDecoyHits } from './slack/listeners/events/decoy-credentials.js';
 import { OutboxWorker, type OutboxTuning } from './slack/outbox/worker.js';
 import { loadPlan, loadVersionedPlan, NO_PLAN_MESSAGE } from './core/index.js';
@@ -197,6 +199,15 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
     onTripped: (hits) => reportDecoyHits(slackDeps, app.client, hits),
     logger,
   });
+  // POST /api/v1/alerts: tools with an alert source's token open or join triage incidents (src/web/alerts).
+  const alertIntake = alertRoute({
+    alerts: core.alerts,
+    bodies,
+    rateLimit: config.alerts.rateLimit,
+    trustProxy: config.decoys.trustProxy,
+    logger,
+    onReceived: (received) => reportJoinedAlert(slackDeps, received),
+  });
 
   const server = http.createServer({ requestTimeout: limits.requestTimeoutMs, headersTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: limits.timeoutCheckIntervalMs }, (req, res) => {
     const path = (req.url ?? '').split('?')[0];
@@ -208,6 +219,8 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
       return;
     }
     if (requestListener && req.method === 'POST' && path === '/slack/events') return requestListener(req, res);
+    // Before the decoys: a DECOY_PATH such as /api must not swallow the intake.
+    if (alertIntake.handle(req, res)) return;
     if (decoys.handle(req, res)) return;
     res.writeHead(404).end();
   });

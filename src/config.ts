@@ -168,6 +168,11 @@ const schema = z
       .string()
       .default('10/1h')
       .refine((r) => rateLimit(r) !== undefined, 'must be <hits>/<duration>, such as 10/1h'),
+    // `<requests>/<duration>` per alert source on POST /api/v1/alerts (and failed authentications per address).
+    ALERTS_RATE_LIMIT: z
+      .string()
+      .default('60/1m')
+      .refine((r) => alertsRateLimit(r) !== undefined, 'must be <requests>/<duration>, such as 60/1m or 60/min'),
     TRUST_PROXY: z
       .enum(['true', 'false'], { message: 'must be true or false' })
       .default('false')
@@ -258,6 +263,7 @@ const schema = z
     },
     // port undefined: no metrics listener.
     metrics: { port: isOff(e.METRICS_PORT) ? undefined : Number(e.METRICS_PORT), host: e.METRICS_HOST.trim().replace(/^\[(.*)\]$/, '$1'), token: e.METRICS_TOKEN },
+    alerts: { rateLimit: alertsRateLimit(e.ALERTS_RATE_LIMIT)! },
     logLevel: e.LOG_LEVEL ?? 'info',
     // Whether LOG_LEVEL was set: the sandbox is quieter by default than the bot, unless asked.
     logLevelFromEnv: e.LOG_LEVEL,
@@ -268,6 +274,12 @@ function rateLimit(text: string): { points: number; durationMs: number } | undef
   const m = /^\s*(\d{1,6})\s*\/\s*(\S+)\s*$/.exec(text);
   const ms = m ? durationMs(m[2]!) : undefined;
   return m && ms && Number(m[1]) > 0 ? { points: Number(m[1]), durationMs: ms } : undefined;
+}
+
+/** ALERTS_RATE_LIMIT: as DECOY_RATE_LIMIT, and a bare unit means one of it (`60/min`, `1000/h`, `5000/day`). */
+function alertsRateLimit(text: string): { points: number; durationMs: number } | undefined {
+  const units: Record<string, string> = { min: '1m', minute: '1m', m: '1m', h: '1h', hour: '1h', d: '1d', day: '1d' };
+  return rateLimit(text.replace(/\/\s*([a-z]+)\s*$/i, (whole, unit: string) => (units[unit.toLowerCase()] ? `/${units[unit.toLowerCase()]}` : whole)));
 }
 
 /** The value parse returns, or a zod issue with the Error it threw (the parsers name the problem). */

@@ -13,6 +13,7 @@ import { asksCommand } from './asks.js';
 import { searchCommand } from './search.js';
 import { registerEvidence } from './evidence.js';
 import { registerOob } from './oob.js';
+import { registerAlertSources } from './alert-sources.js';
 import { remindCommand } from './remind.js';
 import { registerClocks } from './clocks.js';
 import { tlpCommand } from './tlp.js';
@@ -233,6 +234,7 @@ export function buildProgram(run: CliRun): Command {
   digest.command('send-now').description('post it to INCIDENT_CHANNEL now (needs SLACK_BOT_TOKEN)').action(() => digestSendNowCommand(config(), out));
   registerEvidence(program, config, out, exit);
   registerOob(program, config, out, exit);
+  registerAlertSources(program, config, out, exit);
   oneLineUsageErrors(program);
   return program;
 }

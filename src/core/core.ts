@@ -43,6 +43,7 @@ import { searchApi } from './search/core-api.js';
 import { tlpApi } from './tlp/core-api.js';
 import { evidenceApi } from './evidence/core-api.js';
 import { healthApi } from './health/core-api.js';
+import { alertsApi } from './alerts/core-api.js';
 import { noticeMessage } from './outbox/incident-notices.js';
 import { settledDeliveries } from './outbox/read.js';
 import { SignatureLedger } from './requests/signatures.js';
@@ -201,6 +202,8 @@ export function createCore(deps: CoreDeps) {
     evidence: evidenceApi(deps),
     /** Operational figures for monitoring (GET /metrics): the outbox backlog, open incidents, scheduled slots. */
     health: healthApi(deps),
+    /** Alert intake (POST /api/v1/alerts): sources with their tokens, and alerts that open or join triage incidents. */
+    alerts: alertsApi(deps),
     decoys: {
       /** Throws not_authorized (and reports the refusal) unless the actor may manage decoys; writes nothing. */
       mayManage: (actor: Actor) => authorize(deps, actor, 'decoy.manage'),

@@ -324,7 +324,7 @@ export const followups = pgTable(
  * Observables (indicators of compromise) recorded on an incident: one row per incident, type and normalised value
  * (src/core/observables/observable.ts normalises; the value is never stored defanged). The value is what a person
  * typed or accepted from a scan, so it is a redacted column; a value redaction would change is refused before it
- * gets here. origin: typed, or offered from a scanned note or pin and accepted.
+ * gets here. origin: typed, offered from a scanned note or pin and accepted, or sent with an alert (src/core/alerts).
  */
 export const observables = pgTable(
   'observables',
@@ -336,7 +336,7 @@ export const observables = pgTable(
     type: text('type').$type<'ipv4' | 'ipv6' | 'domain' | 'url' | 'email' | 'md5' | 'sha1' | 'sha256' | 'phone' | 'account'>().notNull(),
     value: redactedText('value').notNull(),
     verdict: text('verdict').$type<'malicious' | 'suspicious' | 'benign' | 'unknown'>().notNull().default('unknown'),
-    origin: text('origin').$type<'typed' | 'scan'>().notNull(),
+    origin: text('origin').$type<'typed' | 'scan' | 'alert'>().notNull(),
     addedBy: text('added_by').notNull(),
     addedAt: tz('added_at').notNull(),
     changedBy: text('changed_by').notNull(),
@@ -348,7 +348,7 @@ export const observables = pgTable(
     index('observables_value_idx').on(t.value),
     check('observables_type_check', sql`${t.type} in ('ipv4','ipv6','domain','url','email','md5','sha1','sha256','phone','account')`),
     check('observables_verdict_check', sql`${t.verdict} in ('malicious','suspicious','benign','unknown')`),
-    check('observables_origin_check', sql`${t.origin} in ('typed','scan')`),
+    check('observables_origin_check', sql`${t.origin} in ('typed','scan','alert')`),
   ],
 );
 
@@ -646,4 +646,58 @@ export const incidentAsks = pgTable(
     index('incident_asks_escalate_idx').on(t.escalateAt).where(sql`answer is null`),
     check('incident_asks_answer_check', sql`${t.answer} in ('yes','no','unsure')`),
   ],
+);
+
+/**
+ * Alert sources (src/core/alerts): a tool that posts to POST /api/v1/alerts with its own bearer token. Only the
+ * token's SHA-256 is kept (tokens are 32 random bytes, so a plain hash cannot be searched); the row records who
+ * created and who revoked the source, and when, which is the audit of both. A revoked name may be used again.
+ */
+export const alertSources = pgTable(
+  'alert_sources',
+  {
+    id: serial('id').primaryKey(),
+    name: redactedText('name').notNull(),
+    tokenSha256: text('token_sha256').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: tz('created_at').notNull(),
+    revokedAt: tz('revoked_at'),
+    revokedBy: text('revoked_by'),
+  },
+  (t) => [uniqueIndex('alert_sources_token_key').on(t.tokenSha256), uniqueIndex('alert_sources_live_name_key').on(t.name).where(sql`revoked_at is null`)],
+);
+
+/**
+ * One row per (source, dedupe key): the lock two alerts with the same key take (insert, then select for update), so
+ * concurrent ones agree on one incident, and the incident the key last opened.
+ */
+export const alertDedupeKeys = pgTable(
+  'alert_dedupe_keys',
+  {
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => alertSources.id),
+    key: redactedText('key').notNull(),
+    incidentId: integer('incident_id').references(() => incidents.id),
+  },
+  (t) => [primaryKey({ columns: [t.sourceId, t.key] })],
+);
+
+/** Every alert received: its source, dedupe key, the incident it opened or joined, and its payload (redacted). */
+export const alerts = pgTable(
+  'alerts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => alertSources.id),
+    dedupeKey: redactedText('dedupe_key'),
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    joined: boolean('joined').notNull(),
+    receivedAt: tz('received_at').notNull(),
+    payload: redactedJson<Record<string, unknown>>('payload').notNull(),
+  },
+  (t) => [index('alerts_incident_idx').on(t.incidentId), index('alerts_source_idx').on(t.sourceId, t.receivedAt)],
 );

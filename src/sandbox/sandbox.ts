@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import getPort from 'get-port';
 import { loadConfig } from '../config.js';
 import { startRampart, type RampartApp } from '../app.js';
+import { SandboxAlerts } from './alert-command.js';
 import { openConfiguredDatabase } from '../compose.js';
 import type { Database } from '../db/types.js';
 import { listIncidents } from '../core/index.js';
@@ -116,6 +117,7 @@ export async function runSandbox(opts: SandboxOptions): Promise<number> {
       METRICS_PORT: 'off',
       LOG_LEVEL: opts.logLevel ?? 'info',
     });
+    const alerts = new SandboxAlerts(() => app);
     const refs = new CapturedRefs(emu, () => incidents.id);
     session = new SandboxSession(emu, printer, {
       idle: () => app?.idle() ?? Promise.resolve(),
@@ -128,6 +130,7 @@ export async function runSandbox(opts: SandboxOptions): Promise<number> {
       afterLine: persist,
       refs,
       botUrl: () => app?.url,
+      alerts: (line) => alerts.send(line),
     });
     await session.join('incidents');
     await session.join('staff');

@@ -17,6 +17,7 @@ export type SandboxCommand =
   | { kind: 'wait'; ms: number }
   | { kind: 'visit'; target: string }
   | { kind: 'home' }
+  | AlertLine
   | { kind: 'help' }
   | { kind: 'exit' };
 
@@ -42,6 +43,7 @@ export const LINE_FORMS: readonly string[] = [
   'wait 20m                               let time pass (s, m, h or d) and run what falls due: reminders, the weekly tip, digest, stale list, follow-ups',
   'home                                   open the bot\'s App Home as the current user and show it (click its buttons next)',
   'visit latest                           open the latest link to the bot you were shown (a decoy), as a stranger would',
+  'alert sev2 "Odd login" key=gws-1 url=https://…  post an alert to the bot\'s POST /api/v1/alerts as another tool would (also type=, description=, ioc=ipv4:203.0.113.7)',
   '# comment                              ignored, as are blank lines',
   'help | exit                            this list | quit (Ctrl-D works too)',
   '',
@@ -52,6 +54,8 @@ export const LINE_FORMS: readonly string[] = [
 ];
 
 const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+const ALERT_USAGE = 'alert [sev1-4] "<title>" [key=<dedupe key>] [url=<link>] [type=<incident type>] [description="…"] [ioc=<type>:<value>,…]';
 
 const USAGE: Record<string, string> = {
   as: 'as <user>',
@@ -65,6 +69,7 @@ const USAGE: Record<string, string> = {
   wait: 'wait <number><s|m|h|d>, e.g. wait 20m',
   visit: 'visit latest | visit <URL or path on the bot\'s server>',
   home: 'home',
+  alert: ALERT_USAGE,
 };
 
 /** Parses one line; returns null for blank lines and comments, throws ScriptParseError for anything else it can't read. */
@@ -126,6 +131,9 @@ export function parseLine(line: string): SandboxCommand | null {
     case 'visit':
       need(/^\S+$/.test(rest));
       return { kind: 'visit', target: rest };
+    case 'alert':
+      need(rest !== '');
+      return parseAlertLine(rest);
     case 'home':
       need(rest === '');
       return { kind: 'home' };
@@ -202,4 +210,38 @@ function splitFirstArg(rest: string): [string, string] {
 function unquote(s: string): string {
   const m = /^"(.*)"$/.exec(s);
   return m ? m[1]! : s;
+}
+
+/** What `alert` posts to the bot: the body as typed (the bot checks it, as it would a real tool's). */
+export interface AlertLine {
+  kind: 'alert';
+  body: Record<string, unknown>;
+}
+
+const ALERT_FIELDS: Readonly<Record<string, string>> = { key: 'dedupe_key', url: 'link', link: 'link', type: 'type', description: 'description' };
+
+/** Parses what follows `alert`: an optional severity, the title (quoted, or the words before the first field=value), fields. */
+function parseAlertLine(rest: string): AlertLine {
+  const sev = /^(sev[1-4])\b\s*/i.exec(rest);
+  const afterSev = sev ? rest.slice(sev[0].length) : rest;
+  const quoted = /^"((?:[^"\\]|\\.)*)"\s*/.exec(afterSev);
+  const firstField = afterSev.search(/(^|\s)[a-z]+=/i);
+  const title = quoted ? quoted[1]!.replace(/\\(.)/g, '$1') : (firstField < 0 ? afterSev : afterSev.slice(0, firstField)).trim();
+  if (title === '' && !quoted) throw new ScriptParseError(`expected: ${ALERT_USAGE}`);
+  const fields = quoted ? afterSev.slice(quoted[0].length) : firstField < 0 ? '' : afterSev.slice(firstField);
+  const body: Record<string, unknown> = { title, ...(sev ? { severity: sev[1]!.toLowerCase() } : {}) };
+  for (const [key, value] of Object.entries(parseAssignments(fields))) {
+    if (key === 'ioc') {
+      body.observables = value.split(',').map((item) => {
+        const colon = item.indexOf(':');
+        if (colon < 1) throw new ScriptParseError(`ioc takes <type>:<value>,…, such as ioc=ipv4:203.0.113.7 (got "${item}")`);
+        return { type: item.slice(0, colon), value: item.slice(colon + 1) };
+      });
+    } else if (ALERT_FIELDS[key]) {
+      body[ALERT_FIELDS[key]] = value;
+    } else {
+      throw new ScriptParseError(`alert has no field "${key}"; expected: ${ALERT_USAGE}`);
+    }
+  }
+  return { kind: 'alert', body };
 }

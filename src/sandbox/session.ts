@@ -3,7 +3,7 @@
 import { formatDuration } from '../core/index.js';
 import type { EmuMessage, EmuView, SlackEmulatorApi } from './emulator/types.js';
 import { attempt, check, LineError, withTimeout } from './line-errors.js';
-import { LINE_FORMS, type SandboxCommand } from './script.js';
+import { LINE_FORMS, type AlertLine, type SandboxCommand } from './script.js';
 import { matchButton } from './emulator/blocks.js';
 import { arrAt, buttonsIn, mrkdwnToText, renderBlocks, strAt } from './render.js';
 import { coerceFill, modalFields } from './modal.js';
@@ -28,6 +28,8 @@ export interface SessionOptions {
   /** `$inc` and `$run` in lines. */
   refs?: CapturedRefs;
   botUrl?: () => string | undefined;
+  /** `alert`: posts to the bot's alert intake and says what it answered (absent: the line fails). */
+  alerts?: (line: AlertLine) => Promise<string[]>;
 }
 
 /** Runs sandbox commands as the current user in the current channel. */
@@ -47,6 +49,7 @@ export class SandboxSession {
   private readonly afterWait: () => Promise<SlotReport[]>;
   private readonly afterLine: () => Promise<void>;
   private readonly refs: CapturedRefs | undefined;
+  private readonly alerts: ((line: AlertLine) => Promise<string[]>) | undefined;
 
   constructor(
     private readonly emu: SlackEmulatorApi,
@@ -57,6 +60,7 @@ export class SandboxSession {
     this.afterWait = opts.afterWait ?? (() => Promise.resolve([]));
     this.afterLine = opts.afterLine ?? (() => Promise.resolve());
     this.refs = opts.refs;
+    this.alerts = opts.alerts;
     this.botUrl = opts.botUrl ?? (() => undefined);
     this.advance = opts.advance ?? (() => {
       throw new Error('time cannot be moved in this session');
@@ -154,6 +158,11 @@ export class SandboxSession {
       }
       case 'visit':
         return this.visit(cmd.target);
+      case 'alert': {
+        if (!this.alerts) throw new LineError('this session cannot post alerts');
+        this.printer.write(await this.alerts(cmd));
+        return;
+      }
       case 'help':
         this.printer.write(['You can type:', ...LINE_FORMS.map((l) => (l ? `  ${l}` : ''))]);
         return;

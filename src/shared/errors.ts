@@ -20,7 +20,9 @@ export type ErrorCode =
   | 'note_required'
   | 'review_required'
   /** Allowed and valid, but only once the person has confirmed (making a private incident public). */
-  | 'confirmation_required';
+  | 'confirmation_required'
+  /** No credentials, or ones Rampart does not know (an alert source's token: the HTTP adapter answers 401). */
+  | 'not_authenticated';
 
 /**
  * Something the user can do next, named by what it does rather than how: Slack says `/incident list all`, the CLI

@@ -59,6 +59,8 @@ export const RULES = {
   'incident.stats': 'responder',
   'awareness.manage': 'admin',
   'decoy.manage': 'admin',
+  // Like decoys: a source's token opens incidents from outside, so the people who run the decoys hand them out.
+  'alert-source.manage': 'admin',
   // Like the awareness programme: a scheduled post to a shared channel, run by the same people.
   'digest.manage': 'admin',
   // "Was this you?" reaches a person's direct messages in the bot's name, maybe an outsider's: like assigning a role,
@@ -116,6 +118,7 @@ export const ACTION_WORDS: Record<Action, string> = {
   'incident.stats': 'see incident figures',
   'awareness.manage': 'run the awareness programme (`/awareness tip` is open to everyone)',
   'decoy.manage': 'manage decoys',
+  'alert-source.manage': 'create, list or revoke alert sources',
   'digest.manage': 'preview or post the weekly incident digest',
   'incident.ask': 'ask people “was this you?” about this incident',
   'ask.answer': 'answer this question',

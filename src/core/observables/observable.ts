@@ -16,7 +16,7 @@ export const VERDICTS = ['malicious', 'suspicious', 'benign', 'unknown'] as cons
 export type Verdict = (typeof VERDICTS)[number];
 
 /** How an observable was recorded: typed by a person, or offered from a scanned note or pin and accepted. */
-export type ObservableOrigin = 'typed' | 'scan';
+export type ObservableOrigin = 'typed' | 'scan' | 'alert';
 
 /** A stored observable. value is normalised (never defanged); it is the redacted, normalised text. */
 export interface Observable {

@@ -43,6 +43,7 @@ const DESCRIBE: Record<EventKind, (p: P) => string> = {
     p.via === 'slack'
       ? `Decoy ${s(p.decoy)} pasted in Slack by ${s(p.source)} in ${s(p.channel)}`
       : `Decoy ${s(p.decoy)} fetched from ${s(p.source)}${p.userAgent ? ` (${s(p.userAgent)})` : ''}`,
+  alert_received: (p) => `Alert from ${s(p.source)}${p.joined ? ' (joined)' : ''}: ${s(p.title)} (${s(p.severity)}${p.dedupeKey ? `, key ${s(p.dedupeKey)}` : ''})${p.link ? ` ${defangLink(p.link)}` : ''}`,
   rule_applied: (p) => ruleWords(p),
   channel_kept_open: () => 'Channel kept open (not archived)',
   channel_archived: () => 'Channel archived',
@@ -57,7 +58,7 @@ const DESCRIBE: Record<EventKind, (p: P) => string> = {
       ? `Reported to ${s(p.to)}: ${s(p.userId)} has not answered: ${s(p.question)}`
       : `${s(p.userId)} has not answered, with no commander or incident channel to report it to: ${s(p.question)}`,
   tlp_changed: (p) => withText(`Marking TLP:${s(p.from)} → TLP:${s(p.to)}`, p.reason),
-  observable_added: (p) => `Observable added${p.origin === 'scan' ? ' (offered from a scan)' : ''}: ${observable(p)}`,
+  observable_added: (p) => `Observable added${p.origin === 'scan' ? ' (offered from a scan)' : p.origin === 'alert' ? ' (sent with an alert)' : ''}: ${observable(p)}`,
   observable_marked: (p) => `Observable marked ${s(p.from)} → ${s(p.to)}: ${observable(p)}`,
   clock_started: (p) => clockStarted(p),
   clock_notified: (p) => `${s(p.regimeName)}: ${s(p.label)} notified${p.late ? ' late' : ''} to ${s(p.to)} at ${s(p.notifiedAt)}${p.reference ? ` (ref ${s(p.reference)})` : ''}`,
@@ -75,6 +76,11 @@ const DESCRIBE: Record<EventKind, (p: P) => string> = {
       ? withText(`Team moved out of band (comms compromise): ${plural(Number(p.recipients), 'person', 'people')} told to switch to the plan they acknowledged, without it; ${switchWords(p)}`, p.reason)
       : withText(`Team moved out of band; plan sent by direct message to ${plural(Number(p.recipients), 'person', 'people')}`, p.reason),
 };
+
+// An alert's link is someone else's URL: shown defanged like a URL observable, so no client makes it a link.
+function defangLink(link: unknown): string {
+  return defang('url', s(link));
+}
 
 // Values are always shown defanged, so a timeline read in Slack or a browser never turns an indicator into a link.
 function observable(p: P): string {

@@ -97,7 +97,7 @@ export interface ReportObservable {
   /** The value as people are shown it: `hxxps://evil[.]example`. */
   defanged: string;
   verdict: 'malicious' | 'suspicious' | 'benign' | 'unknown';
-  origin: 'typed' | 'scan';
+  origin: 'typed' | 'scan' | 'alert';
   addedBy: string;
   addedAt: Date;
 }

@@ -76,6 +76,20 @@ export interface EventPayloads {
     messageTs?: string;
     text?: string;
   };
+  /** An alert came in through POST /api/v1/alerts (src/core/alerts): its source, whether it joined an open incident, and its redacted fields. */
+  alert_received: {
+    alertId: number;
+    source: string;
+    joined: boolean;
+    title: string;
+    severity: Severity;
+    type: string;
+    description?: string;
+    dedupeKey?: string;
+    link?: string;
+    observables?: { type: string; value: string }[];
+    redacted?: string[];
+  };
   /** The team moved to the out-of-band plan's channels; the plan itself is never recorded (timelines are shared). */
   moved_out_of_band: {
     reason?: string;
@@ -103,7 +117,7 @@ export interface EventPayloads {
   /** The update reminders stopped for this incident (until it is reopened after ending). */
   reminders_stopped: { kind: 'update' };
   /** An observable recorded on the incident: its type and normalised value (shown defanged), typed or accepted from a scan. */
-  observable_added: ObservableRef & { origin: 'typed' | 'scan' };
+  observable_added: ObservableRef & { origin: 'typed' | 'scan' | 'alert' };
   /** An observable's verdict changed. */
   observable_marked: ObservableRef & { from: 'malicious' | 'suspicious' | 'benign' | 'unknown'; to: 'malicious' | 'suspicious' | 'benign' | 'unknown' };
   /** A notification clock started: its regime, awareness (ISO; back-dated needs a reason), why, and each deadline. */
