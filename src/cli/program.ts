@@ -15,6 +15,7 @@ import { registerEvidence } from './evidence.js';
 import { registerOob } from './oob.js';
 import { remindCommand } from './remind.js';
 import { registerClocks } from './clocks.js';
+import { registerWebhooks } from './webhooks.js';
 import { tlpCommand } from './tlp.js';
 import { AppError } from '../shared/errors.js';
 import { exportCommand, reportCommand, statsCommand } from './reports.js';
@@ -233,6 +234,7 @@ export function buildProgram(run: CliRun): Command {
   digest.command('send-now').description('post it to INCIDENT_CHANNEL now (needs SLACK_BOT_TOKEN)').action(() => digestSendNowCommand(config(), out));
   registerEvidence(program, config, out, exit);
   registerOob(program, config, out, exit);
+  registerWebhooks(program, config, out);
   oneLineUsageErrors(program);
   return program;
 }
