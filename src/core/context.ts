@@ -93,7 +93,7 @@ export function isTrusted(actor: Actor): boolean {
   return actor.source === 'cli' || actor.source === 'system';
 }
 
-type TransactionDeps = Pick<CoreDeps, 'db' | 'redactPatterns' | 'outbox'> & Partial<Pick<CoreDeps, 'paging'>>;
+type TransactionDeps = Pick<CoreDeps, 'db' | 'redactPatterns' | 'outbox'> & Partial<Pick<CoreDeps, 'paging' | 'clock'>>;
 
 /**
  * Runs fn in one transaction: a change and its timeline event commit together or not at all. The transaction carries
@@ -111,7 +111,7 @@ export async function inTransaction<T, R>(deps: TransactionDeps, fn: (tx: Tx) =>
     // Whatever use case changed an incident, the Home tabs it concerns are refreshed by the same transaction.
     await refreshHomesAfter(tx);
     // Likewise its webhooks and pages (src/core/deliveries): decided here, enqueued after `last` (a declared incident has its number then).
-    const deliveries = await planDeliveries(tx, deps.paging);
+    const deliveries = await planDeliveries(tx, deps);
     // Statements that take a lock held until the commit (a gapless number) go last, so that the lock is held briefly.
     const out = last ? await last(tx, result) : result;
     if (deliveries) await deliveries();

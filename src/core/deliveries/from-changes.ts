@@ -7,7 +7,8 @@ import type { Tx } from '../../db/types.js';
 import { changesIn, type NotedChange } from '../home/changes.js';
 import { toIncident } from '../incidents/queries.js';
 import type { Incident } from '../incidents/incident.js';
-import { activeHooks } from '../webhooks/queries.js';
+import { activeHooksRemembered } from '../webhooks/presence.js';
+import type { Clock } from '../clock.js';
 import { subscribes } from '../webhooks/webhook.js';
 import type { PagingSettings } from './deps.js';
 import type { NewDelivery } from './delivery.js';
@@ -22,13 +23,14 @@ const PAGING_KINDS = new Set<string>(['incident_declared', 'severity_changed', '
 /**
  * Decides, before the transaction's last statements, whether any of its events goes out; returns the step that
  * enqueues them (run after those statements, when a declared incident has its number) or undefined. A transaction
- * with no such event makes no query at all; one with lifecycle events reads the (small) webhooks table once, and the
- * incidents only when a hook is subscribed or paging is on.
+ * with no such event makes no query at all; one with lifecycle events reads the (small) webhooks table, unless this
+ * process knows there is none (webhooks/presence.ts), and the incidents only when a hook is subscribed or paging is on.
  */
-export async function planDeliveries(tx: Tx, paging: PagingSettings | undefined): Promise<(() => Promise<void>) | undefined> {
+export async function planDeliveries(tx: Tx, deps: { db: object; clock?: Clock; paging?: PagingSettings | undefined }): Promise<(() => Promise<void>) | undefined> {
+  const { paging } = deps;
   const changes = changesIn(tx).filter((c) => webhookEventOf(c) !== undefined);
   if (changes.length === 0) return undefined;
-  const hooks = (await activeHooks(tx)).filter((h) => changes.some((c) => subscribes(h.events, webhookEventOf(c)!)));
+  const hooks = (await activeHooksRemembered(tx, deps.db, deps.clock)).filter((h) => changes.some((c) => subscribes(h.events, webhookEventOf(c)!)));
   const pageable = paging ? changes.filter((c) => PAGING_KINDS.has(c.kind)) : [];
   if (hooks.length === 0 && pageable.length === 0) return undefined;
   // Copied now: the list is the transaction's and the last statements may add to it.

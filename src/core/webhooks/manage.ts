@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors.js';
 import { authorize } from '../access/authorize.js';
 import type { Actor, CoreDeps } from '../context.js';
 import { allHooks } from './queries.js';
+import { webhooksChanged } from './presence.js';
 import { checkWebhookUrl, parseWebhookEvents, webhookSecret, type Webhook } from './webhook.js';
 
 /** What an admin registers. */
@@ -29,6 +30,7 @@ export async function addWebhook(deps: ManageDeps, actor: Actor, input: WebhookI
     .insert(webhooks)
     .values({ url, events, secret, trusted: input.trusted ?? false, createdBy: actor.id, createdAt: deps.clock.now() })
     .returning();
+  webhooksChanged(deps.db);
   const { secret: _kept, ...webhook } = row!;
   return { webhook, secret };
 }
@@ -52,6 +54,7 @@ export async function removeWebhook(deps: ManageDeps, actor: Actor, id: number):
     .where(and(eq(webhooks.id, id), isNull(webhooks.disabledAt)))
     .returning();
   if (!row) throw new AppError('invalid_input', `There is no webhook ${id} to remove: \`rampart webhooks list\` shows them.`);
+  webhooksChanged(deps.db);
   const { secret: _kept, ...webhook } = row;
   return webhook;
 }

@@ -3,7 +3,8 @@
 // incidents, and nothing at all without a hook or paging.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { asc } from 'drizzle-orm';
-import { outgoingDeliveries } from '../../../src/db/schema.js';
+import { outgoingDeliveries, webhooks } from '../../../src/db/schema.js';
+import { WEBHOOKS_REFRESH_MS } from '../../../src/core/webhooks/presence.js';
 import { ADMIN, RESPONDER, slackUser, testCore } from '../../support/core.js';
 import { createTestDatabase, emptyTestDatabase, type TestDatabase } from '../../support/db.js';
 import type { CoreDeps } from '../../../src/core/context.js';
@@ -152,6 +153,25 @@ describe('webhooks', () => {
     await c.declare(lead, { title: 'Leaked key AKIAIOSFODNN7EXAMPLE in a public repo', severity: 'sev2', private: false });
     const [row] = await rows();
     expect(JSON.stringify(row!.payload)).not.toContain('AKIAIOSFODNN7EXAMPLE');
+  });
+});
+
+describe('without webhooks, no query per change', () => {
+  it('remembers there is none for a few seconds; a hook added elsewhere is seen after that, one added here at once', async () => {
+    const { core: c, clock } = await core();
+    await c.declare(lead, { title: 'First', severity: 'sev2', private: false });
+    // Registered by another process (the CLI on Postgres): this one still believes there is none.
+    await database.db.insert(webhooks).values({ url: 'https://hooks.example.org/a', events: ['*'], secret: 'x'.repeat(32), createdBy: 'cli', createdAt: clock.now() });
+    await c.declare(lead, { title: 'Second', severity: 'sev2', private: false });
+    expect(await rows()).toEqual([]);
+    clock.advance(WEBHOOKS_REFRESH_MS);
+    await c.declare(lead, { title: 'Third', severity: 'sev2', private: false });
+    expect((await rows()).map((r) => r.payload.incident)).toMatchObject([{ ref: 'INC-3' }]);
+    await c.webhooks.remove(CLI, 1);
+    await c.declare(lead, { title: 'Fourth', severity: 'sev2', private: false });
+    await c.webhooks.add(CLI, { url: 'https://hooks.example.org/b', events: '*' });
+    await c.declare(lead, { title: 'Fifth', severity: 'sev2', private: false });
+    expect((await rows()).map((r) => (r.payload.incident as { ref: string }).ref)).toEqual(['INC-3', 'INC-5']);
   });
 });
 
