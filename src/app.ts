@@ -137,7 +137,8 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
   // Core wakes one port after a commit; the Slack worker and the outgoing one (webhooks, PagerDuty) both answer it.
   // The outgoing worker needs core, so it is made after it and found here through `late`.
   const late: { outgoing?: OutgoingWorker } = {};
-  const wake: OutboxPort = { notify: () => (outbox.notify(), late.outgoing?.notify()), idle: async () => (await outbox.idle(), await late.outgoing?.idle()) };
+  // idle() stays the Slack worker's: core waits on it to tell a person how their Slack notices went, never on a webhook.
+  const wake: OutboxPort = { notify: () => (outbox.notify(), late.outgoing?.notify()), idle: () => outbox.idle() };
   const core = await composeCore(base, {
     isResponder: responderCheck(config.responders, clients.responders, logger),
     access: {
