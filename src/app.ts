@@ -134,11 +134,11 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
     ...(workerId ? { workerId } : {}),
   });
   let botUserId: string | undefined;
-  // Core wakes one port after a commit; the Slack worker and the outgoing one (webhooks, PagerDuty) both answer it.
+  // Core wakes one port after a commit: Slack rows wake the Slack worker, deliveries the outgoing one (webhooks, PagerDuty).
   // The outgoing worker needs core, so it is made after it and found here through `late`.
   const late: { outgoing?: OutgoingWorker } = {};
   // idle() stays the Slack worker's: core waits on it to tell a person how their Slack notices went, never on a webhook.
-  const wake: OutboxPort = { notify: () => (outbox.notify(), late.outgoing?.notify()), idle: () => outbox.idle() };
+  const wake: OutboxPort = { notify: () => outbox.notify(), notifyDeliveries: () => late.outgoing?.notify(), idle: () => outbox.idle() };
   const core = await composeCore(base, {
     isResponder: responderCheck(config.responders, clients.responders, logger),
     access: {

@@ -118,6 +118,10 @@ export async function inTransaction<T, R>(deps: TransactionDeps, fn: (tx: Tx) =>
     return out;
   });
   // Only after the commit: a worker woken earlier would not see the rows yet.
-  if (used && (enqueuedDuring(used) || deliveriesEnqueuedDuring(used))) deps.outbox?.notify();
+  if (used && enqueuedDuring(used)) deps.outbox?.notify();
+  if (used && deliveriesEnqueuedDuring(used)) {
+    if (deps.outbox?.notifyDeliveries) deps.outbox.notifyDeliveries();
+    else deps.outbox?.notify();
+  }
   return result;
 }
