@@ -122,7 +122,7 @@ export class OutgoingWorker {
   }
 
   /** One attempt of one delivery, settled whatever happens. */
-  async deliver(row: DeliveryRow): Promise<DeliveryOutcome> {
+  private async deliver(row: DeliveryRow): Promise<DeliveryOutcome> {
     const started = this.deps.clock.now();
     const startedMs = performance.now();
     let verdict: Verdict;
