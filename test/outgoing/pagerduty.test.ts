@@ -73,7 +73,7 @@ describe('paging through PagerDuty', () => {
     expect(log[0]!.error).toContain('HTTP 500');
   });
 
-  it('gives up at once on a 400 (the contract says not to retry), and after maxAttempts on repeated 5xx', async () => {
+  it('gives up at once on a 400 (the contract says not to retry), and after maxAttempts on repeated 5xx, saying so on the timeline', async () => {
     const s = await outgoingSystem(database, pd.url, { maxAttempts: 3 });
     pd.failNext({ status: 400 });
     await s.core.declare(lead, { title: 'Ransom note', severity: 'sev1', private: false });
@@ -88,6 +88,10 @@ describe('paging through PagerDuty', () => {
       ['INC-1', 1, 400],
     ]);
     expect(log[0]!.lastError).toMatch(/^gave up after 3 attempts: HTTP 500/);
+    // Responders see on the incident's timeline that the on-call may not have been paged.
+    const { events } = await s.core.timeline(CLI, 'INC-2');
+    expect(events.at(-1)).toMatchObject({ kind: 'page_failed', actor: 'rampart', payload: { action: 'trigger', error: expect.stringMatching(/^gave up after 3 attempts: HTTP 500/) } });
+    expect((await s.core.timeline(CLI, 'INC-1')).events.at(-1)).toMatchObject({ kind: 'page_failed', payload: { action: 'trigger', error: expect.stringContaining('HTTP 400') } });
   });
 
   it('sends the same dedup_key again after a lost answer, so PagerDuty keeps one alert', async () => {

@@ -5,7 +5,8 @@ import { authorize } from '../access/authorize.js';
 import { addWebhook, listWebhooks, removeWebhook, type WebhookInput } from '../webhooks/manage.js';
 import { hookTarget } from '../webhooks/queries.js';
 import type { DeliveryOutcome, DeliveryRow } from './delivery.js';
-import { claimDeliveries, countDueDeliveries, deliveryLog, nextDeliveryDueAt, settleDelivery } from './queries.js';
+import { claimDeliveries, countDueDeliveries, deliveryLog, nextDeliveryDueAt } from './queries.js';
+import { settleDelivery } from './settle.js';
 
 /** Binds webhooks to core's dependencies. */
 export function webhooksApi(deps: CoreDeps) {
@@ -32,7 +33,7 @@ export function deliveriesApi(deps: CoreDeps) {
     /** Leases due lane heads to a worker (the worker's call). */
     claim: (p: { worker: string; leaseMs: number; limit: number }) => claimDeliveries(deps.db, { ...p, now: deps.clock.now() }),
     /** Records an attempt's outcome; false when the lease was lost (the worker's call). */
-    settle: (row: DeliveryRow, worker: string, outcome: DeliveryOutcome) => settleDelivery(deps.db, { row, worker, now: deps.clock.now(), outcome }),
+    settle: (row: DeliveryRow, worker: string, outcome: DeliveryOutcome) => settleDelivery(deps, row, worker, outcome),
     /** How many deliveries are due now. */
     countDue: () => countDueDeliveries(deps.db, deps.clock.now()),
     /** When the next pending delivery falls due (undefined: none pending). */

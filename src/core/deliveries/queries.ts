@@ -5,7 +5,7 @@
 import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { deliveryAttempts, incidents, outgoingDeliveries } from '../../db/schema.js';
-import type { Db, DbOrTx, Tx } from '../../db/types.js';
+import type { DbOrTx, Tx } from '../../db/types.js';
 import { redactJson, redactionOf } from '../redaction/apply.js';
 import type { DeliveryOutcome, DeliveryRow, LoggedDelivery, NewDelivery } from './delivery.js';
 
@@ -73,11 +73,8 @@ export async function nextDeliveryDueAt(db: DbOrTx, now: Date): Promise<Date | u
   return row?.at ? new Date(row.at) : undefined;
 }
 
-/**
- * Settles an attempt of a row this worker still holds, and logs it, in one transaction: false (nothing written) when
- * the lease was lost, since the taker's attempt is the one that counts.
- */
-export async function settleDelivery(db: Db, p: { row: DeliveryRow; worker: string; now: Date; outcome: DeliveryOutcome }): Promise<boolean> {
+/** Settles an attempt of a row this worker still holds and logs it, in the caller's transaction; false (nothing written) when the lease was lost. */
+export async function settleHeldDelivery(tx: Tx, p: { row: DeliveryRow; worker: string; now: Date; outcome: DeliveryOutcome }): Promise<boolean> {
   const { row, outcome } = p;
   const changes: PgUpdateSetSource<typeof t> =
     outcome.kind === 'delivered'
@@ -85,24 +82,22 @@ export async function settleDelivery(db: Db, p: { row: DeliveryRow; worker: stri
       : outcome.kind === 'retry'
         ? { availableAt: outcome.at, lastError: outcome.error }
         : { failedAt: p.now, lastError: outcome.error };
-  return db.transaction(async (tx) => {
-    const held = await tx
-      .update(t)
-      .set({ ...changes, leaseUntil: null, leasedBy: null })
-      .where(and(eq(t.id, row.id), eq(t.leasedBy, p.worker), isNull(t.deliveredAt), isNull(t.failedAt)))
-      .returning({ id: t.id });
-    if (held.length === 0) return false;
-    await tx.insert(deliveryAttempts).values({
-      deliveryId: row.id,
-      attempt: row.attempts,
-      at: p.now,
-      httpStatus: outcome.httpStatus,
-      error: outcome.kind === 'delivered' ? null : outcome.error,
-      durationMs: Math.round(outcome.durationMs),
-      worker: p.worker,
-    });
-    return true;
+  const held = await tx
+    .update(t)
+    .set({ ...changes, leaseUntil: null, leasedBy: null })
+    .where(and(eq(t.id, row.id), eq(t.leasedBy, p.worker), isNull(t.deliveredAt), isNull(t.failedAt)))
+    .returning({ id: t.id });
+  if (held.length === 0) return false;
+  await tx.insert(deliveryAttempts).values({
+    deliveryId: row.id,
+    attempt: row.attempts,
+    at: p.now,
+    httpStatus: outcome.httpStatus,
+    error: outcome.kind === 'delivered' ? null : outcome.error,
+    durationMs: Math.round(outcome.durationMs),
+    worker: p.worker,
   });
+  return true;
 }
 
 /** Whether an incident was ever paged (a trigger enqueued), so acknowledging and resolving one that was not sends nothing. */
