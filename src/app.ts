@@ -33,6 +33,9 @@ import { installationFrom, type Installation } from './slack/installation.js';
 import { BodyBudget } from './slack/request-body.js';
 import { currentHomeView } from './slack/services/home.js';
 import { createMetrics, type MetricsServer } from './web/metrics/index.js';
+import type { OutboxPort } from './core/index.js';
+import { outgoingWorker, type OutgoingOptions } from './outgoing/start.js';
+import type { OutgoingWorker } from './outgoing/worker.js';
 
 /** A running Rampart. */
 export interface RampartApp {
@@ -44,6 +47,8 @@ export interface RampartApp {
   database: Database;
   /** The Slack outbox worker (tests drain it and read its pacing waits). */
   outbox: OutboxWorker;
+  /** The outgoing deliveries' worker (webhooks, PagerDuty); tests drain it. */
+  outgoing: OutgoingWorker;
   /** Bytes of request bodies being read right now (tests check that refused and closed ones give theirs back). */
   heldBodyBytes(): number;
   /** Runs the scheduled jobs (weekly tip, digest, stale list, follow-up reminders, reminders, channel archive sweep) due at the clock's time now, as the scheduler's triggers do. */
@@ -80,6 +85,8 @@ export interface StartOptions {
   outbox?: Partial<OutboxTuning> & { timeoutMs?: number; workerId?: string };
   /** The HTTP server's limits on unauthenticated requests (tests make them small). */
   http?: Partial<HttpLimits>;
+  /** The outgoing deliveries' worker's tuning, jitter and fetch (tests). */
+  outgoing?: OutgoingOptions;
 }
 
 /** How much an unauthenticated request may hold, and for how long. */
@@ -134,6 +141,11 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
     ...(workerId ? { workerId } : {}),
   });
   let botUserId: string | undefined;
+  // Core wakes one port after a commit: Slack rows wake the Slack worker, deliveries the outgoing one (webhooks, PagerDuty).
+  // The outgoing worker needs core, so it is made after it and found here through `late`.
+  const late: { outgoing?: OutgoingWorker } = {};
+  // idle() stays the Slack worker's: core waits on it to tell a person how their Slack notices went, never on a webhook.
+  const wake: OutboxPort = { notify: () => outbox.notify(), notifyDeliveries: () => late.outgoing?.notify(), idle: () => outbox.idle() };
   const core = await composeCore(base, {
     isResponder: responderCheck(config.responders, clients.responders, logger),
     access: {
@@ -141,7 +153,7 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
       onRefusal: (refusal) => logger.warn({ refusal }, 'access refused'),
       decoyHitAllowed: decoyHitBudget(config.decoys.rateLimit),
     },
-    outbox,
+    outbox: wake,
     posters: {
       awareness: slackPoster(clients.slotPosts, sleep),
       digest: slackDigestPoster(clients.slotPosts, sleep),
@@ -149,6 +161,8 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
       members: async (channel) => (await channelMembers(clients.slotPosts, channel)).filter((id) => id !== botUserId),
     },
   });
+  const outgoingWork = outgoingWorker(config, core, { clock, logger, sleep }, options.outgoing);
+  late.outgoing = outgoingWork;
   const background = new BackgroundWork(logger);
   const limits = { ...DEFAULT_HTTP_LIMITS, ...options.http };
   const bodies = new BodyBudget(limits.bodyBytes, limits.bodiesInFlightBytes);
@@ -230,6 +244,7 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
   });
   if (config.slack.appToken) await app.start();
   outbox.start();
+  outgoingWork.start();
   const digestSchedule = core.digest.schedule();
   const staleSchedule = core.reminders.staleSchedule();
   const followupSchedule = core.followups.schedule();
@@ -265,6 +280,7 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
     core,
     database,
     outbox,
+    outgoing: outgoingWork,
     heldBodyBytes: () => bodies.heldBytes,
     runScheduledPosts: async () => {
       const reports: ScheduledReport[] = [];
@@ -283,6 +299,7 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
       await decoys.idle();
       await background.idle();
       await outbox.idle();
+      await outgoingWork.idle();
       await background.idle();
     },
     stop: async () => {
@@ -300,6 +317,7 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
       // The outbox first: follow-ups waiting on it then return at once, so a paced queue never holds up a shutdown.
       // What it did not deliver stays in the table for the next start or another replica.
       await outbox.stop();
+      await outgoingWork.stop();
       await background.idle();
       if (!options.database) await database.close();
     },

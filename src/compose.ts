@@ -80,6 +80,8 @@ export async function composeCore(base: Foundation, options: CoreOptions = {}): 
     // Declarations are announced through the outbox; without a worker here (the CLI) the bot's worker delivers them.
     ...(config.incidentChannel ? { announceChannel: config.incidentChannel } : {}),
     ...(options.outbox ? { outbox: options.outbox } : {}),
+    // Every process: a change made from the CLI pages like one made in Slack (the bot's worker sends it).
+    ...(config.pagerduty.routingKey ? { paging: { severities: config.pagerduty.severities, source: config.pagerduty.source } } : {}),
     reminders: reminderSettings(config, options.posters !== undefined),
     clocks: {
       regimes: config.clocks.regimesFile ? loadRegimesSync(config.clocks.regimesFile) : [],

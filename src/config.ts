@@ -189,6 +189,22 @@ const schema = z
     METRICS_HOST: z.string().min(1).default('127.0.0.1'),
     // When set, a scrape must send `Authorization: Bearer <token>`; required for a METRICS_HOST other than loopback.
     METRICS_TOKEN: z.string().min(16, 'looks too short to be a bearer token (16 characters at least)').optional(),
+    // A secret: checked for shape only, and never part of an error message (zod's issues carry no input here).
+    PAGERDUTY_ROUTING_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9]{20,64}$/, 'must be the Integration Key of an Events API v2 integration (32 letters and digits)')
+      .optional(),
+    PAGERDUTY_SEVERITIES: z
+      .string()
+      .default('sev1')
+      .transform((s) => s.split(/[\s,]+/).filter(Boolean).map((v) => v.toLowerCase()))
+      .refine((vs) => vs.length > 0 && vs.every((v) => (SEVERITIES as readonly string[]).includes(v)), `must be severities (${SEVERITIES.join(', ')}), comma-separated`)
+      .transform((vs) => [...new Set(vs)] as Severity[]),
+    PAGERDUTY_EVENTS_URL: z.url({ message: 'must be a URL such as https://events.pagerduty.com/v2/enqueue' }).default('https://events.pagerduty.com/v2/enqueue'),
+    PAGERDUTY_SOURCE: z
+      .string()
+      .default('rampart')
+      .refine((s) => /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/.test(s), 'must be a short name (letters, digits, . _ : -) such as rampart-prod'),
   })
   .refine((e) => !((durationMs(e.ASK_ESCALATE_AFTER) ?? Infinity) <= (durationMs(e.ASK_REMIND_AFTER) ?? 0)), {
     message: 'must be longer than ASK_REMIND_AFTER: the commander hears of an unanswered question after its reminder',
@@ -264,6 +280,7 @@ const schema = z
     // port undefined: no metrics listener.
     metrics: { port: isOff(e.METRICS_PORT) ? undefined : Number(e.METRICS_PORT), host: e.METRICS_HOST.trim().replace(/^\[(.*)\]$/, '$1'), token: e.METRICS_TOKEN },
     alerts: { rateLimit: alertsRateLimit(e.ALERTS_RATE_LIMIT)! },
+    pagerduty: { routingKey: e.PAGERDUTY_ROUTING_KEY, severities: e.PAGERDUTY_SEVERITIES, eventsUrl: e.PAGERDUTY_EVENTS_URL, source: e.PAGERDUTY_SOURCE },
     logLevel: e.LOG_LEVEL ?? 'info',
     // Whether LOG_LEVEL was set: the sandbox is quieter by default than the bot, unless asked.
     logLevelFromEnv: e.LOG_LEVEL,

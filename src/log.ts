@@ -9,7 +9,7 @@ export function createLogger(level: string, destination: NodeJS.WritableStream =
     {
       level,
       redact: {
-        paths: ['*.token', '*.botToken', '*.signingSecret', '*.appToken', 'headers.authorization', '*.headers.authorization'],
+        paths: ['*.token', '*.botToken', '*.signingSecret', '*.appToken', '*.routingKey', '*.routing_key', '*.secret', 'headers.authorization', '*.headers.authorization'],
         censor: '[redacted]',
       },
     },

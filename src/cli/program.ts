@@ -16,6 +16,7 @@ import { registerOob } from './oob.js';
 import { registerAlertSources } from './alert-sources.js';
 import { remindCommand } from './remind.js';
 import { registerClocks } from './clocks.js';
+import { registerWebhooks } from './webhooks.js';
 import { tlpCommand } from './tlp.js';
 import { AppError } from '../shared/errors.js';
 import { exportCommand, reportCommand, statsCommand } from './reports.js';
@@ -235,6 +236,7 @@ export function buildProgram(run: CliRun): Command {
   registerEvidence(program, config, out, exit);
   registerOob(program, config, out, exit);
   registerAlertSources(program, config, out, exit);
+  registerWebhooks(program, config, out);
   oneLineUsageErrors(program);
   return program;
 }

@@ -18,6 +18,9 @@ import type { FollowupSettings } from './followups/deps.js';
 import type { ClockSettings } from './clocks/deps.js';
 import type { AskSettings } from './asks/deps.js';
 import type { OobPlanSettings } from './oob/deps.js';
+import type { PagingSettings } from './deliveries/deps.js';
+import { planDeliveries } from './deliveries/from-changes.js';
+import { deliveriesEnqueuedDuring } from './deliveries/queries.js';
 
 /** Dependencies of core. */
 export interface CoreDeps {
@@ -73,6 +76,8 @@ export interface CoreDeps {
   archiveAfterMs?: number;
   /** RULES_FILE: what a declaration sets up by itself (invites, playbook, commander), checked at start-up (src/core/rules). */
   rules?: IncidentRules;
+  /** PAGERDUTY_SEVERITIES and PAGERDUTY_SOURCE when PAGERDUTY_ROUTING_KEY is set (src/core/deliveries); absent: nothing pages. */
+  paging?: PagingSettings;
 }
 
 /** Who is acting and through what. CLI and system actors are trusted operators. */
@@ -88,7 +93,7 @@ export function isTrusted(actor: Actor): boolean {
   return actor.source === 'cli' || actor.source === 'system';
 }
 
-type TransactionDeps = Pick<CoreDeps, 'db' | 'redactPatterns' | 'outbox'>;
+type TransactionDeps = Pick<CoreDeps, 'db' | 'redactPatterns' | 'outbox'> & Partial<Pick<CoreDeps, 'paging' | 'clock'>>;
 
 /**
  * Runs fn in one transaction: a change and its timeline event commit together or not at all. The transaction carries
@@ -105,10 +110,18 @@ export async function inTransaction<T, R>(deps: TransactionDeps, fn: (tx: Tx) =>
     const result = await fn(tx);
     // Whatever use case changed an incident, the Home tabs it concerns are refreshed by the same transaction.
     await refreshHomesAfter(tx);
+    // Likewise its webhooks and pages (src/core/deliveries): decided here, enqueued after `last` (a declared incident has its number then).
+    const deliveries = await planDeliveries(tx, deps);
     // Statements that take a lock held until the commit (a gapless number) go last, so that the lock is held briefly.
-    return last ? last(tx, result) : result;
+    const out = last ? await last(tx, result) : result;
+    if (deliveries) await deliveries();
+    return out;
   });
   // Only after the commit: a worker woken earlier would not see the rows yet.
   if (used && enqueuedDuring(used)) deps.outbox?.notify();
+  if (used && deliveriesEnqueuedDuring(used)) {
+    if (deps.outbox?.notifyDeliveries) deps.outbox.notifyDeliveries();
+    else deps.outbox?.notify();
+  }
   return result;
 }

@@ -53,6 +53,7 @@ import type { PeopleDirectory } from './people/directory.js';
 import { openHome, readHome } from './home/read.js';
 import { runDueArchives } from './archive/run-due.js';
 import { keepChannelOpen } from './archive/keep-open.js';
+import { deliveriesApi, webhooksApi } from './deliveries/core-api.js';
 
 /** Builds the core API over its dependencies. */
 export function createCore(deps: CoreDeps) {
@@ -204,6 +205,10 @@ export function createCore(deps: CoreDeps) {
     health: healthApi(deps),
     /** Alert intake (POST /api/v1/alerts): sources with their tokens, and alerts that open or join triage incidents. */
     alerts: alertsApi(deps),
+    /** Outgoing webhooks (admins register where incident events are sent, signed). */
+    webhooks: webhooksApi(deps),
+    /** The outbox of outgoing HTTP deliveries (webhooks, PagerDuty): the delivery log, and the worker's claim and settle. */
+    deliveries: deliveriesApi(deps),
     decoys: {
       /** Throws not_authorized (and reports the refusal) unless the actor may manage decoys; writes nothing. */
       mayManage: (actor: Actor) => authorize(deps, actor, 'decoy.manage'),

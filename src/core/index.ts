@@ -111,3 +111,7 @@ export { isBackdated, type SlackMessageRef, type TimelineEvent } from './timelin
 export { channelAudience, eventTlp, incidentTlp, SHARED_CHANNEL_AUDIENCE } from './tlp/marking.js';
 export { mayReceive, parseTlp, tlpLabel, TLP_LEVELS, tlpRank, tlpStatement, TLP_WORDING, type Tlp } from './tlp/tlp.js';
 export { TlpFilter, withheldList, withheldText, type WithheldCounts } from './tlp/withhold.js';
+export type { DeliveriesApi } from './deliveries/core-api.js';
+export { DELIVERY_CHANNELS, type DeliveryChannel, type DeliveryOutcome, type DeliveryRow, type LoggedDelivery } from './deliveries/delivery.js';
+export type { PagingSettings } from './deliveries/deps.js';
+export { WEBHOOK_EVENTS, type Webhook } from './webhooks/webhook.js';

@@ -4,7 +4,7 @@
 // which accepts only text that passed the redaction step; test/db/redacted-columns.test.ts lists every other text
 // and JSON column with the reason it holds no free text.
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { ActionItem } from '../shared/action-item.js';
 import { EMPTY_TEXT, redactedJson, redactedText } from './redacted.js';
 
@@ -700,4 +700,75 @@ export const alerts = pgTable(
     payload: redactedJson<Record<string, unknown>>('payload').notNull(),
   },
   (t) => [index('alerts_incident_idx').on(t.incidentId), index('alerts_source_idx').on(t.sourceId, t.receivedAt)],
+);
+
+/**
+ * Outgoing webhooks an admin registered (src/core/webhooks): incident lifecycle events are POSTed to url as JSON,
+ * signed with secret (kept as it is, since signing needs it; never shown again after registration). events lists the
+ * event types sent ('*': all). A removed hook is disabled, not deleted, so the delivery log still names it.
+ */
+export const webhooks = pgTable('webhooks', {
+  id: serial('id').primaryKey(),
+  url: text('url').notNull(),
+  events: jsonb('events').$type<string[]>().notNull(),
+  secret: text('secret').notNull(),
+  /** Trusted receivers get private incidents in full; others only their reference, severity and status. */
+  trusted: boolean('trusted').notNull().default(false),
+  createdBy: text('created_by').notNull(),
+  createdAt: tz('created_at').notNull(),
+  disabledAt: tz('disabled_at'),
+});
+
+/**
+ * The outbox of outgoing HTTP deliveries (webhooks, PagerDuty; later email): enqueued in the transaction of the change
+ * they tell of, claimed under a lease, delivered in order within a lane (one incident's pages, one hook's events).
+ * key is the idempotency key; the payload is stored redacted, and what is sent is built from it on every attempt, so
+ * a retry sends the same body and the same delivery id.
+ */
+export const outgoingDeliveries = pgTable(
+  'outgoing_deliveries',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    key: text('key').notNull(),
+    channel: text('channel').notNull(),
+    /** What the channel delivers to: a webhook id for 'webhook', the routing key's service ('default') for 'pagerduty'. */
+    target: text('target').notNull(),
+    lane: text('lane').notNull(),
+    /** The event type ('incident.declared') or PagerDuty action ('trigger'), for the delivery log. */
+    event: text('event').notNull(),
+    payload: redactedJson<Record<string, unknown>>('payload').notNull(),
+    incidentId: integer('incident_id').references(() => incidents.id),
+    createdAt: tz('created_at').notNull(),
+    availableAt: tz('available_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    leaseUntil: tz('lease_until'),
+    leasedBy: text('leased_by'),
+    deliveredAt: tz('delivered_at'),
+    failedAt: tz('failed_at'),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    uniqueIndex('outgoing_deliveries_key').on(t.key),
+    index('outgoing_deliveries_pending_idx').on(t.lane, t.id).where(sql`delivered_at is null and failed_at is null`),
+    index('outgoing_deliveries_incident_idx').on(t.incidentId),
+    check('outgoing_deliveries_channel_check', sql`${t.channel} in ('webhook','pagerduty','email')`),
+  ],
+);
+
+/** The delivery log: one row per attempt of an outgoing delivery, with the HTTP status (null: no answer) and how long it took. */
+export const deliveryAttempts = pgTable(
+  'delivery_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    deliveryId: bigint('delivery_id', { mode: 'number' })
+      .notNull()
+      .references(() => outgoingDeliveries.id),
+    attempt: integer('attempt').notNull(),
+    at: tz('at').notNull(),
+    httpStatus: integer('http_status'),
+    error: text('error'),
+    durationMs: integer('duration_ms').notNull(),
+    worker: text('worker').notNull(),
+  },
+  (t) => [index('delivery_attempts_delivery_idx').on(t.deliveryId, t.id)],
 );

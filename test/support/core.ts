@@ -31,6 +31,8 @@ export async function testCore(
     /** Reminder settings (default: core's, the default intervals without quiet hours or stale list). */
     reminders?: CoreDeps['reminders'];
     announceChannel?: string;
+    /** PagerDuty paging (PAGERDUTY_SEVERITIES, PAGERDUTY_SOURCE); absent: nothing pages. */
+    paging?: CoreDeps['paging'];
   } = {},
 ) {
   const database: TestDatabase = opts.database ?? (await createTestDatabase());
@@ -50,6 +52,7 @@ export async function testCore(
     ...opts.access,
     ...(opts.reminders ? { reminders: opts.reminders } : {}),
     ...(opts.announceChannel ? { announceChannel: opts.announceChannel } : {}),
+    ...(opts.paging ? { paging: opts.paging } : {}),
     // The scheduled posts are set up as in the bot, posting nowhere: tests that post build them over the fake Slack.
     awareness: { schedule: { name: 'weekly', cron: '0 9 * * 1', timezone: 'Europe/Paris', graceMs: 24 * 3_600_000 }, channels: ['C0STAFF'], tips: tipsOf([aTip('a')]), poster: NO_POSTS, ...SLOT_IDENTITY },
     digest: { schedule: undefined, channel: undefined, poster: NO_POSTS, ...SLOT_IDENTITY },

@@ -61,6 +61,8 @@ export const RULES = {
   'decoy.manage': 'admin',
   // Like decoys: a source's token opens incidents from outside, so the people who run the decoys hand them out.
   'alert-source.manage': 'admin',
+  // Outgoing webhooks send incident events out of Slack: the people who run the deployment decide where.
+  'webhook.manage': 'admin',
   // Like the awareness programme: a scheduled post to a shared channel, run by the same people.
   'digest.manage': 'admin',
   // "Was this you?" reaches a person's direct messages in the bot's name, maybe an outsider's: like assigning a role,
@@ -119,6 +121,7 @@ export const ACTION_WORDS: Record<Action, string> = {
   'awareness.manage': 'run the awareness programme (`/awareness tip` is open to everyone)',
   'decoy.manage': 'manage decoys',
   'alert-source.manage': 'create, list or revoke alert sources',
+  'webhook.manage': 'manage outgoing webhooks',
   'digest.manage': 'preview or post the weekly incident digest',
   'incident.ask': 'ask people “was this you?” about this incident',
   'ask.answer': 'answer this question',

@@ -4,6 +4,8 @@
 export interface OutboxPort {
   /** Something was enqueued and committed: deliver it now rather than at the next poll. */
   notify(): void;
+  /** An outgoing delivery (webhook, page; src/core/deliveries) was enqueued and committed; absent: notify() is called instead. */
+  notifyDeliveries?(): void;
   /** Resolves once nothing due is left to deliver (rows waiting on a backoff or a hold are not due). */
   idle(): Promise<void>;
 }

@@ -26,6 +26,7 @@ const DESCRIBE: Record<EventKind, (p: P) => string> = {
   channel_created: (p) => `Channel #${s(p.name)} created${p.private ? ' (private)' : ''}`,
   members_invited: (p) => `Invited ${(Array.isArray(p.users) ? p.users : []).map(s).join(', ')}`,
   slack_call_failed: (p) => `Slack call failed while ${s(p.action)}: ${s(p.error)}`,
+  page_failed: (p) => `Paging through PagerDuty failed (${s(p.action)}): ${s(p.error)}`,
   correction: (p) => `Correction${p.tlp ? ` (TLP:${s(p.tlp)})` : ''}: ${s(p.text)}`,
   playbook_started: (p) => `Playbook started: ${s(p.title)} (${s(p.steps)} steps)`,
   step_completed: (p) => withText(`Done: ${step(p)}`, p.note),

@@ -45,6 +45,8 @@ export interface EventPayloads {
   channel_created: { channelId: string; name: string; private: boolean };
   members_invited: { users: string[] };
   slack_call_failed: { action: string; error: string };
+  /** A PagerDuty event (trigger, acknowledge, resolve) given up: the on-call may not have been paged (src/core/deliveries). */
+  page_failed: { action: string; error: string };
   correction: { text: string; redacted?: string[]; tlp?: Tlp };
   playbook_started: PlaybookRef & { title: string; steps: number };
   step_completed: StepRef & { note?: string; confirmed?: boolean };
