@@ -171,6 +171,12 @@ const schema = z
       .enum(['true', 'false'], { message: 'must be true or false' })
       .default('false')
       .transform((v) => v === 'true'),
+    // Email to people who reported a suspicious message (thanks, then the verdict): the SMTP server and the From address.
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, 'must be smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465')
+      .optional(),
+    MAIL_FROM: z.string().min(3, 'must be an address such as "Security team <security@example.org>"').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
     // Under Slack's 3 s ack deadline, so a request during a database outage still gets its "try again" reply.
@@ -180,6 +186,7 @@ const schema = z
     message: 'must be longer than ASK_REMIND_AFTER: the commander hears of an unanswered question after its reminder',
     path: ['ASK_ESCALATE_AFTER'],
   })
+  .refine((e) => !e.SMTP_URL || e.MAIL_FROM, { message: 'must be set when SMTP_URL is: the address reporters see the thanks and verdict come from', path: ['MAIL_FROM'] })
   .transform((e) => ({
     slack: {
       botToken: e.SLACK_BOT_TOKEN,
@@ -242,6 +249,8 @@ const schema = z
       // Only behind a reverse proxy that sets X-Forwarded-For may the header name the source; otherwise anyone could.
       trustProxy: e.TRUST_PROXY,
     },
+    // undefined: reporters who are not Slack users hear nothing by email.
+    smtp: e.SMTP_URL && e.MAIL_FROM ? { url: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
     logLevel: e.LOG_LEVEL ?? 'info',
     // Whether LOG_LEVEL was set: the sandbox is quieter by default than the bot, unless asked.
     logLevelFromEnv: e.LOG_LEVEL,
