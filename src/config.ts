@@ -177,6 +177,12 @@ const schema = z
       .enum(['true', 'false'], { message: 'must be true or false' })
       .default('false')
       .transform((v) => v === 'true'),
+    // Email to people who reported a suspicious message (thanks, then the verdict): the SMTP server and the From address.
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, 'must be smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465')
+      .optional(),
+    MAIL_FROM: z.string().min(3, 'must be an address such as "Security team <security@example.org>"').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
     // Under Slack's 3 s ack deadline, so a request during a database outage still gets its "try again" reply.
@@ -215,6 +221,7 @@ const schema = z
     message: 'is not a loopback address, so anyone who can reach it could read the metrics: set METRICS_TOKEN too, or use 127.0.0.1',
     path: ['METRICS_HOST'],
   })
+  .refine((e) => !e.SMTP_URL || e.MAIL_FROM, { message: 'must be set when SMTP_URL is: the address reporters see the thanks and verdict come from', path: ['MAIL_FROM'] })
   .transform((e) => ({
     slack: {
       botToken: e.SLACK_BOT_TOKEN,
@@ -281,6 +288,8 @@ const schema = z
     metrics: { port: isOff(e.METRICS_PORT) ? undefined : Number(e.METRICS_PORT), host: e.METRICS_HOST.trim().replace(/^\[(.*)\]$/, '$1'), token: e.METRICS_TOKEN },
     alerts: { rateLimit: alertsRateLimit(e.ALERTS_RATE_LIMIT)! },
     pagerduty: { routingKey: e.PAGERDUTY_ROUTING_KEY, severities: e.PAGERDUTY_SEVERITIES, eventsUrl: e.PAGERDUTY_EVENTS_URL, source: e.PAGERDUTY_SOURCE },
+    // undefined: reporters who are not Slack users hear nothing by email.
+    smtp: e.SMTP_URL && e.MAIL_FROM ? { url: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
     logLevel: e.LOG_LEVEL ?? 'info',
     // Whether LOG_LEVEL was set: the sandbox is quieter by default than the bot, unless asked.
     logLevelFromEnv: e.LOG_LEVEL,

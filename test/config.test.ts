@@ -85,6 +85,21 @@ describe('config', () => {
     expect(() => loadConfig({ ASK_REMIND_AFTER: '4h', ASK_ESCALATE_AFTER: '2h' })).toThrow(/ASK_ESCALATE_AFTER: must be longer than ASK_REMIND_AFTER/);
   });
 
+  it('reads SMTP_URL and MAIL_FROM together, and never echoes the password in a URL', () => {
+    expect(loadConfig({}).smtp).toBeUndefined();
+    expect(loadConfig({ SMTP_URL: 'smtp://u:p@mail.example.org:587', MAIL_FROM: 'Security <sec@example.org>' }).smtp).toEqual({ url: 'smtp://u:p@mail.example.org:587', from: 'Security <sec@example.org>' });
+    expect(() => loadConfig({ SMTP_URL: 'smtp://u:hunter2@mail.example.org' })).toThrow(/MAIL_FROM: must be set when SMTP_URL is/);
+    const bad = (() => {
+      try {
+        loadConfig({ SMTP_URL: 'http://u:hunter2@mail.example.org', MAIL_FROM: 'x@example.org' });
+      } catch (err) {
+        return (err as ConfigError).problems.join('\n');
+      }
+    })();
+    expect(bad).toContain('SMTP_URL');
+    expect(bad).not.toContain('hunter2');
+  });
+
   it('.env.example lists every setting config.ts reads, and nothing else', () => {
     const source = readFileSync('src/config.ts', 'utf8');
     const read = new Set([...source.matchAll(/^\s{4}([A-Z][A-Z0-9_]+):/gm)].map((m) => m[1]));

@@ -75,6 +75,7 @@ export { isMessage, type IncidentChange, type NotificationPayloads } from './out
 // Database queries adapters still call directly; to become Core methods.
 export { cardMessage, claimDue, countClaimable, nextDueAt, rowsByKey, type OutboxRow } from './outbox/queries.js';
 export { settleAttempt } from './outbox/settle.js';
+export { VERDICT_OUTCOME, type VerdictStatus } from './outbox/verdict.js';
 export { labelIdsIn, personLabel, type PeopleDirectory, type Profile } from './people/directory.js';
 export { importPlaybookText } from './playbooks/import/detect.js';
 export { ImportError } from './playbooks/import/result.js';

@@ -9,6 +9,16 @@ import type { NotificationPayloads } from './notifications.js';
 
 const VERDICTS: readonly Status[] = ['declined', 'resolved', 'closed'];
 
+/** The statuses a reporter is told of. */
+export type VerdictStatus = NotificationPayloads['verdict_told']['status'];
+
+/** What each verdict means, in a reporter's words: Slack and email tell it alike. */
+export const VERDICT_OUTCOME: Readonly<Record<VerdictStatus, string>> = {
+  declined: 'was looked at and declined: no incident response was needed',
+  resolved: 'has been resolved: the responders dealt with it',
+  closed: 'is now closed: the response and its follow-up are finished',
+};
+
 /** Whether a reporter id is a Slack person (a decoy's incident is reported by Rampart itself, which hears nothing). */
 function isPerson(userId: string): boolean {
   return /^[UW][A-Z0-9]{2,}$/.test(userId);
@@ -29,7 +39,7 @@ export async function noticeVerdict(
     ref: incident.ref,
     drill: incident.drill,
     userId: incident.reporterId,
-    status: p.to as NotificationPayloads['verdict_told']['status'],
+    status: p.to as VerdictStatus,
     ...(p.note ? { note: p.note } : {}),
   };
   // The reporter's own lane, as their other direct messages: one slow DM holds up no channel.

@@ -1,5 +1,5 @@
 // Turning an outbox notification (domain data) into the message Slack shows. Pure, so it is tested without Bolt.
-import type { IncidentChange, NotificationPayloads } from '../../core/index.js';
+import { VERDICT_OUTCOME, type IncidentChange, type NotificationPayloads } from '../../core/index.js';
 import { drillPrefix } from '../blocks/drill.js';
 import { reviewPrompt } from '../blocks/review-modal.js';
 import { message, type SlackMessage } from '../blocks/message.js';
@@ -66,17 +66,11 @@ export function reporterMessage(p: NotificationPayloads['reporter_told']): Slack
   );
 }
 
-const OUTCOME: Record<NotificationPayloads['verdict_told']['status'], string> = {
-  declined: 'was looked at and declined: no incident response was needed',
-  resolved: 'has been resolved: the responders dealt with it',
-  closed: 'is now closed: the response and its follow-up are finished',
-};
-
 /** The reporter's direct message with the verdict: the outcome in plain words, the reason when one was given, and thanks. */
 export function verdictMessage(p: NotificationPayloads['verdict_told']): SlackMessage {
   const why = p.note ? md`\n>${p.note}` : '';
   const drill = p.drill ? md` This was a drill, so nothing was really at risk.` : '';
-  return message(md`${drillPrefix(p)}:envelope_with_arrow: What you reported, *${p.ref}*, ${OUTCOME[p.status]}.${why}\nThank you for reporting it: early reports are how we catch things in time.${drill}`);
+  return message(md`${drillPrefix(p)}:envelope_with_arrow: What you reported, *${p.ref}*, ${VERDICT_OUTCOME[p.status]}.${why}\nThank you for reporting it: early reports are how we catch things in time.${drill}`);
 }
 
 /** The incident channel's one line when a playbook run is complete (its steps are otherwise updated in place). */
