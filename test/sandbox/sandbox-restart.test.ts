@@ -41,6 +41,12 @@ async function withDatabase<T>(dataDir: string, fn: (db: Database['db']) => Prom
   }
 }
 
+// The weekly digest lists every incident of the week, the user's own among them, whenever an example's `wait` crosses
+// Monday 08:00 (the examples run on today's date): reading INC-1 there is not touching it.
+function withoutDigests(text: string): string {
+  return text.replace(/^\[#[^\]]+\] rampart: == Weekly incident digest ==\n(?: {4}.*\n?)*/gm, '');
+}
+
 const EXAMPLES = ['phishing-playbook', 'awareness', 'decoys', 'review-and-report'];
 
 describe('the sandbox on a used data directory', () => {
@@ -57,7 +63,7 @@ describe('the sandbox on a used data directory', () => {
           const lines = (await readFile(`docs/examples/${name}.txt`, 'utf8')).split('\n');
           const { code, text } = await runLines(data, lines, database);
           expect({ round, name, code, tail: text.slice(-300) }).toMatchObject({ code: 0 });
-          expect(text).not.toMatch(/INC-1\b/);
+          expect(withoutDigests(text)).not.toMatch(/INC-1\b/);
         }
       }
       const incidents = await listIncidents(db, { all: true });
