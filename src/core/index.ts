@@ -114,5 +114,6 @@ export { mayReceive, parseTlp, tlpLabel, TLP_LEVELS, tlpRank, tlpStatement, TLP_
 export { TlpFilter, withheldList, withheldText, type WithheldCounts } from './tlp/withhold.js';
 export type { DeliveriesApi } from './deliveries/core-api.js';
 export { DELIVERY_CHANNELS, type DeliveryChannel, type DeliveryOutcome, type DeliveryRow, type LoggedDelivery } from './deliveries/delivery.js';
+export type { ReporterEmail } from './deliveries/email.js';
 export type { PagingSettings } from './deliveries/deps.js';
 export { WEBHOOK_EVENTS, type Webhook } from './webhooks/webhook.js';

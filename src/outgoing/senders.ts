@@ -1,7 +1,9 @@
-// One sender per delivery channel: each turns a stored delivery into the HTTP request for this attempt. Registered in
-// a map by channel, so another channel (email) is one more entry; the worker does the rest (post, verdict, settle).
+// One sender per delivery channel: an HTTP channel's sender turns a stored delivery into the request for this attempt
+// (the worker posts it and reads the answer); another channel (email) sends by itself and says how it went. Registered
+// in a map by channel; the worker does the rest (verdict, backoff, settle, the delivery log).
 import type { DeliveriesApi, DeliveryChannel, DeliveryRow } from '../core/index.js';
 import type { OutgoingRequest } from './http.js';
+import type { Verdict } from './retry.js';
 import { signatureHeader } from './signature.js';
 
 /** A delivery that can never be sent (its hook was removed, paging was turned off): given up at once, with this reason. */
@@ -12,8 +14,13 @@ export class Undeliverable extends Error {
 /** Builds the request for one attempt of a delivery; throws Undeliverable when there is nowhere to send it. */
 export type Sender = (row: DeliveryRow, at: Date) => Promise<OutgoingRequest>;
 
+/** A channel that is not HTTP: one attempt, its verdict (retry or failed for good); throws Undeliverable like Sender. */
+export interface DirectSender {
+  send(row: DeliveryRow, at: Date): Promise<Verdict>;
+}
+
 /** The senders by channel; a channel without one is given up with a clear error. */
-export type Senders = Partial<Record<DeliveryChannel, Sender>>;
+export type Senders = Partial<Record<DeliveryChannel, Sender | DirectSender>>;
 
 /**
  * Webhooks: the stored body as it is (so every attempt sends the same bytes), signed at the attempt's time, with the

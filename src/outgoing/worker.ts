@@ -1,6 +1,6 @@
-// Delivers the outgoing outbox (webhooks, PagerDuty): claims due lane heads, builds each request with its channel's
-// sender, POSTs it with a timeout, and settles the attempt (with its delivery-log row). Woken after a commit that
-// enqueued something, and by a periodic poll for retries that came due and rows other replicas left behind.
+// Delivers the outgoing outbox (webhooks, PagerDuty, email): claims due lane heads, builds each request with its
+// channel's sender and POSTs it with a timeout (or lets a non-HTTP sender send), and settles the attempt (with its
+// delivery-log row). Woken after a commit that enqueued something, and by a periodic poll for retries that came due and rows other replicas left behind.
 import { randomUUID } from 'node:crypto';
 import type { Clock, DeliveriesApi, DeliveryOutcome, DeliveryRow } from '../core/index.js';
 import type { Logger } from '../log.js';
@@ -130,10 +130,13 @@ export class OutgoingWorker {
     try {
       const sender = this.deps.senders[row.channel];
       if (!sender) throw new Undeliverable(`no sender for ${row.channel} deliveries in this process`);
-      const request = await sender(row, started);
-      const answer = await post(request, { timeoutMs: this.tuning.timeoutMs, now: () => this.deps.clock.now().getTime(), ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) });
-      httpStatus = answer.status;
-      verdict = verdictOf(answer);
+      if (typeof sender !== 'function') verdict = await sender.send(row, started);
+      else {
+        const request = await sender(row, started);
+        const answer = await post(request, { timeoutMs: this.tuning.timeoutMs, now: () => this.deps.clock.now().getTime(), ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) });
+        httpStatus = answer.status;
+        verdict = verdictOf(answer);
+      }
     } catch (err) {
       verdict = err instanceof Undeliverable ? { kind: 'failed', error: err.message } : { kind: 'retry', error: networkError(err) };
     }
