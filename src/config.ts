@@ -171,6 +171,25 @@ const schema = z
       .enum(['true', 'false'], { message: 'must be true or false' })
       .default('false')
       .transform((v) => v === 'true'),
+    // The phishing-report mailbox (README "Phishing-report mailbox"): read over IMAP when MAIL_IMAP_HOST is set.
+    MAIL_IMAP_HOST: z.string().min(1).optional(),
+    MAIL_IMAP_PORT: z.coerce.number().int().min(1).max(65535).default(993),
+    MAIL_IMAP_SECURE: z
+      .enum(['true', 'false'], { message: 'must be true or false' })
+      .default('true')
+      .transform((v) => v === 'true'),
+    MAIL_IMAP_USER: z.string().min(1).optional(),
+    MAIL_IMAP_PASSWORD: z.string().min(1).optional(),
+    MAIL_IMAP_ACCESS_TOKEN: z.string().min(1).optional(),
+    MAIL_IMAP_MAILBOX: z.string().min(1).default('INBOX'),
+    MAIL_POLL_INTERVAL: z
+      .string()
+      .default('1m')
+      .refine((d) => (durationMs(d) ?? 0) > 0, 'a duration such as 1m, 5m or 1h'),
+    PHISHING_CAMPAIGN_WINDOW: z
+      .string()
+      .default('72h')
+      .refine((d) => (durationMs(d) ?? 0) > 0, 'a duration such as 72h, 90m or 3d'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
     // Under Slack's 3 s ack deadline, so a request during a database outage still gets its "try again" reply.
@@ -179,6 +198,11 @@ const schema = z
   .refine((e) => !((durationMs(e.ASK_ESCALATE_AFTER) ?? Infinity) <= (durationMs(e.ASK_REMIND_AFTER) ?? 0)), {
     message: 'must be longer than ASK_REMIND_AFTER: the commander hears of an unanswered question after its reminder',
     path: ['ASK_ESCALATE_AFTER'],
+  })
+  .refine((e) => !e.MAIL_IMAP_HOST || e.MAIL_IMAP_USER, { message: 'is needed with MAIL_IMAP_HOST: the mailbox to log in to', path: ['MAIL_IMAP_USER'] })
+  .refine((e) => !e.MAIL_IMAP_HOST || Boolean(e.MAIL_IMAP_PASSWORD) !== Boolean(e.MAIL_IMAP_ACCESS_TOKEN), {
+    message: 'set exactly one of MAIL_IMAP_PASSWORD (an app password) and MAIL_IMAP_ACCESS_TOKEN (OAuth2) with MAIL_IMAP_HOST',
+    path: ['MAIL_IMAP_PASSWORD'],
   })
   .transform((e) => ({
     slack: {
@@ -242,6 +266,20 @@ const schema = z
       // Only behind a reverse proxy that sets X-Forwarded-For may the header name the source; otherwise anyone could.
       trustProxy: e.TRUST_PROXY,
     },
+    // undefined: no mailbox is read. Secrets stay in here; nothing logs this object.
+    mail: e.MAIL_IMAP_HOST
+      ? {
+          host: e.MAIL_IMAP_HOST,
+          port: e.MAIL_IMAP_PORT,
+          secure: e.MAIL_IMAP_SECURE,
+          user: e.MAIL_IMAP_USER!,
+          ...(e.MAIL_IMAP_PASSWORD ? { password: e.MAIL_IMAP_PASSWORD } : {}),
+          ...(e.MAIL_IMAP_ACCESS_TOKEN ? { accessToken: e.MAIL_IMAP_ACCESS_TOKEN } : {}),
+          mailbox: e.MAIL_IMAP_MAILBOX,
+          pollIntervalMs: durationMs(e.MAIL_POLL_INTERVAL)!,
+        }
+      : undefined,
+    phishingCampaignWindowMs: durationMs(e.PHISHING_CAMPAIGN_WINDOW)!,
     logLevel: e.LOG_LEVEL ?? 'info',
     // Whether LOG_LEVEL was set: the sandbox is quieter by default than the bot, unless asked.
     logLevelFromEnv: e.LOG_LEVEL,

@@ -73,6 +73,8 @@ export interface CoreDeps {
   archiveAfterMs?: number;
   /** RULES_FILE: what a declaration sets up by itself (invites, playbook, commander), checked at start-up (src/core/rules). */
   rules?: IncidentRules;
+  /** PHISHING_CAMPAIGN_WINDOW: reported mails sharing a sender, URL or subject this close together join one open incident (default 72 h). */
+  phishingCampaignWindowMs?: number;
 }
 
 /** Who is acting and through what. CLI and system actors are trusted operators. */

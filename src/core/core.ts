@@ -51,6 +51,7 @@ import type { PeopleDirectory } from './people/directory.js';
 import { openHome, readHome } from './home/read.js';
 import { runDueArchives } from './archive/run-due.js';
 import { keepChannelOpen } from './archive/keep-open.js';
+import { phishingApi } from './phishing/core-api.js';
 
 /** Builds the core API over its dependencies. */
 export function createCore(deps: CoreDeps) {
@@ -198,6 +199,8 @@ export function createCore(deps: CoreDeps) {
     tlp: tlpApi(deps),
     /** Evidence and its chain of custody (NIST SP 800-61's evidence log). */
     evidence: evidenceApi(deps),
+    /** Reported phishing mails (the mailbox intake): each handled once, opening or joining its campaign's incident. */
+    phishing: phishingApi(deps),
     decoys: {
       /** Throws not_authorized (and reports the refusal) unless the actor may manage decoys; writes nothing. */
       mayManage: (actor: Actor) => authorize(deps, actor, 'decoy.manage'),

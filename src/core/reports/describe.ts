@@ -44,6 +44,12 @@ const DESCRIBE: Record<EventKind, (p: P) => string> = {
       ? `Decoy ${s(p.decoy)} pasted in Slack by ${s(p.source)} in ${s(p.channel)}`
       : `Decoy ${s(p.decoy)} fetched from ${s(p.source)}${p.userAgent ? ` (${s(p.userAgent)})` : ''}`,
   rule_applied: (p) => ruleWords(p),
+  phishing_reported: (p) => {
+    const from = (p.from as { address?: string } | undefined)?.address;
+    const urls = Array.isArray(p.urls) ? p.urls.length : 0;
+    const files = Array.isArray(p.attachments) ? p.attachments.length : 0;
+    return `Phishing reported by ${p.reporter ? s(p.reporter) : 'an unknown reporter'}: "${s(p.subject)}" from ${from ? defang('email', from) : 'an unknown sender'} (${plural(urls, 'URL')}, ${plural(files, 'attachment')})`;
+  },
   channel_kept_open: () => 'Channel kept open (not archived)',
   channel_archived: () => 'Channel archived',
   channel_unarchived: () => 'Channel unarchived',

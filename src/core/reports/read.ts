@@ -54,6 +54,7 @@ export const KEY_KINDS: readonly string[] = [
   'moved_out_of_band',
   'rule_applied',
   'decoy_tripped',
+  'phishing_reported',
   'review_saved',
   'lesson_promoted',
   'correction',
