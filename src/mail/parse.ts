@@ -3,7 +3,7 @@
 // original is a message/rfc822 attachment (Outlook's "Forward as attachment", Microsoft's Report button), a forward
 // inline in the body, or, with neither, the message itself (a redirect keeps the phisher's headers; the reporter is
 // then Resent-From when present). A message that yields no sender address is malformed: rejected with the reason.
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import { simpleParser, type AddressObject, type ParsedMail, type SimpleParserOptions } from 'mailparser';
 import { sha256Hex, type AuthResults, type MailFacts, type MailRejection, type MailReport } from '../core/index.js';
 import { mailUrls } from './urls.js';
 
@@ -59,20 +59,23 @@ export async function parseReport(raw: Uint8Array, source: MessageSource): Promi
   return { report: { ...withId, ...(reporter ? { reporter } : {}), original, via, evidence } };
 }
 
-// mailparser's defaults, less the work nobody reads: no text-to-HTML copy of the body.
-const PARSE_OPTIONS = { skipTextToHtml: true, skipImageLinks: true } as const;
+// mailparser's defaults, less the work nobody reads (no text-to-HTML copy of the body). ignoreEmbedded goes to its
+// splitter (mailsplit): a message/rfc822 part marked inline would otherwise be merged into the report's own text,
+// losing the original's headers; kept whole, it is an attachment like one marked so.
+const PARSE_OPTIONS = { skipTextToHtml: true, skipImageLinks: true, ignoreEmbedded: true } as SimpleParserOptions;
 
 /** The facts of a parsed message. */
 async function factsOf(mail: ParsedMail): Promise<MailFacts> {
   const from = firstAddressObject(mail.from);
   const returnPath = headerAddress(mail, 'return-path');
+  const date = dateHeader(mail);
   return {
     ...(mail.messageId ? { messageId: mail.messageId } : {}),
     ...(from ? { from } : {}),
     replyTo: addressesOf(mail.replyTo),
     ...(returnPath ? { returnPath } : {}),
     ...(mail.subject ? { subject: mail.subject } : {}),
-    ...(mail.date && !Number.isNaN(mail.date.getTime()) ? { date: mail.date.toISOString() } : {}),
+    ...(date ? { date } : {}),
     auth: authResults(mail),
     urls: mailUrls(mail.text, typeof mail.html === 'string' ? mail.html : undefined),
     attachments: mail.attachments.map((a) => ({
@@ -82,6 +85,14 @@ async function factsOf(mail: ParsedMail): Promise<MailFacts> {
       sha256: sha256Hex(a.content),
     })),
   };
+}
+
+/** The Date header, ISO; undefined when absent or unreadable (mailparser would give the time of parsing instead). */
+function dateHeader(mail: Pick<ParsedMail, 'headerLines'>): string | undefined {
+  const line = mail.headerLines.find((h) => h.key === 'date');
+  const value = line?.line.slice(line.line.indexOf(':') + 1).replace(/\s+/g, ' ').trim();
+  const ms = value ? Date.parse(value) : NaN;
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
 
 /** SPF, DKIM and DMARC as the topmost Authentication-Results header (the receiving server's own) says. */
