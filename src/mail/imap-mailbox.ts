@@ -56,8 +56,11 @@ export async function openImapMailbox(settings: ImapSettings): Promise<ReportMai
     },
     moveAside: async (message, to) => {
       const uid = message.key.split(':')[1]!;
-      // Moved by another replica meanwhile: the server moves nothing and says so, which is fine.
-      await client.messageMove(uid, [...FOLDERS[to]], { uid: true });
+      // Another replica may have moved it since it was fetched. A session still sees a message another one expunged
+      // until it syncs, and Dovecot would copy it again: NOOP takes in the expunges, then only a message still here moves.
+      await client.noop();
+      const still = await client.search({ uid }, { uid: true });
+      if (still && still.length > 0) await client.messageMove(uid, [...FOLDERS[to]], { uid: true });
     },
     close: async () => {
       await client.logout().catch(() => client.close());

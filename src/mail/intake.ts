@@ -1,6 +1,9 @@
 // One pass over the report mailbox: each waiting message is parsed, handed to core (which opens or joins an incident,
-// or records the rejection, once), then moved aside. Core commits before the move, so a crash in between leaves the
-// message to be read again, and core's claim turns that second reading into a no-op before it is moved.
+// or records the rejection, once), then moved aside by the replica that handled it. Core commits before the move, so
+// a crash in between leaves the message to be read again: core says it was handled before, and when, and a message
+// handled more than LEFTOVER_AFTER_MS ago is a leftover that is moved now. One handled moments ago is being moved by
+// the replica that handled it; moving it here too would race that move (an IMAP session still sees a message another
+// session moved until it syncs, so both moves could copy it).
 import type { Core } from '../core/index.js';
 import type { Logger } from '../log.js';
 import type { ReportMailbox } from './mailbox.js';
@@ -12,6 +15,9 @@ export type IntakeResult =
   | { key: string; outcome: 'rejected'; reason: string }
   | { key: string; outcome: 'duplicate' };
 
+/** How long after it was handled a message still in the mailbox counts as left behind (its handler stopped before moving it). */
+export const LEFTOVER_AFTER_MS = 5 * 60_000;
+
 /** How many messages one pass reads at most (the next pass reads the rest). */
 export const BATCH = 50;
 
@@ -21,21 +27,31 @@ export async function runIntake(core: Core, mailbox: ReportMailbox, logger?: Log
   for (const message of await mailbox.waiting(BATCH)) {
     const parsed = await parseReport(message.raw, { mailbox: mailbox.name, uidKey: message.key });
     if ('rejection' in parsed) {
-      const { outcome } = await core.phishing.reject(parsed.rejection);
+      const rejected = await core.phishing.reject(parsed.rejection);
+      if (rejected.outcome === 'duplicate') {
+        if (leftOver(core, rejected.handledAt)) await mailbox.moveAside(message, 'rejected');
+        results.push({ key: message.key, outcome: 'duplicate' });
+        continue;
+      }
       logger?.warn({ mailbox: mailbox.name, key: message.key, reason: parsed.rejection.reason }, 'reported mail rejected');
       await mailbox.moveAside(message, 'rejected');
-      results.push(outcome === 'rejected' ? { key: message.key, outcome, reason: parsed.rejection.reason } : { key: message.key, outcome: 'duplicate' });
+      results.push({ key: message.key, outcome: 'rejected', reason: parsed.rejection.reason });
       continue;
     }
     const done = await core.phishing.report(parsed.report);
-    await mailbox.moveAside(message, 'processed');
     if (done.outcome === 'duplicate') {
+      if (leftOver(core, done.handledAt)) await mailbox.moveAside(message, 'processed');
       results.push({ key: message.key, outcome: 'duplicate' });
       continue;
     }
+    await mailbox.moveAside(message, 'processed');
     const { incident } = done;
     logger?.info({ mailbox: mailbox.name, key: message.key, incident: incident.ref, outcome: done.outcome }, 'reported mail handled');
     results.push({ key: message.key, outcome: done.outcome, incident: { id: incident.id, ref: incident.ref, title: incident.title }, evidence: done.evidence });
   }
   return results;
+}
+
+function leftOver(core: Core, handledAt: Date): boolean {
+  return core.now().getTime() - handledAt.getTime() >= LEFTOVER_AFTER_MS;
 }

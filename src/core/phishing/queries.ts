@@ -32,6 +32,19 @@ export async function claimMail(tx: Tx, row: MailClaim): Promise<ClaimedMail | u
   return inserted;
 }
 
+/** When the message was first claimed (by its key, or by its mailbox UID). */
+export async function claimedAt(tx: Tx, p: { messageKey: string; mailbox: string; uidKey: string | null }): Promise<Date> {
+  const byUid = p.uidKey === null ? undefined : and(eq(reportedMails.mailbox, p.mailbox), eq(reportedMails.uidKey, p.uidKey));
+  const [row] = await tx
+    .select({ at: reportedMails.receivedAt })
+    .from(reportedMails)
+    .where(byUid ? or(eq(reportedMails.messageKey, p.messageKey), byUid) : eq(reportedMails.messageKey, p.messageKey))
+    .orderBy(reportedMails.id)
+    .limit(1);
+  if (!row) throw new Error('a reported mail claim conflicted with no row');
+  return row.at;
+}
+
 /** Links a handled mail to its incident. */
 export async function setIncident(tx: Tx, mailId: number, incidentId: number): Promise<void> {
   await tx.update(reportedMails).set({ incidentId }).where(eq(reportedMails.id, mailId));

@@ -11,7 +11,7 @@ import { logEvidenceBySystem } from '../evidence/log-system.js';
 import { redactFor, redactJson, redactedField } from '../redaction/apply.js';
 import { appendEvent } from '../timeline/queries.js';
 import { recordMailObservables } from './observables.js';
-import { campaignIncidentId, claimMail, insertKeys, lockIntake, setIncident } from './queries.js';
+import { campaignIncidentId, claimedAt, claimMail, insertKeys, lockIntake, setIncident } from './queries.js';
 import { campaignKeys, incidentDescription, incidentTitle, messageKey, sha256Hex, type MailRejection, type MailReport } from './reported-mail.js';
 
 /** A report opens triage incidents of this type and severity. */
@@ -24,7 +24,8 @@ const MAX_URL_OBSERVABLES = 25;
 /** What handling a report did: opened or joined an incident, or nothing (the message was handled before). */
 export type ReportOutcome =
   | { outcome: 'opened' | 'joined'; incident: Incident; evidence: string; evidenceSha256: string; observables: number; setup?: string }
-  | { outcome: 'duplicate' };
+  /** Handled before (here or on another replica), first at handledAt. */
+  | { outcome: 'duplicate'; handledAt: Date };
 
 /** Handles a parsed report once: opens or joins the campaign's incident and records everything in one transaction. */
 export async function reportPhishing(deps: CoreDeps, report: MailReport): Promise<ReportOutcome> {
@@ -32,18 +33,17 @@ export async function reportPhishing(deps: CoreDeps, report: MailReport): Promis
   const windowMs = deps.phishingCampaignWindowMs ?? DEFAULT_CAMPAIGN_WINDOW_MS;
   const evidenceSha256 = sha256Hex(report.evidence);
   const keys = campaignKeys(report.original).map((k) => ({ kind: k.kind, value: redactFor(deps, k.value).text }));
+  const keyOf = { mailbox: report.mailbox, messageKey: messageKey(report), uidKey: report.uidKey ?? null };
   return inTransaction(deps, async (tx) => {
     const claimed = await claimMail(tx, {
-      mailbox: report.mailbox,
-      messageKey: messageKey(report),
-      uidKey: report.uidKey ?? null,
+      ...keyOf,
       state: 'handled',
       ...textFields(deps, report),
       evidenceSha256,
       evidence: report.evidence,
       receivedAt: now,
     });
-    if (!claimed) return { outcome: 'duplicate' as const };
+    if (!claimed) return { outcome: 'duplicate' as const, handledAt: await claimedAt(tx, keyOf) };
     await lockIntake(tx);
     const joined = await openCampaignIncident(tx, keys, new Date(now.getTime() - windowMs));
     const { incident, setup } = joined ? { incident: joined, setup: undefined } : await declareBySystem(deps, tx, declaration(deps, report), now);
@@ -68,19 +68,18 @@ export async function reportPhishing(deps: CoreDeps, report: MailReport): Promis
 }
 
 /** Records a message that could not be handled (once, like a report), so it is not read again and the reason is kept. */
-export async function rejectReport(deps: CoreDeps, rejection: MailRejection): Promise<{ outcome: 'rejected' | 'duplicate' }> {
+export async function rejectReport(deps: CoreDeps, rejection: MailRejection): Promise<{ outcome: 'rejected' } | { outcome: 'duplicate'; handledAt: Date }> {
   const now = deps.clock.now();
+  const keyOf = { mailbox: rejection.mailbox, messageKey: messageKey(rejection), uidKey: rejection.uidKey ?? null };
   return inTransaction(deps, async (tx) => {
     const claimed = await claimMail(tx, {
-      mailbox: rejection.mailbox,
-      messageKey: messageKey(rejection),
-      uidKey: rejection.uidKey ?? null,
+      ...keyOf,
       state: 'rejected',
       reason: redactFor(deps, rejection.reason.slice(0, 1000)).text,
       ...(rejection.reportMessageId ? { reportMessageId: redactFor(deps, rejection.reportMessageId.slice(0, 998)).text } : {}),
       receivedAt: now,
     });
-    return { outcome: claimed ? 'rejected' : 'duplicate' };
+    return claimed ? { outcome: 'rejected' as const } : { outcome: 'duplicate' as const, handledAt: await claimedAt(tx, keyOf) };
   });
 }
 

@@ -151,11 +151,11 @@ describe('once only', () => {
   it('handles a message once: the same Message-ID, or the same mailbox UID, is a duplicate', async () => {
     const report = aReport();
     expect(await t.core.phishing.report(report)).toMatchObject({ outcome: 'opened' });
-    expect(await t.core.phishing.report(report)).toEqual({ outcome: 'duplicate' });
+    expect(await t.core.phishing.report(report)).toEqual({ outcome: 'duplicate', handledAt: t.clock.now() });
     // Read again under another UID (copied back into the inbox): the Message-ID still says it was handled.
-    expect(await t.core.phishing.report({ ...report, uidKey: '42:999' })).toEqual({ outcome: 'duplicate' });
+    expect(await t.core.phishing.report({ ...report, uidKey: '42:999' })).toEqual({ outcome: 'duplicate', handledAt: t.clock.now() });
     // Another message under a UID already handled (no Message-ID, other bytes): the UID guard holds.
-    expect(await t.core.phishing.report({ ...aReport(), reportMessageId: undefined, uidKey: report.uidKey! })).toEqual({ outcome: 'duplicate' });
+    expect(await t.core.phishing.report({ ...aReport(), reportMessageId: undefined, uidKey: report.uidKey! })).toEqual({ outcome: 'duplicate', handledAt: t.clock.now() });
     expect(await count('reported_mails')).toBe(1);
     expect(await count('evidence_items')).toBe(1);
   });
@@ -163,7 +163,7 @@ describe('once only', () => {
   it('records a rejection once, with its reason', async () => {
     const rejection = { mailbox: 'imap://reports@mail.example/INBOX', uidKey: '42:7', reportSha256: 'c'.repeat(64), reason: 'No sender address in the attached message.' };
     expect(await t.core.phishing.reject(rejection)).toEqual({ outcome: 'rejected' });
-    expect(await t.core.phishing.reject(rejection)).toEqual({ outcome: 'duplicate' });
+    expect(await t.core.phishing.reject(rejection)).toEqual({ outcome: 'duplicate', handledAt: t.clock.now() });
     const r = await t.database.db.execute(sql.raw(`select state, reason, incident_id from reported_mails`));
     expect((r as unknown as { rows: unknown[] }).rows).toEqual([{ state: 'rejected', reason: rejection.reason, incident_id: null }]);
   });
