@@ -21,15 +21,16 @@ export const LEFTOVER_AFTER_MS = 5 * 60_000;
 /** How many messages one pass reads at most (the next pass reads the rest). */
 export const BATCH = 50;
 
-/** Handles every message waiting in the mailbox (up to BATCH) and moves each aside. */
-export async function runIntake(core: Core, mailbox: ReportMailbox, logger?: Logger): Promise<IntakeResult[]> {
+/** Handles every message waiting in the mailbox (up to BATCH) and moves each aside; leftoverAfterMs 0 suits a mailbox only this process reads. */
+export async function runIntake(core: Core, mailbox: ReportMailbox, logger?: Logger, opts: { leftoverAfterMs?: number } = {}): Promise<IntakeResult[]> {
+  const leftOver = (handledAt: Date) => core.now().getTime() - handledAt.getTime() >= (opts.leftoverAfterMs ?? LEFTOVER_AFTER_MS);
   const results: IntakeResult[] = [];
   for (const message of await mailbox.waiting(BATCH)) {
     const parsed = await parseReport(message.raw, { mailbox: mailbox.name, uidKey: message.key });
     if ('rejection' in parsed) {
       const rejected = await core.phishing.reject(parsed.rejection);
       if (rejected.outcome === 'duplicate') {
-        if (leftOver(core, rejected.handledAt)) await mailbox.moveAside(message, 'rejected');
+        if (leftOver(rejected.handledAt)) await mailbox.moveAside(message, 'rejected');
         results.push({ key: message.key, outcome: 'duplicate' });
         continue;
       }
@@ -40,7 +41,7 @@ export async function runIntake(core: Core, mailbox: ReportMailbox, logger?: Log
     }
     const done = await core.phishing.report(parsed.report);
     if (done.outcome === 'duplicate') {
-      if (leftOver(core, done.handledAt)) await mailbox.moveAside(message, 'processed');
+      if (leftOver(done.handledAt)) await mailbox.moveAside(message, 'processed');
       results.push({ key: message.key, outcome: 'duplicate' });
       continue;
     }
@@ -52,6 +53,3 @@ export async function runIntake(core: Core, mailbox: ReportMailbox, logger?: Log
   return results;
 }
 
-function leftOver(core: Core, handledAt: Date): boolean {
-  return core.now().getTime() - handledAt.getTime() >= LEFTOVER_AFTER_MS;
-}

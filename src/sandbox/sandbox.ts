@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import getPort from 'get-port';
 import { loadConfig } from '../config.js';
 import { startRampart, type RampartApp } from '../app.js';
+import { mailToSandbox } from './mail.js';
 import { openConfiguredDatabase } from '../compose.js';
 import type { Database } from '../db/types.js';
 import { listIncidents } from '../core/index.js';
@@ -126,6 +127,7 @@ export async function runSandbox(opts: SandboxOptions): Promise<number> {
       afterLine: persist,
       refs,
       botUrl: () => app?.url,
+      mail: async (file) => (app ? mailToSandbox(app.core, path.join(opts.dataDir, 'mailbox'), file) : []),
     });
     await session.join('incidents');
     await session.join('staff');

@@ -17,6 +17,7 @@ export type SandboxCommand =
   | { kind: 'wait'; ms: number }
   | { kind: 'visit'; target: string }
   | { kind: 'home' }
+  | { kind: 'mail'; file: string }
   | { kind: 'help' }
   | { kind: 'exit' };
 
@@ -42,6 +43,7 @@ export const LINE_FORMS: readonly string[] = [
   'wait 20m                               let time pass (s, m, h or d) and run what falls due: reminders, the weekly tip, digest, stale list, follow-ups',
   'home                                   open the bot\'s App Home as the current user and show it (click its buttons next)',
   'visit latest                           open the latest link to the bot you were shown (a decoy), as a stranger would',
+  'mail suspicious.eml                    drop an .eml file in the sandbox\'s report mailbox: it opens or joins a phishing incident',
   '# comment                              ignored, as are blank lines',
   'help | exit                            this list | quit (Ctrl-D works too)',
   '',
@@ -65,6 +67,7 @@ const USAGE: Record<string, string> = {
   wait: 'wait <number><s|m|h|d>, e.g. wait 20m',
   visit: 'visit latest | visit <URL or path on the bot\'s server>',
   home: 'home',
+  mail: 'mail <path to an .eml file>',
 };
 
 /** Parses one line; returns null for blank lines and comments, throws ScriptParseError for anything else it can't read. */
@@ -129,6 +132,9 @@ export function parseLine(line: string): SandboxCommand | null {
     case 'home':
       need(rest === '');
       return { kind: 'home' };
+    case 'mail':
+      need(rest !== '');
+      return { kind: 'mail', file: rest.replace(/^"(.*)"$/, '$1') };
     case 'help':
     case '?':
       return { kind: 'help' };

@@ -28,6 +28,8 @@ export interface SessionOptions {
   /** `$inc` and `$run` in lines. */
   refs?: CapturedRefs;
   botUrl?: () => string | undefined;
+  /** `mail FILE`: delivers the file to the sandbox's report mailbox, runs the intake, and says what it did. */
+  mail?: (file: string) => Promise<string[]>;
 }
 
 /** Runs sandbox commands as the current user in the current channel. */
@@ -47,6 +49,7 @@ export class SandboxSession {
   private readonly afterWait: () => Promise<SlotReport[]>;
   private readonly afterLine: () => Promise<void>;
   private readonly refs: CapturedRefs | undefined;
+  private readonly mail: ((file: string) => Promise<string[]>) | undefined;
 
   constructor(
     private readonly emu: SlackEmulatorApi,
@@ -57,6 +60,7 @@ export class SandboxSession {
     this.afterWait = opts.afterWait ?? (() => Promise.resolve([]));
     this.afterLine = opts.afterLine ?? (() => Promise.resolve());
     this.refs = opts.refs;
+    this.mail = opts.mail;
     this.botUrl = opts.botUrl ?? (() => undefined);
     this.advance = opts.advance ?? (() => {
       throw new Error('time cannot be moved in this session');
@@ -154,6 +158,10 @@ export class SandboxSession {
       }
       case 'visit':
         return this.visit(cmd.target);
+      case 'mail':
+        if (!this.mail) throw new LineError('this session has no report mailbox');
+        this.printer.write(await this.mail(cmd.file));
+        return;
       case 'help':
         this.printer.write(['You can type:', ...LINE_FORMS.map((l) => (l ? `  ${l}` : ''))]);
         return;

@@ -1,6 +1,6 @@
 // The mailbox settings: off unless MAIL_IMAP_HOST is set; then a user and exactly one of password and token.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { loadConfig, type ConfigError } from '../../src/config.js';
 
 const HOST = { MAIL_IMAP_HOST: 'imap.example.org', MAIL_IMAP_USER: 'report-phishing@example.org' };
 

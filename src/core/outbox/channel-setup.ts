@@ -39,12 +39,16 @@ export async function afterChannelSetup(tx: Tx, row: OutboxRow, incident: Incide
   const base = { incidentId: incident.id, now };
   // Gathered, then stored in one insert (in this order, which is their order within a lane).
   const rows: Enqueue[] = [];
-  const tell = (key: string, payload: NotificationPayloads['reporter_told']) => rows.push({ ...base, key, notification: { kind: 'reporter_told', channel: payload.userId, payload } });
+  // An incident Rampart reported itself (a reported phishing mail) has no Slack person to invite or tell.
+  const person = /^[UW][A-Z0-9]{2,}$/.test(p.reporterId);
+  const tell = (key: string, payload: NotificationPayloads['reporter_told']) => {
+    if (person) rows.push({ ...base, key, notification: { kind: 'reporter_told', channel: payload.userId, payload } });
+  };
   if (outcome.kind === 'delivered') {
     const channel = outcome.result as unknown as SetupResult;
     const current = incident.channelId ? incident : await attach(tx, incident, channel, p.private, now);
     const channelId = current.channelId!;
-    rows.push({ ...base, key: keys.invite, notification: { kind: 'member_invited', channel: channelId, payload: { ref: incident.ref, userId: p.reporterId, reporter: true } } });
+    if (person) rows.push({ ...base, key: keys.invite, notification: { kind: 'member_invited', channel: channelId, payload: { ref: incident.ref, userId: p.reporterId, reporter: true } } });
     rows.push({ ...base, key: keys.intro, notification: { kind: 'channel_intro', channel: channelId, payload: { ref: incident.ref } } });
     // The reporter was told it would be retried (or was told nothing, when the process died): say it is done.
     if (row.attempts > 1) tell(keys.told, { ref: incident.ref, drill: incident.drill, userId: p.reporterId, about: 'channel_ready', channelId });
