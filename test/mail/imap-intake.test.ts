@@ -2,6 +2,7 @@
 // and APPENDed to the mailbox, each open or join one incident, are handled once, and move to Rampart/Processed; a
 // malformed message moves to Rampart/Rejected with its reason; two pollers at once handle each message once.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Writable } from 'node:stream';
 import { ImapFlow } from 'imapflow';
 import { sql } from 'drizzle-orm';
 import { testCore } from '../support/core.js';
@@ -146,6 +147,25 @@ describe.skipIf(Boolean(unavailable))('the report mailbox over IMAP (private Dov
     expect(await count('INBOX')).toBe(0);
     expect(await count('Rampart/Processed')).toBe(1);
     expect(await rows('select id from incidents')).toHaveLength(1);
+  });
+
+  it('a poller that cannot log in logs the problem once, keeps trying, and reads the mailbox once it can', async () => {
+    const lines: string[] = [];
+    const logger = createLogger('info', new Writable({ write: (chunk: Buffer, _e, done) => (lines.push(chunk.toString()), done()) }));
+    let password = 'wrong-password';
+    const poller = startMailPoller({ open: () => openImapMailbox({ ...settings, password }), core: t.core, logger, intervalMs: 3_600_000 });
+    try {
+      expect(await poller.pollNow()).toEqual([]);
+      expect(await poller.pollNow()).toEqual([]);
+      expect(lines.filter((l) => l.includes('report mailbox poll failed'))).toHaveLength(1);
+      expect(lines.join()).not.toContain('wrong-password');
+      await admin.append('INBOX', Buffer.from('From: alerts@bank-secure.example\r\nSubject: Verify your account now\r\nMessage-ID: <poll@bank-secure.example>\r\n\r\nhttps://bank-secure.example/v\r\n'));
+      password = dovecot.password;
+      expect((await poller.pollNow()).map((r) => r.outcome)).toEqual(['opened']);
+      expect(lines.filter((l) => l.includes('report mailbox reachable again'))).toHaveLength(1);
+    } finally {
+      await poller.stop();
+    }
   });
 
   it.skipIf(!corpusPresent)('two pollers reading the mailbox at once handle each message once', async () => {

@@ -38,6 +38,9 @@ describe.skipIf(!havePhishingCorpus('the sandbox `mail` line'))('the sandbox `ma
     expect(text).toMatch(/· the report mailbox added the mail to INC-1, same campaign: .* \(the mail is EV-2\)/);
     expect(text).toContain('· the report mailbox had already handled this mail');
     expect(text).toMatch(/· the report mailbox set the mail aside: No sender address/);
+    // Announced like any incident; Rampart reported it, so no Slack person is invited or told.
+    expect(text).toMatch(/\[#incidents\] rampart: :rotating_light: \*INC-1\* declared · \*SEV3\*/);
+    expect(text).not.toMatch(/conversations\.invite failed/);
     expect(await readdir(join(dataDir, 'mailbox', 'new'))).toEqual([]);
     expect(await readdir(join(dataDir, 'mailbox', 'Rampart', 'Processed'))).toHaveLength(3);
     expect(await readdir(join(dataDir, 'mailbox', 'Rampart', 'Rejected'))).toHaveLength(1);
