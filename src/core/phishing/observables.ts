@@ -10,6 +10,8 @@ import { redactFor, type RedactionDeps } from '../redaction/apply.js';
 import { appendEvent } from '../timeline/queries.js';
 import type { MailFacts } from './reported-mail.js';
 
+const MAX_OBSERVABLE_URL = 2000;
+
 /** Records the mail's indicators on the incident (whose row lock the caller holds); returns how many were new. */
 export async function recordMailObservables(deps: RedactionDeps, tx: Tx, incidentId: number, facts: MailFacts, opts: { maxUrls: number }, now: Date): Promise<number> {
   let added = 0;
@@ -33,7 +35,8 @@ export function indicators(facts: MailFacts, maxUrls: number): { type: Observabl
   return [
     ...[...new Set(emails.map((a) => a.toLowerCase()))].map((raw) => ({ type: 'email' as const, raw })),
     ...(domain ? [{ type: 'domain' as const, raw: domain }] : []),
-    ...facts.urls.slice(0, maxUrls).map((raw) => ({ type: 'url' as const, raw })),
+    // A URL of kilobytes would not fit the observables' value index; it stays on the timeline.
+    ...facts.urls.filter((u) => u.length <= MAX_OBSERVABLE_URL).slice(0, maxUrls).map((raw) => ({ type: 'url' as const, raw })),
     ...facts.attachments.map((a) => ({ type: 'sha256' as const, raw: a.sha256 })),
   ];
 }

@@ -102,14 +102,18 @@ export function senderKey(address: string | undefined): string | undefined {
   return SHARED_DOMAINS.has(domain) ? a : domain;
 }
 
+// Keys are indexed, and a btree entry must stay well under a page: a longer URL (tracking parameters run to kilobytes)
+// is matched on its first MAX_KEY characters, which tell campaigns apart just as well.
+const MAX_KEY = 1000;
+
 /** Every key the mail is matched on: the sender, each URL, the subject. */
 export function campaignKeys(facts: MailFacts): CampaignKey[] {
   const sender = senderKey(facts.from?.address);
   const subject = subjectKey(facts.subject);
   return [
     ...(sender ? [{ kind: 'sender' as const, value: sender }] : []),
-    ...[...new Set(facts.urls)].map((value) => ({ kind: 'url' as const, value })),
-    ...(subject ? [{ kind: 'subject' as const, value: subject }] : []),
+    ...[...new Set(facts.urls.map((u) => u.slice(0, MAX_KEY)))].map((value) => ({ kind: 'url' as const, value })),
+    ...(subject ? [{ kind: 'subject' as const, value: subject.slice(0, MAX_KEY) }] : []),
   ];
 }
 

@@ -110,6 +110,16 @@ describe('a first report', () => {
   });
 });
 
+describe('long values', () => {
+  it('handles a report whose URL runs to kilobytes (tracking parameters), and joins its campaign by it', async () => {
+    const url = `https://evil.example/track?${'p=1&'.repeat(2000)}`;
+    const first = await t.core.phishing.report(aReport({ urls: [url], from: { address: 'a@one.example' }, subject: 'First lure here' }));
+    expect(first).toMatchObject({ outcome: 'opened' });
+    const second = await t.core.phishing.report(aReport({ urls: [url], from: { address: 'b@two.example' }, subject: 'Second lure here' }));
+    expect(second).toMatchObject({ outcome: 'joined' });
+  });
+});
+
 describe('campaigns', () => {
   const other = { from: { address: 'x@unrelated.example' }, urls: ['https://unrelated.example/'], subject: 'Something else entirely', replyTo: [], attachments: [] };
 
