@@ -36,6 +36,8 @@ import { createMetrics, type MetricsServer } from './web/metrics/index.js';
 import type { OutboxPort } from './core/index.js';
 import { outgoingWorker, type OutgoingOptions } from './outgoing/start.js';
 import type { OutgoingWorker } from './outgoing/worker.js';
+import { startMailPoller } from './mail/poller.js';
+import { openImapMailbox } from './mail/imap-mailbox.js';
 
 /** A running Rampart. */
 export interface RampartApp {
@@ -269,6 +271,9 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
     ...(followupSchedule ? [{ name: 'followups', runDue: core.followups.runDue }] : []),
     ...(oobPlanSchedule ? [{ name: 'oob plan', runDue: core.oob.runDue }] : []),
   ];
+  // The phishing-report mailbox, when MAIL_IMAP_HOST is set: every replica may poll it (core handles each message once).
+  const mail = config.mail;
+  const mailPoller = mail ? startMailPoller({ open: () => openImapMailbox(mail), core, logger, intervalMs: mail.pollIntervalMs }) : undefined;
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   logger.info({ port, mode: config.slack.appToken ? 'socket' : 'http' }, 'Rampart is listening');
@@ -313,6 +318,7 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
       // Every decoy request answered before the close is recorded (and its Slack follow-up started) before the database goes.
       await decoys.idle();
       await Promise.all(schedulers.map((s) => s.stop()));
+      await mailPoller?.stop();
       if (disconnect) await disconnect();
       // The outbox first: follow-ups waiting on it then return at once, so a paced queue never holds up a shutdown.
       // What it did not deliver stays in the table for the next start or another replica.

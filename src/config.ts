@@ -183,6 +183,25 @@ const schema = z
       .regex(/^smtps?:\/\/[^\s]+$/, 'must be smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465')
       .optional(),
     MAIL_FROM: z.string().min(3, 'must be an address such as "Security team <security@example.org>"').optional(),
+    // The phishing-report mailbox (README "Phishing-report mailbox"): read over IMAP when MAIL_IMAP_HOST is set.
+    MAIL_IMAP_HOST: z.string().min(1).optional(),
+    MAIL_IMAP_PORT: z.coerce.number().int().min(1).max(65535).default(993),
+    MAIL_IMAP_SECURE: z
+      .enum(['true', 'false'], { message: 'must be true or false' })
+      .default('true')
+      .transform((v) => v === 'true'),
+    MAIL_IMAP_USER: z.string().min(1).optional(),
+    MAIL_IMAP_PASSWORD: z.string().min(1).optional(),
+    MAIL_IMAP_ACCESS_TOKEN: z.string().min(1).optional(),
+    MAIL_IMAP_MAILBOX: z.string().min(1).default('INBOX'),
+    MAIL_POLL_INTERVAL: z
+      .string()
+      .default('1m')
+      .refine((d) => (durationMs(d) ?? 0) > 0, 'a duration such as 1m, 5m or 1h'),
+    PHISHING_CAMPAIGN_WINDOW: z
+      .string()
+      .default('72h')
+      .refine((d) => (durationMs(d) ?? 0) > 0, 'a duration such as 72h, 90m or 3d'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
     // Under Slack's 3 s ack deadline, so a request during a database outage still gets its "try again" reply.
@@ -222,6 +241,11 @@ const schema = z
     path: ['METRICS_HOST'],
   })
   .refine((e) => !e.SMTP_URL || e.MAIL_FROM, { message: 'must be set when SMTP_URL is: the address reporters see the thanks and verdict come from', path: ['MAIL_FROM'] })
+  .refine((e) => !e.MAIL_IMAP_HOST || e.MAIL_IMAP_USER, { message: 'is needed with MAIL_IMAP_HOST: the mailbox to log in to', path: ['MAIL_IMAP_USER'] })
+  .refine((e) => !e.MAIL_IMAP_HOST || Boolean(e.MAIL_IMAP_PASSWORD) !== Boolean(e.MAIL_IMAP_ACCESS_TOKEN), {
+    message: 'set exactly one of MAIL_IMAP_PASSWORD (an app password) and MAIL_IMAP_ACCESS_TOKEN (OAuth2) with MAIL_IMAP_HOST',
+    path: ['MAIL_IMAP_PASSWORD'],
+  })
   .transform((e) => ({
     slack: {
       botToken: e.SLACK_BOT_TOKEN,
@@ -290,6 +314,20 @@ const schema = z
     pagerduty: { routingKey: e.PAGERDUTY_ROUTING_KEY, severities: e.PAGERDUTY_SEVERITIES, eventsUrl: e.PAGERDUTY_EVENTS_URL, source: e.PAGERDUTY_SOURCE },
     // undefined: reporters who are not Slack users hear nothing by email.
     smtp: e.SMTP_URL && e.MAIL_FROM ? { url: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
+    // undefined: no mailbox is read. Secrets stay in here; nothing logs this object.
+    mail: e.MAIL_IMAP_HOST
+      ? {
+          host: e.MAIL_IMAP_HOST,
+          port: e.MAIL_IMAP_PORT,
+          secure: e.MAIL_IMAP_SECURE,
+          user: e.MAIL_IMAP_USER!,
+          ...(e.MAIL_IMAP_PASSWORD ? { password: e.MAIL_IMAP_PASSWORD } : {}),
+          ...(e.MAIL_IMAP_ACCESS_TOKEN ? { accessToken: e.MAIL_IMAP_ACCESS_TOKEN } : {}),
+          mailbox: e.MAIL_IMAP_MAILBOX,
+          pollIntervalMs: durationMs(e.MAIL_POLL_INTERVAL)!,
+        }
+      : undefined,
+    phishingCampaignWindowMs: durationMs(e.PHISHING_CAMPAIGN_WINDOW)!,
     logLevel: e.LOG_LEVEL ?? 'info',
     // Whether LOG_LEVEL was set: the sandbox is quieter by default than the bot, unless asked.
     logLevelFromEnv: e.LOG_LEVEL,

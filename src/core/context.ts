@@ -78,6 +78,8 @@ export interface CoreDeps {
   rules?: IncidentRules;
   /** PAGERDUTY_SEVERITIES and PAGERDUTY_SOURCE when PAGERDUTY_ROUTING_KEY is set (src/core/deliveries); absent: nothing pages. */
   paging?: PagingSettings;
+  /** PHISHING_CAMPAIGN_WINDOW: reported mails sharing a sender, URL or subject this close together join one open incident (default 72 h). */
+  phishingCampaignWindowMs?: number;
 }
 
 /** Who is acting and through what. CLI and system actors are trusted operators. */

@@ -54,6 +54,7 @@ import { openHome, readHome } from './home/read.js';
 import { runDueArchives } from './archive/run-due.js';
 import { keepChannelOpen } from './archive/keep-open.js';
 import { deliveriesApi, webhooksApi } from './deliveries/core-api.js';
+import { phishingApi } from './phishing/core-api.js';
 
 /** Builds the core API over its dependencies. */
 export function createCore(deps: CoreDeps) {
@@ -209,6 +210,8 @@ export function createCore(deps: CoreDeps) {
     webhooks: webhooksApi(deps),
     /** The outbox of outgoing HTTP deliveries (webhooks, PagerDuty): the delivery log, and the worker's claim and settle. */
     deliveries: deliveriesApi(deps),
+    /** Reported phishing mails (the mailbox intake): each handled once, opening or joining its campaign's incident. */
+    phishing: phishingApi(deps),
     decoys: {
       /** Throws not_authorized (and reports the refusal) unless the actor may manage decoys; writes nothing. */
       mayManage: (actor: Actor) => authorize(deps, actor, 'decoy.manage'),

@@ -27,6 +27,8 @@ export type { Tripped } from './decoys/trip.js';
 export type { EvidenceAdded, EvidenceInput } from './evidence/add.js';
 export { collectedWords, formatEvidenceRef, isSlackUser, type EvidenceLogEntry } from './evidence/evidence.js';
 export type { EvidenceList } from './evidence/read.js';
+export { DEFAULT_CAMPAIGN_WINDOW_MS, type ReportOutcome } from './phishing/report.js';
+export { sha256Hex, type AttachmentFacts, type AuthResults, type MailFacts, type MailRejection, type MailReport } from './phishing/reported-mail.js';
 export { DIGEST_GRACE_MS, DIGEST_SCHEDULE, type DigestPoster, type DigestSettings } from './digest/deps.js';
 export type { Digest } from './digest/digest.js';
 export { changeLine, figureLines, followupLine, openLine, periodLabel, PLAIN, type Markup } from './digest/lines.js';

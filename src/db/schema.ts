@@ -4,7 +4,7 @@
 // which accepts only text that passed the redaction step; test/db/redacted-columns.test.ts lists every other text
 // and JSON column with the reason it holds no free text.
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, customType, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { ActionItem } from '../shared/action-item.js';
 import { EMPTY_TEXT, redactedJson, redactedText } from './redacted.js';
 
@@ -771,4 +771,58 @@ export const deliveryAttempts = pgTable(
     worker: text('worker').notNull(),
   },
   (t) => [index('delivery_attempts_delivery_idx').on(t.deliveryId, t.id)],
+);
+
+/** Raw bytes (a .eml kept as evidence): stored as received, since evidence must hash to what was reported. */
+const bytea = customType<{ data: Uint8Array; driverData: Buffer }>({ dataType: () => 'bytea', toDriver: (v) => Buffer.from(v.buffer, v.byteOffset, v.byteLength), fromDriver: (v) => new Uint8Array(v) });
+
+/**
+ * Each message read from a phishing-report mailbox, once (src/core/phishing). message_key (the SHA-256 of the report's
+ * Message-ID, or of its bytes when it has none) and (mailbox, uid_key) (the IMAP UIDVALIDITY:UID) are unique, so a
+ * message is handled once across restarts and replicas: the claim is the insert, in the transaction that opens or
+ * joins the incident. state rejected: a malformed message, moved aside with the reason. evidence holds the reported
+ * mail's bytes verbatim (they are evidence: redacting them would break their hash); what is shown of them is redacted.
+ */
+export const reportedMails = pgTable(
+  'reported_mails',
+  {
+    id: serial('id').primaryKey(),
+    mailbox: text('mailbox').notNull(),
+    messageKey: text('message_key').notNull(),
+    uidKey: text('uid_key'),
+    state: text('state').$type<'handled' | 'rejected'>().notNull(),
+    reason: redactedText('reason'),
+    /** The address that forwarded the report, and the report's Message-ID: whom to thank and what to reply to. */
+    reporter: redactedText('reporter'),
+    reportMessageId: redactedText('report_message_id'),
+    originalMessageId: redactedText('original_message_id'),
+    incidentId: integer('incident_id').references(() => incidents.id),
+    evidenceSha256: text('evidence_sha256'),
+    evidence: bytea('evidence'),
+    receivedAt: tz('received_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('reported_mails_message_key').on(t.messageKey),
+    uniqueIndex('reported_mails_uid_key').on(t.mailbox, t.uidKey),
+    index('reported_mails_incident_idx').on(t.incidentId),
+    check('reported_mails_state_check', sql`${t.state} in ('handled','rejected')`),
+    check('reported_mails_sha256_check', sql`${t.evidenceSha256} ~ '^[0-9a-f]{64}$'`),
+  ],
+);
+
+/** What a reported mail is matched on to join a campaign: its sender, each URL, its subject (src/core/phishing/campaign.ts). */
+export const reportedMailKeys = pgTable(
+  'reported_mail_keys',
+  {
+    mailId: integer('mail_id')
+      .notNull()
+      .references(() => reportedMails.id),
+    kind: text('kind').$type<'sender' | 'url' | 'subject'>().notNull(),
+    value: redactedText('value').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.mailId, t.kind, t.value] }),
+    index('reported_mail_keys_value_idx').on(t.kind, t.value),
+    check('reported_mail_keys_kind_check', sql`${t.kind} in ('sender','url','subject')`),
+  ],
 );

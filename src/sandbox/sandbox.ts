@@ -9,6 +9,7 @@ import getPort from 'get-port';
 import { loadConfig } from '../config.js';
 import { startRampart, type RampartApp } from '../app.js';
 import { SandboxAlerts } from './alert-command.js';
+import { mailToSandbox } from './mail.js';
 import { openConfiguredDatabase } from '../compose.js';
 import type { Database } from '../db/types.js';
 import { listIncidents } from '../core/index.js';
@@ -131,6 +132,7 @@ export async function runSandbox(opts: SandboxOptions): Promise<number> {
       refs,
       botUrl: () => app?.url,
       alerts: (line) => alerts.send(line),
+      mail: async (file) => (app ? mailToSandbox(app.core, path.join(opts.dataDir, 'mailbox'), file) : []),
     });
     await session.join('incidents');
     await session.join('staff');

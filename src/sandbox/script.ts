@@ -18,6 +18,7 @@ export type SandboxCommand =
   | { kind: 'visit'; target: string }
   | { kind: 'home' }
   | AlertLine
+  | { kind: 'mail'; file: string }
   | { kind: 'help' }
   | { kind: 'exit' };
 
@@ -44,6 +45,7 @@ export const LINE_FORMS: readonly string[] = [
   'home                                   open the bot\'s App Home as the current user and show it (click its buttons next)',
   'visit latest                           open the latest link to the bot you were shown (a decoy), as a stranger would',
   'alert sev2 "Odd login" key=gws-1 url=https://…  post an alert to the bot\'s POST /api/v1/alerts as another tool would (also type=, description=, ioc=ipv4:203.0.113.7)',
+  'mail suspicious.eml                    drop an .eml file in the sandbox\'s report mailbox: it opens or joins a phishing incident',
   '# comment                              ignored, as are blank lines',
   'help | exit                            this list | quit (Ctrl-D works too)',
   '',
@@ -70,6 +72,7 @@ const USAGE: Record<string, string> = {
   visit: 'visit latest | visit <URL or path on the bot\'s server>',
   home: 'home',
   alert: ALERT_USAGE,
+  mail: 'mail <path to an .eml file>',
 };
 
 /** Parses one line; returns null for blank lines and comments, throws ScriptParseError for anything else it can't read. */
@@ -137,6 +140,9 @@ export function parseLine(line: string): SandboxCommand | null {
     case 'home':
       need(rest === '');
       return { kind: 'home' };
+    case 'mail':
+      need(rest !== '');
+      return { kind: 'mail', file: rest.replace(/^"(.*)"$/, '$1') };
     case 'help':
     case '?':
       return { kind: 'help' };

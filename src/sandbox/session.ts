@@ -30,6 +30,8 @@ export interface SessionOptions {
   botUrl?: () => string | undefined;
   /** `alert`: posts to the bot's alert intake and says what it answered (absent: the line fails). */
   alerts?: (line: AlertLine) => Promise<string[]>;
+  /** `mail FILE`: delivers the file to the sandbox's report mailbox, runs the intake, and says what it did. */
+  mail?: (file: string) => Promise<string[]>;
 }
 
 /** Runs sandbox commands as the current user in the current channel. */
@@ -50,6 +52,7 @@ export class SandboxSession {
   private readonly afterLine: () => Promise<void>;
   private readonly refs: CapturedRefs | undefined;
   private readonly alerts: ((line: AlertLine) => Promise<string[]>) | undefined;
+  private readonly mail: ((file: string) => Promise<string[]>) | undefined;
 
   constructor(
     private readonly emu: SlackEmulatorApi,
@@ -61,6 +64,7 @@ export class SandboxSession {
     this.afterLine = opts.afterLine ?? (() => Promise.resolve());
     this.refs = opts.refs;
     this.alerts = opts.alerts;
+    this.mail = opts.mail;
     this.botUrl = opts.botUrl ?? (() => undefined);
     this.advance = opts.advance ?? (() => {
       throw new Error('time cannot be moved in this session');
@@ -163,6 +167,10 @@ export class SandboxSession {
         this.printer.write(await this.alerts(cmd));
         return;
       }
+      case 'mail':
+        if (!this.mail) throw new LineError('this session has no report mailbox');
+        this.printer.write(await this.mail(cmd.file));
+        return;
       case 'help':
         this.printer.write(['You can type:', ...LINE_FORMS.map((l) => (l ? `  ${l}` : ''))]);
         return;

@@ -121,6 +121,12 @@ const NOT_FREE_TEXT: Record<string, string> = {
   'oob_plan_acks.user_id': 'a Slack user id',
   'oob_plan_acks.version': 'a plan version: hex digits of a SHA-256',
   'oob_plan_posts.version': 'a plan version: hex digits of a SHA-256',
+  'reported_mails.mailbox': 'a mailbox name Rampart builds from MAIL_IMAP_USER, _HOST and _MAILBOX (config), or the sandbox folder',
+  'reported_mails.message_key': 'a SHA-256 hex digest Rampart computes (of the Message-ID, or of the bytes)',
+  'reported_mails.uid_key': 'the IMAP UIDVALIDITY:UID (numbers), or a file name the sandbox makes',
+  'reported_mails.state': 'handled/rejected, a check constraint',
+  'reported_mails.evidence_sha256': 'a SHA-256 hex digest, a check constraint',
+  'reported_mail_keys.kind': 'sender/url/subject, a check constraint',
 };
 
 const SECRET = 'xoxb-1234567890-abcdefghijklmnop';
@@ -197,6 +203,11 @@ describe('free-text columns', () => {
         'notification_clocks.stop_reason',
         'notification_clocks.why',
         'playbook_steps.note',
+        'reported_mail_keys.value',
+        'reported_mails.original_message_id',
+        'reported_mails.reason',
+        'reported_mails.report_message_id',
+        'reported_mails.reporter',
         'awareness_tips.body',
         'awareness_tips.do',
         'awareness_tips.dont',

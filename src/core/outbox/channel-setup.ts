@@ -39,9 +39,11 @@ export async function afterChannelSetup(tx: Tx, row: OutboxRow, incident: Incide
   const base = { incidentId: incident.id, now };
   // Gathered, then stored in one insert (in this order, which is their order within a lane).
   const rows: Enqueue[] = [];
-  // A reporter that is no Slack person (Rampart itself, for an alert's incident) is neither invited nor told.
+  // An incident Rampart reported itself (a decoy, an alert, a reported phishing mail) has no Slack person to invite or tell.
   const person = /^[UW][A-Z0-9]{2,}$/.test(p.reporterId);
-  const tell = (key: string, payload: NotificationPayloads['reporter_told']) => person && rows.push({ ...base, key, notification: { kind: 'reporter_told', channel: payload.userId, payload } });
+  const tell = (key: string, payload: NotificationPayloads['reporter_told']) => {
+    if (person) rows.push({ ...base, key, notification: { kind: 'reporter_told', channel: payload.userId, payload } });
+  };
   if (outcome.kind === 'delivered') {
     const channel = outcome.result as unknown as SetupResult;
     const current = incident.channelId ? incident : await attach(tx, incident, channel, p.private, now);

@@ -46,6 +46,12 @@ const DESCRIBE: Record<EventKind, (p: P) => string> = {
       : `Decoy ${s(p.decoy)} fetched from ${s(p.source)}${p.userAgent ? ` (${s(p.userAgent)})` : ''}`,
   alert_received: (p) => `Alert from ${s(p.source)}${p.joined ? ' (joined)' : ''}: ${s(p.title)} (${s(p.severity)}${p.dedupeKey ? `, key ${s(p.dedupeKey)}` : ''})${p.link ? ` ${defangLink(p.link)}` : ''}`,
   rule_applied: (p) => ruleWords(p),
+  phishing_reported: (p) => {
+    const from = (p.from as { address?: string } | undefined)?.address;
+    const urls = Array.isArray(p.urls) ? p.urls.length : 0;
+    const files = Array.isArray(p.attachments) ? p.attachments.length : 0;
+    return `Phishing reported by ${p.reporter ? s(p.reporter) : 'an unknown reporter'}: "${s(p.subject)}" from ${from ? defang('email', from) : 'an unknown sender'} (${plural(urls, 'URL')}, ${plural(files, 'attachment')})`;
+  },
   channel_kept_open: () => 'Channel kept open (not archived)',
   channel_archived: () => 'Channel archived',
   channel_unarchived: () => 'Channel unarchived',

@@ -55,6 +55,7 @@ export const KEY_KINDS: readonly string[] = [
   'rule_applied',
   'decoy_tripped',
   'alert_received',
+  'phishing_reported',
   'review_saved',
   'lesson_promoted',
   'correction',

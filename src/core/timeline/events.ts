@@ -153,6 +153,25 @@ export interface EventPayloads {
   evidence_transferred: EvidenceRef & { from: string; to: string; reason: string; redacted?: string[] };
   /** An item's SHA-256 checked again (computed from the file, or given): matches false is a mismatch, recorded, never refused. */
   evidence_checked: EvidenceRef & { expected: string; actual: string; matches: boolean; via: 'file' | 'given' };
+  /** A phishing mail was reported to the report mailbox: who reported it and what was parsed from it (redacted); joined: an open campaign's incident. */
+  phishing_reported: {
+    reportedMailId: number;
+    mailbox: string;
+    via: 'attachment' | 'inline' | 'direct';
+    reporter: string | null;
+    reportMessageId: string | null;
+    joined: boolean;
+    messageId?: string;
+    from?: { address: string; name?: string };
+    replyTo: string[];
+    returnPath?: string;
+    subject?: string;
+    date?: string;
+    auth: { spf?: string; dkim?: string; dmarc?: string };
+    urls: string[];
+    attachments: { name?: string; type: string; size: number; sha256: string }[];
+    redacted?: string[];
+  };
 }
 
 /** Which notification clock an event is about; the regime's name is kept so the timeline reads on its own. */
