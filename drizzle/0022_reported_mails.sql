@@ -14,6 +14,7 @@ CREATE TABLE "reported_mails" (
 	"state" text NOT NULL,
 	"reason" text,
 	"reporter" text,
+	"reporter_slack_id" text,
 	"report_message_id" text,
 	"original_message_id" text,
 	"incident_id" integer,

@@ -37,7 +37,9 @@ import type { OutboxPort } from './core/index.js';
 import { outgoingWorker, type OutgoingOptions } from './outgoing/start.js';
 import type { OutgoingWorker } from './outgoing/worker.js';
 import { startMailPoller } from './mail/poller.js';
+import type { IntakeResult } from './mail/intake.js';
 import { openImapMailbox } from './mail/imap-mailbox.js';
+import { slackUserByEmail } from './slack/services/user-by-email.js';
 
 /** A running Rampart. */
 export interface RampartApp {
@@ -55,6 +57,8 @@ export interface RampartApp {
   heldBodyBytes(): number;
   /** Runs the scheduled jobs (weekly tip, digest, stale list, follow-up reminders, reminders, channel archive sweep) due at the clock's time now, as the scheduler's triggers do. */
   runScheduledPosts(): Promise<ScheduledReport[]>;
+  /** Runs a pass over the report mailbox now, as its poller does every MAIL_POLL_INTERVAL; [] when MAIL_IMAP_HOST is unset. */
+  pollMailbox(): Promise<IntakeResult[]>;
   /** Resolves when all Slack work started after acks has finished and no outbox row is due. */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -273,7 +277,9 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
   ];
   // The phishing-report mailbox, when MAIL_IMAP_HOST is set: every replica may poll it (core handles each message once).
   const mail = config.mail;
-  const mailPoller = mail ? startMailPoller({ open: () => openImapMailbox(mail), core, logger, intervalMs: mail.pollIntervalMs }) : undefined;
+  const mailPoller = mail
+    ? startMailPoller({ open: () => openImapMailbox(mail), core, logger, intervalMs: mail.pollIntervalMs, slackUserByEmail: slackUserByEmail(clients.responders, logger) })
+    : undefined;
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   logger.info({ port, mode: config.slack.appToken ? 'socket' : 'http' }, 'Rampart is listening');
@@ -299,6 +305,7 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
       await core.asks.runDue();
       return reports;
     },
+    pollMailbox: () => mailPoller?.pollNow() ?? Promise.resolve([]),
     idle: async () => {
       // Decoy hits start Slack follow-ups, which may release outbox rows (the announcement), so the outbox comes last.
       await decoys.idle();

@@ -74,6 +74,7 @@ export async function composeCore(base: Foundation, options: CoreOptions = {}): 
     admins: config.admins,
     decoyDedupWindowMs: config.decoys.dedupWindowMs,
     phishingCampaignWindowMs: config.phishingCampaignWindowMs,
+    ...(config.smtp ? { reporterEmail: true } : {}),
     ...(config.oobPlanFile ? { oobPlanFile: config.oobPlanFile } : {}),
     ...(config.rulesFile ? { rules: loadRulesSync(config.rulesFile, { incidentTypes: config.incidentTypes, playbookIds: base.playbooks.all().map((p) => p.id) }) } : {}),
     ...(config.archiveAfterMs !== undefined ? { archiveAfterMs: config.archiveAfterMs } : {}),

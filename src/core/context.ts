@@ -80,6 +80,8 @@ export interface CoreDeps {
   paging?: PagingSettings;
   /** PHISHING_CAMPAIGN_WINDOW: reported mails sharing a sender, URL or subject this close together join one open incident (default 72 h). */
   phishingCampaignWindowMs?: number;
+  /** SMTP_URL is set: people who reported a mail are thanked, and told the verdict, by email (the outgoing outbox's email channel). */
+  reporterEmail?: boolean;
 }
 
 /** Who is acting and through what. CLI and system actors are trusted operators. */

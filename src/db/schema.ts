@@ -794,6 +794,8 @@ export const reportedMails = pgTable(
     reason: redactedText('reason'),
     /** The address that forwarded the report, and the report's Message-ID: whom to thank and what to reply to. */
     reporter: redactedText('reporter'),
+    /** The Slack user with the reporter's address, when there is one: they are also thanked and told by direct message. */
+    reporterSlackId: text('reporter_slack_id'),
     reportMessageId: redactedText('report_message_id'),
     originalMessageId: redactedText('original_message_id'),
     incidentId: integer('incident_id').references(() => incidents.id),

@@ -21,15 +21,21 @@ export const LEFTOVER_AFTER_MS = 5 * 60_000;
 /** How many messages one pass reads at most (the next pass reads the rest). */
 export const BATCH = 50;
 
+/** How a pass runs: the leftover rule, and how a reporter's address is matched to a Slack user (absent: it is not). */
+export interface IntakeOptions {
+  leftoverAfterMs?: number;
+  slackUserByEmail?: (email: string) => Promise<string | undefined>;
+}
+
 /** Handles every message waiting in the mailbox (up to BATCH) and moves each aside; leftoverAfterMs 0 suits a mailbox only this process reads. */
-export async function runIntake(core: Core, mailbox: ReportMailbox, logger?: Logger, opts: { leftoverAfterMs?: number } = {}): Promise<IntakeResult[]> {
+export async function runIntake(core: Core, mailbox: ReportMailbox, logger?: Logger, opts: IntakeOptions = {}): Promise<IntakeResult[]> {
   const leftOver = (handledAt: Date) => core.now().getTime() - handledAt.getTime() >= (opts.leftoverAfterMs ?? LEFTOVER_AFTER_MS);
   const results: IntakeResult[] = [];
   const failed: { key: string; err: unknown }[] = [];
   for (const message of await mailbox.waiting(BATCH)) {
     // One message that cannot be handled (left in the mailbox, tried again next pass) does not hold up the others.
     try {
-      results.push(await handle(core, mailbox, message, leftOver, logger));
+      results.push(await handle(core, mailbox, message, leftOver, logger, opts.slackUserByEmail));
     } catch (err) {
       failed.push({ key: message.key, err });
     }
@@ -41,7 +47,14 @@ export async function runIntake(core: Core, mailbox: ReportMailbox, logger?: Log
   return results;
 }
 
-async function handle(core: Core, mailbox: ReportMailbox, message: MailboxMessage, leftOver: (handledAt: Date) => boolean, logger?: Logger): Promise<IntakeResult> {
+async function handle(
+  core: Core,
+  mailbox: ReportMailbox,
+  message: MailboxMessage,
+  leftOver: (handledAt: Date) => boolean,
+  logger?: Logger,
+  slackUserByEmail?: IntakeOptions['slackUserByEmail'],
+): Promise<IntakeResult> {
   const parsed = await parseReport(message.raw, { mailbox: mailbox.name, uidKey: message.key });
   if ('rejection' in parsed) {
     const rejected = await core.phishing.reject(parsed.rejection);
@@ -53,7 +66,10 @@ async function handle(core: Core, mailbox: ReportMailbox, message: MailboxMessag
     await mailbox.moveAside(message, 'rejected');
     return { key: message.key, outcome: 'rejected', reason: parsed.rejection.reason };
   }
-  const done = await core.phishing.report(parsed.report);
+  // Looked up before core's transaction, which holds the intake lock: no Slack round trip inside it.
+  const { reporter } = parsed.report;
+  const reporterSlackId = reporter && slackUserByEmail ? await slackUserByEmail(reporter) : undefined;
+  const done = await core.phishing.report(reporterSlackId ? { ...parsed.report, reporterSlackId } : parsed.report);
   if (done.outcome === 'duplicate') {
     if (leftOver(done.handledAt)) await mailbox.moveAside(message, 'processed');
     return { key: message.key, outcome: 'duplicate' };

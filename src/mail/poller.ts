@@ -3,7 +3,7 @@
 // each message once. A failed poll (server down, bad password) is logged, and tried again at the next interval.
 import type { Core } from '../core/index.js';
 import type { Logger } from '../log.js';
-import { runIntake, type IntakeResult } from './intake.js';
+import { runIntake, type IntakeOptions, type IntakeResult } from './intake.js';
 import type { ReportMailbox } from './mailbox.js';
 
 /** A running poller. */
@@ -15,7 +15,7 @@ export interface MailPoller {
 }
 
 /** Starts polling: the first pass at once, then one every intervalMs after the previous ended. */
-export function startMailPoller(opts: { open: () => Promise<ReportMailbox>; core: Core; logger: Logger; intervalMs: number }): MailPoller {
+export function startMailPoller(opts: { open: () => Promise<ReportMailbox>; core: Core; logger: Logger; intervalMs: number } & IntakeOptions): MailPoller {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<IntakeResult[]> = Promise.resolve([]);
@@ -23,7 +23,7 @@ export function startMailPoller(opts: { open: () => Promise<ReportMailbox>; core
   const pass = async (): Promise<IntakeResult[]> => {
     const mailbox = await opts.open();
     try {
-      return await runIntake(opts.core, mailbox, opts.logger);
+      return await runIntake(opts.core, mailbox, opts.logger, opts.slackUserByEmail ? { slackUserByEmail: opts.slackUserByEmail } : {});
     } finally {
       await mailbox.close();
     }

@@ -126,6 +126,7 @@ const NOT_FREE_TEXT: Record<string, string> = {
   'reported_mails.uid_key': 'the IMAP UIDVALIDITY:UID (numbers), or a file name the sandbox makes',
   'reported_mails.state': 'handled/rejected, a check constraint',
   'reported_mails.evidence_sha256': 'a SHA-256 hex digest, a check constraint',
+  'reported_mails.reporter_slack_id': 'a Slack user id that users.lookupByEmail returned',
   'reported_mail_keys.kind': 'sender/url/subject, a check constraint',
 };
 

@@ -45,6 +45,7 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'users.conversations': ['groups:read'],
   'usergroups.users.list': ['usergroups:read'],
   'users.info': ['users:read'],
+  'users.lookupByEmail': ['users:read.email'],
   'reactions.add': ['reactions:write'],
   // The incident card is pinned (issue 15).
   'pins.add': ['pins:write'],

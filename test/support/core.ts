@@ -33,6 +33,8 @@ export async function testCore(
     announceChannel?: string;
     /** PagerDuty paging (PAGERDUTY_SEVERITIES, PAGERDUTY_SOURCE); absent: nothing pages. */
     paging?: CoreDeps['paging'];
+    /** SMTP is set up: mail reporters are thanked and told by email. */
+    reporterEmail?: boolean;
   } = {},
 ) {
   const database: TestDatabase = opts.database ?? (await createTestDatabase());
@@ -53,6 +55,7 @@ export async function testCore(
     ...(opts.reminders ? { reminders: opts.reminders } : {}),
     ...(opts.announceChannel ? { announceChannel: opts.announceChannel } : {}),
     ...(opts.paging ? { paging: opts.paging } : {}),
+    ...(opts.reporterEmail ? { reporterEmail: true } : {}),
     // The scheduled posts are set up as in the bot, posting nowhere: tests that post build them over the fake Slack.
     awareness: { schedule: { name: 'weekly', cron: '0 9 * * 1', timezone: 'Europe/Paris', graceMs: 24 * 3_600_000 }, channels: ['C0STAFF'], tips: tipsOf([aTip('a')]), poster: NO_POSTS, ...SLOT_IDENTITY },
     digest: { schedule: undefined, channel: undefined, poster: NO_POSTS, ...SLOT_IDENTITY },

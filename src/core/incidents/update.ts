@@ -22,6 +22,7 @@ import { requireReviewBeforeClosing } from '../reviews/closing.js';
 import { redactFor, type SafeText } from '../redaction/apply.js';
 import { noticeChange, noticeEscalation, noticeGiven } from '../outbox/incident-notices.js';
 import { noticeVerdict } from '../outbox/verdict.js';
+import { tellMailReporters } from '../phishing/reporters.js';
 import { noticeArchiveAhead, noticeUnarchive } from '../archive/notice.js';
 import { followIncident } from '../reminders/track.js';
 import { noticeRefresh } from '../outbox/card-refresh.js';
@@ -93,6 +94,8 @@ export async function changeStatus(deps: CoreDeps, actor: Actor, ref: string | u
       ...(await noticeArchiveAhead(tx, { incident, archiveAfterMs: deps.archiveAfterMs, now })),
       ...(event ? await noticeVerdict(tx, { incident, event, by: actor.id, to, ...(note ? { note } : {}), now }) : []),
     ];
+    // People who reported mails into it hear the verdict too (by email, or in Slack when their address is a Slack user's).
+    if (event) await tellMailReporters(tx, deps, { incident, event, by: actor.id, to, ...(note ? { note } : {}), now });
     await noticeRefresh(tx, { incident, event, now });
     return { before, incident, notices, ...(note ? { note } : {}), ...(redacted.length > 0 ? { redacted } : {}) };
   });

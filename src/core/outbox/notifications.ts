@@ -69,6 +69,8 @@ export interface NotificationPayloads {
   home_refreshed: { userId: string };
   /** The reporter's direct message when their report is declined, resolved or closed: the outcome and a thank-you. */
   verdict_told: { ref: string; drill: boolean; userId: string; status: 'declined' | 'resolved' | 'closed'; note?: string };
+  /** A direct message thanking someone whose mail to the report mailbox was handled (their address is theirs in Slack). */
+  report_thanked: { ref: string; drill: boolean; userId: string; joined: boolean; subject?: string };
   /**
    * A rule's Slack user group invited into the incident channel: the worker resolves its members (usergroups.users.list)
    * and invites them; with `commander`, settling makes the first member commander (see rules/apply.ts).
@@ -178,6 +180,7 @@ export const ACTION_OF: Record<NotificationKind, string> = {
   oob_plan_sent: 'sending the out-of-band plan',
   home_refreshed: 'refreshing a Home tab',
   verdict_told: 'telling the reporter the outcome',
+  report_thanked: 'thanking the reporter of a mail',
   usergroup_invited: 'inviting a rule’s user group to the channel',
   archive_notice: 'posting the archive notice',
   checklist_posted: 'posting the checklist',

@@ -16,6 +16,7 @@ export interface MailClaim {
   state: 'handled' | 'rejected';
   reason?: SafeText;
   reporter?: SafeText;
+  reporterSlackId?: string;
   reportMessageId?: SafeText;
   originalMessageId?: SafeText;
   evidenceSha256?: string;
@@ -102,5 +103,14 @@ export async function mailsOf(db: DbOrTx, incidentId: number) {
     })
     .from(reportedMails)
     .where(eq(reportedMails.incidentId, incidentId))
+    .orderBy(reportedMails.id);
+}
+
+/** Who reported mails into an incident (handled ones), oldest first: their address, Slack user and report's Message-ID. */
+export async function reportersOf(db: DbOrTx, incidentId: number) {
+  return db
+    .select({ id: reportedMails.id, reporter: reportedMails.reporter, reporterSlackId: reportedMails.reporterSlackId, reportMessageId: reportedMails.reportMessageId })
+    .from(reportedMails)
+    .where(and(eq(reportedMails.incidentId, incidentId), eq(reportedMails.state, 'handled')))
     .orderBy(reportedMails.id);
 }

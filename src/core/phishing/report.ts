@@ -11,6 +11,7 @@ import { logEvidenceBySystem } from '../evidence/log-system.js';
 import { redactFor, redactJson, redactedField } from '../redaction/apply.js';
 import { appendEvent } from '../timeline/queries.js';
 import { recordMailObservables } from './observables.js';
+import { thankReporter } from './reporters.js';
 import { campaignIncidentId, claimedAt, claimMail, insertKeys, lockIntake, setIncident } from './queries.js';
 import { campaignKeys, incidentDescription, incidentTitle, messageKey, sha256Hex, type MailRejection, type MailReport } from './reported-mail.js';
 
@@ -34,11 +35,13 @@ export async function reportPhishing(deps: CoreDeps, report: MailReport): Promis
   const evidenceSha256 = sha256Hex(report.evidence);
   const keys = campaignKeys(report.original).map((k) => ({ kind: k.kind, value: redactFor(deps, k.value).text }));
   const keyOf = { mailbox: report.mailbox, messageKey: messageKey(report), uidKey: report.uidKey ?? null };
+  const shown = textFields(deps, report);
   return inTransaction(deps, async (tx) => {
     const claimed = await claimMail(tx, {
       ...keyOf,
       state: 'handled',
-      ...textFields(deps, report),
+      ...shown,
+      ...(report.reporterSlackId ? { reporterSlackId: report.reporterSlackId } : {}),
       evidenceSha256,
       evidence: report.evidence,
       receivedAt: now,
@@ -63,6 +66,19 @@ export async function reportPhishing(deps: CoreDeps, report: MailReport): Promis
       now,
     );
     const observables = await recordMailObservables(deps, tx, incident.id, report.original, { maxUrls: MAX_URL_OBSERVABLES }, now);
+    await thankReporter(tx, deps, {
+      incident,
+      report: {
+        mailId: claimed.id,
+        joined: Boolean(joined),
+        ...(shown.reporter ? { reporter: shown.reporter } : {}),
+        ...(report.reporterSlackId ? { reporterSlackId: report.reporterSlackId } : {}),
+        ...(shown.reportMessageId ? { reportMessageId: shown.reportMessageId } : {}),
+        ...(report.original.subject ? { subject: redactFor(deps, report.original.subject.slice(0, 998)).text } : {}),
+        ...(report.original.from ? { from: redactFor(deps, report.original.from.address.slice(0, 320)).text } : {}),
+      },
+      now,
+    });
     return { outcome: joined ? ('joined' as const) : ('opened' as const), incident, evidence: evidence.ref, evidenceSha256, observables, ...(setup ? { setup } : {}) };
   });
 }

@@ -44,6 +44,8 @@ export interface MailReport {
   reportSha256: string;
   /** The address that forwarded it; absent when the suspicious mail itself arrived (redirected, or dropped in the sandbox). */
   reporter?: string;
+  /** The Slack user with the reporter's address (the adapter looked it up), who is also thanked and told in Slack. */
+  reporterSlackId?: string;
   original: MailFacts;
   /** How the original came: attached as message/rfc822, forwarded inline in the body, or the message itself. */
   via: 'attachment' | 'inline' | 'direct';

@@ -73,6 +73,13 @@ export function verdictMessage(p: NotificationPayloads['verdict_told']): SlackMe
   return message(md`${drillPrefix(p)}:envelope_with_arrow: What you reported, *${p.ref}*, ${VERDICT_OUTCOME[p.status]}.${why}\nThank you for reporting it: early reports are how we catch things in time.${drill}`);
 }
 
+/** The direct message thanking someone whose mail to the report mailbox was handled: what happens next, and what not to do. */
+export function reportThanksMessage(p: NotificationPayloads['report_thanked']): SlackMessage {
+  const what = p.subject ? md`the mail “${p.subject.slice(0, 200)}”` : md`the mail`;
+  const heard = p.joined ? md`Others reported the same campaign: it is in *${p.ref}*, which the security team is already on.` : md`The security team has it as *${p.ref}*.`;
+  return message(md`${drillPrefix(p)}:envelope_with_arrow: Thank you for reporting ${what}. ${heard}\nPlease do not click its links, open its attachments or reply to it. If you already did, tell the security team now: the sooner they know, the more they can do. You will hear the verdict here.`);
+}
+
 /** The incident channel's one line when a playbook run is complete (its steps are otherwise updated in place). */
 export function completionMessage(p: NotificationPayloads['playbook_completed']): SlackMessage {
   const skipped = p.skipped > 0 ? md`, ${String(p.skipped)} skipped` : '';

@@ -6,7 +6,7 @@ import type { Db } from '../../db/types.js';
 import { findById, rowsByKey, runWithIncident, type OutboxRow, announcementKey } from '../../core/index.js';
 import type { Clock, NotificationPayloads, Incident, PlaybookLibrary, OobPlan } from '../../core/index.js';
 import { announcement, escalation } from '../blocks/incident.js';
-import { assigneeMessage, reporterMessage, withdrawnAnnouncement, changeMessage, verdictMessage, completionMessage } from './render.js';
+import { assigneeMessage, reporterMessage, withdrawnAnnouncement, changeMessage, verdictMessage, completionMessage, reportThanksMessage } from './render.js';
 import { ensureChannel } from './channel-setup.js';
 import { directChannel } from '../services/upload.js';
 import { planMessage, planPostMessage, planReminderMessage, switchMessage } from '../blocks/oob.js';
@@ -60,6 +60,10 @@ export async function send(client: WebClient, ctx: SendContext, row: OutboxRow):
   if (row.kind === 'verdict_told') {
     const p = row.payload as unknown as NotificationPayloads['verdict_told'];
     return postDirect(client, p.userId, row, verdictMessage(p));
+  }
+  if (row.kind === 'report_thanked') {
+    const p = row.payload as unknown as NotificationPayloads['report_thanked'];
+    return postDirect(client, p.userId, row, reportThanksMessage(p));
   }
   if (row.kind === 'usergroup_invited') return inviteGroup(client, row.lane, (row.payload as unknown as NotificationPayloads['usergroup_invited']).usergroup);
   if (row.kind === 'archive_notice') return postKeyed(client, row.lane, row, archiveNotice(row.payload as unknown as NotificationPayloads['archive_notice']));
