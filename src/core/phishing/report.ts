@@ -49,7 +49,7 @@ export async function reportPhishing(deps: CoreDeps, report: MailReport): Promis
     if (!claimed) return { outcome: 'duplicate' as const, handledAt: await claimedAt(tx, keyOf) };
     await lockIntake(tx);
     const joined = await openCampaignIncident(tx, keys, new Date(now.getTime() - windowMs));
-    const { incident, setup } = joined ? { incident: joined, setup: undefined } : await declareBySystem(deps, tx, declaration(deps, report), now);
+    const { incident, setup } = joined ? { incident: joined, setup: undefined } : await declareBySystem(deps, tx, declaration(report), now);
     await setIncident(tx, claimed.id, incident.id);
     await insertKeys(tx, claimed.id, keys);
     const { value: facts, found } = redactJson(deps, { ...report.original, reporter: report.reporter ?? null, reportMessageId: report.reportMessageId ?? null, mailbox: report.mailbox, via: report.via });
@@ -107,13 +107,17 @@ async function openCampaignIncident(tx: Tx, keys: Parameters<typeof campaignInci
   return incident && OPEN_STATUSES.includes(incident.status) ? incident : undefined;
 }
 
-/** A new campaign's incident: triage, private when phishing is a sensitive type here, reported by Rampart (the reporter is an address, not a Slack user). */
-function declaration(deps: CoreDeps, report: MailReport) {
+/**
+ * A new campaign's incident: triage, reported by Rampart (the reporter is an address, not a Slack user), and private,
+ * as a declaration is by default: its title is the lure's subject, which may name whom it targeted. A responder makes
+ * it public after a look, when the whole staff should be warned.
+ */
+function declaration(report: MailReport) {
   return {
     title: incidentTitle(report.original),
     description: incidentDescription(report),
     ...PHISHING_INCIDENT,
-    private: deps.sensitiveTypes.includes(PHISHING_INCIDENT.type),
+    private: true,
     reporterId: SYSTEM_ACTOR.actor,
   };
 }
