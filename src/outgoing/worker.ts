@@ -7,6 +7,7 @@ import type { Logger } from '../log.js';
 import { post, type Fetch } from './http.js';
 import { backoffMs, verdictOf, type Verdict } from './retry.js';
 import { Undeliverable, type Senders } from './senders.js';
+import { ClaimLoop } from '../shared/claim-loop.js';
 
 /** Tuning; the defaults suit production. */
 export interface OutgoingTuning {
@@ -44,81 +45,46 @@ export interface OutgoingWorkerDeps {
 export class OutgoingWorker {
   readonly id: string;
   private readonly tuning: OutgoingTuning;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private stopped = false;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly loop: ClaimLoop<DeliveryRow>;
 
   constructor(private readonly deps: OutgoingWorkerDeps) {
     this.id = deps.workerId ?? `outgoing-${randomUUID().slice(0, 8)}`;
     this.tuning = { ...DEFAULT_OUTGOING_TUNING, ...deps.tuning };
+    this.loop = new ClaimLoop({
+      claim: () => deps.deliveries.claim({ worker: this.id, leaseMs: this.tuning.leaseMs, limit: this.tuning.batch }),
+      deliver: (row) => this.deliver(row),
+      countDue: () => deps.deliveries.countDue(),
+      nextDueAt: () => deps.deliveries.nextDueAt(),
+      now: () => deps.clock.now(),
+      sleep: deps.sleep,
+      passFailed: (err) => deps.logger.error({ err }, 'outgoing deliveries pass failed'),
+      pollMs: this.tuning.pollMs,
+    });
   }
 
   /** Starts the periodic poll, and a first pass for deliveries left from before a restart. */
   start(): void {
-    this.timer = setInterval(() => this.notify(), this.tuning.pollMs);
-    this.timer.unref();
-    this.notify();
+    this.loop.start();
   }
 
   /** Wakes the worker; a pass already running goes round once more. */
   notify(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.passes().finally(() => {
-      this.running = undefined;
-    });
+    this.loop.notify();
   }
 
   /** Resolves once no delivery is due and no pass is running (deliveries waiting on a backoff are not due). */
-  async idle(): Promise<void> {
-    for (let round = 0; round < 100 && !this.stopped; round += 1) {
-      if (this.running) {
-        await this.running;
-        continue;
-      }
-      if ((await this.deps.deliveries.countDue()) === 0 && !this.running) return;
-      this.notify();
-    }
+  idle(): Promise<void> {
+    return this.loop.idle();
   }
 
   /** Delivers everything pending, waiting (with the injected sleep) for backoffs: every delivery ends delivered or given up. */
-  async drain(): Promise<void> {
-    for (let round = 0; round < 10_000 && !this.stopped; round += 1) {
-      await this.idle();
-      const next = await this.deps.deliveries.nextDueAt();
-      if (!next) return;
-      const wait = next.getTime() - this.deps.clock.now().getTime();
-      if (wait > 0) await this.deps.sleep(wait);
-      this.notify();
-    }
+  drain(): Promise<void> {
+    return this.loop.drain();
   }
 
   /** Stops polling and waits for the pass under way; what is not delivered stays for the next start or another replica. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
-  }
-
-  private async passes(): Promise<void> {
-    try {
-      do {
-        this.again = false;
-        for (;;) {
-          const rows = await this.deps.deliveries.claim({ worker: this.id, leaseMs: this.tuning.leaseMs, limit: this.tuning.batch });
-          if (rows.length === 0 || this.stopped) break;
-          // One row per lane: lanes side by side, each in order.
-          await Promise.all(rows.map((row) => this.deliver(row)));
-        }
-      } while (this.again && !this.stopped);
-    } catch (err) {
-      // The database is unreachable, most likely; the next poll tries again and the rows are still there.
-      this.deps.logger.error({ err }, 'outgoing deliveries pass failed');
-    }
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One attempt of one delivery, settled whatever happens. */

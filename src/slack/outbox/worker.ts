@@ -14,6 +14,7 @@ import { backoffMs, classify } from './errors.js';
 import { PacingDeferred, SlackPacer } from './pacer.js';
 import { send } from './send.js';
 import type { HomeTab } from '../blocks/block-kit.js';
+import { ClaimLoop } from '../../shared/claim-loop.js';
 
 /** Tuning; the defaults suit production. */
 export interface OutboxTuning {
@@ -81,18 +82,24 @@ export class OutboxWorker implements OutboxPort {
   private readonly lastPost = new Map<string, number>();
   /** Slack's per-method rate limits, kept by this process (see pacer.ts for why not across replicas). */
   private readonly pacer: SlackPacer;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private stopped = false;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly loop: ClaimLoop<OutboxRow>;
 
   constructor(private readonly deps: OutboxWorkerDeps) {
     this.id = deps.workerId ?? `outbox-${randomUUID().slice(0, 8)}`;
     this.tuning = { ...DEFAULT_TUNING, ...deps.tuning };
     this.pacer = new SlackPacer({ now: () => deps.clock.now().getTime(), sleep: deps.sleep, maxWaitMs: this.tuning.maxPaceWaitMs, marginMs: this.tuning.paceMarginMs });
+    this.loop = new ClaimLoop({
+      claim: () => claimDue(deps.db, { worker: this.id, now: deps.clock.now(), leaseMs: this.tuning.leaseMs, limit: this.tuning.batch }),
+      deliver: (row) => this.deliver(row),
+      countDue: () => countClaimable(deps.db, deps.clock.now()),
+      nextDueAt: () => nextDueAt(deps.db, deps.clock.now()),
+      now: () => deps.clock.now(),
+      sleep: deps.sleep,
+      passFailed: (err) => deps.logger.error({ err }, 'outbox pass failed'),
+      pollMs: this.tuning.pollMs,
+    });
   }
 
-  /** Starts the periodic poll (and a first pass for rows left from before a restart). */
   /** Forgets when each lane last posted and the recorded waits (a test harness reusing one bot between tests). */
   forgetPacing(): void {
     this.lastPost.clear();
@@ -100,75 +107,29 @@ export class OutboxWorker implements OutboxPort {
     this.waits.length = 0;
   }
 
+  /** Starts the periodic poll (and a first pass for rows left from before a restart). */
   start(): void {
-    this.timer = setInterval(() => this.notify(), this.tuning.pollMs);
-    this.timer.unref();
-    this.notify();
+    this.loop.start();
   }
 
   /** Wakes the worker; a pass already running goes round once more. */
   notify(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.passes().finally(() => {
-      this.running = undefined;
-    });
+    this.loop.notify();
   }
 
   /** Resolves once no row is due and no pass is running. */
-  async idle(): Promise<void> {
-    // Bounded: a due row another worker holds under a row lock for a moment must not keep this looping forever.
-    for (let round = 0; round < 100 && !this.stopped; round += 1) {
-      if (this.running) {
-        await this.running;
-        continue;
-      }
-      if ((await countClaimable(this.deps.db, this.deps.clock.now())) === 0 && !this.running) return;
-      this.notify();
-    }
+  idle(): Promise<void> {
+    return this.loop.idle();
   }
 
-  /**
-   * Delivers everything pending, waiting (with the injected sleep) for holds and backoffs to run out: every row ends
-   * delivered or given up, except rows another worker holds (its own loop settles them). For tests and tools; the
-   * running bot relies on the poll instead.
-   */
-  async drain(): Promise<void> {
-    for (let round = 0; round < 10_000 && !this.stopped; round += 1) {
-      await this.idle();
-      const next = await nextDueAt(this.deps.db, this.deps.clock.now());
-      if (!next) return;
-      const wait = next.getTime() - this.deps.clock.now().getTime();
-      if (wait > 0) await this.deps.sleep(wait);
-      this.notify();
-    }
+  /** Delivers everything pending, waiting (with the injected sleep) for holds and backoffs (tests and tools). */
+  drain(): Promise<void> {
+    return this.loop.drain();
   }
 
   /** Stops polling and waits for the pass under way. Rows not delivered stay for the next start or another replica. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
-  }
-
-  private async passes(): Promise<void> {
-    try {
-      do {
-        this.again = false;
-        for (;;) {
-          const rows = await claimDue(this.deps.db, { worker: this.id, now: this.deps.clock.now(), leaseMs: this.tuning.leaseMs, limit: this.tuning.batch });
-          if (rows.length === 0 || this.stopped) break;
-          // One row per channel (lane heads), so channels are delivered side by side and each in order.
-          await Promise.all(rows.map((row) => this.deliver(row)));
-        }
-      } while (this.again && !this.stopped);
-    } catch (err) {
-      // The database is unreachable, most likely; the next poll tries again and the rows are still there.
-      this.deps.logger.error({ err }, 'outbox pass failed');
-    }
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   private async deliver(row: OutboxRow): Promise<void> {
