@@ -15,6 +15,14 @@ export function stripDirectionControls(text: string): string {
   return text.replace(DIRECTION_CONTROLS, '');
 }
 
+/**
+ * Text Postgres can store: without NUL (which neither text nor jsonb accepts, so one NUL from a decoded mail header
+ * would fail its whole transaction on every retry) and with lone UTF-16 surrogates replaced (jsonb refuses those too).
+ */
+export function storable(text: string): string {
+  return text.replaceAll('\u0000', '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
 /** True when text shows nothing: only blanks and invisible characters (or nothing at all). */
 export function looksEmpty(text: string): boolean {
   return text.replace(INVISIBLE, '') === '';

@@ -6,7 +6,7 @@ import type { SlackMessageRef } from '../timeline/events.js';
 import { redact, type CustomPattern } from '../../shared/redact.js';
 import { DECOY_CREDENTIAL_PATTERN } from '../../shared/decoy-credential.js';
 import type { SafeJson, SafeText } from '../../shared/safe-text.js';
-import { isOnlyInvisible, stripDirectionControls } from '../../shared/invisible.js';
+import { isOnlyInvisible, storable, stripDirectionControls } from '../../shared/invisible.js';
 
 export type { SafeJson, SafeText } from '../../shared/safe-text.js';
 
@@ -29,7 +29,8 @@ export interface SafeRedacted {
  */
 export function redactFor(deps: RedactionDeps, text: string): SafeRedacted {
   // A payload of the wrong shape (a number where Slack sends text) is left to redact as before, not made to throw.
-  const visible = typeof text === 'string' ? stripDirectionControls(text) : text;
+  // Every untrusted text passes here before it is stored: it leaves fit for Postgres, whatever a sender put in it.
+  const visible = typeof text === 'string' ? storable(stripDirectionControls(text)) : text;
   const { text: out, found } = redact(typeof visible === 'string' && isOnlyInvisible(visible) ? '' : visible, patternsOf(deps));
   return { text: out as SafeText, found };
 }

@@ -199,3 +199,16 @@ describe.skipIf(backend !== 'postgres')('two replicas at once (Postgres only: PG
     }
   });
 });
+
+describe('text Postgres cannot store', () => {
+  it('records a report whose decoded headers hold NUL and lone surrogates, instead of failing on every poll', async () => {
+    const nasty = `Invoice\u0000 due \uD800 now`;
+    const done = await t.core.phishing.report(aReport({ subject: nasty, from: { address: 'a@nul.example', name: `Bob\u0000` }, attachments: [{ name: `x\u0000.pdf`, type: 'application/pdf', size: 1, sha256: 'c'.repeat(64) }] }));
+    expect(done.outcome).toBe('opened');
+    const incident = (done as { incident: { title: string } }).incident;
+    expect(incident.title).not.toContain('\u0000');
+    expect(incident.title).toContain('Invoice due \uFFFD now');
+    const events = await t.core.timeline(responder, 'INC-1');
+    expect(JSON.stringify(events)).not.toContain('\\u0000');
+  });
+});
