@@ -278,7 +278,7 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
   // The phishing-report mailbox, when MAIL_IMAP_HOST is set: every replica may poll it (core handles each message once).
   const mail = config.mail;
   const mailPoller = mail
-    ? startMailPoller({ open: () => openImapMailbox(mail), core, logger, intervalMs: mail.pollIntervalMs, slackUserByEmail: slackUserByEmail(clients.responders, logger) })
+    ? startMailPoller({ open: () => openImapMailbox(mail), core, logger, intervalMs: mail.pollIntervalMs, reporterDomains: mail.reporterDomains, slackUserByEmail: slackUserByEmail(clients.responders, logger) })
     : undefined;
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;

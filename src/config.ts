@@ -198,6 +198,13 @@ const schema = z
       .string()
       .default('1m')
       .refine((d) => (durationMs(d) ?? 0) > 0, 'a duration such as 1m, 5m or 1h'),
+    // Whose reports are answered (thanks, verdict): addresses at these domains whose report passed the receiving
+    // server's checks. Default: the domain of MAIL_IMAP_USER, else of MAIL_FROM.
+    MAIL_REPORTER_DOMAINS: z
+      .string()
+      .default('')
+      .transform((s) => s.split(/[\s,]+/).filter(Boolean).map((d) => d.toLowerCase().replace(/^@/, '')))
+      .refine((ds) => ds.every((d) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d)), 'must be domains such as example.org, comma-separated'),
     PHISHING_CAMPAIGN_WINDOW: z
       .string()
       .default('72h')
@@ -325,6 +332,7 @@ const schema = z
           ...(e.MAIL_IMAP_ACCESS_TOKEN ? { accessToken: e.MAIL_IMAP_ACCESS_TOKEN } : {}),
           mailbox: e.MAIL_IMAP_MAILBOX,
           pollIntervalMs: durationMs(e.MAIL_POLL_INTERVAL)!,
+          reporterDomains: e.MAIL_REPORTER_DOMAINS.length > 0 ? e.MAIL_REPORTER_DOMAINS : domainsOf(e.MAIL_IMAP_USER, e.MAIL_FROM),
         }
       : undefined,
     phishingCampaignWindowMs: durationMs(e.PHISHING_CAMPAIGN_WINDOW)!,
@@ -332,6 +340,15 @@ const schema = z
     // Whether LOG_LEVEL was set: the sandbox is quieter by default than the bot, unless asked.
     logLevelFromEnv: e.LOG_LEVEL,
   }));
+
+/** The domain of the first of these that is an address (MAIL_IMAP_USER, then MAIL_FROM), as a list; [] when none is. */
+function domainsOf(...addresses: (string | undefined)[]): string[] {
+  for (const a of addresses) {
+    const domain = a && /@([A-Za-z0-9.-]+\.[A-Za-z0-9-]+)>?\s*$/.exec(a)?.[1];
+    if (domain) return [domain.toLowerCase()];
+  }
+  return [];
+}
 
 /** DECOY_RATE_LIMIT (`10/1h`) as hits per window, or undefined when malformed. */
 function rateLimit(text: string): { points: number; durationMs: number } | undefined {

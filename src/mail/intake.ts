@@ -4,7 +4,7 @@
 // handled more than LEFTOVER_AFTER_MS ago is a leftover that is moved now. One handled moments ago is being moved by
 // the replica that handled it; moving it here too would race that move (an IMAP session still sees a message another
 // session moved until it syncs, so both moves could copy it).
-import type { Core } from '../core/index.js';
+import type { Core, MailReport } from '../core/index.js';
 import type { Logger } from '../log.js';
 import type { MailboxMessage, ReportMailbox } from './mailbox.js';
 import { parseReport } from './parse.js';
@@ -25,6 +25,21 @@ export const BATCH = 50;
 export interface IntakeOptions {
   leftoverAfterMs?: number;
   slackUserByEmail?: (email: string) => Promise<string | undefined>;
+  /** MAIL_REPORTER_DOMAINS: whose reports are answered (absent or empty: nobody's). */
+  reporterDomains?: readonly string[];
+}
+
+/**
+ * Whether the From of a report can be believed enough to answer it: an address at one of the organisation's domains,
+ * in a report the receiving server did not mark as failing DMARC (or SPF, without DMARC), sent by a person (no
+ * auto-reply or bounce: answering those could loop). Anyone can write any From; this keeps Rampart from mailing or
+ * messaging whoever a forger names, and from telling an outsider what became of their "report".
+ */
+export function reporterVerified(report: Pick<MailReport, 'reporter' | 'reporterChecks'>, domains: readonly string[] = []): boolean {
+  const domain = report.reporter?.split('@').pop()?.toLowerCase();
+  if (!domain || !domains.includes(domain) || !report.reporterChecks) return false;
+  const { auth, automatic } = report.reporterChecks;
+  return !automatic && auth.dmarc !== 'fail' && !(auth.dmarc === undefined && (auth.spf === 'fail' || auth.spf === 'softfail'));
 }
 
 /** Handles every message waiting in the mailbox (up to BATCH) and moves each aside; leftoverAfterMs 0 suits a mailbox only this process reads. */
@@ -35,7 +50,7 @@ export async function runIntake(core: Core, mailbox: ReportMailbox, logger?: Log
   for (const message of await mailbox.waiting(BATCH)) {
     // One message that cannot be handled (left in the mailbox, tried again next pass) does not hold up the others.
     try {
-      results.push(await handle(core, mailbox, message, leftOver, logger, opts.slackUserByEmail));
+      results.push(await handle(core, mailbox, message, leftOver, logger, opts));
     } catch (err) {
       failed.push({ key: message.key, err });
     }
@@ -52,8 +67,8 @@ async function handle(
   mailbox: ReportMailbox,
   message: MailboxMessage,
   leftOver: (handledAt: Date) => boolean,
-  logger?: Logger,
-  slackUserByEmail?: IntakeOptions['slackUserByEmail'],
+  logger: Logger | undefined,
+  opts: IntakeOptions,
 ): Promise<IntakeResult> {
   const parsed = await parseReport(message.raw, { mailbox: mailbox.name, uidKey: message.key });
   if ('rejection' in parsed) {
@@ -66,10 +81,10 @@ async function handle(
     await mailbox.moveAside(message, 'rejected');
     return { key: message.key, outcome: 'rejected', reason: parsed.rejection.reason };
   }
+  const verified = reporterVerified(parsed.report, opts.reporterDomains);
   // Looked up before core's transaction, which holds the intake lock: no Slack round trip inside it.
-  const { reporter } = parsed.report;
-  const reporterSlackId = reporter && slackUserByEmail ? await slackUserByEmail(reporter) : undefined;
-  const done = await core.phishing.report(reporterSlackId ? { ...parsed.report, reporterSlackId } : parsed.report);
+  const reporterSlackId = verified && opts.slackUserByEmail ? await opts.slackUserByEmail(parsed.report.reporter!) : undefined;
+  const done = await core.phishing.report({ ...parsed.report, reporterVerified: verified, ...(reporterSlackId ? { reporterSlackId } : {}) });
   if (done.outcome === 'duplicate') {
     if (leftOver(done.handledAt)) await mailbox.moveAside(message, 'processed');
     return { key: message.key, outcome: 'duplicate' };

@@ -56,7 +56,7 @@ export async function parseReport(raw: Uint8Array, source: MessageSource): Promi
   if (!original.from?.address) {
     return { rejection: { ...withId, reason: via === 'direct' ? 'No sender address: the message has no From address and forwards no message.' : `No sender address in the ${via === 'attachment' ? 'attached' : 'forwarded'} message.` } };
   }
-  return { report: { ...withId, ...(reporter ? { reporter } : {}), original, via, evidence } };
+  return { report: { ...withId, ...(reporter ? { reporter } : {}), reporterChecks: { auth: authResults(outer), automatic: isAutomatic(outer) }, original, via, evidence } };
 }
 
 // mailparser's defaults, less the work nobody reads (no text-to-HTML copy of the body). ignoreEmbedded goes to its
@@ -93,6 +93,16 @@ function dateHeader(mail: Pick<ParsedMail, 'headerLines'>): string | undefined {
   const value = line?.line.slice(line.line.indexOf(':') + 1).replace(/\s+/g, ' ').trim();
   const ms = value ? Date.parse(value) : NaN;
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+
+/**
+ * Whether a message was sent by a program rather than a person (RFC 3834 Auto-Submitted, bulk and list Precedence, a
+ * bounce's empty Return-Path): it is still a report, but answering it could start a mail loop.
+ */
+function isAutomatic(mail: ParsedMail): boolean {
+  const header = (name: string) => mail.headerLines.find((h) => h.key === name)?.line.replace(/^[^:]*:\s*/, '').trim().toLowerCase();
+  const auto = header('auto-submitted');
+  return (auto !== undefined && auto !== 'no') || /^(bulk|junk|list)$/.test(header('precedence') ?? '') || header('return-path') === '<>';
 }
 
 /** SPF, DKIM and DMARC as the topmost Authentication-Results header (the receiving server's own) says. */

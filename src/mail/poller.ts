@@ -23,7 +23,7 @@ export function startMailPoller(opts: { open: () => Promise<ReportMailbox>; core
   const pass = async (): Promise<IntakeResult[]> => {
     const mailbox = await opts.open();
     try {
-      return await runIntake(opts.core, mailbox, opts.logger, opts.slackUserByEmail ? { slackUserByEmail: opts.slackUserByEmail } : {});
+      return await runIntake(opts.core, mailbox, opts.logger, { ...(opts.slackUserByEmail ? { slackUserByEmail: opts.slackUserByEmail } : {}), ...(opts.reporterDomains ? { reporterDomains: opts.reporterDomains } : {}) });
     } finally {
       await mailbox.close();
     }

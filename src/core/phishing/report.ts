@@ -41,7 +41,7 @@ export async function reportPhishing(deps: CoreDeps, report: MailReport): Promis
       ...keyOf,
       state: 'handled',
       ...shown,
-      ...(report.reporterSlackId ? { reporterSlackId: report.reporterSlackId } : {}),
+      ...(report.reporterVerified && report.reporterSlackId ? { reporterSlackId: report.reporterSlackId } : {}),
       evidenceSha256,
       evidence: report.evidence,
       receivedAt: now,
@@ -52,7 +52,7 @@ export async function reportPhishing(deps: CoreDeps, report: MailReport): Promis
     const { incident, setup } = joined ? { incident: joined, setup: undefined } : await declareBySystem(deps, tx, declaration(report), now);
     await setIncident(tx, claimed.id, incident.id);
     await insertKeys(tx, claimed.id, keys);
-    const { value: facts, found } = redactJson(deps, { ...report.original, reporter: report.reporter ?? null, reportMessageId: report.reportMessageId ?? null, mailbox: report.mailbox, via: report.via });
+    const { value: facts, found } = redactJson(deps, { ...report.original, reporter: report.reporter ?? null, reporterVerified: report.reporterVerified === true, reportMessageId: report.reportMessageId ?? null, mailbox: report.mailbox, via: report.via });
     await appendEvent(tx, incident.id, { kind: 'phishing_reported', ...SYSTEM_ACTOR, payload: { ...facts, reportedMailId: claimed.id, joined: Boolean(joined), ...redactedField(found) } }, now);
     const evidence = await logEvidenceBySystem(
       deps,
@@ -72,7 +72,7 @@ export async function reportPhishing(deps: CoreDeps, report: MailReport): Promis
         mailId: claimed.id,
         joined: Boolean(joined),
         ...(shown.reporter ? { reporter: shown.reporter } : {}),
-        ...(report.reporterSlackId ? { reporterSlackId: report.reporterSlackId } : {}),
+        ...(report.reporterVerified && report.reporterSlackId ? { reporterSlackId: report.reporterSlackId } : {}),
         ...(shown.reportMessageId ? { reportMessageId: shown.reportMessageId } : {}),
         ...(report.original.subject ? { subject: redactFor(deps, report.original.subject.slice(0, 998)).text } : {}),
         ...(report.original.from ? { from: redactFor(deps, report.original.from.address.slice(0, 320)).text } : {}),
@@ -125,7 +125,9 @@ function declaration(report: MailReport) {
 /** The reporter and Message-IDs as stored: redacted, and cut to a header's length. */
 function textFields(deps: CoreDeps, report: MailReport) {
   const field = (v: string | undefined) => (v ? redactFor(deps, v.slice(0, 998)).text : undefined);
-  const reporter = field(report.reporter);
+  // Anyone can write any From: only an address the adapter verified is kept to be thanked and told the verdict (the
+  // timeline's facts still say who the report claimed to be from).
+  const reporter = report.reporterVerified ? field(report.reporter) : undefined;
   const reportMessageId = field(report.reportMessageId);
   const originalMessageId = field(report.original.messageId);
   return { ...(reporter ? { reporter } : {}), ...(reportMessageId ? { reportMessageId } : {}), ...(originalMessageId ? { originalMessageId } : {}) };

@@ -44,6 +44,10 @@ export interface MailReport {
   reportSha256: string;
   /** The address that forwarded it; absent when the suspicious mail itself arrived (redirected, or dropped in the sandbox). */
   reporter?: string;
+  /** What says whether the reporter is who the From header claims: the report's own Authentication-Results, and whether a program sent it. */
+  reporterChecks?: { auth: AuthResults; automatic: boolean };
+  /** The adapter trusts the reporter address (an allowed domain, checks passed): only then is it kept to thank and tell. */
+  reporterVerified?: boolean;
   /** The Slack user with the reporter's address (the adapter looked it up), who is also thanked and told in Slack. */
   reporterSlackId?: string;
   original: MailFacts;

@@ -32,6 +32,7 @@ function aReport(original: Partial<MailFacts> = {}, over: Partial<MailReport> = 
     reportMessageId: `<report-${n}@example.org>`,
     reportSha256: sha256Hex(evidence),
     reporter: 'alice@example.org',
+    reporterVerified: true,
     via: 'attachment',
     evidence,
     original: {

@@ -39,7 +39,7 @@ function aReport(reporter: string | undefined, over: Partial<MailReport> = {}): 
     uidKey: `7:${n}`,
     reportMessageId: `<report-${n}@example.org>`,
     reportSha256: sha256Hex(evidence),
-    ...(reporter ? { reporter } : {}),
+    ...(reporter ? { reporter, reporterVerified: true } : {}),
     via: 'attachment',
     evidence,
     original: { from: { address: 'billing@paypa1-secure.example' }, replyTo: [], subject: 'Your account is limited', auth: {}, urls: [], attachments: [] },
@@ -88,6 +88,16 @@ describe('thanks', () => {
     const withSmtp = await system(true);
     await withSmtp.core.phishing.report(aReport(undefined));
     expect(await emails()).toEqual([]);
+  });
+
+  it('answers nobody the intake could not verify (anyone can write any From)', async () => {
+    const s = await system();
+    await s.core.phishing.report(aReport('ceo@example.org', { reporterVerified: false, reporterSlackId: 'U0CEO0001' }));
+    expect(await emails()).toEqual([]);
+    expect(await dms('report_thanked')).toEqual([]);
+    await s.core.changeStatus(responder, 'INC-1', 'declined', 'Not ours');
+    expect(await emails()).toEqual([]);
+    expect(await dms('verdict_told')).toEqual([]);
   });
 
   it('keeps the reporter address and subject redacted in what it sends', async () => {
