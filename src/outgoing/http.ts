@@ -27,8 +27,9 @@ export async function post(request: OutgoingRequest, opts: { timeoutMs: number; 
     redirect: 'manual',
     signal: AbortSignal.timeout(opts.timeoutMs),
   });
-  // Only the start: enough for an error message, and a receiver cannot make the worker read forever.
-  const body = (await res.text()).slice(0, 500);
+  // Only the start, read as a stream and the rest dropped: enough for an error message, and a receiver cannot make the
+  // worker read (or hold in memory) an endless answer.
+  const body = await startOf(res, 500);
   const retryAfterMs = retryAfter(res.headers.get('retry-after'), opts.now());
   return { status: res.status, body, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
 }
@@ -40,4 +41,22 @@ export function retryAfter(value: string | null, nowMs: number): number | undefi
   if (/^\d+$/.test(text)) return Number(text) * 1000;
   const at = Date.parse(text);
   return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
+}
+
+/** The first `max` characters of an answer's body, reading no more of it than that needs; the rest is cancelled. */
+async function startOf(res: Response, max: number): Promise<string> {
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  try {
+    while (text.length < max) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+    }
+  } finally {
+    await reader.cancel().catch(() => {});
+  }
+  return text.slice(0, max);
 }

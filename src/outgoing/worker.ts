@@ -94,6 +94,11 @@ export class OutgoingWorker {
     let verdict: Verdict;
     let httpStatus: number | null = null;
     try {
+      // The claim counted this attempt. Past the bounds already means earlier attempts never settled (the process died
+      // during them, e.g. on this very delivery): give up now rather than let one delivery be claimed for ever.
+      if (row.attempts > this.tuning.maxAttempts || started.getTime() - row.createdAt.getTime() > this.tuning.maxAgeMs) {
+        throw new Undeliverable(`gave up after ${row.attempts - 1} attempt${row.attempts === 2 ? '' : 's'} that never finished or the age limit`);
+      }
       const sender = this.deps.senders[row.channel];
       if (!sender) throw new Undeliverable(`no sender for ${row.channel} deliveries in this process`);
       if (typeof sender !== 'function') verdict = await sender.send(row, started);
