@@ -56,10 +56,10 @@ export function cliOutput(stdout: CliStream, stderr: CliStream): CliOutput {
     stderr,
     out(line) {
       if (stdoutClosed) throw new StdoutClosed();
-      stdout.write(`${line}\n`);
+      stdout.write(`${terminalSafe(line)}\n`);
     },
     err(line) {
-      stderr.write(`${line}\n`);
+      stderr.write(`${terminalSafe(line)}\n`);
     },
     async writeChunks(chunks, out) {
       if (out) return writeFileAtomically(chunks, out);
@@ -75,6 +75,19 @@ export function cliOutput(stdout: CliStream, stderr: CliStream): CliOutput {
       return err instanceof StdoutClosed || (stdoutClosed && (err as NodeJS.ErrnoException | undefined)?.code === 'EPIPE');
     },
   };
+}
+
+// Control characters other than tab and newline (ESC among them), C0 and C1.
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * A line as it may reach a terminal: lines quote what people and other systems wrote (titles, a webhook receiver's
+ * error answer), and an escape sequence in them could rewrite the screen or the window title. Each control character
+ * shows as U+FFFD instead. (JSON output escapes them itself; files written with writeChunks are left exact.)
+ */
+export function terminalSafe(line: string): string {
+  return line.replace(CONTROLS, '\uFFFD');
 }
 
 async function writeFileAtomically(chunks: AsyncIterable<string>, out: string): Promise<void> {

@@ -45,4 +45,14 @@ describe('CLI output', () => {
     expect(stdout.text()).toBe(`${version}\n`);
     expect(stderr.text()).toBe("rampart: unknown command 'frobnicate' (see `rampart --help`)\n");
   });
+
+  it('shows a control character in a line (an escape sequence a sender wrote) as U+FFFD, keeping tabs', () => {
+    const stdout = collector();
+    const stderr = collector();
+    const output = cliOutput(stdout.stream, stderr.stream);
+    output.out('INC-1\tHTTP 500: \u001b]0;owned\u0007\u001b[2Jgone\u009b');
+    output.err('bad \u001b[31mred');
+    expect(stdout.text()).toBe('INC-1\tHTTP 500: \uFFFD]0;owned\uFFFD\uFFFD[2Jgone\uFFFD\n');
+    expect(stderr.text()).toBe('bad \uFFFD[31mred\n');
+  });
 });
