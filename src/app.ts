@@ -247,6 +247,11 @@ export async function startRampart(config: Config, options: StartOptions = {}): 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
+  }).catch(async (err: unknown) => {
+    // A port already in use ends the start: what was opened for it is closed again, so a retry finds its ports free.
+    await metricsServer?.close();
+    if (!options.database) await database.close();
+    throw err;
   });
   if (config.slack.appToken) await app.start();
   outbox.start();

@@ -232,7 +232,11 @@ const schema = z
       .transform((s) => s.split(/[\s,]+/).filter(Boolean).map((v) => v.toLowerCase()))
       .refine((vs) => vs.length > 0 && vs.every((v) => (SEVERITIES as readonly string[]).includes(v)), `must be severities (${SEVERITIES.join(', ')}), comma-separated`)
       .transform((vs) => [...new Set(vs)] as Severity[]),
-    PAGERDUTY_EVENTS_URL: z.url({ message: 'must be a URL such as https://events.pagerduty.com/v2/enqueue' }).default('https://events.pagerduty.com/v2/enqueue'),
+    // The routing key travels in the body: plain http only to this machine (a test or a local relay).
+    PAGERDUTY_EVENTS_URL: z
+      .url({ message: 'must be a URL such as https://events.pagerduty.com/v2/enqueue' })
+      .default('https://events.pagerduty.com/v2/enqueue')
+      .refine((u) => /^https:\/\//i.test(u) || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//i.test(u), 'must be https:// (plain http only to localhost): the routing key is sent in it'),
     PAGERDUTY_SOURCE: z
       .string()
       .default('rampart')

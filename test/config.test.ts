@@ -100,6 +100,12 @@ describe('config', () => {
     expect(bad).not.toContain('hunter2');
   });
 
+  it('sends pages only over https, or plain http to this machine (the routing key travels in the body)', () => {
+    expect(loadConfig({}).pagerduty.eventsUrl).toBe('https://events.pagerduty.com/v2/enqueue');
+    expect(loadConfig({ PAGERDUTY_EVENTS_URL: 'http://127.0.0.1:8080/v2/enqueue' }).pagerduty.eventsUrl).toBe('http://127.0.0.1:8080/v2/enqueue');
+    expect(() => loadConfig({ PAGERDUTY_EVENTS_URL: 'http://events.pagerduty.com/v2/enqueue' })).toThrow(/PAGERDUTY_EVENTS_URL: must be https:\/\//);
+  });
+
   it('.env.example lists every setting config.ts reads, and nothing else', () => {
     const source = readFileSync('src/config.ts', 'utf8');
     const read = new Set([...source.matchAll(/^\s{4}([A-Z][A-Z0-9_]+):/gm)].map((m) => m[1]));
