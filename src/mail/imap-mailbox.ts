@@ -3,6 +3,7 @@
 // paths are given as parts, so imapflow joins them with the server's own separator (`/` or `.`).
 import { ImapFlow } from 'imapflow';
 import { FOLDERS, type MailboxMessage, type ReportMailbox } from './mailbox.js';
+import { MAX_MESSAGE_BYTES } from './parse.js';
 
 /** How to reach the mailbox (MAIL_IMAP_*). Exactly one of password and accessToken. */
 export interface ImapSettings {
@@ -15,6 +16,9 @@ export interface ImapSettings {
   accessToken?: string;
   mailbox: string;
 }
+
+/** How many bytes of messages one pass holds at most (one larger message is still read alone, up to MAX_MESSAGE_BYTES). */
+const PASS_BYTES = 64 * 1024 * 1024;
 
 /** Connects, logs in, opens the mailbox and makes sure Rampart's folders exist. */
 export async function openImapMailbox(settings: ImapSettings): Promise<ReportMailbox> {
@@ -48,9 +52,20 @@ export async function openImapMailbox(settings: ImapSettings): Promise<ReportMai
     waiting: async (limit) => {
       const exists = client.mailbox ? client.mailbox.exists : 0;
       if (exists === 0) return [];
+      // Sizes first, then the messages one at a time, up to a byte budget per pass (the rest waits for the next): a
+      // mailbox of large mails must not fill this process's memory, which also answers Slack. A message over the limit
+      // is read only as far as its rejection needs.
+      const sizes: { uid: number; size: number }[] = [];
+      for await (const m of client.fetch(`1:${Math.min(exists, limit)}`, { uid: true, size: true })) sizes.push({ uid: m.uid, size: m.size ?? 0 });
       const messages: MailboxMessage[] = [];
-      for await (const m of client.fetch(`1:${Math.min(exists, limit)}`, { uid: true, source: true })) {
-        if (m.source) messages.push({ key: `${uidValidity()}:${m.uid}`, raw: new Uint8Array(m.source) });
+      let bytes = 0;
+      for (const { uid, size } of sizes) {
+        const tooLarge = size > MAX_MESSAGE_BYTES;
+        if (!tooLarge && messages.length > 0 && bytes + size > PASS_BYTES) break;
+        const m = await client.fetchOne(String(uid), { source: tooLarge ? { start: 0, maxLength: 64 * 1024 } : true }, { uid: true });
+        if (!m || !m.source) continue;
+        bytes += m.source.byteLength;
+        messages.push({ key: `${uidValidity()}:${uid}`, raw: new Uint8Array(m.source), size });
       }
       return messages;
     },

@@ -70,7 +70,7 @@ async function handle(
   logger: Logger | undefined,
   opts: IntakeOptions,
 ): Promise<IntakeResult> {
-  const parsed = await parseReport(message.raw, { mailbox: mailbox.name, uidKey: message.key });
+  const parsed = await parseReport(message.raw, { mailbox: mailbox.name, uidKey: message.key, ...(message.size !== undefined ? { size: message.size } : {}) });
   if ('rejection' in parsed) {
     const rejected = await core.phishing.reject(parsed.rejection);
     if (rejected.outcome === 'duplicate') {

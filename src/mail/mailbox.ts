@@ -5,7 +5,10 @@
 export interface MailboxMessage {
   /** The mailbox's own key for it (IMAP UIDVALIDITY:UID, a file name). */
   key: string;
+  /** Its bytes; only the start of a message over the size limit (it is rejected for its size, not read whole). */
   raw: Uint8Array;
+  /** Its whole size in bytes, when the mailbox says it apart from raw (IMAP RFC822.SIZE). */
+  size?: number;
 }
 
 /** A report mailbox. */

@@ -14,12 +14,15 @@ export const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
 export interface MessageSource {
   mailbox: string;
   uidKey?: string;
+  /** The message's whole size, when raw may be only its start (a message over the limit is not downloaded whole). */
+  size?: number;
 }
 
 /** Parses a report: the facts for core, or a rejection with the reason. */
 export async function parseReport(raw: Uint8Array, source: MessageSource): Promise<{ report: MailReport } | { rejection: MailRejection }> {
-  const base = { ...source, reportSha256: sha256Hex(raw) };
-  if (raw.byteLength > MAX_MESSAGE_BYTES) return { rejection: { ...base, reason: `The message is ${raw.byteLength} bytes, over the ${MAX_MESSAGE_BYTES}-byte limit.` } };
+  const { size = raw.byteLength, ...where } = source;
+  const base = { ...where, reportSha256: sha256Hex(raw) };
+  if (size > MAX_MESSAGE_BYTES) return { rejection: { ...base, reason: `The message is ${size} bytes, over the ${MAX_MESSAGE_BYTES}-byte limit.` } };
   let outer: ParsedMail;
   try {
     outer = await simpleParser(Buffer.from(raw), PARSE_OPTIONS);

@@ -11,7 +11,7 @@ import { dovecotUnavailable, startDovecot, type PrivateDovecot } from '../suppor
 import { forwardAsAttachment, havePhishingCorpus, phishingCorpus } from '../support/mail.js';
 import { openImapMailbox, type ImapSettings } from '../../src/mail/imap-mailbox.js';
 import { LEFTOVER_AFTER_MS, runIntake } from '../../src/mail/intake.js';
-import { parseReport } from '../../src/mail/parse.js';
+import { MAX_MESSAGE_BYTES, parseReport } from '../../src/mail/parse.js';
 import { startMailPoller } from '../../src/mail/poller.js';
 import { createLogger } from '../../src/log.js';
 import { createCore, type Core } from '../../src/core/core.js';
@@ -127,6 +127,27 @@ describe.skipIf(Boolean(unavailable))('the report mailbox over IMAP (private Dov
     expect(await count('Rampart/Rejected')).toBe(1);
     expect(await rows('select state, incident_id from reported_mails')).toEqual([{ state: 'rejected', incident_id: null }]);
     expect(await rows('select id from incidents')).toEqual([]);
+  });
+
+  it('rejects a message over the size limit for its size, reading only its start, and handles the next one', async () => {
+    const huge = Buffer.concat([Buffer.from('From: big@attach.example\r\nSubject: big\r\n\r\n'), Buffer.alloc(MAX_MESSAGE_BYTES + 1024, 'a')]);
+    await admin.append('INBOX', huge);
+    await admin.append('INBOX', Buffer.from('From: alerts@bank-secure.example\r\nSubject: Verify now\r\nMessage-ID: <after-big@bank-secure.example>\r\n\r\nhttps://bank-secure.example/v\r\n'));
+    const mailbox = await openImapMailbox(settings);
+    try {
+      const waiting = await mailbox.waiting(10);
+      // The large one's size is known, its bytes were not all downloaded.
+      expect(waiting.map((m) => [m.size, m.raw.byteLength <= 64 * 1024])).toEqual([
+        [huge.byteLength, true],
+        [expect.any(Number), true],
+      ]);
+    } finally {
+      await mailbox.close();
+    }
+    const results = await intake();
+    expect(results.map((r) => r.outcome)).toEqual(['rejected', 'opened']);
+    expect(results[0]).toMatchObject({ reason: `The message is ${huge.byteLength} bytes, over the ${MAX_MESSAGE_BYTES}-byte limit.` });
+    expect(await count('Rampart/Rejected')).toBe(1);
   });
 
   it('moves a message left behind by a handler that stopped before moving it, once it is clearly left over', async () => {
