@@ -47,8 +47,9 @@ export async function parseReport(raw: Uint8Array, source: MessageSource): Promi
   } else {
     const inline = inlineForward(outer.text ?? '');
     if (inline) {
-      original = { ...(await factsOf(outer)), ...inline.facts };
-      original.urls = mailUrls(inline.body, undefined);
+      // Only what the forward itself says: the report's own Message-ID, Return-Path and sender are the reporter's,
+      // not the phish's (taken for it, they would make the reporter an indicator, or join unrelated reports).
+      original = { replyTo: [], auth: {}, attachments: [], ...inline.facts, urls: mailUrls(inline.body, undefined) };
       via = 'inline';
     } else {
       original = await factsOf(outer);
@@ -59,7 +60,10 @@ export async function parseReport(raw: Uint8Array, source: MessageSource): Promi
   if (!original.from?.address) {
     return { rejection: { ...withId, reason: via === 'direct' ? 'No sender address: the message has no From address and forwards no message.' : `No sender address in the ${via === 'attachment' ? 'attached' : 'forwarded'} message.` } };
   }
-  return { report: { ...withId, ...(reporter ? { reporter } : {}), reporterChecks: { auth: authResults(outer), automatic: isAutomatic(outer) }, original, via, evidence } };
+  // A redirect keeps the phish's own Message-ID, which every colleague's redirect of it shares: it is keyed by its
+  // Resent-Message-ID, or else by its bytes (each redirect's Resent- headers differ), so a second report is not dropped.
+  const keyed = via === 'direct' ? { ...base, ...(headerText(outer, 'resent-message-id') ? { reportMessageId: headerText(outer, 'resent-message-id')! } : {}) } : withId;
+  return { report: { ...keyed, ...(reporter ? { reporter } : {}), reporterChecks: { auth: authResults(outer), automatic: isAutomatic(outer) }, original, via, evidence } };
 }
 
 // mailparser's defaults, less the work nobody reads (no text-to-HTML copy of the body). ignoreEmbedded goes to its
@@ -98,12 +102,17 @@ function dateHeader(mail: Pick<ParsedMail, 'headerLines'>): string | undefined {
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
 
+/** A header's value as written (the first of that name), trimmed; undefined when absent or empty. */
+function headerText(mail: ParsedMail, name: string): string | undefined {
+  return mail.headerLines.find((h) => h.key === name)?.line.replace(/^[^:]*:\s*/, '').trim() || undefined;
+}
+
 /**
  * Whether a message was sent by a program rather than a person (RFC 3834 Auto-Submitted, bulk and list Precedence, a
  * bounce's empty Return-Path): it is still a report, but answering it could start a mail loop.
  */
 function isAutomatic(mail: ParsedMail): boolean {
-  const header = (name: string) => mail.headerLines.find((h) => h.key === name)?.line.replace(/^[^:]*:\s*/, '').trim().toLowerCase();
+  const header = (name: string) => headerText(mail, name)?.toLowerCase();
   const auto = header('auto-submitted');
   return (auto !== undefined && auto !== 'no') || /^(bulk|junk|list)$/.test(header('precedence') ?? '') || header('return-path') === '<>';
 }

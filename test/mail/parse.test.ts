@@ -83,6 +83,41 @@ describe('reports', () => {
     expect(r.original.from?.address).toBe('alerts@bank-secure.example');
   });
 
+  it('keys each colleague’s redirect of one phish apart: by its Resent-Message-ID, else by its bytes', async () => {
+    const phish = 'From: "Bank" <alerts@bank-secure.example>\r\nSubject: Verify now\r\nMessage-ID: <r1@bank-secure.example>\r\n\r\nhttps://bank-secure.example/v\r\n';
+    const carol = await report(Buffer.from(`Resent-From: carol@example.org\r\nResent-Message-ID: <resent-1@example.org>\r\n${phish}`));
+    const dave = await report(Buffer.from(`Resent-From: dave@example.org\r\n${phish}`));
+    expect(carol.reportMessageId).toBe('<resent-1@example.org>');
+    expect(dave.reportMessageId).toBeUndefined();
+    expect(dave.reportSha256).not.toBe(carol.reportSha256);
+  });
+
+  it('takes nothing of an inline forward’s own headers for the phish’s (they are the reporter’s)', async () => {
+    const raw = Buffer.from(
+      [
+        'From: maria@example.org',
+        'Return-Path: <maria@example.org>',
+        'Message-ID: <report-9@example.org>',
+        'Subject: Fwd: Verify now',
+        '',
+        '---------- Forwarded message ---------',
+        'From: Bank <alerts@bank-secure.example>',
+        'Subject: Verify now',
+        '',
+        'https://bank-secure.example/v',
+        '',
+      ].join('\r\n'),
+    );
+    const r = await report(raw);
+    expect(r.via).toBe('inline');
+    expect(r.reportMessageId).toBe('<report-9@example.org>');
+    expect(r.original.messageId).toBeUndefined();
+    expect(r.original.returnPath).toBeUndefined();
+    expect(r.original.from?.address).toBe('alerts@bank-secure.example');
+    const nameless = await parseReport(Buffer.from(raw.toString().replace('From: Bank <alerts@bank-secure.example>', 'From: Bank')), SOURCE);
+    expect(nameless).toEqual({ rejection: expect.objectContaining({ reason: 'No sender address in the forwarded message.' }) });
+  });
+
   it('rejects a message with no sender address, saying so', async () => {
     const parsed = await parseReport(Buffer.from('this is not a mail at all\r\n\r\njust words\r\n'), SOURCE);
     expect(parsed).toEqual({ rejection: expect.objectContaining({ reason: expect.stringMatching(/no From address/), mailbox: SOURCE.mailbox, uidKey: '1:1' }) });

@@ -108,9 +108,23 @@ export function senderKey(address: string | undefined): string | undefined {
   return SHARED_DOMAINS.has(domain) ? a : domain;
 }
 
-// Keys are indexed, and a btree entry must stay well under a page: a longer URL (tracking parameters run to kilobytes)
-// is matched on its first MAX_KEY characters, which tell campaigns apart just as well.
-const MAX_KEY = 1000;
+// Keys are indexed, and a btree entry must stay well under Postgres's limit (2704 bytes): a longer URL (tracking
+// parameters run to kilobytes) is matched on its first MAX_KEY_BYTES bytes of UTF-8, which tell campaigns apart just as
+// well. Bytes, not characters: a character of a non-Latin subject or URL takes up to four.
+const MAX_KEY_BYTES = 1000;
+
+/** The longest start of text that fits in max bytes of UTF-8, cut between characters. */
+function cutToBytes(text: string, max: number): string {
+  if (Buffer.byteLength(text) <= max) return text;
+  let out = '';
+  let bytes = 0;
+  for (const ch of text) {
+    bytes += Buffer.byteLength(ch);
+    if (bytes > max) break;
+    out += ch;
+  }
+  return out;
+}
 
 /** Every key the mail is matched on: the sender, each URL, the subject. */
 export function campaignKeys(facts: MailFacts): CampaignKey[] {
@@ -118,8 +132,8 @@ export function campaignKeys(facts: MailFacts): CampaignKey[] {
   const subject = subjectKey(facts.subject);
   return [
     ...(sender ? [{ kind: 'sender' as const, value: sender }] : []),
-    ...[...new Set(facts.urls.map((u) => u.slice(0, MAX_KEY)))].map((value) => ({ kind: 'url' as const, value })),
-    ...(subject ? [{ kind: 'subject' as const, value: subject.slice(0, MAX_KEY) }] : []),
+    ...[...new Set(facts.urls.map((u) => cutToBytes(u, MAX_KEY_BYTES)))].map((value) => ({ kind: 'url' as const, value })),
+    ...(subject ? [{ kind: 'subject' as const, value: cutToBytes(subject, MAX_KEY_BYTES) }] : []),
   ];
 }
 

@@ -53,3 +53,12 @@ describe('campaignKeys and messageKey', () => {
     expect(messageKey({ reportSha256: sha })).toBe(`sha256:${sha}`);
   });
 });
+
+describe('campaign keys stay indexable', () => {
+  it('cuts a long subject or URL to 1000 bytes of UTF-8, between characters, however wide its characters', () => {
+    const wide = '請'.repeat(600); // 1800 bytes
+    const keys = campaignKeys({ replyTo: [], auth: {}, attachments: [], subject: wide, urls: [`https://evil.example/${'%E8%AB%8B'.repeat(300)}`, `https://evil.example/${wide}`] });
+    for (const k of keys) expect(Buffer.byteLength(k.value)).toBeLessThanOrEqual(1000);
+    expect(keys.find((k) => k.kind === 'subject')!.value).toBe('請'.repeat(333));
+  });
+});
