@@ -118,7 +118,7 @@ export class OutgoingWorker {
   }
 
   private outcomeOf(row: DeliveryRow, verdict: Verdict, httpStatus: number | null, durationMs: number): DeliveryOutcome {
-    if (verdict.kind === 'delivered') return { kind: 'delivered', httpStatus: httpStatus ?? 0, durationMs };
+    if (verdict.kind === 'delivered') return { kind: 'delivered', httpStatus, durationMs };
     if (verdict.kind === 'failed') return { kind: 'failed', httpStatus, error: verdict.error, durationMs };
     const now = this.deps.clock.now().getTime();
     const wait = verdict.afterMs ?? backoffMs(row.attempts, this.tuning.backoffBaseMs, this.tuning.backoffMaxMs, this.deps.random);

@@ -10,6 +10,7 @@ describe('verdictOf', () => {
     expect(verdictOf({ status: 202, body: '' })).toEqual({ kind: 'delivered' });
     expect(verdictOf({ status: 204, body: '' })).toEqual({ kind: 'delivered' });
     expect(verdictOf({ status: 429, retryAfterMs: 30_000, body: 'slow down' })).toEqual({ kind: 'retry', afterMs: 30_000, error: 'HTTP 429: slow down' });
+    expect(verdictOf({ status: 429, retryAfterMs: 0, body: '' })).toEqual({ kind: 'retry', afterMs: 1_000, error: 'HTTP 429' });
     expect(verdictOf({ status: 408, body: '' })).toEqual({ kind: 'retry', error: 'HTTP 408' });
     expect(verdictOf({ status: 503, body: '<html>\n  busy\n</html>' })).toEqual({ kind: 'retry', error: 'HTTP 503: <html> busy </html>' });
     expect(verdictOf({ status: 400, body: '{"status":"invalid event"}' })).toEqual({ kind: 'failed', error: 'HTTP 400: {"status":"invalid event"}' });

@@ -23,7 +23,7 @@ export interface NewDelivery {
 
 /** How one attempt went: the HTTP status when there was an answer, and how long it took. */
 export type DeliveryOutcome =
-  | { kind: 'delivered'; httpStatus: number; durationMs: number }
+  | { kind: 'delivered'; httpStatus: number | null; durationMs: number }
   | { kind: 'retry'; at: Date; httpStatus: number | null; error: string; durationMs: number }
   | { kind: 'failed'; httpStatus: number | null; error: string; durationMs: number };
 

@@ -145,6 +145,8 @@ describe('delivery', () => {
     expect(smtp.received[0]!.mail.messageId).toBe(`<rampart-delivery-${row!.id}@example.org>`);
     const tries = await database.db.select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, row!.id));
     expect(tries.map((a) => a.error === null)).toEqual([false, true]);
+    // Email has no HTTP status: the log says none, not a made-up 0.
+    expect(tries.map((a) => a.httpStatus)).toEqual([null, null]);
 
     smtp.refuseNext(1, 550);
     await s.core.phishing.report(aReport('nobody@example.org', { original: { from: { address: 'x@other.example' }, replyTo: [], subject: 'Other', auth: {}, urls: [], attachments: [] } }));
