@@ -17,6 +17,7 @@ const snapshot: HealthSnapshot = {
   outbox: [{ kind: 'channel_setup', pending: 2, oldestAgeSeconds: 42 }],
   openIncidents: [{ severity: 'sev1', status: 'triage', drill: false, count: 1 }],
   slots: [{ schedule: 'digest', state: 'posted', count: 3, latestSlotAt: new Date('2026-11-30T08:00:00Z') }],
+  outgoing: [{ channel: 'pagerduty', pending: 1, oldestAgeSeconds: 12, failed: 2 }],
 };
 
 describe('the metrics registry', () => {
@@ -38,6 +39,11 @@ describe('the metrics registry', () => {
     expect(valueOf(samples, 'rampart_outbox_oldest_pending_age_seconds')).toBe(42);
     expect(valueOf(samples, 'rampart_incidents_open', { severity: 'sev1', status: 'triage', drill: 'false' })).toBe(1);
     expect(valueOf(samples, 'rampart_scheduled_slot_latest_timestamp_seconds', { schedule: 'digest', state: 'posted' })).toBe(Date.parse('2026-11-30T08:00:00Z') / 1000);
+    expect(valueOf(samples, 'rampart_outgoing_pending', { channel: 'pagerduty' })).toBe(1);
+    expect(valueOf(samples, 'rampart_outgoing_oldest_pending_age_seconds', { channel: 'pagerduty' })).toBe(12);
+    expect(valueOf(samples, 'rampart_outgoing_failed', { channel: 'pagerduty' })).toBe(2);
+    // Every channel is reported, at 0 when nothing of it waits or failed.
+    expect(valueOf(samples, 'rampart_outgoing_failed', { channel: 'webhook' })).toBe(0);
 
     await refreshHealthGauges(m, () => Promise.reject(new Error('connection refused')), logger);
     samples = await read(m);
@@ -45,6 +51,6 @@ describe('the metrics registry', () => {
     // Unknown, not an empty backlog.
     expect(valueOf(samples, 'rampart_outbox_pending')).toBeNaN();
     expect(valueOf(samples, 'rampart_outbox_oldest_pending_age_seconds')).toBeNaN();
-    for (const name of ['rampart_outbox_pending_by_kind', 'rampart_incidents_open', 'rampart_scheduled_slots']) expect(samples.filter((s) => s.name === name)).toEqual([]);
+    for (const name of ['rampart_outbox_pending_by_kind', 'rampart_incidents_open', 'rampart_scheduled_slots', 'rampart_outgoing_failed']) expect(samples.filter((s) => s.name === name)).toEqual([]);
   });
 });

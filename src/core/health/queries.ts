@@ -1,16 +1,16 @@
-// The figures an operator watches (issue 18): pending outbox rows, open incidents and scheduled slots, read in one
-// round trip (a UNION ALL of three small aggregates) so a Prometheus scrape every 15 s costs the database little.
+// The figures an operator watches (issue 18): pending outbox rows, open incidents, scheduled slots and outgoing
+// deliveries, read in one round trip (a UNION ALL of small aggregates) so a Prometheus scrape every 15 s costs the database little.
 // Each part reads an index or a small table: pending outbox rows through slack_outbox_pending_idx's predicate, open
 // incidents through incidents_status_idx, slots from awareness_slots (one row per slot, a few a week).
 import { and, inArray, isNull, sql } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
-import { awarenessSlots, incidents, slackOutbox } from '../../db/schema.js';
+import { awarenessSlots, incidents, outgoingDeliveries, slackOutbox } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/types.js';
 import { OPEN_STATUSES } from '../incidents/incident.js';
 
 /** One aggregate row: which part it belongs to, up to three labels, a count and a time (epoch seconds) or null. */
 export interface HealthRow {
-  part: 'outbox' | 'incidents' | 'slots';
+  part: 'outbox' | 'incidents' | 'slots' | 'deliveries';
   a: string;
   b: string;
   c: string;
@@ -38,7 +38,22 @@ export async function healthRows(db: DbOrTx): Promise<HealthRow[]> {
     .select({ part: sql<HealthRow['part']>`'slots'`, a: awarenessSlots.schedule, b: awarenessSlots.state, c: none, n: count, at: sql<number | null>`extract(epoch from max(${awarenessSlots.slotAt}))::float8` })
     .from(awarenessSlots)
     .groupBy(awarenessSlots.schedule, awarenessSlots.state);
-  const rows = await unionAll(outbox, open, slots);
+  // Outgoing deliveries (webhooks, pages, email) by channel: pending ones (b = 'pending', through
+  // outgoing_deliveries_pending_idx's predicate) with the oldest's time, and those given up (b = 'failed'; a small table).
+  const state = sql<string>`case when ${outgoingDeliveries.failedAt} is null then 'pending' else 'failed' end`;
+  const deliveries = db
+    .select({
+      part: sql<HealthRow['part']>`'deliveries'`,
+      a: outgoingDeliveries.channel,
+      b: state,
+      c: none,
+      n: count,
+      at: sql<number | null>`extract(epoch from min(${outgoingDeliveries.createdAt}))::float8`,
+    })
+    .from(outgoingDeliveries)
+    .where(isNull(outgoingDeliveries.deliveredAt))
+    .groupBy(outgoingDeliveries.channel, state);
+  const rows = await unionAll(outbox, open, slots, deliveries);
   // Drivers differ on float8 and int parsing across versions; numbers are made numbers here once.
   return rows.map((r) => ({ ...r, b: String(r.b), n: Number(r.n), at: r.at === null ? null : Number(r.at) }));
 }

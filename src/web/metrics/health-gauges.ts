@@ -2,7 +2,7 @@
 // the gauges just before the registry is written out. Gauges are reset first, so a kind or schedule that has gone
 // away stops being reported; open incidents are reported for every severity and open status, 0 included, so an
 // alert on `rampart_incidents_open{severity="sev1"}` always has a series to read.
-import { OPEN_STATUSES, SEVERITIES, type HealthSnapshot } from '../../core/index.js';
+import { DELIVERY_CHANNELS, OPEN_STATUSES, SEVERITIES, type HealthSnapshot } from '../../core/index.js';
 import type { Logger } from '../../log.js';
 import type { RampartMetrics } from './definitions.js';
 
@@ -13,7 +13,7 @@ export async function refreshHealthGauges(m: RampartMetrics, snapshot: () => Pro
     s = await snapshot();
   } catch (err) {
     logger.warn({ err }, 'metrics: the database figures could not be read for this scrape');
-    for (const g of [m.outboxPendingByKind, m.openIncidents, m.slots, m.latestSlot]) g.reset();
+    for (const g of [m.outboxPendingByKind, m.openIncidents, m.slots, m.latestSlot, m.outgoingPending, m.outgoingOldestAge, m.outgoingFailed]) g.reset();
     // A gauge without labels cannot be left out: NaN says "unknown", where 0 would claim an empty backlog.
     m.outboxPending.set(Number.NaN);
     m.outboxOldestAge.set(Number.NaN);
@@ -28,6 +28,14 @@ export async function refreshHealthGauges(m: RampartMetrics, snapshot: () => Pro
   m.openIncidents.reset();
   for (const severity of SEVERITIES) for (const status of OPEN_STATUSES) m.openIncidents.set({ severity, status, drill: 'false' }, 0);
   for (const i of s.openIncidents) m.openIncidents.set({ severity: i.severity, status: i.status, drill: String(i.drill) }, i.count);
+  // Every channel at 0 included, so an alert on a page given up always has a series to read.
+  for (const g of [m.outgoingPending, m.outgoingOldestAge, m.outgoingFailed]) g.reset();
+  for (const channel of DELIVERY_CHANNELS) for (const g of [m.outgoingPending, m.outgoingOldestAge, m.outgoingFailed]) g.set({ channel }, 0);
+  for (const o of s.outgoing) {
+    m.outgoingPending.set({ channel: o.channel }, o.pending);
+    m.outgoingOldestAge.set({ channel: o.channel }, o.oldestAgeSeconds);
+    m.outgoingFailed.set({ channel: o.channel }, o.failed);
+  }
   m.slots.reset();
   m.latestSlot.reset();
   for (const slot of s.slots) {
