@@ -1,17 +1,15 @@
 // Logging an evidence item: validate what was given, then one transaction under the incident's row lock that numbers
 // the item (EV-n), stores it and appends evidence_added, back-dated to when it was collected.
-import { DateTime } from 'luxon';
 import { AppError } from '../../shared/errors.js';
 import { inTransaction, type Actor, type CoreDeps } from '../context.js';
 import { authorize } from '../access/authorize.js';
 import type { Incident } from '../incidents/incident.js';
 import { incidentByRefOrChannel } from '../incidents/lookup.js';
 import { findById } from '../incidents/queries.js';
-import { redactFields, redactedField } from '../redaction/apply.js';
 import { appendEvent } from '../timeline/queries.js';
 import { incidentTlp } from '../tlp/marking.js';
-import { checkZone, custodian, formatEvidenceRef, itemTlp, normaliseSha256, parseCollectedAt, type EvidenceItem } from './evidence.js';
-import { insertEvidence, nextEvidenceNumber } from './queries.js';
+import { checkZone, custodian, itemTlp, normaliseSha256, parseCollectedAt, type EvidenceItem } from './evidence.js';
+import { storeEvidence } from './store.js';
 
 /** What a person gives when logging an item; everything but what and where is optional. */
 export interface EvidenceInput {
@@ -55,23 +53,7 @@ export async function addEvidence(deps: CoreDeps, actor: Actor, incidentRef: str
     const incident = (await findById(tx, found.id, { forUpdate: true }))!;
     // An item's marking may only be stricter than its incident's (set by a responder, else from its visibility).
     const tlp = input.tlp?.trim() ? itemTlp(input.tlp, incidentTlp(incident)) : null;
-    const { fields, found: secrets } = redactFields(deps, { ...text, collectedBy, holder });
-    const number = await nextEvidenceNumber(tx);
-    const item = await insertEvidence(tx, { number, incidentId: incident.id, ...fields, sha256, collectedAt, collectedZone: zone, tlp, addedBy: actor.id, addedAt: now });
-    const ref = formatEvidenceRef(number);
-    const payload = {
-      evidenceId: item.id,
-      evidence: ref,
-      description: item.description,
-      location: item.location,
-      sha256,
-      collectedBy: item.collectedBy,
-      collectedAt: DateTime.fromJSDate(collectedAt, { zone }).toISO()!,
-      zone,
-      holder: item.holder,
-      ...(tlp ? { tlp } : {}),
-      ...redactedField(secrets),
-    };
+    const { item, ref, payload } = await storeEvidence(tx, deps, { incidentId: incident.id, text: { ...text, collectedBy, holder }, sha256, collectedAt, zone, tlp, addedBy: actor.id, now });
     await appendEvent(tx, incident.id, { kind: 'evidence_added', actor: actor.id, source: actor.source, occurredAt: collectedAt, payload }, now);
     return { incident, item, ref };
   });

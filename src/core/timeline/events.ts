@@ -3,6 +3,7 @@
 import type { EventSource } from '../../db/schema.js';
 import type { Role, Severity, Status } from '../incidents/incident.js';
 import type { Tlp } from '../tlp/tlp.js';
+import type { MailFacts } from '../phishing/reported-mail.js';
 
 /** A Slack message copied into the timeline. */
 export interface SlackMessageRef {
@@ -154,22 +155,15 @@ export interface EventPayloads {
   /** An item's SHA-256 checked again (computed from the file, or given): matches false is a mismatch, recorded, never refused. */
   evidence_checked: EvidenceRef & { expected: string; actual: string; matches: boolean; via: 'file' | 'given' };
   /** A phishing mail was reported to the report mailbox: who reported it and what was parsed from it (redacted); joined: an open campaign's incident. */
-  phishing_reported: {
+  phishing_reported: MailFacts & {
     reportedMailId: number;
     mailbox: string;
     via: 'attachment' | 'inline' | 'direct';
+    /** Who the report says it is from; reporterVerified: whether Rampart believed it enough to answer (MAIL_REPORTER_DOMAINS, DMARC). */
     reporter: string | null;
+    reporterVerified: boolean;
     reportMessageId: string | null;
     joined: boolean;
-    messageId?: string;
-    from?: { address: string; name?: string };
-    replyTo: string[];
-    returnPath?: string;
-    subject?: string;
-    date?: string;
-    auth: { spf?: string; dkim?: string; dmarc?: string };
-    urls: string[];
-    attachments: { name?: string; type: string; size: number; sha256: string }[];
     redacted?: string[];
   };
 }
