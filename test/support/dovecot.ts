@@ -2,8 +2,7 @@
 // IMAP on 127.0.0.1 and a free port, no TLS. The system service (if any) is left alone. Tests skip with a note where
 // Dovecot is not installed (`.ci/run` installs it).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { freePort } from './bot-process.js';
@@ -49,7 +48,8 @@ export async function startDovecot(): Promise<PrivateDovecot> {
     [
       `base_dir = ${dir}/run`,
       `state_dir = ${dir}/state`,
-      `log_path = ${dir}/dovecot.log`,
+      // Its log on stderr: the master's "starting up" line, written once its listeners are bound, says it is ready.
+      'log_path = /dev/stderr',
       'protocols = imap',
       'listen = 127.0.0.1',
       'ssl = no',
@@ -70,12 +70,8 @@ export async function startDovecot(): Promise<PrivateDovecot> {
     ].join('\n'),
   );
   const child = spawn(DOVECOT, ['-F', '-c', conf], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const log = () => `${output}\n${existsSync(path.join(dir, 'dovecot.log')) ? readFileSync(path.join(dir, 'dovecot.log'), 'utf8') : ''}`;
   try {
-    await listening(port, child, log);
+    await startedUp(child);
   } catch (err) {
     await stopChild(child);
     rmSync(dir, { recursive: true, force: true });
@@ -96,27 +92,21 @@ export async function startDovecot(): Promise<PrivateDovecot> {
   };
 }
 
-/** Polls the port (bounded: 10 s) until Dovecot accepts connections, failing early if it exits. */
-async function listening(port: number, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`dovecot exited with ${child.exitCode}:\n${log()}`);
-    if (await accepts(port)) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`dovecot did not listen on ${port} within 10 s:\n${log()}`);
-}
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port }, () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.on('error', () => resolve(false));
+/** Resolves on the master's "starting up" log line (its listeners are bound by then); rejects, with its output, if it exits first. */
+function startedUp(child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const seen = (d: Buffer) => {
+      output += d.toString();
+      if (/master: Info: Dovecot v\S+ .*starting up/.test(output)) resolve();
+    };
+    child.stdout?.on('data', seen);
+    child.stderr?.on('data', seen);
+    child.once('exit', (code) => reject(new Error(`dovecot exited with ${code} before starting up:\n${output}`)));
   });
 }
 
+/** Stops Dovecot; SIGKILL only if it has not exited 5 s after SIGTERM (a hung server must not outlive the test run). */
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
