@@ -3,25 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import canonicalizeModule from 'canonicalize';
-import { canonicalEvent, type HashedFields } from '../../../src/core/timeline/hash.js';
+import { canonicalEvent, hashEnvelope, type HashedFields } from '../../../src/core/timeline/hash.js';
 
 const canonicalize = canonicalizeModule as unknown as (input: unknown) => string | undefined;
 
 /** The canonical form as the library writes the whole envelope. */
 function libraryForm(e: HashedFields, prevHash: string | null): string | undefined {
-  return canonicalize({
-    incidentId: e.incidentId,
-    seq: e.seq,
-    kind: e.kind,
-    actor: e.actor,
-    occurredAt: e.occurredAt.toISOString(),
-    recordedAt: e.recordedAt.toISOString(),
-    source: e.source,
-    payload: e.payload,
-    dedupeKey: e.dedupeKey,
-    correctsSeq: e.correctsSeq,
-    prevHash,
-  });
+  return canonicalize(hashEnvelope(e, prevHash));
 }
 
 // Any text, including what needs escaping, astral characters and lone surrogates.
